@@ -1,0 +1,58 @@
+package org.rapport.customers;
+
+import org.mybatis.cdi.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.rapport.platform.security.Scope;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@Mapper
+public interface CustomerMapper {
+
+    record Stored(long id, String externalId, byte[] importHash, Long ownerId) {
+    }
+
+    /** A row to write: the imported values, the owner resolved to its id, and the digest of the values. */
+    record Write(CustomerRow row, Long ownerId, byte[] hash) {
+    }
+
+    record Category(long customerId, String kind, String code) {
+    }
+
+    List<String> findCategoryCodes();
+
+    List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
+
+    int upsert(@Param("rows") List<Write> rows);
+
+    int deleteCategories(@Param("customerIds") Collection<Long> customerIds);
+
+    int insertCategories(@Param("categories") List<Category> categories);
+
+    Optional<Stored> findVisible(@Param("scope") Scope scope, @Param("externalId") String externalId);
+
+    long count();
+
+    Optional<Long> findOwnerId(@Param("id") long id);
+
+    boolean exists(@Param("externalId") String externalId);
+
+    List<CustomerSummary> search(@Param("scope") Scope scope, @Param("owner") String owner, @Param("tier") Tier tier,
+                                 @Param("q") String q, @Param("limit") int limit, @Param("offset") int offset);
+
+    Optional<CustomerDetail.Fields> findDetail(@Param("id") long id);
+
+    List<String> findCategories(@Param("id") long id, @Param("kind") String kind);
+
+    List<CustomerDetail.RecentTouch> findRecentTouches(@Param("id") long id, @Param("limit") int limit);
+
+    List<CustomerDetail.OpenProblem> findOpenProblems(@Param("id") long id);
+
+    int recomputeTiers(@Param("after") LocalDate after, @Param("through") LocalDate through);
+
+    int recordTwoWayTouch(@Param("id") long id, @Param("at") Instant at);
+}

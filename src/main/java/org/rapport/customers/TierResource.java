@@ -1,0 +1,28 @@
+package org.rapport.customers;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Map;
+
+@Path("tiers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TierResource {
+
+    @Inject
+    TierService tiers;
+
+    /** Recomputes tiers now instead of waiting for the nightly job (admin). */
+    @POST
+    @Path("recompute")
+    @RolesAllowed("ADMIN")
+    public Map<String, Integer> recompute() {
+        return Map.of("changed", tiers.recompute());
+    }
+}

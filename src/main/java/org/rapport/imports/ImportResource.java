@@ -1,0 +1,44 @@
+package org.rapport.imports;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.rapport.platform.web.ApiException;
+
+import java.io.InputStream;
+import java.util.List;
+
+@Path("import")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("ADMIN")
+public class ImportResource {
+
+    @Inject
+    CsvImporter csv;
+
+    @Inject
+    Importers importers;
+
+    /** Streams an RFC 4180 file into customers, salespeople, purchases or problems (upsert by external_id). */
+    @POST
+    @Path("{kind}")
+    @Consumes({"text/csv", "application/csv"})
+    public ImportAnswer importCsv(@PathParam("kind") String kind, InputStream body) {
+        RowImporter<?> importer = importers.of(kind)
+                .orElseThrow(() -> ApiException.notFound("There is no import of '" + kind
+                        + "'; use customers, salespeople, purchases or problems."));
+        ImportResult result = csv.run(body, importer);
+        return new ImportAnswer(result.created(), result.updated(), result.unchanged(), result.rejected());
+    }
+
+    /** The SPEC's answer shape. */
+    public record ImportAnswer(long created, long updated, long unchanged, List<Rejection> rejected) {
+    }
+}

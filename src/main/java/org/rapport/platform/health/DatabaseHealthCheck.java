@@ -1,0 +1,40 @@
+package org.rapport.platform.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Liveness;
+import org.rapport.platform.database.DataSources;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/** UP when the database answers and the schema migrations have been applied. */
+@Readiness
+@Liveness
+@ApplicationScoped
+public class DatabaseHealthCheck implements HealthCheck {
+
+    @Resource(lookup = DataSources.DIRECT)
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("database");
+        try (Connection c = dataSource.getConnection();
+             Statement s = c.createStatement()) {
+            s.setQueryTimeout(5);
+            try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM flyway_schema_history WHERE success = 1")) {
+                rs.next();
+                return response.up().withData("schema_version", String.valueOf(rs.getString(1)))
+                        .withData("server", c.getMetaData().getDatabaseProductVersion()).build();
+            }
+        } catch (Exception e) {
+            return response.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.rapport.platform.security;
+
+/** Who made this request, as far as access control cares. */
+public record AuthenticatedUser(String username, Role role, Long salespersonId, String salespersonExternalId) {
+
+    public Scope scope() {
+        return new Scope(role, salespersonId);
+    }
+}

@@ -1,0 +1,98 @@
+package org.rapport.platform.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The one place where exceptions become responses: precise problem+json for clients, stack traces only in the log. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Throwable e = unwrap(failure);
+        if (e instanceof ApiException api) {
+            return Problem.response(api.status(), api.title(), api.getMessage());
+        }
+        if (e instanceof ConstraintViolationException invalid) {
+            return invalid(invalid);
+        }
+        if (e instanceof JsonbException || e instanceof jakarta.json.JsonException) {
+            return Problem.response(400, "Malformed JSON", "The request body is not valid JSON for this operation: "
+                    + firstLine(e.getMessage()));
+        }
+        if (e instanceof BodyTooLargeException tooLarge) {
+            return Problem.response(413, "Request body too large", tooLarge.getMessage());
+        }
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status < 500) {
+                return Problem.response(status, web.getResponse().getStatusInfo().getReasonPhrase(), detailFor(status, web));
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Incident " + incident, failure);
+        return Problem.response(500, "Internal error", "Something went wrong on our side; incident " + incident + " is logged.");
+    }
+
+    private static Response invalid(ConstraintViolationException invalid) {
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        StringBuilder detail = new StringBuilder();
+        for (ConstraintViolation<?> v : invalid.getConstraintViolations()) {
+            String field = field(v.getPropertyPath().toString());
+            errors.add(Json.createObjectBuilder().add("field", field).add("reason", v.getMessage()));
+            detail.append(detail.length() == 0 ? "" : "; ").append(field).append(": ").append(v.getMessage());
+        }
+        return Problem.response(400, "Invalid request", detail.toString(), errors);
+    }
+
+    /** "create.request.purchasedOn" → "purchased_on": the JSON name the client sent. */
+    static String field(String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String detailFor(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "There is no resource at this path.";
+            case 405 -> "This method is not allowed on this path.";
+            case 406 -> "This resource cannot produce the media type asked for in Accept.";
+            case 415 -> "This operation does not accept that Content-Type; see /openapi for the media types it takes.";
+            case 400 -> e.getCause() != null ? "The request could not be read: " + firstLine(unwrap(e.getCause()).getMessage())
+                    : "The request could not be read.";
+            default -> firstLine(e.getMessage());
+        };
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while (current.getCause() != null && current.getCause() != current
+                && !(current instanceof ApiException) && !(current instanceof ConstraintViolationException)
+                && (current instanceof jakarta.ws.rs.ProcessingException || current.getClass().getName().contains("Mapping")
+                    || current instanceof jakarta.ejb.EJBException || current instanceof java.util.concurrent.CompletionException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

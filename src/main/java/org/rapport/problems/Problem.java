@@ -1,0 +1,12 @@
+package org.rapport.problems;
+
+import java.time.Instant;
+
+/** A customer issue; its resolution triggers follow-ups. */
+public record Problem(String externalId, String customer, Instant openedAt, Instant resolvedAt, Severity severity,
+                      String category, String summary, String resolution) {
+
+    byte[] importHash() {
+        return org.rapport.imports.ImportHash.of(externalId, customer, openedAt, resolvedAt, severity, category, summary, resolution);
+    }
+}

@@ -1,0 +1,27 @@
+package org.rapport.problems;
+
+import org.mybatis.cdi.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@Mapper
+public interface ProblemMapper {
+
+    record Stored(long id, String externalId, byte[] importHash, long customerId, String customer, Instant resolvedAt) {
+    }
+
+    record Write(Problem row, long customerId, byte[] hash) {
+    }
+
+    List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
+
+    int upsert(@Param("rows") List<Write> rows);
+
+    int resolve(@Param("id") long id, @Param("resolvedAt") Instant resolvedAt, @Param("resolution") String resolution);
+
+    Optional<Problem> findByExternalId(@Param("externalId") String externalId);
+}

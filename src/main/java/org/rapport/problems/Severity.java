@@ -1,0 +1,5 @@
+package org.rapport.problems;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

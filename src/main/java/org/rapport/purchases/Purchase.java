@@ -1,0 +1,13 @@
+package org.rapport.purchases;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** One purchase by a customer. */
+public record Purchase(String externalId, String customer, LocalDate purchasedOn, BigDecimal amount, String currency,
+                       String description) {
+
+    byte[] importHash() {
+        return org.rapport.imports.ImportHash.of(externalId, customer, purchasedOn, amount, currency, description);
+    }
+}

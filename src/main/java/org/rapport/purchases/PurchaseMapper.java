@@ -1,0 +1,21 @@
+package org.rapport.purchases;
+
+import org.mybatis.cdi.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.util.Collection;
+import java.util.List;
+
+@Mapper
+public interface PurchaseMapper {
+
+    record Stored(long id, String externalId, byte[] importHash) {
+    }
+
+    record Write(Purchase row, long customerId, byte[] hash) {
+    }
+
+    List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
+
+    int upsert(@Param("rows") List<Write> rows);
+}

@@ -1,0 +1,30 @@
+package org.rapport.team;
+
+import org.mybatis.cdi.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.rapport.imports.Hashed;
+
+import java.util.List;
+import java.util.Optional;
+
+@Mapper
+public interface SalespersonMapper {
+
+    record Stored(long id, String externalId, byte[] importHash) {
+    }
+
+    record Ref(long id, String externalId) {
+    }
+
+    List<Ref> findAllRefs();
+
+    List<Stored> findByExternalIds(@Param("externalIds") List<String> externalIds);
+
+    Optional<Long> findIdByExternalId(@Param("externalId") String externalId);
+
+    int upsert(@Param("rows") List<Hashed<Salesperson>> rows);
+
+    int updateLinks(@Param("id") long id, @Param("managerId") Long managerId, @Param("backupId") Long backupId);
+
+    List<SalespersonView> findVisible(@Param("scope") org.rapport.platform.security.Scope scope);
+}

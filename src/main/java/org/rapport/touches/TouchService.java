@@ -1,0 +1,68 @@
+package org.rapport.touches;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.customers.CustomerService;
+import org.rapport.platform.security.AuthenticatedUser;
+import org.rapport.platform.web.ApiException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Interactions with customers; a two-way one restarts the customer's cadence clock. */
+@ApplicationScoped
+public class TouchService {
+
+    @Inject
+    TouchMapper mapper;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TouchLogged> logged;
+
+    @Transactional
+    public TouchView log(AuthenticatedUser user, TouchRequest request) {
+        if (request.kind() == TouchKind.EMAIL || request.kind() == TouchKind.REPLY) {
+            throw ApiException.badRequest("kind: " + request.kind() + " touches are recorded by Rapport's mail handling; log CALL, VISIT or NOTE.");
+        }
+        if (!request.kind().allows(request.outcome())) {
+            throw ApiException.badRequest("outcome: a " + request.kind() + " can have outcome " + request.kind().outcomes()
+                    + ", not " + request.outcome() + ".");
+        }
+        Instant now = clock.instant();
+        Instant at = request.occurredAt() == null ? now : request.occurredAt().toInstant();
+        if (at.isAfter(now.plusSeconds(300))) {
+            throw ApiException.badRequest("occurred_at: " + at + " is in the future.");
+        }
+        long customerId = customers.requireVisible(user.scope(), request.customer());
+        Long salespersonId = user.salespersonId() != null ? user.salespersonId() : customers.ownerOf(customerId).orElse(null);
+        Touch touch = new Touch(customerId, salespersonId, request.kind(), request.outcome(), at, request.note(), user.username());
+        mapper.insert(touch);
+        if (touch.twoWay()) {
+            customers.twoWayTouchHappened(customerId, at);
+        }
+        logged.fire(new TouchLogged(customerId, touch.kind(), touch.outcome(), touch.twoWay(), at));
+        return new TouchView(request.customer(), touch.kind(), touch.outcome(), touch.twoWay(), at, touch.note(), user.username());
+    }
+
+    /** Stores touches in bulk (demo data, migrations from another CRM) and brings the cadence clocks up to date. */
+    @Transactional
+    public void recordAll(List<Touch> touches) {
+        for (int i = 0; i < touches.size(); i += 1000) {
+            mapper.insertAll(touches.subList(i, Math.min(touches.size(), i + 1000)));
+        }
+        List<Long> customerIds = new ArrayList<>(touches.stream().map(Touch::customerId).distinct().toList());
+        for (int i = 0; i < customerIds.size(); i += 1000) {
+            mapper.refreshLastTwoWay(customerIds.subList(i, Math.min(customerIds.size(), i + 1000)));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.rapport.users;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.rapport.platform.security.Role;
+
+/** {@code POST /api/users}. */
+public record CreateUserRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only") String username,
+        @NotBlank @Size(max = 1024) String password,
+        @NotBlank @Pattern(regexp = "SALES|MANAGER|ADMIN", message = "must be SALES, MANAGER or ADMIN") String role,
+        @Size(max = 64) String salesperson) {
+
+    Role roleValue() {
+        return Role.valueOf(role);
+    }
+}

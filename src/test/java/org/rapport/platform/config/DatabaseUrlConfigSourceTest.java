@@ -1,0 +1,23 @@
+package org.rapport.platform.config;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatabaseUrlConfigSourceTest {
+
+    @Test
+    void aBareUrlGetsTheOptionsRapportRelyOn() {
+        String url = DatabaseUrlConfigSource.withDefaults("jdbc:mysql://db:3306/rapport");
+
+        assertThat(url).startsWith("jdbc:mysql://db:3306/rapport?")
+                .contains("connectionTimeZone=UTC", "characterEncoding=UTF-8", "rewriteBatchedStatements=true");
+    }
+
+    @Test
+    void optionsTheOperatorSetAreKept() {
+        String url = DatabaseUrlConfigSource.withDefaults("jdbc:mysql://db/rapport?sslMode=REQUIRED&connectionTimeZone=SERVER");
+
+        assertThat(url).contains("sslMode=REQUIRED", "connectionTimeZone=SERVER").doesNotContain("connectionTimeZone=UTC");
+    }
+}

@@ -1,0 +1,159 @@
+package org.rapport.platform.security;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Deployments;
+import org.rapport.testing.Team;
+
+import java.net.URL;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Access control from the attacker's side: who gets 401, 403, 404 and 429. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessControlIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rapport();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+    Team team;
+
+    @BeforeEach
+    void team() {
+        api = Api.at(url);
+        team = new Team(api);
+    }
+
+    @Test
+    void apiWithoutCredentialsIsChallenged() {
+        Api.Reply reply = api.anonymous().get("api/customers");
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        Api.Reply wrongPassword = api.as(team.a, "not-the-right-password").get("api/customers");
+        Api.Reply unknownUser = api.as(Csv.unique("nobody"), "not-the-right-password").get("api/customers");
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownUser.status()).isEqualTo(401);
+        assertThat(unknownUser.body()).isEqualTo(wrongPassword.body());
+        assertThat(unknownUser.header("WWW-Authenticate")).isEqualTo(wrongPassword.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void salespersonReadsOwnCustomer() {
+        Api.Reply reply = team.as(team.a).get("api/customers/" + team.customerOfA);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getString("preferred_name")).isEqualTo("Alfred");
+        assertThat(reply.json().getString("owner")).isEqualTo(team.a);
+    }
+
+    @Test
+    void salespersonGets403ForEveryOperationOnAnotherSalespersonsCustomer() {
+        Api seller = team.as(team.a);
+        String other = team.customerOfB;
+        String problem = Csv.unique("PR");
+        Api.Reply adminProblem = api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\""
+                + other + "\",\"opened_at\":\"2026-11-01T10:00:00Z\",\"summary\":\"Late delivery\"}");
+        assertThat(adminProblem.status()).as(adminProblem.toString()).isEqualTo(201);
+
+        assertThat(seller.get("api/customers/" + other).status()).isEqualTo(403);
+        assertThat(seller.get("api/customers?owner=" + team.b).status()).isEqualTo(403);
+        assertThat(seller.postJson("api/purchases", "{\"external_id\":\"" + Csv.unique("P") + "\",\"customer\":\"" + other
+                + "\",\"purchased_on\":\"2026-11-01\",\"amount\":\"10.00\",\"currency\":\"EUR\"}").status()).isEqualTo(403);
+        assertThat(seller.postJson("api/problems", "{\"external_id\":\"" + Csv.unique("PR") + "\",\"customer\":\"" + other
+                + "\",\"opened_at\":\"2026-11-01T10:00:00Z\",\"summary\":\"x\"}").status()).isEqualTo(403);
+        assertThat(seller.postJson("api/problems/" + problem + "/resolve", "{}").status()).isEqualTo(403);
+        assertThat(seller.postJson("api/touches", "{\"customer\":\"" + other + "\",\"kind\":\"CALL\",\"outcome\":\"REACHED\"}")
+                .status()).isEqualTo(403);
+        assertThat(api.asAdmin().get("api/customers/" + other).json().getJsonArray("open_problems")).hasSize(1);
+    }
+
+    @Test
+    void listsContainOnlyWhatTheCallerMaySee() {
+        Api.Reply mine = team.as(team.a).get("api/customers?q=" + team.tag);
+        Api.Reply managers = team.as(team.m).get("api/customers?q=" + team.tag);
+        Api.Reply admins = api.asAdmin().get("api/customers?q=" + team.tag);
+
+        assertThat(mine.array()).extracting(v -> v.asJsonObject().getString("external_id")).containsExactly(team.customerOfA);
+        assertThat(managers.array()).extracting(v -> v.asJsonObject().getString("external_id"))
+                .containsExactlyInAnyOrder(team.customerOfA, team.customerOfB);
+        assertThat(admins.array()).hasSize(3);
+    }
+
+    @Test
+    void managerSeesTheTeamButNotAnotherTeam() {
+        Api manager = team.as(team.m);
+
+        assertThat(manager.get("api/customers/" + team.customerOfB).status()).isEqualTo(200);
+        assertThat(manager.get("api/customers/" + team.customerOfC).status()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownCustomerIs404() {
+        Api.Reply reply = team.as(team.a).get("api/customers/" + Csv.unique("none"));
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().getString("detail")).contains("no customer");
+    }
+
+    @Test
+    void onlyAdminsImportAndCreateLogins() {
+        for (String who : new String[] {team.a, team.m}) {
+            assertThat(team.as(who).postCsv("api/import/customers", "external_id,company,time_zone\r\n").status()).isEqualTo(403);
+            assertThat(team.as(who).postJson("api/users", "{\"username\":\"x" + who + "\",\"password\":\"long-enough-password\",\"role\":\"ADMIN\"}")
+                    .status()).isEqualTo(403);
+            assertThat(team.as(who).postJson("api/tiers/recompute", "").status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void passwordsShorterThanTwelveCharactersAreRefused() {
+        Api.Reply reply = api.asAdmin().postJson("api/users", "{\"username\":\"" + Csv.unique("u")
+                + "\",\"password\":\"short-pass1\",\"role\":\"ADMIN\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().getString("detail")).contains("12 characters");
+    }
+
+    @Test
+    void repeatedFailuresAreThrottledWhetherOrNotTheUserExists() {
+        for (String username : new String[] {team.b, Csv.unique("ghost")}) {
+            Api guesser = api.as(username, "wrong-password-guess");
+            IntStream.range(0, 5).forEach(i -> assertThat(guesser.get("api/customers").status()).isEqualTo(401));
+
+            Api.Reply throttled = guesser.get("api/customers");
+            assertThat(throttled.status()).isEqualTo(429);
+            assertThat(Integer.parseInt(throttled.header("Retry-After"))).isPositive();
+            // even the right password waits out the lock-out
+            assertThat(api.as(username, Team.PASSWORD).get("api/customers").status()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void healthAndOpenApiNeedNoLogin() {
+        assertThat(api.anonymous().get("/health").status()).isEqualTo(200);
+        assertThat(api.anonymous().get("/openapi").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,39 @@
+package org.rapport.testing;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.rapport.launcher.EmbeddedDatabase;
+
+import java.nio.file.Path;
+
+/**
+ * Starts the embedded MariaDB once per integration-test run, on the port the build reserved (Payara Micro, started
+ * later by Arquillian, inherits {@code RAPPORT_DB_URL} pointing there). With {@code RAPPORT_TEST_DB_URL} set the tests
+ * use that server instead and nothing is started.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    private EmbeddedDatabase db;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        try {
+            java.nio.file.Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String port = System.getProperty("rapport.test.db.port");
+        String external = System.getenv("RAPPORT_TEST_DB_URL");
+        if (port == null || (external != null && !external.isBlank())) {
+            return; // unit tests, or an external server
+        }
+        db = EmbeddedDatabase.start(Path.of("target/it-db"), Integer.parseInt(port), "256M");
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (db != null) {
+            db.close();
+        }
+    }
+}
