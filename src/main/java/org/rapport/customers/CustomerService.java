@@ -47,7 +47,12 @@ public class CustomerService {
     }
 
     public List<CustomerSummary> search(Scope scope, String owner, Tier tier, String q, int limit, int offset) {
-        return mapper.search(scope, owner, tier, q == null || q.isBlank() ? null : q.strip(), limit, offset);
+        return mapper.search(scope, owner, tier, q == null || q.isBlank() ? null : likePattern(q.strip()), limit, offset);
+    }
+
+    /** A LIKE pattern matching {@code text} anywhere, with LIKE's own wildcards escaped. */
+    static String likePattern(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public CustomerDetail detail(Scope scope, String externalId) {

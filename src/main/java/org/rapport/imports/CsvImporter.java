@@ -81,7 +81,7 @@ public class CsvImporter {
         for (String column : header) {
             if (!importer.columns().contains(column)) {
                 result.reject(new Rejection(1, column, column, "unknown column; its values were ignored (known: "
-                        + String.join(", ", importer.columns()) + ")"));
+                        + String.join(", ", new java.util.TreeSet<>(importer.columns())) + ")"));
             }
         }
     }

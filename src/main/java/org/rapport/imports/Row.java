@@ -33,6 +33,7 @@ public final class Row {
     private final CSVRecord record;
     private final long line;
     private final List<Rejection> rejections = new ArrayList<>();
+    private final java.util.Set<String> rejectedColumns = new java.util.HashSet<>();
 
     Row(CSVRecord record, long line) {
         this.record = record;
@@ -52,6 +53,7 @@ public final class Row {
     }
 
     public void reject(String column, String value, String reason) {
+        rejectedColumns.add(column);
         rejections.add(new Rejection(line, column, value, reason));
     }
 
@@ -75,10 +77,17 @@ public final class Row {
     public String required(String column, int maxLength) {
         Optional<String> value = value(column);
         if (value.isEmpty()) {
-            reject(column, "", "required");
+            missing(column);
             return null;
         }
         return fits(column, value.get(), maxLength) ? value.get() : null;
+    }
+
+    /** "required", unless the value was there but unreadable (already rejected for that). */
+    private void missing(String column) {
+        if (!rejectedColumns.contains(column)) {
+            reject(column, "", "required");
+        }
     }
 
     private boolean fits(String column, String value, int maxLength) {
@@ -202,7 +211,7 @@ public final class Row {
 
     public LocalDate requiredDate(String column) {
         if (value(column).isEmpty()) {
-            reject(column, "", "required");
+            missing(column);
             return null;
         }
         return date(column);
@@ -224,7 +233,7 @@ public final class Row {
 
     public Instant requiredInstant(String column) {
         if (value(column).isEmpty()) {
-            reject(column, "", "required");
+            missing(column);
             return null;
         }
         return instant(column);
@@ -234,7 +243,7 @@ public final class Row {
         Optional<String> value = value(column);
         if (value.isEmpty()) {
             if (required) {
-                reject(column, "", "required");
+                missing(column);
             }
             return null;
         }

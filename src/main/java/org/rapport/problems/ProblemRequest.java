@@ -7,15 +7,24 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 
 /** {@code POST /api/problems}: the problem CSV columns as JSON. */
-public record ProblemRequest(
-        @NotBlank @Size(max = 64) String externalId,
-        @NotBlank @Size(max = 64) String customer,
-        @NotNull OffsetDateTime openedAt,
-        OffsetDateTime resolvedAt,
-        Severity severity,
-        @Size(max = 64) String category,
-        @NotBlank @Size(max = 1000) String summary,
-        @Size(max = 4000) String resolution) {
+// A class with fields, not a record: Payara\'s OpenAPI scanner fails on constraints on record components.
+public class ProblemRequest {
+
+    @NotBlank @Size(max = 64) public String externalId;
+
+    @NotBlank @Size(max = 64) public String customer;
+
+    @NotNull public OffsetDateTime openedAt;
+
+    public OffsetDateTime resolvedAt;
+
+    public Severity severity;
+
+    @Size(max = 64) public String category;
+
+    @NotBlank @Size(max = 1000) public String summary;
+
+    @Size(max = 4000) public String resolution;
 
     Problem toProblem() {
         if (resolvedAt != null && resolvedAt.isBefore(openedAt)) {

@@ -60,11 +60,11 @@ public class ProblemService {
                 .orElseThrow(() -> ApiException.notFound("There is no problem " + externalId + "."));
         customers.requireVisible(scope, stored.customer());
         if (stored.resolvedAt() == null) {
-            Instant at = request == null || request.resolvedAt() == null ? clock.instant() : request.resolvedAt().toInstant();
+            Instant at = request == null || request.resolvedAt == null ? clock.instant() : request.resolvedAt.toInstant();
             if (at.isAfter(clock.instant())) {
                 throw ApiException.badRequest("resolved_at: " + at + " is in the future.");
             }
-            mapper.resolve(stored.id(), at, request == null ? null : request.resolution());
+            mapper.resolve(stored.id(), at, request == null ? null : request.resolution);
             resolved.fire(new ProblemResolved(stored.customerId(), externalId, at));
         }
         return mapper.findByExternalId(externalId).orElseThrow();

@@ -5,5 +5,11 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 
 /** {@code POST /api/problems/{externalId}/resolve}; {@code resolved_at} defaults to now. */
-public record ResolveRequest(OffsetDateTime resolvedAt, @Size(max = 4000) String resolution) {
+// A class with fields, not a record: Payara\'s OpenAPI scanner fails on constraints on record components.
+public class ResolveRequest {
+
+    public OffsetDateTime resolvedAt;
+
+    @Size(max = 4000) public String resolution;
+
 }

@@ -12,13 +12,20 @@ import java.util.Currency;
 import java.util.Locale;
 
 /** {@code POST /api/purchases}: the purchase CSV columns as JSON. */
-public record PurchaseRequest(
-        @NotBlank @Size(max = 64) String externalId,
-        @NotBlank @Size(max = 64) String customer,
-        @NotNull LocalDate purchasedOn,
-        @NotNull @Pattern(regexp = "\\d{1,17}(\\.\\d{1,2})?", message = "must be a decimal string such as \"1250.00\"") String amount,
-        @NotNull @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-        @Size(max = 1000) String description) {
+// A class with fields, not a record: Payara\'s OpenAPI scanner fails on constraints on record components.
+public class PurchaseRequest {
+
+    @NotBlank @Size(max = 64) public String externalId;
+
+    @NotBlank @Size(max = 64) public String customer;
+
+    @NotNull public LocalDate purchasedOn;
+
+    @NotNull @Pattern(regexp = "\\d{1,17}(\\.\\d{1,2})?", message = "must be a decimal string such as \"1250.00\"") public String amount;
+
+    @NotNull @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 code such as EUR") public String currency;
+
+    @Size(max = 1000) public String description;
 
     Purchase toPurchase() {
         String code = currency.toUpperCase(Locale.ROOT);

@@ -7,10 +7,17 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 
 /** {@code POST /api/touches}: log a call, visit or note; {@code occurred_at} defaults to now. */
-public record TouchRequest(
-        @NotBlank @Size(max = 64) String customer,
-        @NotNull TouchKind kind,
-        @NotNull TouchKind.Outcome outcome,
-        OffsetDateTime occurredAt,
-        @Size(max = 4000) String note) {
+// A class with fields, not a record: Payara\'s OpenAPI scanner fails on constraints on record components.
+public class TouchRequest {
+
+    @NotBlank @Size(max = 64) public String customer;
+
+    @NotNull public TouchKind kind;
+
+    @NotNull public TouchKind.Outcome outcome;
+
+    public OffsetDateTime occurredAt;
+
+    @Size(max = 4000) public String note;
+
 }

@@ -31,27 +31,27 @@ public class TouchService {
 
     @Transactional
     public TouchView log(AuthenticatedUser user, TouchRequest request) {
-        if (request.kind() == TouchKind.EMAIL || request.kind() == TouchKind.REPLY) {
-            throw ApiException.badRequest("kind: " + request.kind() + " touches are recorded by Rapport's mail handling; log CALL, VISIT or NOTE.");
+        if (request.kind == TouchKind.EMAIL || request.kind == TouchKind.REPLY) {
+            throw ApiException.badRequest("kind: " + request.kind + " touches are recorded by Rapport's mail handling; log CALL, VISIT or NOTE.");
         }
-        if (!request.kind().allows(request.outcome())) {
-            throw ApiException.badRequest("outcome: a " + request.kind() + " can have outcome " + request.kind().outcomes()
-                    + ", not " + request.outcome() + ".");
+        if (!request.kind.allows(request.outcome)) {
+            throw ApiException.badRequest("outcome: a " + request.kind + " can have outcome " + request.kind.outcomes()
+                    + ", not " + request.outcome + ".");
         }
         Instant now = clock.instant();
-        Instant at = request.occurredAt() == null ? now : request.occurredAt().toInstant();
+        Instant at = request.occurredAt == null ? now : request.occurredAt.toInstant();
         if (at.isAfter(now.plusSeconds(300))) {
             throw ApiException.badRequest("occurred_at: " + at + " is in the future.");
         }
-        long customerId = customers.requireVisible(user.scope(), request.customer());
+        long customerId = customers.requireVisible(user.scope(), request.customer);
         Long salespersonId = user.salespersonId() != null ? user.salespersonId() : customers.ownerOf(customerId).orElse(null);
-        Touch touch = new Touch(customerId, salespersonId, request.kind(), request.outcome(), at, request.note(), user.username());
+        Touch touch = new Touch(customerId, salespersonId, request.kind, request.outcome, at, request.note, user.username());
         mapper.insert(touch);
         if (touch.twoWay()) {
             customers.twoWayTouchHappened(customerId, at);
         }
         logged.fire(new TouchLogged(customerId, touch.kind(), touch.outcome(), touch.twoWay(), at));
-        return new TouchView(request.customer(), touch.kind(), touch.outcome(), touch.twoWay(), at, touch.note(), user.username());
+        return new TouchView(request.customer, touch.kind(), touch.outcome(), touch.twoWay(), at, touch.note(), user.username());
     }
 
     /** Stores touches in bulk (demo data, migrations from another CRM) and brings the cadence clocks up to date. */

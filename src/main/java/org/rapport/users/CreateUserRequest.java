@@ -6,11 +6,16 @@ import jakarta.validation.constraints.Size;
 import org.rapport.platform.security.Role;
 
 /** {@code POST /api/users}. */
-public record CreateUserRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only") String username,
-        @NotBlank @Size(max = 1024) String password,
-        @NotBlank @Pattern(regexp = "SALES|MANAGER|ADMIN", message = "must be SALES, MANAGER or ADMIN") String role,
-        @Size(max = 64) String salesperson) {
+// A class with fields, not a record: Payara\'s OpenAPI scanner fails on constraints on record components.
+public class CreateUserRequest {
+
+    @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only") public String username;
+
+    @NotBlank @Size(max = 1024) public String password;
+
+    @NotBlank @Pattern(regexp = "SALES|MANAGER|ADMIN", message = "must be SALES, MANAGER or ADMIN") public String role;
+
+    @Size(max = 64) public String salesperson;
 
     Role roleValue() {
         return Role.valueOf(role);

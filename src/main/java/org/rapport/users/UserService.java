@@ -29,21 +29,21 @@ public class UserService {
 
     @Transactional
     public UserView create(CreateUserRequest request) {
-        Passwords.requireStrong(request.password());
+        Passwords.requireStrong(request.password);
         Role role = request.roleValue();
         Long salespersonId = null;
         if (role != Role.ADMIN) {
-            if (request.salesperson() == null || request.salesperson().isBlank()) {
+            if (request.salesperson == null || request.salesperson.isBlank()) {
                 throw ApiException.badRequest("salesperson: a " + role + " login must name the salesperson it acts for.");
             }
-            salespersonId = team.idOf(request.salesperson())
-                    .orElseThrow(() -> ApiException.badRequest("salesperson: there is no salesperson " + request.salesperson() + "."));
+            salespersonId = team.idOf(request.salesperson)
+                    .orElseThrow(() -> ApiException.badRequest("salesperson: there is no salesperson " + request.salesperson + "."));
         }
-        if (mapper.findByUsername(request.username()).isPresent()) {
-            throw ApiException.conflict("username: " + request.username() + " is taken.");
+        if (mapper.findByUsername(request.username).isPresent()) {
+            throw ApiException.conflict("username: " + request.username + " is taken.");
         }
-        mapper.insert(request.username(), passwords.hash(request.password()), role.name(), salespersonId);
-        return new UserView(request.username(), role.name(), role == Role.ADMIN ? null : request.salesperson());
+        mapper.insert(request.username, passwords.hash(request.password), role.name(), salespersonId);
+        return new UserView(request.username, role.name(), role == Role.ADMIN ? null : request.salesperson);
     }
 
     /** Creates a login at start-up if the user name is free; returns whether it did. */

@@ -208,7 +208,8 @@ class ImportIT {
         Api.Reply malformed = admin.postJson("api/purchases", "{\"external_id\": ");
         Api.Reply unknownField = admin.postJson("api/purchases", "{\"external_id\":\"x\",\"customr\":\"y\"}");
         Api.Reply invalid = admin.postJson("api/purchases", "{\"external_id\":\"x\",\"customer\":\"y\",\"purchased_on\":\"2026-01-01\",\"amount\":\"12,50\",\"currency\":\"EUR\"}");
-        Api.Reply tooLarge = admin.postJson("api/purchases", "{\"description\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+        Api.Reply tooLarge = admin.postExpectingContinue("api/purchases", "application/json",
+                "{\"description\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
 
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(unknownKind.status()).isEqualTo(404);

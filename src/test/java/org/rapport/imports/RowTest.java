@@ -101,4 +101,12 @@ class RowTest {
         bad.instant("t");
         assertThat(reason(bad)).startsWith("not an ISO 8601 time");
     }
+
+    @Test
+    void anUnreadableRequiredValueIsReportedOnceForItsEncoding() {
+        Row row = row("c", "M\uFFFDller");
+
+        assertThat(row.required("c", 100)).isNull();
+        assertThat(reason(row)).startsWith("not valid UTF-8");
+    }
 }

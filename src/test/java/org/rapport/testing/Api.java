@@ -23,7 +23,7 @@ public final class Api {
 
     public static final String ADMIN_PASSWORD = System.getProperty("rapport.test.admin.password", "it-admin-password-0123");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
     private final String authorization;
@@ -71,6 +71,12 @@ public final class Api {
 
     public Reply post(String path, String contentType, byte[] body) {
         return post(path, contentType, BodyPublishers.ofByteArray(body));
+    }
+
+    /** As large uploads are sent (curl does so past 1 MB): headers first, the body only after "100 Continue". */
+    public Reply postExpectingContinue(String path, String contentType, String body) {
+        return send(request(path).expectContinue(true).header("Content-Type", contentType)
+                .POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     public Reply post(String path, String contentType, BodyPublisher body) {

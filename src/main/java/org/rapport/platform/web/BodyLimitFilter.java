@@ -37,7 +37,6 @@ public class BodyLimitFilter extends HttpFilter {
         if (declared > limit) {
             response.setStatus(413);
             response.setContentType(Problem.MEDIA_TYPE);
-            response.setHeader("Connection", "close");
             response.getWriter().write(Problem.json(413, "Request body too large",
                     "The request body has " + declared + " bytes; the limit for this path is " + limit + " bytes.", null));
             return;

@@ -47,7 +47,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.response(500, "Internal error", "Something went wrong on our side; incident " + incident + " is logged.");
     }
 
-    private static Response invalid(ConstraintViolationException invalid) {
+    static Response invalid(ConstraintViolationException invalid) {
         JsonArrayBuilder errors = Json.createArrayBuilder();
         StringBuilder detail = new StringBuilder();
         for (ConstraintViolation<?> v : invalid.getConstraintViolations()) {
