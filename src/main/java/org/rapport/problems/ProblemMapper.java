@@ -2,6 +2,7 @@ package org.rapport.problems;
 
 import org.mybatis.cdi.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.rapport.imports.ForCustomer;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -14,12 +15,9 @@ public interface ProblemMapper {
     record Stored(long id, String externalId, byte[] importHash, long customerId, String customer, Instant resolvedAt) {
     }
 
-    record Write(Problem row, long customerId, byte[] hash) {
-    }
-
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
 
-    int upsert(@Param("rows") List<Write> rows);
+    int upsert(@Param("rows") List<ForCustomer<Problem>> rows);
 
     int resolve(@Param("id") long id, @Param("resolvedAt") Instant resolvedAt, @Param("resolution") String resolution);
 

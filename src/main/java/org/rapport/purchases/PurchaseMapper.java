@@ -2,6 +2,7 @@ package org.rapport.purchases;
 
 import org.mybatis.cdi.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.rapport.imports.ForCustomer;
 
 import java.util.Collection;
 import java.util.List;
@@ -12,10 +13,7 @@ public interface PurchaseMapper {
     record Stored(long id, String externalId, byte[] importHash) {
     }
 
-    record Write(Purchase row, long customerId, byte[] hash) {
-    }
-
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
 
-    int upsert(@Param("rows") List<Write> rows);
+    int upsert(@Param("rows") List<ForCustomer<Purchase>> rows);
 }
