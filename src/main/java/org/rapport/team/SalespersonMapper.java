@@ -37,5 +37,7 @@ public interface SalespersonMapper {
 
     int insertAbsences(@Param("salespersonId") long salespersonId, @Param("absences") List<Absence> absences);
 
+    Optional<SalespersonView> findView(@Param("externalId") String externalId);
+
     List<SalespersonView> findVisible(@Param("scope") org.rapport.platform.security.Scope scope);
 }

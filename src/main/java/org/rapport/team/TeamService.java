@@ -22,6 +22,10 @@ public class TeamService {
     @Inject
     SalespersonMapper mapper;
 
+    public Optional<SalespersonView> find(String externalId) {
+        return mapper.findView(externalId);
+    }
+
     public Optional<Long> idOf(String externalId) {
         return mapper.findIdByExternalId(externalId);
     }

@@ -91,6 +91,21 @@ class AccessControlIT {
     }
 
     @Test
+    void templatePreviewsRenderForOwnCustomersOnly() {
+        Api.Reply own = team.as(team.a).get("api/templates/thank-you-purchase/preview?customer=" + team.customerOfA + "&locale=de");
+        Api.Reply other = team.as(team.a).get("api/templates/thank-you-purchase/preview?customer=" + team.customerOfB);
+        Api.Reply unknown = team.as(team.a).get("api/templates/birthday/preview?customer=" + team.customerOfA);
+
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().getString("html")).contains("Alfred", "Anna Seller", "lang=\"de\"");
+        assertThat(own.json().getString("text")).contains("Alfred");
+        assertThat(own.json().getString("subject")).doesNotContain("\n");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(team.as(team.a).get("api/templates").array()).hasSize(10);
+    }
+
+    @Test
     void listsContainOnlyWhatTheCallerMaySee() {
         Api.Reply mine = team.as(team.a).get("api/customers?q=" + team.tag);
         Api.Reply managers = team.as(team.m).get("api/customers?q=" + team.tag);
