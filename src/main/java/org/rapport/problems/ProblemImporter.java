@@ -6,6 +6,7 @@ import org.rapport.customers.CustomerService;
 import org.rapport.imports.CustomerRowImporter;
 import org.rapport.imports.ForCustomer;
 import org.rapport.imports.Row;
+import org.rapport.platform.database.Batches;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +26,9 @@ public class ProblemImporter extends CustomerRowImporter<Problem> {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    Batches batches;
 
     @Override
     public String kind() {
@@ -81,6 +85,6 @@ public class ProblemImporter extends CustomerRowImporter<Problem> {
 
     @Override
     protected void upsert(List<ForCustomer<Problem>> rows) {
-        mapper.upsert(rows);
+        batches.run(ProblemMapper.class, batch -> rows.forEach(batch::upsert));
     }
 }

@@ -17,7 +17,8 @@ public interface ProblemMapper {
 
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
 
-    int upsert(@Param("rows") List<ForCustomer<Problem>> rows);
+    /** One row; run in a {@link org.rapport.platform.database.Batches batch}. */
+    int upsert(@Param("w") ForCustomer<Problem> row);
 
     int resolve(@Param("id") long id, @Param("resolvedAt") Instant resolvedAt, @Param("resolution") String resolution);
 

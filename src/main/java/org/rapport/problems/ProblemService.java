@@ -43,7 +43,7 @@ public class ProblemService {
         }
         byte[] hash = problem.importHash();
         if (before.isEmpty() || !java.util.Arrays.equals(before.get(0).importHash(), hash)) {
-            mapper.upsert(List.of(new ForCustomer<>(problem, customerId, hash)));
+            mapper.upsert(new ForCustomer<>(problem, customerId, hash));
             if (before.isEmpty()) {
                 opened.fire(new ProblemOpened(customerId, problem.externalId(), problem.openedAt()));
             }

@@ -6,6 +6,7 @@ import org.rapport.customers.CustomerService;
 import org.rapport.imports.CustomerRowImporter;
 import org.rapport.imports.ForCustomer;
 import org.rapport.imports.Row;
+import org.rapport.platform.database.Batches;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +25,9 @@ public class PurchaseImporter extends CustomerRowImporter<Purchase> {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    Batches batches;
 
     @Override
     public String kind() {
@@ -80,6 +84,6 @@ public class PurchaseImporter extends CustomerRowImporter<Purchase> {
 
     @Override
     protected void upsert(List<ForCustomer<Purchase>> rows) {
-        mapper.upsert(rows);
+        batches.run(PurchaseMapper.class, batch -> rows.forEach(batch::upsert));
     }
 }

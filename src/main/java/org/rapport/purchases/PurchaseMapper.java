@@ -15,5 +15,6 @@ public interface PurchaseMapper {
 
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
 
-    int upsert(@Param("rows") List<ForCustomer<Purchase>> rows);
+    /** One row; run in a {@link org.rapport.platform.database.Batches batch}. */
+    int upsert(@Param("w") ForCustomer<Purchase> row);
 }

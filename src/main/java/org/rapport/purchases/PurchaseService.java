@@ -32,7 +32,7 @@ public class PurchaseService {
         boolean same = mapper.findStored(List.of(purchase.externalId())).stream()
                 .anyMatch(s -> java.util.Arrays.equals(s.importHash(), hash));
         if (!same) {
-            mapper.upsert(List.of(new ForCustomer<>(purchase, customerId, hash)));
+            mapper.upsert(new ForCustomer<>(purchase, customerId, hash));
             recorded.fire(new PurchaseRecorded(customerId, purchase.externalId(), purchase.purchasedOn(), purchase.amount(),
                     purchase.currency()));
         }
