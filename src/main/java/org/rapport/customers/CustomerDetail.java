@@ -24,7 +24,7 @@ public record CustomerDetail(String externalId, String company, String contactFi
     }
 
     /** The customer's own columns, as one query returns them. */
-    public record Fields(String externalId, String company, String contactFirstName, String contactLastName,
+    public record Fields(long id, String externalId, String company, String contactFirstName, String contactLastName,
                          String preferredName, String email, String phone, String timeZone, String locale, String region,
                          String industry, String owner, Tier tier, Tier tierPin, BigDecimal revenue12m,
                          LocalDate customerSince, BigDecimal annualRevenue, boolean emailOk, boolean introOk,

@@ -72,7 +72,7 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
         return row.valid() ? c : null;
     }
 
-    /** The customer columns of a row; shared by the CSV import and the JSON API. */
+    /** The customer columns of a row, each validated. */
     static CustomerRow read(Row row, Set<String> categories) {
         CustomerRow c = new CustomerRow(row.externalId("external_id"), row.required("company", 200),
                 row.text("contact_first_name", 100), row.text("contact_last_name", 100), row.text("preferred_name", 100),

@@ -38,7 +38,7 @@ public interface CustomerMapper {
     List<CustomerSummary> search(@Param("scope") Scope scope, @Param("owner") String owner, @Param("tier") Tier tier,
                                  @Param("q") String q, @Param("limit") int limit, @Param("offset") int offset);
 
-    Optional<CustomerDetail.Fields> findDetail(@Param("id") long id);
+    Optional<CustomerDetail.Fields> findDetail(@Param("scope") Scope scope, @Param("externalId") String externalId);
 
     List<CustomerDetail.RecentTouch> findRecentTouches(@Param("id") long id, @Param("limit") int limit);
 

@@ -23,9 +23,14 @@ public class CustomerService {
      * the id is real, but not theirs); an unknown id is 404.
      */
     public long requireVisible(Scope scope, String externalId) {
-        return mapper.findVisible(scope, externalId).map(CustomerMapper.Stored::id).orElseThrow(() -> mapper.exists(externalId)
+        return mapper.findVisible(scope, externalId).map(CustomerMapper.Stored::id).orElseThrow(() -> invisible(externalId));
+    }
+
+    /** Why the scope found nothing: the customer is someone else's (403) or does not exist (404). */
+    private ApiException invisible(String externalId) {
+        return mapper.exists(externalId)
                 ? ApiException.forbidden("Customer " + externalId + " belongs to another salesperson.")
-                : ApiException.notFound("There is no customer " + externalId + "."));
+                : ApiException.notFound("There is no customer " + externalId + ".");
     }
 
     public long count() {
@@ -56,9 +61,8 @@ public class CustomerService {
     }
 
     public CustomerDetail detail(Scope scope, String externalId) {
-        long id = requireVisible(scope, externalId);
-        CustomerDetail.Fields fields = mapper.findDetail(id).orElseThrow(() -> ApiException.notFound("There is no customer " + externalId + "."));
-        return CustomerDetail.of(fields, mapper.findRecentTouches(id, RECENT_TOUCHES), mapper.findOpenProblems(id));
+        CustomerDetail.Fields fields = mapper.findDetail(scope, externalId).orElseThrow(() -> invisible(externalId));
+        return CustomerDetail.of(fields, mapper.findRecentTouches(fields.id(), RECENT_TOUCHES), mapper.findOpenProblems(fields.id()));
     }
 
     /** A two-way touch (reached, visit, reply) restarts the customer's cadence clock. */

@@ -82,7 +82,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public String jdbcUrl() {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + SCHEMA
                 + "?sslMode=DISABLED&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                + "&rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true";
+                + "&rewriteBatchedStatements=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=8192";
     }
 
     private void createSchema() throws SQLException {

@@ -36,7 +36,12 @@ public final class DatabaseUrlConfigSource implements ConfigSource {
                 "connectionTimeZone", "UTC",
                 "forceConnectionTimeZoneToSession", "true",
                 "characterEncoding", "UTF-8",
-                "rewriteBatchedStatements", "true");
+                "rewriteBatchedStatements", "true",
+                // Connector/J parses every client-side prepared statement unless it is cached, and by default it
+                // caches only statements shorter than 256 characters: most of Rapport's are longer
+                "cachePrepStmts", "true",
+                "prepStmtCacheSize", "250",
+                "prepStmtCacheSqlLimit", "8192");
         for (var option : defaults.entrySet()) {
             if (!url.contains(option.getKey() + "=")) {
                 result.append(result.indexOf("?") < 0 ? '?' : '&').append(option.getKey()).append('=').append(option.getValue());

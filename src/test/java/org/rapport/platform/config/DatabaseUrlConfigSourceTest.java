@@ -11,7 +11,8 @@ class DatabaseUrlConfigSourceTest {
         String url = DatabaseUrlConfigSource.withDefaults("jdbc:mysql://db:3306/rapport");
 
         assertThat(url).startsWith("jdbc:mysql://db:3306/rapport?")
-                .contains("connectionTimeZone=UTC", "characterEncoding=UTF-8", "rewriteBatchedStatements=true");
+                .contains("connectionTimeZone=UTC", "characterEncoding=UTF-8", "rewriteBatchedStatements=true",
+                        "cachePrepStmts=true", "prepStmtCacheSqlLimit=8192");
     }
 
     @Test
