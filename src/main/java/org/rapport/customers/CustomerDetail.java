@@ -28,7 +28,8 @@ public record CustomerDetail(String externalId, String company, String contactFi
                          String preferredName, String email, String phone, String timeZone, String locale, String region,
                          String industry, String owner, Tier tier, Tier tierPin, BigDecimal revenue12m,
                          LocalDate customerSince, BigDecimal annualRevenue, boolean emailOk, boolean introOk,
-                         boolean doNotContact, String preferences, String personalNotes, Instant lastTwoWayTouchAt) {
+                         boolean doNotContact, String preferences, String personalNotes, Instant lastTwoWayTouchAt,
+                         String offers, String needs) {
     }
 
     /** Money is a decimal string in JSON, never a binary floating-point number. */
@@ -36,8 +37,9 @@ public record CustomerDetail(String externalId, String company, String contactFi
         return amount == null ? null : amount.toPlainString();
     }
 
-    static CustomerDetail of(Fields f, List<String> offers, List<String> needs, List<RecentTouch> touches,
-                             List<OpenProblem> problems) {
+    static CustomerDetail of(Fields f, List<RecentTouch> touches, List<OpenProblem> problems) {
+        List<String> offers = Categories.split(f.offers);
+        List<String> needs = Categories.split(f.needs);
         return new CustomerDetail(f.externalId, f.company, f.contactFirstName, f.contactLastName, f.preferredName, f.email,
                 f.phone, f.timeZone, f.locale, f.region, f.industry, f.owner, f.tier, f.tierPin, money(f.revenue12m),
                 f.customerSince, money(f.annualRevenue), f.emailOk, f.introOk, f.doNotContact, f.preferences, f.personalNotes,

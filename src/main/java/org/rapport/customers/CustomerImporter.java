@@ -3,19 +3,18 @@ package org.rapport.customers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.customers.CustomerMapper.Category;
 import org.rapport.customers.CustomerMapper.Stored;
 import org.rapport.customers.CustomerMapper.Write;
 import org.rapport.imports.ImportResult.Counts;
 import org.rapport.imports.Rejection;
 import org.rapport.imports.Row;
 import org.rapport.imports.RowImporter;
+import org.rapport.platform.database.Batches;
 import org.rapport.team.TeamService;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +34,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
 
     @Inject
     TeamService team;
+
+    @Inject
+    Batches batches;
 
     /** Loaded once per import by {@link #prepare()}; both are small. */
     private volatile Set<String> categories = Set.of();
@@ -106,28 +108,14 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
             if (before == null) {
                 created++;
             }
-            writes.add(new Write(row, row.owner() == null ? null : owners.get(row.owner()), hash));
+            writes.add(new Write(row, row.owner() == null ? null : owners.get(row.owner()), hash,
+                    Categories.join(row.offers()), Categories.join(row.needs())));
         }
         if (writes.isEmpty()) {
             return new Counts(0, 0, batch.size());
         }
-        mapper.upsert(writes);
-        writeCategories(writes);
+        batches.run(CustomerMapper.class, statements -> writes.forEach(statements::upsert));
         return new Counts(created, writes.size() - created, batch.size() - writes.size());
     }
 
-    private void writeCategories(List<Write> writes) {
-        Map<String, Long> ids = new HashMap<>();
-        mapper.findStored(writes.stream().map(w -> w.row().externalId()).toList()).forEach(s -> ids.put(s.externalId(), s.id()));
-        mapper.deleteCategories(new HashSet<>(ids.values()));
-        List<Category> categories = new ArrayList<>();
-        for (Write w : writes) {
-            long id = ids.get(w.row().externalId());
-            w.row().offers().forEach(code -> categories.add(new Category(id, "OFFERS", code)));
-            w.row().needs().forEach(code -> categories.add(new Category(id, "NEEDS", code)));
-        }
-        if (!categories.isEmpty()) {
-            mapper.insertCategories(categories);
-        }
-    }
 }

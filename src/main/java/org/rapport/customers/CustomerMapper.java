@@ -17,21 +17,15 @@ public interface CustomerMapper {
     }
 
     /** A row to write: the imported values, the owner resolved to its id, and the digest of the values. */
-    record Write(CustomerRow row, Long ownerId, byte[] hash) {
-    }
-
-    record Category(long customerId, String kind, String code) {
+    record Write(CustomerRow row, Long ownerId, byte[] hash, String offers, String needs) {
     }
 
     List<String> findCategoryCodes();
 
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
 
-    int upsert(@Param("rows") List<Write> rows);
-
-    int deleteCategories(@Param("customerIds") Collection<Long> customerIds);
-
-    int insertCategories(@Param("categories") List<Category> categories);
+    /** One row; run in a {@link org.rapport.platform.database.Batches batch}. */
+    int upsert(@Param("w") Write row);
 
     Optional<Stored> findVisible(@Param("scope") Scope scope, @Param("externalId") String externalId);
 
@@ -45,8 +39,6 @@ public interface CustomerMapper {
                                  @Param("q") String q, @Param("limit") int limit, @Param("offset") int offset);
 
     Optional<CustomerDetail.Fields> findDetail(@Param("id") long id);
-
-    List<String> findCategories(@Param("id") long id, @Param("kind") String kind);
 
     List<CustomerDetail.RecentTouch> findRecentTouches(@Param("id") long id, @Param("limit") int limit);
 

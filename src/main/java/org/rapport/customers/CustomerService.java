@@ -58,8 +58,7 @@ public class CustomerService {
     public CustomerDetail detail(Scope scope, String externalId) {
         long id = requireVisible(scope, externalId);
         CustomerDetail.Fields fields = mapper.findDetail(id).orElseThrow(() -> ApiException.notFound("There is no customer " + externalId + "."));
-        return CustomerDetail.of(fields, mapper.findCategories(id, "OFFERS"), mapper.findCategories(id, "NEEDS"),
-                mapper.findRecentTouches(id, RECENT_TOUCHES), mapper.findOpenProblems(id));
+        return CustomerDetail.of(fields, mapper.findRecentTouches(id, RECENT_TOUCHES), mapper.findOpenProblems(id));
     }
 
     /** A two-way touch (reached, visit, reply) restarts the customer's cadence clock. */

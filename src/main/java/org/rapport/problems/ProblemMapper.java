@@ -2,6 +2,7 @@ package org.rapport.problems;
 
 import org.mybatis.cdi.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.rapport.imports.ForCustomer;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -14,12 +15,10 @@ public interface ProblemMapper {
     record Stored(long id, String externalId, byte[] importHash, long customerId, String customer, Instant resolvedAt) {
     }
 
-    record Write(Problem row, long customerId, byte[] hash) {
-    }
-
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
 
-    int upsert(@Param("rows") List<Write> rows);
+    /** One row; run in a {@link org.rapport.platform.database.Batches batch}. */
+    int upsert(@Param("w") ForCustomer<Problem> row);
 
     int resolve(@Param("id") long id, @Param("resolvedAt") Instant resolvedAt, @Param("resolution") String resolution);
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
+import org.rapport.imports.ForCustomer;
 import org.rapport.platform.security.Scope;
 import org.rapport.platform.web.ApiException;
 
@@ -42,7 +43,7 @@ public class ProblemService {
         }
         byte[] hash = problem.importHash();
         if (before.isEmpty() || !java.util.Arrays.equals(before.get(0).importHash(), hash)) {
-            mapper.upsert(List.of(new ProblemMapper.Write(problem, customerId, hash)));
+            mapper.upsert(new ForCustomer<>(problem, customerId, hash));
             if (before.isEmpty()) {
                 opened.fire(new ProblemOpened(customerId, problem.externalId(), problem.openedAt()));
             }

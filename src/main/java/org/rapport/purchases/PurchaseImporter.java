@@ -2,26 +2,21 @@ package org.rapport.purchases;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
-import org.rapport.imports.ImportResult.Counts;
-import org.rapport.imports.Rejection;
+import org.rapport.imports.CustomerRowImporter;
+import org.rapport.imports.ForCustomer;
 import org.rapport.imports.Row;
-import org.rapport.imports.RowImporter;
-import org.rapport.purchases.PurchaseMapper.Write;
+import org.rapport.platform.database.Batches;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /** {@code POST /api/import/purchases}: upsert by external_id; the customer must exist. */
 @ApplicationScoped
-public class PurchaseImporter implements RowImporter<Purchase> {
+public class PurchaseImporter extends CustomerRowImporter<Purchase> {
 
     private static final Set<String> COLUMNS = Set.of("external_id", "customer", "purchased_on", "amount", "currency", "description");
 
@@ -30,6 +25,9 @@ public class PurchaseImporter implements RowImporter<Purchase> {
 
     @Inject
     CustomerService customers;
+
+    @Inject
+    Batches batches;
 
     @Override
     public String kind() {
@@ -63,36 +61,29 @@ public class PurchaseImporter implements RowImporter<Purchase> {
     }
 
     @Override
-    @Transactional
-    public Counts store(List<Parsed<Purchase>> batch, Consumer<Rejection> reject) {
-        Set<String> customerIds = new HashSet<>();
-        batch.forEach(p -> customerIds.add(p.row().customer()));
-        Map<String, Long> customerIdOf = customers.idsOf(customerIds);
-        Map<String, byte[]> stored = new HashMap<>();
-        mapper.findStored(batch.stream().map(p -> p.row().externalId()).toList()).forEach(s -> stored.put(s.externalId(), s.importHash()));
-        List<Write> writes = new ArrayList<>();
-        long created = 0;
-        long unchanged = 0;
-        for (Parsed<Purchase> p : batch) {
-            Long customerId = customerIdOf.get(p.row().customer());
-            if (customerId == null) {
-                reject.accept(new Rejection(p.line(), "customer", p.row().customer(), "unknown customer external_id"));
-                continue;
-            }
-            byte[] hash = p.row().importHash();
-            byte[] before = stored.get(p.row().externalId());
-            if (before != null && Arrays.equals(before, hash)) {
-                unchanged++;
-                continue;
-            }
-            if (before == null) {
-                created++;
-            }
-            writes.add(new Write(p.row(), customerId, hash));
-        }
-        if (!writes.isEmpty()) {
-            mapper.upsert(writes);
-        }
-        return new Counts(created, writes.size() - created, unchanged);
+    protected String customerOf(Purchase row) {
+        return row.customer();
+    }
+
+    @Override
+    protected byte[] hashOf(Purchase row) {
+        return row.importHash();
+    }
+
+    @Override
+    protected Map<String, Long> customerIds(Collection<String> externalIds) {
+        return customers.idsOf(externalIds);
+    }
+
+    @Override
+    protected Map<String, byte[]> storedHashes(List<String> externalIds) {
+        Map<String, byte[]> hashes = new HashMap<>();
+        mapper.findStored(externalIds).forEach(s -> hashes.put(s.externalId(), s.importHash()));
+        return hashes;
+    }
+
+    @Override
+    protected void upsert(List<ForCustomer<Purchase>> rows) {
+        batches.run(PurchaseMapper.class, batch -> rows.forEach(batch::upsert));
     }
 }

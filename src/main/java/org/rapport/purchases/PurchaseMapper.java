@@ -2,6 +2,7 @@ package org.rapport.purchases;
 
 import org.mybatis.cdi.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.rapport.imports.ForCustomer;
 
 import java.util.Collection;
 import java.util.List;
@@ -12,10 +13,8 @@ public interface PurchaseMapper {
     record Stored(long id, String externalId, byte[] importHash) {
     }
 
-    record Write(Purchase row, long customerId, byte[] hash) {
-    }
-
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
 
-    int upsert(@Param("rows") List<Write> rows);
+    /** One row; run in a {@link org.rapport.platform.database.Batches batch}. */
+    int upsert(@Param("w") ForCustomer<Purchase> row);
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
+import org.rapport.imports.ForCustomer;
 import org.rapport.platform.security.Scope;
 
 import java.util.List;
@@ -31,7 +32,7 @@ public class PurchaseService {
         boolean same = mapper.findStored(List.of(purchase.externalId())).stream()
                 .anyMatch(s -> java.util.Arrays.equals(s.importHash(), hash));
         if (!same) {
-            mapper.upsert(List.of(new PurchaseMapper.Write(purchase, customerId, hash)));
+            mapper.upsert(new ForCustomer<>(purchase, customerId, hash));
             recorded.fire(new PurchaseRecorded(customerId, purchase.externalId(), purchase.purchasedOn(), purchase.amount(),
                     purchase.currency()));
         }

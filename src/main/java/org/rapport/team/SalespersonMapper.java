@@ -26,5 +26,18 @@ public interface SalespersonMapper {
 
     int updateLinks(@Param("id") long id, @Param("managerId") Long managerId, @Param("backupId") Long backupId);
 
+    record Member(long id, Long managerId) {
+    }
+
+    Optional<Member> findMember(@Param("externalId") String externalId);
+
+    List<Absence> findAbsences(@Param("salespersonId") long salespersonId);
+
+    int deleteAbsences(@Param("salespersonId") long salespersonId);
+
+    int insertAbsences(@Param("salespersonId") long salespersonId, @Param("absences") List<Absence> absences);
+
+    Optional<SalespersonView> findView(@Param("externalId") String externalId);
+
     List<SalespersonView> findVisible(@Param("scope") org.rapport.platform.security.Scope scope);
 }

@@ -3,7 +3,12 @@ package org.rapport.team;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -27,5 +32,20 @@ public class SalespersonResource {
     @GET
     public List<SalespersonView> list() {
         return team.visibleTo(viewer.scope());
+    }
+
+    @GET
+    @Path("{externalId}/absences")
+    public List<Absence> absences(@PathParam("externalId") String externalId) {
+        return team.absences(viewer.user(), externalId);
+    }
+
+    /** Replaces the out-of-office periods (the salesperson, their manager or an admin). */
+    @PUT
+    @Path("{externalId}/absences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<Absence> replaceAbsences(@PathParam("externalId") String externalId,
+                                         @NotNull(message = "a JSON array is required") @Valid List<AbsenceRequest> periods) {
+        return team.replaceAbsences(viewer.user(), externalId, periods);
     }
 }

@@ -65,6 +65,10 @@ public final class Api {
         return post(path, "application/json", BodyPublishers.ofString(json));
     }
 
+    public Reply put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
+    }
+
     public Reply postCsv(String path, String csv) {
         return post(path, "text/csv", BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
     }

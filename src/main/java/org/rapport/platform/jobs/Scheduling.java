@@ -8,7 +8,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -36,7 +35,7 @@ import java.util.logging.Logger;
 
 /**
  * The clustered Quartz scheduler: JDBC job store on the Rapport database, so several instances share the schedule and
- * each firing runs on one of them. Jobs are CDI beans marked {@link Scheduled}.
+ * each firing runs on one of them. Jobs are CDI beans marked {@link Scheduled}, run on the container's managed threads.
  */
 @Singleton
 @Startup
@@ -51,9 +50,6 @@ public class Scheduling {
     @Resource(lookup = DataSources.DIRECT)
     DataSource dataSource;
 
-    @Resource
-    ContextService contextService;
-
     @Inject
     BeanManager beans;
 
@@ -67,7 +63,7 @@ public class Scheduling {
         try {
             DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new DataSourceConnectionProvider(dataSource));
             scheduler = new StdSchedulerFactory(properties()).getScheduler();
-            scheduler.setJobFactory(new ContainerJobFactory(contextService.createContextualProxy(new CdiJobRunner(), JobRunner.class)));
+            scheduler.setJobFactory(new CdiJobFactory());
             scheduleMarkedJobs();
             scheduler.start();
         } catch (SchedulerException e) {
@@ -80,6 +76,7 @@ public class Scheduling {
         p.setProperty("org.quartz.scheduler.instanceName", "rapport");
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.class", ManagedThreadPool.class.getName());
         p.setProperty("org.quartz.threadPool.threadCount", config.getOptionalValue("rapport.quartz.threads", String.class).orElse("4"));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");

@@ -55,6 +55,7 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
             return challenge(response, context);
         }
         throttle.succeeded(username);
+        request.setAttribute(AuthenticatedUser.class.getName(), user.get());
         return context.notifyContainerAboutLogin(user.get().username(), Set.of(user.get().role().name()));
     }
 

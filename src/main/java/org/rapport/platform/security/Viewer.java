@@ -3,6 +3,7 @@ package org.rapport.platform.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.rapport.platform.web.ApiException;
 import org.rapport.users.UserService;
 
@@ -18,9 +19,15 @@ public class Viewer {
     @Inject
     UserService users;
 
+    @Inject
+    HttpServletRequest request;
+
     private AuthenticatedUser user;
 
     public AuthenticatedUser user() {
+        if (user == null && request.getAttribute(AuthenticatedUser.class.getName()) instanceof AuthenticatedUser known) {
+            user = known; // set by BasicAuthentication for this request: no second look-up
+        }
         if (user == null) {
             Principal principal = security.getCallerPrincipal();
             if (principal == null) {

@@ -91,6 +91,21 @@ class AccessControlIT {
     }
 
     @Test
+    void templatePreviewsRenderForOwnCustomersOnly() {
+        Api.Reply own = team.as(team.a).get("api/templates/thank-you-purchase/preview?customer=" + team.customerOfA + "&locale=de");
+        Api.Reply other = team.as(team.a).get("api/templates/thank-you-purchase/preview?customer=" + team.customerOfB);
+        Api.Reply unknown = team.as(team.a).get("api/templates/birthday/preview?customer=" + team.customerOfA);
+
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.json().getString("html")).contains("Alfred", "Anna Seller", "lang=\"de\"");
+        assertThat(own.json().getString("text")).contains("Alfred");
+        assertThat(own.json().getString("subject")).doesNotContain("\n");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(team.as(team.a).get("api/templates").array()).hasSize(10);
+    }
+
+    @Test
     void listsContainOnlyWhatTheCallerMaySee() {
         Api.Reply mine = team.as(team.a).get("api/customers?q=" + team.tag);
         Api.Reply managers = team.as(team.m).get("api/customers?q=" + team.tag);
@@ -152,8 +167,35 @@ class AccessControlIT {
     }
 
     @Test
-    void healthAndOpenApiNeedNoLogin() {
-        assertThat(api.anonymous().get("/health").status()).isEqualTo(200);
-        assertThat(api.anonymous().get("/openapi").status()).isEqualTo(200);
+    void healthOpenApiAndMetricsNeedNoLogin() {
+        Api.Reply health = api.anonymous().get("/health");
+        Api.Reply openApi = api.anonymous().get("/openapi");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().getString("status")).isEqualTo("UP");
+        assertThat(health.body()).contains("\"database\"", "schema_version");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/customers/{externalId}", "/api/import/{kind}");
+        assertThat(api.anonymous().get("/metrics").status()).isEqualTo(200);
+    }
+
+    @Test
+    void outOfOfficePeriodsAreSetByTheSalespersonOrTheirManagerOnly() {
+        String periods = "[{\"starts_on\":\"2026-12-21\",\"ends_on\":\"2027-01-03\",\"note\":\"holidays\"}]";
+
+        Api.Reply own = team.as(team.a).put("api/salespeople/" + team.a + "/absences", periods);
+        Api.Reply byManager = team.as(team.m).put("api/salespeople/" + team.b + "/absences", periods);
+
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        assertThat(own.array()).singleElement().satisfies(p -> assertThat(p.asJsonObject().getString("ends_on")).isEqualTo("2027-01-03"));
+        assertThat(byManager.status()).isEqualTo(200);
+        assertThat(team.as(team.a).put("api/salespeople/" + team.b + "/absences", periods).status()).isEqualTo(403);
+        assertThat(team.as(team.a).get("api/salespeople/" + team.b + "/absences").status()).isEqualTo(403);
+        assertThat(team.as(team.m).put("api/salespeople/" + team.c + "/absences", periods).status()).isEqualTo(403);
+        Api.Reply backwards = team.as(team.a).put("api/salespeople/" + team.a + "/absences",
+                "[{\"starts_on\":\"2026-12-21\",\"ends_on\":\"2026-12-20\"}]");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().getString("detail")).contains("ends_on");
+        assertThat(api.asAdmin().get("api/salespeople/" + team.a + "/absences").array()).hasSize(1);
     }
 }

@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+May I introduce you to someone, ${customer.preferredName}?

@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Eine Woche später – ist alles in Ordnung?

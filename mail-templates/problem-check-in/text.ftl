@@ -1,0 +1,29 @@
+<#ftl encoding="UTF-8">
+<#assign labels = {"1": "poor", "2": "fair", "3": "good", "4": "very good", "5": "excellent"}>
+Hi ${customer.preferredName},
+
+About a week ago we resolved your issue ("${problem.summary}"),
+and I wanted to check how things have been since.
+
+How satisfied are you with the way we handled it? Just open one of
+these links:
+
+<#list links.ratings as rating>
+  ${(rating.score + " – " + labels[rating.score?string]!"")?right_pad(16)} ${rating.url}
+</#list>
+
+And if something still is not right, please reply to this email. It
+comes straight to me.
+
+Warm regards,
+${salesperson.name}
+${company.name}
+${salesperson.email}
+<#if (links.unsubscribe)??>
+
+---
+You are receiving this email as a customer of
+${company.name}.
+If you would rather not receive emails like this, unsubscribe here:
+${links.unsubscribe}
+</#if>

@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Is everything working again, ${customer.preferredName}?

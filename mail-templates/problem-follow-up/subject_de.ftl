@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Läuft wieder alles rund, ${customer.preferredName}?

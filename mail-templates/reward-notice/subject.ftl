@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+A small thank-you for you, ${customer.preferredName}

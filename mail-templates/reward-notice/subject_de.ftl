@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Ein kleines Dankeschön für Sie, ${customer.preferredName}

@@ -1,0 +1,27 @@
+<#ftl encoding="UTF-8">
+Hallo ${customer.preferredName},
+
+wir haben ein Dankeschön für Sie: ${reward.description?remove_ending(".")}.
+<#if (reward.reason)?has_content>
+
+Damit möchten wir uns bei Ihnen bedanken für
+${reward.reason?remove_ending(".")}.
+</#if>
+
+Kunden wie Sie sind der Grund, warum uns unsere Arbeit so viel Freude
+macht. Wenn Sie Fragen dazu haben, antworten Sie einfach auf diese
+E-Mail – sie landet direkt bei mir.
+
+Herzliche Grüße
+${salesperson.name}
+${company.name}
+${salesperson.email}
+<#if (links.unsubscribe)??>
+
+---
+Sie erhalten diese E-Mail als Kunde von
+${company.name}.
+Wenn Sie solche E-Mails nicht mehr erhalten möchten, können Sie sich
+hier abmelden:
+${links.unsubscribe}
+</#if>

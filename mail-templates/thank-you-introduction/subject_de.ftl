@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Danke für Ihre Offenheit, ${customer.preferredName}

@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Thank you for your order, ${customer.preferredName}

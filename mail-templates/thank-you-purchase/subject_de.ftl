@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Vielen Dank für Ihren Auftrag, ${customer.preferredName}

@@ -1,0 +1,19 @@
+package org.rapport.customers;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Category codes as stored on the customer row: sorted, without duplicates, separated by ';'. */
+final class Categories {
+
+    private Categories() {
+    }
+
+    static String join(List<String> codes) {
+        return String.join(";", codes.stream().distinct().sorted().toList());
+    }
+
+    static List<String> split(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : Arrays.asList(stored.split(";"));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * MicroProfile Config sources of Rapport's own.
+ */
+package org.rapport.platform.config;

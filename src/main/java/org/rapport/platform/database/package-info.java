@@ -1,0 +1,4 @@
+/**
+ * Container data sources, Flyway migrations and MyBatis.
+ */
+package org.rapport.platform.database;

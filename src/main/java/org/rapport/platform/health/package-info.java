@@ -1,0 +1,4 @@
+/**
+ * MicroProfile Health checks.
+ */
+package org.rapport.platform.health;

