@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Buckets the CPU samples (jdk.ExecutionSample) of one JFR recording by what the sampled thread was doing.
 
-    jfr print --events jdk.ExecutionSample rec.jfr > samples.txt && python3 bench/tools/jfr-buckets.py samples.txt [thread-substring]
+    jfr print --stack-depth 96 --events jdk.ExecutionSample rec.jfr > samples.txt && python3 bench/tools/jfr-buckets.py samples.txt [thread-substring]
 """
 import collections
 import re

@@ -145,7 +145,7 @@ public final class ImportBenchmark {
         }
     }
 
-    /** From {@code -Xlog:gc}: {max heap after a GC, heap after the last GC, number of GCs}, in MB. */
+    /** From {@code -Xlog:gc}: {max heap after a young/full GC, heap after the last one, their number}, in MB. */
     static double[] gcAfter(Path gcLog) throws IOException {
         double max = 0;
         double last = 0;
@@ -153,7 +153,8 @@ public final class ImportBenchmark {
         if (Files.exists(gcLog)) {
             for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
                 Matcher m = GC_AFTER.matcher(line);
-                if (m.find()) {
+                // evacuation pauses only: Remark and Cleanup of a concurrent cycle free nothing themselves
+                if ((line.contains("Pause Young") || line.contains("Pause Full")) && m.find()) {
                     last = Double.parseDouble(m.group(2));
                     max = Math.max(max, last);
                     count++;

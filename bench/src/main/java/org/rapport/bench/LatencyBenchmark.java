@@ -36,9 +36,11 @@ import java.util.concurrent.locks.LockSupport;
  * measuring, the problems file is imported through the API and the touches of the generated history are loaded into
  * the touch table directly (there is no touch import; the demo stores touches in bulk too), so that the customer
  * detail's "recent touches" and "open problems" are not empty. A SALES user for S0002 is created; "sales" requests
- * ids that user may see (GET /api/customers?limit=1000), "admin" requests random ids of all customers.
+ * ids that user may see (GET /api/customers?limit=1000), "admin" requests random ids of all customers. The default
+ * {@code --as sales,admin,sales} measures the just-started service first and, last, the same again once warm
+ * ("sales-run2"). Each run also writes its histogram ({@code .hgrm}) and a per-second timeline (CSV).
  *
- * <pre>java -cp bench/target/rapport-bench.jar org.rapport.bench.LatencyBenchmark [--customers 100000] [--as sales,admin]
+ * <pre>java -cp bench/target/rapport-bench.jar org.rapport.bench.LatencyBenchmark [--customers 100000] [--as sales,admin,sales]
  *      [--rate 200] [--warmup 10] [--duration 60] [--connections 4] [--work bench/data] [--repo .] [--port 18082]</pre>
  */
 public final class LatencyBenchmark {
@@ -60,7 +62,7 @@ public final class LatencyBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
-        String[] users = options.getOrDefault("as", "sales,admin").split(",");
+        String[] users = options.getOrDefault("as", "sales,admin,sales").split(",");
 
         Path dir = work.resolve("import-" + customers);
         Path dataDir = dir.resolve("data");
@@ -73,7 +75,8 @@ public final class LatencyBenchmark {
         String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
         HttpClient http = Bench.http();
         List<String> results = new ArrayList<>();
-        try (Service service = Service.start(repo, dataDir, port, List.of(), env, dir.resolve("service-latency.log"))) {
+        List<String> jvm = List.of("-Xlog:gc:file=" + dir.resolve("gc-latency.log"));
+        try (Service service = Service.start(repo, dataDir, port, jvm, env, dir.resolve("service-latency.log"))) {
             Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Duration.ofMinutes(5))));
             PhysicalLimit db = new PhysicalLimit(service.databasePort());
             long stored = db.count("customer");
@@ -90,7 +93,10 @@ public final class LatencyBenchmark {
             }
             String sales = Bench.basic(SALES_USER, SALES_PASSWORD);
 
+            Map<String, Integer> seen = new java.util.HashMap<>();
             for (String as : users) {
+                int occurrence = seen.merge(as.strip(), 1, Integer::sum);
+                String label = occurrence == 1 ? as.strip() : as.strip() + "-run" + occurrence;
                 List<String> ids;
                 String auth;
                 if (as.strip().equals("sales")) {
@@ -114,8 +120,8 @@ public final class LatencyBenchmark {
                     }
                 }
                 Bench.log("%s: %,d distinct customer ids to request", as, ids.stream().distinct().count());
-                String line = run(service, auth, as.strip(), ids, rate, warmup, duration, connections,
-                        dir.resolve("latency-" + as.strip() + ".hgrm"));
+                String line = run(service, auth, label, ids, rate, warmup, duration, connections,
+                        dir.resolve("latency-" + label + ".hgrm"));
                 results.add(line);
             }
         }
@@ -164,6 +170,8 @@ public final class LatencyBenchmark {
         String baseUrl = target.baseUrl();
         long mariadbPid = target.mariadb().map(ProcessHandle::pid).orElse(-1L);
         double[] cpuAtMeasureStart = new double[3];
+        PhysicalLimit db = new PhysicalLimit(target.databasePort());
+        long[] questionsAtMeasureStart = new long[1];
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "http-client");
             t.setDaemon(true);
@@ -174,6 +182,11 @@ public final class LatencyBenchmark {
         Histogram measured = new ConcurrentHistogram(HIGHEST_MICROS, 3);
         Histogram service = new ConcurrentHistogram(HIGHEST_MICROS, 3);
         Histogram warm = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+        // one histogram per second of intended send time, warm-up included: shows whether a backlog drains
+        Histogram[] perSecond = new Histogram[warmupSeconds + durationSeconds];
+        for (int k = 0; k < perSecond.length; k++) {
+            perSecond[k] = new ConcurrentHistogram(HIGHEST_MICROS, 2);
+        }
         AtomicLong errors = new AtomicLong();
         AtomicLong lastError = new AtomicLong();
         Semaphore permits = new Semaphore(connections);
@@ -209,8 +222,10 @@ public final class LatencyBenchmark {
                 cpuAtMeasureStart[0] = Service.cpuSeconds(target.pid());
                 cpuAtMeasureStart[1] = Service.cpuSeconds(mariadbPid);
                 cpuAtMeasureStart[2] = Service.cpuSeconds(ProcessHandle.current().pid());
+                questionsAtMeasureStart[0] = db.questions();
             }
             boolean record = i >= warmupCount;
+            Histogram second = perSecond[(int) Math.min(perSecond.length - 1, i / rate)];
             http.sendAsync(requests.get((int) (i % requests.size())), HttpResponse.BodyHandlers.ofByteArray())
                     .whenComplete((response, failure) -> {
                         long done = System.nanoTime();
@@ -220,6 +235,7 @@ public final class LatencyBenchmark {
                             lastError.set(failure != null ? -1 : response.statusCode());
                         }
                         long micros = Math.min(HIGHEST_MICROS, Math.max(1, (done - intended) / 1000));
+                        second.recordValue(micros);
                         if (record) {
                             measured.recordValue(micros);
                             service.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (done - sent) / 1000)));
@@ -237,21 +253,31 @@ public final class LatencyBenchmark {
         double jvmCpuMs = (Service.cpuSeconds(target.pid()) - cpuAtMeasureStart[0]) * 1000 / measuredRequests;
         double dbCpuMs = (Service.cpuSeconds(mariadbPid) - cpuAtMeasureStart[1]) * 1000 / measuredRequests;
         double clientCpuMs = (Service.cpuSeconds(ProcessHandle.current().pid()) - cpuAtMeasureStart[2]) * 1000 / measuredRequests;
+        double statements = (db.questions() - questionsAtMeasureStart[0]) / (double) measuredRequests;
         executor.shutdownNow();
 
         try (PrintStream out = new PrintStream(Files.newOutputStream(histogramFile), true, StandardCharsets.UTF_8)) {
             measured.outputPercentileDistribution(out, 1000.0);
         }
+        Path timeline = histogramFile.resolveSibling(histogramFile.getFileName().toString().replace(".hgrm", "-timeline.csv"));
+        try (PrintStream out = new PrintStream(Files.newOutputStream(timeline), true, StandardCharsets.UTF_8)) {
+            out.println("second,phase,requests,p50_ms,p99_ms,max_ms");
+            for (int k = 0; k < perSecond.length; k++) {
+                Histogram h = perSecond[k];
+                out.printf(java.util.Locale.ROOT, "%d,%s,%d,%.2f,%.2f,%.2f%n", k + 1, k < warmupSeconds ? "warmup" : "measured",
+                        h.getTotalCount(), ms(h, 50), ms(h, 99), h.getMaxValue() / 1000.0);
+            }
+        }
         String line = String.format("RESULT latency as=%s rate=%d achieved_rate=%.1f duration_s=%d connections=%d requests=%d "
                         + "errors=%d%s p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p99.9_ms=%.2f max_ms=%.2f target_p99_ms=20 %s "
                         + "(service-time p50_ms=%.2f p99_ms=%.2f max_ms=%.2f; warm-up p99_ms=%.2f; late_sends=%d; "
-                        + "cpu_ms_per_request service_jvm=%.2f mariadb=%.2f load_generator=%.2f)",
+                        + "cpu_ms_per_request service_jvm=%.2f mariadb=%.2f load_generator=%.2f; sql_statements_per_request=%.1f)",
                 label, rate, achieved, durationSeconds, connections, measured.getTotalCount(), errors.get(),
                 errors.get() > 0 ? " last_error=" + lastError.get() : "",
                 ms(measured, 50), ms(measured, 90), ms(measured, 99), ms(measured, 99.9), measured.getMaxValue() / 1000.0,
                 ms(measured, 99) < 20 && errors.get() == 0 ? "MET" : "MISSED",
                 ms(service, 50), ms(service, 99), service.getMaxValue() / 1000.0, ms(warm, 99), late, jvmCpuMs, dbCpuMs,
-                clientCpuMs);
+                clientCpuMs, statements);
         System.out.println(line);
         return line;
     }

@@ -67,6 +67,15 @@ final class PhysicalLimit {
         }
     }
 
+    /** The server's statement counter (SHOW GLOBAL STATUS 'Questions'): every statement any client sent. */
+    long questions() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+
     private void scratchTables(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_customer");
