@@ -133,7 +133,7 @@ final class PhysicalLimit {
         }
     }
 
-    /** A plain JDBC batch-insert loop over the same file (customers and their categories). */
+    /** A plain JDBC batch-insert loop over the same file into the scratch table. */
     Result jdbcBatch(Path customersCsv) throws SQLException, IOException {
         try (Connection c = connect()) {
             scratchTables(c);
