@@ -16,11 +16,12 @@ import java.util.function.Consumer;
  * Imports rows that belong to a customer (purchases, problems): the customer must exist, a row whose import hash did
  * not change is left alone, the others are upserted in one statement.
  */
-public abstract class CustomerRowImporter<R> implements RowImporter<R> {
+public abstract class CustomerRowImporter<R extends OwnedByCustomer> implements RowImporter<R> {
 
-    protected abstract String customerOf(R row);
-
-    protected abstract byte[] hashOf(R row);
+    @Override
+    public String externalId(R row) {
+        return row.externalId();
+    }
 
     /** external id → database id of the customers among {@code externalIds} that exist. */
     protected abstract Map<String, Long> customerIds(Collection<String> externalIds);
@@ -34,20 +35,20 @@ public abstract class CustomerRowImporter<R> implements RowImporter<R> {
     @Transactional
     public Counts store(List<Parsed<R>> batch, Consumer<Rejection> reject) {
         Set<String> customers = new HashSet<>();
-        batch.forEach(p -> customers.add(customerOf(p.row())));
+        batch.forEach(p -> customers.add(p.row().customer()));
         Map<String, Long> customerIdOf = customerIds(customers);
-        Map<String, byte[]> stored = storedHashes(batch.stream().map(p -> externalId(p.row())).toList());
+        Map<String, byte[]> stored = storedHashes(batch.stream().map(p -> p.row().externalId()).toList());
         List<ForCustomer<R>> writes = new ArrayList<>();
         long created = 0;
         long unchanged = 0;
         for (Parsed<R> p : batch) {
-            Long customerId = customerIdOf.get(customerOf(p.row()));
+            Long customerId = customerIdOf.get(p.row().customer());
             if (customerId == null) {
-                reject.accept(new Rejection(p.line(), "customer", customerOf(p.row()), "unknown customer external_id"));
+                reject.accept(new Rejection(p.line(), "customer", p.row().customer(), "unknown customer external_id"));
                 continue;
             }
-            byte[] hash = hashOf(p.row());
-            byte[] before = stored.get(externalId(p.row()));
+            byte[] hash = p.row().importHash();
+            byte[] before = stored.get(p.row().externalId());
             if (before != null && Arrays.equals(before, hash)) {
                 unchanged++;
                 continue;

@@ -57,21 +57,6 @@ public class ProblemImporter extends CustomerRowImporter<Problem> {
     }
 
     @Override
-    public String externalId(Problem row) {
-        return row.externalId();
-    }
-
-    @Override
-    protected String customerOf(Problem row) {
-        return row.customer();
-    }
-
-    @Override
-    protected byte[] hashOf(Problem row) {
-        return row.importHash();
-    }
-
-    @Override
     protected Map<String, Long> customerIds(Collection<String> externalIds) {
         return customers.idsOf(externalIds);
     }

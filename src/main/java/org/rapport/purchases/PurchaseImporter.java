@@ -56,21 +56,6 @@ public class PurchaseImporter extends CustomerRowImporter<Purchase> {
     }
 
     @Override
-    public String externalId(Purchase row) {
-        return row.externalId();
-    }
-
-    @Override
-    protected String customerOf(Purchase row) {
-        return row.customer();
-    }
-
-    @Override
-    protected byte[] hashOf(Purchase row) {
-        return row.importHash();
-    }
-
-    @Override
     protected Map<String, Long> customerIds(Collection<String> externalIds) {
         return customers.idsOf(externalIds);
     }

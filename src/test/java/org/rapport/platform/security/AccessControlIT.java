@@ -77,6 +77,7 @@ class AccessControlIT {
         Api.Reply adminProblem = api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\""
                 + other + "\",\"opened_at\":\"2026-11-01T10:00:00Z\",\"summary\":\"Late delivery\"}");
         assertThat(adminProblem.status()).as(adminProblem.toString()).isEqualTo(201);
+        assertThat(adminProblem.body()).contains("\"customer\":\"" + other + "\"").doesNotContain("hash");
 
         assertThat(seller.get("api/customers/" + other).status()).isEqualTo(403);
         assertThat(seller.get("api/customers?owner=" + team.b).status()).isEqualTo(403);
