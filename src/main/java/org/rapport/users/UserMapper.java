@@ -14,6 +14,4 @@ public interface UserMapper {
 
     int insert(@Param("username") String username, @Param("passwordHash") String passwordHash,
                @Param("role") String role, @Param("salespersonId") Long salespersonId);
-
-    int updatePassword(@Param("username") String username, @Param("passwordHash") String passwordHash);
 }
