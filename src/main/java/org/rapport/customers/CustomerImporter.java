@@ -65,15 +65,6 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
 
     @Override
     public CustomerRow parse(Row row) {
-        CustomerRow c = read(row, categories);
-        if (c != null && c.owner() != null && !owners.containsKey(c.owner())) {
-            row.reject("owner", c.owner(), "unknown salesperson external_id (import salespeople first)");
-        }
-        return row.valid() ? c : null;
-    }
-
-    /** The customer columns of a row, each validated. */
-    static CustomerRow read(Row row, Set<String> categories) {
         CustomerRow c = new CustomerRow(row.externalId("external_id"), row.required("company", 200),
                 row.text("contact_first_name", 100), row.text("contact_last_name", 100), row.text("preferred_name", 100),
                 row.email("email"), row.phone("phone"), row.zoneId("time_zone"), row.locale("locale", "en"),
@@ -82,6 +73,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
                 row.date("customer_since"), row.money("annual_revenue", false), Boolean.TRUE.equals(row.bool("email_ok", true)),
                 Boolean.TRUE.equals(row.bool("intro_ok", false)), Boolean.TRUE.equals(row.bool("do_not_contact", false)),
                 row.text("preferences", 4000), row.text("personal_notes", 4000));
+        if (c.owner() != null && !owners.containsKey(c.owner())) {
+            row.reject("owner", c.owner(), "unknown salesperson external_id (import salespeople first)");
+        }
         return row.valid() ? c : null;
     }
 

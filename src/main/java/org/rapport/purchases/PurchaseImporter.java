@@ -46,10 +46,6 @@ public class PurchaseImporter extends CustomerRowImporter<Purchase> {
 
     @Override
     public Purchase parse(Row row) {
-        return read(row);
-    }
-
-    static Purchase read(Row row) {
         Purchase p = new Purchase(row.externalId("external_id"), row.required("customer", 64), row.requiredDate("purchased_on"),
                 row.money("amount", true), row.currency("currency"), row.text("description", 1000));
         return row.valid() ? p : null;
