@@ -11,7 +11,9 @@ final class Mappers {
             org.rapport.customers.CustomerMapper.class,
             org.rapport.purchases.PurchaseMapper.class,
             org.rapport.problems.ProblemMapper.class,
-            org.rapport.touches.TouchMapper.class);
+            org.rapport.touches.TouchMapper.class,
+            org.rapport.outbox.OutboxMapper.class,
+            org.rapport.responses.ResponseMapper.class);
 
     private Mappers() {
     }

@@ -1,0 +1,85 @@
+package org.rapport.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drains the outbox on this instance: claims a batch, delivers it, and goes on until nothing is due or the time budget
+ * is spent. At most {@code rapport.mail.dispatch.threads} drains run at once per instance; each keeps its own SMTP
+ * connection for all its batches.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+    /** Names this process in claims: a host can run several instances, and a restarted one is a new claimant. */
+    static final String INSTANCE = host() + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+
+    @Inject
+    DispatchStore store;
+
+    @Inject
+    Postmen postmen;
+
+    @Inject
+    MailSettings settings;
+
+    private volatile Semaphore slots;
+
+    /** @return the number of messages this drain dealt with (sent, failed, suppressed or put back) */
+    public int drain() {
+        Semaphore permits = slots();
+        if (!permits.tryAcquire()) {
+            return 0;
+        }
+        int handled = 0;
+        long deadline = System.nanoTime() + settings.budget().toNanos();
+        Throttle throttle = settings.throttle();
+        try (Postman postman = postmen.open()) {
+            while (System.nanoTime() < deadline) {
+                List<Long> claimed = store.claim(INSTANCE, settings.batchSize());
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                handled += store.deliver(claimed, INSTANCE, postman, throttle).size();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox dispatch stopped; claimed messages return when their lease runs out", e);
+        } finally {
+            permits.release();
+        }
+        return handled;
+    }
+
+    private Semaphore slots() {
+        Semaphore s = slots;
+        if (s == null) {
+            synchronized (this) {
+                if (slots == null) {
+                    slots = new Semaphore(settings.dispatchThreads());
+                }
+                s = slots;
+            }
+        }
+        return s;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.rapport.outbox;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The cause's part of a template model, stored as JSON on the outbox row: strings, numbers, booleans, lists and maps. */
+final class FieldsJson {
+
+    private FieldsJson() {
+    }
+
+    static String write(Map<String, ?> fields) {
+        return object(fields).build().toString();
+    }
+
+    static Map<String, Object> read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+            return map(reader.readObject());
+        }
+    }
+
+    private static JsonObjectBuilder object(Map<?, ?> map) {
+        JsonObjectBuilder builder = Json.createObjectBuilder();
+        map.forEach((k, v) -> builder.add(String.valueOf(k), value(v)));
+        return builder;
+    }
+
+    private static JsonValue value(Object v) {
+        if (v == null) {
+            return JsonValue.NULL;
+        }
+        if (v instanceof Map<?, ?> m) {
+            return object(m).build();
+        }
+        if (v instanceof Collection<?> c) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            c.forEach(e -> array.add(value(e)));
+            return array.build();
+        }
+        if (v instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (v instanceof Number n) {
+            return Json.createValue(new java.math.BigDecimal(n.toString()));
+        }
+        return Json.createValue(v.toString());
+    }
+
+    private static Map<String, Object> map(JsonObject object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        object.forEach((k, v) -> map.put(k, plain(v)));
+        return map;
+    }
+
+    private static Object plain(JsonValue v) {
+        return switch (v.getValueType()) {
+            case OBJECT -> map(v.asJsonObject());
+            case ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                ((JsonArray) v).forEach(e -> list.add(plain(e)));
+                yield list;
+            }
+            case STRING -> ((JsonString) v).getString();
+            case NUMBER -> ((JsonNumber) v).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+        };
+    }
+}

@@ -1,0 +1,103 @@
+package org.rapport.outbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.mail.LinkTokens;
+import org.rapport.mail.LinkTokens.Claims;
+import org.rapport.mail.LinkTokens.Purpose;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The signed links and addresses in emails. Keys come from {@code rapport.links.keys} ({@code id:base64,…}, the first
+ * signs); without it one key is generated at first start and kept in the database, so every instance and every restart
+ * verifies the same tokens.
+ */
+@ApplicationScoped
+public class Links {
+
+    private static final int GENERATED_KEY_ID = 0;
+
+    @Inject
+    @ConfigProperty(name = "rapport.links.keys")
+    Optional<String> configuredKeys;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    OutboxMapper outbox;
+
+    @Inject
+    Clock clock;
+
+    private LinkTokens tokens;
+
+    @PostConstruct
+    void init() {
+        tokens = configuredKeys.filter(k -> !k.isBlank()).map(Links::parse).orElseGet(this::generatedKey);
+    }
+
+    static LinkTokens parse(String keys) {
+        Map<Integer, byte[]> parsed = new LinkedHashMap<>();
+        int first = -1;
+        for (String entry : keys.split(",")) {
+            String[] idAndSecret = entry.strip().split(":", 2);
+            if (idAndSecret.length != 2) {
+                throw new IllegalArgumentException("rapport.links.keys: '" + entry.strip() + "' is not id:base64-secret");
+            }
+            int id = Integer.parseInt(idAndSecret[0].strip());
+            parsed.put(id, Base64.getDecoder().decode(idAndSecret[1].strip()));
+            first = first < 0 ? id : first;
+        }
+        return new LinkTokens(first, parsed);
+    }
+
+    private LinkTokens generatedKey() {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        outbox.insertLinkKey(GENERATED_KEY_ID, fresh, clock.instant());
+        return new LinkTokens(GENERATED_KEY_ID, Map.of(GENERATED_KEY_ID, Base64.getMimeDecoder().decode(outbox.linkKey(GENERATED_KEY_ID))));
+    }
+
+    public String unsubscribeUrl(long customerId, long messageId) {
+        return settings.publicBase() + "u/" + tokens.issue(new Claims(Purpose.UNSUBSCRIBE, customerId, messageId, ""));
+    }
+
+    /** The RFC 8058 mailto alternative, answered by the reply mailbox; empty when no mailbox is read. */
+    public Optional<String> unsubscribeMailto(long customerId, long messageId) {
+        return settings.replyMailbox().map(mailbox -> "mailto:" + mailbox + "?subject="
+                + URLEncoder.encode("unsubscribe " + tokens.issue(new Claims(Purpose.UNSUBSCRIBE, customerId, messageId, "")),
+                StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /** A link through {@code /c/…} that records the click, or the target itself when click tracking is off. */
+    public String tracked(String target, long customerId, long messageId) {
+        if (!settings.clickTracking()) {
+            return target;
+        }
+        return settings.publicBase() + "c/" + tokens.issue(new Claims(Purpose.CLICK, customerId, messageId, target));
+    }
+
+    /** The reply mailbox, plus-addressed with a token that names the message, so a reply finds its way back. */
+    public Optional<String> replyAddress(long customerId, long messageId) {
+        return settings.replyMailbox().map(mailbox -> {
+            int at = mailbox.lastIndexOf('@');
+            String token = tokens.issue(new Claims(Purpose.REPLY, customerId, messageId, ""));
+            return mailbox.substring(0, at) + "+" + token + mailbox.substring(at);
+        });
+    }
+
+    public Optional<Claims> verify(String token, Purpose purpose) {
+        return tokens.verify(token, purpose);
+    }
+}

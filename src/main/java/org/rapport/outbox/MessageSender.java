@@ -1,0 +1,167 @@
+package org.rapport.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.rapport.mail.MailTemplates;
+import org.rapport.mail.RenderedMail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends one claimed message: the contact policy first (as it stands now), then the throttle, rendering, composing and
+ * delivery; every way it can end becomes an {@link Outcome} for that message alone.
+ */
+@ApplicationScoped
+public class MessageSender {
+
+    private static final Logger LOG = Logger.getLogger(MessageSender.class.getName());
+
+    @Inject
+    MailTemplates templates;
+
+    @Inject
+    Links links;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    Clock clock;
+
+    public Outcome send(ClaimedMessage m, Postman postman, Throttle throttle) {
+        Instant now = clock.instant();
+        String recipient = m.recipientEmail();
+        Optional<String> blocked = m.toCustomer()
+                ? ContactPolicy.blocks(m.policyState(), m.purpose)
+                : Optional.ofNullable(recipient == null || recipient.isBlank() ? "the salesperson has no email address" : null);
+        if (blocked.isPresent()) {
+            return Outcome.suppressed(m.id, recipient, blocked.get(), now);
+        }
+        String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        long domainWait = throttle.domainWait(domain, System.nanoTime());
+        if (domainWait > 0) {
+            return Outcome.deferred(m.id, now.plusNanos(domainWait), now);
+        }
+        waitFor(throttle);
+        RenderedMail rendered;
+        MimeMessage message;
+        try {
+            rendered = templates.render(m.template, locale(m), model(m));
+            message = MessageComposer.compose(postman.session(), envelope(m, now), rendered);
+        } catch (RuntimeException | MessagingException e) {
+            // a template or an address that cannot work: retrying the same row would fail the same way
+            LOG.log(Level.WARNING, e, () -> "Outbox message " + m.id + " could not be composed");
+            return Outcome.failed(m.id, recipient, null, "could not compose: " + rootMessage(e), now);
+        }
+        try {
+            postman.deliver(message);
+            return Outcome.sent(m.id, recipient, rendered.subject(), clock.instant());
+        } catch (MessagingException e) {
+            SendFailure failure = SendFailure.of(e);
+            Backoff backoff = settings.backoff();
+            if (failure.permanent()) {
+                return Outcome.failed(m.id, recipient, rendered.subject(), failure.description(), now);
+            }
+            if (backoff.exhausted(m.attempts)) {
+                return Outcome.failed(m.id, recipient, rendered.subject(),
+                        "gave up after " + m.attempts + " attempts: " + failure.description(), now);
+            }
+            return Outcome.retry(m.id, recipient, rendered.subject(), failure.description(),
+                    now.plus(backoff.after(m.attempts, ThreadLocalRandom.current())), now);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+
+    private static void waitFor(Throttle throttle) {
+        for (long wait = throttle.overallWait(System.nanoTime()); wait > 0; wait = throttle.overallWait(System.nanoTime())) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Locale locale(ClaimedMessage m) {
+        String tag = m.locale != null ? m.locale : m.toCustomer() && m.customerLocale != null ? m.customerLocale : "en";
+        try {
+            return new Locale.Builder().setLanguageTag(tag).build();
+        } catch (IllformedLocaleException e) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    private Envelope envelope(ClaimedMessage m, Instant now) {
+        String sender = m.salespersonName == null ? settings.companyName() : m.salespersonName;
+        if (!m.toCustomer()) {
+            return new Envelope(m.messageId, new Envelope.Address(settings.from(), "Rapport · " + settings.companyName()),
+                    new Envelope.Address(m.salespersonEmail, m.salespersonName), List.of(), Optional.empty(), now);
+        }
+        List<Envelope.Address> replyTo = new ArrayList<>();
+        if (m.salespersonEmail != null && !m.salespersonEmail.isBlank()) {
+            replyTo.add(new Envelope.Address(m.salespersonEmail, m.salespersonName));
+        }
+        links.replyAddress(m.customerId, m.id).ifPresent(address -> replyTo.add(new Envelope.Address(address, sender)));
+        return new Envelope(m.messageId, new Envelope.Address(settings.from(), sender),
+                new Envelope.Address(m.customerEmail, m.customerFullName()), replyTo,
+                Optional.of(new Envelope.ListUnsubscribe(links.unsubscribeUrl(m.customerId, m.id),
+                        links.unsubscribeMailto(m.customerId, m.id))), now);
+    }
+
+    /** The template model: the cause's fields, then the people and links as they are now. */
+    Map<String, Object> model(ClaimedMessage m) {
+        Map<String, Object> model = new HashMap<>(FieldsJson.read(m.fields));
+        Map<String, Object> company = new HashMap<>();
+        company.put("name", settings.companyName());
+        model.put("company", company);
+        Map<String, Object> salesperson = new HashMap<>();
+        salesperson.put("name", m.salespersonName == null ? settings.companyName() : m.salespersonName);
+        salesperson.put("email", m.salespersonEmail == null ? settings.from() : m.salespersonEmail);
+        model.put("salesperson", salesperson);
+        Map<String, Object> linkModel = new HashMap<>();
+        if (model.get("links") instanceof Map<?, ?> given) {
+            given.forEach((k, v) -> linkModel.put(String.valueOf(k), m.toCustomer() && v instanceof String url && url.startsWith("http")
+                    ? links.tracked(url, m.customerId, m.id) : v));
+        }
+        if (m.toCustomer()) {
+            Map<String, Object> customer = new HashMap<>();
+            customer.put("preferredName", m.customerGreetingName());
+            customer.put("firstName", m.contactFirstName == null ? "" : m.contactFirstName);
+            customer.put("lastName", m.contactLastName == null ? "" : m.contactLastName);
+            customer.put("company", m.company == null ? "" : m.company);
+            model.put("customer", customer);
+            model.put("recipient", Map.of("name", m.customerGreetingName()));
+            linkModel.put("unsubscribe", links.unsubscribeUrl(m.customerId, m.id));
+            settings.companyUrl().ifPresent(url -> {
+                linkModel.put("website", links.tracked(url, m.customerId, m.id));
+                company.put("url", url);
+            });
+        } else {
+            model.put("recipient", Map.of("name", salesperson.get("name")));
+        }
+        model.put("links", linkModel);
+        return model;
+    }
+}

@@ -1,0 +1,36 @@
+package org.rapport.outbox;
+
+import java.time.Instant;
+
+/**
+ * What became of one claimed message, as it is written back to its row.
+ *
+ * @param refund 1 when the attempt did not count (held back by the per-domain throttle), else 0
+ */
+public record Outcome(long id, OutboxStatus status, String recipient, String subject, String error, Instant notBefore,
+                      Instant at, int refund) {
+
+    static Outcome sent(long id, String recipient, String subject, Instant at) {
+        return new Outcome(id, OutboxStatus.SENT, recipient, subject, null, null, at, 0);
+    }
+
+    static Outcome suppressed(long id, String recipient, String reason, Instant at) {
+        return new Outcome(id, OutboxStatus.SUPPRESSED, recipient, null, reason, null, at, 0);
+    }
+
+    static Outcome failed(long id, String recipient, String subject, String error, Instant at) {
+        return new Outcome(id, OutboxStatus.FAILED, recipient, subject, error, null, at, 0);
+    }
+
+    static Outcome retry(long id, String recipient, String subject, String error, Instant notBefore, Instant at) {
+        return new Outcome(id, OutboxStatus.PENDING, recipient, subject, error, notBefore, at, 0);
+    }
+
+    static Outcome deferred(long id, Instant notBefore, Instant at) {
+        return new Outcome(id, OutboxStatus.PENDING, null, null, null, notBefore, at, 1);
+    }
+
+    public boolean closes() {
+        return status == OutboxStatus.SENT || status == OutboxStatus.FAILED || status == OutboxStatus.SUPPRESSED;
+    }
+}

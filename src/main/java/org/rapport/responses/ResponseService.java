@@ -1,0 +1,141 @@
+package org.rapport.responses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.mail.LinkTokens.Claims;
+import org.rapport.outbox.MailPurpose;
+import org.rapport.outbox.OutboxService;
+import org.rapport.outbox.Response;
+import org.rapport.touches.Touch;
+import org.rapport.touches.TouchKind;
+import org.rapport.touches.TouchService;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Records what customers do with their emails. Unsubscribing suppresses the customer's waiting messages first: that
+ * statement waits for any send in flight to the customer, so when it returns nothing more can leave.
+ */
+@ApplicationScoped
+public class ResponseService {
+
+    /** The purposes a customer can keep or stop, in the order the page lists them. */
+    public static final List<MailPurpose> OUTREACH = List.of(MailPurpose.THANK_YOU, MailPurpose.CHECK_IN,
+            MailPurpose.INTRODUCTION, MailPurpose.REWARD);
+
+    @Inject
+    ResponseMapper mapper;
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    TouchService touches;
+
+    @Inject
+    Clock clock;
+
+    public Optional<CustomerContact> contact(long customerId) {
+        return mapper.contact(customerId);
+    }
+
+    /** Stops all email to the customer (RFC 8058 one-click, the page's button, or the mailto). */
+    @Transactional
+    public void unsubscribe(Claims token, String how) {
+        Instant now = clock.instant();
+        outbox.suppressPending(token.customerId(), null, "the customer unsubscribed");
+        mapper.unsubscribe(token.customerId(), now);
+        outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.UNSUBSCRIBE, now, how, null));
+    }
+
+    /** Keeps the purposes the customer ticked and stops the others; keeping none is unsubscribing. */
+    @Transactional
+    public void keepOnly(Claims token, Set<MailPurpose> keep) {
+        Instant now = clock.instant();
+        Set<MailPurpose> stopped = EnumSet.noneOf(MailPurpose.class);
+        OUTREACH.stream().filter(p -> !keep.contains(p)).forEach(stopped::add);
+        if (!stopped.isEmpty()) {
+            outbox.suppressPending(token.customerId(), stopped, "the customer stopped these emails");
+        }
+        mapper.setPreferences(token.customerId(), stopped.stream().map(Enum::name).collect(Collectors.joining(",")),
+                keep.isEmpty() ? now : null);
+        outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.PREFERENCES, now,
+                "keeps " + (keep.isEmpty() ? "nothing" : keep.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))), null));
+    }
+
+    @Transactional
+    public void clicked(Claims token) {
+        outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.CLICK, clock.instant(),
+                truncate(token.data()), null));
+    }
+
+    /** The outbox message a Message-ID names, if it is one of ours. */
+    public Optional<SentMessage> findSent(String messageId) {
+        return messageId == null ? Optional.empty() : mapper.messageByMessageId(messageId.strip());
+    }
+
+    public Optional<SentMessage> findSent(long outboxId) {
+        return mapper.messageById(outboxId);
+    }
+
+    /**
+     * A customer answered: a response on the message and a two-way touch, which restarts the customer's cadence clock.
+     * The same inbound Message-ID twice counts once.
+     *
+     * @return false when this email was recorded before
+     */
+    @Transactional
+    public boolean replied(SentMessage to, String inboundMessageId, Instant at, String summary) {
+        if (!recordOnce(to, Response.Kind.REPLY, inboundMessageId, at, summary)) {
+            return false;
+        }
+        if (to.customerId != null) {
+            touches.recordAll(List.of(new Touch(to.customerId, to.salespersonId, TouchKind.REPLY, TouchKind.Outcome.REPLIED,
+                    at, truncate(summary), "rapport")));
+        }
+        return true;
+    }
+
+    /** An out-of-office or other automatic answer: noted on the message, never counted as a reply. */
+    @Transactional
+    public boolean autoReplied(SentMessage to, String inboundMessageId, Instant at, String summary) {
+        return recordOnce(to, Response.Kind.AUTO_REPLY, inboundMessageId, at, summary);
+    }
+
+    /** A delivery-status notification: the address bounces, so nothing more is sent to it until it is corrected. */
+    @Transactional
+    public boolean bounced(SentMessage to, String inboundMessageId, Instant at, String diagnostic) {
+        if (!recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, diagnostic)) {
+            return false;
+        }
+        if (to.customerId != null) {
+            outbox.suppressPending(to.customerId, null, "the customer's address bounces");
+            mapper.markBouncing(to.customerId, clock.instant());
+            touches.recordAll(List.of(new Touch(to.customerId, to.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.BOUNCED,
+                    at, truncate(diagnostic), "rapport")));
+        }
+        return true;
+    }
+
+    private boolean recordOnce(SentMessage to, Response.Kind kind, String inboundMessageId, Instant at, String detail) {
+        return outbox.recordResponseOnce(new Response(to.id, to.customerId, kind, at, truncate(detail), inboundMessageId));
+    }
+
+    private static Long messageOf(Claims token) {
+        return token.messageId() > 0 ? token.messageId() : null;
+    }
+
+    private static String truncate(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+}

@@ -1,0 +1,123 @@
+package org.rapport.responses;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.MultipartConfig;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.mail.LinkTokens.Claims;
+import org.rapport.mail.LinkTokens.Purpose;
+import org.rapport.outbox.Links;
+import org.rapport.outbox.MailPurpose;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /u/{token}}. POST with {@code List-Unsubscribe=One-Click} (RFC 8058; form-urlencoded or multipart) unsubscribes
+ * at once, with no login, cookie or redirect. GET never changes anything, because mail scanners fetch links: it shows a
+ * page where the customer confirms, or keeps some purposes and stops the others. A token that is forged, altered or made
+ * for another purpose gets 400 and changes nothing.
+ */
+@WebServlet("/u/*")
+@MultipartConfig(maxFileSize = 4_096, maxRequestSize = 65_536, fileSizeThreshold = 65_536)
+public class UnsubscribeServlet extends HttpServlet {
+
+    @Inject
+    Links links;
+
+    @Inject
+    ResponseService responses;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Claims> token = token(request);
+        Optional<CustomerContact> contact = token.flatMap(t -> responses.contact(t.customerId()));
+        if (contact.isEmpty()) {
+            refuse(response);
+            return;
+        }
+        Pages.write(response, 200, "unsubscribe", model(contact.get(), "ask"));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Claims> token = token(request);
+        Optional<CustomerContact> contact = token.flatMap(t -> responses.contact(t.customerId()));
+        if (contact.isEmpty()) {
+            refuse(response);
+            return;
+        }
+        if ("One-Click".equals(request.getParameter("List-Unsubscribe"))) {
+            responses.unsubscribe(token.get(), request.getParameter("page") != null ? "page" : "one-click");
+            Pages.write(response, 200, "unsubscribe", model(contact.get(), "unsubscribed"));
+            return;
+        }
+        if ("keep".equals(request.getParameter("action"))) {
+            Set<MailPurpose> keep = EnumSet.noneOf(MailPurpose.class);
+            String[] ticked = request.getParameterValues("keep");
+            for (String value : ticked == null ? new String[0] : ticked) {
+                try {
+                    MailPurpose purpose = MailPurpose.parse(value);
+                    if (!purpose.isOutreach()) {
+                        throw new IllegalArgumentException();
+                    }
+                    keep.add(purpose);
+                } catch (IllegalArgumentException e) {
+                    response.sendError(400, "keep: '" + value + "' is none of " + ResponseService.OUTREACH);
+                    return;
+                }
+            }
+            responses.keepOnly(token.get(), keep);
+            Pages.write(response, 200, "unsubscribe", model(responses.contact(token.get().customerId()).orElseThrow(),
+                    keep.isEmpty() ? "unsubscribed" : "saved"));
+            return;
+        }
+        response.sendError(400, "Expected List-Unsubscribe=One-Click (RFC 8058) or action=keep");
+    }
+
+    private Optional<Claims> token(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null || path.length() < 2 || path.indexOf('/', 1) >= 0) {
+            return Optional.empty();
+        }
+        return links.verify(path.substring(1), Purpose.UNSUBSCRIBE);
+    }
+
+    private static void refuse(HttpServletResponse response) throws IOException {
+        Pages.write(response, 400, "invalid-link", Map.of());
+    }
+
+    private static Map<String, Object> model(CustomerContact c, String state) {
+        Map<String, Object> model = new HashMap<>();
+        boolean de = c.locale != null && c.locale.toLowerCase(Locale.ROOT).startsWith("de");
+        model.put("de", de);
+        model.put("state", state);
+        model.put("name", firstOf(c.preferredName, c.contactFirstName, c.company));
+        boolean unsubscribed = c.unsubscribedAt != null;
+        List<Map<String, Object>> purposes = ResponseService.OUTREACH.stream().map(p -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("code", p.name());
+            row.put("kept", !unsubscribed && (c.stoppedPurposes == null || !List.of(c.stoppedPurposes.split(",")).contains(p.name())));
+            return row;
+        }).toList();
+        model.put("purposes", purposes);
+        return model;
+    }
+
+    private static String firstOf(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,374 @@
+package org.rapport.outbox;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.Address;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Deployments;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestMailServer;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Email from the outbox to a real SMTP server (GreenMail behind a gate that can refuse or be down). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OutboxIT {
+
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("<https?://[^>]*/u/([a-z2-7]+)>");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rapport();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+    Team team;
+
+    @BeforeEach
+    void team() {
+        api = Api.at(url);
+        team = new Team(api);
+    }
+
+    @AfterEach
+    void gateOpen() {
+        TestMailServer.gate().down(false);
+        TestMailServer.gate().acceptAll();
+    }
+
+    @Test
+    void aCustomerEmailCarriesEveryHeaderItNeeds() throws Exception {
+        String email = customer("hdr", "Hanna", "Hanna", "de");
+        JsonObject queued = compose(email, "thank-you-purchase", "{\"purchase\":{\"description\":\"Jahresvertrag\",\"amount\":\"12.500,00 EUR\",\"date\":\"20.11.2026\"}}");
+        JsonObject sent = awaitStatus(queued.getInt("id"), "SENT");
+
+        MimeMessage message = Mailbox.single(email);
+        assertThat(message.getMessageID()).isEqualTo(sent.getString("message_id")).isEqualTo(queued.getString("message_id"));
+        InternetAddress from = (InternetAddress) message.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo("outreach@rapport.test");
+        assertThat(from.getPersonal()).isEqualTo("Anna Seller");
+        assertThat(addresses(message.getReplyTo())).hasSize(2)
+                .first().isEqualTo("anna@example.com");
+        assertThat(addresses(message.getReplyTo()).get(1)).matches("replies\\+[a-z2-7]+@rapport\\.test");
+        String listUnsubscribe = message.getHeader("List-Unsubscribe", null);
+        assertThat(listUnsubscribe).matches("<http://localhost:8080/u/[a-z2-7]+>, <mailto:replies@rapport\\.test\\?subject=unsubscribe%20[a-z2-7]+>");
+        assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(message.getSubject()).contains("Hanna");
+        assertThat(message.getContentType()).startsWith("multipart/alternative");
+        Multipart parts = (Multipart) message.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(html).contains("Jahresvertrag").contains("Anna Seller").contains("/u/");
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("Hallo Hanna");
+
+        JsonObject history = api.asAdmin().get("api/customers/" + sent.getString("customer") + "/messages").array().getJsonObject(0);
+        assertThat(history.getString("status")).isEqualTo("SENT");
+        JsonObject detail = api.asAdmin().get("api/customers/" + sent.getString("customer")).json();
+        assertThat(detail.getJsonArray("recent_touches").getJsonObject(0).getString("kind")).isEqualTo("EMAIL");
+    }
+
+    @Test
+    void namesCannotInjectMarkupOrHeaders() throws Exception {
+        String tag = Csv.unique("x");
+        String email = tag.toLowerCase() + "@evil-names.example";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,preferred_name,email,time_zone,owner",
+                tag + ",\"Evil\r\nBcc: victim@victim.example\",\"Eve\r\nBcc: victim@victim.example\",<script>alert(1)</script>,"
+                        + email + ",Europe/Berlin," + team.a));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        JsonObject queued = compose(tag, "thank-you-anniversary", "{\"years\":\"3\"}", true);
+        awaitStatus(queued.getInt("id"), "SENT");
+
+        MimeMessage message = Mailbox.single(email);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        message.writeTo(raw);
+        String headers = raw.toString(StandardCharsets.UTF_8).split("\r\n\r\n", 2)[0];
+        assertThat(headers).doesNotContain("\nBcc:").doesNotContainIgnoringCase("\nBcc: victim");
+        assertThat(message.getHeader("Bcc")).isNull();
+        assertThat(message.getSubject()).doesNotContain("\n").doesNotContain("\r");
+        String html = (String) ((Multipart) message.getContent()).getBodyPart(1).getContent();
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+        assertThat(Mailbox.to("victim@victim.example")).isEmpty();
+    }
+
+    @Test
+    void oneClickUnsubscribeStopsWhatIsWaitingAndEverythingAfter() throws Exception {
+        String email = customer("unsub", "Ulla", "Ulla", "en");
+        JsonObject first = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");
+        awaitStatus(first.getInt("id"), "SENT");
+        String token = unsubscribeToken(Mailbox.single(email));
+        JsonObject later = compose(email, "problem-check-in", "{\"problem\":{\"summary\":\"s\",\"resolution\":\"r\"}}",
+                false, Instant.now().plus(Duration.ofDays(1)));
+
+        Api.Reply unsubscribed = api.anonymous().post("u/" + token, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII));
+        assertThat(unsubscribed.status()).as(unsubscribed.toString()).isEqualTo(200);
+        assertThat(unsubscribed.header("Set-Cookie")).isNull();
+        assertThat(unsubscribed.header("Location")).isNull();
+        assertThat(unsubscribed.body()).contains("You are unsubscribed");
+
+        assertThat(api.asAdmin().get("api/outbox/" + later.getInt("id")).json().getString("status")).isEqualTo("SUPPRESSED");
+        JsonObject afterwards = compose(email, "thank-you-anniversary", "{\"years\":\"3\"}");
+        JsonObject suppressed = awaitStatus(afterwards.getInt("id"), "SUPPRESSED");
+        assertThat(suppressed.getString("last_error")).contains("unsubscribed");
+        assertThat(Mailbox.to(email)).hasSize(1);
+        JsonObject history = api.asAdmin().get("api/customers/" + first.getString("customer") + "/messages").array()
+                .getValuesAs(JsonObject.class).stream().filter(m -> m.getInt("id") == first.getInt("id")).findFirst().orElseThrow();
+        assertThat(history.getJsonArray("responses").getJsonObject(0).getString("kind")).isEqualTo("UNSUBSCRIBE");
+    }
+
+    @Test
+    void oneClickWorksAsMultipartToo() throws Exception {
+        String email = customer("multi", "Mia", "Mia", "en");
+        JsonObject first = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");
+        awaitStatus(first.getInt("id"), "SENT");
+        String token = unsubscribeToken(Mailbox.single(email));
+        String boundary = "----rapport-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--"
+                + boundary + "--\r\n";
+        Api.Reply reply = api.anonymous().post("u/" + token, "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.US_ASCII));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        awaitStatus(compose(email, "thank-you-anniversary", "{\"years\":\"3\"}").getInt("id"), "SUPPRESSED");
+    }
+
+    @Test
+    void getNeverUnsubscribesAndForgedTokensChangeNothing() throws Exception {
+        String email = customer("get", "Gina", "Gina", "en");
+        awaitStatus(compose(email, "thank-you-anniversary", "{\"years\":\"2\"}").getInt("id"), "SENT");
+        String token = unsubscribeToken(Mailbox.single(email));
+
+        Api.Reply page = api.anonymous().get("u/" + token);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Unsubscribe from all emails").contains("name=\"keep\"");
+        char flipped = token.charAt(10) == 'a' ? 'b' : 'a';
+        String forged = token.substring(0, 10) + flipped + token.substring(11);
+        assertThat(api.anonymous().get("u/" + forged).status()).isEqualTo(400);
+        assertThat(api.anonymous().post("u/" + forged, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(400);
+        assertThat(api.anonymous().post("u/" + token + "aa", "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(400);
+
+        JsonObject still = compose(email, "thank-you-anniversary", "{\"years\":\"3\"}");
+        awaitStatus(still.getInt("id"), "SENT");
+        assertThat(Mailbox.to(email)).hasSize(2);
+    }
+
+    @Test
+    void aCustomerCanKeepSomePurposesAndStopOthers() throws Exception {
+        String email = customer("keep", "Kai", "Kai", "en");
+        awaitStatus(compose(email, "thank-you-anniversary", "{\"years\":\"2\"}").getInt("id"), "SENT");
+        String token = unsubscribeToken(Mailbox.single(email));
+        Api.Reply saved = api.anonymous().post("u/" + token, "application/x-www-form-urlencoded",
+                "action=keep&keep=THANK_YOU&keep=REWARD".getBytes(StandardCharsets.US_ASCII));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.body()).contains("Your preferences are saved");
+
+        JsonObject checkIn = compose(email, "problem-check-in", "{\"problem\":{\"summary\":\"s\",\"resolution\":\"r\"}}");
+        JsonObject thanks = compose(email, "thank-you-anniversary", "{\"years\":\"3\"}");
+        assertThat(awaitStatus(checkIn.getInt("id"), "SUPPRESSED").getString("last_error")).contains("CHECK_IN");
+        awaitStatus(thanks.getInt("id"), "SENT");
+    }
+
+    @Test
+    void theContactPolicyIsCheckedAgainAtSendTime() throws Exception {
+        String tag = Csv.unique("dnc");
+        String email = tag.toLowerCase() + "@policy.example";
+        importCustomer(tag, email, "false");
+        JsonObject queued = compose(tag, "thank-you-anniversary", "{\"years\":\"2\"}", true, Instant.now().plusSeconds(4));
+        importCustomer(tag, email, "true");
+        JsonObject suppressed = awaitStatus(queued.getInt("id"), "SUPPRESSED");
+        assertThat(suppressed.getString("last_error")).contains("do-not-contact");
+        assertThat(Mailbox.to(email)).isEmpty();
+    }
+
+    @Test
+    void aMessageIsRetriedAfterTheServerWasDownUnderTheSameMessageId() throws Exception {
+        String email = customer("down", "Dora", "Dora", "en");
+        TestMailServer.gate().down(true);
+        JsonObject queued = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");
+        Eventually.soon().until(() -> {
+            JsonObject m = api.asAdmin().get("api/outbox/" + queued.getInt("id")).json();
+            return m.getString("status").equals("PENDING") && m.getInt("attempts") >= 1 && !m.isNull("last_error");
+        });
+        assertThat(api.asAdmin().get("api/outbox/" + queued.getInt("id")).json().getString("last_error")).contains("421");
+        TestMailServer.gate().down(false);
+        awaitStatus(queued.getInt("id"), "SENT");
+        assertThat(Mailbox.single(email).getMessageID()).isEqualTo(queued.getString("message_id"));
+    }
+
+    @Test
+    void aRejectedRecipientFailsAloneAndTheOther99AreDeliveredOnce() throws Exception {
+        String tag = Csv.unique("b");
+        List<String> rows = new ArrayList<>(List.of("external_id,company,preferred_name,email,time_zone,owner"));
+        IntStream.range(0, 100).forEach(i -> rows.add(tag + "-" + i + ",Batch " + i + ",P" + i + "," + tag.toLowerCase() + "-" + i
+                + "@batch.example,Europe/Berlin," + team.a));
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines(rows.toArray(String[]::new))).json().getInt("created")).isEqualTo(100);
+        String refused = tag.toLowerCase() + "-42@batch.example";
+        TestMailServer.gate().reject(refused);
+        Instant together = Instant.now().plusSeconds(3);
+        List<Integer> ids = IntStream.range(0, 100).mapToObj(i -> compose(tag + "-" + i, "thank-you-anniversary",
+                "{\"years\":\"1\"}", true, together).getInt("id")).toList();
+
+        Eventually.within(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id -> {
+            String status = api.asAdmin().get("api/outbox/" + id).json().getString("status");
+            return status.equals("SENT") || status.equals("FAILED");
+        }));
+        JsonObject failed = api.asAdmin().get("api/outbox/" + ids.get(42)).json();
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("last_error")).contains("550");
+        assertThat(failed.getInt("attempts")).isEqualTo(1);
+        for (int i = 0; i < 100; i++) {
+            if (i != 42) {
+                assertThat(api.asAdmin().get("api/outbox/" + ids.get(i)).json().getString("status")).isEqualTo("SENT");
+                assertThat(Mailbox.to(tag.toLowerCase() + "-" + i + "@batch.example")).hasSize(1);
+            }
+        }
+        assertThat(Mailbox.to(refused)).isEmpty();
+
+        // an admin resends it once the address is fixed on the other side; it keeps its Message-ID
+        TestMailServer.gate().acceptAll();
+        assertThat(team.as(team.a).postJson("api/outbox/" + ids.get(42) + "/resend", "").status()).isEqualTo(403);
+        Api.Reply resent = api.asAdmin().postJson("api/outbox/" + ids.get(42) + "/resend", "");
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+        awaitStatus(ids.get(42), "SENT");
+        assertThat(Mailbox.single(refused).getMessageID()).isEqualTo(failed.getString("message_id"));
+        assertThat(api.asAdmin().postJson("api/outbox/" + ids.get(42) + "/resend", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void clicksAreRecordedAndOnlySignedTargetsAreFollowed() throws Exception {
+        String email = customer("click", "Clara", "Clara", "en");
+        JsonObject queued = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");
+        awaitStatus(queued.getInt("id"), "SENT");
+        String html = (String) ((Multipart) Mailbox.single(email).getContent()).getBodyPart(1).getContent();
+        Matcher click = Pattern.compile("http://localhost:8080/(c/[a-z2-7]+)").matcher(html);
+        assertThat(click.find()).as(html).isTrue();
+
+        Api.Reply followed = api.anonymous().get(click.group(1));
+        assertThat(followed.status()).isEqualTo(302);
+        assertThat(followed.header("Location")).isEqualTo("https://www.rapport.test/");
+        String token = click.group(1).substring(2);
+        assertThat(api.anonymous().get("c/" + token.substring(0, token.length() - 1) + (token.endsWith("a") ? "b" : "a")).status()).isEqualTo(400);
+        assertThat(api.anonymous().get("c/" + unsubscribeToken(Mailbox.single(email))).status())
+                .as("an unsubscribe token is no click token").isEqualTo(400);
+        JsonObject history = api.asAdmin().get("api/customers/" + queued.getString("customer") + "/messages").array().getJsonObject(0);
+        assertThat(history.getJsonArray("responses").getJsonObject(0).getString("kind")).isEqualTo("CLICK");
+    }
+
+    @Test
+    void salespeopleSeeOnlyTheirOwnCustomersMail() {
+        String email = customer("acl", "Alma", "Alma", "en");
+        JsonObject queued = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");
+        Api other = team.as(team.c);
+        assertThat(other.get("api/outbox/" + queued.getInt("id")).status()).isEqualTo(403);
+        assertThat(other.get("api/outbox?customer=" + queued.getString("customer")).status()).isEqualTo(403);
+        assertThat(other.get("api/customers/" + queued.getString("customer") + "/messages").status()).isEqualTo(403);
+        assertThat(other.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
+                + queued.getString("customer") + "\"}").status()).isEqualTo(403);
+        assertThat(other.get("api/outbox").array().getValuesAs(JsonObject.class))
+                .noneMatch(m -> m.getInt("id") == queued.getInt("id"));
+        assertThat(team.as(team.a).get("api/outbox?customer=" + queued.getString("customer")).array()).hasSize(1);
+        assertThat(team.as(team.m).get("api/outbox/" + queued.getInt("id")).status()).isEqualTo(200);
+        assertThat(api.asAdmin().get("api/outbox?status=NOPE").status()).isEqualTo(400);
+        assertThat(api.asAdmin().postJson("api/outbox", "{\"template\":\"daily-call-list\",\"customer\":\""
+                + queued.getString("customer") + "\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theSameIdempotencyKeyEnqueuesOnce() {
+        String email = customer("idem", "Ida", "Ida", "en");
+        String customerId = email.substring(0, email.indexOf('@')).toUpperCase();
+        String body = "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + customerId
+                + "\",\"fields\":{\"years\":\"4\"},\"idempotency_key\":\"" + Csv.unique("anniversary") + "\"}";
+        Api.Reply first = api.asAdmin().postJson("api/outbox", body);
+        Api.Reply second = api.asAdmin().postJson("api/outbox", body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().getInt("id")).isEqualTo(first.json().getInt("id"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** A customer of salesperson a with a unique address; returns the address (its local part is the external id). */
+    private String customer(String prefix, String firstName, String preferredName, String locale) {
+        String tag = Csv.unique(prefix);
+        String email = tag.toLowerCase() + "@customers.example";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,preferred_name,email,time_zone,locale,owner",
+                tag.toUpperCase() + "," + firstName + " AG," + firstName + "," + preferredName + "," + email + ",Europe/Berlin,"
+                        + locale + "," + team.a));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        return email;
+    }
+
+    private void importCustomer(String tag, String email, String doNotContact) {
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,preferred_name,email,time_zone,owner,do_not_contact",
+                tag + ",Policy AG,Pat," + email + ",Europe/Berlin," + team.a + "," + doNotContact));
+        assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
+    }
+
+    private JsonObject compose(String email, String template, String fields) {
+        return compose(email.substring(0, email.indexOf('@')).toUpperCase(), template, fields, true);
+    }
+
+    private JsonObject compose(String customer, String template, String fields, boolean isId) {
+        return compose(customer, template, fields, isId, null);
+    }
+
+    private JsonObject compose(String customerOrEmail, String template, String fields, boolean isId, Instant notBefore) {
+        String customer = isId ? customerOrEmail : customerOrEmail.substring(0, customerOrEmail.indexOf('@')).toUpperCase();
+        Api.Reply reply = api.asAdmin().postJson("api/outbox", "{\"template\":\"" + template + "\",\"customer\":\"" + customer
+                + "\",\"fields\":" + fields + (notBefore == null ? "" : ",\"not_before\":\"" + notBefore + "\"") + "}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json();
+    }
+
+    private JsonObject awaitStatus(int id, String status) {
+        Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + id).json().getString("status").equals(status));
+        return api.asAdmin().get("api/outbox/" + id).json();
+    }
+
+    private static String unsubscribeToken(MimeMessage message) throws Exception {
+        Matcher m = UNSUBSCRIBE.matcher(message.getHeader("List-Unsubscribe", null));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static List<String> addresses(Address[] addresses) {
+        return Arrays.stream(addresses).map(a -> ((InternetAddress) a).getAddress()).toList();
+    }
+}

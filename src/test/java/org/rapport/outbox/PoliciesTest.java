@@ -1,0 +1,95 @@
+package org.rapport.outbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plain rules of sending: contact policy, backoff, throttle. */
+class PoliciesTest {
+
+    private static ContactPolicy.State ok() {
+        return new ContactPolicy.State("a@b.example", true, false, false, Set.of(), false);
+    }
+
+    @Test
+    void theContactPolicyNamesWhyAMessageMayNotGo() {
+        assertThat(ContactPolicy.blocks(ok(), MailPurpose.THANK_YOU)).isEmpty();
+        assertThat(ContactPolicy.blocks(new ContactPolicy.State("a@b.example", true, true, false, Set.of(), false), MailPurpose.THANK_YOU))
+                .hasValueSatisfying(r -> assertThat(r).contains("do-not-contact"));
+        assertThat(ContactPolicy.blocks(new ContactPolicy.State("a@b.example", true, false, true, Set.of(), false), MailPurpose.REWARD))
+                .hasValueSatisfying(r -> assertThat(r).contains("unsubscribed"));
+        assertThat(ContactPolicy.blocks(new ContactPolicy.State("a@b.example", false, false, false, Set.of(), false), MailPurpose.CHECK_IN))
+                .hasValueSatisfying(r -> assertThat(r).contains("email_ok"));
+        assertThat(ContactPolicy.blocks(new ContactPolicy.State("a@b.example", true, false, false, Set.of(), true), MailPurpose.CHECK_IN))
+                .hasValueSatisfying(r -> assertThat(r).contains("bounces"));
+        assertThat(ContactPolicy.blocks(new ContactPolicy.State(null, true, false, false, Set.of(), false), MailPurpose.CHECK_IN))
+                .hasValueSatisfying(r -> assertThat(r).contains("no email address"));
+    }
+
+    @Test
+    void aStoppedPurposeStopsOnlyThatPurpose() {
+        ContactPolicy.State keepsThanks = new ContactPolicy.State("a@b.example", true, false, false,
+                EnumSet.of(MailPurpose.CHECK_IN, MailPurpose.INTRODUCTION), false);
+        assertThat(ContactPolicy.blocks(keepsThanks, MailPurpose.THANK_YOU)).isEmpty();
+        assertThat(ContactPolicy.blocks(keepsThanks, MailPurpose.REWARD)).isEmpty();
+        assertThat(ContactPolicy.blocks(keepsThanks, MailPurpose.CHECK_IN)).isPresent();
+        assertThat(ContactPolicy.blocks(keepsThanks, MailPurpose.INTRODUCTION)).isPresent();
+    }
+
+    @Test
+    void internalMailIsNotOutreach() {
+        ContactPolicy.State blocked = new ContactPolicy.State(null, false, true, true, EnumSet.allOf(MailPurpose.class), true);
+        assertThat(ContactPolicy.blocks(blocked, MailPurpose.INTERNAL)).isEmpty();
+        assertThat(MailPurpose.of("daily-call-list")).isEqualTo(MailPurpose.INTERNAL);
+        assertThat(MailPurpose.of("problem-check-in")).isEqualTo(MailPurpose.CHECK_IN);
+        assertThat(MailPurpose.parse("thank-you")).isEqualTo(MailPurpose.THANK_YOU);
+    }
+
+    @Test
+    void backoffDoublesWithJitterUpToTheCap() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(60), Duration.ofMinutes(60), 5);
+        SplittableRandom random = new SplittableRandom(7);
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            double expected = Math.min(60_000 * Math.pow(2, attempt - 1), 3_600_000);
+            long delay = backoff.after(attempt, random).toMillis();
+            assertThat(delay).as("attempt " + attempt).isBetween((long) (expected * 0.8), (long) (expected * 1.2));
+        }
+        assertThat(backoff.exhausted(4)).isFalse();
+        assertThat(backoff.exhausted(5)).isTrue();
+    }
+
+    @Test
+    void theThrottleHoldsTheRateOverallAndPerDomain() {
+        Throttle throttle = new Throttle(10, 2);
+        long t = 0;
+        int overall = 0;
+        for (int i = 0; i < 100; i++) {
+            if (throttle.overallWait(t) == 0) {
+                overall++;
+            }
+        }
+        assertThat(overall).as("a burst of one second's worth").isEqualTo(10);
+        assertThat(throttle.overallWait(t)).isBetween(90_000_000L, 110_000_000L);
+        assertThat(throttle.overallWait(t + 100_000_000L)).isZero();
+
+        assertThat(throttle.domainWait("a.example", t)).isZero();
+        assertThat(throttle.domainWait("a.example", t)).isZero();
+        assertThat(throttle.domainWait("a.example", t)).as("2 per second per domain").isPositive();
+        assertThat(throttle.domainWait("b.example", t)).as("another domain has its own bucket").isZero();
+        assertThat(throttle.domainWait("a.example", t + 500_000_000L)).isZero();
+    }
+
+    @Test
+    void aRateOfZeroIsUnlimited() {
+        Throttle throttle = new Throttle(0, 0);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(throttle.overallWait(0)).isZero();
+            assertThat(throttle.domainWait("a.example", 0)).isZero();
+        }
+    }
+}

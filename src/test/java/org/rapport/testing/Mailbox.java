@@ -1,0 +1,37 @@
+package org.rapport.testing;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** What GreenMail received, by recipient. */
+public final class Mailbox {
+
+    private Mailbox() {
+    }
+
+    public static List<MimeMessage> to(String address) {
+        String wanted = address.toLowerCase(Locale.ROOT);
+        return Arrays.stream(TestMailServer.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                Address[] to = m.getRecipients(MimeMessage.RecipientType.TO);
+                return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().toLowerCase(Locale.ROOT).equals(wanted));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    public static MimeMessage single(String address) {
+        List<MimeMessage> messages = to(address);
+        if (messages.size() != 1) {
+            throw new AssertionError("Expected exactly one message to " + address + ", got " + messages.size());
+        }
+        return messages.get(0);
+    }
+}

@@ -1,0 +1,169 @@
+package org.rapport.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback SMTP relay in front of GreenMail that can play the parts GreenMail cannot: a server that refuses one
+ * recipient with 550, and a server that is down (every connection answered with 421 and closed). Everything else is
+ * passed through byte for byte.
+ */
+public final class SmtpGate implements AutoCloseable {
+
+    private static final Pattern RCPT = Pattern.compile("RCPT TO:\\s?<([^>]*)>.*", Pattern.CASE_INSENSITIVE);
+
+    private final ServerSocket server;
+    private final int upstreamPort;
+    private final Set<String> rejected = ConcurrentHashMap.newKeySet();
+    private final CopyOnWriteArrayList<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile boolean down;
+
+    public SmtpGate(int port, int upstreamPort) throws IOException {
+        this.upstreamPort = upstreamPort;
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        Thread acceptor = new Thread(this::accept, "smtp-gate");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Answers RCPT TO for this address with a permanent 550. */
+    public void reject(String address) {
+        rejected.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    public void acceptAll() {
+        rejected.clear();
+    }
+
+    /** Down: open connections are cut, new ones get 421 and are closed. */
+    public void down(boolean down) {
+        this.down = down;
+        if (down) {
+            open.forEach(SmtpGate::closeQuietly);
+            open.clear();
+        }
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                if (down) {
+                    client.getOutputStream().write("421 4.3.2 Service not available, try again later\r\n".getBytes(StandardCharsets.US_ASCII));
+                    closeQuietly(client);
+                    continue;
+                }
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                open.add(client);
+                open.add(upstream);
+                OutputStream toClient = client.getOutputStream();
+                start(() -> pump(upstream.getInputStream(), toClient, client, upstream));
+                start(() -> relayCommands(client.getInputStream(), upstream.getOutputStream(), toClient, client, upstream));
+            } catch (IOException e) {
+                if (server.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void start(IoTask task) {
+        Thread t = new Thread(() -> {
+            try {
+                task.run();
+            } catch (IOException ignored) {
+                // the connection ended
+            }
+        }, "smtp-gate-connection");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void pump(InputStream in, OutputStream out, Socket a, Socket b) throws IOException {
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                synchronized (out) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            }
+        } finally {
+            closeQuietly(a);
+            closeQuietly(b);
+        }
+    }
+
+    /** Client to server, line by line, so RCPT commands can be answered here; message data passes untouched. */
+    private void relayCommands(InputStream in, OutputStream upstream, OutputStream toClient, Socket a, Socket b) throws IOException {
+        boolean data = false;
+        try {
+            for (byte[] line = readLine(in); line != null; line = readLine(in)) {
+                String text = new String(line, StandardCharsets.ISO_8859_1).strip();
+                if (!data) {
+                    Matcher rcpt = RCPT.matcher(text);
+                    if (rcpt.matches() && rejected.contains(rcpt.group(1).toLowerCase(Locale.ROOT))) {
+                        synchronized (toClient) {
+                            toClient.write(("550 5.1.1 <" + rcpt.group(1) + ">: Recipient address rejected: User unknown\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                            toClient.flush();
+                        }
+                        continue;
+                    }
+                    data = text.equalsIgnoreCase("DATA");
+                } else if (text.equals(".")) {
+                    data = false;
+                }
+                upstream.write(line);
+                upstream.flush();
+            }
+        } finally {
+            closeQuietly(a);
+            closeQuietly(b);
+        }
+    }
+
+    private static byte[] readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            line.write(c);
+            if (c == '\n') {
+                return line.toByteArray();
+            }
+        }
+        return line.size() == 0 ? null : line.toByteArray();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        open.forEach(SmtpGate::closeQuietly);
+    }
+
+    private interface IoTask {
+        void run() throws IOException;
+    }
+}
