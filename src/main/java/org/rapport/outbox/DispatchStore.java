@@ -68,7 +68,14 @@ public class DispatchStore {
         List<ClaimedMessage> messages = mapper.load(owned);
         List<Outcome> outcomes = new ArrayList<>(messages.size());
         for (ClaimedMessage message : messages) {
-            outcomes.add(sender.send(message, postman, throttle));
+            if (postman.unreachable()) {
+                // one failed connection per batch: the others wait for the next retry instead of each timing out
+                Instant now = clock.instant();
+                outcomes.add(Outcome.deferred(message.id, "not tried: the SMTP server could not be reached",
+                        now.plus(settings.backoff().base()), now));
+            } else {
+                outcomes.add(sender.send(message, postman, throttle));
+            }
         }
         batches.run(OutboxMapper.class, batch -> outcomes.forEach(batch::record));
         recordTouches(messages, outcomes);

@@ -54,7 +54,7 @@ public class MessageSender {
         String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         long domainWait = throttle.domainWait(domain, System.nanoTime());
         if (domainWait > 0) {
-            return Outcome.deferred(m.id, now.plusNanos(domainWait), now);
+            return Outcome.deferred(m.id, "held back by the per-domain rate limit", now.plusNanos(domainWait), now);
         }
         waitFor(throttle);
         RenderedMail rendered;

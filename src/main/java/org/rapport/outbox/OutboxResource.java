@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The outbox: search it, compose into it, resend what failed, and a customer's history of messages and responses. */
-@Path("")
+/** The outbox: search it, compose into it, resend what failed. */
+@Path("outbox")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"SALES", "MANAGER", "ADMIN"})
@@ -45,7 +45,6 @@ public class OutboxResource {
 
     /** Newest first; {@code before} (an id) pages on. A salesperson sees their customers' mail, a manager their team's. */
     @GET
-    @Path("outbox")
     public List<OutboxView> search(@QueryParam("status") String status, @QueryParam("customer") String customer,
                                    @QueryParam("template") String template, @QueryParam("q") String q,
                                    @QueryParam("before") Long before,
@@ -67,7 +66,7 @@ public class OutboxResource {
     }
 
     @GET
-    @Path("outbox/{id}")
+    @Path("{id}")
     public OutboxView get(@PathParam("id") long id) {
         OutboxView message = outbox.find(id).orElseThrow(() -> ApiException.notFound("There is no outbox message " + id + "."));
         requireVisible(message);
@@ -75,7 +74,6 @@ public class OutboxResource {
     }
 
     @POST
-    @Path("outbox")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response compose(@Valid @NotNull ComposeRequest request) {
         if (!TemplateRenderer.NAMES.contains(request.template)) {
@@ -102,7 +100,7 @@ public class OutboxResource {
     }
 
     @POST
-    @Path("outbox/{id}/resend")
+    @Path("{id}/resend")
     @RolesAllowed("ADMIN")
     public OutboxView resend(@PathParam("id") long id) {
         return outbox.resend(id);

@@ -26,8 +26,9 @@ public record Outcome(long id, OutboxStatus status, String recipient, String sub
         return new Outcome(id, OutboxStatus.PENDING, recipient, subject, error, notBefore, at, 0);
     }
 
-    static Outcome deferred(long id, Instant notBefore, Instant at) {
-        return new Outcome(id, OutboxStatus.PENDING, null, null, null, notBefore, at, 1);
+    /** Put back without counting an attempt: it was never tried. */
+    static Outcome deferred(long id, String reason, Instant notBefore, Instant at) {
+        return new Outcome(id, OutboxStatus.PENDING, null, null, reason, notBefore, at, 1);
     }
 
     public boolean closes() {

@@ -11,6 +11,11 @@ public interface Postman extends AutoCloseable {
 
     void deliver(MimeMessage message) throws MessagingException;
 
+    /** True after the server could not be reached at all: the rest of a batch waits instead of trying one by one. */
+    default boolean unreachable() {
+        return false;
+    }
+
     @Override
     void close();
 }

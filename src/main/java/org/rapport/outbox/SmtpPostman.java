@@ -17,6 +17,7 @@ final class SmtpPostman implements Postman {
     private final String user;
     private final String password;
     private Transport transport;
+    private boolean unreachable;
 
     SmtpPostman(Session session, String user, String password) {
         this.session = session;
@@ -34,7 +35,13 @@ final class SmtpPostman implements Postman {
         if (transport == null || !transport.isConnected()) {
             close();
             transport = session.getTransport();
-            transport.connect(user, password);
+            try {
+                transport.connect(user, password);
+                unreachable = false;
+            } catch (MessagingException e) {
+                unreachable = true;
+                throw e;
+            }
         }
         try {
             transport.sendMessage(message, message.getAllRecipients());
@@ -44,6 +51,11 @@ final class SmtpPostman implements Postman {
             }
             throw e;
         }
+    }
+
+    @Override
+    public boolean unreachable() {
+        return unreachable;
     }
 
     @Override
