@@ -13,7 +13,8 @@ final class Mappers {
             org.rapport.problems.ProblemMapper.class,
             org.rapport.touches.TouchMapper.class,
             org.rapport.outbox.OutboxMapper.class,
-            org.rapport.responses.ResponseMapper.class);
+            org.rapport.responses.ResponseMapper.class,
+            org.rapport.planning.RuleMapper.class);
 
     private Mappers() {
     }

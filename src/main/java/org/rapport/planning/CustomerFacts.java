@@ -1,0 +1,49 @@
+package org.rapport.planning;
+
+import org.rapport.customers.Tier;
+import org.rapport.outbox.MailPurpose;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the planner knows about one customer: read for all customers in one streamed query, never one query each.
+ *
+ * @param emailAllowed    email_ok, not unsubscribed, not bouncing, and an address to write to
+ * @param problems        problems still open, or resolved recently enough that a rule may still apply
+ * @param purchases       recent purchases
+ * @param lastThankYouAt  the last thank-you note planned or sent
+ * @param emailsLast7Days outreach emails planned or sent in the last seven days
+ */
+public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, boolean doNotContact,
+                            boolean emailAllowed, Set<MailPurpose> stoppedPurposes, Instant lastTwoWayAt,
+                            LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
+                            Instant lastThankYouAt, int emailsLast7Days) {
+
+    public record ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution) {
+        public boolean open() {
+            return resolvedAt == null;
+        }
+    }
+
+    public record PurchaseFact(long id, LocalDate purchasedOn, BigDecimal amount, String currency, String description) {
+    }
+
+    public CustomerFacts {
+        stoppedPurposes = Set.copyOf(stoppedPurposes);
+        problems = List.copyOf(problems);
+        purchases = List.copyOf(purchases);
+    }
+
+    boolean mayEmail(MailPurpose purpose) {
+        return !doNotContact && emailAllowed && !stoppedPurposes.contains(purpose);
+    }
+
+    boolean twoWayTouchSince(Instant moment) {
+        return lastTwoWayAt != null && lastTwoWayAt.isAfter(moment);
+    }
+}

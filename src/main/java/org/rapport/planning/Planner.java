@@ -1,0 +1,184 @@
+package org.rapport.planning;
+
+import org.rapport.customers.Tier;
+import org.rapport.outbox.MailPurpose;
+import org.rapport.planning.CustomerFacts.ProblemFact;
+import org.rapport.planning.CustomerFacts.PurchaseFact;
+import org.rapport.planning.Proposal.Channel;
+import org.rapport.planning.Proposal.Rule;
+
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The default rules of the SPEC as plain Java: what one customer needs today (in the customer's own calendar). Contact
+ * policy first: do-not-contact stops everything; an open problem, or a follow-up that is due, leaves only
+ * problem-related touches; unsubscribed or stopped purposes stop emails, not calls; at most
+ * {@code maxEmailsPer7Days} outreach emails and one thank-you note per {@code thankYouMinDaysBetween} days.
+ */
+public final class Planner {
+
+    static final int FOLLOW_UP_PRIORITY = 200;
+    static final int CHECK_IN_PRIORITY = 70;
+    static final int RESELL_PRIORITY = 40;
+    static final int THANK_YOU_PRIORITY = 20;
+    /** Thank-you notes for purchases older than this are not sent any more: late thanks feel automatic. */
+    static final int THANK_YOU_MAX_AGE_DAYS = 7;
+
+    private final Rules rules;
+    private final BusinessCalendar calendar;
+
+    public Planner(Rules rules, BusinessCalendar calendar) {
+        this.rules = rules;
+        this.calendar = calendar;
+    }
+
+    public List<Proposal> plan(CustomerFacts c, LocalDate today) {
+        if (c.doNotContact()) {
+            return List.of();
+        }
+        List<Proposal> touches = new ArrayList<>();
+        boolean openProblem = c.problems().stream().anyMatch(ProblemFact::open);
+        boolean followUpDue = false;
+        for (ProblemFact p : c.problems()) {
+            if (p.open()) {
+                continue;
+            }
+            LocalDate resolvedOn = p.resolvedAt().atZone(c.zone()).toLocalDate();
+            if (today.isBefore(resolvedOn)) {
+                continue;
+            }
+            boolean spokenSince = c.twoWayTouchSince(p.resolvedAt());
+            if (!spokenSince && today.isBefore(resolvedOn.plusDays(rules.checkInAfterDays())) && c.ownerId() != null) {
+                LocalDate due = calendar.plusBusinessDays(resolvedOn, rules.followUpAfterBusinessDays(), c.region());
+                LocalDate dueBy = calendar.plusBusinessDays(resolvedOn, rules.followUpDueWithinBusinessDays(), c.region());
+                followUpDue |= !today.isAfter(dueBy);
+                touches.add(new Proposal("follow-up:" + p.id(), Rule.PROBLEM_FOLLOW_UP, Channel.CALL, c.customerId(), p.id(),
+                        due, dueBy, FOLLOW_UP_PRIORITY + Math.max(0, (int) ChronoUnit.DAYS.between(dueBy, today)),
+                        "Problem resolved on " + resolvedOn + " (" + shorten(p.summary()) + "): follow up by " + dueBy,
+                        null, Map.of()));
+            }
+            LocalDate checkIn = resolvedOn.plusDays(rules.checkInAfterDays());
+            if (!spokenSince && !today.isBefore(checkIn) && today.isBefore(resolvedOn.plusDays(rules.resellAfterDays()))
+                    && c.mayEmail(MailPurpose.CHECK_IN)) {
+                touches.add(new Proposal("check-in:" + p.id(), Rule.PROBLEM_CHECK_IN, Channel.EMAIL, c.customerId(), p.id(),
+                        checkIn, checkIn, CHECK_IN_PRIORITY, "Check-in " + rules.checkInAfterDays()
+                        + " days after the problem resolved on " + resolvedOn + ", no conversation since",
+                        "problem-check-in", Map.of("problem", Map.of("summary", nonNull(p.summary()), "resolution", nonNull(p.resolution())))));
+            }
+            LocalDate resell = resolvedOn.plusDays(rules.resellAfterDays());
+            boolean newerProblem = c.problems().stream().anyMatch(q -> q.openedAt().isAfter(p.resolvedAt()));
+            if (!openProblem && !newerProblem && !today.isBefore(resell) && today.isBefore(resell.plusDays(rules.checkInAfterDays()))
+                    && c.ownerId() != null) {
+                touches.add(new Proposal("resell:" + p.id(), Rule.RESELL, Channel.CALL, c.customerId(), p.id(), resell, resell,
+                        RESELL_PRIORITY, rules.resellAfterDays() + " days since the problem resolved on " + resolvedOn
+                        + ", no new problem: time to talk about what is next", null, Map.of()));
+            }
+        }
+        if (openProblem || followUpDue) {
+            // while a complaint is open or its follow-up call is due, nothing else: no thank-you or re-sell that day
+            return capEmails(touches.stream().filter(Proposal::problemRelated).toList(), c);
+        }
+        courtesy(c, today).ifPresent(touches::add);
+        thankYou(c, today).ifPresent(touches::add);
+        return capEmails(touches, c);
+    }
+
+    private java.util.Optional<Proposal> courtesy(CustomerFacts c, LocalDate today) {
+        if (c.ownerId() == null) {
+            return java.util.Optional.empty();
+        }
+        LocalDate last = c.lastTwoWayAt() == null ? null : c.lastTwoWayAt().atZone(c.zone()).toLocalDate();
+        LocalDate due = last == null ? today : last.plusDays(rules.cadence(c.tier()));
+        if (due.isAfter(today)) {
+            return java.util.Optional.empty();
+        }
+        int overdue = (int) ChronoUnit.DAYS.between(due, today);
+        String spoken = last == null ? "no conversation on record" : "last spoken " + ChronoUnit.DAYS.between(last, today) + " days ago";
+        return java.util.Optional.of(new Proposal("courtesy:" + c.customerId() + ":" + (last == null ? "never" : last),
+                Rule.COURTESY, Channel.CALL, c.customerId(), null, due, due, basePriority(c.tier()) + Math.min(overdue, 30),
+                tierName(c.tier()) + ", " + spoken, null, Map.of()));
+    }
+
+    private java.util.Optional<Proposal> thankYou(CustomerFacts c, LocalDate today) {
+        if (!c.mayEmail(MailPurpose.THANK_YOU) || (c.lastThankYouAt() != null
+                && c.lastThankYouAt().atZone(c.zone()).toLocalDate().plusDays(rules.thankYouMinDaysBetween()).isAfter(today))) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<PurchaseFact> purchase = c.purchases().stream()
+                .filter(p -> p.amount().compareTo(rules.thankYouPurchaseThreshold()) >= 0)
+                .filter(p -> p.purchasedOn().isBefore(today) && !p.purchasedOn().plusDays(THANK_YOU_MAX_AGE_DAYS).isBefore(today))
+                .max(Comparator.comparing(PurchaseFact::amount));
+        if (purchase.isPresent()) {
+            PurchaseFact p = purchase.get();
+            String amount = money(p);
+            return java.util.Optional.of(new Proposal("thank-you-purchase:" + p.id(), Rule.THANK_YOU_PURCHASE, Channel.EMAIL,
+                    c.customerId(), p.id(), p.purchasedOn().plusDays(1), p.purchasedOn().plusDays(1), THANK_YOU_PRIORITY,
+                    "Purchase of " + amount + " on " + p.purchasedOn(), "thank-you-purchase",
+                    Map.of("purchase", Map.of("description", nonNull(p.description()), "amount", amount, "date", p.purchasedOn().toString()))));
+        }
+        LocalDate since = c.customerSince();
+        if (rules.thankYouAnniversary() && since != null && today.getYear() > since.getYear()
+                && today.getMonth() == since.getMonth() && today.getDayOfMonth() == since.getDayOfMonth()) {
+            int years = today.getYear() - since.getYear();
+            return java.util.Optional.of(new Proposal("anniversary:" + c.customerId() + ":" + today.getYear(),
+                    Rule.THANK_YOU_ANNIVERSARY, Channel.EMAIL, c.customerId(), null, today, today, THANK_YOU_PRIORITY,
+                    years + (years == 1 ? " year" : " years") + " a customer today", "thank-you-anniversary",
+                    Map.of("years", Integer.toString(years))));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** At most {@code maxEmailsPer7Days} outreach emails in seven days: the most important ones go. */
+    private List<Proposal> capEmails(List<Proposal> touches, CustomerFacts c) {
+        int room = Math.max(0, rules.maxEmailsPer7Days() - c.emailsLast7Days());
+        List<Proposal> kept = new ArrayList<>();
+        touches.stream().sorted(Comparator.comparingInt(Proposal::priority).reversed()).forEach(t -> {
+            if (t.channel() != Channel.EMAIL) {
+                kept.add(t);
+            } else if (kept.stream().filter(k -> k.channel() == Channel.EMAIL).count() < room) {
+                kept.add(t);
+            }
+        });
+        return kept;
+    }
+
+    static int basePriority(Tier tier) {
+        return switch (tier) {
+            case TOP10 -> 80;
+            case TOP100 -> 60;
+            case STANDARD -> 30;
+        };
+    }
+
+    private static String tierName(Tier tier) {
+        return switch (tier) {
+            case TOP10 -> "Top-10 customer";
+            case TOP100 -> "Top-100 customer";
+            case STANDARD -> "Customer";
+        };
+    }
+
+    private static String money(PurchaseFact p) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(p.amount()) + " " + p.currency();
+    }
+
+    private static String shorten(String text) {
+        String t = nonNull(text).strip();
+        return t.length() > 80 ? t.substring(0, 77) + "..." : t;
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+}

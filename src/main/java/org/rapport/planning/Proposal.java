@@ -1,0 +1,24 @@
+package org.rapport.planning;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A touch the rules ask for. {@code key} is deterministic (rule, customer, cause), so planning twice, or on two
+ * instances at once, proposes the same row and stores it once.
+ *
+ * @param dueOn    the customer-local date it is due
+ * @param dueBy    the last date it meets its service standard (problem follow-ups), else {@code dueOn}
+ * @param template for email touches, the message to send; {@code fields} what it needs
+ */
+public record Proposal(String key, Rule rule, Channel channel, long customerId, Long causeId, LocalDate dueOn,
+                       LocalDate dueBy, int priority, String reason, String template, Map<String, Object> fields) {
+
+    public enum Rule { COURTESY, PROBLEM_FOLLOW_UP, PROBLEM_CHECK_IN, RESELL, THANK_YOU_PURCHASE, THANK_YOU_ANNIVERSARY }
+
+    public enum Channel { CALL, VISIT, EMAIL }
+
+    public boolean problemRelated() {
+        return rule == Rule.PROBLEM_FOLLOW_UP || rule == Rule.PROBLEM_CHECK_IN;
+    }
+}

@@ -1,0 +1,68 @@
+package org.rapport.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.platform.web.ApiException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The stored rules and company holidays, and the business calendar made from them. */
+@ApplicationScoped
+public class RuleService {
+
+    private final PublicHolidays publicHolidays = new JollydayHolidays();
+
+    @Inject
+    RuleMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    public Rules rules() {
+        Map<String, String> settings = new HashMap<>();
+        mapper.settings().forEach(s -> settings.put(s.name, s.value));
+        return Rules.fromSettings(settings);
+    }
+
+    @Transactional
+    public Rules replace(Rules rules) {
+        List<String> problems = rules.problems();
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(String.join(" ", problems));
+        }
+        Instant now = clock.instant();
+        rules.toSettings().forEach((name, value) -> mapper.save(name, value, now));
+        return rules();
+    }
+
+    public List<CompanyHoliday> holidays() {
+        return mapper.holidays();
+    }
+
+    @Transactional
+    public List<CompanyHoliday> replaceHolidays(List<CompanyHoliday> holidays) {
+        Set<LocalDate> seen = new HashSet<>();
+        for (int i = 0; i < holidays.size(); i++) {
+            if (!seen.add(holidays.get(i).date)) {
+                throw ApiException.badRequest("[" + i + "].date: " + holidays.get(i).date + " is listed twice.");
+            }
+        }
+        mapper.deleteHolidays();
+        holidays.forEach(h -> mapper.insertHoliday(new CompanyHoliday(h.date, h.name.strip())));
+        return mapper.holidays();
+    }
+
+    /** Business days as they are now: each region's public holidays plus the company's. */
+    public BusinessCalendar calendar() {
+        return new BusinessCalendar(publicHolidays, mapper.holidays().stream().map(h -> h.date).collect(Collectors.toSet()));
+    }
+}

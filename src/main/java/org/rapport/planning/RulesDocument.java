@@ -1,0 +1,100 @@
+package org.rapport.planning;
+
+import jakarta.json.bind.annotation.JsonbDateFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.rapport.customers.Tier;
+import org.rapport.platform.web.ApiException;
+
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET/PUT /api/rules}: the rules as JSON. A PUT sends the whole document; a missing part is a 400, not a silent
+ * default. Classes with public fields, not records: Payara's OpenAPI scanner fails on constraints on record components.
+ */
+public class RulesDocument {
+
+    @NotNull public Map<String, Integer> cadenceDays;
+    @NotNull public Boolean standardEmailWhenNoCapacity;
+    @NotNull @Valid public ProblemFollowUp problemFollowUp;
+    @NotNull @Valid public ThankYou thankYou;
+    @NotNull @Valid public ContactPolicy contactPolicy;
+    @NotNull @Valid public Capacity capacity;
+
+    public static class ProblemFollowUp {
+        @NotNull public Integer callAfterBusinessDays;
+        @NotNull public Integer dueWithinBusinessDays;
+        @NotNull public Integer checkInAfterDays;
+        @NotNull public Integer resellAfterDays;
+    }
+
+    public static class ThankYou {
+        @NotNull public BigDecimal purchaseThreshold;
+        @NotNull public Boolean anniversary;
+        @NotNull public Boolean afterIntroduction;
+        @NotNull public Integer minDaysBetween;
+    }
+
+    public static class ContactPolicy {
+        @NotNull @JsonbDateFormat("HH:mm") public LocalTime sendWindowStart;
+        @NotNull @JsonbDateFormat("HH:mm") public LocalTime sendWindowEnd;
+        @NotNull public Integer maxEmailsPer7Days;
+        @NotNull public Integer maxCallsPer3Days;
+    }
+
+    public static class Capacity {
+        @NotNull public Integer defaultDaily;
+    }
+
+    static RulesDocument of(Rules r) {
+        RulesDocument d = new RulesDocument();
+        d.cadenceDays = new LinkedHashMap<>();
+        for (Tier tier : Tier.values()) {
+            d.cadenceDays.put(tier.name(), r.cadence(tier));
+        }
+        d.standardEmailWhenNoCapacity = r.standardEmailWhenNoCapacity();
+        d.problemFollowUp = new ProblemFollowUp();
+        d.problemFollowUp.callAfterBusinessDays = r.followUpAfterBusinessDays();
+        d.problemFollowUp.dueWithinBusinessDays = r.followUpDueWithinBusinessDays();
+        d.problemFollowUp.checkInAfterDays = r.checkInAfterDays();
+        d.problemFollowUp.resellAfterDays = r.resellAfterDays();
+        d.thankYou = new ThankYou();
+        d.thankYou.purchaseThreshold = r.thankYouPurchaseThreshold();
+        d.thankYou.anniversary = r.thankYouAnniversary();
+        d.thankYou.afterIntroduction = r.thankYouAfterIntroduction();
+        d.thankYou.minDaysBetween = r.thankYouMinDaysBetween();
+        d.contactPolicy = new ContactPolicy();
+        d.contactPolicy.sendWindowStart = r.sendWindowStart();
+        d.contactPolicy.sendWindowEnd = r.sendWindowEnd();
+        d.contactPolicy.maxEmailsPer7Days = r.maxEmailsPer7Days();
+        d.contactPolicy.maxCallsPer3Days = r.maxCallsPer3Days();
+        d.capacity = new Capacity();
+        d.capacity.defaultDaily = r.defaultDailyCapacity();
+        return d;
+    }
+
+    Rules toRules() {
+        EnumMap<Tier, Integer> cadence = new EnumMap<>(Tier.class);
+        cadenceDays.forEach((name, days) -> {
+            try {
+                cadence.put(Tier.valueOf(name), days);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("cadence_days." + name + ": there is no tier " + name + " (TOP10, TOP100, STANDARD).");
+            }
+        });
+        for (Tier tier : Tier.values()) {
+            if (!cadence.containsKey(tier) || cadence.get(tier) == null) {
+                throw ApiException.badRequest("cadence_days." + tier + ": is required.");
+            }
+        }
+        return new Rules(cadence, standardEmailWhenNoCapacity, problemFollowUp.callAfterBusinessDays,
+                problemFollowUp.dueWithinBusinessDays, problemFollowUp.checkInAfterDays, problemFollowUp.resellAfterDays,
+                thankYou.purchaseThreshold, thankYou.anniversary, thankYou.afterIntroduction, thankYou.minDaysBetween,
+                contactPolicy.sendWindowStart, contactPolicy.sendWindowEnd, contactPolicy.maxEmailsPer7Days,
+                contactPolicy.maxCallsPer3Days, capacity.defaultDaily);
+    }
+}

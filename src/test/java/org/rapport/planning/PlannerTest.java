@@ -1,0 +1,204 @@
+package org.rapport.planning;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.customers.Tier;
+import org.rapport.outbox.MailPurpose;
+import org.rapport.planning.CustomerFacts.ProblemFact;
+import org.rapport.planning.CustomerFacts.PurchaseFact;
+import org.rapport.planning.Proposal.Channel;
+import org.rapport.planning.Proposal.Rule;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every default rule with hand-built customers in a fixed calendar: Tuesday 24 November 2026 in Berlin. */
+class PlannerTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private final Planner planner = new Planner(Rules.DEFAULTS, new BusinessCalendar(new JollydayHolidays(), Set.of()));
+
+    private static CustomerFacts customer(Tier tier, Instant lastTwoWay) {
+        return new CustomerFacts(7, tier, BERLIN, "DE-BE", 3L, false, true, Set.of(), lastTwoWay, LocalDate.of(2020, 3, 1),
+                List.of(), List.of(), null, 0);
+    }
+
+    private static Instant berlin(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant();
+    }
+
+    private static CustomerFacts with(CustomerFacts c, List<ProblemFact> problems, List<PurchaseFact> purchases) {
+        return new CustomerFacts(c.customerId(), c.tier(), c.zone(), c.region(), c.ownerId(), c.doNotContact(), c.emailAllowed(),
+                c.stoppedPurposes(), c.lastTwoWayAt(), c.customerSince(), problems, purchases, c.lastThankYouAt(), c.emailsLast7Days());
+    }
+
+    @Test
+    void courtesyCallsFollowTheCadenceOfTheTier() {
+        assertThat(planner.plan(customer(Tier.TOP10, berlin("2026-11-10T10:00")), TODAY)).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.COURTESY);
+            assertThat(p.channel()).isEqualTo(Channel.CALL);
+            assertThat(p.dueOn()).isEqualTo(LocalDate.of(2026, 11, 24));
+            assertThat(p.reason()).isEqualTo("Top-10 customer, last spoken 14 days ago");
+            assertThat(p.key()).isEqualTo("courtesy:7:2026-11-10");
+        });
+        assertThat(planner.plan(customer(Tier.TOP10, berlin("2026-11-11T10:00")), TODAY)).as("13 days: not yet").isEmpty();
+        assertThat(planner.plan(customer(Tier.TOP100, berlin("2026-10-24T10:00")), TODAY)).hasSize(1);
+        assertThat(planner.plan(customer(Tier.TOP100, berlin("2026-10-26T10:00")), TODAY)).isEmpty();
+        assertThat(planner.plan(customer(Tier.STANDARD, berlin("2026-08-20T10:00")), TODAY)).singleElement()
+                .satisfies(p -> assertThat(p.reason()).isEqualTo("Customer, last spoken 96 days ago"));
+        assertThat(planner.plan(customer(Tier.STANDARD, null), TODAY)).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("no conversation on record"));
+    }
+
+    @Test
+    void overdueCustomersComeFirstButNeverBeforeAProblemFollowUp() {
+        Proposal overdueTop10 = planner.plan(customer(Tier.TOP10, berlin("2026-01-01T10:00")), TODAY).get(0);
+        Proposal justDueTop10 = planner.plan(customer(Tier.TOP10, berlin("2026-11-10T10:00")), TODAY).get(0);
+        Proposal overdueStandard = planner.plan(customer(Tier.STANDARD, berlin("2025-01-01T10:00")), TODAY).get(0);
+        assertThat(overdueTop10.priority()).isGreaterThan(justDueTop10.priority());
+        assertThat(justDueTop10.priority()).isGreaterThan(overdueStandard.priority());
+        assertThat(overdueTop10.priority()).isLessThan(Planner.FOLLOW_UP_PRIORITY);
+    }
+
+    @Test
+    void aResolvedProblemIsFollowedUpTheNextBusinessDayAndDueWithinTwo() {
+        // resolved on Friday 20 November: call on Monday 23rd, due by Tuesday 24th
+        CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),
+                List.of(new ProblemFact(55, berlin("2026-11-18T09:00"), berlin("2026-11-20T15:00"), "Late delivery", "Sent by express")), List.of());
+        List<Proposal> plan = planner.plan(c, TODAY);
+        assertThat(plan).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.PROBLEM_FOLLOW_UP);
+            assertThat(p.dueOn()).isEqualTo(LocalDate.of(2026, 11, 23));
+            assertThat(p.dueBy()).isEqualTo(LocalDate.of(2026, 11, 24));
+            assertThat(p.priority()).isEqualTo(Planner.FOLLOW_UP_PRIORITY);
+            assertThat(p.key()).isEqualTo("follow-up:55");
+            assertThat(p.reason()).contains("Late delivery").contains("follow up by 2026-11-24");
+        });
+    }
+
+    @Test
+    void theFollowUpSkipsAHoliday() {
+        // resolved Thursday 30 April 2026 in Berlin; 1 May is Labour Day: the call is due Monday 4 May
+        CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-04-01T10:00")),
+                List.of(new ProblemFact(56, berlin("2026-04-28T09:00"), berlin("2026-04-30T15:00"), "Wrong invoice", "")), List.of());
+        assertThat(planner.plan(c, LocalDate.of(2026, 4, 30)).get(0).dueOn()).isEqualTo(LocalDate.of(2026, 5, 4));
+    }
+
+    @Test
+    void aConversationAfterTheResolutionMakesTheFollowUpAndCheckInUnnecessary() {
+        CustomerFacts c = with(customer(Tier.TOP100, berlin("2026-11-23T11:00")),
+                List.of(new ProblemFact(57, berlin("2026-11-18T09:00"), berlin("2026-11-20T15:00"), "Late", "")), List.of());
+        assertThat(planner.plan(c, TODAY)).isEmpty();
+    }
+
+    @Test
+    void aCheckInEmailGoesSevenDaysAfterTheResolutionWithoutAConversation() {
+        CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),
+                List.of(new ProblemFact(58, berlin("2026-11-15T09:00"), berlin("2026-11-17T15:00"), "Broken part", "Replaced")), List.of());
+        assertThat(planner.plan(c, TODAY)).anySatisfy(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.PROBLEM_CHECK_IN);
+            assertThat(p.channel()).isEqualTo(Channel.EMAIL);
+            assertThat(p.template()).isEqualTo("problem-check-in");
+            assertThat(p.key()).isEqualTo("check-in:58");
+        });
+        assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).noneMatch(p -> p.rule() == Rule.PROBLEM_CHECK_IN);
+    }
+
+    @Test
+    void aResellTouchComesThirtyDaysLaterOnlyWithoutANewProblem() {
+        ProblemFact old = new ProblemFact(59, berlin("2026-10-20T09:00"), berlin("2026-10-25T12:00"), "Slow support", "");
+        CustomerFacts c = with(customer(Tier.TOP100, berlin("2026-10-27T10:00")), List.of(old), List.of());
+        assertThat(planner.plan(c, TODAY)).anySatisfy(p -> assertThat(p.rule()).isEqualTo(Rule.RESELL));
+        ProblemFact newer = new ProblemFact(60, berlin("2026-11-10T09:00"), berlin("2026-11-11T12:00"), "Again", "");
+        CustomerFacts again = with(customer(Tier.TOP100, berlin("2026-11-12T10:00")), List.of(old, newer), List.of());
+        assertThat(planner.plan(again, TODAY)).noneMatch(p -> p.rule() == Rule.RESELL);
+    }
+
+    @Test
+    void whileAProblemIsOpenOnlyProblemTouchesArePlanned() {
+        CustomerFacts c = with(customer(Tier.TOP10, berlin("2026-01-01T10:00")),
+                List.of(new ProblemFact(61, berlin("2026-11-23T09:00"), null, "Outage", null)),
+                List.of(new PurchaseFact(9, LocalDate.of(2026, 11, 23), new BigDecimal("5000"), "EUR", "Licences")));
+        assertThat(planner.plan(c, TODAY)).isEmpty();
+    }
+
+    @Test
+    void noThankYouOrCourtesyOnTheDayAComplaintCallIsDue() {
+        CustomerFacts c = with(customer(Tier.TOP10, berlin("2026-01-01T10:00")),
+                List.of(new ProblemFact(62, berlin("2026-11-18T09:00"), berlin("2026-11-23T15:00"), "Late", "")),
+                List.of(new PurchaseFact(10, LocalDate.of(2026, 11, 23), new BigDecimal("5000"), "EUR", "Licences")));
+        assertThat(planner.plan(c, TODAY)).extracting(Proposal::rule).containsExactly(Rule.PROBLEM_FOLLOW_UP);
+    }
+
+    @Test
+    void aPurchaseAboveTheThresholdIsThankedTheDayAfterAtMostOncePerFortnight() {
+        CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-11-20T10:00")), List.of(),
+                List.of(new PurchaseFact(11, LocalDate.of(2026, 11, 23), new BigDecimal("12500.00"), "EUR", "Annual contract"),
+                        new PurchaseFact(12, LocalDate.of(2026, 11, 23), new BigDecimal("999.99"), "EUR", "Small")));
+        assertThat(planner.plan(c, TODAY)).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.THANK_YOU_PURCHASE);
+            assertThat(p.key()).isEqualTo("thank-you-purchase:11");
+            assertThat(p.reason()).isEqualTo("Purchase of 12,500.00 EUR on 2026-11-23");
+            assertThat(p.dueOn()).isEqualTo(TODAY);
+        });
+        CustomerFacts thankedRecently = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(),
+                berlin("2026-11-20T10:00"), null, List.of(), c.purchases(), berlin("2026-11-15T10:00"), 1);
+        assertThat(planner.plan(thankedRecently, TODAY)).isEmpty();
+        assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).as("not on the day of the purchase").isEmpty();
+    }
+
+    @Test
+    void anniversariesAreThanked() {
+        CustomerFacts c = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(),
+                berlin("2026-11-20T10:00"), LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
+        assertThat(planner.plan(c, TODAY)).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.THANK_YOU_ANNIVERSARY);
+            assertThat(p.fields()).containsEntry("years", "5");
+            assertThat(p.key()).isEqualTo("anniversary:7:2026");
+        });
+    }
+
+    @Test
+    void doNotContactStopsEveryChannel() {
+        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, true, true, Set.of(), null,
+                LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
+        assertThat(planner.plan(c, TODAY)).isEmpty();
+    }
+
+    @Test
+    void unsubscribedStopsEmailsButNotCalls() {
+        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, false, false, Set.of(), null,
+                LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
+        assertThat(planner.plan(c, TODAY)).extracting(Proposal::channel).containsExactly(Channel.CALL);
+        CustomerFacts stoppedThanks = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, false, true,
+                Set.of(MailPurpose.THANK_YOU), null, LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
+        assertThat(planner.plan(stoppedThanks, TODAY)).extracting(Proposal::channel).containsExactly(Channel.CALL);
+    }
+
+    @Test
+    void noMoreThanTwoOutreachEmailsInSevenDays() {
+        CustomerFacts c = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(),
+                berlin("2026-11-20T10:00"), LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 2);
+        assertThat(planner.plan(c, TODAY)).isEmpty();
+    }
+
+    @Test
+    void aCustomerInAucklandIsPlannedInAucklandsCalendar() {
+        // 23:30 on Monday in Los Angeles is already Tuesday evening in Auckland: the TOP10 cadence counts Auckland days
+        ZoneId auckland = ZoneId.of("Pacific/Auckland");
+        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, auckland, "NZ", 3L, false, true, Set.of(),
+                LocalDate.of(2026, 11, 10).atTime(9, 0).atZone(auckland).toInstant(), null, List.of(), List.of(), null, 0);
+        LocalDate aucklandToday = Instant.parse("2026-11-24T07:30:00Z").atZone(auckland).toLocalDate();
+        assertThat(aucklandToday).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(planner.plan(c, aucklandToday)).singleElement().satisfies(p -> assertThat(p.dueOn()).isEqualTo(aucklandToday));
+        LocalDate losAngelesToday = Instant.parse("2026-11-24T07:30:00Z").atZone(ZoneId.of("America/Los_Angeles")).toLocalDate();
+        assertThat(planner.plan(c, losAngelesToday)).as("planned by the customer's date, not the salesperson's").isEmpty();
+    }
+}

@@ -1,0 +1,93 @@
+package org.rapport.planning;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rapport.testing.Api;
+import org.rapport.testing.Deployments;
+import org.rapport.testing.Team;
+
+import java.net.URL;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The planner's rules and company holidays through the API: validated, stored, and only an admin changes them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RulesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rapport();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+    Team team;
+
+    @BeforeEach
+    void team() {
+        api = Api.at(url);
+        team = new Team(api);
+    }
+
+    @Test
+    void rulesStartAsTheSpecDefaultsAndChangesAreValidatedAndKept() {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        assertThat(rules.getJsonObject("cadence_days").getInt("TOP10")).isEqualTo(14);
+        assertThat(rules.getJsonObject("contact_policy").getString("send_window_start")).isEqualTo("08:00");
+        assertThat(team.as(team.a).get("api/rules").status()).isEqualTo(200);
+
+        JsonObject zeroCadence = Json.createObjectBuilder(rules)
+                .add("cadence_days", Json.createObjectBuilder(rules.getJsonObject("cadence_days")).add("TOP100", 0)).build();
+        Api.Reply refused = api.asAdmin().put("api/rules", zeroCadence.toString());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("detail")).contains("cadence_days.TOP100");
+
+        JsonObject backwards = Json.createObjectBuilder(rules).add("contact_policy", Json.createObjectBuilder(
+                rules.getJsonObject("contact_policy")).add("send_window_start", "18:00").add("send_window_end", "08:00")).build();
+        Api.Reply backwardsReply = api.asAdmin().put("api/rules", backwards.toString());
+        assertThat(backwardsReply.status()).isEqualTo(400);
+        assertThat(backwardsReply.json().getString("detail")).contains("send_window_end");
+
+        JsonObject incomplete = Json.createObjectBuilder(rules).remove("thank_you").build();
+        assertThat(api.asAdmin().put("api/rules", incomplete.toString()).status()).isEqualTo(400);
+
+        JsonObject changed = Json.createObjectBuilder(rules)
+                .add("cadence_days", Json.createObjectBuilder(rules.getJsonObject("cadence_days")).add("TOP10", 10)).build();
+        assertThat(team.as(team.a).put("api/rules", changed.toString()).status()).as("a salesperson").isEqualTo(403);
+        assertThat(team.as(team.m).put("api/rules", changed.toString()).status()).as("a manager").isEqualTo(403);
+        Api.Reply saved = api.asAdmin().put("api/rules", changed.toString());
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(api.asAdmin().get("api/rules").json().getJsonObject("cadence_days").getInt("TOP10")).isEqualTo(10);
+
+        assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).isEqualTo(200);
+        assertThat(api.asAdmin().get("api/rules").json()).isEqualTo(rules);
+    }
+
+    @Test
+    void companyHolidaysAreReplacedAsAListWithoutDuplicates() {
+        String holidays = "[{\"date\":\"2026-12-24\",\"name\":\"Christmas Eve\"},{\"date\":\"2026-12-31\",\"name\":\"New Year's Eve\"}]";
+        assertThat(team.as(team.a).put("api/holidays", holidays).status()).isEqualTo(403);
+        Api.Reply saved = api.asAdmin().put("api/holidays", holidays);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(team.as(team.a).get("api/holidays").array()).hasSize(2);
+        assertThat(api.asAdmin().get("api/holidays").array().getJsonObject(0).getString("date")).isEqualTo("2026-12-24");
+
+        Api.Reply duplicate = api.asAdmin().put("api/holidays",
+                "[{\"date\":\"2026-12-24\",\"name\":\"a\"},{\"date\":\"2026-12-24\",\"name\":\"b\"}]");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().getString("detail")).contains("[1].date");
+        assertThat(api.asAdmin().put("api/holidays", "[{\"date\":\"2026-12-24\"}]").status()).isEqualTo(400);
+        assertThat(api.asAdmin().get("api/holidays").array()).as("a refused list changes nothing").hasSize(2);
+    }
+}

@@ -1,0 +1,54 @@
+package org.rapport.planning;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.customers.Tier;
+
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RulesTest {
+
+    @Test
+    void theDefaultsAreTheSpecsAndValid() {
+        Rules d = Rules.DEFAULTS;
+        assertThat(d.cadence(Tier.TOP10)).isEqualTo(14);
+        assertThat(d.cadence(Tier.TOP100)).isEqualTo(30);
+        assertThat(d.cadence(Tier.STANDARD)).isEqualTo(90);
+        assertThat(d.followUpDueWithinBusinessDays()).isEqualTo(2);
+        assertThat(d.checkInAfterDays()).isEqualTo(7);
+        assertThat(d.resellAfterDays()).isEqualTo(30);
+        assertThat(d.thankYouMinDaysBetween()).isEqualTo(14);
+        assertThat(d.sendWindowStart()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(d.sendWindowEnd()).isEqualTo(LocalTime.of(18, 0));
+        assertThat(d.maxEmailsPer7Days()).isEqualTo(2);
+        assertThat(d.maxCallsPer3Days()).isEqualTo(1);
+        assertThat(d.problems()).isEmpty();
+    }
+
+    @Test
+    void settingsRoundTripAndMissingOnesKeepTheirDefaults() {
+        Map<String, String> settings = new HashMap<>(Rules.DEFAULTS.toSettings());
+        settings.put("cadence.TOP10", "10");
+        settings.remove("contact.send_window_end");
+        settings.put("contact.max_calls_per_3_days", "not a number");
+        Rules read = Rules.fromSettings(settings);
+        assertThat(read.cadence(Tier.TOP10)).isEqualTo(10);
+        assertThat(read.sendWindowEnd()).isEqualTo(LocalTime.of(18, 0));
+        assertThat(read.maxCallsPer3Days()).isEqualTo(1);
+        assertThat(Rules.fromSettings(read.toSettings())).isEqualTo(read);
+    }
+
+    @Test
+    void aZeroCadenceOrAWindowEndingBeforeItStartsIsNamed() {
+        Map<String, String> settings = new HashMap<>(Rules.DEFAULTS.toSettings());
+        settings.put("cadence.TOP100", "0");
+        settings.put("contact.send_window_start", "18:00");
+        settings.put("contact.send_window_end", "08:00");
+        assertThat(Rules.fromSettings(settings).problems())
+                .anySatisfy(p -> assertThat(p).startsWith("cadence_days.TOP100"))
+                .anySatisfy(p -> assertThat(p).startsWith("contact_policy.send_window_end"));
+    }
+}
