@@ -14,7 +14,10 @@ final class Mappers {
             org.rapport.touches.TouchMapper.class,
             org.rapport.outbox.OutboxMapper.class,
             org.rapport.responses.ResponseMapper.class,
-            org.rapport.planning.RuleMapper.class);
+            org.rapport.planning.RuleMapper.class,
+            org.rapport.planning.PlanningMapper.class,
+            org.rapport.calllists.CallListMapper.class,
+            org.rapport.reports.ReportMapper.class);
 
     private Mappers() {
     }

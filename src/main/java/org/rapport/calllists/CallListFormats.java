@@ -1,0 +1,90 @@
+package org.rapport.calllists;
+
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * A call list as CSV (for spreadsheets) and as iCalendar (for calendar apps): one event per call, in list order, in
+ * slots from the start of the salesperson's working day. Times are written in UTC, which every client reads alike.
+ */
+public final class CallListFormats {
+
+    static final LocalTime FIRST_CALL = LocalTime.of(9, 0);
+    static final Duration SLOT = Duration.ofMinutes(15);
+
+    private static final String[] COLUMNS = {"position", "priority", "rule", "channel", "customer", "company",
+            "preferred_name", "contact_name", "phone", "local_time_now", "reason", "due_on", "due_by", "tries", "covering_for"};
+
+    private CallListFormats() {
+    }
+
+    public static String csv(CallList list) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
+            for (CallListItem i : list.items()) {
+                printer.printRecord(i.position, i.priority, i.rule, i.channel, i.customer, i.company, i.preferredName,
+                        i.contactName, i.phone, i.localTimeNow, i.reason, i.dueOn, i.dueBy, i.tries, i.coveringFor);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    public static String ics(CallList list, ZoneId salespersonZone) {
+        Calendar calendar = new Calendar()
+                .add(new ProdId("-//Rapport//Call list//EN"))
+                .add(ImmutableVersion.VERSION_2_0)
+                .add(ImmutableCalScale.GREGORIAN);
+        ZonedDateTime slot = ZonedDateTime.of(list.date(), FIRST_CALL, salespersonZone);
+        for (CallListItem item : list.items()) {
+            ZonedDateTime start = slot.withZoneSameInstant(ZoneOffset.UTC);
+            String summary = ("VISIT".equals(item.channel) ? "Visit " : "Call ") + item.company
+                    + (item.preferredName == null || item.preferredName.isBlank() ? "" : " (" + item.preferredName + ")");
+            VEvent event = new VEvent(start, start.plus(SLOT), summary)
+                    .add(new Uid("planned-touch-" + item.id + "-" + list.date() + "@rapport"))
+                    .add(new Description(description(item)));
+            calendar.add(event);
+            slot = slot.plus(SLOT);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String description(CallListItem i) {
+        StringBuilder d = new StringBuilder(i.reason == null ? "" : i.reason);
+        if (i.phone != null && !i.phone.isBlank()) {
+            d.append("\nPhone: ").append(i.phone);
+        }
+        d.append("\nTheir local time: ").append(i.localTimeNow);
+        if (i.preferences != null && !i.preferences.isBlank()) {
+            d.append("\nPreferences: ").append(i.preferences);
+        }
+        if (i.personalNotes != null && !i.personalNotes.isBlank()) {
+            d.append("\nNotes: ").append(i.personalNotes);
+        }
+        return d.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package org.rapport.calllists;
+
+import org.apache.ibatis.annotations.Param;
+import org.mybatis.cdi.Mapper;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@Mapper
+public interface CallListMapper {
+
+    Optional<Seller> seller(@Param("externalId") String externalId);
+
+    Optional<Seller> sellerById(@Param("id") long id);
+
+    /** Salespeople with an email address, for the morning digest. */
+    List<Seller> withEmail();
+
+    /** The salespeople whose backup this one is. */
+    List<Seller> backedUpBy(@Param("id") long id);
+
+    boolean absent(@Param("id") long id, @Param("date") LocalDate date);
+
+    /** Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first. */
+    List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit);
+
+    List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
+
+    List<TalkingPoints.Problem> problems(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since);
+
+    List<TalkingPoints.Purchase> purchases(@Param("customerIds") Collection<Long> customerIds, @Param("since") LocalDate since);
+
+    Optional<ItemRow> item(@Param("id") long id);
+
+    int close(@Param("id") long id, @Param("status") String status, @Param("outcome") String outcome,
+              @Param("note") String note, @Param("now") Instant now);
+
+    int retry(@Param("id") long id, @Param("outcome") String outcome, @Param("note") String note,
+              @Param("notBefore") LocalDate notBefore, @Param("escalate") boolean escalate, @Param("now") Instant now);
+
+    LocalDate notBefore(@Param("id") long id);
+
+    int reschedule(@Param("id") long id, @Param("notBefore") LocalDate notBefore, @Param("note") String note,
+                   @Param("now") Instant now);
+
+    class Seller {
+        long id;
+        String externalId;
+        String name;
+        String timeZone;
+        String region;
+        int dailyCapacity;
+        String workingDays;
+        Long managerId;
+        Long backupId;
+    }
+
+    class ItemRow {
+        long id;
+        String rule;
+        String channel;
+        String status;
+        int priority;
+        int urgency;
+        LocalDate dueOn;
+        LocalDate dueBy;
+        String reason;
+        int tries;
+        long customerId;
+        String customer;
+        Long ownerId;
+        String company;
+        String preferredName;
+        String contactFirstName;
+        String contactLastName;
+        String phone;
+        String timeZone;
+        String preferences;
+        String personalNotes;
+    }
+}

@@ -1,0 +1,80 @@
+package org.rapport.calllists;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.rapport.platform.security.Viewer;
+import org.rapport.platform.web.ApiException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+@Path("call-lists")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"SALES", "MANAGER", "ADMIN"})
+public class CallListResource {
+
+    @Inject
+    CallListService callLists;
+
+    @Inject
+    DailyDigest digest;
+
+    @Inject
+    Viewer viewer;
+
+    /** Enqueues the morning emails that are due now (admin; the job does this every quarter of an hour). Idempotent. */
+    @POST
+    @Path("digests/run")
+    @RolesAllowed("ADMIN")
+    public java.util.Map<String, Integer> runDigests() {
+        return java.util.Map.of("enqueued", digest.enqueueDue());
+    }
+
+    /** The list of a salesperson for a local date: their own (SALES), their team's (MANAGER) or anyone's (ADMIN). */
+    @GET
+    @Path("{salesperson}/{date: \\d{4}-\\d{2}-\\d{2}}")
+    public CallList list(@PathParam("salesperson") String salesperson, @PathParam("date") String date) {
+        return callLists.list(viewer.user(), salesperson, date(date));
+    }
+
+    @GET
+    @Path("{salesperson}/{date: \\d{4}-\\d{2}-\\d{2}}.csv")
+    @Produces("text/csv;charset=UTF-8")
+    public String csv(@PathParam("salesperson") String salesperson, @PathParam("date") String date) {
+        return CallListFormats.csv(callLists.list(viewer.user(), salesperson, date(date)));
+    }
+
+    @GET
+    @Path("{salesperson}/{date: \\d{4}-\\d{2}-\\d{2}}.ics")
+    @Produces("text/calendar;charset=UTF-8")
+    public String ics(@PathParam("salesperson") String salesperson, @PathParam("date") String date) {
+        CallList list = callLists.list(viewer.user(), salesperson, date(date));
+        return CallListFormats.ics(list, java.time.ZoneId.of(list.timeZone()));
+    }
+
+    @POST
+    @Path("items/{id}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ItemState outcome(@PathParam("id") long id, @Valid @NotNull OutcomeRequest request) {
+        return callLists.recordOutcome(viewer.user(), id, request);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("date: '" + text + "' is not a date (YYYY-MM-DD).");
+        }
+    }
+}

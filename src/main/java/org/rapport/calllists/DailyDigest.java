@@ -1,0 +1,110 @@
+package org.rapport.calllists;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.calllists.CallListMapper.Seller;
+import org.rapport.outbox.Mail;
+import org.rapport.outbox.OutboxService;
+import org.rapport.platform.security.AuthenticatedUser;
+import org.rapport.platform.security.Role;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code daily-call-list} email: once a salesperson's local clock has passed the digest time on a working day, their
+ * list for that day goes to the outbox, keyed by salesperson and date so it is sent once however often this runs.
+ */
+@ApplicationScoped
+public class DailyDigest {
+
+    private static final AuthenticatedUser SYSTEM = new AuthenticatedUser("rapport", Role.ADMIN, null, null);
+
+    @Inject
+    CallListMapper mapper;
+
+    @Inject
+    CallListService callLists;
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "rapport.call-lists.digest-time")
+    String digestTime;
+
+    @Inject
+    @ConfigProperty(name = "rapport.public.url")
+    String publicUrl;
+
+    /** @return how many digests this run enqueued */
+    @Transactional
+    public int enqueueDue() {
+        Instant now = clock.instant();
+        LocalTime at = LocalTime.parse(digestTime);
+        int enqueued = 0;
+        for (Seller seller : mapper.withEmail()) {
+            ZoneId zone = zone(seller.timeZone);
+            ZonedDateTime local = now.atZone(zone);
+            if (local.toLocalTime().isBefore(at)) {
+                continue;
+            }
+            LocalDate date = local.toLocalDate();
+            CallList list = callLists.list(SYSTEM, seller.externalId, date);
+            if (!list.workingDay() || list.absent()) {
+                continue;
+            }
+            Instant notBefore = ZonedDateTime.of(date, at, zone).toInstant();
+            if (outbox.enqueue(new Mail("call-list:" + seller.externalId + ":" + date, "daily-call-list", null, seller.id,
+                    null, fields(seller, list, date), notBefore.isAfter(now) ? notBefore : now)).created()) {
+                enqueued++;
+            }
+        }
+        return enqueued;
+    }
+
+    private Map<String, Object> fields(Seller seller, CallList list, LocalDate date) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("date", date.format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH)));
+        fields.put("items", list.items().stream().map(i -> {
+            Map<String, Object> item = new HashMap<>();
+            item.put("time", i.localTimeNow);
+            item.put("company", nonNull(i.company));
+            item.put("contactName", i.contactName == null || i.contactName.isBlank() ? nonNull(i.preferredName) : i.contactName);
+            item.put("phone", nonNull(i.phone));
+            item.put("reason", nonNull(i.reason));
+            item.put("priority", Integer.toString(i.priority));
+            return item;
+        }).toList());
+        String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+        fields.put("links", Map.of("callList", base + "api/call-lists/" + seller.externalId + "/" + date));
+        return fields;
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+}

@@ -1,0 +1,129 @@
+package org.rapport.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.customers.Tier;
+import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailPurpose;
+import org.rapport.outbox.OutboxService;
+import org.rapport.platform.database.Batches;
+import org.rapport.planning.CustomerFacts.ProblemFact;
+import org.rapport.planning.CustomerFacts.PurchaseFact;
+import org.rapport.planning.PlanningMapper.EmailRow;
+import org.rapport.planning.PlanningMapper.FactRow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Plans one page of customers in its own transaction: four set-based reads (the customers, their recent problems,
+ * purchases and emails), the rules in memory, one batch of inserts. Emails go to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class PlanPage {
+
+    static final int SIZE = 5_000;
+
+    @Inject
+    PlanningMapper mapper;
+
+    @Inject
+    Batches batches;
+
+    @Inject
+    OutboxService outbox;
+
+    /** @return the customers read (the page is the last when fewer than {@link #SIZE}) and the touches proposed */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Result plan(long afterId, Collection<Long> only, Planner planner, Rules rules, BusinessCalendar calendar, Instant now) {
+        List<FactRow> rows = mapper.customers(afterId, SIZE, only);
+        if (rows.isEmpty()) {
+            return new Result(0, afterId, 0, 0);
+        }
+        List<Long> ids = rows.stream().map(r -> r.customerId).toList();
+        Map<Long, List<PlanningMapper.ProblemRow>> problems = mapper.recentProblems(
+                now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), ids).stream()
+                .collect(Collectors.groupingBy(p -> p.customerId));
+        Map<Long, List<PlanningMapper.PurchaseRow>> purchases = mapper.recentPurchases(
+                LocalDate.ofInstant(now, ZoneId.of("UTC")).minusDays(Planner.THANK_YOU_MAX_AGE_DAYS + 2L), ids).stream()
+                .collect(Collectors.groupingBy(p -> p.customerId));
+        Map<Long, EmailRow> emails = mapper.recentEmails(now.minus(Duration.ofDays(Math.max(7, rules.thankYouMinDaysBetween()))),
+                now.minus(Duration.ofDays(7)), ids).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
+
+        List<Planned> planned = new ArrayList<>();
+        for (FactRow row : rows) {
+            CustomerFacts facts = facts(row, problems.getOrDefault(row.customerId, List.of()),
+                    purchases.getOrDefault(row.customerId, List.of()), emails.get(row.customerId));
+            LocalDate today = now.atZone(facts.zone()).toLocalDate();
+            planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
+        }
+        if (!planned.isEmpty()) {
+            batches.run(PlanningMapper.class, m -> planned.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), now)));
+        }
+        int emailsQueued = 0;
+        for (Planned p : planned) {
+            if (p.proposal().channel() == Proposal.Channel.EMAIL) {
+                emailsQueued += queue(p, rules, calendar, now);
+            }
+        }
+        return new Result(rows.size(), rows.get(rows.size() - 1).customerId, planned.size(), emailsQueued);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void closeAnswered(long customerId, Instant now) {
+        mapper.closeAnswered(customerId, now);
+    }
+
+    /** An email touch goes to the outbox to leave inside the customer's send window on or after its due date. */
+    private int queue(Planned p, Rules rules, BusinessCalendar calendar, Instant now) {
+        long id = mapper.idByKey(p.proposal().key()).orElseThrow();
+        ZoneId zone = p.facts().zone();
+        Instant due = ZonedDateTime.of(p.proposal().dueOn(), rules.sendWindowStart(), zone).toInstant();
+        Instant notBefore = calendar.sendMoment(due.isAfter(now) ? due : now, zone, p.facts().region(),
+                rules.sendWindowStart(), rules.sendWindowEnd());
+        OutboxService.Enqueued enqueued = outbox.enqueue(new Mail("plan:" + p.proposal().key(), p.proposal().template(),
+                p.proposal().customerId(), null, null, p.proposal().fields(), notBefore));
+        return mapper.queued(id, enqueued.id(), now);
+    }
+
+    private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
+                                       List<PlanningMapper.PurchaseRow> purchases, EmailRow emails) {
+        Set<MailPurpose> stopped = EnumSet.noneOf(MailPurpose.class);
+        if (r.stoppedPurposes != null && !r.stoppedPurposes.isBlank()) {
+            for (String purpose : r.stoppedPurposes.split(",")) {
+                stopped.add(MailPurpose.parse(purpose));
+            }
+        }
+        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), zone(r.timeZone), r.region, r.ownerId, r.doNotContact,
+                r.emailAllowed, stopped, r.lastTwoWayTouchAt, r.customerSince,
+                problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution)).toList(),
+                purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
+                emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails);
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private record Planned(Proposal proposal, CustomerFacts facts) {
+    }
+
+    public record Result(int customers, long lastId, int proposals, int emailsQueued) {
+    }
+}

@@ -1,0 +1,104 @@
+package org.rapport.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.rapport.platform.security.Scope;
+import org.rapport.problems.ProblemResolved;
+import org.rapport.purchases.PurchaseRecorded;
+import org.rapport.touches.TouchLogged;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Runs the planner: over every customer (nightly, or on demand), or over the customers an event touched. Idempotent:
+ * every proposal has a deterministic key, so a second run, or a run on another instance at the same moment, adds nothing.
+ */
+@ApplicationScoped
+public class PlanningService {
+
+    private static final Logger LOG = Logger.getLogger(PlanningService.class.getName());
+
+    @Inject
+    PlanPage page;
+
+    @Inject
+    RuleService ruleService;
+
+    @Inject
+    PlanningMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    /** Summary of a run. */
+    public record Run(int customers, int proposals, int emailsQueued, long millis) {
+    }
+
+    public Run planAll() {
+        return plan(null, clock.instant());
+    }
+
+    public Run planAll(Instant asOf) {
+        return plan(null, asOf);
+    }
+
+    public Run plan(Collection<Long> customerIds) {
+        return plan(customerIds, clock.instant());
+    }
+
+    private Run plan(Collection<Long> customerIds, Instant now) {
+        long started = System.nanoTime();
+        Rules rules = ruleService.rules();
+        BusinessCalendar calendar = ruleService.calendar();
+        Planner planner = new Planner(rules, calendar);
+        int customers = 0;
+        int proposals = 0;
+        int emails = 0;
+        long afterId = 0;
+        while (true) {
+            PlanPage.Result result = page.plan(afterId, customerIds, planner, rules, calendar, now);
+            customers += result.customers();
+            proposals += result.proposals();
+            emails += result.emailsQueued();
+            afterId = result.lastId();
+            if (result.customers() < PlanPage.SIZE) {
+                break;
+            }
+        }
+        Run run = new Run(customers, proposals, emails, (System.nanoTime() - started) / 1_000_000);
+        if (customerIds == null) {
+            LOG.info(() -> "Planned " + run.customers() + " customers: " + run.proposals() + " touches proposed, "
+                    + run.emailsQueued() + " emails queued, in " + run.millis() + " ms");
+        }
+        return run;
+    }
+
+    /** A conversation makes the open courtesy and follow-up calls unnecessary, then the next cycle is planned. */
+    void touchLogged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TouchLogged touch) {
+        if (touch.twoWay()) {
+            page.closeAnswered(touch.customerId(), clock.instant());
+        }
+        plan(List.of(touch.customerId()));
+    }
+
+    void problemResolved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProblemResolved resolved) {
+        plan(List.of(resolved.customerId()));
+    }
+
+    void purchaseRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) PurchaseRecorded purchase) {
+        plan(List.of(purchase.customerId()));
+    }
+
+
+    public List<PlannedTouchView> search(Scope scope, Long customerId, String status, int limit) {
+        Long ownerId = scope.isRestricted() && !scope.isTeam() ? scope.salespersonId() : null;
+        Long teamOf = scope.isTeam() ? scope.salespersonId() : null;
+        return mapper.search(customerId, status, ownerId, teamOf, limit);
+    }
+}

@@ -1,0 +1,45 @@
+package org.rapport.reports;
+
+import org.apache.ibatis.annotations.Param;
+import org.mybatis.cdi.Mapper;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Mapper
+public interface ReportMapper {
+
+    /** Problem follow-ups whose standard ended in the period, with when (if ever) the customer was reached. */
+    List<FollowUp> followUps(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("ownerId") Long ownerId,
+                             @Param("teamOf") Long teamOf);
+
+    /** Per salesperson and top tier: customers, and those spoken to within the tier's cadence before {@code asOf}. */
+    List<Coverage> coverage(@Param("asOf") LocalDate asOf, @Param("top10Days") int top10Days, @Param("top100Days") int top100Days,
+                            @Param("ownerId") Long ownerId, @Param("teamOf") Long teamOf);
+
+    /** Per salesperson: calls and visits due in the period, and those done. */
+    List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("ownerId") Long ownerId,
+                                @Param("teamOf") Long teamOf);
+
+    class FollowUp {
+        public String salesperson;
+        public String customer;
+        public String problem;
+        public LocalDate dueBy;
+        public LocalDate reachedOn;
+        public String status;
+    }
+
+    class Coverage {
+        String salesperson;
+        String tier;
+        int customers;
+        int covered;
+    }
+
+    class Completion {
+        String salesperson;
+        int due;
+        int done;
+    }
+}

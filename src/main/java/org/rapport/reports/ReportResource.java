@@ -1,0 +1,55 @@
+package org.rapport.reports;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.rapport.platform.security.Viewer;
+import org.rapport.platform.web.ApiException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/** A salesperson sees their own figures, a manager their team's, an admin everyone's. */
+@Path("reports")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"SALES", "MANAGER", "ADMIN"})
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    Viewer viewer;
+
+    @GET
+    @Path("service-standards")
+    public ServiceStandards serviceStandards(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (end.isBefore(start)) {
+            throw ApiException.badRequest("to: " + end + " is before from " + start + ".");
+        }
+        if (ChronoUnit.DAYS.between(start, end) > 366) {
+            throw ApiException.badRequest("to: a report covers at most 366 days.");
+        }
+        return reports.serviceStandards(viewer.scope(), start, end);
+    }
+
+    private static LocalDate date(String name, String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest(name + ": a date (YYYY-MM-DD) is required.");
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + ": '" + text + "' is not a date (YYYY-MM-DD).");
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package org.rapport.calllists;
+
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rapport.planning.BusinessCalendar;
+import org.rapport.planning.JollydayHolidays;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Deployments;
+import org.rapport.testing.Team;
+
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Call lists and outcomes through the API, from the salesperson's and from an intruder's side. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CallListIT {
+
+    private static final BusinessCalendar BERLIN = new BusinessCalendar(new JollydayHolidays(), Set.of());
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.rapport();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+    Team team;
+    LocalDate workday;
+
+    @BeforeEach
+    void team() {
+        api = Api.at(url);
+        team = new Team(api);
+        workday = BERLIN.onOrAfter(LocalDate.now(ZoneId.of("Europe/Berlin")), "DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSalespersonSeesTheirListWithTalkingPointsAndNobodyElsesList() {
+        JsonObject list = list(team.as(team.a), team.a);
+        assertThat(list.getBoolean("working_day")).isTrue();
+        JsonObject item = item(list, team.customerOfA);
+        assertThat(item.getString("reason")).contains("no conversation on record");
+        assertThat(item.getString("preferred_name")).isEqualTo("Alfred");
+        assertThat(item.getString("company")).isEqualTo("Alpha GmbH");
+        assertThat(item.getString("local_time_now")).endsWith("Europe/Berlin");
+        assertThat(item.getJsonArray("last_touches")).isEmpty();
+
+        assertThat(team.as(team.c).get(path(team.a)).status()).as("another team's salesperson").isEqualTo(403);
+        assertThat(team.as(team.b).get(path(team.a)).status()).as("a colleague").isEqualTo(403);
+        assertThat(team.as(team.m).get(path(team.a)).status()).as("the manager").isEqualTo(200);
+        assertThat(team.as(team.a).get("api/call-lists/" + team.a + "/2026-13-45").status()).isIn(400, 404);
+    }
+
+    @Test
+    void theListAlsoComesAsCsvAndAsICalendar() throws Exception {
+        Api.Reply csv = team.as(team.a).get(path(team.a) + ".csv");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body())).getRecords();
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get("customer")).isEqualTo(team.customerOfA);
+            assertThat(r.get("company")).isEqualTo("Alpha GmbH");
+            assertThat(r.get("position")).isEqualTo("1");
+        });
+
+        Api.Reply ics = team.as(team.a).get(path(team.a) + ".ics");
+        assertThat(ics.status()).as(ics.toString()).isEqualTo(200);
+        assertThat(ics.contentType()).startsWith("text/calendar");
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(ics.body()));
+        List<net.fortuna.ical4j.model.component.VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).isNotEmpty();
+        assertThat(events).anySatisfy(e -> assertThat(e.getProperty("SUMMARY").orElseThrow().getValue())
+                .isEqualTo("Call Alpha GmbH (Alfred)"));
+        assertThat(team.as(team.c).get(path(team.a) + ".ics").status()).isEqualTo(403);
+        assertThat(team.as(team.c).get(path(team.a) + ".csv").status()).isEqualTo(403);
+    }
+
+    @Test
+    void outcomesFollowTheRulesAndOnlyTheOwnerRecordsThem() {
+        long id = item(list(team.as(team.a), team.a), team.customerOfA).getInt("id");
+        assertThat(outcome(team.as(team.c), id, "{\"outcome\":\"REACHED\"}").status()).as("someone else's item").isEqualTo(403);
+        assertThat(outcome(team.as(team.b), id, "{\"outcome\":\"REACHED\"}").status()).as("a colleague's item").isEqualTo(403);
+        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"RESCHEDULED\"}").status()).isEqualTo(400);
+        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"NOT_NEEDED\"}").status()).isEqualTo(400);
+        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"MAYBE\"}").status()).isEqualTo(400);
+
+        Api.Reply voicemail = outcome(team.as(team.a), id, "{\"outcome\":\"VOICEMAIL\",\"note\":\"left a message\"}");
+        assertThat(voicemail.status()).as(voicemail.toString()).isEqualTo(200);
+        assertThat(voicemail.json().getString("status")).isEqualTo("OPEN");
+        assertThat(voicemail.json().getInt("tries")).isEqualTo(1);
+        LocalDate back = LocalDate.parse(voicemail.json().getString("not_before_on"));
+        assertThat(back).isAfter(LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1));
+        assertThat(list(team.as(team.a), team.a).getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("back in two business days, not tomorrow").noneMatch(i -> i.getInt("id") == id);
+
+        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"NO_ANSWER\"}").json().getString("status")).isEqualTo("OPEN");
+        JsonObject third = outcome(team.as(team.a), id, "{\"outcome\":\"NO_ANSWER\"}").json();
+        assertThat(third.getString("status")).isEqualTo("ESCALATED");
+        assertThat(team.as(team.m).get("api/planned-touches?status=ESCALATED").array().getValuesAs(JsonObject.class))
+                .as("the manager sees it").anyMatch(t -> t.getInt("id") == id);
+        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\"}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void reachingTheCustomerClosesTheItemAndRestartsTheCadence() {
+        long id = item(list(team.as(team.b), team.b), team.customerOfB).getInt("id");
+        Api.Reply reached = outcome(team.as(team.b), id, "{\"outcome\":\"REACHED\",\"note\":\"all fine, wants a visit in spring\"}");
+        assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
+        assertThat(reached.json().getString("status")).isEqualTo("DONE");
+        JsonObject customer = api.asAdmin().get("api/customers/" + team.customerOfB).json();
+        assertThat(customer.isNull("last_two_way_touch_at")).isFalse();
+        assertThat(customer.getJsonArray("recent_touches").getJsonObject(0).getString("outcome")).isEqualTo("REACHED");
+        assertThat(list(team.as(team.b), team.b).getJsonArray("items").getValuesAs(JsonObject.class))
+                .noneMatch(i -> i.getString("customer").equals(team.customerOfB));
+    }
+
+    @Test
+    void theListIsCappedAtCapacityAndTheRestRollsOver() {
+        String seller = Csv.unique("cap");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,region,daily_capacity",
+                seller + ",Cap Seller,cap@example.com,Europe/Berlin,DE-BE,2")).status()).isEqualTo(200);
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,One,Europe/Berlin," + seller + ",STANDARD",
+                seller + "-2,Two,Europe/Berlin," + seller + ",TOP10",
+                seller + "-3,Three,Europe/Berlin," + seller + ",TOP100")).json().getInt("created")).isEqualTo(3);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        JsonObject list = list(api.asAdmin(), seller);
+        assertThat(list.getInt("capacity")).isEqualTo(2);
+        assertThat(list.getInt("overflow")).isEqualTo(1);
+        List<String> customers = list.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("customer")).toList();
+        assertThat(customers).as("the top tiers first").containsExactly(seller + "-2", seller + "-3");
+    }
+
+    @Test
+    void anAbsentSalespersonsCallsGoToTheirBackup() {
+        String absence = "[{\"starts_on\":\"" + workday + "\",\"ends_on\":\"" + workday + "\",\"note\":\"holiday\"}]";
+        Api.Reply away = api.asAdmin().put("api/salespeople/" + team.b + "/absences", absence);
+        assertThat(away.status()).as(away.toString()).isEqualTo(200);
+        JsonObject absentList = list(team.as(team.b), team.b);
+        assertThat(absentList.getBoolean("absent")).isTrue();
+        assertThat(absentList.getJsonArray("items")).isEmpty();
+        JsonObject covering = item(list(team.as(team.a), team.a), team.customerOfB);
+        assertThat(covering.getString("covering_for")).isEqualTo(team.b);
+    }
+
+    @Test
+    void theMorningDigestGoesOutOncePerDayThroughTheOutbox() throws Exception {
+        // a zone where it is now about noon, so the 07:00 digest is due whatever the time of the test
+        int offset = Math.max(-12, Math.min(14, 12 - java.time.ZonedDateTime.now(ZoneId.of("UTC")).getHour()));
+        String zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        String seller = Csv.unique("dig");
+        String email = seller.toLowerCase() + "@sales.example";
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,working_days",
+                seller + ",Dora Digest," + email + "," + zone + ",MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,Digest Customer,Europe/Berlin," + seller + ",TOP10")).json().getInt("created")).isEqualTo(1);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        assertThat(team.as(team.a).postJson("api/call-lists/digests/run", "").status()).isEqualTo(403);
+
+        Api.Reply run = api.asAdmin().postJson("api/call-lists/digests/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        assertThat(run.json().getInt("enqueued")).isGreaterThanOrEqualTo(1);
+        api.asAdmin().postJson("api/call-lists/digests/run", "");
+        List<JsonObject> digests = api.asAdmin().get("api/outbox?template=daily-call-list&limit=1000").array()
+                .getValuesAs(JsonObject.class).stream().filter(m -> m.getString("salesperson", "").equals(seller)).toList();
+        assertThat(digests).as("once per salesperson and day").hasSize(1);
+        org.rapport.testing.Eventually.soon().until(() -> !org.rapport.testing.Mailbox.to(email).isEmpty());
+        jakarta.mail.internet.MimeMessage message = org.rapport.testing.Mailbox.single(email);
+        assertThat(message.getSubject()).startsWith("Your call list for").contains("1 call");
+        String text = (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(0).getContent();
+        assertThat(text).contains("Digest Customer").contains("Top-10 customer");
+        assertThat(message.getHeader("List-Unsubscribe")).as("internal mail is no outreach").isNull();
+    }
+
+    private String path(String salesperson) {
+        return "api/call-lists/" + salesperson + "/" + workday;
+    }
+
+    private JsonObject list(Api as, String salesperson) {
+        Api.Reply reply = as.get(path(salesperson));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static JsonObject item(JsonObject list, String customer) {
+        return list.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("customer").equals(customer)).findFirst()
+                .orElseThrow(() -> new AssertionError(customer + " is not on " + list));
+    }
+
+    private static Api.Reply outcome(Api as, long id, String body) {
+        return as.postJson("api/call-lists/items/" + id + "/outcome", body);
+    }
+}
