@@ -63,6 +63,13 @@ public class CallListResource {
         return CallListFormats.ics(list, java.time.ZoneId.of(list.timeZone()));
     }
 
+    /** The secret calendar address of a salesperson's list (their own, their team's for a manager, or anyone's). */
+    @GET
+    @Path("{salesperson}/calendar-link")
+    public java.util.Map<String, String> calendarLink(@PathParam("salesperson") String salesperson) {
+        return java.util.Map.of("url", callLists.calendarLink(viewer.user(), salesperson));
+    }
+
     @POST
     @Path("items/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -52,6 +52,9 @@ public class CallListService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.rapport.outbox.Links links;
+
     public CallList list(AuthenticatedUser user, String salesperson, LocalDate date) {
         Seller seller = mapper.seller(salesperson).orElseThrow(() -> ApiException.notFound("There is no salesperson " + salesperson + "."));
         requireMayRead(user, seller);
@@ -111,6 +114,12 @@ public class CallListService {
             items.add(item);
         }
         return items;
+    }
+
+    public String calendarLink(AuthenticatedUser user, String salesperson) {
+        Seller seller = mapper.seller(salesperson).orElseThrow(() -> ApiException.notFound("There is no salesperson " + salesperson + "."));
+        requireMayRead(user, seller);
+        return links.calendarUrl(seller.id);
     }
 
     /**

@@ -22,9 +22,13 @@ import java.util.Optional;
  */
 public final class LinkTokens {
 
-    public enum Purpose { UNSUBSCRIBE, CLICK, REPLY }
+    /** New purposes go at the end: the ordinal is in every token already sent. */
+    public enum Purpose { UNSUBSCRIBE, CLICK, REPLY, CALENDAR, RATING }
 
-    /** What a valid token says. {@code data} is the target of a click, empty otherwise. */
+    /**
+     * What a valid token says. {@code data} is the target of a click, empty otherwise. A calendar token names a
+     * salesperson in {@code customerId} (the field is the token's subject) and no message.
+     */
     public record Claims(Purpose purpose, long customerId, long messageId, String data) {
         public Claims {
             data = data == null ? "" : data;
@@ -57,7 +61,7 @@ public final class LinkTokens {
         ByteBuffer body = ByteBuffer.allocate(HEADER_BYTES + data.length + MAC_BYTES);
         body.put((byte) currentKey).put((byte) claims.purpose().ordinal())
                 .putLong(claims.customerId()).putLong(claims.messageId()).put(data);
-        body.put(mac(keys.get(currentKey), body.array(), body.position()));
+        body.put(mac(currentKey, body.array(), body.position()));
         return BASE32.encodeAsString(body.array()).replace("=", "").toLowerCase(Locale.ROOT);
     }
 
@@ -70,12 +74,12 @@ public final class LinkTokens {
         if (bytes.length < HEADER_BYTES + MAC_BYTES) {
             return Optional.empty();
         }
-        byte[] key = keys.get(Byte.toUnsignedInt(bytes[0]));
-        if (key == null) {
+        int keyId = Byte.toUnsignedInt(bytes[0]);
+        if (!keys.containsKey(keyId)) {
             return Optional.empty();
         }
         int signed = bytes.length - MAC_BYTES;
-        byte[] expectedMac = mac(key, bytes, signed);
+        byte[] expectedMac = mac(keyId, bytes, signed);
         if (!MessageDigest.isEqual(expectedMac, Arrays.copyOfRange(bytes, signed, bytes.length))) {
             return Optional.empty();
         }
@@ -90,14 +94,20 @@ public final class LinkTokens {
         return Optional.of(new Claims(expected, customerId, messageId, data));
     }
 
-    private static byte[] mac(byte[] key, byte[] bytes, int length) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(bytes, 0, length);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A Mac per thread and key: looking up the provider and keying it cost more than the MAC itself. */
+    private final ThreadLocal<Map<Integer, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    private byte[] mac(int keyId, byte[] bytes, int length) {
+        Mac mac = macs.get().computeIfAbsent(keyId, id -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(new SecretKeySpec(keys.get(id), "HmacSHA256"));
+                return m;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        mac.update(bytes, 0, length);
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
     }
 }

@@ -97,7 +97,26 @@ public class Links {
         });
     }
 
+    /** A one-click satisfaction rating (1–5) of the customer's experience, answered on {@code /r/…}. */
+    public String ratingUrl(long customerId, long messageId, int score) {
+        return settings.publicBase() + "r/" + tokens.issue(new Claims(Purpose.RATING, customerId, messageId, Integer.toString(score)));
+    }
+
+    /** The secret address of a salesperson's call list for calendar apps, which cannot send a login. */
+    public String calendarUrl(long salespersonId) {
+        return settings.publicBase() + "calendar/" + tokens.issue(new Claims(Purpose.CALENDAR, salespersonId, 0, "")) + ".ics";
+    }
+
     public Optional<Claims> verify(String token, Purpose purpose) {
         return tokens.verify(token, purpose);
+    }
+
+    /** The claims of a servlet path {@code /<token><suffix>} (one segment only), or empty. */
+    public Optional<Claims> fromPath(String pathInfo, String suffix, Purpose purpose) {
+        if (pathInfo == null || !pathInfo.startsWith("/") || !pathInfo.endsWith(suffix) || pathInfo.indexOf('/', 1) >= 0
+                || pathInfo.length() < 2 + suffix.length()) {
+            return Optional.empty();
+        }
+        return tokens.verify(pathInfo.substring(1, pathInfo.length() - suffix.length()), purpose);
     }
 }

@@ -154,6 +154,10 @@ public class MessageSender {
             model.put("customer", customer);
             model.put("recipient", Map.of("name", m.customerGreetingName()));
             linkModel.put("unsubscribe", links.unsubscribeUrl(m.customerId, m.id));
+            if ("problem-check-in".equals(m.template)) {
+                linkModel.put("ratings", java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(score -> Map.of(
+                        "score", Integer.toString(score), "url", links.ratingUrl(m.customerId, m.id, score))).toList());
+            }
             settings.companyUrl().ifPresent(url -> {
                 linkModel.put("website", links.tracked(url, m.customerId, m.id));
                 company.put("url", url);

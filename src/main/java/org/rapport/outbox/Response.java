@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 public record Response(Long outboxId, Long customerId, Kind kind, Instant occurredAt, String detail, String inboundMessageId) {
 
-    public enum Kind { CLICK, REPLY, AUTO_REPLY, BOUNCE, UNSUBSCRIBE, PREFERENCES }
+    public enum Kind { CLICK, REPLY, AUTO_REPLY, BOUNCE, UNSUBSCRIBE, PREFERENCES, RATING }
 }

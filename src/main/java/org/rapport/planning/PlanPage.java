@@ -81,6 +81,18 @@ public class PlanPage {
         return new Result(rows.size(), rows.get(rows.size() - 1).customerId, planned.size(), emailsQueued);
     }
 
+    /** Puts an urgent call on the owner's next list, once per cause (the key). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean urgentCall(long customerId, String key, String reason, int priority, Instant now) {
+        List<FactRow> rows = mapper.customers(customerId - 1, 1, List.of(customerId));
+        if (rows.isEmpty() || rows.get(0).ownerId == null || rows.get(0).doNotContact) {
+            return false;
+        }
+        LocalDate today = now.atZone(zone(rows.get(0).timeZone)).toLocalDate();
+        return mapper.insert(new Proposal(key, Proposal.Rule.LOW_RATING, Proposal.Channel.CALL, customerId, null, today, today,
+                priority, reason, null, Map.of()), rows.get(0).ownerId, now) == 1;
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void closeAnswered(long customerId, Instant now) {
         mapper.closeAnswered(customerId, now);

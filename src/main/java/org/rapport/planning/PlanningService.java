@@ -79,6 +79,15 @@ public class PlanningService {
         return run;
     }
 
+    /**
+     * A customer rated how a problem was handled: 1 or 2 puts an urgent call on the owner's next list (ahead of any
+     * follow-up), where the manager sees it too.
+     */
+    public boolean lowRating(long customerId, long messageId, int score) {
+        return page.urgentCall(customerId, "low-rating:" + messageId, "Rated the handling of a problem " + score
+                + " of 5: call today", Planner.FOLLOW_UP_PRIORITY + 50, clock.instant());
+    }
+
     /** A conversation makes the open courtesy and follow-up calls unnecessary, then the next cycle is planned. */
     void touchLogged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TouchLogged touch) {
         if (touch.twoWay()) {

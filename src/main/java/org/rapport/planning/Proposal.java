@@ -14,11 +14,11 @@ import java.util.Map;
 public record Proposal(String key, Rule rule, Channel channel, long customerId, Long causeId, LocalDate dueOn,
                        LocalDate dueBy, int priority, String reason, String template, Map<String, Object> fields) {
 
-    public enum Rule { COURTESY, PROBLEM_FOLLOW_UP, PROBLEM_CHECK_IN, RESELL, THANK_YOU_PURCHASE, THANK_YOU_ANNIVERSARY }
+    public enum Rule { COURTESY, PROBLEM_FOLLOW_UP, PROBLEM_CHECK_IN, RESELL, THANK_YOU_PURCHASE, THANK_YOU_ANNIVERSARY, LOW_RATING }
 
     public enum Channel { CALL, VISIT, EMAIL }
 
     public boolean problemRelated() {
-        return rule == Rule.PROBLEM_FOLLOW_UP || rule == Rule.PROBLEM_CHECK_IN;
+        return rule == Rule.PROBLEM_FOLLOW_UP || rule == Rule.PROBLEM_CHECK_IN || rule == Rule.LOW_RATING;
     }
 }

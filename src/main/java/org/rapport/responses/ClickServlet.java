@@ -29,9 +29,7 @@ public class ClickServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        Optional<Claims> token = path == null || path.length() < 2 || path.indexOf('/', 1) >= 0
-                ? Optional.empty() : links.verify(path.substring(1), Purpose.CLICK);
+        Optional<Claims> token = links.fromPath(request.getPathInfo(), "", Purpose.CLICK);
         if (token.isEmpty() || !isWebAddress(token.get().data())) {
             Pages.write(response, 400, "invalid-link", Map.of());
             return;

@@ -40,6 +40,9 @@ public class ResponseService {
     TouchService touches;
 
     @Inject
+    org.rapport.planning.PlanningService planning;
+
+    @Inject
     Clock clock;
 
     public Optional<CustomerContact> contact(long customerId) {
@@ -68,6 +71,16 @@ public class ResponseService {
                 keep.isEmpty() ? now : null);
         outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.PREFERENCES, now,
                 "keeps " + (keep.isEmpty() ? "nothing" : keep.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))), null));
+    }
+
+    /** A satisfaction rating from a check-in email; 1 or 2 puts an urgent call on the owner's next list. */
+    @Transactional
+    public void rated(Claims token, int score) {
+        outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.RATING, clock.instant(),
+                Integer.toString(score), null));
+        if (score <= 2) {
+            planning.lowRating(token.customerId(), token.messageId(), score);
+        }
     }
 
     @Transactional

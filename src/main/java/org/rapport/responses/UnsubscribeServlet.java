@@ -84,11 +84,7 @@ public class UnsubscribeServlet extends HttpServlet {
     }
 
     private Optional<Claims> token(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        if (path == null || path.length() < 2 || path.indexOf('/', 1) >= 0) {
-            return Optional.empty();
-        }
-        return links.verify(path.substring(1), Purpose.UNSUBSCRIBE);
+        return links.fromPath(request.getPathInfo(), "", Purpose.UNSUBSCRIBE);
     }
 
     private static void refuse(HttpServletResponse response) throws IOException {

@@ -60,7 +60,8 @@ public class TouchService {
         for (int i = 0; i < touches.size(); i += 1000) {
             mapper.insertAll(touches.subList(i, Math.min(touches.size(), i + 1000)));
         }
-        List<Long> customerIds = new ArrayList<>(touches.stream().map(Touch::customerId).distinct().toList());
+        // only two-way touches move the cadence clock: a batch of sent emails needs no refresh
+        List<Long> customerIds = new ArrayList<>(touches.stream().filter(Touch::twoWay).map(Touch::customerId).distinct().toList());
         for (int i = 0; i < customerIds.size(); i += 1000) {
             mapper.refreshLastTwoWay(customerIds.subList(i, Math.min(customerIds.size(), i + 1000)));
         }

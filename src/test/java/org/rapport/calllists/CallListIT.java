@@ -91,6 +91,18 @@ class CallListIT {
         assertThat(events).anySatisfy(e -> assertThat(e.getProperty("SUMMARY").orElseThrow().getValue())
                 .isEqualTo("Call Alpha GmbH (Alfred)"));
         assertThat(team.as(team.c).get(path(team.a) + ".ics").status()).isEqualTo(403);
+
+        // calendar apps cannot log in: a secret, signed address per salesperson
+        assertThat(team.as(team.c).get("api/call-lists/" + team.a + "/calendar-link").status()).isEqualTo(403);
+        String feed = team.as(team.a).get("api/call-lists/" + team.a + "/calendar-link").json().getString("url");
+        String feedPath = feed.substring(feed.indexOf("/calendar/") + 1);
+        Api.Reply anonymous = api.anonymous().get(feedPath);
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
+        assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(anonymous.body()))
+                .getComponents("VEVENT")).isNotNull();
+        String altered = feedPath.replace(".ics", "").substring(0, feedPath.length() - 5)
+                + (feedPath.charAt(feedPath.length() - 5) == 'a' ? "b" : "a") + ".ics";
+        assertThat(api.anonymous().get(altered).status()).isEqualTo(404);
         assertThat(team.as(team.c).get(path(team.a) + ".csv").status()).isEqualTo(403);
     }
 

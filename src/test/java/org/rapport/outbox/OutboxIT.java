@@ -289,6 +289,38 @@ class OutboxIT {
     }
 
     @Test
+    void aLowRatingFromACheckInPutsAnUrgentCallOnTheList() throws Exception {
+        String email = customer("rate", "Rita", "Rita", "en");
+        JsonObject queued = compose(email, "problem-check-in", "{\"problem\":{\"summary\":\"Late delivery\",\"resolution\":\"Express\"}}");
+        awaitStatus(queued.getInt("id"), "SENT");
+        String html = (String) ((Multipart) Mailbox.single(email).getContent()).getBodyPart(1).getContent();
+        Matcher rating = Pattern.compile("http://localhost:8080/(r/[a-z2-7]+)").matcher(html);
+        List<String> ratings = new ArrayList<>();
+        while (rating.find()) {
+            ratings.add(rating.group(1));
+        }
+        assertThat(ratings).as(html).hasSize(5);
+
+        Api.Reply page = api.anonymous().get(ratings.get(0));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Your rating: 1 out of 5").contains("<form method=\"post\"");
+        String customer = queued.getString("customer");
+        assertThat(api.asAdmin().get("api/planned-touches?customer=" + customer).array()).as("a GET records nothing").isEmpty();
+
+        Api.Reply sent = api.anonymous().post(ratings.get(0), "application/x-www-form-urlencoded", new byte[0]);
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        assertThat(sent.body()).contains("We will call you today");
+        JsonObject urgent = api.asAdmin().get("api/planned-touches?customer=" + customer).array().getJsonObject(0);
+        assertThat(urgent.getString("rule")).isEqualTo("LOW_RATING");
+        assertThat(urgent.getInt("priority")).isGreaterThan(200);
+        JsonObject history = api.asAdmin().get("api/customers/" + customer + "/messages").array().getJsonObject(0);
+        assertThat(history.getJsonArray("responses").getJsonObject(0).getString("kind")).isEqualTo("RATING");
+        assertThat(history.getJsonArray("responses").getJsonObject(0).getString("detail")).isEqualTo("1");
+        String forged = ratings.get(4).substring(0, ratings.get(4).length() - 1) + (ratings.get(4).endsWith("a") ? "b" : "a");
+        assertThat(api.anonymous().post(forged, "application/x-www-form-urlencoded", new byte[0]).status()).isEqualTo(400);
+    }
+
+    @Test
     void salespeopleSeeOnlyTheirOwnCustomersMail() {
         String email = customer("acl", "Alma", "Alma", "en");
         JsonObject queued = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");

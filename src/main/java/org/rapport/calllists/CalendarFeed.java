@@ -1,0 +1,44 @@
+package org.rapport.calllists;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.rapport.calllists.CallListMapper.Seller;
+import org.rapport.platform.security.AuthenticatedUser;
+import org.rapport.platform.security.Role;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** The calendar feed: a salesperson's list for their own local today. */
+@ApplicationScoped
+public class CalendarFeed {
+
+    private static final AuthenticatedUser FEED = new AuthenticatedUser("calendar-feed", Role.ADMIN, null, null);
+
+    @Inject
+    CallListMapper mapper;
+
+    @Inject
+    CallListService callLists;
+
+    @Inject
+    Clock clock;
+
+    public Optional<String> today(long salespersonId) {
+        return mapper.sellerById(salespersonId).map(seller -> {
+            ZoneId zone = zone(seller);
+            CallList list = callLists.list(FEED, seller.externalId, LocalDate.ofInstant(clock.instant(), zone));
+            return CallListFormats.ics(list, zone);
+        });
+    }
+
+    private static ZoneId zone(Seller seller) {
+        try {
+            return ZoneId.of(seller.timeZone);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}
