@@ -47,8 +47,18 @@ public class Dispatcher {
         long deadline = System.nanoTime() + settings.budget().toNanos();
         Throttle throttle = settings.throttle();
         try (Postman postman = postmen.open()) {
+            int rolledBack = 0;
             while (System.nanoTime() < deadline) {
-                List<Long> claimed = store.claim(INSTANCE, settings.batchSize());
+                List<Long> claimed;
+                try {
+                    claimed = store.claim(INSTANCE, settings.batchSize());
+                } catch (RuntimeException e) {
+                    // the database chose this claim as a deadlock victim: nothing was claimed, so simply claim again
+                    if (!rolledBackByDatabase(e) || ++rolledBack > 3) {
+                        throw e;
+                    }
+                    continue;
+                }
                 if (claimed.isEmpty()) {
                     break;
                 }
@@ -60,6 +70,15 @@ public class Dispatcher {
             permits.release();
         }
         return handled;
+    }
+
+    private static boolean rolledBackByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Semaphore slots() {
