@@ -2,6 +2,9 @@ package org.rapport.outbox;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -20,6 +23,11 @@ import java.util.Map;
 /** The cause's part of a template model, stored as JSON on the outbox row: strings, numbers, booleans, lists and maps. */
 final class FieldsJson {
 
+    // Json.createReader and friends look the provider up again on every call; the factories do it once
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+
     private FieldsJson() {
     }
 
@@ -28,13 +36,13 @@ final class FieldsJson {
     }
 
     static Map<String, Object> read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
             return map(reader.readObject());
         }
     }
 
     private static JsonObjectBuilder object(Map<?, ?> map) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = BUILDERS.createObjectBuilder();
         map.forEach((k, v) -> builder.add(String.valueOf(k), value(v)));
         return builder;
     }
@@ -47,7 +55,7 @@ final class FieldsJson {
             return object(m).build();
         }
         if (v instanceof Collection<?> c) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = BUILDERS.createArrayBuilder();
             c.forEach(e -> array.add(value(e)));
             return array.build();
         }
@@ -55,9 +63,9 @@ final class FieldsJson {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (v instanceof Number n) {
-            return Json.createValue(new java.math.BigDecimal(n.toString()));
+            return PROVIDER.createValue(new java.math.BigDecimal(n.toString()));
         }
-        return Json.createValue(v.toString());
+        return PROVIDER.createValue(v.toString());
     }
 
     private static Map<String, Object> map(JsonObject object) {
