@@ -223,7 +223,9 @@ class OutboxIT {
             JsonObject m = api.asAdmin().get("api/outbox/" + queued.getInt("id")).json();
             return m.getString("status").equals("PENDING") && m.getInt("attempts") >= 1 && !m.isNull("last_error");
         });
-        assertThat(api.asAdmin().get("api/outbox/" + queued.getInt("id")).json().getString("last_error")).contains("421");
+        // the 421 itself, or, when another message of the batch met the closed server first, the deferral it caused
+        assertThat(api.asAdmin().get("api/outbox/" + queued.getInt("id")).json().getString("last_error"))
+                .containsAnyOf("421", "could not be reached");
         TestMailServer.gate().down(false);
         awaitStatus(queued.getInt("id"), "SENT");
         assertThat(Mailbox.single(email).getMessageID()).isEqualTo(queued.getString("message_id"));
