@@ -62,7 +62,11 @@ public final class LinkTokens {
         body.put((byte) currentKey).put((byte) claims.purpose().ordinal())
                 .putLong(claims.customerId()).putLong(claims.messageId()).put(data);
         body.put(mac(currentKey, body.array(), body.position()));
-        return BASE32.encodeAsString(body.array()).replace("=", "").toLowerCase(Locale.ROOT);
+        return encode(body.array());
+    }
+
+    private static String encode(byte[] bytes) {
+        return BASE32.encodeAsString(bytes).replace("=", "").toLowerCase(Locale.ROOT);
     }
 
     /** The claims of a genuine token made for {@code expected}; empty for anything forged, altered or unreadable. */
@@ -71,7 +75,8 @@ public final class LinkTokens {
             return Optional.empty();
         }
         byte[] bytes = BASE32.decode(token.toUpperCase(Locale.ROOT));
-        if (bytes.length < HEADER_BYTES + MAC_BYTES) {
+        if (bytes.length < HEADER_BYTES + MAC_BYTES || !encode(bytes).equalsIgnoreCase(token)) {
+            // the last character carries unused bits: only the one canonical spelling of a token is genuine
             return Optional.empty();
         }
         int keyId = Byte.toUnsignedInt(bytes[0]);
