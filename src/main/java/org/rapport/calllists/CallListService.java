@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.rapport.calllists.CallListMapper.ItemRow;
 import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.planning.BusinessCalendar;
+import org.rapport.planning.ManagerAlerts;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
 import org.rapport.platform.security.AuthenticatedUser;
@@ -15,6 +16,8 @@ import org.rapport.team.WorkingDays;
 import org.rapport.touches.TouchKind;
 import org.rapport.touches.TouchRequest;
 import org.rapport.touches.TouchService;
+
+import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +54,9 @@ public class CallListService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ManagerAlerts alerts;
 
     @Inject
     org.rapport.outbox.Links links;
@@ -135,7 +141,7 @@ public class CallListService {
             throw ApiException.conflict("Call-list item " + id + " is " + item.status + "; only OPEN items take an outcome.");
         }
         Instant now = clock.instant();
-        ZoneId zone = zone(item.timeZone);
+        ZoneId zone = Zones.orUtc(item.timeZone);
         LocalDate today = now.atZone(zone).toLocalDate();
         String note = request.note == null || request.note.isBlank() ? null : request.note.strip();
         switch (request.outcome) {
@@ -147,7 +153,11 @@ public class CallListService {
                 logTouch(user, item, TouchKind.Outcome.valueOf(request.outcome.name()), note);
                 Seller owner = item.ownerId == null ? null : mapper.sellerById(item.ownerId).orElse(null);
                 LocalDate next = rules.calendar().plusBusinessDays(today, 2, owner == null ? null : owner.region);
-                mapper.retry(id, request.outcome.name(), note, next, item.tries + 1 >= MAX_TRIES, now);
+                boolean escalated = item.tries + 1 >= MAX_TRIES;
+                mapper.retry(id, request.outcome.name(), note, next, escalated, now);
+                if (escalated) {
+                    alerts.alert(ManagerAlerts.Kind.ESCALATED, Long.toString(id), item.customerId, MAX_TRIES, item.reason);
+                }
             }
             case RESCHEDULED -> {
                 if (request.rescheduleTo == null) {
@@ -179,7 +189,7 @@ public class CallListService {
         touch.kind = "VISIT".equals(item.channel) && outcome == TouchKind.Outcome.REACHED ? TouchKind.VISIT : TouchKind.CALL;
         touch.outcome = outcome;
         touch.note = note;
-        touches.log(user, touch);
+        touches.record(user, item.customerId, touch); // requireMayWrite has decided who may
     }
 
     private void requireMayRead(AuthenticatedUser user, Seller seller) {
@@ -192,15 +202,21 @@ public class CallListService {
         throw ApiException.forbidden("The call list of " + seller.externalId + " is not yours to see.");
     }
 
+    /**
+     * The owner, their manager and an admin record outcomes; so does the owner's backup while the owner is away today
+     * (the backup has the item on their list then).
+     */
     private void requireMayWrite(AuthenticatedUser user, ItemRow item) {
         if (user.role() == Role.ADMIN || (item.ownerId != null && item.ownerId == nonNullId(user))) {
             return;
         }
-        if (user.role() == Role.MANAGER && item.ownerId != null) {
-            Seller owner = mapper.sellerById(item.ownerId).orElse(null);
-            if (owner != null && owner.managerId != null && owner.managerId == nonNullId(user)) {
-                return;
-            }
+        Seller owner = item.ownerId == null ? null : mapper.sellerById(item.ownerId).orElse(null);
+        if (owner != null && user.role() == Role.MANAGER && owner.managerId != null && owner.managerId == nonNullId(user)) {
+            return;
+        }
+        if (owner != null && owner.backupId != null && owner.backupId == nonNullId(user)
+                && mapper.absent(owner.id, clock.instant().atZone(Zones.orUtc(owner.timeZone)).toLocalDate())) {
+            return;
         }
         throw ApiException.forbidden("Call-list item " + item.id + " belongs to another salesperson's customer.");
     }
@@ -214,17 +230,10 @@ public class CallListService {
     }
 
     private static String localTime(Instant now, String zone) {
-        ZoneId id = zone(zone);
+        ZoneId id = Zones.orUtc(zone);
         return HOUR.format(now.atZone(id)) + " " + id.getId();
     }
 
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 
     private static String firstOf(String... values) {
         for (String v : values) {

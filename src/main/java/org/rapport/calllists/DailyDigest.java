@@ -10,6 +10,8 @@ import org.rapport.outbox.OutboxService;
 import org.rapport.platform.security.AuthenticatedUser;
 import org.rapport.platform.security.Role;
 
+import org.rapport.platform.time.Zones;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,7 +60,7 @@ public class DailyDigest {
         LocalTime at = LocalTime.parse(digestTime);
         int enqueued = 0;
         for (Seller seller : mapper.withEmail()) {
-            ZoneId zone = zone(seller.timeZone);
+            ZoneId zone = Zones.orUtc(seller.timeZone);
             ZonedDateTime local = now.atZone(zone);
             if (local.toLocalTime().isBefore(at)) {
                 continue;
@@ -99,12 +101,5 @@ public class DailyDigest {
         return s == null ? "" : s;
     }
 
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 
 }

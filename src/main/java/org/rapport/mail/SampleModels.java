@@ -56,6 +56,10 @@ public final class SampleModels {
                         "value", "48,000.00 EUR"));
                 model.put("rewardsOwed", "2");
             }
+            case "manager-alert" -> model.put("alert", Map.of("kind", "ESCALATED", "detail", "3",
+                    "salesperson", "Ben Seller", "company", String.valueOf(customer.get("company")),
+                    "contactName", String.valueOf(customer.get("preferredName")), "phone", "+49 30 1234567",
+                    "reason", "Top-10 customer, last spoken 52 days ago"));
             default -> throw new UnknownTemplateException(name);
         }
         return model;

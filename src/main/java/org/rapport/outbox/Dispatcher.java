@@ -3,11 +3,7 @@ package org.rapport.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,9 +18,7 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
-    /** Names this process in claims: a host can run several instances, and a restarted one is a new claimant. */
-    static final String INSTANCE = host() + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    static final String INSTANCE = org.rapport.platform.jobs.InstanceName.VALUE;
 
     @Inject
     DispatchStore store;
@@ -92,13 +86,5 @@ public class Dispatcher {
             }
         }
         return s;
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
-        }
     }
 }

@@ -20,7 +20,7 @@ public enum MailPurpose {
             case "problem-follow-up", "problem-check-in" -> CHECK_IN;
             case "introduction-consent", "introduction" -> INTRODUCTION;
             case "reward-notice" -> REWARD;
-            case "daily-call-list", "weekly-netweaving-report" -> INTERNAL;
+            case "daily-call-list", "weekly-netweaving-report", "manager-alert" -> INTERNAL;
             default -> throw new IllegalArgumentException("No purpose is known for the template " + template);
         };
     }

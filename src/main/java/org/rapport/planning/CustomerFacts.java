@@ -24,7 +24,12 @@ public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String regi
                             LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
                             Instant lastThankYouAt, int emailsLast7Days) {
 
-    public record ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution) {
+    /** @param rating the customer's 1–5 rating of how it was handled (from the check-in email), or {@code null} */
+    public record ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution, Integer rating) {
+        public ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution) {
+            this(id, openedAt, resolvedAt, summary, resolution, null);
+        }
+
         public boolean open() {
             return resolvedAt == null;
         }

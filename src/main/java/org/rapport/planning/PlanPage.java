@@ -13,6 +13,8 @@ import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.PlanningMapper.EmailRow;
 import org.rapport.planning.PlanningMapper.FactRow;
 
+import org.rapport.platform.time.Zones;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +23,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +53,7 @@ public class PlanPage {
     public Result plan(long afterId, Collection<Long> only, Planner planner, Rules rules, BusinessCalendar calendar, Instant now) {
         List<FactRow> rows = mapper.customers(afterId, SIZE, only);
         if (rows.isEmpty()) {
-            return new Result(0, afterId, 0, 0);
+            return new Result(0, afterId, 0, 0, 0);
         }
         List<Long> ids = rows.stream().map(r -> r.customerId).toList();
         Map<Long, List<PlanningMapper.ProblemRow>> problems = mapper.recentProblems(
@@ -69,16 +72,21 @@ public class PlanPage {
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
         }
-        if (!planned.isEmpty()) {
-            batches.run(PlanningMapper.class, m -> planned.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), now)));
+        // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
+        // are written and queued (another instance inserting the same key meanwhile is still harmless)
+        Set<String> existing = planned.isEmpty() ? Set.of()
+                : new HashSet<>(mapper.existingKeys(planned.stream().map(p -> p.proposal().key()).toList()));
+        List<Planned> fresh = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
+        if (!fresh.isEmpty()) {
+            batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), now)));
         }
         int emailsQueued = 0;
-        for (Planned p : planned) {
+        for (Planned p : fresh) {
             if (p.proposal().channel() == Proposal.Channel.EMAIL) {
                 emailsQueued += queue(p, rules, calendar, now);
             }
         }
-        return new Result(rows.size(), rows.get(rows.size() - 1).customerId, planned.size(), emailsQueued);
+        return new Result(rows.size(), rows.get(rows.size() - 1).customerId, planned.size(), fresh.size(), emailsQueued);
     }
 
     /** Puts an urgent call on the owner's next list, once per cause (the key). */
@@ -88,7 +96,7 @@ public class PlanPage {
         if (rows.isEmpty() || rows.get(0).ownerId == null || rows.get(0).doNotContact) {
             return false;
         }
-        LocalDate today = now.atZone(zone(rows.get(0).timeZone)).toLocalDate();
+        LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
         return mapper.insert(new Proposal(key, Proposal.Rule.LOW_RATING, Proposal.Channel.CALL, customerId, null, today, today,
                 priority, reason, null, Map.of()), rows.get(0).ownerId, now) == 1;
     }
@@ -118,24 +126,18 @@ public class PlanPage {
                 stopped.add(MailPurpose.parse(purpose));
             }
         }
-        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), zone(r.timeZone), r.region, r.ownerId, r.doNotContact,
+        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.doNotContact,
                 r.emailAllowed, stopped, r.lastTwoWayTouchAt, r.customerSince,
-                problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution)).toList(),
+                problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
                 emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails);
     }
 
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {
     }
 
-    public record Result(int customers, long lastId, int proposals, int emailsQueued) {
+    /** @param proposals what the rules proposed; {@code created} of those, the touches that were not planned before */
+    public record Result(int customers, long lastId, int proposals, int created, int emailsQueued) {
     }
 }

@@ -29,6 +29,8 @@ public final class Planner {
     static final int FOLLOW_UP_PRIORITY = 200;
     static final int CHECK_IN_PRIORITY = 70;
     static final int RESELL_PRIORITY = 40;
+    /** A check-in rating at or below this is a complaint: an urgent call, a manager alert, no re-sell. */
+    public static final int LOW_RATING = 2;
     static final int THANK_YOU_PRIORITY = 20;
     /** Thank-you notes for purchases older than this are not sent any more: late thanks feel automatic. */
     static final int THANK_YOU_MAX_AGE_DAYS = 7;
@@ -76,10 +78,13 @@ public final class Planner {
             }
             LocalDate resell = resolvedOn.plusDays(rules.resellAfterDays());
             boolean newerProblem = c.problems().stream().anyMatch(q -> q.openedAt().isAfter(p.resolvedAt()));
-            if (!openProblem && !newerProblem && !today.isBefore(resell) && today.isBefore(resell.plusDays(rules.checkInAfterDays()))
-                    && c.ownerId() != null) {
+            // a customer who rated the handling 1 or 2 got an urgent call; offering more then would be tone-deaf
+            boolean ratedBadly = p.rating() != null && p.rating() <= LOW_RATING;
+            if (!openProblem && !newerProblem && !ratedBadly && !today.isBefore(resell)
+                    && today.isBefore(resell.plusDays(rules.checkInAfterDays())) && c.ownerId() != null) {
                 touches.add(new Proposal("resell:" + p.id(), Rule.RESELL, Channel.CALL, c.customerId(), p.id(), resell, resell,
                         RESELL_PRIORITY, rules.resellAfterDays() + " days since the problem resolved on " + resolvedOn
+                        + (p.rating() == null ? "" : ", rated " + p.rating() + " of 5")
                         + ", no new problem: time to talk about what is next", null, Map.of()));
             }
         }

@@ -8,11 +8,11 @@ import org.quartz.JobExecutionContext;
 import org.rapport.platform.jobs.Scheduled;
 
 /**
- * The full plan, on one instance of the cluster at a time. A run missed while the service was down fires once at start
- * ("fire and proceed"), never once per missed hour, and plans today only.
+ * The full plan, on one instance of the cluster at a time, at every planning time and once at start: the service
+ * decides by its own clock whether a planning time is still unserved (after a downtime, only the latest one is).
  */
 @Dependent
-@Scheduled(cron = "rapport.planning.cron")
+@Scheduled(cron = "rapport.planning.cron", atStart = true)
 @DisallowConcurrentExecution
 public class PlanningJob implements Job {
 
@@ -21,6 +21,6 @@ public class PlanningJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        planning.planAll();
+        planning.planScheduled();
     }
 }

@@ -27,10 +27,26 @@ public interface PlanningMapper {
 
     Optional<Long> idByKey(@Param("key") String key);
 
+    /** Which of these keys are planned already. */
+    List<String> existingKeys(@Param("keys") Collection<String> keys);
+
     int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("now") Instant now);
 
     /** Open call touches of a customer that a conversation has made unnecessary. */
     int closeAnswered(@Param("customerId") long customerId, @Param("now") Instant now);
+
+    /** Claims a planning time for this instance; 0 when another run has it. */
+    int claimRun(@Param("slot") Instant slot, @Param("now") Instant now, @Param("instance") String instance);
+
+    void finishRun(@Param("slot") Instant slot, @Param("now") Instant now, @Param("customers") int customers,
+                   @Param("proposals") int proposals, @Param("created") int created, @Param("emails") int emails);
+
+    void forgetRun(@Param("slot") Instant slot);
+
+    List<PlanningRunView> runs(@Param("limit") int limit);
+
+    /** Who owns the customer and who manages them, for a manager alert. */
+    Optional<AlertFacts> alertFacts(@Param("customerId") long customerId);
 
     List<PlannedTouchView> search(@Param("customerId") Long customerId, @Param("status") String status,
                                   @Param("ownerId") Long ownerId, @Param("teamOf") Long teamOf, @Param("limit") int limit);
@@ -55,6 +71,7 @@ public interface PlanningMapper {
         Instant resolvedAt;
         String summary;
         String resolution;
+        Integer rating;
     }
 
     class PurchaseRow {
@@ -64,6 +81,16 @@ public interface PlanningMapper {
         java.math.BigDecimal amount;
         String currency;
         String description;
+    }
+
+    class AlertFacts {
+        Long managerId;
+        String ownerExternalId;
+        String ownerTimeZone;
+        String salesperson;
+        String company;
+        String contactName;
+        String phone;
     }
 
     class EmailRow {

@@ -64,6 +64,17 @@ public class PlanningResource {
         return planning.planAll(day.atTime(LocalTime.ofInstant(now, ZoneOffset.UTC)).toInstant(ZoneOffset.UTC));
     }
 
+    /** The latest served planning times (scheduled and at start), newest first. */
+    @GET
+    @Path("planning/runs")
+    @RolesAllowed("ADMIN")
+    public List<PlanningRunView> runs(@QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("limit must be between 1 and 1000, not " + limit + ".");
+        }
+        return planning.runs(limit);
+    }
+
     @GET
     @Path("planned-touches")
     public List<PlannedTouchView> search(@QueryParam("customer") String customer, @QueryParam("status") String status,

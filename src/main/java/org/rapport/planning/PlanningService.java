@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.security.Scope;
 import org.rapport.problems.ProblemResolved;
 import org.rapport.purchases.PurchaseRecorded;
@@ -13,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.TimeZone;
 import java.util.logging.Logger;
 
 /**
@@ -34,10 +37,48 @@ public class PlanningService {
     PlanningMapper mapper;
 
     @Inject
+    PlanningRuns runs;
+
+    @Inject
+    ManagerAlerts alerts;
+
+    @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "rapport.planning.cron")
+    String cron;
+
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.zone")
+    String scheduleZone;
+
     /** Summary of a run. */
-    public record Run(int customers, int proposals, int emailsQueued, long millis) {
+    /** @param proposals what the rules proposed; {@code created} of those, the touches that were new */
+    public record Run(int customers, int proposals, int created, int emailsQueued, long millis) {
+    }
+
+    /**
+     * The scheduled plan: plans everyone for the latest planning time at or before now (by Rapport's clock) unless some
+     * instance already did. Called by the hourly job and once at every start, so a start after a downtime plans once
+     * for today; what was not done meanwhile stays open and comes forward on today's lists.
+     *
+     * @return the run, or empty when that time was served already
+     */
+    public Optional<Run> planScheduled() {
+        Instant now = clock.instant();
+        Optional<Instant> slot = new PlanningSchedule(cron, TimeZone.getTimeZone(scheduleZone)).dueSlot(now);
+        if (slot.isEmpty() || !runs.claim(slot.get(), now)) {
+            return Optional.empty();
+        }
+        try {
+            Run run = plan(null, now);
+            runs.finish(slot.get(), clock.instant(), run);
+            return Optional.of(run);
+        } catch (RuntimeException e) {
+            runs.forget(slot.get());
+            throw e;
+        }
     }
 
     public Run planAll() {
@@ -59,21 +100,23 @@ public class PlanningService {
         Planner planner = new Planner(rules, calendar);
         int customers = 0;
         int proposals = 0;
+        int created = 0;
         int emails = 0;
         long afterId = 0;
         while (true) {
             PlanPage.Result result = page.plan(afterId, customerIds, planner, rules, calendar, now);
             customers += result.customers();
             proposals += result.proposals();
+            created += result.created();
             emails += result.emailsQueued();
             afterId = result.lastId();
             if (result.customers() < PlanPage.SIZE) {
                 break;
             }
         }
-        Run run = new Run(customers, proposals, emails, (System.nanoTime() - started) / 1_000_000);
+        Run run = new Run(customers, proposals, created, emails, (System.nanoTime() - started) / 1_000_000);
         if (customerIds == null) {
-            LOG.info(() -> "Planned " + run.customers() + " customers: " + run.proposals() + " touches proposed, "
+            LOG.info(() -> "Planned " + run.customers() + " customers: " + run.proposals() + " touches proposed, " + run.created() + " of them new, "
                     + run.emailsQueued() + " emails queued, in " + run.millis() + " ms");
         }
         return run;
@@ -84,8 +127,13 @@ public class PlanningService {
      * follow-up), where the manager sees it too.
      */
     public boolean lowRating(long customerId, long messageId, int score) {
-        return page.urgentCall(customerId, "low-rating:" + messageId, "Rated the handling of a problem " + score
-                + " of 5: call today", Planner.FOLLOW_UP_PRIORITY + 50, clock.instant());
+        String reason = "Rated the handling of a problem " + score + " of 5: call today";
+        boolean planned = page.urgentCall(customerId, "low-rating:" + messageId, reason, Planner.FOLLOW_UP_PRIORITY + 50,
+                clock.instant());
+        if (planned) {
+            alerts.alert(ManagerAlerts.Kind.LOW_RATING, Long.toString(messageId), customerId, score, reason);
+        }
+        return planned;
     }
 
     /** A conversation makes the open courtesy and follow-up calls unnecessary, then the next cycle is planned. */
@@ -104,6 +152,10 @@ public class PlanningService {
         plan(List.of(purchase.customerId()));
     }
 
+
+    public List<PlanningRunView> runs(int limit) {
+        return mapper.runs(limit);
+    }
 
     public List<PlannedTouchView> search(Scope scope, Long customerId, String status, int limit) {
         Long ownerId = scope.isRestricted() && !scope.isTeam() ? scope.salespersonId() : null;

@@ -31,6 +31,12 @@ public class TouchService {
 
     @Transactional
     public TouchView log(AuthenticatedUser user, TouchRequest request) {
+        return record(user, customers.requireVisible(user.scope(), request.customer), request);
+    }
+
+    /** Logs a touch on a customer the caller has already authorised {@code user} for (a backup covering a colleague). */
+    @Transactional
+    public TouchView record(AuthenticatedUser user, long customerId, TouchRequest request) {
         if (request.kind == TouchKind.EMAIL || request.kind == TouchKind.REPLY) {
             throw ApiException.badRequest("kind: " + request.kind + " touches are recorded by Rapport's mail handling; log CALL, VISIT or NOTE.");
         }
@@ -43,7 +49,6 @@ public class TouchService {
         if (at.isAfter(now.plusSeconds(300))) {
             throw ApiException.badRequest("occurred_at: " + at + " is in the future.");
         }
-        long customerId = customers.requireVisible(user.scope(), request.customer);
         Long salespersonId = user.salespersonId() != null ? user.salespersonId() : customers.ownerOf(customerId).orElse(null);
         Touch touch = new Touch(customerId, salespersonId, request.kind, request.outcome, at, request.note, user.username());
         mapper.insert(touch);

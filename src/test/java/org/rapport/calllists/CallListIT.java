@@ -129,6 +129,8 @@ class CallListIT {
         assertThat(third.getString("status")).isEqualTo("ESCALATED");
         assertThat(team.as(team.m).get("api/planned-touches?status=ESCALATED").array().getValuesAs(JsonObject.class))
                 .as("the manager sees it").anyMatch(t -> t.getInt("id") == id);
+        org.rapport.testing.Eventually.soon().until(() -> org.rapport.testing.Mailbox.subjects("maria@example.com")
+                .contains("Alpha GmbH: not reached after 3 tries"));
         assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\"}").status()).isEqualTo(409);
     }
 
@@ -163,8 +165,9 @@ class CallListIT {
     }
 
     @Test
-    void anAbsentSalespersonsCallsGoToTheirBackup() {
-        String absence = "[{\"starts_on\":\"" + workday + "\",\"ends_on\":\"" + workday + "\",\"note\":\"holiday\"}]";
+    void anAbsentSalespersonsCallsGoToTheirBackupWhoRecordsTheOutcome() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String absence = "[{\"starts_on\":\"" + today + "\",\"ends_on\":\"" + workday + "\",\"note\":\"holiday\"}]";
         Api.Reply away = api.asAdmin().put("api/salespeople/" + team.b + "/absences", absence);
         assertThat(away.status()).as(away.toString()).isEqualTo(200);
         JsonObject absentList = list(team.as(team.b), team.b);
@@ -172,6 +175,16 @@ class CallListIT {
         assertThat(absentList.getJsonArray("items")).isEmpty();
         JsonObject covering = item(list(team.as(team.a), team.a), team.customerOfB);
         assertThat(covering.getString("covering_for")).isEqualTo(team.b);
+
+        long id = covering.getJsonNumber("id").longValue();
+        assertThat(outcome(team.as(team.c), id, "{\"outcome\":\"REACHED\"}").status()).as("another team").isEqualTo(403);
+        assertThat(api.asAdmin().put("api/salespeople/" + team.b + "/absences", "[]").status()).isEqualTo(200);
+        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\"}").status()).as("B is back: not A's item").isEqualTo(403);
+
+        assertThat(api.asAdmin().put("api/salespeople/" + team.b + "/absences", absence).status()).isEqualTo(200);
+        Api.Reply reached = outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\",\"note\":\"covered for B\"}");
+        assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
+        assertThat(reached.json().getString("status")).isEqualTo("DONE");
     }
 
     @Test

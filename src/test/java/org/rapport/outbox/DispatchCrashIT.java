@@ -7,16 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
+import org.rapport.testing.LauncherInstance;
 import org.rapport.testing.TestMailServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,13 +46,13 @@ class DispatchCrashIT {
 
     @Test
     void aKilledDispatcherLosesNothingAndRepeatsOnlyWhatWasInFlight() throws Exception {
-        Instance a = start("a");
-        Instance b = start("b");
+        LauncherInstance a = start("a");
+        LauncherInstance b = start("b");
         a.awaitUp();
         b.awaitUp();
 
         String tag = Csv.unique("crash").toLowerCase();
-        Api admin = Api.at(URI.create("http://127.0.0.1:" + a.port + "/").toURL()).asAdmin();
+        Api admin = Api.at(a.baseUri().toURL()).asAdmin();
         String owner = tag + "-sp";
         assertThat(admin.postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone",
                 owner + ",Crash Seller,seller@crash.example,Europe/Berlin")).status()).isEqualTo(200);
@@ -75,11 +69,11 @@ class DispatchCrashIT {
         assertThat(enqueued).isEqualTo(MESSAGES);
 
         Eventually.within(Duration.ofMinutes(3)).until(() -> count("status = 'SENT'", tag) >= MESSAGES / 4);
-        a.process.destroyForcibly().waitFor();
-        long inFlight = count("status = 'SENDING' AND claimed_by LIKE CONCAT('%/', ?, '/%')", tag, Long.toString(a.process.pid()));
+        a.process().destroyForcibly().waitFor();
+        long inFlight = count("status = 'SENDING' AND claimed_by LIKE CONCAT('%/', ?, '/%')", tag, Long.toString(a.process().pid()));
         long sentBeforeRestart = count("status = 'SENT'", tag);
 
-        Instance restarted = start("a");
+        LauncherInstance restarted = start("a");
         restarted.awaitUp();
         Eventually.within(Duration.ofMinutes(5)).until(() -> count("status = 'SENT'", tag) == MESSAGES);
 
@@ -99,40 +93,13 @@ class DispatchCrashIT {
         assertThat((long) duplicates).as("duplicates only among the %d in flight", inFlight).isLessThanOrEqualTo(inFlight);
     }
 
-    private record Instance(Process process, int port) {
-        void awaitUp() {
-            HttpClient http = HttpClient.newHttpClient();
-            Eventually.within(Duration.ofMinutes(4)).until(() -> {
-                assertThat(process.isAlive()).as("the instance on port " + port + " died").isTrue();
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                return health.statusCode() == 200;
-            });
-        }
-    }
-
     /** An instance in its own JVM; database, SMTP and the rest come from this test's environment, as Payara's do. */
-    private Instance start(String name) throws IOException {
+    private LauncherInstance start(String name) throws IOException {
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
-        Path data = target.resolve("crash-" + name);
-        Files.createDirectories(data);
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", target.resolve("rapport-launcher.jar").toString());
-        builder.environment().put("RAPPORT_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("RAPPORT_DATA_DIR", data.toString());
-        builder.environment().put("RAPPORT_MAIL_DISPATCH_THREADS", "2");
-        builder.environment().put("RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "50");
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(target.resolve("crash-" + name + ".log").toFile()));
-        Process process = builder.start();
-        processes.add(process);
-        return new Instance(process, port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        LauncherInstance instance = LauncherInstance.start("crash-" + name, target.resolve("crash-" + name),
+                Map.of("RAPPORT_MAIL_DISPATCH_THREADS", "2", "RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "50"));
+        processes.add(instance.process());
+        return instance;
     }
 
     private static Connection db() throws SQLException {

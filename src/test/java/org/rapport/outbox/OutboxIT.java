@@ -318,6 +318,7 @@ class OutboxIT {
         JsonObject history = api.asAdmin().get("api/customers/" + customer + "/messages").array().getJsonObject(0);
         assertThat(history.getJsonArray("responses").getJsonObject(0).getString("kind")).isEqualTo("RATING");
         assertThat(history.getJsonArray("responses").getJsonObject(0).getString("detail")).isEqualTo("1");
+        Eventually.soon().until(() -> Mailbox.subjects("maria@example.com").contains("Rita AG rated a problem's handling 1 of 5"));
         String forged = ratings.get(4).substring(0, ratings.get(4).length() - 1) + (ratings.get(4).endsWith("a") ? "b" : "a");
         assertThat(api.anonymous().post(forged, "application/x-www-form-urlencoded", new byte[0]).status()).isEqualTo(400);
     }

@@ -122,6 +122,20 @@ class PlannerTest {
     }
 
     @Test
+    void aCustomerWhoRatedTheHandlingBadlyGetsNoResellCall() {
+        ProblemFact rated = new ProblemFact(61, berlin("2026-10-20T09:00"), berlin("2026-10-25T12:00"), "Slow support", "", 2);
+        CustomerFacts c = with(customer(Tier.TOP100, berlin("2026-10-27T10:00")), List.of(rated), List.of());
+        assertThat(planner.plan(c, TODAY)).noneMatch(p -> p.rule() == Rule.RESELL);
+
+        ProblemFact happy = new ProblemFact(62, berlin("2026-10-20T09:00"), berlin("2026-10-25T12:00"), "Slow support", "", 5);
+        CustomerFacts pleased = with(customer(Tier.TOP100, berlin("2026-10-27T10:00")), List.of(happy), List.of());
+        assertThat(planner.plan(pleased, TODAY)).anySatisfy(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.RESELL);
+            assertThat(p.reason()).contains("rated 5 of 5");
+        });
+    }
+
+    @Test
     void whileAProblemIsOpenOnlyProblemTouchesArePlanned() {
         CustomerFacts c = with(customer(Tier.TOP10, berlin("2026-01-01T10:00")),
                 List.of(new ProblemFact(61, berlin("2026-11-23T09:00"), null, "Outage", null)),

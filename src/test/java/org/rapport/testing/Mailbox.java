@@ -34,4 +34,15 @@ public final class Mailbox {
         }
         return messages.get(0);
     }
+
+    /** The subjects of what {@code address} received. */
+    public static List<String> subjects(String address) {
+        return to(address).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
 }

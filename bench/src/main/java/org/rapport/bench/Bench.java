@@ -64,7 +64,12 @@ final class Bench {
 
     static HttpResponse<String> postJson(HttpClient http, String url, String auth, String json)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return postJson(http, url, auth, json, Duration.ofSeconds(60));
+    }
+
+    static HttpResponse<String> postJson(HttpClient http, String url, String auth, String json, Duration timeout)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Authorization", auth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }

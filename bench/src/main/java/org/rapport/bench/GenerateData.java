@@ -56,6 +56,15 @@ public final class GenerateData {
         write(files.touches, generator::touches);
     }
 
+    /** The purchases file of one size ({@code <work>/csv/<n>/purchases.csv}), for the planning benchmark. */
+    static Path purchases(Path work, int customers) throws IOException {
+        Path file = work.resolve("csv").resolve(String.valueOf(customers)).resolve("purchases.csv");
+        DataGenerator generator = new DataGenerator(Bench.SEED, DataGenerator.Size.benchmark(customers),
+                Instant.parse(Bench.NOW));
+        write(file, generator::purchases);
+        return file;
+    }
+
     private interface Csv {
         void writeTo(Appendable out) throws IOException;
     }

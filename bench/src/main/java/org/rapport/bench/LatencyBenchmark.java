@@ -130,7 +130,7 @@ public final class LatencyBenchmark {
     }
 
     /** Problems through the import API (idempotent); touches straight into the table when it is empty. */
-    private static void seedHistory(HttpClient http, Service service, String admin, GenerateData.DataFiles files,
+    static void seedHistory(HttpClient http, Service service, String admin, GenerateData.DataFiles files,
                                     PhysicalLimit db) throws Exception {
         HttpResponse<String> problems = Bench.postCsv(http, service.baseUrl() + "/api/import/problems", admin,
                 files.problems(), Duration.ofMinutes(10));

@@ -14,4 +14,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Scheduled {
     String cron();
+
+    /** Also fire once when the instance starts (the job decides whether there is anything to do). */
+    boolean atStart() default false;
 }

@@ -28,6 +28,8 @@ import org.quartz.utils.DBConnectionManager;
 import org.rapport.platform.database.DataSources;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
@@ -39,7 +41,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("Migrations")
+@DependsOn({"Migrations", "FirstStart"}) // jobs that fire at start see the demo data
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Scheduling {
 
@@ -64,8 +66,11 @@ public class Scheduling {
             DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new DataSourceConnectionProvider(dataSource));
             scheduler = new StdSchedulerFactory(properties()).getScheduler();
             scheduler.setJobFactory(new CdiJobFactory());
-            scheduleMarkedJobs();
+            List<Class<? extends Job>> atStart = scheduleMarkedJobs();
             scheduler.start();
+            for (Class<? extends Job> type : atStart) {
+                triggerNow(type);
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz did not start: " + e.getMessage(), e);
         }
@@ -90,7 +95,8 @@ public class Scheduling {
         return p;
     }
 
-    private void scheduleMarkedJobs() throws SchedulerException {
+    private List<Class<? extends Job>> scheduleMarkedJobs() throws SchedulerException {
+        List<Class<? extends Job>> atStart = new ArrayList<>();
         TimeZone zone = TimeZone.getTimeZone(config.getValue("rapport.schedule.zone", String.class));
         Set<Bean<?>> jobBeans = beans.getBeans(Job.class);
         for (Bean<?> bean : jobBeans) {
@@ -99,8 +105,12 @@ public class Scheduling {
                 @SuppressWarnings("unchecked")
                 Class<? extends Job> type = (Class<? extends Job>) bean.getBeanClass();
                 schedule(type, config.getValue(marker.cron(), String.class), zone);
+                if (marker.atStart()) {
+                    atStart.add(type);
+                }
             }
         }
+        return atStart;
     }
 
     /**

@@ -1,0 +1,64 @@
+package org.rapport.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.outbox.Mail;
+import org.rapport.outbox.OutboxService;
+import org.rapport.platform.time.Zones;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code manager-alert} email: a customer needs a manager's attention, because a problem's handling was rated badly
+ * or a call was not answered after the last try. Once per cause (the idempotency key), in the caller's transaction;
+ * nothing when the owner has no manager.
+ */
+@ApplicationScoped
+public class ManagerAlerts {
+
+    public enum Kind { LOW_RATING, ESCALATED }
+
+    @Inject
+    PlanningMapper mapper;
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "rapport.public.url")
+    String publicUrl;
+
+    /** @param detail the rating (1–5) or the number of tries */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<Long> alert(Kind kind, String cause, long customerId, int detail, String reason) {
+        PlanningMapper.AlertFacts facts = mapper.alertFacts(customerId).orElse(null);
+        if (facts == null || facts.managerId == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> alert = new HashMap<>();
+        alert.put("kind", kind.name());
+        alert.put("detail", Integer.toString(detail));
+        alert.put("salesperson", facts.salesperson);
+        alert.put("company", facts.company);
+        alert.put("contactName", facts.contactName == null ? "" : facts.contactName);
+        alert.put("phone", facts.phone == null ? "" : facts.phone);
+        alert.put("reason", reason == null ? "" : reason);
+        // the owner's list for their today, where the manager can act on the call
+        LocalDate today = clock.instant().atZone(Zones.orUtc(facts.ownerTimeZone)).toLocalDate();
+        String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+        Map<String, Object> links = Map.of("callList", base + "api/call-lists/" + facts.ownerExternalId + "/" + today);
+        return Optional.of(outbox.enqueue(new Mail("alert:" + kind.name().toLowerCase(Locale.ROOT) + ":" + cause, "manager-alert",
+                null, facts.managerId, null, Map.of("alert", alert, "links", links), clock.instant())).id());
+    }
+}

@@ -1,0 +1,72 @@
+package org.rapport.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rapport in its own JVM, started like production with the launcher ({@code target/rapport-launcher.jar}), logging to
+ * {@code target/<name>.log}. The environment is this test's (database, SMTP) plus {@code env}; a {@code null} value
+ * removes a variable, so that for instance without {@code RAPPORT_DB_URL} the instance runs its own embedded MariaDB.
+ */
+public record LauncherInstance(Process process, int port) {
+
+    public static LauncherInstance start(String name, Path dataDir, Map<String, String> env) throws IOException {
+        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
+        Files.createDirectories(dataDir);
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", target.resolve("rapport-launcher.jar").toString());
+        builder.environment().put("RAPPORT_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("RAPPORT_DATA_DIR", dataDir.toString());
+        env.forEach((key, value) -> {
+            if (value == null) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(target.resolve(name + ".log").toFile()));
+        return new LauncherInstance(builder.start(), port);
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    public LauncherInstance awaitUp() {
+        HttpClient http = HttpClient.newHttpClient();
+        Eventually.within(Duration.ofMinutes(4)).until(() -> {
+            assertThat(process.isAlive()).as("the instance on port " + port + " died").isTrue();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(baseUri().resolve("health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200;
+        });
+        return this;
+    }
+
+    /** Stops the instance as an operator would (SIGTERM), and waits until it is gone. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
