@@ -39,6 +39,9 @@ public class PlanPage {
 
     static final int SIZE = 5_000;
 
+    /** Closed touches older than this are never proposed again (their causes are older than any rule looks back). */
+    private static final int KEY_HORIZON_DAYS = 400;
+
     @Inject
     PlanningMapper mapper;
 
@@ -56,14 +59,15 @@ public class PlanPage {
             return new Result(0, afterId, 0, 0, 0);
         }
         List<Long> ids = rows.stream().map(r -> r.customerId).toList();
+        PlanningMapper.Page page = new PlanningMapper.Page(only == null ? null : ids, afterId, ids.get(ids.size() - 1));
         Map<Long, List<PlanningMapper.ProblemRow>> problems = mapper.recentProblems(
-                now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), ids).stream()
+                now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), page).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
         Map<Long, List<PlanningMapper.PurchaseRow>> purchases = mapper.recentPurchases(
-                LocalDate.ofInstant(now, ZoneId.of("UTC")).minusDays(Planner.THANK_YOU_MAX_AGE_DAYS + 2L), ids).stream()
+                LocalDate.ofInstant(now, ZoneId.of("UTC")).minusDays(Planner.THANK_YOU_MAX_AGE_DAYS + 2L), page).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
         Map<Long, EmailRow> emails = mapper.recentEmails(now.minus(Duration.ofDays(Math.max(7, rules.thankYouMinDaysBetween()))),
-                now.minus(Duration.ofDays(7)), ids).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
+                now.minus(Duration.ofDays(7)), page).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
 
         List<Planned> planned = new ArrayList<>();
         for (FactRow row : rows) {
@@ -75,7 +79,7 @@ public class PlanPage {
         // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
         // are written and queued (another instance inserting the same key meanwhile is still harmless)
         Set<String> existing = planned.isEmpty() ? Set.of()
-                : new HashSet<>(mapper.existingKeys(planned.stream().map(p -> p.proposal().key()).toList()));
+                : new HashSet<>(mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS))));
         List<Planned> fresh = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
         if (!fresh.isEmpty()) {
             batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), now)));
@@ -127,7 +131,8 @@ public class PlanPage {
             }
         }
         return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.doNotContact,
-                r.emailAllowed, stopped, r.lastTwoWayTouchAt, r.customerSince,
+                r.emailAllowed, stopped, r.lastTwoWayTouchAt,
+                r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
                 emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails);

@@ -15,20 +15,23 @@ public interface PlanningMapper {
     /** The next page of customers (all, or those in {@code ids}) after {@code afterId}, in id order. */
     List<FactRow> customers(@Param("afterId") long afterId, @Param("limit") int limit, @Param("ids") Collection<Long> ids);
 
-    List<ProblemRow> recentProblems(@Param("since") Instant since, @Param("ids") Collection<Long> ids);
+    List<ProblemRow> recentProblems(@Param("since") Instant since, @Param("page") Page page);
 
-    List<PurchaseRow> recentPurchases(@Param("since") LocalDate since, @Param("ids") Collection<Long> ids);
+    List<PurchaseRow> recentPurchases(@Param("since") LocalDate since, @Param("page") Page page);
 
     /** Outreach emails planned in the last week, and the last thank-you note since {@code since}, per customer. */
     List<EmailRow> recentEmails(@Param("since") Instant since, @Param("weekAgo") Instant weekAgo,
-                                @Param("ids") Collection<Long> ids);
+                                @Param("page") Page page);
 
     int insert(@Param("p") Proposal proposal, @Param("salespersonId") Long salespersonId, @Param("now") Instant now);
 
     Optional<Long> idByKey(@Param("key") String key);
 
-    /** Which of these keys are planned already. */
-    List<String> existingKeys(@Param("keys") Collection<String> keys);
+    /**
+     * The keys planned for the page's customers that are still open or younger than {@code since}: what a plan can
+     * propose again. (Missing one costs a no-op insert, never a duplicate: the key is unique.)
+     */
+    List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since);
 
     int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("now") Instant now);
 
@@ -51,6 +54,21 @@ public interface PlanningMapper {
     List<PlannedTouchView> search(@Param("customerId") Long customerId, @Param("status") String status,
                                   @Param("ownerId") Long ownerId, @Param("teamOf") Long teamOf, @Param("limit") int limit);
 
+    /** The customers of a page: the ids (incremental plans), or every id in (afterId, lastId] (the full plan). */
+    record Page(Collection<Long> ids, long afterId, long lastId) {
+        public Collection<Long> getIds() {
+            return ids;
+        }
+
+        public long getAfterId() {
+            return afterId;
+        }
+
+        public long getLastId() {
+            return lastId;
+        }
+    }
+
     class FactRow {
         long customerId;
         String tier;
@@ -61,7 +79,7 @@ public interface PlanningMapper {
         boolean emailAllowed;
         String stoppedPurposes;
         Instant lastTwoWayTouchAt;
-        LocalDate customerSince;
+        Long customerSinceDay;
     }
 
     class ProblemRow {

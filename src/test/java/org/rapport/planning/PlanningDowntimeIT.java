@@ -36,8 +36,10 @@ class PlanningDowntimeIT {
     private final List<LauncherInstance> instances = new ArrayList<>();
 
     @AfterEach
-    void stopInstances() {
-        instances.forEach(i -> i.process().destroyForcibly());
+    void stopInstances() throws InterruptedException {
+        for (LauncherInstance instance : instances) {
+            instance.stop(); // gracefully: the launcher then stops its embedded MariaDB too
+        }
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class PlanningBenchmark {
                             + "nightly_plan_s=%.1f nightly_proposals=%d nightly_created=%d target_s=20 heap_max_used_mb=%.0f xmx=%s "
                             + "stream_customers_s=%.2f stream_all_reads_s=%.2f nightly/stream_customers=%.1f first/stream_customers=%.1f target_ratio=3",
                     customers, firstMillis / 1e3, Bench.jsonLong(first, "proposals"), Bench.jsonLong(first, "created"),
-                    Bench.jsonLong(first, "emailsQueued"), nightlyMillis / 1e3, Bench.jsonLong(nightly, "proposals"),
+                    Bench.jsonLong(first, "emails_queued"), nightlyMillis / 1e3, Bench.jsonLong(nightly, "proposals"),
                     Bench.jsonLong(nightly, "created"), maxHeap, xmx, streamCustomers / 1e9,
                     streamAll / 1e9, nightlyMillis / (streamCustomers / 1e6), firstMillis / (streamCustomers / 1e6));
             System.out.println(line);
