@@ -27,6 +27,8 @@ public interface CallListMapper {
     /** Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first. */
     List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit);
 
+    int countOpenItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date);
+
     List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
 
     List<TalkingPoints.Problem> problems(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since);

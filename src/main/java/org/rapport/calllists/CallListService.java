@@ -40,7 +40,6 @@ import java.util.stream.Collectors;
 public class CallListService {
 
     static final int MAX_TRIES = 3;
-    private static final int OVERFLOW_SHOWN = 500;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
@@ -76,10 +75,10 @@ public class CallListService {
         mapper.backedUpBy(seller.id).stream().filter(s -> mapper.absent(s.id, date)).forEach(s -> covered.put(s.id, s));
         List<Long> owners = new ArrayList<>(covered.keySet());
         owners.add(seller.id);
-        List<ItemRow> rows = mapper.openItems(owners, date, capacity + OVERFLOW_SHOWN);
-        List<ItemRow> today = rows.subList(0, Math.min(capacity, rows.size()));
-        return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(today, covered),
-                Math.max(0, rows.size() - capacity));
+        // the full rows of what fits today only; the rest is counted (a seller can have hundreds waiting)
+        List<ItemRow> today = mapper.openItems(owners, date, capacity);
+        int overflow = today.size() < capacity ? 0 : Math.max(0, mapper.countOpenItems(owners, date) - today.size());
+        return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(today, covered), overflow);
     }
 
     private List<CallListItem> items(List<ItemRow> rows, Map<Long, Seller> covered) {

@@ -78,14 +78,15 @@ public final class PlanningBenchmark {
             }
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM outbox_message WHERE idempotency_key LIKE 'plan:%'");
-                s.executeUpdate("DELETE FROM planned_touch");
+                s.executeUpdate("TRUNCATE TABLE planned_touch"); // not DELETE: its purge would disturb what follows
             }
             Bench.log("database: %,d customers, %,d salespeople, %,d touches, %,d problems, %,d purchases",
                     db.count("customer"), db.count("salesperson"), db.count("touch"), db.count("problem"), db.count("purchase"));
 
-            // 1. the physical limit, twice (the first also warms the buffer pool for everyone after it)
-            stream(db);
-            long streamCustomers = stream(db);
+            // 1. the physical limit: the median of three (the first also warms the buffer pool for everyone after it)
+            long[] streams = {stream(db), stream(db), stream(db)};
+            java.util.Arrays.sort(streams);
+            long streamCustomers = streams[1];
             long streamAll = streamAllReads(db);
             Bench.log("MariaDB streams the plan's customer columns in %s, all four reads in %s",
                     Bench.seconds(streamCustomers), Bench.seconds(streamAll));
