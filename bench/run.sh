@@ -6,7 +6,8 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe (or give them as arguments); default all
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning (or give them as arguments); default all
+#   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
 #   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50,2x100,4x100
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
 #   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
@@ -19,7 +20,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -88,6 +89,11 @@ if [[ ",$ONLY," == *",unsubscribe,"* ]]; then
   say "5. one-click unsubscribe racing a 5,000-message backlog to one customer"
   timeout 60m "${BENCH[@]}" org.rapport.bench.UnsubscribeRaceBenchmark "${COMMON[@]}" --backlog 5000 --after 200 \
       --runs 5 --threads 2 --batch 50 2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",planning,"* ]]; then
+  say "6. planning: full plan, call lists and incremental plans on ${BENCH_PLANNING_CUSTOMERS:-1000000} customers, service at -Xmx512m"
+  timeout 90m "${BENCH[@]}" org.rapport.bench.PlanningBenchmark "${COMMON[@]}" \
+      --customers "${BENCH_PLANNING_CUSTOMERS:-1000000}" --events 3000 --xmx 512m 2>&1 | tee -a "$OUT"
 fi
 
 echo
