@@ -27,8 +27,6 @@ public interface CallListMapper {
     /** Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first. */
     List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit);
 
-    int countOpenItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date);
-
     List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
 
     List<TalkingPoints.Problem> problems(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since);
@@ -67,6 +65,8 @@ public interface CallListMapper {
         String status;
         int priority;
         int urgency;
+        /** All open items of the list's owners (only in {@code openItems}); more than fit today overflow. */
+        int openTotal;
         LocalDate dueOn;
         LocalDate dueBy;
         String reason;

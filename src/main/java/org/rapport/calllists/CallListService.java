@@ -16,7 +16,6 @@ import org.rapport.team.WorkingDays;
 import org.rapport.touches.TouchKind;
 import org.rapport.touches.TouchRequest;
 import org.rapport.touches.TouchService;
-
 import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
@@ -77,7 +76,7 @@ public class CallListService {
         owners.add(seller.id);
         // the full rows of what fits today only; the rest is counted (a seller can have hundreds waiting)
         List<ItemRow> today = mapper.openItems(owners, date, capacity);
-        int overflow = today.size() < capacity ? 0 : Math.max(0, mapper.countOpenItems(owners, date) - today.size());
+        int overflow = today.isEmpty() ? 0 : today.get(0).openTotal - today.size();
         return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(today, covered), overflow);
     }
 
@@ -232,7 +231,6 @@ public class CallListService {
         ZoneId id = Zones.orUtc(zone);
         return HOUR.format(now.atZone(id)) + " " + id.getId();
     }
-
 
     private static String firstOf(String... values) {
         for (String v : values) {

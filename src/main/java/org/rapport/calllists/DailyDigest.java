@@ -9,7 +9,6 @@ import org.rapport.outbox.Mail;
 import org.rapport.outbox.OutboxService;
 import org.rapport.platform.security.AuthenticatedUser;
 import org.rapport.platform.security.Role;
-
 import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
@@ -100,6 +99,4 @@ public class DailyDigest {
     private static String nonNull(String s) {
         return s == null ? "" : s;
     }
-
-
 }

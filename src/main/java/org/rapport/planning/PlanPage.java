@@ -12,7 +12,6 @@ import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.PlanningMapper.EmailRow;
 import org.rapport.planning.PlanningMapper.FactRow;
-
 import org.rapport.platform.time.Zones;
 
 import java.time.Duration;
@@ -137,7 +136,6 @@ public class PlanPage {
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
                 emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails);
     }
-
 
     private record Planned(Proposal proposal, CustomerFacts facts) {
     }
