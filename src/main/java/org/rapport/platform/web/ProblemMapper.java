@@ -9,6 +9,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.rapport.platform.errors.Conflict;
+import org.rapport.platform.errors.DomainException;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.errors.NotFound;
+import org.rapport.platform.errors.TooManyRequests;
 
 import java.util.UUID;
 import java.util.logging.Level;
@@ -23,6 +29,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Throwable e = unwrap(failure);
+        if (e instanceof DomainException domain) {
+            return domain(domain);
+        }
         if (e instanceof ApiException api) {
             return Problem.response(api.status(), api.title(), api.getMessage());
         }
@@ -45,6 +54,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident, failure);
         return Problem.response(500, "Internal error", "Something went wrong on our side; incident " + incident + " is logged.");
+    }
+
+    static Response domain(DomainException e) {
+        int status = e instanceof NotFound ? 404
+                : e instanceof NotAllowed ? 403
+                : e instanceof Conflict ? 409
+                : e instanceof TooManyRequests ? 429
+                : 400; // InvalidInput, the last permitted kind
+        Response response = Problem.response(status, e.title(), e.getMessage());
+        if (e instanceof TooManyRequests tooMany) {
+            return Response.fromResponse(response)
+                    .header("Retry-After", Math.max(1, tooMany.retryAfter().toSeconds())).build();
+        }
+        return response;
     }
 
     static Response invalid(ConstraintViolationException invalid) {
@@ -79,7 +102,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Throwable unwrap(Throwable e) {
         Throwable current = e;
         while (current.getCause() != null && current.getCause() != current
-                && !(current instanceof ApiException) && !(current instanceof ConstraintViolationException)
+                && !(current instanceof ApiException) && !(current instanceof DomainException) && !(current instanceof ConstraintViolationException)
                 && (current instanceof jakarta.ws.rs.ProcessingException || current.getClass().getName().contains("Mapping")
                     || current instanceof jakarta.ejb.EJBException || current instanceof java.util.concurrent.CompletionException)) {
             current = current.getCause();

@@ -1,6 +1,14 @@
 package org.rapport.platform.web;
 
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.rapport.platform.errors.Conflict;
+import org.rapport.platform.errors.CustomerNotFound;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.errors.TooManyRequests;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,5 +19,18 @@ class ProblemMapperTest {
         assertThat(ProblemMapper.field("record.request.purchasedOn")).isEqualTo("purchased_on");
         assertThat(ProblemMapper.field("create.arg0.externalId")).isEqualTo("external_id");
         assertThat(ProblemMapper.field("amount")).isEqualTo("amount");
+    }
+
+    @Test
+    void eachNamedDomainExceptionHasItsStatusAndKeepsItsDetail() {
+        assertThat(ProblemMapper.domain(new CustomerNotFound("C-1")).getStatus()).isEqualTo(404);
+        assertThat(ProblemMapper.domain(new NotAllowed("not yours")).getStatus()).isEqualTo(403);
+        assertThat(ProblemMapper.domain(new Conflict("done")).getStatus()).isEqualTo(409);
+        assertThat(ProblemMapper.domain(new InvalidInput("amount: not a number")).getStatus()).isEqualTo(400);
+        Response tooMany = ProblemMapper.domain(new TooManyRequests("50 a day", Duration.ofMinutes(90)));
+        assertThat(tooMany.getStatus()).isEqualTo(429);
+        assertThat(tooMany.getHeaderString("Retry-After")).isEqualTo("5400");
+        assertThat(ProblemMapper.domain(new CustomerNotFound("C-1")).getEntity().toString())
+                .contains("\"detail\":\"There is no customer 'C-1'.\"");
     }
 }
