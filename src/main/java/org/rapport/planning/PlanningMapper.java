@@ -75,9 +75,16 @@ public interface PlanningMapper {
         String timeZone;
         String region;
         Long ownerId;
+        // the customer's consent (CustomerMapper's consentColumns)
         boolean doNotContact;
-        boolean emailAllowed;
+        boolean emailOk;
+        String email;
+        Instant unsubscribedAt;
+        String unsubscribedVia;
         String stoppedPurposes;
+        Instant purposesStoppedAt;
+        Instant emailBouncingAt;
+        boolean introOk;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
     }
