@@ -45,8 +45,8 @@ class PoliciesTest {
     void internalMailIsNotOutreach() {
         ContactPolicy.State blocked = new ContactPolicy.State(null, false, true, true, EnumSet.allOf(MailPurpose.class), true);
         assertThat(ContactPolicy.blocks(blocked, MailPurpose.INTERNAL)).isEmpty();
-        assertThat(MailPurpose.of("daily-call-list")).isEqualTo(MailPurpose.INTERNAL);
-        assertThat(MailPurpose.of("problem-check-in")).isEqualTo(MailPurpose.CHECK_IN);
+        assertThat(MailTemplate.DAILY_CALL_LIST.purpose()).isEqualTo(MailPurpose.INTERNAL);
+        assertThat(MailTemplate.PROBLEM_CHECK_IN.purpose()).isEqualTo(MailPurpose.CHECK_IN);
         assertThat(MailPurpose.parse("thank-you")).isEqualTo(MailPurpose.THANK_YOU);
     }
 
