@@ -6,6 +6,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailModel.CallItem;
+import org.rapport.outbox.MailModel.CallListLink;
+import org.rapport.outbox.MailModel.DailyCallList;
 import org.rapport.outbox.OutboxService;
 import org.rapport.platform.security.AuthenticatedUser;
 import org.rapport.platform.security.Role;
@@ -18,10 +21,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The {@code daily-call-list} email: once a salesperson's local clock has passed the digest time on a working day, their
@@ -70,30 +71,21 @@ public class DailyDigest {
                 continue;
             }
             Instant notBefore = ZonedDateTime.of(date, at, zone).toInstant();
-            if (outbox.enqueue(new Mail("call-list:" + seller.externalId + ":" + date, "daily-call-list", null, seller.id,
-                    null, fields(seller, list, date), notBefore.isAfter(now) ? notBefore : now)).created()) {
+            if (outbox.enqueue(new Mail("call-list:" + seller.externalId + ":" + date, model(seller, list, date), null, seller.id,
+                    null, notBefore.isAfter(now) ? notBefore : now)).created()) {
                 enqueued++;
             }
         }
         return enqueued;
     }
 
-    private Map<String, Object> fields(Seller seller, CallList list, LocalDate date) {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("date", date.format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH)));
-        fields.put("items", list.items().stream().map(i -> {
-            Map<String, Object> item = new HashMap<>();
-            item.put("time", i.localTimeNow);
-            item.put("company", nonNull(i.company));
-            item.put("contactName", i.contactName == null || i.contactName.isBlank() ? nonNull(i.preferredName) : i.contactName);
-            item.put("phone", nonNull(i.phone));
-            item.put("reason", nonNull(i.reason));
-            item.put("priority", Integer.toString(i.priority));
-            return item;
-        }).toList());
+    private DailyCallList model(Seller seller, CallList list, LocalDate date) {
+        List<CallItem> items = list.items().stream().map(i -> new CallItem(i.localTimeNow, nonNull(i.company),
+                i.contactName == null || i.contactName.isBlank() ? nonNull(i.preferredName) : i.contactName,
+                nonNull(i.phone), nonNull(i.reason), Integer.toString(i.priority))).toList();
         String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
-        fields.put("links", Map.of("callList", base + "api/call-lists/" + seller.externalId + "/" + date));
-        return fields;
+        return new DailyCallList(date.format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH)), items,
+                new CallListLink(base + "api/call-lists/" + seller.externalId + "/" + date));
     }
 
     private static String nonNull(String s) {

@@ -1,5 +1,6 @@
 /**
- * Email: the message templates (FreeMarker, HTML auto-escaped, per locale with English as fallback) and, in the next
- * steps, the crash-safe outbox and its dispatcher.
+ * Email mechanics: rendering a template folder (FreeMarker, HTML auto-escaped, per locale with English as fallback, no
+ * code execution) and the signed tokens in links. Which messages exist, why they are sent and what they carry is
+ * {@code org.rapport.outbox.MailTemplate}.
  */
 package org.rapport.mail;

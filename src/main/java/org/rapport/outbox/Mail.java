@@ -1,7 +1,6 @@
 package org.rapport.outbox;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,15 +10,14 @@ import java.util.Objects;
  * @param customerId  the customer it goes to, or {@code null} for internal mail
  * @param salespersonId for internal mail the recipient; for customer mail the sender if not the customer's owner
  * @param locale      BCP 47 tag, or {@code null} for the recipient's own
- * @param fields      what the cause adds to the template model (a purchase, a problem, call-list items)
+ * @param model       what the cause adds to the message (a purchase, a problem, call-list items); it names the template
  * @param notBefore   the earliest moment it may leave, inside the recipient's send window
  */
-public record Mail(String key, String template, Long customerId, Long salespersonId, String locale,
-                   Map<String, Object> fields, Instant notBefore) {
+public record Mail(String key, MailModel model, Long customerId, Long salespersonId, String locale, Instant notBefore) {
 
     public Mail {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(model, "model");
         Objects.requireNonNull(notBefore, "notBefore");
         if (key.isBlank() || key.length() > 191) {
             throw new IllegalArgumentException("An idempotency key has 1 to 191 characters");
@@ -27,10 +25,9 @@ public record Mail(String key, String template, Long customerId, Long salesperso
         if (customerId == null && salespersonId == null) {
             throw new IllegalArgumentException("A message goes to a customer or to a salesperson");
         }
-        fields = fields == null ? Map.of() : fields;
     }
 
-    public MailPurpose purpose() {
-        return MailPurpose.of(template);
+    public MailTemplate template() {
+        return model.template();
     }
 }

@@ -60,7 +60,7 @@ public class MessageSender {
         RenderedMail rendered;
         MimeMessage message;
         try {
-            rendered = templates.render(m.template, locale(m), model(m));
+            rendered = templates.render(template(m).folder(), locale(m), model(m));
             message = MessageComposer.compose(postman.session(), envelope(m, now), rendered);
         } catch (RuntimeException | MessagingException e) {
             // a template or an address that cannot work: retrying the same row would fail the same way
@@ -83,6 +83,10 @@ public class MessageSender {
             return Outcome.retry(m.id, recipient, rendered.subject(), failure.description(),
                     now.plus(backoff.after(m.attempts, ThreadLocalRandom.current())), now);
         }
+    }
+
+    private static MailTemplate template(ClaimedMessage m) {
+        return MailTemplate.byName(m.template).orElseThrow(() -> new IllegalStateException("There is no template " + m.template));
     }
 
     private static String rootMessage(Throwable e) {
@@ -130,9 +134,12 @@ public class MessageSender {
                         links.unsubscribeMailto(m.customerId, m.id))), now);
     }
 
-    /** The template model: the cause's fields, then the people and links as they are now. */
+    /**
+     * The template model: the cause's model as stored, then the people and links as they are now. Links in customer
+     * mail are only the ones made here; internal mail keeps the links to Rapport's pages its cause put in.
+     */
     Map<String, Object> model(ClaimedMessage m) {
-        Map<String, Object> model = new HashMap<>(FieldsJson.read(m.fields));
+        Map<String, Object> model = new HashMap<>(ModelMaps.toMap(template(m).read(FieldsJson.read(m.fields))));
         Map<String, Object> company = new HashMap<>();
         company.put("name", settings.companyName());
         model.put("company", company);
@@ -141,9 +148,8 @@ public class MessageSender {
         salesperson.put("email", m.salespersonEmail == null ? settings.from() : m.salespersonEmail);
         model.put("salesperson", salesperson);
         Map<String, Object> linkModel = new HashMap<>();
-        if (model.get("links") instanceof Map<?, ?> given) {
-            given.forEach((k, v) -> linkModel.put(String.valueOf(k), m.toCustomer() && v instanceof String url && url.startsWith("http")
-                    ? links.tracked(url, m.customerId, m.id) : v));
+        if (!m.toCustomer() && model.get("links") instanceof Map<?, ?> internal) {
+            internal.forEach((k, v) -> linkModel.put(String.valueOf(k), v));
         }
         if (m.toCustomer()) {
             Map<String, Object> customer = new HashMap<>();
@@ -154,7 +160,7 @@ public class MessageSender {
             model.put("customer", customer);
             model.put("recipient", Map.of("name", m.customerGreetingName()));
             linkModel.put("unsubscribe", links.unsubscribeUrl(m.customerId, m.id));
-            if ("problem-check-in".equals(m.template)) {
+            if (template(m) == MailTemplate.PROBLEM_CHECK_IN) {
                 linkModel.put("ratings", java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(score -> Map.of(
                         "score", Integer.toString(score), "url", links.ratingUrl(m.customerId, m.id, score))).toList());
             }

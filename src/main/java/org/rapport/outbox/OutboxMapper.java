@@ -1,9 +1,13 @@
 package org.rapport.outbox;
 
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.mybatis.cdi.Mapper;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +15,21 @@ import java.util.Optional;
 @Mapper
 public interface OutboxMapper {
 
-    int insert(@Param("m") Mail mail, @Param("purpose") MailPurpose purpose, @Param("fields") String fields,
-               @Param("messageId") String messageId, @Param("now") Instant now);
+    int insert(@Param("m") Mail mail, @Param("template") String template, @Param("purpose") MailPurpose purpose,
+               @Param("fields") String fields, @Param("messageId") String messageId, @Param("now") Instant now);
 
     Optional<Long> idByKey(@Param("key") String key);
+
+    /** One more email composed by this login on this day; the row stays locked until the transaction ends. */
+    @Insert("INSERT INTO mail_compose_count (username, day, composed) VALUES (#{username}, #{day}, 1)"
+            + " ON DUPLICATE KEY UPDATE composed = composed + 1")
+    int countComposed(@Param("username") String username, @Param("day") LocalDate day);
+
+    @Select("SELECT composed FROM mail_compose_count WHERE username = #{username} AND day = #{day}")
+    int composed(@Param("username") String username, @Param("day") LocalDate day);
+
+    @Delete("DELETE FROM mail_compose_count WHERE username = #{username} AND day < #{day}")
+    int forgetComposedBefore(@Param("username") String username, @Param("day") LocalDate day);
 
     List<Long> expired(@Param("now") Instant now, @Param("limit") int limit);
 

@@ -16,16 +16,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.rapport.customers.CustomerService;
-import org.rapport.mail.TemplateRenderer;
+import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Role;
 import org.rapport.platform.security.Scope;
 import org.rapport.platform.security.Viewer;
 import org.rapport.platform.web.ApiException;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /** The outbox: search it, compose into it, resend what failed. */
 @Path("outbox")
@@ -36,6 +34,9 @@ public class OutboxResource {
 
     @Inject
     OutboxService outbox;
+
+    @Inject
+    ComposeService composer;
 
     @Inject
     CustomerService customers;
@@ -55,8 +56,8 @@ public class OutboxResource {
         if (q != null && q.length() > 200) {
             throw ApiException.badRequest("q must be at most 200 characters.");
         }
-        if (template != null && !TemplateRenderer.NAMES.contains(template)) {
-            throw ApiException.badRequest("template: '" + template + "' is none of " + TemplateRenderer.NAMES + ".");
+        if (template != null && MailTemplate.byName(template).isEmpty()) {
+            throw ApiException.badRequest("template: '" + template + "' is none of " + MailTemplate.names() + ".");
         }
         Scope scope = viewer.scope();
         Long customerId = customer == null || customer.isBlank() ? null : customers.requireVisible(scope, customer.strip());
@@ -76,25 +77,27 @@ public class OutboxResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response compose(@Valid @NotNull ComposeRequest request) {
-        if (!TemplateRenderer.NAMES.contains(request.template)) {
-            throw ApiException.badRequest("template: '" + request.template + "' is none of " + TemplateRenderer.NAMES + ".");
-        }
-        if (!MailPurpose.of(request.template).isOutreach()) {
-            throw ApiException.badRequest("template: " + request.template + " is internal mail; Rapport sends it itself.");
-        }
+        MailTemplate template = composer.composable(request.template);
         if (request.locale != null) {
             try {
                 new Locale.Builder().setLanguageTag(request.locale);
             } catch (java.util.IllformedLocaleException e) {
-                throw ApiException.badRequest("locale: '" + request.locale + "' is not a BCP 47 language tag.");
+                throw new InvalidInput("locale: '" + request.locale + "' is not a BCP 47 language tag.");
             }
         }
         long customerId = customers.requireVisible(viewer.scope(), request.customer.strip());
-        String key = "api:" + (request.idempotencyKey == null || request.idempotencyKey.isBlank()
-                ? UUID.randomUUID().toString() : viewer.user().username() + ":" + request.idempotencyKey.strip());
-        Instant notBefore = request.notBefore == null ? outbox.now() : request.notBefore.toInstant();
-        OutboxService.Enqueued enqueued = outbox.enqueue(new Mail(key, request.template, customerId, null, request.locale,
-                request.fields, notBefore));
+        OutboxService.Enqueued enqueued = null;
+        for (int attempt = 1; enqueued == null; attempt++) {
+            try {
+                enqueued = composer.compose(viewer.user(), template, customerId, request.locale, request.fields,
+                        request.notBefore == null ? null : request.notBefore.toInstant(), request.idempotencyKey);
+            } catch (RuntimeException e) {
+                // the database chose this insert as a deadlock victim next to a dispatcher: nothing was written, try again
+                if (attempt == 3 || !ComposeService.rolledBackByDatabase(e)) {
+                    throw e;
+                }
+            }
+        }
         OutboxView view = outbox.find(enqueued.id()).orElseThrow();
         return Response.status(enqueued.created() ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }

@@ -41,7 +41,8 @@ public class OutboxService {
             return new Enqueued(existing.get(), false);
         }
         try {
-            mapper.insert(mail, mail.purpose(), FieldsJson.write(mail.fields()), newMessageId(), clock.instant());
+            mapper.insert(mail, mail.template().folder(), mail.template().purpose(), FieldsJson.write(ModelMaps.toMap(mail.model())),
+                    newMessageId(), clock.instant());
             return new Enqueued(mapper.idByKey(mail.key()).orElseThrow(), true);
         } catch (RuntimeException e) {
             if (!DuplicateKey.causes(e)) {

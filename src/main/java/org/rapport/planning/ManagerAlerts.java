@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailModel.Alert;
+import org.rapport.outbox.MailModel.CallListLink;
+import org.rapport.outbox.MailModel.ManagerAlert;
 import org.rapport.outbox.OutboxService;
 import org.rapport.platform.time.Zones;
 
@@ -12,8 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,19 +47,14 @@ public class ManagerAlerts {
         if (facts == null || facts.managerId == null) {
             return Optional.empty();
         }
-        Map<String, Object> alert = new HashMap<>();
-        alert.put("kind", kind.name());
-        alert.put("detail", Integer.toString(detail));
-        alert.put("salesperson", facts.salesperson);
-        alert.put("company", facts.company);
-        alert.put("contactName", facts.contactName == null ? "" : facts.contactName);
-        alert.put("phone", facts.phone == null ? "" : facts.phone);
-        alert.put("reason", reason == null ? "" : reason);
+        Alert alert = new Alert(kind.name(), Integer.toString(detail), facts.salesperson, facts.company,
+                facts.contactName == null ? "" : facts.contactName, facts.phone == null ? "" : facts.phone,
+                reason == null ? "" : reason);
         // the owner's list for their today, where the manager can act on the call
         LocalDate today = clock.instant().atZone(Zones.orUtc(facts.ownerTimeZone)).toLocalDate();
         String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
-        Map<String, Object> links = Map.of("callList", base + "api/call-lists/" + facts.ownerExternalId + "/" + today);
-        return Optional.of(outbox.enqueue(new Mail("alert:" + kind.name().toLowerCase(Locale.ROOT) + ":" + cause, "manager-alert",
-                null, facts.managerId, null, Map.of("alert", alert, "links", links), clock.instant())).id());
+        CallListLink callList = new CallListLink(base + "api/call-lists/" + facts.ownerExternalId + "/" + today);
+        return Optional.of(outbox.enqueue(new Mail("alert:" + kind.name().toLowerCase(Locale.ROOT) + ":" + cause,
+                new ManagerAlert(alert, callList), null, facts.managerId, null, clock.instant())).id());
     }
 }

@@ -108,7 +108,7 @@ public class PlanPage {
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
         return mapper.insert(new Proposal(key, Proposal.Rule.LOW_RATING, Proposal.Channel.CALL, customerId, null, today, today,
-                priority, reason, null, Map.of()), rows.get(0).ownerId, PlannedTouchStatus.OPEN, now) == 1;
+                priority, reason, null), rows.get(0).ownerId, PlannedTouchStatus.OPEN, now) == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -123,8 +123,8 @@ public class PlanPage {
         Instant due = ZonedDateTime.of(p.proposal().dueOn(), rules.sendWindowStart(), zone).toInstant();
         Instant notBefore = calendar.sendMoment(due.isAfter(now) ? due : now, zone, p.facts().region(),
                 rules.sendWindowStart(), rules.sendWindowEnd());
-        OutboxService.Enqueued enqueued = outbox.enqueue(new Mail("plan:" + p.proposal().key(), p.proposal().template(),
-                p.proposal().customerId(), null, null, p.proposal().fields(), notBefore));
+        OutboxService.Enqueued enqueued = outbox.enqueue(new Mail("plan:" + p.proposal().key(), p.proposal().email(),
+                p.proposal().customerId(), null, null, notBefore));
         return touches.queued(id, enqueued.id(), now);
     }
 

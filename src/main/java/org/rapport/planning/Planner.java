@@ -2,6 +2,11 @@ package org.rapport.planning;
 
 import org.rapport.customers.Tier;
 import org.rapport.customers.Consent.Purpose;
+import org.rapport.outbox.MailModel.Problem;
+import org.rapport.outbox.MailModel.ProblemCheckIn;
+import org.rapport.outbox.MailModel.Purchase;
+import org.rapport.outbox.MailModel.ThankYouAnniversary;
+import org.rapport.outbox.MailModel.ThankYouPurchase;
 import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.Proposal.Channel;
@@ -16,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The default rules of the SPEC as plain Java: what one customer needs today (in the customer's own calendar). Contact
@@ -66,7 +70,7 @@ public final class Planner {
                 touches.add(new Proposal("follow-up:" + p.id(), Rule.PROBLEM_FOLLOW_UP, Channel.CALL, c.customerId(), p.id(),
                         due, dueBy, FOLLOW_UP_PRIORITY + Math.max(0, (int) ChronoUnit.DAYS.between(dueBy, today)),
                         "Problem resolved on " + resolvedOn + " (" + shorten(p.summary()) + "): follow up by " + dueBy,
-                        null, Map.of()));
+                        null));
             }
             LocalDate checkIn = resolvedOn.plusDays(rules.checkInAfterDays());
             if (!spokenSince && !today.isBefore(checkIn) && today.isBefore(resolvedOn.plusDays(rules.resellAfterDays()))
@@ -74,7 +78,7 @@ public final class Planner {
                 touches.add(new Proposal("check-in:" + p.id(), Rule.PROBLEM_CHECK_IN, Channel.EMAIL, c.customerId(), p.id(),
                         checkIn, checkIn, CHECK_IN_PRIORITY, "Check-in " + rules.checkInAfterDays()
                         + " days after the problem resolved on " + resolvedOn + ", no conversation since",
-                        "problem-check-in", Map.of("problem", Map.of("summary", nonNull(p.summary()), "resolution", nonNull(p.resolution())))));
+                        new ProblemCheckIn(new Problem(nonNull(p.summary()), nonNull(p.resolution())))));
             }
             LocalDate resell = resolvedOn.plusDays(rules.resellAfterDays());
             boolean newerProblem = c.problems().stream().anyMatch(q -> q.openedAt().isAfter(p.resolvedAt()));
@@ -85,7 +89,7 @@ public final class Planner {
                 touches.add(new Proposal("resell:" + p.id(), Rule.RESELL, Channel.CALL, c.customerId(), p.id(), resell, resell,
                         RESELL_PRIORITY, rules.resellAfterDays() + " days since the problem resolved on " + resolvedOn
                         + (p.rating() == null ? "" : ", rated " + p.rating() + " of 5")
-                        + ", no new problem: time to talk about what is next", null, Map.of()));
+                        + ", no new problem: time to talk about what is next", null));
             }
         }
         if (openProblem || followUpDue) {
@@ -110,7 +114,7 @@ public final class Planner {
         String spoken = last == null ? "no conversation on record" : "last spoken " + ChronoUnit.DAYS.between(last, today) + " days ago";
         return java.util.Optional.of(new Proposal("courtesy:" + c.customerId() + ":" + (last == null ? "never" : last),
                 Rule.COURTESY, Channel.CALL, c.customerId(), null, due, due, basePriority(c.tier()) + Math.min(overdue, 30),
-                tierName(c.tier()) + ", " + spoken, null, Map.of()));
+                tierName(c.tier()) + ", " + spoken, null));
     }
 
     private java.util.Optional<Proposal> thankYou(CustomerFacts c, LocalDate today) {
@@ -127,8 +131,8 @@ public final class Planner {
             String amount = money(p);
             return java.util.Optional.of(new Proposal("thank-you-purchase:" + p.id(), Rule.THANK_YOU_PURCHASE, Channel.EMAIL,
                     c.customerId(), p.id(), p.purchasedOn().plusDays(1), p.purchasedOn().plusDays(1), THANK_YOU_PRIORITY,
-                    "Purchase of " + amount + " on " + p.purchasedOn(), "thank-you-purchase",
-                    Map.of("purchase", Map.of("description", nonNull(p.description()), "amount", amount, "date", p.purchasedOn().toString()))));
+                    "Purchase of " + amount + " on " + p.purchasedOn(),
+                    new ThankYouPurchase(new Purchase(nonNull(p.description()), amount, p.purchasedOn().toString()))));
         }
         LocalDate since = c.customerSince();
         if (rules.thankYouAnniversary() && since != null && today.getYear() > since.getYear()
@@ -136,8 +140,8 @@ public final class Planner {
             int years = today.getYear() - since.getYear();
             return java.util.Optional.of(new Proposal("anniversary:" + c.customerId() + ":" + today.getYear(),
                     Rule.THANK_YOU_ANNIVERSARY, Channel.EMAIL, c.customerId(), null, today, today, THANK_YOU_PRIORITY,
-                    years + (years == 1 ? " year" : " years") + " a customer today", "thank-you-anniversary",
-                    Map.of("years", Integer.toString(years))));
+                    years + (years == 1 ? " year" : " years") + " a customer today",
+                    new ThankYouAnniversary(Integer.toString(years))));
         }
         return java.util.Optional.empty();
     }

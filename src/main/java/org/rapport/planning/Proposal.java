@@ -1,7 +1,8 @@
 package org.rapport.planning;
 
+import org.rapport.outbox.MailModel;
+
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * A touch the rules ask for. {@code key} is deterministic (rule, customer, cause), so planning twice, or on two
@@ -9,10 +10,10 @@ import java.util.Map;
  *
  * @param dueOn    the customer-local date it is due
  * @param dueBy    the last date it meets its service standard (problem follow-ups), else {@code dueOn}
- * @param template for email touches, the message to send; {@code fields} what it needs
+ * @param email    for email touches, the message to send (its model names the template); {@code null} otherwise
  */
 public record Proposal(String key, Rule rule, Channel channel, long customerId, Long causeId, LocalDate dueOn,
-                       LocalDate dueBy, int priority, String reason, String template, Map<String, Object> fields) {
+                       LocalDate dueBy, int priority, String reason, MailModel email) {
 
     public enum Rule { COURTESY, PROBLEM_FOLLOW_UP, PROBLEM_CHECK_IN, RESELL, THANK_YOU_PURCHASE, THANK_YOU_ANNIVERSARY, LOW_RATING }
 

@@ -20,8 +20,8 @@ class PoliciesTest {
                 Instant.EPOCH, Instant.EPOCH, false);
         assertThat(MailPurpose.INTERNAL.blockedBy(refusesAll)).isEmpty();
         assertThat(MailPurpose.CHECK_IN.blockedBy(refusesAll)).hasValue("the customer is marked do-not-contact");
-        assertThat(MailPurpose.of("daily-call-list")).isEqualTo(MailPurpose.INTERNAL);
-        assertThat(MailPurpose.of("problem-check-in")).isEqualTo(MailPurpose.CHECK_IN);
+        assertThat(MailTemplate.DAILY_CALL_LIST.purpose()).isEqualTo(MailPurpose.INTERNAL);
+        assertThat(MailTemplate.PROBLEM_CHECK_IN.purpose()).isEqualTo(MailPurpose.CHECK_IN);
         assertThat(MailPurpose.parse("thank-you")).isEqualTo(MailPurpose.THANK_YOU);
     }
 

@@ -3,6 +3,10 @@ package org.rapport.planning;
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.Tier;
 import org.rapport.customers.Consent;
+import org.rapport.outbox.MailModel.Problem;
+import org.rapport.outbox.MailModel.ProblemCheckIn;
+import org.rapport.outbox.MailModel.ThankYouAnniversary;
+import org.rapport.outbox.MailTemplate;
 import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.Proposal.Channel;
@@ -108,7 +112,8 @@ class PlannerTest {
         assertThat(planner.plan(c, TODAY)).anySatisfy(p -> {
             assertThat(p.rule()).isEqualTo(Rule.PROBLEM_CHECK_IN);
             assertThat(p.channel()).isEqualTo(Channel.EMAIL);
-            assertThat(p.template()).isEqualTo("problem-check-in");
+            assertThat(p.email()).isEqualTo(new ProblemCheckIn(new Problem("Broken part", "Replaced")));
+            assertThat(p.email().template()).isEqualTo(MailTemplate.PROBLEM_CHECK_IN);
             assertThat(p.key()).isEqualTo("check-in:58");
         });
         assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).noneMatch(p -> p.rule() == Rule.PROBLEM_CHECK_IN);
@@ -177,7 +182,7 @@ class PlannerTest {
                 berlin("2026-11-20T10:00"), LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
         assertThat(planner.plan(c, TODAY)).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo(Rule.THANK_YOU_ANNIVERSARY);
-            assertThat(p.fields()).containsEntry("years", "5");
+            assertThat(p.email()).isEqualTo(new ThankYouAnniversary("5"));
             assertThat(p.key()).isEqualTo("anniversary:7:2026");
         });
     }

@@ -87,8 +87,9 @@ class AccessControlIT {
         assertThat(other.status()).isEqualTo(403);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(team.as(team.a).get("api/templates").array().getValuesAs(jakarta.json.JsonString.class))
-                .extracting(jakarta.json.JsonString::getString).containsExactlyElementsOf(org.rapport.mail.TemplateRenderer.NAMES)
-                .contains("manager-alert");
+                .extracting(jakarta.json.JsonString::getString).containsExactly("thank-you-purchase", "thank-you-anniversary",
+                        "thank-you-introduction", "problem-follow-up", "problem-check-in", "introduction-consent", "introduction",
+                        "reward-notice", "daily-call-list", "weekly-netweaving-report", "manager-alert");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.rapport.mail;
+package org.rapport.outbox;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.customers.CustomerDetail;
 import org.rapport.customers.CustomerService;
+import org.rapport.mail.MailTemplates;
+import org.rapport.mail.RenderedMail;
+import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.security.Viewer;
 import org.rapport.platform.web.ApiException;
 import org.rapport.team.SalespersonView;
@@ -51,7 +54,7 @@ public class TemplateResource {
 
     @GET
     public List<String> list() {
-        return TemplateRenderer.NAMES;
+        return MailTemplate.names();
     }
 
     /** Renders a message for one of the caller's customers, in their locale unless {@code locale} says otherwise. */
@@ -59,16 +62,15 @@ public class TemplateResource {
     @Path("{name}/preview")
     public RenderedMail preview(@PathParam("name") String name, @QueryParam("customer") String customer,
                                 @QueryParam("locale") String locale) {
-        if (!TemplateRenderer.NAMES.contains(name)) {
-            throw new UnknownTemplateException(name);
-        }
+        MailTemplate template = MailTemplate.byName(name).orElseThrow(() ->
+                new NotFound("There is no template '" + name + "'; there are " + String.join(", ", MailTemplate.names()) + "."));
         if (customer == null || customer.isBlank()) {
             throw ApiException.badRequest("customer: the external_id of the customer to preview for is required.");
         }
         CustomerDetail detail = customers.detail(viewer.scope(), customer);
         SalespersonView owner = detail.owner() == null ? null : team.find(detail.owner()).orElse(null);
-        Map<String, Object> model = SampleModels.preview(name, customerModel(detail), salespersonModel(owner), companyName, publicUrl);
-        return templates.render(name, locale(locale == null || locale.isBlank() ? detail.locale() : locale), model);
+        Map<String, Object> model = SampleModels.preview(template, customerModel(detail), salespersonModel(owner), companyName, publicUrl);
+        return templates.render(template.folder(), locale(locale == null || locale.isBlank() ? detail.locale() : locale), model);
     }
 
     private static Map<String, Object> customerModel(CustomerDetail c) {

@@ -1,0 +1,96 @@
+package org.rapport.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.errors.TooManyRequests;
+import org.rapport.platform.security.AuthenticatedUser;
+import org.rapport.platform.security.Role;
+
+import java.sql.SQLTransactionRollbackException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Email a person composes ({@code POST /api/outbox}): only templates a caller may send, only the fields they declare,
+ * and at most {@code rapport.mail.compose.per-login-per-day} a UTC day for a salesperson's or manager's login. Admins
+ * (and integrations that log in as one) are not capped: they already control every rule and template.
+ */
+@ApplicationScoped
+public class ComposeService {
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    OutboxMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "rapport.mail.compose.per-login-per-day")
+    int perLoginPerDay;
+
+    /** A template a caller may compose, or a 400 that says which exist. */
+    public MailTemplate composable(String name) {
+        MailTemplate template = MailTemplate.byName(name).orElseThrow(() ->
+                new InvalidInput("template: '" + name + "' is none of " + MailTemplate.names() + "."));
+        if (!template.composable()) {
+            throw new InvalidInput("template: " + name + " is sent by Rapport itself; a caller may compose "
+                    + Arrays.stream(MailTemplate.values()).filter(MailTemplate::composable).map(MailTemplate::folder)
+                    .toList() + ".");
+        }
+        return template;
+    }
+
+    /**
+     * Enqueues the message unless the same key was used before (then the first message is returned and nothing is
+     * counted). The count and the message commit together, so a refused or failed request costs nothing.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public OutboxService.Enqueued compose(AuthenticatedUser author, MailTemplate template, long customerId, String locale,
+                                          Map<String, ?> fields, Instant notBefore, String idempotencyKey) {
+        MailModel model = CallerFields.model(template, fields);
+        String key = "api:" + (idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID().toString() : author.username() + ":" + idempotencyKey.strip());
+        Optional<Long> existing = mapper.idByKey(key);
+        if (existing.isPresent()) {
+            return new OutboxService.Enqueued(existing.get(), false);
+        }
+        if (author.role() != Role.ADMIN) {
+            count(author.username());
+        }
+        return outbox.enqueue(new Mail(key, model, customerId, null, locale, notBefore == null ? clock.instant() : notBefore));
+    }
+
+    static boolean rolledBackByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void count(String username) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        mapper.countComposed(username, today);
+        if (mapper.composed(username, today) > perLoginPerDay) {
+            Duration untilTomorrow = Duration.between(now, today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            throw new TooManyRequests("A login composes at most " + perLoginPerDay + " emails a day (UTC); " + username
+                    + " has reached that today.", untilTomorrow);
+        }
+        mapper.forgetComposedBefore(username, today);
+    }
+}

@@ -1,0 +1,86 @@
+package org.rapport.outbox;
+
+import java.util.List;
+
+/**
+ * What a cause adds to a message, one record per {@link MailTemplate}: the purchase thanked for, the problem followed
+ * up, the calls on a list. The people, the company and the links a customer may click are not here: the sender adds
+ * them as they are at send time, and only internal mail carries links of its own (to Rapport's pages).
+ * Component names are the names the templates use; a record is stored as JSON on the outbox row.
+ */
+public sealed interface MailModel {
+
+    default MailTemplate template() {
+        return MailTemplate.of(this);
+    }
+
+    record ThankYouPurchase(Purchase purchase) implements MailModel {
+    }
+
+    record ThankYouAnniversary(String years) implements MailModel {
+    }
+
+    record ThankYouIntroduction(IntroducedCompany introduction) implements MailModel {
+    }
+
+    record ProblemFollowUp(Problem problem) implements MailModel {
+    }
+
+    record ProblemCheckIn(Problem problem) implements MailModel {
+    }
+
+    /** Asked before anyone learns anything about the other side: the model has the reason and nothing else. */
+    record IntroductionConsent(IntroductionReason introduction) implements MailModel {
+    }
+
+    record Introduction(IntroducedContact introduction) implements MailModel {
+    }
+
+    record RewardNotice(Reward reward) implements MailModel {
+    }
+
+    record DailyCallList(String date, List<CallItem> items, CallListLink links) implements MailModel {
+    }
+
+    record WeeklyNetweavingReport(String period, NetweavingStats stats, String rewardsOwed, BoardLink links) implements MailModel {
+    }
+
+    record ManagerAlert(Alert alert, CallListLink links) implements MailModel {
+    }
+
+    record Purchase(String description, String amount, String date) {
+    }
+
+    record Problem(String summary, String resolution) {
+    }
+
+    record IntroducedCompany(String otherCompany) {
+    }
+
+    record IntroductionReason(String reason) {
+    }
+
+    record IntroducedContact(String otherContact, String otherCompany, String otherEmail, String reason) {
+    }
+
+    record Reward(String description, String reason) {
+    }
+
+    record CallItem(String time, String company, String contactName, String phone, String reason, String priority) {
+    }
+
+    record NetweavingStats(String proposed, String consented, String introduced, String met, String won, String value) {
+    }
+
+    record Alert(String kind, String detail, String salesperson, String company, String contactName, String phone,
+                 String reason) {
+    }
+
+    /** The salesperson's call list in Rapport: internal mail only. */
+    record CallListLink(String callList) {
+    }
+
+    /** The netweaving board in Rapport: internal mail only. */
+    record BoardLink(String board) {
+    }
+}

@@ -1,0 +1,103 @@
+package org.rapport.outbox;
+
+import org.rapport.outbox.MailModel.DailyCallList;
+import org.rapport.outbox.MailModel.Introduction;
+import org.rapport.outbox.MailModel.IntroductionConsent;
+import org.rapport.outbox.MailModel.ManagerAlert;
+import org.rapport.outbox.MailModel.ProblemCheckIn;
+import org.rapport.outbox.MailModel.ProblemFollowUp;
+import org.rapport.outbox.MailModel.RewardNotice;
+import org.rapport.outbox.MailModel.ThankYouAnniversary;
+import org.rapport.outbox.MailModel.ThankYouIntroduction;
+import org.rapport.outbox.MailModel.ThankYouPurchase;
+import org.rapport.outbox.MailModel.WeeklyNetweavingReport;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.rapport.outbox.CallerField.email;
+import static org.rapport.outbox.CallerField.optional;
+import static org.rapport.outbox.CallerField.required;
+
+/**
+ * Every message a person can receive from Rapport: its folder in {@code mail-templates/}, the purpose a customer consents
+ * to, the record its cause fills in, and the fields a caller of {@code POST /api/outbox} may set. A template without
+ * caller fields is sent by Rapport alone: internal mail, and the introduction request whose answer links only netweaving
+ * makes.
+ */
+public enum MailTemplate {
+
+    THANK_YOU_PURCHASE("thank-you-purchase", MailPurpose.THANK_YOU, ThankYouPurchase.class,
+            optional("purchase.description", 200), required("purchase.amount", 40), required("purchase.date", 40)),
+    THANK_YOU_ANNIVERSARY("thank-you-anniversary", MailPurpose.THANK_YOU, ThankYouAnniversary.class,
+            required("years", 3)),
+    THANK_YOU_INTRODUCTION("thank-you-introduction", MailPurpose.THANK_YOU, ThankYouIntroduction.class,
+            required("introduction.otherCompany", 200)),
+    PROBLEM_FOLLOW_UP("problem-follow-up", MailPurpose.CHECK_IN, ProblemFollowUp.class,
+            required("problem.summary", 200), optional("problem.resolution", 500)),
+    PROBLEM_CHECK_IN("problem-check-in", MailPurpose.CHECK_IN, ProblemCheckIn.class,
+            required("problem.summary", 200), optional("problem.resolution", 500)),
+    INTRODUCTION_CONSENT("introduction-consent", MailPurpose.INTRODUCTION, IntroductionConsent.class),
+    INTRODUCTION("introduction", MailPurpose.INTRODUCTION, Introduction.class,
+            required("introduction.otherContact", 100), required("introduction.otherCompany", 200),
+            email("introduction.otherEmail"), required("introduction.reason", 500)),
+    REWARD_NOTICE("reward-notice", MailPurpose.REWARD, RewardNotice.class,
+            required("reward.description", 200), optional("reward.reason", 500)),
+    DAILY_CALL_LIST("daily-call-list", MailPurpose.INTERNAL, DailyCallList.class),
+    WEEKLY_NETWEAVING_REPORT("weekly-netweaving-report", MailPurpose.INTERNAL, WeeklyNetweavingReport.class),
+    MANAGER_ALERT("manager-alert", MailPurpose.INTERNAL, ManagerAlert.class);
+
+    private final String folder;
+    private final MailPurpose purpose;
+    private final Class<? extends MailModel> model;
+    private final List<CallerField> callerFields;
+
+    MailTemplate(String folder, MailPurpose purpose, Class<? extends MailModel> model, CallerField... callerFields) {
+        this.folder = folder;
+        this.purpose = purpose;
+        this.model = model;
+        this.callerFields = List.of(callerFields);
+    }
+
+    /** The folder in {@code mail-templates/}, also the template's name in the API and on the outbox row. */
+    public String folder() {
+        return folder;
+    }
+
+    public MailPurpose purpose() {
+        return purpose;
+    }
+
+    public Class<? extends MailModel> model() {
+        return model;
+    }
+
+    public List<CallerField> callerFields() {
+        return callerFields;
+    }
+
+    /** Whether {@code POST /api/outbox} may send it: outreach whose cause a caller can describe in plain text. */
+    public boolean composable() {
+        return purpose.isOutreach() && !callerFields.isEmpty();
+    }
+
+    /** The model from its stored form (the JSON on the outbox row, read as maps); unknown keys are left out. */
+    MailModel read(Map<?, ?> stored) {
+        return (MailModel) ModelMaps.fromMap(stored, model.asSubclass(Record.class));
+    }
+
+    public static Optional<MailTemplate> byName(String name) {
+        return Arrays.stream(values()).filter(t -> t.folder.equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return Arrays.stream(values()).map(MailTemplate::folder).toList();
+    }
+
+    static MailTemplate of(MailModel model) {
+        return Arrays.stream(values()).filter(t -> t.model == model.getClass()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No template renders " + model.getClass().getSimpleName()));
+    }
+}

@@ -1,0 +1,141 @@
+package org.rapport.outbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rapport.mail.RenderedMail;
+import org.rapport.mail.TemplateRenderer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** The real templates in mail-templates/, rendered with their sample models as a customer or salesperson would see them. */
+class MailTemplateRenderingTest {
+
+    static final TemplateRenderer PACKAGED = new TemplateRenderer(Optional.empty());
+
+    static Map<String, Object> model(MailTemplate template, String preferredName, String company) {
+        Map<String, Object> customer = new HashMap<>(Map.of("preferredName", preferredName, "company", company));
+        Map<String, Object> salesperson = Map.of("name", "Anna Seller", "email", "anna@rapport.example");
+        return SampleModels.preview(template, customer, salesperson, "Rapport Demo GmbH", "https://rapport.example");
+    }
+
+    static RenderedMail render(MailTemplate template, Locale locale, Map<String, Object> model) {
+        return PACKAGED.render(template.folder(), locale, model);
+    }
+
+    /** Each message's subject in English and German for the sample model, and a German line of its body. */
+    static Stream<Arguments> subjects() {
+        return Stream.of(
+                arguments(MailTemplate.THANK_YOU_PURCHASE, "Thank you for your order, Alfred",
+                        "Vielen Dank für Ihren Auftrag, Alfred", "vielen Dank für Ihren Auftrag vom 2026-11-20."),
+                arguments(MailTemplate.THANK_YOU_ANNIVERSARY, "5 years together – thank you, Alfred",
+                        "5 Jahre Zusammenarbeit – danke, Alfred", "heute vor 5 Jahren hat unsere Zusammenarbeit begonnen."),
+                arguments(MailTemplate.THANK_YOU_INTRODUCTION, "A quick thank-you, Alfred",
+                        "Danke für Ihre Offenheit, Alfred", "vielen Dank, dass Sie offen für den Kontakt zu"),
+                arguments(MailTemplate.PROBLEM_FOLLOW_UP, "Is everything working again, Alfred?",
+                        "Läuft wieder alles rund, Alfred?", "es tut mir leid, dass es zuletzt Ärger gab:"),
+                arguments(MailTemplate.PROBLEM_CHECK_IN, "A week later – is all well, Alfred?",
+                        "Eine Woche später – ist alles in Ordnung?", "vor etwa einer Woche haben wir Ihr Anliegen"),
+                arguments(MailTemplate.INTRODUCTION_CONSENT, "May I introduce you to someone, Alfred?",
+                        "Darf ich Ihnen jemanden vorstellen?", "hin und wieder sehe ich unter unseren Kunden"),
+                arguments(MailTemplate.INTRODUCTION, "Introduction: meet Jürgen Müller",
+                        "Darf ich vorstellen: Jürgen Müller", "wie versprochen möchte ich Sie mit Jürgen Müller von"),
+                arguments(MailTemplate.REWARD_NOTICE, "A small thank-you for you, Alfred",
+                        "Ein kleines Dankeschön für Sie, Alfred", "wir haben ein Dankeschön für Sie: A dinner for two."),
+                arguments(MailTemplate.DAILY_CALL_LIST, "Your call list for Tuesday, 24 November 2026: 1 call",
+                        "Ihre Anrufliste für Tuesday, 24 November 2026: 1 Anruf", "Guten Morgen Anna Seller,"),
+                arguments(MailTemplate.WEEKLY_NETWEAVING_REPORT, "Netweaving report for 16–22 Nov 2026",
+                        "Netweaving-Bericht für 16–22 Nov 2026", "hier ist der Netweaving-Überblick für 16–22 Nov 2026."),
+                arguments(MailTemplate.MANAGER_ALERT, "Alpha GmbH: not reached after 3 tries",
+                        "Alpha GmbH: nach 3 Versuchen nicht erreicht", "Hallo Anna Seller,"));
+    }
+
+    @Test
+    void theSubjectTableCoversEveryTemplate() {
+        assertThat(subjects().map(a -> a.get()[0])).containsExactlyInAnyOrder((Object[]) MailTemplate.values());
+    }
+
+    @ParameterizedTest
+    @MethodSource("subjects")
+    void everyMessageRendersInEnglishAndInGerman(MailTemplate template, String english, String german, String germanLine) {
+        RenderedMail en = render(template, Locale.ENGLISH, model(template, "Alfred", "Alpha GmbH"));
+        RenderedMail de = render(template, Locale.GERMAN, model(template, "Alfred", "Alpha GmbH"));
+
+        assertThat(en.subject()).isEqualTo(english);
+        assertThat(de.subject()).isEqualTo(german);
+        assertThat(de.text()).contains(germanLine);
+        assertThat(de.html()).contains("lang=\"de\"");
+        boolean outreach = template.purpose().isOutreach();
+        assertThat(de.html()).contains(outreach ? "Herzliche Grüße" : "Gesendet von Rapport für Rapport Demo GmbH");
+        assertThat(en.html()).contains(outreach ? "Warm regards," : "Sent by Rapport for Rapport Demo GmbH");
+        for (RenderedMail mail : List.of(en, de)) {
+            assertThat(mail.html()).contains("<html").contains("Anna Seller");
+            assertThat(mail.text()).contains("Anna Seller").doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void customerMessagesOfferUnsubscribingAndSalespersonMessagesDoNot() {
+        assertThat(render(MailTemplate.THANK_YOU_PURCHASE, Locale.ENGLISH, model(MailTemplate.THANK_YOU_PURCHASE, "Alfred", "Alpha"))
+                .html()).contains("https://rapport.example/u/preview");
+        RenderedMail digest = render(MailTemplate.DAILY_CALL_LIST, Locale.ENGLISH, model(MailTemplate.DAILY_CALL_LIST, "Alfred", "Alpha"));
+        assertThat(digest.html()).doesNotContain("/u/").doesNotContain("unsubscribe")
+                .contains("https://rapport.example/call-lists/today");
+    }
+
+    @Test
+    void aLocaleWithoutItsOwnTextFallsBackToEnglish() {
+        Map<String, Object> model = model(MailTemplate.REWARD_NOTICE, "Zoë", "Faure SAS");
+        RenderedMail french = render(MailTemplate.REWARD_NOTICE, Locale.FRENCH, model);
+        RenderedMail english = render(MailTemplate.REWARD_NOTICE, Locale.ENGLISH, model);
+
+        assertThat(french).isEqualTo(english);
+    }
+
+    @Test
+    void markupInCustomerDataIsEscapedInHtml() {
+        RenderedMail mail = render(MailTemplate.THANK_YOU_PURCHASE, Locale.ENGLISH,
+                model(MailTemplate.THANK_YOU_PURCHASE, "<script>alert(1)</script>", "Evil & Co"));
+
+        assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;").contains("Evil &amp; Co");
+    }
+
+    @Test
+    void lineBreaksInDataNeverReachTheSubject() {
+        RenderedMail mail = render(MailTemplate.THANK_YOU_ANNIVERSARY, Locale.ENGLISH,
+                model(MailTemplate.THANK_YOU_ANNIVERSARY, "Al\r\nBcc: victim@example.com", "Alpha\nGmbH"));
+
+        assertThat(mail.subject()).isEqualTo("5 years together – thank you, Al Bcc: victim@example.com");
+    }
+
+    @Test
+    void aFolderOnDiskOverridesThePackagedCopyFileByFile() throws Exception {
+        Path folder = Files.createTempDirectory("templates");
+        Files.createDirectories(folder.resolve("thank-you-purchase"));
+        Files.writeString(folder.resolve("thank-you-purchase/subject.ftl"), "Merci, ${customer.preferredName}!");
+        Map<String, Object> model = model(MailTemplate.THANK_YOU_PURCHASE, "Alfred", "Alpha");
+
+        RenderedMail mail = new TemplateRenderer(Optional.of(folder)).render("thank-you-purchase", Locale.ENGLISH, model);
+
+        assertThat(mail.subject()).isEqualTo("Merci, Alfred!");
+        assertThat(mail.html()).isEqualTo(render(MailTemplate.THANK_YOU_PURCHASE, Locale.ENGLISH, model).html());
+    }
+
+    @Test
+    void aMissingTemplateFolderIsNamedInTheError() {
+        assertThatThrownBy(() -> PACKAGED.render("birthday", Locale.ENGLISH, Map.of()))
+                .hasMessage("The template birthday/subject.ftl is missing");
+    }
+}
