@@ -25,19 +25,29 @@ final class OrderlyStop extends Thread {
 
     @Override
     public void run() {
+        long started = System.nanoTime();
         startWatchdog();
         Thread payara = started(PAYARA_HOOK, Duration.ofSeconds(2));
-        if (payara != null) {
+        if (payara == null) {
+            System.out.println("Rapport: Payara is not running");
+        } else {
             join(payara, APPLICATION_LIMIT);
+            if (!payara.isAlive()) {
+                System.out.println("Rapport: application stopped in " + millisSince(started) + " ms");
+            }
         }
         if (db != null) {
             db.stop(DATABASE_LIMIT);
-            System.out.println("Rapport: embedded MariaDB stopped");
+            System.out.println("Rapport: embedded MariaDB stopped in " + millisSince(started) + " ms");
         }
         if (payara != null && payara.isAlive()) {
             System.out.println("Rapport: the application did not stop within " + APPLICATION_LIMIT.toSeconds() + " s; ending the process");
             Runtime.getRuntime().halt(1);
         }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     /** Ends the process when the shutdown hooks (ours and any other) have not finished in time. */
