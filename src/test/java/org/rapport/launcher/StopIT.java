@@ -84,7 +84,7 @@ class StopIT {
             assertThat(firstDb.isAlive()).as("the embedded MariaDB was stopped too").isFalse();
             String log = Files.readString(log("stop-embedded-1"));
             assertThat(log).doesNotContain("ending the process");
-            assertThat(log.indexOf("Payara Micro STOPPED")).as("the application stopped").isPositive()
+            assertThat(log.indexOf("Rapport: application stopped")).as("the application stopped").isPositive()
                     .isLessThan(log.indexOf("Rapport: embedded MariaDB stopped"));
 
             LauncherInstance second = start("stop-embedded-2", dataDir, smtp, Map.of());
@@ -145,7 +145,7 @@ class StopIT {
     }
 
     private static void enqueue(LauncherInstance instance, String url, String user, String password, String tag) throws Exception {
-        Api admin = Api.at(instance.baseUri().toURL()).asAdmin();
+        Api admin = Api.at(instance.baseUri()).asAdmin();
         String owner = tag + "-sp";
         assertThat(admin.postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone",
                 owner + ",Stop Seller,seller@stop.example,Europe/Berlin")).status()).isEqualTo(200);
