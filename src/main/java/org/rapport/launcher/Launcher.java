@@ -57,7 +57,6 @@ public final class Launcher {
      */
     private static void keepTemporaryFilesUnder(Path dataDir) throws java.io.IOException {
         Path tmp = dataDir.resolve("tmp");
-        deleteRecursively(tmp); // what the last run left, as a reboot empties /tmp
         Files.createDirectories(tmp);
         System.setProperty("java.io.tmpdir", tmp.toString());
     }
