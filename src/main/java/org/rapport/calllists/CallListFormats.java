@@ -10,6 +10,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.rapport.platform.web.CsvCells;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,6 +24,7 @@ import java.time.ZonedDateTime;
 /**
  * A call list as CSV (for spreadsheets) and as iCalendar (for calendar apps): one event per call, in list order, in
  * slots from the start of the salesperson's working day. Times are written in UTC, which every client reads alike.
+ * CSV cells that a spreadsheet would run as a formula are neutralised ({@link CsvCells}).
  */
 public final class CallListFormats {
 
@@ -39,8 +41,8 @@ public final class CallListFormats {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
             for (CallListItem i : list.items()) {
-                printer.printRecord(i.position, i.priority, i.rule, i.channel, i.customer, i.company, i.preferredName,
-                        i.contactName, i.phone, i.localTimeNow, i.reason, i.dueOn, i.dueBy, i.tries, i.coveringFor);
+                printer.printRecord(CsvCells.of(i.position, i.priority, i.rule, i.channel, i.customer, i.company, i.preferredName,
+                        i.contactName, i.phone, i.localTimeNow, i.reason, i.dueOn, i.dueBy, i.tries, i.coveringFor));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

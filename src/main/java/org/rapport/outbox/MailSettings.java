@@ -31,7 +31,7 @@ public class MailSettings {
     @Inject @ConfigProperty(name = "rapport.smtp.port") int smtpPort;
     @Inject @ConfigProperty(name = "rapport.smtp.user") Optional<String> smtpUser;
     @Inject @ConfigProperty(name = "rapport.smtp.password") Optional<String> smtpPassword;
-    @Inject @ConfigProperty(name = "rapport.smtp.tls") String smtpTls;
+    @Inject @ConfigProperty(name = "rapport.smtp.tls") SmtpTls smtpTls;
     @Inject @ConfigProperty(name = "rapport.smtp.connect-timeout-ms") int connectTimeoutMs;
     @Inject @ConfigProperty(name = "rapport.smtp.read-timeout-ms") int readTimeoutMs;
     @Inject @ConfigProperty(name = "rapport.smtp.write-timeout-ms") int writeTimeoutMs;
@@ -103,8 +103,8 @@ public class MailSettings {
         return smtpPassword.orElse(null);
     }
 
-    public String smtpTls() {
-        return smtpTls.strip().toLowerCase(java.util.Locale.ROOT);
+    public SmtpTls smtpTls() {
+        return smtpTls;
     }
 
     public int connectTimeoutMs() {

@@ -36,8 +36,7 @@ public class Postmen {
     /** Timeouts are set because Jakarta Mail's defaults are infinite: one stuck server would hold a dispatcher forever. */
     static Properties properties(MailSettings s) {
         Properties p = new Properties();
-        boolean implicitTls = "tls".equals(s.smtpTls()) || "ssl".equals(s.smtpTls());
-        String protocol = implicitTls ? "smtps" : "smtp";
+        String protocol = s.smtpTls() == SmtpTls.TLS ? "smtps" : "smtp";
         p.setProperty("mail.transport.protocol", protocol);
         String prefix = "mail." + protocol + ".";
         s.smtpHost().ifPresent(h -> p.setProperty(prefix + "host", h));
@@ -47,11 +46,11 @@ public class Postmen {
         p.setProperty(prefix + "writetimeout", Integer.toString(s.writeTimeoutMs()));
         p.setProperty(prefix + "auth", Boolean.toString(s.smtpUser().isPresent()));
         p.setProperty(prefix + "from", s.from());
-        if ("starttls".equals(s.smtpTls())) {
+        if (s.smtpTls() == SmtpTls.STARTTLS) {
             p.setProperty(prefix + "starttls.enable", "true");
             p.setProperty(prefix + "starttls.required", "true");
         }
-        if (implicitTls || "starttls".equals(s.smtpTls())) {
+        if (s.smtpTls() != SmtpTls.NONE) {
             p.setProperty(prefix + "ssl.checkserveridentity", "true");
         }
         return p;

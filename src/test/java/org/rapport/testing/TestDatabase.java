@@ -28,6 +28,7 @@ public class TestDatabase implements LauncherSessionListener {
             return; // unit tests, or an external server
         }
         db = EmbeddedDatabase.start(Path.of("target/it-db"), Integer.parseInt(port), "256M");
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "test-db-stop")); // a run cut short
     }
 
     @Override

@@ -6,8 +6,11 @@ import org.quartz.spi.ThreadPool;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * Quartz runs its jobs on the container's managed threads instead of threads of its own, so a job has the
@@ -15,6 +18,14 @@ import java.util.concurrent.Semaphore;
  * start; a semaphore with {@code org.quartz.threadPool.threadCount} permits tells it.
  */
 public class ManagedThreadPool implements ThreadPool {
+
+    private static final Logger LOG = Logger.getLogger(ManagedThreadPool.class.getName());
+    /**
+     * How long a stop waits for running jobs. A job that needs longer is left to the process's end: its work is
+     * leased or transactional, so it is taken up again (a job finishing against a database that went away would
+     * otherwise hold the stop forever, Quartz retrying its completion until the job store is shut down).
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private int threadCount = 4;
     private Semaphore permits;
@@ -69,9 +80,18 @@ public class ManagedThreadPool implements ThreadPool {
 
     @Override
     public void shutdown(boolean waitForJobsToComplete) {
-        if (waitForJobsToComplete) {
-            permits.acquireUninterruptibly(threadCount);
-            permits.release(threadCount);
+        if (!waitForJobsToComplete) {
+            return;
+        }
+        try {
+            if (permits.tryAcquire(threadCount, STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                permits.release(threadCount);
+            } else {
+                LOG.warning(() -> (threadCount - permits.availablePermits()) + " Quartz job(s) still running after "
+                        + STOP_WAIT.toSeconds() + " s; stopping without them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rapport.platform.web.Problem;
+import org.rapport.platform.web.SecurityHeaders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,13 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    SecurityHeaders securityHeaders;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        securityHeaders.apply(request, response); // runs before any filter, and may end the response here (401, 429)
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.isProtected() ? challenge(response, context) : context.doNothing();
