@@ -7,8 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.OutboxService;
-import org.rapport.platform.security.AuthenticatedUser;
-import org.rapport.platform.security.Role;
+import org.rapport.platform.security.Access;
 import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
@@ -29,8 +28,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class DailyDigest {
-
-    private static final AuthenticatedUser SYSTEM = new AuthenticatedUser("rapport", Role.ADMIN, null, null);
 
     @Inject
     CallListMapper mapper;
@@ -65,7 +62,7 @@ public class DailyDigest {
                 continue;
             }
             LocalDate date = local.toLocalDate();
-            CallList list = callLists.list(SYSTEM, seller.externalId, date);
+            CallList list = callLists.list(Access.EVERYTHING, seller.externalId, date);
             if (!list.workingDay() || list.absent()) {
                 continue;
             }

@@ -13,12 +13,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.customers.CustomerDetail;
 import org.rapport.customers.CustomerService;
 import org.rapport.platform.security.Viewer;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Params;
 import org.rapport.team.SalespersonView;
 import org.rapport.team.TeamService;
 
 import java.util.HashMap;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,13 +61,12 @@ public class TemplateResource {
         if (!TemplateRenderer.NAMES.contains(name)) {
             throw new UnknownTemplateException(name);
         }
-        if (customer == null || customer.isBlank()) {
-            throw ApiException.badRequest("customer: the external_id of the customer to preview for is required.");
-        }
-        CustomerDetail detail = customers.detail(viewer.scope(), customer);
+        String named = Params.required("customer", customer, 64, "the external_id of the customer to preview for");
+        CustomerDetail detail = customers.detail(viewer.access(), named);
         SalespersonView owner = detail.owner() == null ? null : team.find(detail.owner()).orElse(null);
         Map<String, Object> model = SampleModels.preview(name, customerModel(detail), salespersonModel(owner), companyName, publicUrl);
-        return templates.render(name, locale(locale == null || locale.isBlank() ? detail.locale() : locale), model);
+        Locale chosen = Params.locale("locale", locale == null || locale.isBlank() ? detail.locale() : locale);
+        return templates.render(name, chosen == null ? Locale.ROOT : chosen, model);
     }
 
     private static Map<String, Object> customerModel(CustomerDetail c) {
@@ -92,13 +90,5 @@ public class TemplateResource {
             }
         }
         return "";
-    }
-
-    private static Locale locale(String tag) {
-        try {
-            return new Locale.Builder().setLanguageTag(tag).build();
-        } catch (IllformedLocaleException e) {
-            throw ApiException.badRequest("locale: '" + tag + "' is not a BCP 47 language tag.");
-        }
     }
 }

@@ -1,10 +1,10 @@
 package org.rapport.mail;
 
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.NotFound;
 
 /** A message name that is not one of {@link TemplateRenderer#NAMES}. */
-public class UnknownTemplateException extends ApiException {
+public class UnknownTemplateException extends NotFound {
     public UnknownTemplateException(String name) {
-        super(404, "Not found", "There is no template '" + name + "'; there are " + String.join(", ", TemplateRenderer.NAMES) + ".");
+        super("There is no template '" + name + "'; there are " + String.join(", ", TemplateRenderer.NAMES) + ".");
     }
 }

@@ -2,6 +2,7 @@ package org.rapport.outbox;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.platform.security.Access;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -36,9 +37,9 @@ public interface OutboxMapper {
 
     int resend(@Param("id") long id, @Param("now") Instant now);
 
-    List<OutboxView> search(@Param("f") OutboxFilter filter);
+    List<OutboxView> search(@Param("f") OutboxFilter filter, @Param("access") Access access);
 
-    Optional<OutboxView> find(@Param("id") long id);
+    Optional<OutboxView> find(@Param("id") long id, @Param("access") Access access);
 
     int insertResponse(@Param("r") Response response);
 

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.rapport.platform.security.Scope;
+import org.rapport.platform.security.Access;
 import org.rapport.problems.ProblemResolved;
 import org.rapport.purchases.PurchaseRecorded;
 import org.rapport.touches.TouchLogged;
@@ -157,9 +157,8 @@ public class PlanningService {
         return mapper.runs(limit);
     }
 
-    public List<PlannedTouchView> search(Scope scope, Long customerId, String status, int limit) {
-        Long ownerId = scope.isRestricted() && !scope.isTeam() ? scope.salespersonId() : null;
-        Long teamOf = scope.isTeam() ? scope.salespersonId() : null;
-        return mapper.search(customerId, status, ownerId, teamOf, limit);
+    /** Planned touches of the customers the caller reaches. */
+    public List<PlannedTouchView> search(Access access, Long customerId, String status, int limit) {
+        return mapper.search(customerId, status, access, limit);
     }
 }
