@@ -261,7 +261,9 @@ class AccessMatrixIT {
     /** A problem of {@code whose}'s customer, posted by the caller for A with another summary. */
     static Api.Reply problemTakeover(Api api, Whose whose, boolean allowed) {
         String id = Csv.unique("PR");
-        assertThat(admin.postJson("api/problems", problem(id, customer(whose), "Late delivery")).status()).isEqualTo(201);
+        Api.Reply stored = admin.postJson("api/problems", problem(id, customer(whose), "Late delivery"));
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+        assertThat(stored.body()).contains("\"customer\":\"" + customer(whose) + "\"").doesNotContain("hash");
         assertThat(importProblem(id, customer(whose), "Late delivery").getInt("unchanged")).as("the probe sees the original").isEqualTo(1);
 
         Api.Reply reply = api.postJson("api/problems", problem(id, team.customerOfA, "Nothing happened"));
