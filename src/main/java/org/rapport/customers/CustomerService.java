@@ -74,7 +74,8 @@ public class CustomerService {
 
     public CustomerDetail detail(Access access, String externalId) {
         CustomerDetail.Fields fields = mapper.findDetail(access, externalId).orElseThrow(() -> invisible(externalId));
-        return CustomerDetail.of(fields, mapper.findRecentTouches(fields.id(), RECENT_TOUCHES), mapper.findOpenProblems(fields.id()));
+        Consent consent = mapper.findConsent(fields.id()).orElseThrow().toConsent();
+        return CustomerDetail.of(fields, consent, mapper.findRecentTouches(fields.id(), RECENT_TOUCHES), mapper.findOpenProblems(fields.id()));
     }
 
     /** A two-way touch (reached, visit, reply) restarts the customer's cadence clock. */
