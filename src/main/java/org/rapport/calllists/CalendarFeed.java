@@ -3,8 +3,7 @@ package org.rapport.calllists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.rapport.calllists.CallListMapper.Seller;
-import org.rapport.platform.security.AuthenticatedUser;
-import org.rapport.platform.security.Role;
+import org.rapport.platform.security.Access;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,8 +13,6 @@ import java.util.Optional;
 /** The calendar feed: a salesperson's list for their own local today. */
 @ApplicationScoped
 public class CalendarFeed {
-
-    private static final AuthenticatedUser FEED = new AuthenticatedUser("calendar-feed", Role.ADMIN, null, null);
 
     @Inject
     CallListMapper mapper;
@@ -29,7 +26,7 @@ public class CalendarFeed {
     public Optional<String> today(long salespersonId) {
         return mapper.sellerById(salespersonId).map(seller -> {
             ZoneId zone = zone(seller);
-            CallList list = callLists.list(FEED, seller.externalId, LocalDate.ofInstant(clock.instant(), zone));
+            CallList list = callLists.list(Access.EVERYTHING, seller.externalId, LocalDate.ofInstant(clock.instant(), zone));
             return CallListFormats.ics(list, zone);
         });
     }

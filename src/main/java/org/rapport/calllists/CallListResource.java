@@ -13,10 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.rapport.platform.security.Viewer;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Params;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 @Path("call-lists")
 @RequestScoped
@@ -45,21 +44,21 @@ public class CallListResource {
     @GET
     @Path("{salesperson}/{date: \\d{4}-\\d{2}-\\d{2}}")
     public CallList list(@PathParam("salesperson") String salesperson, @PathParam("date") String date) {
-        return callLists.list(viewer.user(), salesperson, date(date));
+        return callLists.list(viewer.access(), salesperson, date(date));
     }
 
     @GET
     @Path("{salesperson}/{date: \\d{4}-\\d{2}-\\d{2}}.csv")
     @Produces("text/csv;charset=UTF-8")
     public String csv(@PathParam("salesperson") String salesperson, @PathParam("date") String date) {
-        return CallListFormats.csv(callLists.list(viewer.user(), salesperson, date(date)));
+        return CallListFormats.csv(callLists.list(viewer.access(), salesperson, date(date)));
     }
 
     @GET
     @Path("{salesperson}/{date: \\d{4}-\\d{2}-\\d{2}}.ics")
     @Produces("text/calendar;charset=UTF-8")
     public String ics(@PathParam("salesperson") String salesperson, @PathParam("date") String date) {
-        CallList list = callLists.list(viewer.user(), salesperson, date(date));
+        CallList list = callLists.list(viewer.access(), salesperson, date(date));
         return CallListFormats.ics(list, java.time.ZoneId.of(list.timeZone()));
     }
 
@@ -67,7 +66,7 @@ public class CallListResource {
     @GET
     @Path("{salesperson}/calendar-link")
     public java.util.Map<String, String> calendarLink(@PathParam("salesperson") String salesperson) {
-        return java.util.Map.of("url", callLists.calendarLink(viewer.user(), salesperson));
+        return java.util.Map.of("url", callLists.calendarLink(viewer.access(), salesperson));
     }
 
     @POST
@@ -78,10 +77,6 @@ public class CallListResource {
     }
 
     private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("date: '" + text + "' is not a date (YYYY-MM-DD).");
-        }
+        return Params.date("date", text);
     }
 }

@@ -11,9 +11,11 @@ import org.rapport.planning.PlannedTouchStatus;
 import org.rapport.planning.PlannedTouches;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.errors.NotFound;
+import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
-import org.rapport.platform.security.Role;
-import org.rapport.platform.web.ApiException;
 import org.rapport.team.WorkingDays;
 import org.rapport.touches.TouchKind;
 import org.rapport.touches.TouchRequest;
@@ -64,9 +66,8 @@ public class CallListService {
     @Inject
     org.rapport.outbox.Links links;
 
-    public CallList list(AuthenticatedUser user, String salesperson, LocalDate date) {
-        Seller seller = mapper.seller(salesperson).orElseThrow(() -> ApiException.notFound("There is no salesperson " + salesperson + "."));
-        requireMayRead(user, seller);
+    public CallList list(Access access, String salesperson, LocalDate date) {
+        Seller seller = requireMayRead(access, salesperson);
         Rules r = rules.rules();
         BusinessCalendar calendar = rules.calendar();
         int capacity = seller.dailyCapacity > 0 ? seller.dailyCapacity : r.defaultDailyCapacity();
@@ -125,10 +126,8 @@ public class CallListService {
         return items;
     }
 
-    public String calendarLink(AuthenticatedUser user, String salesperson) {
-        Seller seller = mapper.seller(salesperson).orElseThrow(() -> ApiException.notFound("There is no salesperson " + salesperson + "."));
-        requireMayRead(user, seller);
-        return links.calendarUrl(seller.id);
+    public String calendarLink(Access access, String salesperson) {
+        return links.calendarUrl(requireMayRead(access, salesperson).id);
     }
 
     /**
@@ -138,8 +137,8 @@ public class CallListService {
      */
     @Transactional
     public ItemState recordOutcome(AuthenticatedUser user, long id, OutcomeRequest request) {
-        ItemRow item = mapper.item(id).orElseThrow(() -> ApiException.notFound("There is no call-list item " + id + "."));
-        requireMayWrite(user, item);
+        ItemRow item = mapper.item(id).orElseThrow(() -> new NotFound("There is no call-list item " + id + "."));
+        requireMayWrite(user.access(), item);
         Instant now = clock.instant();
         ZoneId zone = Zones.orUtc(item.timeZone);
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -161,16 +160,16 @@ public class CallListService {
             }
             case RESCHEDULED -> {
                 if (request.rescheduleTo == null) {
-                    throw ApiException.badRequest("reschedule_to: a date is required for RESCHEDULED.");
+                    throw new InvalidInput("reschedule_to: a date is required for RESCHEDULED.");
                 }
                 if (request.rescheduleTo.isBefore(today)) {
-                    throw ApiException.badRequest("reschedule_to: " + request.rescheduleTo + " is in the past (today is " + today + ").");
+                    throw new InvalidInput("reschedule_to: " + request.rescheduleTo + " is in the past (today is " + today + ").");
                 }
                 planned.reschedule(id, request.rescheduleTo, note);
             }
             case NOT_NEEDED -> {
                 if (note == null) {
-                    throw ApiException.badRequest("note: say why the call is not needed.");
+                    throw new InvalidInput("note: say why the call is not needed.");
                 }
                 planned.close(id, "NOT_NEEDED", note);
             }
@@ -192,37 +191,29 @@ public class CallListService {
         touches.record(user, item.customerId, touch); // requireMayWrite has decided who may
     }
 
-    private void requireMayRead(AuthenticatedUser user, Seller seller) {
-        if (user.role() == Role.ADMIN || seller.id == nonNullId(user)) {
-            return;
+    /** The salesperson whose list is asked for, if the caller reaches them: themselves, their team, or anyone (admin). */
+    private Seller requireMayRead(Access access, String salesperson) {
+        Seller seller = mapper.seller(salesperson).orElseThrow(() -> new NotFound("There is no salesperson " + salesperson + "."));
+        if (!access.reaches(seller.id, seller.managerId)) {
+            throw new NotAllowed("The call list of " + seller.externalId + " is not yours to see.");
         }
-        if (user.role() == Role.MANAGER && seller.managerId != null && seller.managerId == nonNullId(user)) {
-            return;
-        }
-        throw ApiException.forbidden("The call list of " + seller.externalId + " is not yours to see.");
+        return seller;
     }
 
     /**
-     * The owner, their manager and an admin record outcomes; so does the owner's backup while the owner is away today
-     * (the backup has the item on their list then).
+     * Whoever reaches the customer's owner records outcomes (the owner, their manager, an admin); so does the owner's
+     * backup while the owner is away today (the backup has the item on their list then).
      */
-    private void requireMayWrite(AuthenticatedUser user, ItemRow item) {
-        if (user.role() == Role.ADMIN || (item.ownerId != null && item.ownerId == nonNullId(user))) {
-            return;
-        }
+    private void requireMayWrite(Access access, ItemRow item) {
         Seller owner = item.ownerId == null ? null : mapper.sellerById(item.ownerId).orElse(null);
-        if (owner != null && user.role() == Role.MANAGER && owner.managerId != null && owner.managerId == nonNullId(user)) {
+        if (access.reaches(item.ownerId, owner == null ? null : owner.managerId)) {
             return;
         }
-        if (owner != null && owner.backupId != null && owner.backupId == nonNullId(user)
+        if (owner != null && access.isBackup(owner.backupId)
                 && mapper.absent(owner.id, clock.instant().atZone(Zones.orUtc(owner.timeZone)).toLocalDate())) {
             return;
         }
-        throw ApiException.forbidden("Call-list item " + item.id + " belongs to another salesperson's customer.");
-    }
-
-    private static long nonNullId(AuthenticatedUser user) {
-        return user.salespersonId() == null ? -1 : user.salespersonId();
+        throw new NotAllowed("Call-list item " + item.id + " belongs to another salesperson's customer.");
     }
 
     private static <T> Map<Long, List<T>> group(Collection<T> rows, Function<T, Long> customer) {

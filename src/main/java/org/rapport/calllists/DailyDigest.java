@@ -10,8 +10,7 @@ import org.rapport.outbox.MailModel.CallItem;
 import org.rapport.outbox.MailModel.CallListLink;
 import org.rapport.outbox.MailModel.DailyCallList;
 import org.rapport.outbox.OutboxService;
-import org.rapport.platform.security.AuthenticatedUser;
-import org.rapport.platform.security.Role;
+import org.rapport.platform.security.Access;
 import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
@@ -30,8 +29,6 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class DailyDigest {
-
-    private static final AuthenticatedUser SYSTEM = new AuthenticatedUser("rapport", Role.ADMIN, null, null);
 
     @Inject
     CallListMapper mapper;
@@ -66,7 +63,7 @@ public class DailyDigest {
                 continue;
             }
             LocalDate date = local.toLocalDate();
-            CallList list = callLists.list(SYSTEM, seller.externalId, date);
+            CallList list = callLists.list(Access.EVERYTHING, seller.externalId, date);
             if (!list.workingDay() || list.absent()) {
                 continue;
             }

@@ -2,7 +2,7 @@ package org.rapport.customers;
 
 import org.mybatis.cdi.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.rapport.platform.security.Scope;
+import org.rapport.platform.security.Access;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,18 +27,20 @@ public interface CustomerMapper {
     /** One row; run in a {@link org.rapport.platform.database.Batches batch}. */
     int upsert(@Param("w") Write row);
 
-    Optional<Stored> findVisible(@Param("scope") Scope scope, @Param("externalId") String externalId);
+    Optional<Stored> findVisible(@Param("access") Access access, @Param("externalId") String externalId);
 
     long count();
 
     Optional<Long> findOwnerId(@Param("id") long id);
 
+    boolean reaches(@Param("access") Access access, @Param("id") long id);
+
     boolean exists(@Param("externalId") String externalId);
 
-    List<CustomerSummary> search(@Param("scope") Scope scope, @Param("owner") String owner, @Param("tier") Tier tier,
+    List<CustomerSummary> search(@Param("access") Access access, @Param("owner") String owner, @Param("tier") Tier tier,
                                  @Param("q") String q, @Param("limit") int limit, @Param("offset") int offset);
 
-    Optional<CustomerDetail.Fields> findDetail(@Param("scope") Scope scope, @Param("externalId") String externalId);
+    Optional<CustomerDetail.Fields> findDetail(@Param("access") Access access, @Param("externalId") String externalId);
 
     List<CustomerDetail.RecentTouch> findRecentTouches(@Param("id") long id, @Param("limit") int limit);
 

@@ -3,13 +3,15 @@ package org.rapport.customers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.platform.security.Scope;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.CustomerNotFound;
+import org.rapport.platform.errors.DomainException;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.security.Access;
 
 import java.time.Instant;
 import java.util.List;
 
-/** Customers as the rest of Rapport sees them, always through the caller's scope. */
+/** Customers as the rest of Rapport sees them, always through the caller's {@link Access}. */
 @ApplicationScoped
 public class CustomerService {
 
@@ -19,18 +21,28 @@ public class CustomerService {
     CustomerMapper mapper;
 
     /**
-     * The database id of a customer the scope may see. Someone else's customer is 403 (the caller is authenticated and
-     * the id is real, but not theirs); an unknown id is 404.
+     * The database id of a customer the caller reaches. Someone else's customer is {@link NotAllowed} (the caller is
+     * authenticated and the id is real, but not theirs); an unknown id is {@link CustomerNotFound}.
      */
-    public long requireVisible(Scope scope, String externalId) {
-        return mapper.findVisible(scope, externalId).map(CustomerMapper.Stored::id).orElseThrow(() -> invisible(externalId));
+    public long requireVisible(Access access, String externalId) {
+        return mapper.findVisible(access, externalId).map(CustomerMapper.Stored::id).orElseThrow(() -> invisible(externalId));
     }
 
-    /** Why the scope found nothing: the customer is someone else's (403) or does not exist (404). */
-    private ApiException invisible(String externalId) {
+    /**
+     * Guards a change to a stored record ({@code what}, such as "purchase P-1") that belongs to customer
+     * {@code customerId}: a record of a customer outside the caller's reach is never moved or changed by them.
+     */
+    public void requireReachable(Access access, long customerId, String what) {
+        if (!access.isEverything() && !mapper.reaches(access, customerId)) {
+            throw new NotAllowed(what + " belongs to a customer who is not yours; nothing was changed.");
+        }
+    }
+
+    /** Why the caller's access found nothing: the customer is someone else's (403) or does not exist (404). */
+    private DomainException invisible(String externalId) {
         return mapper.exists(externalId)
-                ? ApiException.forbidden("Customer " + externalId + " belongs to another salesperson.")
-                : ApiException.notFound("There is no customer " + externalId + ".");
+                ? new NotAllowed("Customer " + externalId + " belongs to another salesperson.")
+                : new CustomerNotFound(externalId);
     }
 
     public long count() {
@@ -51,8 +63,8 @@ public class CustomerService {
         return mapper.findOwnerId(customerId);
     }
 
-    public List<CustomerSummary> search(Scope scope, String owner, Tier tier, String q, int limit, int offset) {
-        return mapper.search(scope, owner, tier, q == null || q.isBlank() ? null : likePattern(q.strip()), limit, offset);
+    public List<CustomerSummary> search(Access access, String owner, Tier tier, String q, int limit, int offset) {
+        return mapper.search(access, owner, tier, q == null || q.isBlank() ? null : likePattern(q.strip()), limit, offset);
     }
 
     /** A LIKE pattern matching {@code text} anywhere, with LIKE's own wildcards escaped. */
@@ -60,8 +72,8 @@ public class CustomerService {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    public CustomerDetail detail(Scope scope, String externalId) {
-        CustomerDetail.Fields fields = mapper.findDetail(scope, externalId).orElseThrow(() -> invisible(externalId));
+    public CustomerDetail detail(Access access, String externalId) {
+        CustomerDetail.Fields fields = mapper.findDetail(access, externalId).orElseThrow(() -> invisible(externalId));
         Consent consent = mapper.findConsent(fields.id()).orElseThrow().toConsent();
         return CustomerDetail.of(fields, consent, mapper.findRecentTouches(fields.id(), RECENT_TOUCHES), mapper.findOpenProblems(fields.id()));
     }

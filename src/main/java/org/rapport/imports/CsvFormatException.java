@@ -1,10 +1,10 @@
 package org.rapport.imports;
 
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.InvalidInput;
 
 /** The file as a whole cannot be imported (no header, a required column missing): nothing was stored. */
-public class CsvFormatException extends ApiException {
+public class CsvFormatException extends InvalidInput {
     public CsvFormatException(String detail) {
-        super(400, "Unusable CSV file", detail);
+        super("Unusable CSV file", detail);
     }
 }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.NotFound;
 
 import java.io.InputStream;
 import java.util.List;
@@ -32,7 +32,7 @@ public class ImportResource {
     @Consumes({"text/csv", "application/csv"})
     public ImportAnswer importCsv(@PathParam("kind") String kind, InputStream body) {
         RowImporter<?> importer = importers.of(kind)
-                .orElseThrow(() -> ApiException.notFound("There is no import of '" + kind
+                .orElseThrow(() -> new NotFound("There is no import of '" + kind
                         + "'; use customers, salespeople, purchases or problems."));
         ImportResult result = csv.run(body, importer);
         return new ImportAnswer(result.created(), result.updated(), result.unchanged(), result.rejected());

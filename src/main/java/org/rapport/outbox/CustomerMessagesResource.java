@@ -3,7 +3,6 @@ package org.rapport.outbox;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.rapport.customers.CustomerService;
 import org.rapport.platform.security.Viewer;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Params;
 
 import java.util.List;
 
@@ -37,10 +36,8 @@ public class CustomerMessagesResource {
 
     @GET
     public List<OutboxView> history(@PathParam("externalId") String externalId,
-                                    @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("limit must be between 1 and 1000, not " + limit + ".");
-        }
-        return outbox.history(customers.requireVisible(viewer.scope(), externalId), limit);
+                                    @QueryParam("limit") String limit) {
+        int rows = Params.limit(limit, 100);
+        return outbox.history(customers.requireVisible(viewer.access(), externalId), rows);
     }
 }

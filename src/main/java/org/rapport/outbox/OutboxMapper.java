@@ -5,6 +5,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.mybatis.cdi.Mapper;
+import org.rapport.platform.security.Access;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,9 +52,9 @@ public interface OutboxMapper {
 
     int resend(@Param("id") long id, @Param("now") Instant now);
 
-    List<OutboxView> search(@Param("f") OutboxFilter filter);
+    List<OutboxView> search(@Param("f") OutboxFilter filter, @Param("access") Access access);
 
-    Optional<OutboxView> find(@Param("id") long id);
+    Optional<OutboxView> find(@Param("id") long id, @Param("access") Access access);
 
     int insertResponse(@Param("r") Response response);
 

@@ -3,7 +3,10 @@ package org.rapport.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.Conflict;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.errors.NotFound;
+import org.rapport.platform.security.Access;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -91,25 +94,34 @@ public class OutboxService {
     /** Sends a failed message once more, under its original Message-ID (admin). */
     @Transactional
     public OutboxView resend(long id) {
-        OutboxView message = mapper.find(id).orElseThrow(() -> ApiException.notFound("There is no outbox message " + id + "."));
+        OutboxView message = find(id).orElseThrow(() -> new NotFound("There is no outbox message " + id + "."));
         if (message.status != OutboxStatus.FAILED) {
-            throw ApiException.conflict("Outbox message " + id + " is " + message.status + "; only FAILED messages are resent.");
+            throw new Conflict("Outbox message " + id + " is " + message.status + "; only FAILED messages are resent.");
         }
         mapper.resend(id, clock.instant());
-        return mapper.find(id).orElseThrow();
+        return find(id).orElseThrow();
     }
 
-    public List<OutboxView> search(OutboxFilter filter) {
-        return mapper.search(filter);
+    /** The messages the caller reaches (their customers' mail and mail to them; a manager's team's; everything). */
+    public List<OutboxView> search(Access access, OutboxFilter filter) {
+        return mapper.search(filter, access);
     }
 
     public java.util.Optional<OutboxView> find(long id) {
-        return mapper.find(id);
+        return mapper.find(id, Access.EVERYTHING);
+    }
+
+    /** One message the caller reaches: someone else's is {@link NotAllowed}, an unknown id {@link NotFound}. */
+    public OutboxView require(Access access, long id) {
+        return mapper.find(id, access).orElseThrow(() -> find(id).isPresent()
+                ? new NotAllowed("Outbox message " + id + " is addressed to someone else.")
+                : new NotFound("There is no outbox message " + id + "."));
     }
 
     /** A customer's messages, newest first, each with the responses it drew. */
     public List<OutboxView> history(long customerId, int limit) {
-        List<OutboxView> messages = mapper.search(new OutboxFilter(null, customerId, null, null, null, null, null, limit));
+        // the caller has already been allowed this customer
+        List<OutboxView> messages = mapper.search(new OutboxFilter(null, customerId, null, null, null, limit), Access.EVERYTHING);
         if (!messages.isEmpty()) {
             Map<Long, List<ResponseView>> responses = mapper.responsesOf(messages.stream().map(m -> m.id).toList()).stream()
                     .collect(Collectors.groupingBy(r -> r.messageId));

@@ -14,14 +14,12 @@ import org.rapport.customers.CustomerDetail;
 import org.rapport.customers.CustomerService;
 import org.rapport.mail.MailTemplates;
 import org.rapport.mail.RenderedMail;
-import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.security.Viewer;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Params;
 import org.rapport.team.SalespersonView;
 import org.rapport.team.TeamService;
 
 import java.util.HashMap;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,15 +60,13 @@ public class TemplateResource {
     @Path("{name}/preview")
     public RenderedMail preview(@PathParam("name") String name, @QueryParam("customer") String customer,
                                 @QueryParam("locale") String locale) {
-        MailTemplate template = MailTemplate.byName(name).orElseThrow(() ->
-                new NotFound("There is no template '" + name + "'; there are " + String.join(", ", MailTemplate.names()) + "."));
-        if (customer == null || customer.isBlank()) {
-            throw ApiException.badRequest("customer: the external_id of the customer to preview for is required.");
-        }
-        CustomerDetail detail = customers.detail(viewer.scope(), customer);
+        MailTemplate template = MailTemplate.byName(name).orElseThrow(() -> new UnknownTemplateException(name));
+        String named = Params.required("customer", customer, 64, "the external_id of the customer to preview for");
+        CustomerDetail detail = customers.detail(viewer.access(), named);
         SalespersonView owner = detail.owner() == null ? null : team.find(detail.owner()).orElse(null);
         Map<String, Object> model = SampleModels.preview(template, customerModel(detail), salespersonModel(owner), companyName, publicUrl);
-        return templates.render(template.folder(), locale(locale == null || locale.isBlank() ? detail.locale() : locale), model);
+        Locale chosen = Params.locale("locale", locale == null || locale.isBlank() ? detail.locale() : locale);
+        return templates.render(template.folder(), chosen == null ? Locale.ROOT : chosen, model);
     }
 
     private static Map<String, Object> customerModel(CustomerDetail c) {
@@ -94,13 +90,5 @@ public class TemplateResource {
             }
         }
         return "";
-    }
-
-    private static Locale locale(String tag) {
-        try {
-            return new Locale.Builder().setLanguageTag(tag).build();
-        } catch (IllformedLocaleException e) {
-            throw ApiException.badRequest("locale: '" + tag + "' is not a BCP 47 language tag.");
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.rapport.planning;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.platform.security.Access;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ public interface PlanningMapper {
     Optional<AlertFacts> alertFacts(@Param("customerId") long customerId);
 
     List<PlannedTouchView> search(@Param("customerId") Long customerId, @Param("status") String status,
-                                  @Param("ownerId") Long ownerId, @Param("teamOf") Long teamOf, @Param("limit") int limit);
+                                  @Param("access") Access access, @Param("limit") int limit);
 
     /** The customers of a page: the ids (incremental plans), or every id in (afterId, lastId] (the full plan). */
     record Page(Collection<Long> ids, long afterId, long lastId) {

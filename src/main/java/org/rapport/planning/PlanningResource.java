@@ -3,7 +3,6 @@ package org.rapport.planning;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,15 +10,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.rapport.customers.CustomerService;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.security.Access;
 import org.rapport.platform.security.Viewer;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Params;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -55,12 +55,7 @@ public class PlanningResource {
         if (date == null || date.isBlank()) {
             return planning.planAll();
         }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(date.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("date: '" + date + "' is not a date (YYYY-MM-DD).");
-        }
+        LocalDate day = Params.date("date", date);
         Instant now = clock.instant();
         return planning.planAll(day.atTime(LocalTime.ofInstant(now, ZoneOffset.UTC)).toInstant(ZoneOffset.UTC));
     }
@@ -69,24 +64,21 @@ public class PlanningResource {
     @GET
     @Path("planning/runs")
     @RolesAllowed("ADMIN")
-    public List<PlanningRunView> runs(@QueryParam("limit") @DefaultValue("50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("limit must be between 1 and 1000, not " + limit + ".");
-        }
-        return planning.runs(limit);
+    public List<PlanningRunView> runs(@QueryParam("limit") String limit) {
+        return planning.runs(Params.limit(limit, 50));
     }
 
     @GET
     @Path("planned-touches")
     public List<PlannedTouchView> search(@QueryParam("customer") String customer, @QueryParam("status") String status,
-                                         @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("limit must be between 1 and 1000, not " + limit + ".");
-        }
+                                         @QueryParam("limit") String limit) {
+        int rows = Params.limit(limit, 100);
         if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.badRequest("status must be one of " + STATUSES + ", not '" + status + "'.");
+            throw new InvalidInput("status: must be one of " + STATUSES + ", not '" + status + "'.");
         }
-        Long customerId = customer == null || customer.isBlank() ? null : customers.requireVisible(viewer.scope(), customer.strip());
-        return planning.search(viewer.scope(), customerId, status, limit);
+        Access access = viewer.access();
+        String named = Params.text("customer", customer, 64);
+        Long customerId = named == null ? null : customers.requireVisible(access, named);
+        return planning.search(access, customerId, status, rows);
     }
 }

@@ -9,7 +9,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.rapport.platform.security.Scope;
+import org.rapport.platform.security.Access;
 import org.rapport.problems.ProblemResolved;
 import org.rapport.purchases.PurchaseRecorded;
 import org.rapport.touches.TouchLogged;
@@ -201,9 +201,8 @@ public class PlanningService {
         return mapper.runs(limit);
     }
 
-    public List<PlannedTouchView> search(Scope scope, Long customerId, String status, int limit) {
-        Long ownerId = scope.isRestricted() && !scope.isTeam() ? scope.salespersonId() : null;
-        Long teamOf = scope.isTeam() ? scope.salespersonId() : null;
-        return mapper.search(customerId, status, ownerId, teamOf, limit);
+    /** Planned touches of the customers the caller reaches. */
+    public List<PlannedTouchView> search(Access access, Long customerId, String status, int limit) {
+        return mapper.search(customerId, status, access, limit);
     }
 }

@@ -3,7 +3,7 @@ package org.rapport.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.InvalidInput;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +37,7 @@ public class RuleService {
     public Rules replace(Rules rules) {
         List<String> problems = rules.problems();
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest(String.join(" ", problems));
+            throw new InvalidInput(String.join(" ", problems));
         }
         Instant now = clock.instant();
         rules.toSettings().forEach((name, value) -> mapper.save(name, value, now));
@@ -53,7 +53,7 @@ public class RuleService {
         Set<LocalDate> seen = new HashSet<>();
         for (int i = 0; i < holidays.size(); i++) {
             if (!seen.add(holidays.get(i).date)) {
-                throw ApiException.badRequest("[" + i + "].date: " + holidays.get(i).date + " is listed twice.");
+                throw new InvalidInput("[" + i + "].date: " + holidays.get(i).date + " is listed twice.");
             }
         }
         mapper.deleteHolidays();

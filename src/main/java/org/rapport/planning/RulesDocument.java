@@ -4,7 +4,7 @@ import jakarta.json.bind.annotation.JsonbDateFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.rapport.customers.Tier;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.InvalidInput;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;
@@ -83,12 +83,12 @@ public class RulesDocument {
             try {
                 cadence.put(Tier.valueOf(name), days);
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("cadence_days." + name + ": there is no tier " + name + " (TOP10, TOP100, STANDARD).");
+                throw new InvalidInput("cadence_days." + name + ": there is no tier " + name + " (TOP10, TOP100, STANDARD).");
             }
         });
         for (Tier tier : Tier.values()) {
             if (!cadence.containsKey(tier) || cadence.get(tier) == null) {
-                throw ApiException.badRequest("cadence_days." + tier + ": is required.");
+                throw new InvalidInput("cadence_days." + tier + ": is required.");
             }
         }
         return new Rules(cadence, standardEmailWhenNoCapacity, problemFollowUp.callAfterBusinessDays,

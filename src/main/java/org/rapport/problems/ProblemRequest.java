@@ -3,6 +3,7 @@ package org.rapport.problems;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.rapport.platform.errors.InvalidInput;
 
 import java.time.OffsetDateTime;
 
@@ -28,7 +29,7 @@ public class ProblemRequest {
 
     Problem toProblem() {
         if (resolvedAt != null && resolvedAt.isBefore(openedAt)) {
-            throw org.rapport.platform.web.ApiException.badRequest("resolved_at: " + resolvedAt + " is before opened_at " + openedAt + ".");
+            throw new InvalidInput("resolved_at: " + resolvedAt + " is before opened_at " + openedAt + ".");
         }
         return new Problem(externalId.strip(), customer.strip(), openedAt.toInstant(),
                 resolvedAt == null ? null : resolvedAt.toInstant(), severity == null ? Severity.MEDIUM : severity, category,

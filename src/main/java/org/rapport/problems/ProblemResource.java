@@ -29,12 +29,12 @@ public class ProblemResource {
 
     @POST
     public Response record(@NotNull(message = "a JSON body is required") @Valid ProblemRequest request) {
-        return Response.status(Response.Status.CREATED).entity(problems.record(viewer.scope(), request)).build();
+        return Response.status(Response.Status.CREATED).entity(problems.record(viewer.access(), request)).build();
     }
 
     @POST
     @Path("{externalId}/resolve")
     public Problem resolve(@PathParam("externalId") String externalId, @Valid ResolveRequest request) {
-        return problems.resolve(viewer.scope(), externalId, request);
+        return problems.resolve(viewer.access(), externalId, request);
     }
 }

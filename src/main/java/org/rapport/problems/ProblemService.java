@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
 import org.rapport.imports.ForCustomer;
-import org.rapport.platform.security.Scope;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.Conflict;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.errors.NotFound;
+import org.rapport.platform.security.Access;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,14 +30,19 @@ public class ProblemService {
     @Inject
     ProblemEvents events;
 
-    /** Creates or updates a problem (idempotent by external_id) for a customer the caller may see. */
+    /**
+     * Creates or updates a problem (idempotent by external_id) for a customer the caller may see. A problem stays with its
+     * customer: one of a customer outside the caller's reach is refused as such, one of another of their customers is a
+     * conflict.
+     */
     @Transactional
-    public Problem record(Scope scope, ProblemRequest request) {
+    public Problem record(Access access, ProblemRequest request) {
         Problem problem = request.toProblem();
-        long customerId = customers.requireVisible(scope, problem.customer());
+        long customerId = customers.requireVisible(access, problem.customer());
         List<ProblemMapper.Stored> before = mapper.findStored(List.of(problem.externalId()));
         if (!before.isEmpty() && before.get(0).customerId() != customerId) {
-            throw ApiException.conflict("external_id: problem " + problem.externalId() + " belongs to another customer.");
+            customers.requireReachable(access, before.get(0).customerId(), "external_id: problem " + problem.externalId());
+            throw new Conflict("external_id: problem " + problem.externalId() + " belongs to another customer.");
         }
         byte[] hash = problem.importHash();
         if (before.isEmpty() || !java.util.Arrays.equals(before.get(0).importHash(), hash)) {
@@ -47,14 +54,14 @@ public class ProblemService {
 
     /** The help-desk hook: marks a problem resolved (resolving it again changes nothing). */
     @Transactional
-    public Problem resolve(Scope scope, String externalId, ResolveRequest request) {
+    public Problem resolve(Access access, String externalId, ResolveRequest request) {
         ProblemMapper.Stored stored = mapper.findStored(List.of(externalId)).stream().findFirst()
-                .orElseThrow(() -> ApiException.notFound("There is no problem " + externalId + "."));
-        customers.requireVisible(scope, stored.customer());
+                .orElseThrow(() -> new NotFound("There is no problem " + externalId + "."));
+        customers.requireReachable(access, stored.customerId(), "Problem " + externalId);
         if (stored.resolvedAt() == null) {
             Instant at = request == null || request.resolvedAt == null ? clock.instant() : request.resolvedAt.toInstant();
             if (at.isAfter(clock.instant())) {
-                throw ApiException.badRequest("resolved_at: " + at + " is in the future.");
+                throw new InvalidInput("resolved_at: " + at + " is in the future.");
             }
             mapper.resolve(stored.id(), at, request == null ? null : request.resolution);
             events.resolved(stored.customerId(), externalId, at);

@@ -10,7 +10,7 @@ import java.util.List;
 @Mapper
 public interface PurchaseMapper {
 
-    record Stored(long id, String externalId, byte[] importHash) {
+    record Stored(long id, String externalId, byte[] importHash, long customerId) {
     }
 
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.rapport.platform.errors.InvalidInput;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ public class PurchaseRequest {
         try {
             Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw org.rapport.platform.web.ApiException.badRequest("currency: " + currency + " is not an ISO 4217 currency code.");
+            throw new InvalidInput("currency: " + currency + " is not an ISO 4217 currency code.");
         }
         return new Purchase(externalId.strip(), customer.strip(), purchasedOn, new BigDecimal(amount).setScale(2), code, description);
     }

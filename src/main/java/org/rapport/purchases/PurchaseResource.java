@@ -28,6 +28,6 @@ public class PurchaseResource {
 
     @POST
     public Response record(@NotNull(message = "a JSON body is required") @Valid PurchaseRequest request) {
-        return Response.status(Response.Status.CREATED).entity(purchases.record(viewer.scope(), request)).build();
+        return Response.status(Response.Status.CREATED).entity(purchases.record(viewer.access(), request)).build();
     }
 }

@@ -6,9 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
 import org.rapport.imports.ForCustomer;
-import org.rapport.platform.security.Scope;
+import org.rapport.platform.security.Access;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** Purchases recorded through the API (the CSV import is {@link PurchaseImporter}). */
 @ApplicationScoped
@@ -23,14 +25,20 @@ public class PurchaseService {
     @Inject
     Event<PurchaseRecorded> recorded;
 
-    /** Records a purchase for a customer the caller may see; the same external_id again changes nothing. */
+    /**
+     * Records a purchase for a customer the caller may see; the same external_id again changes nothing. A purchase that
+     * already belongs to a customer outside the caller's reach is neither moved nor changed.
+     */
     @Transactional
-    public PurchaseView record(Scope scope, PurchaseRequest request) {
+    public PurchaseView record(Access access, PurchaseRequest request) {
         Purchase purchase = request.toPurchase();
-        long customerId = customers.requireVisible(scope, purchase.customer());
+        long customerId = customers.requireVisible(access, purchase.customer());
+        Optional<PurchaseMapper.Stored> before = mapper.findStored(List.of(purchase.externalId())).stream().findFirst();
+        if (before.isPresent() && before.get().customerId() != customerId) {
+            customers.requireReachable(access, before.get().customerId(), "external_id: purchase " + purchase.externalId());
+        }
         byte[] hash = purchase.importHash();
-        boolean same = mapper.findStored(List.of(purchase.externalId())).stream()
-                .anyMatch(s -> java.util.Arrays.equals(s.importHash(), hash));
+        boolean same = before.isPresent() && Arrays.equals(before.get().importHash(), hash);
         if (!same) {
             mapper.upsert(new ForCustomer<>(purchase, customerId, hash));
             recorded.fire(new PurchaseRecorded(customerId, purchase.externalId(), purchase.purchasedOn(), purchase.amount(),

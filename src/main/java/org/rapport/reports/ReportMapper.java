@@ -2,6 +2,7 @@ package org.rapport.reports;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.platform.security.Access;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -10,16 +11,14 @@ import java.util.List;
 public interface ReportMapper {
 
     /** Problem follow-ups whose standard ended in the period, with when (if ever) the customer was reached. */
-    List<FollowUp> followUps(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("ownerId") Long ownerId,
-                             @Param("teamOf") Long teamOf);
+    List<FollowUp> followUps(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access);
 
     /** Per salesperson and top tier: customers, and those spoken to within the tier's cadence before {@code asOf}. */
     List<Coverage> coverage(@Param("asOf") LocalDate asOf, @Param("top10Days") int top10Days, @Param("top100Days") int top100Days,
-                            @Param("ownerId") Long ownerId, @Param("teamOf") Long teamOf);
+                            @Param("access") Access access);
 
     /** Per salesperson: calls and visits due in the period, and those done. */
-    List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("ownerId") Long ownerId,
-                                @Param("teamOf") Long teamOf);
+    List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access);
 
     class FollowUp {
         public String salesperson;

@@ -8,11 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Viewer;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.web.Params;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** A salesperson sees their own figures, a manager their team's, an admin everyone's. */
@@ -31,25 +31,14 @@ public class ReportResource {
     @GET
     @Path("service-standards")
     public ServiceStandards serviceStandards(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
+        LocalDate start = Params.date("from", from);
+        LocalDate end = Params.date("to", to);
         if (end.isBefore(start)) {
-            throw ApiException.badRequest("to: " + end + " is before from " + start + ".");
+            throw new InvalidInput("to: " + end + " is before from " + start + ".");
         }
         if (ChronoUnit.DAYS.between(start, end) > 366) {
-            throw ApiException.badRequest("to: a report covers at most 366 days.");
+            throw new InvalidInput("to: a report covers at most 366 days.");
         }
-        return reports.serviceStandards(viewer.scope(), start, end);
-    }
-
-    private static LocalDate date(String name, String text) {
-        if (text == null || text.isBlank()) {
-            throw ApiException.badRequest(name + ": a date (YYYY-MM-DD) is required.");
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + ": '" + text + "' is not a date (YYYY-MM-DD).");
-        }
+        return reports.serviceStandards(viewer.access(), start, end);
     }
 }

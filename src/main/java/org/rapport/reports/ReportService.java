@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.rapport.customers.Tier;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
-import org.rapport.platform.security.Scope;
+import org.rapport.platform.security.Access;
 import org.rapport.reports.ServiceStandards.Figures;
 
 import java.time.LocalDate;
@@ -25,13 +25,12 @@ public class ReportService {
     @Inject
     RuleService rules;
 
-    public ServiceStandards serviceStandards(Scope scope, LocalDate from, LocalDate to) {
-        Long ownerId = scope.isRestricted() && !scope.isTeam() ? scope.salespersonId() : null;
-        Long teamOf = scope.isTeam() ? scope.salespersonId() : null;
+    /** The figures of the salespeople the caller reaches: their own, their team's, or everyone's. */
+    public ServiceStandards serviceStandards(Access access, LocalDate from, LocalDate to) {
         Rules r = rules.rules();
-        List<ReportMapper.FollowUp> followUps = mapper.followUps(from, to, ownerId, teamOf);
-        List<ReportMapper.Coverage> coverage = mapper.coverage(to, r.cadence(Tier.TOP10), r.cadence(Tier.TOP100), ownerId, teamOf);
-        List<ReportMapper.Completion> completion = mapper.completion(from, to, ownerId, teamOf);
+        List<ReportMapper.FollowUp> followUps = mapper.followUps(from, to, access);
+        List<ReportMapper.Coverage> coverage = mapper.coverage(to, r.cadence(Tier.TOP10), r.cadence(Tier.TOP100), access);
+        List<ReportMapper.Completion> completion = mapper.completion(from, to, access);
 
         TreeSet<String> names = new TreeSet<>();
         followUps.forEach(f -> names.add(f.salesperson));

@@ -3,6 +3,7 @@ package org.rapport.team;
 import org.mybatis.cdi.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.rapport.imports.Hashed;
+import org.rapport.platform.security.Access;
 
 import java.util.List;
 import java.util.Optional;
@@ -39,5 +40,5 @@ public interface SalespersonMapper {
 
     Optional<SalespersonView> findView(@Param("externalId") String externalId);
 
-    List<SalespersonView> findVisible(@Param("scope") org.rapport.platform.security.Scope scope);
+    List<SalespersonView> findVisible(@Param("access") Access access);
 }

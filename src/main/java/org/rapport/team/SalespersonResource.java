@@ -31,13 +31,13 @@ public class SalespersonResource {
     /** The salespeople the caller may see: themselves, their team, or everyone. */
     @GET
     public List<SalespersonView> list() {
-        return team.visibleTo(viewer.scope());
+        return team.visibleTo(viewer.access());
     }
 
     @GET
     @Path("{externalId}/absences")
     public List<Absence> absences(@PathParam("externalId") String externalId) {
-        return team.absences(viewer.user(), externalId);
+        return team.absences(viewer.access(), externalId);
     }
 
     /** Replaces the out-of-office periods (the salesperson, their manager or an admin). */
@@ -46,6 +46,6 @@ public class SalespersonResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public List<Absence> replaceAbsences(@PathParam("externalId") String externalId,
                                          @NotNull(message = "a JSON array is required") @Valid List<AbsenceRequest> periods) {
-        return team.replaceAbsences(viewer.user(), externalId, periods);
+        return team.replaceAbsences(viewer.access(), externalId, periods);
     }
 }

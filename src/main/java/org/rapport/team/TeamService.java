@@ -3,10 +3,10 @@ package org.rapport.team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.platform.security.AuthenticatedUser;
-import org.rapport.platform.security.Role;
-import org.rapport.platform.security.Scope;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.errors.NotFound;
+import org.rapport.platform.security.Access;
 
 import java.util.ArrayList;
 
@@ -37,22 +37,22 @@ public class TeamService {
         return ids;
     }
 
-    public List<Absence> absences(AuthenticatedUser user, String externalId) {
-        return mapper.findAbsences(requireMember(user, externalId).id());
+    public List<Absence> absences(Access access, String externalId) {
+        return mapper.findAbsences(requireMember(access, externalId).id());
     }
 
     /** Replaces the salesperson's out-of-office periods; allowed to themselves, their manager and admins. */
     @Transactional
-    public List<Absence> replaceAbsences(AuthenticatedUser user, String externalId, List<AbsenceRequest> periods) {
-        long id = requireMember(user, externalId).id();
+    public List<Absence> replaceAbsences(Access access, String externalId, List<AbsenceRequest> periods) {
+        long id = requireMember(access, externalId).id();
         List<Absence> absences = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             AbsenceRequest p = periods.get(i);
             if (p == null) {
-                throw ApiException.badRequest("[" + i + "]: a period needs starts_on and ends_on.");
+                throw new InvalidInput("[" + i + "]: a period needs starts_on and ends_on.");
             }
             if (p.endsOn.isBefore(p.startsOn)) {
-                throw ApiException.badRequest("[" + i + "].ends_on: " + p.endsOn + " is before starts_on " + p.startsOn + ".");
+                throw new InvalidInput("[" + i + "].ends_on: " + p.endsOn + " is before starts_on " + p.startsOn + ".");
             }
             absences.add(new Absence(p.startsOn, p.endsOn, p.note));
         }
@@ -63,19 +63,21 @@ public class TeamService {
         return mapper.findAbsences(id);
     }
 
-    private SalespersonMapper.Member requireMember(AuthenticatedUser user, String externalId) {
+    /** Throws unless the salesperson exists ({@link NotFound}) and is the caller or in their team ({@link NotAllowed}). */
+    public void requireReachable(Access access, String externalId) {
+        requireMember(access, externalId);
+    }
+
+    private SalespersonMapper.Member requireMember(Access access, String externalId) {
         SalespersonMapper.Member member = mapper.findMember(externalId)
-                .orElseThrow(() -> ApiException.notFound("There is no salesperson " + externalId + "."));
-        boolean allowed = user.role() == Role.ADMIN
-                || Long.valueOf(member.id()).equals(user.salespersonId())
-                || (user.role() == Role.MANAGER && member.managerId() != null && member.managerId().equals(user.salespersonId()));
-        if (!allowed) {
-            throw ApiException.forbidden("Salesperson " + externalId + " is neither you nor in your team.");
+                .orElseThrow(() -> new NotFound("There is no salesperson " + externalId + "."));
+        if (!access.reaches(member.id(), member.managerId())) {
+            throw new NotAllowed("Salesperson " + externalId + " is neither you nor in your team.");
         }
         return member;
     }
 
-    public List<SalespersonView> visibleTo(Scope scope) {
-        return mapper.findVisible(scope);
+    public List<SalespersonView> visibleTo(Access access) {
+        return mapper.findVisible(access);
     }
 }

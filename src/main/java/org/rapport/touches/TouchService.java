@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
 import org.rapport.platform.security.AuthenticatedUser;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.InvalidInput;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,23 +31,23 @@ public class TouchService {
 
     @Transactional
     public TouchView log(AuthenticatedUser user, TouchRequest request) {
-        return record(user, customers.requireVisible(user.scope(), request.customer), request);
+        return record(user, customers.requireVisible(user.access(), request.customer), request);
     }
 
     /** Logs a touch on a customer the caller has already authorised {@code user} for (a backup covering a colleague). */
     @Transactional
     public TouchView record(AuthenticatedUser user, long customerId, TouchRequest request) {
         if (request.kind == TouchKind.EMAIL || request.kind == TouchKind.REPLY) {
-            throw ApiException.badRequest("kind: " + request.kind + " touches are recorded by Rapport's mail handling; log CALL, VISIT or NOTE.");
+            throw new InvalidInput("kind: " + request.kind + " touches are recorded by Rapport's mail handling; log CALL, VISIT or NOTE.");
         }
         if (!request.kind.allows(request.outcome)) {
-            throw ApiException.badRequest("outcome: a " + request.kind + " can have outcome " + request.kind.outcomes()
+            throw new InvalidInput("outcome: a " + request.kind + " can have outcome " + request.kind.outcomes()
                     + ", not " + request.outcome + ".");
         }
         Instant now = clock.instant();
         Instant at = request.occurredAt == null ? now : request.occurredAt.toInstant();
         if (at.isAfter(now.plusSeconds(300))) {
-            throw ApiException.badRequest("occurred_at: " + at + " is in the future.");
+            throw new InvalidInput("occurred_at: " + at + " is in the future.");
         }
         Long salespersonId = user.salespersonId() != null ? user.salespersonId() : customers.ownerOf(customerId).orElse(null);
         Touch touch = new Touch(customerId, salespersonId, request.kind, request.outcome, at, request.note, user.username());

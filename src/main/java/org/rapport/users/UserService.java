@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.platform.security.Passwords;
 import org.rapport.platform.security.Role;
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.Conflict;
+import org.rapport.platform.errors.InvalidInput;
 import org.rapport.team.TeamService;
 
 import java.util.Optional;
@@ -34,13 +35,13 @@ public class UserService {
         Long salespersonId = null;
         if (role != Role.ADMIN) {
             if (request.salesperson == null || request.salesperson.isBlank()) {
-                throw ApiException.badRequest("salesperson: a " + role + " login must name the salesperson it acts for.");
+                throw new InvalidInput("salesperson: a " + role + " login must name the salesperson it acts for.");
             }
             salespersonId = team.idOf(request.salesperson)
-                    .orElseThrow(() -> ApiException.badRequest("salesperson: there is no salesperson " + request.salesperson + "."));
+                    .orElseThrow(() -> new InvalidInput("salesperson: there is no salesperson " + request.salesperson + "."));
         }
         if (mapper.findByUsername(request.username).isPresent()) {
-            throw ApiException.conflict("username: " + request.username + " is taken.");
+            throw new Conflict("username: " + request.username + " is taken.");
         }
         mapper.insert(request.username, passwords.hash(request.password), role.name(), salespersonId);
         return new UserView(request.username, role.name(), role == Role.ADMIN ? null : request.salesperson);

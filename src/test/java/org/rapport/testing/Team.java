@@ -1,5 +1,10 @@
 package org.rapport.testing;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,9 +52,32 @@ public final class Team {
     }
 
     private void login(String salesperson, String role) {
-        Api.Reply created = api.asAdmin().postJson("api/users", "{\"username\":\"" + salesperson + "\",\"password\":\"" + PASSWORD
+        login(salesperson, role, salesperson);
+    }
+
+    private void login(String username, String role, String salesperson) {
+        Api.Reply created = api.asAdmin().postJson("api/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
                 + "\",\"role\":\"" + role + "\",\"salesperson\":\"" + salesperson + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    /**
+     * A new SALES or MANAGER login that acts for no salesperson; its user name. The API refuses to create one, but a
+     * demo login whose salesperson is missing or a row from before that rule looks like this, so the link is cut in the
+     * database after the login is made (before its first use, so no cache knows the old link).
+     */
+    public String loginWithoutSalesperson(String role) {
+        String username = Csv.unique("nobody-" + role.toLowerCase(java.util.Locale.ROOT));
+        login(username, role, m2);
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement unlink = db.prepareStatement("UPDATE app_user SET salesperson_id = NULL WHERE username = ?")) {
+            unlink.setString(1, username);
+            assertThat(unlink.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return username;
     }
 
     /** The API as one of this team's logins. */

@@ -3,7 +3,7 @@ package org.rapport.platform.security;
 /** Who made this request, as far as access control cares. */
 public record AuthenticatedUser(String username, Role role, Long salespersonId, String salespersonExternalId) {
 
-    public Scope scope() {
-        return new Scope(role, salespersonId);
+    public Access access() {
+        return new Access(role, salespersonId);
     }
 }

@@ -4,12 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import org.rapport.platform.web.ApiException;
 import org.rapport.users.UserService;
 
 import java.security.Principal;
 
-/** The logged-in user of the current request and the scope of data they may see. */
+/** The logged-in user of the current request and the records they may reach. */
 @RequestScoped
 public class Viewer {
 
@@ -31,16 +30,17 @@ public class Viewer {
         if (user == null) {
             Principal principal = security.getCallerPrincipal();
             if (principal == null) {
-                throw new ApiException(401, "Unauthorized", "Valid credentials are required.");
+                // every resource that asks is @RolesAllowed, so authentication has run: reaching here is a wiring fault
+                throw new IllegalStateException("No authenticated caller on a request that needs one.");
             }
             user = users.findByUsername(principal.getName())
                     .map(u -> new AuthenticatedUser(u.username(), u.role(), u.salespersonId(), u.salespersonExternalId()))
-                    .orElseThrow(() -> new ApiException(401, "Unauthorized", "Valid credentials are required."));
+                    .orElseThrow(() -> new IllegalStateException("The authenticated caller " + principal.getName() + " has no login."));
         }
         return user;
     }
 
-    public Scope scope() {
-        return user().scope();
+    public Access access() {
+        return user().access();
     }
 }

@@ -1,10 +1,10 @@
 package org.rapport.platform.security;
 
-import org.rapport.platform.web.ApiException;
+import org.rapport.platform.errors.InvalidInput;
 
 /** A password too short to be accepted. */
-public class WeakPasswordException extends ApiException {
+public class WeakPasswordException extends InvalidInput {
     public WeakPasswordException(String detail) {
-        super(400, "Password too weak", detail);
+        super("Password too weak", detail);
     }
 }

@@ -32,9 +32,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof DomainException domain) {
             return domain(domain);
         }
-        if (e instanceof ApiException api) {
-            return Problem.response(api.status(), api.title(), api.getMessage());
-        }
         if (e instanceof ConstraintViolationException invalid) {
             return invalid(invalid);
         }
@@ -102,7 +99,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Throwable unwrap(Throwable e) {
         Throwable current = e;
         while (current.getCause() != null && current.getCause() != current
-                && !(current instanceof ApiException) && !(current instanceof DomainException) && !(current instanceof ConstraintViolationException)
+                && !(current instanceof DomainException) && !(current instanceof ConstraintViolationException)
                 && (current instanceof jakarta.ws.rs.ProcessingException || current.getClass().getName().contains("Mapping")
                     || current instanceof jakarta.ejb.EJBException || current instanceof java.util.concurrent.CompletionException)) {
             current = current.getCause();

@@ -12,7 +12,7 @@ import org.rapport.customers.CustomerService;
 import org.rapport.customers.Tier;
 import org.rapport.customers.TierRecomputationJob;
 import org.rapport.imports.CsvImporter;
-import org.rapport.platform.security.Scope;
+import org.rapport.platform.security.Access;
 import org.rapport.purchases.PurchaseImporter;
 import org.rapport.testing.Deployments;
 
@@ -92,6 +92,6 @@ class SchedulingIT {
     }
 
     private Tier tier(String customer) {
-        return customerService.detail(Scope.EVERYTHING, customer).tier();
+        return customerService.detail(Access.EVERYTHING, customer).tier();
     }
 }
