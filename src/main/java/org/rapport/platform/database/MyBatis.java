@@ -28,7 +28,7 @@ public class MyBatis {
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setDefaultEnumTypeHandler(EnumTypeHandler.class);
         configuration.setDefaultStatementTimeout(600);
-        Mappers.ALL.forEach(configuration::addMapper);
+        Mappers.in(MyBatis.class.getClassLoader()).forEach(configuration::addMapper);
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.rapport.platform.web.ApiException;
-import org.rapport.users.UserService;
 
 import java.security.Principal;
 
@@ -17,7 +16,7 @@ public class Viewer {
     SecurityContext security;
 
     @Inject
-    UserService users;
+    Accounts accounts;
 
     @Inject
     HttpServletRequest request;
@@ -33,8 +32,7 @@ public class Viewer {
             if (principal == null) {
                 throw new ApiException(401, "Unauthorized", "Valid credentials are required.");
             }
-            user = users.findByUsername(principal.getName())
-                    .map(u -> new AuthenticatedUser(u.username(), u.role(), u.salespersonId(), u.salespersonExternalId()))
+            user = accounts.find(principal.getName()).filter(Account::enabled).map(Account::user)
                     .orElseThrow(() -> new ApiException(401, "Unauthorized", "Valid credentials are required."));
         }
         return user;
