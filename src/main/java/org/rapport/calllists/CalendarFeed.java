@@ -5,13 +5,14 @@ import jakarta.inject.Inject;
 import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.platform.security.AuthenticatedUser;
 import org.rapport.platform.security.Role;
+import org.rapport.users.UserService;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** The calendar feed: a salesperson's list for their own local today. */
+/** The calendar feed: a salesperson's list for their own local today, for a link that is still valid. */
 @ApplicationScoped
 public class CalendarFeed {
 
@@ -26,7 +27,17 @@ public class CalendarFeed {
     @Inject
     Clock clock;
 
-    public Optional<String> today(long salespersonId) {
+    @Inject
+    UserService users;
+
+    /**
+     * Today's list of the salesperson a feed link names, if the link is of the feed's current generation and someone
+     * may still log in for that salesperson; empty otherwise (a revoked link, a disabled login).
+     */
+    public Optional<String> today(long salespersonId, long generation) {
+        if (mapper.feedGeneration(salespersonId) != generation || !users.hasEnabledLogin(salespersonId)) {
+            return Optional.empty();
+        }
         return mapper.sellerById(salespersonId).map(seller -> {
             ZoneId zone = zone(seller);
             CallList list = callLists.list(FEED, seller.externalId, LocalDate.ofInstant(clock.instant(), zone));

@@ -9,6 +9,8 @@ import org.rapport.planning.BusinessCalendar;
 import org.rapport.planning.ManagerAlerts;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
+import org.rapport.platform.errors.Conflict;
+import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.security.AuthenticatedUser;
 import org.rapport.platform.security.Role;
 import org.rapport.platform.web.ApiException;
@@ -16,6 +18,7 @@ import org.rapport.team.WorkingDays;
 import org.rapport.touches.TouchKind;
 import org.rapport.touches.TouchRequest;
 import org.rapport.touches.TouchService;
+import org.rapport.users.UserService;
 import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
@@ -58,6 +61,9 @@ public class CallListService {
 
     @Inject
     org.rapport.outbox.Links links;
+
+    @Inject
+    UserService users;
 
     public CallList list(AuthenticatedUser user, String salesperson, LocalDate date) {
         Seller seller = mapper.seller(salesperson).orElseThrow(() -> ApiException.notFound("There is no salesperson " + salesperson + "."));
@@ -120,10 +126,27 @@ public class CallListService {
         return items;
     }
 
+    /** The current calendar address of a salesperson; only while someone may log in for them. */
     public String calendarLink(AuthenticatedUser user, String salesperson) {
-        Seller seller = mapper.seller(salesperson).orElseThrow(() -> ApiException.notFound("There is no salesperson " + salesperson + "."));
+        Seller seller = feedOwner(user, salesperson);
+        return links.calendarUrl(seller.id, mapper.feedGeneration(seller.id));
+    }
+
+    /** A new calendar address for a salesperson; every older one of theirs stops working, nobody else's. */
+    @Transactional
+    public String rotateCalendarLink(AuthenticatedUser user, String salesperson) {
+        Seller seller = feedOwner(user, salesperson);
+        mapper.rotateFeed(seller.id, clock.instant());
+        return links.calendarUrl(seller.id, mapper.feedGeneration(seller.id));
+    }
+
+    private Seller feedOwner(AuthenticatedUser user, String salesperson) {
+        Seller seller = mapper.seller(salesperson).orElseThrow(() -> new NotFound("There is no salesperson " + salesperson + "."));
         requireMayRead(user, seller);
-        return links.calendarUrl(seller.id);
+        if (!users.hasEnabledLogin(seller.id)) {
+            throw new Conflict(salesperson + " has no enabled login; a calendar feed lives only as long as one.");
+        }
+        return seller;
     }
 
     /**
