@@ -55,8 +55,9 @@ public final class Launcher {
      * the HTTP listener's address.
      */
     private static List<String> bindAddress(String port) throws java.io.IOException {
+        // the application's own default: demo mode with the embedded database (started above, or not)
         boolean demo = Set.of("true", "1", "yes", "y", "on")
-                .contains(setting("RAPPORT_DEMO", String.valueOf(setting("RAPPORT_DB_URL", "").isBlank())).strip().toLowerCase());
+                .contains(setting("RAPPORT_DEMO", System.getProperty("rapport.db.embedded", "false")).strip().toLowerCase());
         String host = setting("RAPPORT_HTTP_HOST", demo ? "127.0.0.1" : "").strip();
         if (host.isEmpty()) {
             return List.of();

@@ -41,8 +41,9 @@ class DemoModeIT {
         demoEnv.put("RAPPORT_DEMO", null); // the default with the embedded database: demo mode
         demoEnv.put("RAPPORT_ADMIN_PASSWORD", null);
         demoEnv.put("RAPPORT_HTTP_HOST", null);
-        LauncherInstance demo = LauncherInstance.start("demo-mode", dataDir, demoEnv).awaitUp();
+        LauncherInstance demo = LauncherInstance.start("demo-mode", dataDir, demoEnv);
         try {
+            demo.awaitUp();
             Api api = Api.at(demo.baseUri());
             assertThat(api.as("admin", DemoStart.ADMIN_PASSWORD).get("api/users").status()).isEqualTo(200);
             assertThat(api.as("manager", DemoStart.MANAGER_PASSWORD).get("api/customers").status()).isEqualTo(200);
@@ -66,8 +67,9 @@ class DemoModeIT {
         Map<String, String> realEnv = new HashMap<>(demoEnv);
         realEnv.put("RAPPORT_DEMO", "false");
         realEnv.put("RAPPORT_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
-        LauncherInstance real = LauncherInstance.start("demo-mode", dataDir, realEnv).awaitUp();
+        LauncherInstance real = LauncherInstance.start("demo-mode", dataDir, realEnv);
         try {
+            real.awaitUp();
             Api api = Api.at(real.baseUri());
             assertThat(api.as("manager", DemoStart.MANAGER_PASSWORD).get("api/customers").status()).isEqualTo(401);
             assertThat(api.as("sales", DemoStart.SALES_PASSWORD).get("api/customers").status()).isEqualTo(401);
