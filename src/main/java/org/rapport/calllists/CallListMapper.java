@@ -2,6 +2,7 @@ package org.rapport.calllists;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.planning.PlannedTouchStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +31,8 @@ public interface CallListMapper {
     int rotateFeed(@Param("salespersonId") long salespersonId, @Param("now") Instant now);
 
     /** Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first. */
-    List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit);
+    List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit,
+                            @Param("open") PlannedTouchStatus open);
 
     List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
 
@@ -40,16 +42,7 @@ public interface CallListMapper {
 
     Optional<ItemRow> item(@Param("id") long id);
 
-    int close(@Param("id") long id, @Param("status") String status, @Param("outcome") String outcome,
-              @Param("note") String note, @Param("now") Instant now);
-
-    int retry(@Param("id") long id, @Param("outcome") String outcome, @Param("note") String note,
-              @Param("notBefore") LocalDate notBefore, @Param("escalate") boolean escalate, @Param("now") Instant now);
-
     LocalDate notBefore(@Param("id") long id);
-
-    int reschedule(@Param("id") long id, @Param("notBefore") LocalDate notBefore, @Param("note") String note,
-                   @Param("now") Instant now);
 
     class Seller {
         long id;

@@ -7,6 +7,8 @@ import org.rapport.calllists.CallListMapper.ItemRow;
 import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.planning.BusinessCalendar;
 import org.rapport.planning.ManagerAlerts;
+import org.rapport.planning.PlannedTouchStatus;
+import org.rapport.planning.PlannedTouches;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
 import org.rapport.platform.errors.Conflict;
@@ -60,6 +62,9 @@ public class CallListService {
     ManagerAlerts alerts;
 
     @Inject
+    PlannedTouches planned;
+
+    @Inject
     org.rapport.outbox.Links links;
 
     @Inject
@@ -81,7 +86,7 @@ public class CallListService {
         List<Long> owners = new ArrayList<>(covered.keySet());
         owners.add(seller.id);
         // the full rows of what fits today only; the rest is counted (a seller can have hundreds waiting)
-        List<ItemRow> today = mapper.openItems(owners, date, capacity);
+        List<ItemRow> today = mapper.openItems(owners, date, capacity, PlannedTouchStatus.OPEN);
         int overflow = today.isEmpty() ? 0 : today.get(0).openTotal - today.size();
         return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(today, covered), overflow);
     }
@@ -158,25 +163,22 @@ public class CallListService {
     public ItemState recordOutcome(AuthenticatedUser user, long id, OutcomeRequest request) {
         ItemRow item = mapper.item(id).orElseThrow(() -> ApiException.notFound("There is no call-list item " + id + "."));
         requireMayWrite(user, item);
-        if (!"OPEN".equals(item.status)) {
-            throw ApiException.conflict("Call-list item " + id + " is " + item.status + "; only OPEN items take an outcome.");
-        }
         Instant now = clock.instant();
         ZoneId zone = Zones.orUtc(item.timeZone);
         LocalDate today = now.atZone(zone).toLocalDate();
         String note = request.note == null || request.note.isBlank() ? null : request.note.strip();
+        // the status moves first: an item that is not OPEN any more is a Conflict before anything is logged
         switch (request.outcome) {
             case REACHED -> {
+                planned.close(id, "REACHED", note);
                 logTouch(user, item, TouchKind.Outcome.REACHED, note);
-                mapper.close(id, "DONE", "REACHED", note, now);
             }
             case VOICEMAIL, NO_ANSWER -> {
-                logTouch(user, item, TouchKind.Outcome.valueOf(request.outcome.name()), note);
                 Seller owner = item.ownerId == null ? null : mapper.sellerById(item.ownerId).orElse(null);
                 LocalDate next = rules.calendar().plusBusinessDays(today, 2, owner == null ? null : owner.region);
-                boolean escalated = item.tries + 1 >= MAX_TRIES;
-                mapper.retry(id, request.outcome.name(), note, next, escalated, now);
-                if (escalated) {
+                PlannedTouchStatus status = planned.retry(id, request.outcome.name(), note, next, item.tries + 1 >= MAX_TRIES);
+                logTouch(user, item, TouchKind.Outcome.valueOf(request.outcome.name()), note);
+                if (status == PlannedTouchStatus.ESCALATED) {
                     alerts.alert(ManagerAlerts.Kind.ESCALATED, Long.toString(id), item.customerId, MAX_TRIES, item.reason);
                 }
             }
@@ -187,13 +189,13 @@ public class CallListService {
                 if (request.rescheduleTo.isBefore(today)) {
                     throw ApiException.badRequest("reschedule_to: " + request.rescheduleTo + " is in the past (today is " + today + ").");
                 }
-                mapper.reschedule(id, request.rescheduleTo, note, now);
+                planned.reschedule(id, request.rescheduleTo, note);
             }
             case NOT_NEEDED -> {
                 if (note == null) {
                     throw ApiException.badRequest("note: say why the call is not needed.");
                 }
-                mapper.close(id, "DONE", "NOT_NEEDED", note, now);
+                planned.close(id, "NOT_NEEDED", note);
             }
         }
         ItemRow after = mapper.item(id).orElseThrow();

@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Everything a salesperson needs before contacting the customer. */
+/** Everything a salesperson needs before contacting the customer, their consent first among it. */
 public record CustomerDetail(String externalId, String company, String contactFirstName, String contactLastName,
                              String preferredName, String email, String phone, String timeZone, String locale,
                              String region, String industry, String owner, Tier tier, Tier tierPin,
                              @JsonbProperty("revenue_12m") String revenue12m, LocalDate customerSince,
-                             String annualRevenue, boolean emailOk, boolean introOk,
-                             boolean doNotContact, String preferences, String personalNotes, Instant lastTwoWayTouchAt,
+                             String annualRevenue, Consent consent, String preferences, String personalNotes,
+                             Instant lastTwoWayTouchAt,
                              List<String> offers, List<String> needs, List<RecentTouch> recentTouches,
                              List<OpenProblem> openProblems) {
 
@@ -27,8 +27,8 @@ public record CustomerDetail(String externalId, String company, String contactFi
     public record Fields(long id, String externalId, String company, String contactFirstName, String contactLastName,
                          String preferredName, String email, String phone, String timeZone, String locale, String region,
                          String industry, String owner, Tier tier, Tier tierPin, BigDecimal revenue12m,
-                         LocalDate customerSince, BigDecimal annualRevenue, boolean emailOk, boolean introOk,
-                         boolean doNotContact, String preferences, String personalNotes, Instant lastTwoWayTouchAt,
+                         LocalDate customerSince, BigDecimal annualRevenue, String preferences, String personalNotes,
+                         Instant lastTwoWayTouchAt,
                          String offers, String needs) {
     }
 
@@ -37,12 +37,12 @@ public record CustomerDetail(String externalId, String company, String contactFi
         return amount == null ? null : amount.toPlainString();
     }
 
-    static CustomerDetail of(Fields f, List<RecentTouch> touches, List<OpenProblem> problems) {
+    static CustomerDetail of(Fields f, Consent consent, List<RecentTouch> touches, List<OpenProblem> problems) {
         List<String> offers = Categories.split(f.offers);
         List<String> needs = Categories.split(f.needs);
         return new CustomerDetail(f.externalId, f.company, f.contactFirstName, f.contactLastName, f.preferredName, f.email,
                 f.phone, f.timeZone, f.locale, f.region, f.industry, f.owner, f.tier, f.tierPin, money(f.revenue12m),
-                f.customerSince, money(f.annualRevenue), f.emailOk, f.introOk, f.doNotContact, f.preferences, f.personalNotes,
+                f.customerSince, money(f.annualRevenue), consent, f.preferences, f.personalNotes,
                 f.lastTwoWayTouchAt, offers, needs, touches, problems);
     }
 }

@@ -47,4 +47,32 @@ public interface CustomerMapper {
     int recomputeTiers(@Param("after") LocalDate after, @Param("through") LocalDate through);
 
     int recordTwoWayTouch(@Param("id") long id, @Param("at") Instant at);
+
+    Optional<ConsentRow> findConsent(@Param("id") long id);
+
+    int unsubscribe(@Param("id") long id, @Param("via") String via, @Param("now") Instant now);
+
+    /** {@code stopped} as a SET column value; {@code unsubscribe}: the customer kept nothing. */
+    int keepPurposes(@Param("id") long id, @Param("stopped") String stopped, @Param("unsubscribe") boolean unsubscribe,
+                     @Param("now") Instant now);
+
+    int markBouncing(@Param("id") long id, @Param("now") Instant now);
+
+    /** The columns of the {@code consentColumns} fragment. */
+    class ConsentRow {
+        boolean doNotContact;
+        boolean emailOk;
+        String email;
+        Instant unsubscribedAt;
+        String unsubscribedVia;
+        String stoppedPurposes;
+        Instant purposesStoppedAt;
+        Instant emailBouncingAt;
+        boolean introOk;
+
+        Consent toConsent() {
+            return Consent.of(doNotContact, emailOk, email, unsubscribedAt, unsubscribedVia, stoppedPurposes,
+                    purposesStoppedAt, emailBouncingAt, introOk);
+        }
+    }
 }

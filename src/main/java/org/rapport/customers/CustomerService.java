@@ -62,7 +62,8 @@ public class CustomerService {
 
     public CustomerDetail detail(Scope scope, String externalId) {
         CustomerDetail.Fields fields = mapper.findDetail(scope, externalId).orElseThrow(() -> invisible(externalId));
-        return CustomerDetail.of(fields, mapper.findRecentTouches(fields.id(), RECENT_TOUCHES), mapper.findOpenProblems(fields.id()));
+        Consent consent = mapper.findConsent(fields.id()).orElseThrow().toConsent();
+        return CustomerDetail.of(fields, consent, mapper.findRecentTouches(fields.id(), RECENT_TOUCHES), mapper.findOpenProblems(fields.id()));
     }
 
     /** A two-way touch (reached, visit, reply) restarts the customer's cadence clock. */

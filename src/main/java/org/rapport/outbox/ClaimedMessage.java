@@ -1,7 +1,6 @@
 package org.rapport.outbox;
 
-import java.util.EnumSet;
-import java.util.Set;
+import org.rapport.customers.Consent;
 
 /** An outbox row this instance has claimed, joined with its recipient's state as it is at the moment of sending. */
 public class ClaimedMessage {
@@ -20,11 +19,16 @@ public class ClaimedMessage {
     String contactFirstName;
     String contactLastName;
     String company;
-    boolean emailOk;
+    // the customer's consent (CustomerMapper's consentColumns)
     boolean doNotContact;
-    boolean unsubscribed;
+    boolean emailOk;
+    String email;
+    java.time.Instant unsubscribedAt;
+    String unsubscribedVia;
     String stoppedPurposes;
-    boolean bouncing;
+    java.time.Instant purposesStoppedAt;
+    java.time.Instant emailBouncingAt;
+    boolean introOk;
     // the salesperson: the sender of customer mail, the recipient of internal mail
     Long salespersonId;
     String salespersonName;
@@ -38,14 +42,10 @@ public class ClaimedMessage {
         return customerId != null;
     }
 
-    ContactPolicy.State policyState() {
-        Set<MailPurpose> stopped = EnumSet.noneOf(MailPurpose.class);
-        if (stoppedPurposes != null && !stoppedPurposes.isBlank()) {
-            for (String p : stoppedPurposes.split(",")) {
-                stopped.add(MailPurpose.parse(p));
-            }
-        }
-        return new ContactPolicy.State(customerEmail, emailOk, doNotContact, unsubscribed, stopped, bouncing);
+    /** The customer's consent as it is at the moment of sending. */
+    Consent consent() {
+        return Consent.of(doNotContact, emailOk, email, unsubscribedAt, unsubscribedVia, stoppedPurposes, purposesStoppedAt,
+                emailBouncingAt, introOk);
     }
 
     String recipientEmail() {

@@ -46,7 +46,7 @@ public class MessageSender {
         Instant now = clock.instant();
         String recipient = m.recipientEmail();
         Optional<String> blocked = m.toCustomer()
-                ? ContactPolicy.blocks(m.policyState(), m.purpose)
+                ? m.purpose.blockedBy(m.consent())
                 : Optional.ofNullable(recipient == null || recipient.isBlank() ? "the salesperson has no email address" : null);
         if (blocked.isPresent()) {
             return Outcome.suppressed(m.id, recipient, blocked.get(), now);

@@ -1,26 +1,25 @@
 package org.rapport.planning;
 
 import org.rapport.customers.Tier;
-import org.rapport.outbox.MailPurpose;
+import org.rapport.customers.Consent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the planner knows about one customer: read for all customers in one streamed query, never one query each.
  *
- * @param emailAllowed    email_ok, not unsubscribed, not bouncing, and an address to write to
+ * @param consent         what the customer lets us do (the one contact rule)
  * @param problems        problems still open, or resolved recently enough that a rule may still apply
  * @param purchases       recent purchases
  * @param lastThankYouAt  the last thank-you note planned or sent
  * @param emailsLast7Days outreach emails planned or sent in the last seven days
  */
-public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, boolean doNotContact,
-                            boolean emailAllowed, Set<MailPurpose> stoppedPurposes, Instant lastTwoWayAt,
+public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
+                            Instant lastTwoWayAt,
                             LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
                             Instant lastThankYouAt, int emailsLast7Days) {
 
@@ -39,13 +38,12 @@ public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String regi
     }
 
     public CustomerFacts {
-        stoppedPurposes = Set.copyOf(stoppedPurposes);
         problems = List.copyOf(problems);
         purchases = List.copyOf(purchases);
     }
 
-    boolean mayEmail(MailPurpose purpose) {
-        return !doNotContact && emailAllowed && !stoppedPurposes.contains(purpose);
+    boolean mayEmail(Consent.Purpose purpose) {
+        return consent.mayEmail(purpose);
     }
 
     boolean twoWayTouchSince(Instant moment) {

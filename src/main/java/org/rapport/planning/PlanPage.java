@@ -3,9 +3,9 @@ package org.rapport.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.customers.Consent;
 import org.rapport.customers.Tier;
 import org.rapport.outbox.Mail;
-import org.rapport.outbox.MailPurpose;
 import org.rapport.outbox.OutboxService;
 import org.rapport.platform.database.Batches;
 import org.rapport.planning.CustomerFacts.ProblemFact;
@@ -41,6 +41,10 @@ public class PlanPage {
     /** Closed touches older than this are never proposed again (their causes are older than any rule looks back). */
     private static final int KEY_HORIZON_DAYS = 400;
 
+    /** Touches still under way: what the rules may propose again is only what is not among them. */
+    private static final Set<PlannedTouchStatus> LIVE = EnumSet.complementOf(EnumSet.of(PlannedTouchStatus.DONE,
+            PlannedTouchStatus.CANCELLED));
+
     @Inject
     PlanningMapper mapper;
 
@@ -49,6 +53,9 @@ public class PlanPage {
 
     @Inject
     OutboxService outbox;
+
+    @Inject
+    PlannedTouches touches;
 
     /** @return the customers read (the page is the last when fewer than {@link #SIZE}) and the touches proposed */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -66,7 +73,7 @@ public class PlanPage {
                 LocalDate.ofInstant(now, ZoneId.of("UTC")).minusDays(Planner.THANK_YOU_MAX_AGE_DAYS + 2L), page).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
         Map<Long, EmailRow> emails = mapper.recentEmails(now.minus(Duration.ofDays(Math.max(7, rules.thankYouMinDaysBetween()))),
-                now.minus(Duration.ofDays(7)), page).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
+                now.minus(Duration.ofDays(7)), page, PlannedTouchStatus.CANCELLED).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
 
         List<Planned> planned = new ArrayList<>();
         for (FactRow row : rows) {
@@ -78,10 +85,10 @@ public class PlanPage {
         // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
         // are written and queued (another instance inserting the same key meanwhile is still harmless)
         Set<String> existing = planned.isEmpty() ? Set.of()
-                : new HashSet<>(mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS))));
+                : new HashSet<>(mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE));
         List<Planned> fresh = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
         if (!fresh.isEmpty()) {
-            batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), now)));
+            batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), PlannedTouchStatus.OPEN, now)));
         }
         int emailsQueued = 0;
         for (Planned p : fresh) {
@@ -96,17 +103,17 @@ public class PlanPage {
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean urgentCall(long customerId, String key, String reason, int priority, Instant now) {
         List<FactRow> rows = mapper.customers(customerId - 1, 1, List.of(customerId));
-        if (rows.isEmpty() || rows.get(0).ownerId == null || rows.get(0).doNotContact) {
+        if (rows.isEmpty() || rows.get(0).ownerId == null || !consent(rows.get(0)).mayCall()) {
             return false;
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
         return mapper.insert(new Proposal(key, Proposal.Rule.LOW_RATING, Proposal.Channel.CALL, customerId, null, today, today,
-                priority, reason, null, Map.of()), rows.get(0).ownerId, now) == 1;
+                priority, reason, null, Map.of()), rows.get(0).ownerId, PlannedTouchStatus.OPEN, now) == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void closeAnswered(long customerId, Instant now) {
-        mapper.closeAnswered(customerId, now);
+        touches.closeAnswered(customerId, now);
     }
 
     /** An email touch goes to the outbox to leave inside the customer's send window on or after its due date. */
@@ -118,23 +125,22 @@ public class PlanPage {
                 rules.sendWindowStart(), rules.sendWindowEnd());
         OutboxService.Enqueued enqueued = outbox.enqueue(new Mail("plan:" + p.proposal().key(), p.proposal().template(),
                 p.proposal().customerId(), null, null, p.proposal().fields(), notBefore));
-        return mapper.queued(id, enqueued.id(), now);
+        return touches.queued(id, enqueued.id(), now);
     }
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
                                        List<PlanningMapper.PurchaseRow> purchases, EmailRow emails) {
-        Set<MailPurpose> stopped = EnumSet.noneOf(MailPurpose.class);
-        if (r.stoppedPurposes != null && !r.stoppedPurposes.isBlank()) {
-            for (String purpose : r.stoppedPurposes.split(",")) {
-                stopped.add(MailPurpose.parse(purpose));
-            }
-        }
-        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.doNotContact,
-                r.emailAllowed, stopped, r.lastTwoWayTouchAt,
+        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, consent(r),
+                r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
                 emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails);
+    }
+
+    private static Consent consent(FactRow r) {
+        return Consent.of(r.doNotContact, r.emailOk, r.email, r.unsubscribedAt, r.unsubscribedVia, r.stoppedPurposes,
+                r.purposesStoppedAt, r.emailBouncingAt, r.introOk);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

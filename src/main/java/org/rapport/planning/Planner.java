@@ -1,7 +1,7 @@
 package org.rapport.planning;
 
 import org.rapport.customers.Tier;
-import org.rapport.outbox.MailPurpose;
+import org.rapport.customers.Consent.Purpose;
 import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.Proposal.Channel;
@@ -44,7 +44,7 @@ public final class Planner {
     }
 
     public List<Proposal> plan(CustomerFacts c, LocalDate today) {
-        if (c.doNotContact()) {
+        if (!c.consent().mayCall()) {
             return List.of();
         }
         List<Proposal> touches = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class Planner {
             }
             LocalDate checkIn = resolvedOn.plusDays(rules.checkInAfterDays());
             if (!spokenSince && !today.isBefore(checkIn) && today.isBefore(resolvedOn.plusDays(rules.resellAfterDays()))
-                    && c.mayEmail(MailPurpose.CHECK_IN)) {
+                    && c.mayEmail(Purpose.CHECK_IN)) {
                 touches.add(new Proposal("check-in:" + p.id(), Rule.PROBLEM_CHECK_IN, Channel.EMAIL, c.customerId(), p.id(),
                         checkIn, checkIn, CHECK_IN_PRIORITY, "Check-in " + rules.checkInAfterDays()
                         + " days after the problem resolved on " + resolvedOn + ", no conversation since",
@@ -114,7 +114,7 @@ public final class Planner {
     }
 
     private java.util.Optional<Proposal> thankYou(CustomerFacts c, LocalDate today) {
-        if (!c.mayEmail(MailPurpose.THANK_YOU) || (c.lastThankYouAt() != null
+        if (!c.mayEmail(Purpose.THANK_YOU) || (c.lastThankYouAt() != null
                 && c.lastThankYouAt().atZone(c.zone()).toLocalDate().plusDays(rules.thankYouMinDaysBetween()).isAfter(today))) {
             return java.util.Optional.empty();
         }

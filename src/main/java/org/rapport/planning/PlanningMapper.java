@@ -21,9 +21,10 @@ public interface PlanningMapper {
 
     /** Outreach emails planned in the last week, and the last thank-you note since {@code since}, per customer. */
     List<EmailRow> recentEmails(@Param("since") Instant since, @Param("weekAgo") Instant weekAgo,
-                                @Param("page") Page page);
+                                @Param("page") Page page, @Param("cancelled") PlannedTouchStatus cancelled);
 
-    int insert(@Param("p") Proposal proposal, @Param("salespersonId") Long salespersonId, @Param("now") Instant now);
+    int insert(@Param("p") Proposal proposal, @Param("salespersonId") Long salespersonId,
+               @Param("status") PlannedTouchStatus status, @Param("now") Instant now);
 
     Optional<Long> idByKey(@Param("key") String key);
 
@@ -31,12 +32,31 @@ public interface PlanningMapper {
      * The keys planned for the page's customers that are still open or younger than {@code since}: what a plan can
      * propose again. (Missing one costs a no-op insert, never a duplicate: the key is unique.)
      */
-    List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since);
+    List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since,
+                              @Param("live") Collection<PlannedTouchStatus> live);
 
-    int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("now") Instant now);
+    int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("from") PlannedTouchStatus from,
+               @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
 
     /** Open call touches of a customer that a conversation has made unnecessary. */
-    int closeAnswered(@Param("customerId") long customerId, @Param("now") Instant now);
+    int closeAnswered(@Param("customerId") long customerId, @Param("from") PlannedTouchStatus from,
+                      @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
+
+    /** The touch's status, locked until the transaction ends. */
+    Optional<PlannedTouchStatus> lockStatus(@Param("id") long id);
+
+    int move(@Param("m") Move move, @Param("now") Instant now);
+
+    /**
+     * One touch from {@code from} to {@code to}, with what came of it.
+     *
+     * @param tries     added to the touch's tries
+     * @param notBefore when it comes back ({@code null}: unchanged)
+     * @param closes    whether {@code to} is final (the touch gets its closed_at)
+     */
+    record Move(long id, PlannedTouchStatus from, PlannedTouchStatus to, String outcome, String note, int tries,
+                LocalDate notBefore, boolean closes) {
+    }
 
     /** Claims a planning time for this instance; 0 when another run has it. */
     int claimRun(@Param("slot") Instant slot, @Param("now") Instant now, @Param("instance") String instance);
@@ -75,9 +95,16 @@ public interface PlanningMapper {
         String timeZone;
         String region;
         Long ownerId;
+        // the customer's consent (CustomerMapper's consentColumns)
         boolean doNotContact;
-        boolean emailAllowed;
+        boolean emailOk;
+        String email;
+        Instant unsubscribedAt;
+        String unsubscribedVia;
         String stoppedPurposes;
+        Instant purposesStoppedAt;
+        Instant emailBouncingAt;
+        boolean introOk;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
     }

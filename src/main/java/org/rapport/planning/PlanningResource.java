@@ -29,7 +29,8 @@ import java.util.Set;
 @RolesAllowed({"SALES", "MANAGER", "ADMIN"})
 public class PlanningResource {
 
-    private static final Set<String> STATUSES = Set.of("OPEN", "QUEUED", "DONE", "CANCELLED", "ESCALATED");
+    private static final Set<String> STATUSES = java.util.EnumSet.allOf(PlannedTouchStatus.class).stream().map(Enum::name)
+            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
 
     @Inject
     PlanningService planning;

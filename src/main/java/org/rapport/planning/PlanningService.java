@@ -1,9 +1,13 @@
 package org.rapport.planning;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.security.Scope;
 import org.rapport.problems.ProblemResolved;
@@ -13,8 +17,10 @@ import org.rapport.touches.TouchLogged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.logging.Logger;
 
@@ -44,6 +50,12 @@ public class PlanningService {
 
     @Inject
     Clock clock;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** The key of the customers to plan when the current transaction commits. */
+    private static final Object PLAN_AFTER_COMMIT = new Object();
 
     @Inject
     @ConfigProperty(name = "rapport.planning.cron")
@@ -144,12 +156,44 @@ public class PlanningService {
         plan(List.of(touch.customerId()));
     }
 
-    void problemResolved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProblemResolved resolved) {
-        plan(List.of(resolved.customerId()));
+    void problemResolved(@Observes ProblemResolved resolved) {
+        planAfterCommit(resolved.customerId());
     }
 
-    void purchaseRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) PurchaseRecorded purchase) {
-        plan(List.of(purchase.customerId()));
+    void purchaseRecorded(@Observes PurchaseRecorded purchase) {
+        planAfterCommit(purchase.customerId());
+    }
+
+    /**
+     * Plans the customer once the transaction that changed it has committed (as an AFTER_SUCCESS observer would), but
+     * all the customers of one transaction together: an import batch of a thousand resolved problems is planned in one
+     * page, not a thousand times one customer.
+     */
+    private void planAfterCommit(long customerId) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            plan(List.of(customerId));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<Long> waiting = (Set<Long>) transactions.getResource(PLAN_AFTER_COMMIT);
+        if (waiting == null) {
+            Set<Long> customers = new LinkedHashSet<>();
+            transactions.putResource(PLAN_AFTER_COMMIT, customers);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        plan(customers);
+                    }
+                }
+            });
+            waiting = customers;
+        }
+        waiting.add(customerId);
     }
 
 

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code POST /api/import/problems}: help-desk tickets, upsert by external_id; the customer must exist. */
+/**
+ * {@code POST /api/import/problems}: help-desk tickets, upsert by external_id; the customer must exist. Stored rows
+ * fire the same events as the API (a problem imported resolved is followed up like one resolved through the API).
+ */
 @ApplicationScoped
 public class ProblemImporter extends CustomerRowImporter<Problem> {
 
@@ -29,6 +32,9 @@ public class ProblemImporter extends CustomerRowImporter<Problem> {
 
     @Inject
     Batches batches;
+
+    @Inject
+    ProblemEvents events;
 
     @Override
     public String kind() {
@@ -70,6 +76,9 @@ public class ProblemImporter extends CustomerRowImporter<Problem> {
 
     @Override
     protected void upsert(List<ForCustomer<Problem>> rows) {
+        Map<String, ProblemMapper.Stored> before = new HashMap<>();
+        mapper.findStored(rows.stream().map(r -> r.row().externalId()).toList()).forEach(s -> before.put(s.externalId(), s));
         batches.run(ProblemMapper.class, batch -> rows.forEach(batch::upsert));
+        rows.forEach(r -> events.stored(before.get(r.row().externalId()), r.customerId(), r.row()));
     }
 }

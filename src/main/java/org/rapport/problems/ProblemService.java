@@ -1,7 +1,6 @@
 package org.rapport.problems;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
@@ -27,10 +26,7 @@ public class ProblemService {
     Clock clock;
 
     @Inject
-    Event<ProblemOpened> opened;
-
-    @Inject
-    Event<ProblemResolved> resolved;
+    ProblemEvents events;
 
     /** Creates or updates a problem (idempotent by external_id) for a customer the caller may see. */
     @Transactional
@@ -44,12 +40,7 @@ public class ProblemService {
         byte[] hash = problem.importHash();
         if (before.isEmpty() || !java.util.Arrays.equals(before.get(0).importHash(), hash)) {
             mapper.upsert(new ForCustomer<>(problem, customerId, hash));
-            if (before.isEmpty()) {
-                opened.fire(new ProblemOpened(customerId, problem.externalId(), problem.openedAt()));
-            }
-            if (problem.resolvedAt() != null && (before.isEmpty() || before.get(0).resolvedAt() == null)) {
-                resolved.fire(new ProblemResolved(customerId, problem.externalId(), problem.resolvedAt()));
-            }
+            events.stored(before.isEmpty() ? null : before.get(0), customerId, problem);
         }
         return problem;
     }
@@ -66,7 +57,7 @@ public class ProblemService {
                 throw ApiException.badRequest("resolved_at: " + at + " is in the future.");
             }
             mapper.resolve(stored.id(), at, request == null ? null : request.resolution);
-            resolved.fire(new ProblemResolved(stored.customerId(), externalId, at));
+            events.resolved(stored.customerId(), externalId, at);
         }
         return mapper.findByExternalId(externalId).orElseThrow();
     }

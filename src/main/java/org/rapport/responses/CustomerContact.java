@@ -1,13 +1,10 @@
 package org.rapport.responses;
 
-import java.time.Instant;
-
+/** The customer as the response pages greet them (their consent comes from ConsentService). */
 public class CustomerContact {
     long id;
     String preferredName;
     String contactFirstName;
     String company;
     String locale;
-    Instant unsubscribedAt;
-    String stoppedPurposes;
 }

@@ -3,7 +3,6 @@ package org.rapport.responses;
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
 
-import java.time.Instant;
 import java.util.Optional;
 
 @Mapper
@@ -11,13 +10,6 @@ public interface ResponseMapper {
 
     /** The customer as the unsubscribe page shows them. */
     Optional<CustomerContact> contact(@Param("customerId") long customerId);
-
-    int unsubscribe(@Param("customerId") long customerId, @Param("now") Instant now);
-
-    int setPreferences(@Param("customerId") long customerId, @Param("stopped") String stoppedPurposes,
-                       @Param("unsubscribedAt") Instant unsubscribedAt);
-
-    int markBouncing(@Param("customerId") long customerId, @Param("now") Instant now);
 
     /** The outbox message a Message-ID (from In-Reply-To, References or a bounce) names. */
     Optional<SentMessage> messageByMessageId(@Param("messageId") String messageId);

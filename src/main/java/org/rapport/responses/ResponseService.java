@@ -3,6 +3,8 @@ package org.rapport.responses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.customers.Consent;
+import org.rapport.customers.ConsentService;
 import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.outbox.MailPurpose;
 import org.rapport.outbox.OutboxService;
@@ -13,6 +15,7 @@ import org.rapport.touches.TouchService;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,15 +29,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ResponseService {
 
-    /** The purposes a customer can keep or stop, in the order the page lists them. */
-    public static final List<MailPurpose> OUTREACH = List.of(MailPurpose.THANK_YOU, MailPurpose.CHECK_IN,
-            MailPurpose.INTRODUCTION, MailPurpose.REWARD);
-
     @Inject
     ResponseMapper mapper;
 
     @Inject
     OutboxService outbox;
+
+    @Inject
+    ConsentService consents;
 
     @Inject
     TouchService touches;
@@ -54,21 +56,20 @@ public class ResponseService {
     public void unsubscribe(Claims token, String how) {
         Instant now = clock.instant();
         outbox.suppressPending(token.customerId(), null, "the customer unsubscribed");
-        mapper.unsubscribe(token.customerId(), now);
+        consents.unsubscribe(token.customerId(), how);
         outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.UNSUBSCRIBE, now, how, null));
     }
 
     /** Keeps the purposes the customer ticked and stops the others; keeping none is unsubscribing. */
     @Transactional
-    public void keepOnly(Claims token, Set<MailPurpose> keep) {
+    public void keepOnly(Claims token, Set<Consent.Purpose> keep) {
         Instant now = clock.instant();
         Set<MailPurpose> stopped = EnumSet.noneOf(MailPurpose.class);
-        OUTREACH.stream().filter(p -> !keep.contains(p)).forEach(stopped::add);
+        Arrays.stream(Consent.Purpose.values()).filter(p -> !keep.contains(p)).map(MailPurpose::of).forEach(stopped::add);
         if (!stopped.isEmpty()) {
             outbox.suppressPending(token.customerId(), stopped, "the customer stopped these emails");
         }
-        mapper.setPreferences(token.customerId(), stopped.stream().map(Enum::name).collect(Collectors.joining(",")),
-                keep.isEmpty() ? now : null);
+        consents.keepOnly(token.customerId(), keep);
         outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.PREFERENCES, now,
                 "keeps " + (keep.isEmpty() ? "nothing" : keep.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))), null));
     }
@@ -130,7 +131,7 @@ public class ResponseService {
         }
         if (to.customerId != null) {
             outbox.suppressPending(to.customerId, null, "the customer's address bounces");
-            mapper.markBouncing(to.customerId, clock.instant());
+            consents.markBouncing(to.customerId);
             touches.recordAll(List.of(new Touch(to.customerId, to.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.BOUNCED,
                     at, truncate(diagnostic), "rapport")));
         }

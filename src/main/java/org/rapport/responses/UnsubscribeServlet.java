@@ -6,10 +6,11 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rapport.customers.Consent;
+import org.rapport.customers.ConsentService;
 import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.mail.LinkTokens.Purpose;
 import org.rapport.outbox.Links;
-import org.rapport.outbox.MailPurpose;
 
 import java.io.IOException;
 import java.util.EnumSet;
@@ -36,6 +37,9 @@ public class UnsubscribeServlet extends HttpServlet {
     @Inject
     ResponseService responses;
 
+    @Inject
+    ConsentService consents;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Claims> token = token(request);
@@ -44,7 +48,7 @@ public class UnsubscribeServlet extends HttpServlet {
             refuse(response);
             return;
         }
-        Pages.write(response, 200, "unsubscribe", model(contact.get(), "ask"));
+        Pages.write(response, 200, "unsubscribe", model(contact.get(), consentOf(contact.get()), "ask"));
     }
 
     @Override
@@ -57,26 +61,22 @@ public class UnsubscribeServlet extends HttpServlet {
         }
         if ("One-Click".equals(request.getParameter("List-Unsubscribe"))) {
             responses.unsubscribe(token.get(), request.getParameter("page") != null ? "page" : "one-click");
-            Pages.write(response, 200, "unsubscribe", model(contact.get(), "unsubscribed"));
+            Pages.write(response, 200, "unsubscribe", model(contact.get(), consentOf(contact.get()), "unsubscribed"));
             return;
         }
         if ("keep".equals(request.getParameter("action"))) {
-            Set<MailPurpose> keep = EnumSet.noneOf(MailPurpose.class);
+            Set<Consent.Purpose> keep = EnumSet.noneOf(Consent.Purpose.class);
             String[] ticked = request.getParameterValues("keep");
             for (String value : ticked == null ? new String[0] : ticked) {
                 try {
-                    MailPurpose purpose = MailPurpose.parse(value);
-                    if (!purpose.isOutreach()) {
-                        throw new IllegalArgumentException();
-                    }
-                    keep.add(purpose);
+                    keep.add(Consent.Purpose.parse(value));
                 } catch (IllegalArgumentException e) {
-                    response.sendError(400, "keep: '" + value + "' is none of " + ResponseService.OUTREACH);
+                    response.sendError(400, "keep: '" + value + "' is none of " + List.of(Consent.Purpose.values()));
                     return;
                 }
             }
             responses.keepOnly(token.get(), keep);
-            Pages.write(response, 200, "unsubscribe", model(responses.contact(token.get().customerId()).orElseThrow(),
+            Pages.write(response, 200, "unsubscribe", model(contact.get(), consentOf(contact.get()),
                     keep.isEmpty() ? "unsubscribed" : "saved"));
             return;
         }
@@ -91,17 +91,20 @@ public class UnsubscribeServlet extends HttpServlet {
         Pages.write(response, 400, "invalid-link", Map.of());
     }
 
-    private static Map<String, Object> model(CustomerContact c, String state) {
+    private Consent consentOf(CustomerContact c) {
+        return consents.of(c.id).orElseThrow();
+    }
+
+    private static Map<String, Object> model(CustomerContact c, Consent consent, String state) {
         Map<String, Object> model = new HashMap<>();
         boolean de = c.locale != null && c.locale.toLowerCase(Locale.ROOT).startsWith("de");
         model.put("de", de);
         model.put("state", state);
         model.put("name", firstOf(c.preferredName, c.contactFirstName, c.company));
-        boolean unsubscribed = c.unsubscribedAt != null;
-        List<Map<String, Object>> purposes = ResponseService.OUTREACH.stream().map(p -> {
+        List<Map<String, Object>> purposes = java.util.Arrays.stream(Consent.Purpose.values()).map(p -> {
             Map<String, Object> row = new HashMap<>();
             row.put("code", p.name());
-            row.put("kept", !unsubscribed && (c.stoppedPurposes == null || !List.of(c.stoppedPurposes.split(",")).contains(p.name())));
+            row.put("kept", consent.keeps(p));
             return row;
         }).toList();
         model.put("purposes", purposes);

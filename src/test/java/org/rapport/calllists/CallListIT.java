@@ -119,7 +119,14 @@ class CallListIT {
                 .as("the manager sees it").anyMatch(t -> t.getInt("id") == id);
         org.rapport.testing.Eventually.soon().until(() -> org.rapport.testing.Mailbox.subjects("maria@example.com")
                 .contains("Alpha GmbH: not reached after 3 tries"));
-        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\"}").status()).isEqualTo(409);
+        Api.Reply refused = outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().getString("detail"))
+                .isEqualTo("Planned touch " + id + " is ESCALATED and cannot become DONE: from ESCALATED it can only become CANCELLED.");
+        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"RESCHEDULED\",\"reschedule_to\":\"" + workday + "\"}").status())
+                .as("nor back to OPEN").isEqualTo(409);
+        assertThat(team.as(team.m).get("api/planned-touches?status=ESCALATED").array().getValuesAs(JsonObject.class))
+                .as("a refused outcome changed nothing").anyMatch(t -> t.getInt("id") == id && t.getInt("tries") == 3);
     }
 
     @Test

@@ -133,6 +133,44 @@ class OutboxIT {
     }
 
     @Test
+    void theCustomerViewShowsWhenAndHowTheCustomerUnsubscribedAndWhichPurposesTheyStopped() throws Exception {
+        String email = customer("view", "Vera", "Vera", "en");
+        String customer = email.substring(0, email.indexOf('@')).toUpperCase();
+        awaitStatus(compose(email, "thank-you-anniversary", "{\"years\":\"2\"}").getInt("id"), "SENT");
+        String token = unsubscribeToken(Mailbox.single(email));
+        JsonObject before = consent(customer);
+        assertThat(before.isNull("unsubscribed_at")).isTrue();
+        assertThat(before.getJsonArray("stopped_purposes")).isEmpty();
+        assertThat(before.getBoolean("email_ok")).isTrue();
+        assertThat(before.getBoolean("do_not_contact")).isFalse();
+
+        Instant clicked = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        assertThat(api.anonymous().post("u/" + token, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
+        JsonObject unsubscribed = consent(customer);
+        assertThat(unsubscribed.getString("unsubscribed_via")).isEqualTo("one-click");
+        assertThat(Instant.parse(unsubscribed.getString("unsubscribed_at"))).isBetween(clicked.minusSeconds(5), Instant.now());
+        assertThat(api.anonymous().post("u/" + token, "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click&page=1".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
+        assertThat(consent(customer)).as("the first unsubscribe is the one remembered").isEqualTo(unsubscribed);
+
+        assertThat(api.anonymous().post("u/" + token, "application/x-www-form-urlencoded",
+                "action=keep&keep=THANK_YOU".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
+        JsonObject keepsThanks = consent(customer);
+        assertThat(keepsThanks.isNull("unsubscribed_at")).as("the customer chose to keep thank-you notes").isTrue();
+        assertThat(keepsThanks.isNull("unsubscribed_via")).isTrue();
+        assertThat(keepsThanks.getJsonArray("stopped_purposes").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).containsExactly("CHECK_IN", "INTRODUCTION", "REWARD");
+        assertThat(Instant.parse(keepsThanks.getString("purposes_stopped_at"))).isAfterOrEqualTo(Instant.parse(unsubscribed.getString("unsubscribed_at")));
+
+        assertThat(api.anonymous().post("u/" + token, "application/x-www-form-urlencoded",
+                "action=keep".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
+        JsonObject keepsNothing = consent(customer);
+        assertThat(keepsNothing.getString("unsubscribed_via")).isEqualTo("preferences");
+        assertThat(keepsNothing.getJsonArray("stopped_purposes")).hasSize(4);
+    }
+
+    @Test
     void oneClickWorksAsMultipartToo() throws Exception {
         String email = customer("multi", "Mia", "Mia", "en");
         JsonObject first = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");
@@ -378,6 +416,13 @@ class OutboxIT {
     private JsonObject awaitStatus(int id, String status) {
         Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + id).json().getString("status").equals(status));
         return api.asAdmin().get("api/outbox/" + id).json();
+    }
+
+    /** The customer's consent as their salesperson (a) sees it before calling. */
+    private JsonObject consent(String customer) {
+        Api.Reply reply = team.as(team.a).get("api/customers/" + customer);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getJsonObject("consent");
     }
 
     private static String unsubscribeToken(MimeMessage message) throws Exception {

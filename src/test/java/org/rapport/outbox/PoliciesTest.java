@@ -1,53 +1,39 @@
 package org.rapport.outbox;
 
 import org.junit.jupiter.api.Test;
+import org.rapport.customers.Consent;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The plain rules of sending: contact policy, backoff, throttle. */
+/** The plain rules of sending: purposes against consent, backoff, throttle. */
 class PoliciesTest {
 
-    private static ContactPolicy.State ok() {
-        return new ContactPolicy.State("a@b.example", true, false, false, Set.of(), false);
-    }
-
     @Test
-    void theContactPolicyNamesWhyAMessageMayNotGo() {
-        assertThat(ContactPolicy.blocks(ok(), MailPurpose.THANK_YOU)).isEmpty();
-        assertThat(ContactPolicy.blocks(new ContactPolicy.State("a@b.example", true, true, false, Set.of(), false), MailPurpose.THANK_YOU))
-                .hasValueSatisfying(r -> assertThat(r).contains("do-not-contact"));
-        assertThat(ContactPolicy.blocks(new ContactPolicy.State("a@b.example", true, false, true, Set.of(), false), MailPurpose.REWARD))
-                .hasValueSatisfying(r -> assertThat(r).contains("unsubscribed"));
-        assertThat(ContactPolicy.blocks(new ContactPolicy.State("a@b.example", false, false, false, Set.of(), false), MailPurpose.CHECK_IN))
-                .hasValueSatisfying(r -> assertThat(r).contains("email_ok"));
-        assertThat(ContactPolicy.blocks(new ContactPolicy.State("a@b.example", true, false, false, Set.of(), true), MailPurpose.CHECK_IN))
-                .hasValueSatisfying(r -> assertThat(r).contains("bounces"));
-        assertThat(ContactPolicy.blocks(new ContactPolicy.State(null, true, false, false, Set.of(), false), MailPurpose.CHECK_IN))
-                .hasValueSatisfying(r -> assertThat(r).contains("no email address"));
-    }
-
-    @Test
-    void aStoppedPurposeStopsOnlyThatPurpose() {
-        ContactPolicy.State keepsThanks = new ContactPolicy.State("a@b.example", true, false, false,
-                EnumSet.of(MailPurpose.CHECK_IN, MailPurpose.INTRODUCTION), false);
-        assertThat(ContactPolicy.blocks(keepsThanks, MailPurpose.THANK_YOU)).isEmpty();
-        assertThat(ContactPolicy.blocks(keepsThanks, MailPurpose.REWARD)).isEmpty();
-        assertThat(ContactPolicy.blocks(keepsThanks, MailPurpose.CHECK_IN)).isPresent();
-        assertThat(ContactPolicy.blocks(keepsThanks, MailPurpose.INTRODUCTION)).isPresent();
-    }
-
-    @Test
-    void internalMailIsNotOutreach() {
-        ContactPolicy.State blocked = new ContactPolicy.State(null, false, true, true, EnumSet.allOf(MailPurpose.class), true);
-        assertThat(ContactPolicy.blocks(blocked, MailPurpose.INTERNAL)).isEmpty();
+    void internalMailIsNotOutreachAndNoConsentAppliesToIt() {
+        Consent refusesAll = new Consent(true, false, false, Instant.EPOCH, "one-click", EnumSet.allOf(Consent.Purpose.class),
+                Instant.EPOCH, Instant.EPOCH, false);
+        assertThat(MailPurpose.INTERNAL.blockedBy(refusesAll)).isEmpty();
+        assertThat(MailPurpose.CHECK_IN.blockedBy(refusesAll)).hasValue("the customer is marked do-not-contact");
         assertThat(MailPurpose.of("daily-call-list")).isEqualTo(MailPurpose.INTERNAL);
         assertThat(MailPurpose.of("problem-check-in")).isEqualTo(MailPurpose.CHECK_IN);
         assertThat(MailPurpose.parse("thank-you")).isEqualTo(MailPurpose.THANK_YOU);
+    }
+
+    @Test
+    void eachOutreachPurposeAsksTheConsentOfItsOwnPurpose() {
+        for (Consent.Purpose stopped : Consent.Purpose.values()) {
+            Consent consent = new Consent(false, true, true, null, null, Set.of(stopped), Instant.EPOCH, null, false);
+            for (MailPurpose purpose : MailPurpose.values()) {
+                assertThat(purpose.blockedBy(consent).isPresent()).as(purpose + " when " + stopped + " is stopped")
+                        .isEqualTo(purpose.name().equals(stopped.name()));
+            }
+        }
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.rapport.planning;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.Tier;
-import org.rapport.outbox.MailPurpose;
+import org.rapport.customers.Consent;
 import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.Proposal.Channel;
@@ -22,11 +22,14 @@ class PlannerTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final Consent MAY_ALL = new Consent(false, true, true, null, null, Set.of(), null, null, false);
+    private static final Consent DO_NOT_CONTACT = new Consent(true, true, true, null, null, Set.of(), null, null, false);
+    private static final Consent NO_EMAIL = new Consent(false, false, true, null, null, Set.of(), null, null, false);
 
     private final Planner planner = new Planner(Rules.DEFAULTS, new BusinessCalendar(new JollydayHolidays(), Set.of()));
 
     private static CustomerFacts customer(Tier tier, Instant lastTwoWay) {
-        return new CustomerFacts(7, tier, BERLIN, "DE-BE", 3L, false, true, Set.of(), lastTwoWay, LocalDate.of(2020, 3, 1),
+        return new CustomerFacts(7, tier, BERLIN, "DE-BE", 3L, MAY_ALL, lastTwoWay, LocalDate.of(2020, 3, 1),
                 List.of(), List.of(), null, 0);
     }
 
@@ -35,8 +38,8 @@ class PlannerTest {
     }
 
     private static CustomerFacts with(CustomerFacts c, List<ProblemFact> problems, List<PurchaseFact> purchases) {
-        return new CustomerFacts(c.customerId(), c.tier(), c.zone(), c.region(), c.ownerId(), c.doNotContact(), c.emailAllowed(),
-                c.stoppedPurposes(), c.lastTwoWayAt(), c.customerSince(), problems, purchases, c.lastThankYouAt(), c.emailsLast7Days());
+        return new CustomerFacts(c.customerId(), c.tier(), c.zone(), c.region(), c.ownerId(), c.consent(),
+                c.lastTwoWayAt(), c.customerSince(), problems, purchases, c.lastThankYouAt(), c.emailsLast7Days());
     }
 
     @Test
@@ -162,7 +165,7 @@ class PlannerTest {
             assertThat(p.reason()).isEqualTo("Purchase of 12,500.00 EUR on 2026-11-23");
             assertThat(p.dueOn()).isEqualTo(TODAY);
         });
-        CustomerFacts thankedRecently = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(),
+        CustomerFacts thankedRecently = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, MAY_ALL,
                 berlin("2026-11-20T10:00"), null, List.of(), c.purchases(), berlin("2026-11-15T10:00"), 1);
         assertThat(planner.plan(thankedRecently, TODAY)).isEmpty();
         assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).as("not on the day of the purchase").isEmpty();
@@ -170,7 +173,7 @@ class PlannerTest {
 
     @Test
     void anniversariesAreThanked() {
-        CustomerFacts c = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(),
+        CustomerFacts c = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, MAY_ALL,
                 berlin("2026-11-20T10:00"), LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
         assertThat(planner.plan(c, TODAY)).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo(Rule.THANK_YOU_ANNIVERSARY);
@@ -181,24 +184,25 @@ class PlannerTest {
 
     @Test
     void doNotContactStopsEveryChannel() {
-        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, true, true, Set.of(), null,
+        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, DO_NOT_CONTACT, null,
                 LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
         assertThat(planner.plan(c, TODAY)).isEmpty();
     }
 
     @Test
     void unsubscribedStopsEmailsButNotCalls() {
-        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, false, false, Set.of(), null,
+        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, NO_EMAIL, null,
                 LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
         assertThat(planner.plan(c, TODAY)).extracting(Proposal::channel).containsExactly(Channel.CALL);
-        CustomerFacts stoppedThanks = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, false, true,
-                Set.of(MailPurpose.THANK_YOU), null, LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
+        Consent stopsThanks = new Consent(false, true, true, null, null, Set.of(Consent.Purpose.THANK_YOU), null, null, false);
+        CustomerFacts stoppedThanks = new CustomerFacts(7, Tier.TOP10, BERLIN, "DE-BE", 3L, stopsThanks, null,
+                LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 0);
         assertThat(planner.plan(stoppedThanks, TODAY)).extracting(Proposal::channel).containsExactly(Channel.CALL);
     }
 
     @Test
     void noMoreThanTwoOutreachEmailsInSevenDays() {
-        CustomerFacts c = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(),
+        CustomerFacts c = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, MAY_ALL,
                 berlin("2026-11-20T10:00"), LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 2);
         assertThat(planner.plan(c, TODAY)).isEmpty();
     }
@@ -207,7 +211,7 @@ class PlannerTest {
     void aCustomerInAucklandIsPlannedInAucklandsCalendar() {
         // 23:30 on Monday in Los Angeles is already Tuesday evening in Auckland: the TOP10 cadence counts Auckland days
         ZoneId auckland = ZoneId.of("Pacific/Auckland");
-        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, auckland, "NZ", 3L, false, true, Set.of(),
+        CustomerFacts c = new CustomerFacts(7, Tier.TOP10, auckland, "NZ", 3L, MAY_ALL,
                 LocalDate.of(2026, 11, 10).atTime(9, 0).atZone(auckland).toInstant(), null, List.of(), List.of(), null, 0);
         LocalDate aucklandToday = Instant.parse("2026-11-24T07:30:00Z").atZone(auckland).toLocalDate();
         assertThat(aucklandToday).isEqualTo(LocalDate.of(2026, 11, 24));

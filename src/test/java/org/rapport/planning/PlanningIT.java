@@ -68,6 +68,32 @@ class PlanningIT {
     }
 
     @Test
+    void aProblemImportedResolvedBecomesAFollowUpCallAtOnceAsThroughTheApi() {
+        String resolved = Csv.unique("pr");
+        String open = Csv.unique("po");
+        Instant opened = Instant.now().minusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String header = "external_id,customer,opened_at,resolved_at,summary,resolution";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/problems", Csv.lines(header,
+                resolved + "," + team.customerOfA + "," + opened + "," + opened.plusSeconds(3_600) + ",Broken invoice,Credit note sent",
+                open + "," + team.customerOfB + "," + opened + ",,Slow support,"));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(2);
+
+        JsonObject followUp = planned(team.customerOfA).stream().filter(t -> t.getString("rule").equals("PROBLEM_FOLLOW_UP"))
+                .findFirst().orElseThrow(() -> new AssertionError("no follow-up for the imported resolved problem: " + planned(team.customerOfA)));
+        assertThat(followUp.getInt("priority")).isGreaterThanOrEqualTo(200);
+        assertThat(followUp.getString("reason")).contains("Broken invoice");
+        assertThat(followUp.getString("salesperson")).isEqualTo(team.a);
+        assertThat(planned(team.customerOfB)).as("an open problem is not followed up yet")
+                .noneMatch(t -> t.getString("rule").equals("PROBLEM_FOLLOW_UP"));
+
+        Api.Reply resolvedLater = api.asAdmin().postCsv("api/import/problems", Csv.lines(header,
+                open + "," + team.customerOfB + "," + opened + "," + opened.plusSeconds(7_200) + ",Slow support,Called back"));
+        assertThat(resolvedLater.json().getInt("updated")).as(resolvedLater.toString()).isEqualTo(1);
+        assertThat(planned(team.customerOfB)).as("resolved by the next import").anyMatch(t ->
+                t.getString("rule").equals("PROBLEM_FOLLOW_UP") && t.getString("reason").contains("Slow support"));
+    }
+
+    @Test
     void aLargePurchaseIsThankedByEmailInsideTheCustomersSendWindow() {
         String purchase = Csv.unique("buy");
         Api.Reply recorded = api.asAdmin().postJson("api/purchases", "{\"external_id\":\"" + purchase + "\",\"customer\":\""

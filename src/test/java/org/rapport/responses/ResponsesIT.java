@@ -208,6 +208,29 @@ class ResponsesIT {
     }
 
     @Test
+    void theCustomerViewShowsTheBounceUntilTheImportCorrectsTheAddress() throws Exception {
+        Sent sent = send("bview", "en");
+        assertThat(consent(sent).isNull("bouncing_since")).isTrue();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        deliver(deliveryReport(newMessageId(), sent, "failed", "5.1.1"));
+        awaitResponse(sent, "BOUNCE");
+
+        JsonObject bouncing = consent(sent);
+        assertThat(Instant.parse(bouncing.getString("bouncing_since"))).isBetween(before.minusSeconds(5), Instant.now());
+        assertThat(bouncing.isNull("unsubscribed_at")).as("a bounce is no unsubscribe").isTrue();
+        awaitStatus(compose(sent.customer, "{\"years\":\"4\"}").getInt("id"), "SUPPRESSED");
+
+        String corrected = sent.customer.toLowerCase() + "@corrected.example";
+        Api.Reply reimported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,preferred_name,email,time_zone,locale,owner",
+                sent.customer + ",Kunde AG,Kim,Kim," + corrected + ",Europe/Berlin,en," + team.a));
+        assertThat(reimported.json().getInt("updated")).as(reimported.toString()).isEqualTo(1);
+        assertThat(consent(sent).isNull("bouncing_since")).as("a corrected address is no longer bouncing").isTrue();
+        awaitStatus(compose(sent.customer, "{\"years\":\"5\"}").getInt("id"), "SENT");
+        assertThat(Mailbox.to(corrected)).hasSize(1);
+    }
+
+    @Test
     void aDelayedDeliveryIsNoBounce() throws Exception {
         Sent sent = send("delay", "en");
         String delayed = newMessageId();
@@ -234,6 +257,7 @@ class ResponsesIT {
                 """.formatted(newMessageId(), sent.email, sent.unsubscribeToken()));
 
         assertThat(awaitResponse(sent, "UNSUBSCRIBE").getString("detail")).isEqualTo("mailto");
+        assertThat(consent(sent).getString("unsubscribed_via")).as("the customer view says how").isEqualTo("mailto");
         JsonObject later = compose(sent.customer, "{\"years\":\"7\"}");
         assertThat(awaitStatus(later.getInt("id"), "SUPPRESSED").getString("last_error")).contains("unsubscribed");
         assertThat(Mailbox.to(sent.email)).hasSize(1);
@@ -372,6 +396,13 @@ class ResponsesIT {
     private JsonObject awaitStatus(int id, String status) {
         Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + id).json().getString("status").equals(status));
         return api.asAdmin().get("api/outbox/" + id).json();
+    }
+
+    /** The customer's consent as their salesperson (a) sees it before calling. */
+    private JsonObject consent(Sent sent) {
+        Api.Reply reply = team.as(team.a).get("api/customers/" + sent.customer);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().getJsonObject("consent");
     }
 
     /** Into the reply mailbox over SMTP, exactly as written: sendMessage keeps the Message-ID (Transport.send would not). */

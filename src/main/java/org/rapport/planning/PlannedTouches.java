@@ -1,0 +1,67 @@
+package org.rapport.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.platform.errors.NotFound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.rapport.planning.PlannedTouchStatus.DONE;
+import static org.rapport.planning.PlannedTouchStatus.ESCALATED;
+import static org.rapport.planning.PlannedTouchStatus.OPEN;
+import static org.rapport.planning.PlannedTouchStatus.QUEUED;
+
+/**
+ * The one writer of a planned touch's status: every change is a move of {@link PlannedTouchStatus}, checked in Java
+ * and written with the status's name as the parameter. A move the life cycle does not allow is a {@code Conflict}.
+ */
+@ApplicationScoped
+public class PlannedTouches {
+
+    @Inject
+    PlanningMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    /** The customer was reached, or the touch was not needed: DONE, with the outcome and the note. */
+    @Transactional
+    public void close(long id, String outcome, String note) {
+        move(id, DONE, outcome, note, 0, null);
+    }
+
+    /**
+     * A try that did not reach the customer: it comes back on {@code notBefore}, or goes to the manager (ESCALATED)
+     * after the last try.
+     */
+    @Transactional
+    public PlannedTouchStatus retry(long id, String outcome, String note, LocalDate notBefore, boolean lastTry) {
+        return move(id, lastTry ? ESCALATED : OPEN, outcome, note, 1, notBefore);
+    }
+
+    /** Comes back on {@code notBefore}, still OPEN. */
+    @Transactional
+    public void reschedule(long id, LocalDate notBefore, String note) {
+        move(id, OPEN, "RESCHEDULED", note, 0, notBefore);
+    }
+
+    private PlannedTouchStatus move(long id, PlannedTouchStatus to, String outcome, String note, int tries, LocalDate notBefore) {
+        PlannedTouchStatus from = mapper.lockStatus(id).orElseThrow(() -> new NotFound("There is no planned touch " + id + "."));
+        from.moveTo(to, id);
+        mapper.move(new PlanningMapper.Move(id, from, to, outcome, note, tries, notBefore, to.isFinal()), clock.instant());
+        return to;
+    }
+
+    /** An email touch is in the outbox now. */
+    int queued(long id, long outboxId, Instant now) {
+        return mapper.queued(id, outboxId, OPEN, OPEN.moveTo(QUEUED, id), now);
+    }
+
+    /** A conversation made the customer's open courtesy, follow-up and re-sell calls unnecessary. */
+    int closeAnswered(long customerId, Instant now) {
+        return mapper.closeAnswered(customerId, OPEN, OPEN.moveTo(DONE, 0), now);
+    }
+}
