@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code /calendar/{token}.ics}: today's call list for calendar apps, which cannot log in. The token is signed and names
- * one salesperson; a forged or altered one gets 404, the same as an unknown address.
+ * one salesperson and the feed's generation; a forged, altered or revoked one, or one whose salesperson has no enabled
+ * login, gets 404, the same as an unknown address.
  */
 @WebServlet("/calendar/*")
 public class CalendarFeedServlet extends HttpServlet {
@@ -28,7 +29,7 @@ public class CalendarFeedServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Claims> token = links.fromPath(request.getPathInfo(), ".ics", Purpose.CALENDAR);
-        Optional<String> ics = token.flatMap(t -> feed.today(t.customerId()));
+        Optional<String> ics = token.flatMap(t -> feed.today(t.customerId(), t.messageId()));
         if (ics.isEmpty()) {
             response.sendError(404);
             return;

@@ -75,6 +75,7 @@ public final class CallListFormats {
         return out.toString();
     }
 
+    /** Personal notes stay out: a calendar is synced to phones and shared with assistants, and a feed link can leak. */
     private static String description(CallListItem i) {
         StringBuilder d = new StringBuilder(i.reason == null ? "" : i.reason);
         if (i.phone != null && !i.phone.isBlank()) {
@@ -83,9 +84,6 @@ public final class CallListFormats {
         d.append("\nTheir local time: ").append(i.localTimeNow);
         if (i.preferences != null && !i.preferences.isBlank()) {
             d.append("\nPreferences: ").append(i.preferences);
-        }
-        if (i.personalNotes != null && !i.personalNotes.isBlank()) {
-            d.append("\nNotes: ").append(i.personalNotes);
         }
         return d.toString();
     }

@@ -25,6 +25,11 @@ public interface CallListMapper {
 
     boolean absent(@Param("id") long id, @Param("date") LocalDate date);
 
+    /** The generation current feed links of this salesperson carry (0 until the first rotation). */
+    long feedGeneration(@Param("salespersonId") long salespersonId);
+
+    int rotateFeed(@Param("salespersonId") long salespersonId, @Param("now") Instant now);
+
     /** Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first. */
     List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit,
                             @Param("open") PlannedTouchStatus open);

@@ -69,6 +69,13 @@ public class CallListResource {
         return java.util.Map.of("url", callLists.calendarLink(viewer.access(), salesperson));
     }
 
+    /** A new secret calendar address; the salesperson's older addresses stop working (a lost phone, a leaked link). */
+    @POST
+    @Path("{salesperson}/calendar-link")
+    public java.util.Map<String, String> rotateCalendarLink(@PathParam("salesperson") String salesperson) {
+        return java.util.Map.of("url", callLists.rotateCalendarLink(viewer.access(), salesperson));
+    }
+
     @POST
     @Path("items/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -15,11 +15,13 @@ import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.security.Access;
+import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.security.AuthenticatedUser;
 import org.rapport.team.WorkingDays;
 import org.rapport.touches.TouchKind;
 import org.rapport.touches.TouchRequest;
 import org.rapport.touches.TouchService;
+import org.rapport.users.UserService;
 import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
@@ -65,6 +67,9 @@ public class CallListService {
 
     @Inject
     org.rapport.outbox.Links links;
+
+    @Inject
+    UserService users;
 
     public CallList list(Access access, String salesperson, LocalDate date) {
         Seller seller = requireMayRead(access, salesperson);
@@ -126,8 +131,26 @@ public class CallListService {
         return items;
     }
 
+    /** The current calendar address of a salesperson; only while someone may log in for them. */
     public String calendarLink(Access access, String salesperson) {
-        return links.calendarUrl(requireMayRead(access, salesperson).id);
+        Seller seller = feedOwner(access, salesperson);
+        return links.calendarUrl(seller.id, mapper.feedGeneration(seller.id));
+    }
+
+    /** A new calendar address for a salesperson; every older one of theirs stops working, nobody else's. */
+    @Transactional
+    public String rotateCalendarLink(Access access, String salesperson) {
+        Seller seller = feedOwner(access, salesperson);
+        mapper.rotateFeed(seller.id, clock.instant());
+        return links.calendarUrl(seller.id, mapper.feedGeneration(seller.id));
+    }
+
+    private Seller feedOwner(Access access, String salesperson) {
+        Seller seller = requireMayRead(access, salesperson);
+        if (!users.hasEnabledLogin(seller.id)) {
+            throw new Conflict(salesperson + " has no enabled login; a calendar feed lives only as long as one.");
+        }
+        return seller;
     }
 
     /**

@@ -7,12 +7,10 @@ import org.rapport.customers.CustomerService;
 import org.rapport.imports.CsvImporter;
 import org.rapport.imports.ImportResult;
 import org.rapport.imports.RowImporter;
-import org.rapport.platform.security.Role;
 import org.rapport.problems.ProblemImporter;
 import org.rapport.purchases.PurchaseImporter;
 import org.rapport.team.SalespersonImporter;
 import org.rapport.touches.TouchService;
-import org.rapport.users.UserService;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,8 +38,6 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
     public static final long SEED = 20261124L;
-    public static final String MANAGER_PASSWORD = "rapport-demo-manager";
-    public static final String SALES_PASSWORD = "rapport-demo-sales";
 
     @Inject
     Clock clock;
@@ -68,9 +64,6 @@ public class DemoData {
     CustomerService customerService;
 
     @Inject
-    UserService users;
-
-    @Inject
     TeamService team;
 
     public void loadIfEmpty() {
@@ -84,10 +77,7 @@ public class DemoData {
         load(purchases, generator::purchases);
         load(problems, generator::problems);
         loadTouches(generator);
-        users.createIfAbsent("manager", MANAGER_PASSWORD, Role.MANAGER, DataGenerator.salespersonId(1));
-        users.createIfAbsent("sales", SALES_PASSWORD, Role.SALES, DataGenerator.salespersonId(2));
-        LOG.info(() -> "Demo data loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms; logins manager / "
-                + MANAGER_PASSWORD + " and sales / " + SALES_PASSWORD);
+        LOG.info(() -> "Demo data loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     /** Touches have no CSV import of their own (they are logged, not imported); the demo stores them in bulk. */

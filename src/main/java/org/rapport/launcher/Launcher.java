@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Starts Rapport with one command: the embedded MariaDB (unless {@code RAPPORT_DB_URL} is set), then
@@ -46,6 +47,7 @@ public final class Launcher {
                 "--port", port,
                 "--nocluster",
                 "--rootdir", dataDir.resolve("payara").toString()));
+        payara.addAll(bindAddress(port));
         payara.addAll(List.of(args));
         PayaraMicro.main(payara.toArray(String[]::new));
     }
@@ -59,6 +61,33 @@ public final class Launcher {
         Path tmp = dataDir.resolve("tmp");
         Files.createDirectories(tmp);
         System.setProperty("java.io.tmpdir", tmp.toString());
+    }
+
+    /**
+     * The demo's logins have public passwords, so a demo listens on 127.0.0.1 only unless {@code RAPPORT_HTTP_HOST}
+     * names an address; otherwise every interface, as before. Payara Micro has no option for it: a pre-boot command sets
+     * the HTTP listener's address.
+     */
+    private static List<String> bindAddress(String port) throws java.io.IOException {
+        // the application's own default: demo mode with the embedded database (started above, or not)
+        boolean demo = Set.of("true", "1", "yes", "y", "on")
+                .contains(setting("RAPPORT_DEMO", System.getProperty("rapport.db.embedded", "false")).strip().toLowerCase());
+        String host = setting("RAPPORT_HTTP_HOST", demo ? "127.0.0.1" : "").strip();
+        if (host.isEmpty()) {
+            return List.of();
+        }
+        if (!host.matches("[A-Za-z0-9.:-]{1,253}")) {
+            throw new IllegalArgumentException("RAPPORT_HTTP_HOST '" + host + "' is not an address or host name");
+        }
+        if (demo) {
+            System.out.printf("Rapport: demo mode, HTTP on %s:%s%s%n", host, port,
+                    host.equals("127.0.0.1") ? " only (RAPPORT_HTTP_HOST=0.0.0.0 opens it to the network)" : "");
+        }
+        Path commands = Files.createTempFile("rapport-preboot", ".asadmin");
+        commands.toFile().deleteOnExit();
+        Files.writeString(commands, "set configs.config.server-config.network-config.network-listeners.network-listener"
+                + ".http-listener.address=" + host + System.lineSeparator());
+        return List.of("--prebootcommandfile", commands.toString());
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

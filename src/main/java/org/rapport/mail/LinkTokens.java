@@ -27,7 +27,8 @@ public final class LinkTokens {
 
     /**
      * What a valid token says. {@code data} is the target of a click, empty otherwise. A calendar token names a
-     * salesperson in {@code customerId} (the field is the token's subject) and no message.
+     * salesperson in {@code customerId} (the field is the token's subject) and the feed's generation in
+     * {@code messageId}.
      */
     public record Claims(Purpose purpose, long customerId, long messageId, String data) {
         public Claims {

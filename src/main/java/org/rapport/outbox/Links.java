@@ -102,9 +102,12 @@ public class Links {
         return settings.publicBase() + "r/" + tokens.issue(new Claims(Purpose.RATING, customerId, messageId, Integer.toString(score)));
     }
 
-    /** The secret address of a salesperson's call list for calendar apps, which cannot send a login. */
-    public String calendarUrl(long salespersonId) {
-        return settings.publicBase() + "calendar/" + tokens.issue(new Claims(Purpose.CALENDAR, salespersonId, 0, "")) + ".ics";
+    /**
+     * The secret address of a salesperson's call list for calendar apps, which cannot send a login. It carries the
+     * feed's {@code generation}, so that rotating the generation revokes it.
+     */
+    public String calendarUrl(long salespersonId, long generation) {
+        return settings.publicBase() + "calendar/" + tokens.issue(new Claims(Purpose.CALENDAR, salespersonId, generation, "")) + ".ics";
     }
 
     public Optional<Claims> verify(String token, Purpose purpose) {

@@ -1,15 +1,10 @@
 package org.rapport.users;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.rapport.demo.DemoData;
 import org.rapport.platform.security.Role;
+import org.rapport.platform.startup.StartupStep;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -17,40 +12,31 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * On the first start: the user {@code admin}, with {@code RAPPORT_ADMIN_PASSWORD} or a generated password printed once;
- * in demo mode (the default with the embedded database) also demo data and demo logins.
+ * At every start: the user {@code admin} if there is none, with {@code RAPPORT_ADMIN_PASSWORD} or a generated password
+ * printed once. Runs after the demo's step, which in demo mode has made {@code admin} with the public demo password.
  */
-@Singleton
-@Startup
-@DependsOn("Migrations")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class FirstStart {
+@ApplicationScoped
+public class FirstStart implements StartupStep {
 
     private static final Logger LOG = Logger.getLogger(FirstStart.class.getName());
-    public static final String DEMO_ADMIN_PASSWORD = "rapport-demo-admin";
 
     @Inject
     UserService users;
 
     @Inject
-    DemoData demo;
-
-    @Inject
     @ConfigProperty(name = "rapport.admin.password")
     Optional<String> adminPassword;
 
-    @Inject
-    @ConfigProperty(name = "rapport.demo")
-    Optional<Boolean> demoMode;
+    @Override
+    public int order() {
+        return 200;
+    }
 
-    @PostConstruct
-    void firstStart() {
-        boolean isDemo = demoMode.orElse(Boolean.getBoolean("rapport.db.embedded"));
-        if (isDemo) {
-            demo.loadIfEmpty();
-        }
-        String password = adminPassword.filter(p -> !p.isBlank()).orElse(isDemo ? DEMO_ADMIN_PASSWORD : generated());
-        if (users.createIfAbsent("admin", password, Role.ADMIN, null) && adminPassword.isEmpty() && !isDemo) {
+    @Override
+    public void run() {
+        Optional<String> configured = adminPassword.filter(p -> !p.isBlank());
+        String password = configured.orElseGet(FirstStart::generated);
+        if (users.createIfAbsent("admin", password, Role.ADMIN, null) && configured.isEmpty()) {
             // printed once, on the console of the first start only
             System.out.println("Rapport: created user 'admin' with password " + password + " (shown only this once)");
         } else {

@@ -1,17 +1,30 @@
 package org.rapport.users;
 
-import org.mybatis.cdi.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.mybatis.cdi.Mapper;
+import org.rapport.platform.security.Account;
 
+import java.util.List;
 import java.util.Optional;
 
 @Mapper
 public interface UserMapper {
 
-    Optional<User> findByUsername(@Param("username") String username);
+    Optional<Account> findByUsername(@Param("username") String username);
 
-    long count();
+    List<Account> all();
+
+    long enabledAdminsOtherThan(@Param("id") long id);
+
+    boolean hasEnabledLogin(@Param("salespersonId") long salespersonId);
 
     int insert(@Param("username") String username, @Param("passwordHash") String passwordHash,
                @Param("role") String role, @Param("salespersonId") Long salespersonId);
+
+    int update(@Param("id") long id, @Param("role") String role, @Param("salespersonId") Long salespersonId,
+               @Param("enabled") boolean enabled);
+
+    int updatePassword(@Param("id") long id, @Param("passwordHash") String passwordHash);
+
+    int delete(@Param("id") long id);
 }

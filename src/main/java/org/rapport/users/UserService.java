@@ -3,17 +3,26 @@ package org.rapport.users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.platform.security.Passwords;
-import org.rapport.platform.security.Role;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.errors.NotFound;
+import org.rapport.platform.security.Account;
+import org.rapport.platform.security.Accounts;
+import org.rapport.platform.security.AuthenticatedUser;
+import org.rapport.platform.security.Passwords;
+import org.rapport.platform.security.Role;
 import org.rapport.team.TeamService;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Logins: created by an admin, tied to a salesperson unless they are admins. */
+/**
+ * Logins: created, changed and disabled by an admin, tied to a salesperson unless they are admins. Authentication reads
+ * every account afresh on each request, so a change here (disabled, new role, new password) holds from the next one.
+ */
 @ApplicationScoped
-public class UserService {
+public class UserService implements Accounts {
 
     @Inject
     UserMapper mapper;
@@ -24,27 +33,59 @@ public class UserService {
     @Inject
     TeamService team;
 
-    public Optional<User> findByUsername(String username) {
+    @Override
+    public Optional<Account> find(String username) {
         return mapper.findByUsername(username);
+    }
+
+    public List<UserView> all() {
+        return mapper.all().stream().map(UserView::of).toList();
+    }
+
+    /** Whether anyone may still log in for this salesperson (their calendar feed lives only as long as that). */
+    public boolean hasEnabledLogin(long salespersonId) {
+        return mapper.hasEnabledLogin(salespersonId);
     }
 
     @Transactional
     public UserView create(CreateUserRequest request) {
         Passwords.requireStrong(request.password);
         Role role = request.roleValue();
-        Long salespersonId = null;
-        if (role != Role.ADMIN) {
-            if (request.salesperson == null || request.salesperson.isBlank()) {
-                throw new InvalidInput("salesperson: a " + role + " login must name the salesperson it acts for.");
-            }
-            salespersonId = team.idOf(request.salesperson)
-                    .orElseThrow(() -> new InvalidInput("salesperson: there is no salesperson " + request.salesperson + "."));
-        }
+        Long salespersonId = salespersonFor(role, request.salesperson);
         if (mapper.findByUsername(request.username).isPresent()) {
             throw new Conflict("username: " + request.username + " is taken.");
         }
         mapper.insert(request.username, passwords.hash(request.password), role.name(), salespersonId);
-        return new UserView(request.username, role.name(), role == Role.ADMIN ? null : request.salesperson);
+        return UserView.of(existing(request.username));
+    }
+
+    @Transactional
+    public UserView update(String username, UpdateUserRequest request) {
+        Account account = existing(username);
+        Role role = request.roleValue();
+        Long salespersonId = salespersonFor(role, request.salesperson);
+        boolean staysAdmin = role == Role.ADMIN && request.enabled;
+        if (account.role() == Role.ADMIN && account.enabled() && !staysAdmin && mapper.enabledAdminsOtherThan(account.id()) == 0) {
+            throw new Conflict(account.username() + " is the last enabled admin; enable or create another admin first.");
+        }
+        mapper.update(account.id(), role.name(), salespersonId, request.enabled);
+        return UserView.of(existing(account.username()));
+    }
+
+    @Transactional
+    public void resetPassword(String username, String password) {
+        Passwords.requireStrong(password);
+        mapper.updatePassword(existing(username).id(), passwords.hash(password));
+    }
+
+    @Transactional
+    public void changeOwnPassword(AuthenticatedUser me, OwnPasswordRequest request) {
+        Account account = existing(me.username());
+        if (!passwords.verify(request.currentPassword, account.passwordHash())) {
+            throw new NotAllowed("current_password: this is not your current password.");
+        }
+        Passwords.requireStrong(request.newPassword);
+        mapper.updatePassword(account.id(), passwords.hash(request.newPassword));
     }
 
     /** Creates a login at start-up if the user name is free; returns whether it did. */
@@ -57,5 +98,33 @@ public class UserService {
         Long salespersonId = salesperson == null ? null : team.idOf(salesperson).orElse(null);
         mapper.insert(username, passwords.hash(password), role.name(), salespersonId);
         return true;
+    }
+
+    /** Removes a login that still has this (public) password; returns whether it did. */
+    @Transactional
+    public boolean removeIfPassword(String username, String password) {
+        Optional<Account> account = mapper.findByUsername(username);
+        if (account.isEmpty() || !passwords.verify(password, account.get().passwordHash())) {
+            return false;
+        }
+        mapper.delete(account.get().id());
+        return true;
+    }
+
+    private Account existing(String username) {
+        return mapper.findByUsername(username).orElseThrow(() -> new NotFound("There is no login " + username + "."));
+    }
+
+    private Long salespersonFor(Role role, String salesperson) {
+        if (role == Role.ADMIN) {
+            if (salesperson != null && !salesperson.isBlank()) {
+                throw new InvalidInput("salesperson: an ADMIN login acts for no salesperson; leave it out.");
+            }
+            return null;
+        }
+        if (salesperson == null || salesperson.isBlank()) {
+            throw new InvalidInput("salesperson: a " + role + " login must name the salesperson it acts for.");
+        }
+        return team.idOf(salesperson).orElseThrow(() -> new InvalidInput("salesperson: there is no salesperson " + salesperson + "."));
     }
 }

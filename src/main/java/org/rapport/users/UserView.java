@@ -1,5 +1,12 @@
 package org.rapport.users;
 
+import org.rapport.platform.security.Account;
+import org.rapport.platform.security.Role;
+
 /** A login as the API shows it (never its hash). */
-public record UserView(String username, String role, String salesperson) {
+public record UserView(String username, String role, String salesperson, boolean enabled) {
+
+    static UserView of(Account a) {
+        return new UserView(a.username(), a.role().name(), a.role() == Role.ADMIN ? null : a.salespersonExternalId(), a.enabled());
+    }
 }

@@ -44,7 +44,7 @@ public class MyBatis {
         configuration.setDefaultEnumTypeHandler(EnumTypeHandler.class);
         configuration.setDefaultStatementTimeout(600);
         fragments(configuration, ACCESS);
-        Mappers.ALL.forEach(configuration::addMapper);
+        Mappers.in(MyBatis.class.getClassLoader()).forEach(configuration::addMapper);
         return configuration;
     }
 

@@ -41,7 +41,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"Migrations", "FirstStart"}) // jobs that fire at start see the demo data
+@DependsOn({"Migrations", "StartupSteps"}) // jobs that fire at start see the data the start-up steps made
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Scheduling {
 

@@ -1,12 +1,16 @@
 package org.rapport.platform.security;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.web.Problem;
 import org.rapport.platform.web.SecurityHeaders;
 
@@ -14,17 +18,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * HTTP Basic against the users in the database, with a throttle on failures. Wrong user and wrong password get the
- * same 401; a throttled caller gets 429 with Retry-After, whether the user exists or not.
+ * HTTP Basic against the users in the database, with a throttle on failures. Wrong user, wrong password and a disabled
+ * login get the same 401; a throttled caller gets 429 with Retry-After, whether the user exists or not. Behind a
+ * reverse proxy listed in {@code rapport.trusted-proxies}, the throttle counts the client named in
+ * {@code X-Forwarded-For}; from anyone else that header is ignored.
  */
 @ApplicationScoped
 public class BasicAuthentication implements HttpAuthenticationMechanism {
 
     static final String REALM = "Rapport";
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     Credentials credentials;
@@ -34,6 +44,22 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     SecurityHeaders securityHeaders;
+
+    @Inject
+    @ConfigProperty(name = "rapport.trusted-proxies")
+    Optional<String> trustedProxiesSetting;
+
+    private TrustedProxies trustedProxies;
+
+    @PostConstruct
+    void configure() {
+        trustedProxies = trustedProxiesSetting.map(TrustedProxies::parse).orElse(TrustedProxies.NONE);
+    }
+
+    /** A wrong {@code rapport.trusted-proxies} stops the start instead of the first login. */
+    void checkSettings(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // observing the start creates this bean, and creating it parses the settings
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -49,17 +75,19 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         }
         String username = pair.get()[0];
         String password = pair.get()[1];
-        String address = request.getRemoteAddr();
-        Optional<Duration> blocked = throttle.blockedFor(username, address);
+        String address = trustedProxies.clientOf(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        Optional<Account> account = accounts.find(username);
+        String counter = LoginThrottle.keyOf(account, username);
+        Optional<Duration> blocked = throttle.blockedFor(counter, address);
         if (blocked.isPresent()) {
             return tooManyAttempts(response, blocked.get());
         }
-        Optional<AuthenticatedUser> user = credentials.authenticate(username, password);
+        Optional<AuthenticatedUser> user = credentials.check(account, password);
         if (user.isEmpty()) {
-            throttle.failed(username, address);
+            throttle.failed(counter, address);
             return challenge(response, context);
         }
-        throttle.succeeded(username);
+        throttle.succeeded(counter);
         request.setAttribute(AuthenticatedUser.class.getName(), user.get());
         return context.notifyContainerAboutLogin(user.get().username(), Set.of(user.get().role().name()));
     }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
-import org.rapport.users.UserService;
+import org.rapport.platform.errors.NotAllowed;
 
 import java.security.Principal;
 
@@ -16,7 +16,7 @@ public class Viewer {
     SecurityContext security;
 
     @Inject
-    UserService users;
+    Accounts accounts;
 
     @Inject
     HttpServletRequest request;
@@ -33,9 +33,8 @@ public class Viewer {
                 // every resource that asks is @RolesAllowed, so authentication has run: reaching here is a wiring fault
                 throw new IllegalStateException("No authenticated caller on a request that needs one.");
             }
-            user = users.findByUsername(principal.getName())
-                    .map(u -> new AuthenticatedUser(u.username(), u.role(), u.salespersonId(), u.salespersonExternalId()))
-                    .orElseThrow(() -> new IllegalStateException("The authenticated caller " + principal.getName() + " has no login."));
+            user = accounts.find(principal.getName()).filter(Account::enabled).map(Account::user)
+                    .orElseThrow(() -> new NotAllowed("The login " + principal.getName() + " is disabled."));
         }
         return user;
     }
