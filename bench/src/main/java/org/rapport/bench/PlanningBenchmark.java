@@ -40,8 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PlanningBenchmark {
 
     private static final String PLAN_DATE = Bench.NOW.substring(0, 10);
-    /** A Quartz cron expression that does not fire before 2099: the jobs stay out of the measurements. */
-    private static final String NEVER = "0 0 0 1 1 ? 2099";
+    private static final String NEVER = Bench.NEVER_CRON;
 
     private PlanningBenchmark() {
     }
