@@ -11,8 +11,14 @@
 #   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50,2x100,4x100
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
 #   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
-#   BENCH_WAIT_QUIET=1    first wait (up to 40 min) until no other Payara/launcher/surefire/failsafe process runs
+#   BENCH_WAIT_QUIET=1    official figures: after the build, wait (up to 40 min, else exit 3) until no other Maven,
+#                         Payara, launcher, surefire or failsafe process runs and the 1-minute load is below
+#                         BENCH_QUIET_LOAD (default 0.5); each harness then also waits before each measurement
+#                         (--wait-quiet). Without it the figures are measured at once; either way every RESULT line
+#                         says QUIET or DISTURBED (CPU used by other processes, foreign processes seen)
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
+#   BENCH_START_MINUTES=n how long a service start may take before a harness gives up; default 5 (a smoke run on a
+#                         busy machine may need 15)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,16 +41,6 @@ OUT="$WORK/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
 
 say() { echo "[run.sh $(date -u +%T)] $*" | tee -a "$OUT"; }
 
-if [ "${BENCH_WAIT_QUIET:-0}" = 1 ]; then
-  for i in $(seq 1 80); do
-    others="$(pgrep -f 'failsafe|surefire|payara-micro.jar|rapport-launcher' || true)"
-    [ -z "$others" ] && break
-    say "waiting for other heavy processes to end: $(echo $others)"
-    sleep 30
-  done
-  [ -n "${others:-}" ] && say "WARNING: still running after 40 min, measuring anyway: $(echo $others)"
-fi
-
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   say "building the service (target/rapport.war, target/rapport-launcher.jar)"
   mvn -B -q -s "$SETTINGS" -DskipTests package
@@ -52,18 +48,42 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   (cd bench && mvn -B -q -s "$SETTINGS" package)
 fi
 
+QUIET=()
+if [ "${BENCH_WAIT_QUIET:-0}" = 1 ]; then
+  QUIET=(--wait-quiet)
+  max_load="${BENCH_QUIET_LOAD:-0.5}"
+  quiet=0
+  for i in $(seq 1 80); do
+    others="$(pgrep -f 'plexus-classworlds|failsafe|surefire|payara-micro|rapport-launcher' || true)"
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    if [ -z "$others" ] && awk -v l="$load" -v m="$max_load" 'BEGIN { exit !(l < m) }'; then
+      quiet=1
+      break
+    fi
+    say "waiting for a quiet machine: load $load (want < $max_load), other heavy processes: $(echo $others)"
+    sleep 30
+  done
+  if [ "$quiet" != 1 ]; then
+    say "the machine was not quiet within 40 min; not measuring (unset BENCH_WAIT_QUIET to measure anyway)"
+    exit 3
+  fi
+  say "quiet: load $load, no other heavy process"
+fi
+
 {
   echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- 2>/dev/null || echo ' + uncommitted changes')"
   echo "nproc:   $(nproc)"
   echo "cpu:     $(lscpu | grep 'Model name' | sed 's/Model name:[[:space:]]*//')"
   echo "memory:  $(free -g | awk '/^Mem:/ {print $2 " GB"}')"
   echo "java:    $(java -version 2>&1 | tr '\n' ' ')"
   echo "load:    $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "disk:    $(findmnt -no SOURCE,FSTYPE --target "$WORK" 2>/dev/null | head -1)"
+  echo "quiet:   $([ ${#QUIET[@]} -gt 0 ] && echo "waited for a quiet machine (BENCH_WAIT_QUIET=1)" || echo "not waited (BENCH_WAIT_QUIET unset): not for official figures")"
 } | tee -a "$OUT"
 
-BENCH=(java -cp "$ROOT/bench/target/rapport-bench.jar")
-COMMON=(--work "$WORK" --repo "$ROOT")
+BENCH=(java -Dbench.start-minutes="${BENCH_START_MINUTES:-5}" -cp "$ROOT/bench/target/rapport-bench.jar")
+COMMON=(--work "$WORK" --repo "$ROOT" ${QUIET[@]+"${QUIET[@]}"})
 
 if [[ ",$ONLY," == *",import,"* ]]; then
   say "1. import: ${SIZES} customers, service at -Xmx512m"
@@ -80,10 +100,10 @@ if [[ ",$ONLY," == *",latency,"* ]]; then
 fi
 
 if [[ ",$ONLY," == *",dispatch,"* ]]; then
-  say "4. email dispatch to GreenMail (own JVM) vs a bare Jakarta Mail loop, configurations ${BENCH_DISPATCH_CONFIGS:-default}"
+  say "4. email dispatch to GreenMail (own JVM) vs a bare Jakarta Mail loop, without and with a NOOP per message, configurations ${BENCH_DISPATCH_CONFIGS:-default}"
   timeout 240m "${BENCH[@]}" org.rapport.bench.DispatchBenchmark "${COMMON[@]}" \
       --messages "${BENCH_DISPATCH_MESSAGES:-20000}" --rounds "${BENCH_DISPATCH_ROUNDS:-3}" \
-      --configs "${BENCH_DISPATCH_CONFIGS:-1x50,2x50,4x50,2x100,4x100}" --warmup 5000 --bare-noop 2>&1 | tee -a "$OUT"
+      --configs "${BENCH_DISPATCH_CONFIGS:-1x50,2x50,4x50,2x100,4x100}" --warmup 5000 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",unsubscribe,"* ]]; then
   say "5. one-click unsubscribe racing a 5,000-message backlog to one customer"
@@ -99,3 +119,5 @@ fi
 echo
 echo "==== results (also in $OUT)"
 grep -h '^RESULT' "$OUT" | awk '!seen[$0]++' || true
+disturbed="$(grep -h '^RESULT' "$OUT" | awk '!seen[$0]++' | grep -c 'DISTURBED' || true)"
+echo "==== ${disturbed} RESULT line(s) DISTURBED by other processes (see their foreign_* fields); repeat those on a quiet machine"

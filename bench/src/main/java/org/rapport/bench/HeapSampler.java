@@ -25,6 +25,7 @@ final class HeapSampler implements AutoCloseable {
     private volatile double maxOldKb;
     private volatile double maxCommittedKb;
     private volatile double lastOldKb;
+    private volatile double firstOldKb = Double.NaN;
     private volatile int count;
 
     private HeapSampler(Process jstat, Path samplesFile) throws IOException {
@@ -64,6 +65,9 @@ final class HeapSampler implements AutoCloseable {
                 maxOldKb = Math.max(maxOldKb, old);
                 maxCommittedKb = Math.max(maxCommittedKb, committed);
                 lastOldKb = old;
+                if (Double.isNaN(firstOldKb)) {
+                    firstOldKb = old;
+                }
                 count++;
                 samples.printf("%.1f,%.1f,%.1f,%.1f%n", (System.nanoTime() - started) / 1e9, used / 1024, old / 1024,
                         committed / 1024);
@@ -88,6 +92,11 @@ final class HeapSampler implements AutoCloseable {
 
     double maxCommittedMb() {
         return maxCommittedKb / 1024;
+    }
+
+    /** The old generation at the first sample (before the measured work, when the caller waits a second first). */
+    double firstOldMb() {
+        return firstOldKb / 1024;
     }
 
     double lastOldMb() {

@@ -45,13 +45,14 @@ public final class ImportBenchmark {
         }
         List<String> results = new ArrayList<>();
         for (int size : sizes) {
-            results.addAll(run(repo, work, port, xmx, size, size <= limitMax));
+            results.addAll(run(repo, work, port, xmx, size, size <= limitMax, options));
         }
         System.out.println();
         results.forEach(System.out::println);
     }
 
-    static List<String> run(Path repo, Path work, int port, String xmx, int customers, boolean withLimit) throws Exception {
+    static List<String> run(Path repo, Path work, int port, String xmx, int customers, boolean withLimit,
+                            Map<String, String> options) throws Exception {
         List<String> results = new ArrayList<>();
         GenerateData.DataFiles files = GenerateData.of(work, customers);
         Path dir = work.resolve("import-" + customers);
@@ -64,8 +65,9 @@ public final class ImportBenchmark {
         String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
         HttpClient http = Bench.http();
         try (Service service = Service.start(repo, dataDir, port, jvm, env, dir.resolve("service.log"))) {
-            long ready = service.awaitHealthy(Duration.ofMinutes(5));
-            Bench.log("service UP after %s", Bench.seconds(ready));
+            long ready = service.awaitHealthy(Service.START_TIMEOUT);
+            Bench.log("service UP after %s; %s, %s", Bench.seconds(ready), service.payaraVersion(),
+                    new PhysicalLimit(service.databasePort()).describe());
 
             HttpResponse<String> team = Bench.postCsv(http, service.baseUrl() + "/api/import/salespeople", admin,
                     files.salespeople(), Duration.ofMinutes(5));
@@ -76,7 +78,9 @@ public final class ImportBenchmark {
             long started;
             long nanos;
             HttpResponse<String> answer;
-            try (HeapSampler heap = HeapSampler.start(service.pid(), dir.resolve("heap-samples.csv"))) {
+            Quiet.awaitIfAsked(options);
+            try (HeapSampler heap = HeapSampler.start(service.pid(), dir.resolve("heap-samples.csv"));
+                 Quiet.Monitor monitor = new Quiet.Monitor()) {
                 Thread.sleep(1500); // a first sample before the import
                 Bench.log("importing %,d customers (%,d bytes) into a server at -Xmx%s", customers, bytes, xmx);
                 long mariadbPid = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
@@ -88,6 +92,7 @@ public final class ImportBenchmark {
                 nanos = System.nanoTime() - started;
                 double jvmCpu = Service.cpuSeconds(service.pid()) - jvmCpu0;
                 double dbCpu = Service.cpuSeconds(mariadbPid) - dbCpu0;
+                String interference = monitor.summary();
                 Thread.sleep(1500); // and one after
                 require(answer, "customers");
                 long created = Bench.jsonLong(answer.body(), "created");
@@ -100,20 +105,26 @@ public final class ImportBenchmark {
                 PhysicalLimit db = new PhysicalLimit(service.databasePort());
                 long stored = db.count("customer");
                 boolean oom = service.logMentions("OutOfMemoryError") || !service.process.isAlive();
+                HttpResponse<String> health = Bench.get(http, service.baseUrl() + "/health", null, Duration.ofSeconds(10));
+                boolean healthy = health.statusCode() == 200 && health.body().contains("UP");
                 double[] gc = gcAfter(gcLog);
                 String line = String.format("RESULT import customers=%d seconds=%.1f rows_per_s=%.0f target_rows_per_s=10000 "
                                 + "created=%d updated=%d unchanged=%d rejections=%s stored=%d xmx=%s heap_max_used_mb=%.0f "
-                                + "heap_max_old_mb=%.0f heap_max_committed_mb=%.0f heap_max_after_gc_mb=%.0f heap_last_after_gc_mb=%.0f "
-                                + "gcs=%.0f jstat_samples=%d oom=%s cpu_s_service_jvm=%.1f cpu_s_mariadb=%.1f",
+                                + "heap_old_at_start_mb=%.0f heap_max_old_mb=%.0f heap_max_committed_mb=%.0f heap_max_after_gc_mb=%.0f "
+                                + "heap_last_after_gc_mb=%.0f young_gcs=%.0f full_gcs=%.0f jstat_samples=%d oom=%s health_after=%s "
+                                + "cpu_s_service_jvm=%.1f cpu_s_mariadb=%.1f %s",
                         customers, nanos / 1e9, customers / (nanos / 1e9), created, updated, unchanged,
-                        noRejections ? "none" : "SEE customers-answer.json", stored, xmx, heap.maxUsedMb(), heap.maxOldMb(),
-                        heap.maxCommittedMb(), gc[0], gc[1], gc[2], heap.samples(), oom ? "YES" : "no", jvmCpu, dbCpu);
+                        noRejections ? "none" : "SEE customers-answer.json", stored, xmx, heap.maxUsedMb(), heap.firstOldMb(),
+                        heap.maxOldMb(), heap.maxCommittedMb(), gc[0], gc[1], gc[2], gc[3], heap.samples(), oom ? "YES" : "no",
+                        healthy ? "UP" : "NOT-UP(" + health.statusCode() + ")", jvmCpu, dbCpu, interference);
                 System.out.println(line);
                 results.add(line);
             }
 
             if (withLimit) {
                 PhysicalLimit db = new PhysicalLimit(service.databasePort());
+                Quiet.awaitIfAsked(options);
+                Quiet.Monitor monitor = new Quiet.Monitor();
                 PhysicalLimit.Result load = db.loadData(files.customers());
                 Bench.log("LOAD DATA: %,d rows in %s", load.rows(), Bench.seconds(load.nanos()));
                 // twice: the first pass also warms up this JVM (JIT); the second is reported
@@ -121,6 +132,7 @@ public final class ImportBenchmark {
                 Bench.log("JDBC batch (first pass, JIT warm-up): %,d rows in %s", cold.rows(), Bench.seconds(cold.nanos()));
                 PhysicalLimit.Result batch = db.jdbcBatch(files.customers());
                 Bench.log("JDBC batch: %,d rows in %s", batch.rows(), Bench.seconds(batch.nanos()));
+                String interference = monitor.summary();
                 db.dropScratchTables();
                 if (load.rows() != customers || batch.rows() != customers) {
                     throw new IllegalStateException("the physical limit stored " + load.rows() + " / " + batch.rows()
@@ -128,9 +140,11 @@ public final class ImportBenchmark {
                 }
                 double importRate = customers / (nanos / 1e9);
                 String line = String.format("RESULT limit customers=%d load_data_rows_per_s=%.0f (%.1f s) jdbc_batch_rows_per_s=%.0f (%.1f s) "
-                                + "import_rows_per_s=%.0f import/load_data=%.2f import/jdbc_batch=%.2f",
+                                + "jdbc_batch_cold_rows_per_s=%.0f import_rows_per_s=%.0f import/load_data=%.2f import/jdbc_batch=%.2f "
+                                + "import/jdbc_batch_cold=%.2f %s",
                         customers, load.rowsPerSecond(), load.nanos() / 1e9, batch.rowsPerSecond(), batch.nanos() / 1e9,
-                        importRate, importRate / load.rowsPerSecond(), importRate / batch.rowsPerSecond());
+                        cold.rowsPerSecond(), importRate, importRate / load.rowsPerSecond(), importRate / batch.rowsPerSecond(),
+                        importRate / cold.rowsPerSecond(), interference);
                 System.out.println(line);
                 results.add(line);
             }
@@ -145,11 +159,12 @@ public final class ImportBenchmark {
         }
     }
 
-    /** From {@code -Xlog:gc}: {max heap after a young/full GC, heap after the last one, their number}, in MB. */
+    /** From {@code -Xlog:gc}: {max heap after a young/full GC, heap after the last one, young GCs, full GCs}, in MB. */
     static double[] gcAfter(Path gcLog) throws IOException {
         double max = 0;
         double last = 0;
-        int count = 0;
+        int young = 0;
+        int full = 0;
         if (Files.exists(gcLog)) {
             for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
                 Matcher m = GC_AFTER.matcher(line);
@@ -157,10 +172,14 @@ public final class ImportBenchmark {
                 if ((line.contains("Pause Young") || line.contains("Pause Full")) && m.find()) {
                     last = Double.parseDouble(m.group(2));
                     max = Math.max(max, last);
-                    count++;
+                    if (line.contains("Pause Full")) {
+                        full++;
+                    } else {
+                        young++;
+                    }
                 }
             }
         }
-        return new double[] {max, last, count};
+        return new double[] {max, last, young, full};
     }
 }

@@ -77,7 +77,7 @@ public final class LatencyBenchmark {
         List<String> results = new ArrayList<>();
         List<String> jvm = List.of("-Xlog:gc:file=" + dir.resolve("gc-latency.log"));
         try (Service service = Service.start(repo, dataDir, port, jvm, env, dir.resolve("service-latency.log"))) {
-            Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Duration.ofMinutes(5))));
+            Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
             PhysicalLimit db = new PhysicalLimit(service.databasePort());
             long stored = db.count("customer");
             if (stored < customers) {
@@ -120,8 +120,9 @@ public final class LatencyBenchmark {
                     }
                 }
                 Bench.log("%s: %,d distinct customer ids to request", as, ids.stream().distinct().count());
+                Quiet.awaitIfAsked(options);
                 String line = run(service, auth, label, ids, rate, warmup, duration, connections,
-                        dir.resolve("latency-" + label + ".hgrm"));
+                        dir.resolve("latency-" + label + ".hgrm"), dir.resolve("gc-latency.log"));
                 results.add(line);
             }
         }
@@ -166,12 +167,14 @@ public final class LatencyBenchmark {
 
     /** The open-loop run; returns the RESULT line. */
     static String run(Service target, String auth, String label, List<String> ids, int rate, int warmupSeconds,
-                      int durationSeconds, int connections, Path histogramFile) throws Exception {
+                      int durationSeconds, int connections, Path histogramFile, Path gcLog) throws Exception {
         String baseUrl = target.baseUrl();
         long mariadbPid = target.mariadb().map(ProcessHandle::pid).orElse(-1L);
         double[] cpuAtMeasureStart = new double[3];
         PhysicalLimit db = new PhysicalLimit(target.databasePort());
         long[] questionsAtMeasureStart = new long[1];
+        long[] gcLinesAtMeasureStart = new long[1];
+        Quiet.Monitor[] monitor = new Quiet.Monitor[1];
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "http-client");
             t.setDaemon(true);
@@ -223,6 +226,8 @@ public final class LatencyBenchmark {
                 cpuAtMeasureStart[1] = Service.cpuSeconds(mariadbPid);
                 cpuAtMeasureStart[2] = Service.cpuSeconds(ProcessHandle.current().pid());
                 questionsAtMeasureStart[0] = db.questions();
+                gcLinesAtMeasureStart[0] = lines(gcLog);
+                monitor[0] = new Quiet.Monitor();
             }
             boolean record = i >= warmupCount;
             Histogram second = perSecond[(int) Math.min(perSecond.length - 1, i / rate)];
@@ -254,6 +259,8 @@ public final class LatencyBenchmark {
         double dbCpuMs = (Service.cpuSeconds(mariadbPid) - cpuAtMeasureStart[1]) * 1000 / measuredRequests;
         double clientCpuMs = (Service.cpuSeconds(ProcessHandle.current().pid()) - cpuAtMeasureStart[2]) * 1000 / measuredRequests;
         double statements = (db.questions() - questionsAtMeasureStart[0]) / (double) measuredRequests;
+        String interference = monitor[0].summary();
+        double[] gc = youngGcs(gcLog, gcLinesAtMeasureStart[0]);
         executor.shutdownNow();
 
         try (PrintStream out = new PrintStream(Files.newOutputStream(histogramFile), true, StandardCharsets.UTF_8)) {
@@ -270,16 +277,51 @@ public final class LatencyBenchmark {
         }
         String line = String.format("RESULT latency as=%s rate=%d achieved_rate=%.1f duration_s=%d connections=%d requests=%d "
                         + "errors=%d%s p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p99.9_ms=%.2f max_ms=%.2f target_p99_ms=20 %s "
-                        + "(service-time p50_ms=%.2f p99_ms=%.2f max_ms=%.2f; warm-up p99_ms=%.2f; late_sends=%d; "
-                        + "cpu_ms_per_request service_jvm=%.2f mariadb=%.2f load_generator=%.2f; sql_statements_per_request=%.1f)",
+                        + "over_20ms=%.1f%% (service-time p50_ms=%.2f p99_ms=%.2f max_ms=%.2f; warm-up p99_ms=%.2f; late_sends=%d; "
+                        + "cpu_ms_per_request service_jvm=%.2f mariadb=%.2f load_generator=%.2f; sql_statements_per_request=%.1f; "
+                        + "gc young_pauses=%.0f pause_p50_ms=%.1f pause_max_ms=%.1f freed_kb_per_request=%.0f) %s",
                 label, rate, achieved, durationSeconds, connections, measured.getTotalCount(), errors.get(),
                 errors.get() > 0 ? " last_error=" + lastError.get() : "",
                 ms(measured, 50), ms(measured, 90), ms(measured, 99), ms(measured, 99.9), measured.getMaxValue() / 1000.0,
                 ms(measured, 99) < 20 && errors.get() == 0 ? "MET" : "MISSED",
+                100.0 * (measured.getTotalCount() - measured.getCountBetweenValues(0, 20_000)) / Math.max(1, measured.getTotalCount()),
                 ms(service, 50), ms(service, 99), service.getMaxValue() / 1000.0, ms(warm, 99), late, jvmCpuMs, dbCpuMs,
-                clientCpuMs, statements);
+                clientCpuMs, statements, gc[0], gc[1], gc[2], gc[3] * 1024 / measuredRequests, interference);
         System.out.println(line);
         return line;
+    }
+
+    private static final java.util.regex.Pattern GC_PAUSE = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\) ([\\d.]+)ms");
+
+    private static long lines(Path file) throws java.io.IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (var all = Files.lines(file, StandardCharsets.UTF_8)) {
+            return all.count();
+        }
+    }
+
+    /**
+     * The young collections {@code -Xlog:gc} logged after its first {@code skip} lines: {count, pause p50 ms, pause max
+     * ms, MB freed}. What they free is close to what the service allocated meanwhile.
+     */
+    private static double[] youngGcs(Path gcLog, long skip) throws java.io.IOException {
+        List<Double> pauses = new ArrayList<>();
+        double freedMb = 0;
+        if (Files.exists(gcLog)) {
+            try (var all = Files.lines(gcLog, StandardCharsets.UTF_8)) {
+                for (String line : all.skip(skip).toList()) {
+                    java.util.regex.Matcher m = GC_PAUSE.matcher(line);
+                    if (line.contains("Pause Young") && m.find()) {
+                        pauses.add(Double.parseDouble(m.group(3)));
+                        freedMb += Double.parseDouble(m.group(1)) - Double.parseDouble(m.group(2));
+                    }
+                }
+            }
+        }
+        return new double[] {pauses.size(), pauses.isEmpty() ? 0 : Bench.median(pauses),
+                pauses.stream().mapToDouble(Double::doubleValue).max().orElse(0), freedMb};
     }
 
     private static double ms(Histogram h, double percentile) {

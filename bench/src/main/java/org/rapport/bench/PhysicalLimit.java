@@ -76,6 +76,16 @@ final class PhysicalLimit {
         }
     }
 
+    /** The server's version and the settings that shape every figure, e.g. "MariaDB 11.4.5, buffer pool 512 MB, …". */
+    String describe() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT VERSION(), @@innodb_buffer_pool_size, @@innodb_flush_log_at_trx_commit")) {
+            rs.next();
+            return String.format("MariaDB %s, innodb_buffer_pool_size %d MB, innodb_flush_log_at_trx_commit=%s", rs.getString(1),
+                    rs.getLong(2) >> 20, rs.getString(3));
+        }
+    }
+
     private void scratchTables(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_customer");

@@ -103,14 +103,27 @@ final class Quiet {
 
     /** Waits (at most {@code max}) until no foreign heavy process has been seen for 10 s. */
     static void await(Duration max) throws InterruptedException {
+        await(max, false);
+    }
+
+    /**
+     * Waits (at most {@code max}) until, for 10 s in a row, no foreign heavy process ran and, with {@code cpuToo},
+     * everything outside this harness's process tree used less than {@link #DISTURBED_SHARE} of the machine's CPU.
+     */
+    static void await(Duration max, boolean cpuToo) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         long quietSince = System.nanoTime();
         boolean logged = false;
         while (System.nanoTime() < deadline) {
+            double machine0 = machineBusySeconds();
+            double ours0 = ourCpuSeconds();
+            Thread.sleep(1000);
+            double foreignCpu = machineBusySeconds() - machine0 - (ourCpuSeconds() - ours0);
             List<String> others = foreign();
-            if (!others.isEmpty()) {
+            if (!others.isEmpty() || (cpuToo && disturbed(foreignCpu, 1.0))) {
                 if (!logged) {
-                    Bench.log("waiting for other heavy processes to end: %s", others);
+                    Bench.log("waiting for the machine to be quiet: other processes used %.2f CPU s in the last second; heavy ones: %s",
+                            foreignCpu, others);
                     logged = true;
                 }
                 quietSince = System.nanoTime();
@@ -120,8 +133,88 @@ final class Quiet {
                 }
                 return;
             }
-            Thread.sleep(1000);
         }
-        Bench.log("WARNING: other heavy processes still run after %s; measuring anyway: %s", max, foreign());
+        Bench.log("WARNING: the machine is still busy after %s; measuring anyway (the figures are marked): %s", max, foreign());
+    }
+
+    /** {@link #await} when the run asked for it ({@code --wait-quiet}, set by {@code BENCH_WAIT_QUIET=1 bench/run.sh}). */
+    static void awaitIfAsked(java.util.Map<String, String> options) throws InterruptedException {
+        if (options.containsKey("wait-quiet")) {
+            await(Duration.ofMinutes(Long.parseLong(options.getOrDefault("wait-quiet-minutes", "30"))), true);
+        }
+    }
+
+    /** CPU seconds of this JVM and every process it started (service, MariaDB, GreenMail, jstat) that is still alive. */
+    private static double ourCpuSeconds() {
+        return ourCpu().values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static java.util.Map<Long, Double> ourCpu() {
+        java.util.Map<Long, Double> cpu = new java.util.HashMap<>();
+        cpu.put(ProcessHandle.current().pid(), Service.cpuSeconds(ProcessHandle.current().pid()));
+        ProcessHandle.current().descendants().forEach(p -> {
+            double seconds = Service.cpuSeconds(p.pid());
+            if (!Double.isNaN(seconds)) {
+                cpu.put(p.pid(), seconds);
+            }
+        });
+        return cpu;
+    }
+
+    /**
+     * Interference monitoring around one measurement: the CPU everything outside this harness's process tree used
+     * (machine busy time from /proc/stat minus the tree's own), the foreign heavy processes seen (sampled each
+     * second) and the load average at both ends. {@link #summary()} gives the fields every RESULT line carries.
+     */
+    static final class Monitor implements AutoCloseable {
+        private final Watch watch = new Watch();
+        private final long started = System.nanoTime();
+        private final double machineAtStart = machineBusySeconds();
+        private final java.util.Map<Long, Double> oursAtStart = ourCpu();
+        private final String loadAtStart = loadAverage();
+        private String summary;
+        private boolean disturbed;
+
+        /** Ends the measurement (idempotent) and returns its interference fields. */
+        String summary() {
+            if (summary == null) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double ours = 0;
+                for (var now : ourCpu().entrySet()) {
+                    // a process started during the measurement: all its CPU falls in it
+                    ours += now.getValue() - oursAtStart.getOrDefault(now.getKey(), 0.0);
+                }
+                double foreignCpu = machineBusySeconds() - machineAtStart - ours;
+                watch.close();
+                disturbed = !watch.seen().isEmpty() || Quiet.disturbed(foreignCpu, seconds);
+                summary = String.format("foreign_cpu_s=%.1f foreign_cpu_share=%.0f%% foreign_heavy=%s load=%s->%s %s", foreignCpu,
+                        100 * foreignCpu / (seconds * Runtime.getRuntime().availableProcessors()),
+                        watch.seen().isEmpty() ? "none" : watch.seen().size(), loadAtStart, loadAverage(),
+                        disturbed ? "DISTURBED" : "QUIET");
+                if (!watch.seen().isEmpty()) {
+                    Bench.log("foreign heavy processes during the measurement: %s", watch.seen());
+                }
+            }
+            return summary;
+        }
+
+        boolean disturbed() {
+            summary();
+            return disturbed;
+        }
+
+        @Override
+        public void close() {
+            summary();
+        }
+    }
+
+    /** The 1-minute load average (/proc/loadavg). */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 }

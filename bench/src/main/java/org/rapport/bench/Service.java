@@ -23,7 +23,12 @@ import java.util.regex.Pattern;
 final class Service implements AutoCloseable {
 
     private static final Pattern DB_READY = Pattern.compile("embedded MariaDB ready on 127\\.0\\.0\\.1:(\\d+) in (\\d+) ms");
+    /** Payara Micro's own line, e.g. "Payara Micro 6.2025.10 (build 42) ready in 18,123 (ms)". */
+    private static final Pattern PAYARA_READY = Pattern.compile("(Payara Micro \\S+).*ready in ([\\d,.]+) \\(ms\\)");
     private static final Pattern HEALTH_UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
+
+    /** How long a start may take before the harness gives up: 5 minutes, more with {@code -Dbench.start-minutes=15} on a busy machine. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("bench.start-minutes", 5));
 
     final Process process;
     final long startedNanos;
@@ -116,6 +121,27 @@ final class Service implements AutoCloseable {
         }
         return last == null ? Optional.empty()
                 : Optional.of(new int[] {Integer.parseInt(last.group(1)), Integer.parseInt(last.group(2))});
+    }
+
+    /** Seconds Payara Micro reports for its own start-up (the last "ready in … (ms)" line of the console), or NaN. */
+    double payaraReadySeconds() throws IOException {
+        return payaraReady().map(m -> Long.parseLong(m.group(2).replaceAll("[,.]", "")) / 1000.0).orElse(Double.NaN);
+    }
+
+    /** "Payara Micro 6.2025.10", from the same line. */
+    String payaraVersion() throws IOException {
+        return payaraReady().map(m -> m.group(1)).orElse("Payara Micro ?");
+    }
+
+    private Optional<Matcher> payaraReady() throws IOException {
+        Matcher last = null;
+        for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+            Matcher m = PAYARA_READY.matcher(line);
+            if (m.find()) {
+                last = m;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     int databasePort() throws IOException {
