@@ -11,6 +11,10 @@
 #   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50,2x100,4x100
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
 #   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
+#   BENCH_UNSUBSCRIBE_RUNS=n     runs per unsubscribe variant (direct SMTP, then a silent server); default 10
+#   BENCH_UNSUBSCRIBE_WARMUP=n   messages sent to warm the service up first; default 3000
+#   BENCH_UNSUBSCRIBE_PORT=p     HTTP port of the service in the unsubscribe benchmark; default 18084
+#   BENCH_QUIET_WAIT=s    seconds the unsubscribe benchmark waits for other builds before each run; default 1800
 #   BENCH_WAIT_QUIET=1    official figures: after the build, wait (up to 40 min, else exit 3) until no other Maven,
 #                         Payara, launcher, surefire or failsafe process runs and the 1-minute load is below
 #                         BENCH_QUIET_LOAD (default 0.5); each harness then also waits before each measurement
@@ -106,9 +110,13 @@ if [[ ",$ONLY," == *",dispatch,"* ]]; then
       --configs "${BENCH_DISPATCH_CONFIGS:-1x50,2x50,4x50,2x100,4x100}" --warmup 5000 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",unsubscribe,"* ]]; then
-  say "5. one-click unsubscribe racing a 5,000-message backlog to one customer"
-  timeout 60m "${BENCH[@]}" org.rapport.bench.UnsubscribeRaceBenchmark "${COMMON[@]}" --backlog 5000 --after 200 \
-      --runs 5 --threads 2 --batch 50 2>&1 | tee -a "$OUT"
+  for smtp in direct silent; do
+    say "5. one-click unsubscribe racing a 5,000-message backlog to one customer, SMTP ${smtp} (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+    timeout 60m "${BENCH[@]}" org.rapport.bench.UnsubscribeRaceBenchmark "${COMMON[@]}" --backlog 5000 --after 200 \
+        --runs "${BENCH_UNSUBSCRIBE_RUNS:-10}" --threads 2 --batch 50 --smtp "$smtp" --quiet-wait "${BENCH_QUIET_WAIT:-1800}" \
+        --port "${BENCH_UNSUBSCRIBE_PORT:-18084}" --warmup "${BENCH_UNSUBSCRIBE_WARMUP:-3000}" \
+        2>&1 | tee -a "$OUT"
+  done
 fi
 if [[ ",$ONLY," == *",planning,"* ]]; then
   say "6. planning: full plan, call lists and incremental plans on ${BENCH_PLANNING_CUSTOMERS:-1000000} customers, service at -Xmx512m"

@@ -102,6 +102,12 @@ final class DeliveryReport {
         return recipients.stream().anyMatch(Recipient::failedForGood);
     }
 
+    /** The addresses that failed for good, as the report names them (angle brackets removed). */
+    List<String> failedAddresses() {
+        return recipients.stream().filter(Recipient::failedForGood).map(Recipient::address).filter(a -> a != null && !a.isEmpty())
+                .toList();
+    }
+
     String describe() {
         List<Recipient> failed = recipients.stream().filter(Recipient::failedForGood).toList();
         return String.join("; ", (failed.isEmpty() ? recipients : failed).stream().map(Recipient::describe).toList());
@@ -115,7 +121,8 @@ final class DeliveryReport {
             return null;
         }
         int semicolon = recipient.indexOf(';');
-        return semicolon >= 0 ? recipient.substring(semicolon + 1).strip() : recipient;
+        String address = semicolon >= 0 ? recipient.substring(semicolon + 1).strip() : recipient;
+        return address.startsWith("<") && address.endsWith(">") ? address.substring(1, address.length() - 1).strip() : address;
     }
 
     static String field(InternetHeaders headers, String name) {

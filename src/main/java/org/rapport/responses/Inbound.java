@@ -14,9 +14,20 @@ import java.util.List;
  *                         Reply-To), unverified
  * @param unsubscribeToken the token of an "unsubscribe &lt;token&gt;" subject, unverified; null otherwise
  * @param summary          a short plain-text note: the answer without quoted text, or the bounce diagnostic
+ * @param bounced          for a bounce, the addresses it reports as failed for good (its {@code Final-Recipient}s)
  */
 public record Inbound(Kind kind, String messageId, Instant sentAt, List<String> references, List<String> replyTokens,
-                      String unsubscribeToken, String summary) {
+                      String unsubscribeToken, String summary, List<String> bounced) {
+
+    /**
+     * Whether this is a bounce of mail to {@code recipient}: a report names our message, but only its
+     * {@code Final-Recipient} says whose address failed. A report about another address (a forwarding target, or a
+     * forged report) says nothing about the customer's.
+     */
+    public boolean bounceOf(String recipient) {
+        return kind == Kind.BOUNCE && recipient != null
+                && bounced.stream().anyMatch(address -> address.equalsIgnoreCase(recipient.strip()));
+    }
 
     public enum Kind {
         /** A person answered. */

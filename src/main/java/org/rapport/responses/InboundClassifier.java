@@ -57,21 +57,21 @@ public final class InboundClassifier {
             List<String> references = original == null ? List.of() : messageIds(original.getHeader("Message-ID", " "));
             List<String> tokens = original == null ? List.of() : tokens(original.getHeader("Reply-To", ","));
             return new Inbound(report.failedForGood() ? Kind.BOUNCE : Kind.DELIVERY_NOTICE, id, sentAt, references, tokens,
-                    null, TextSummary.shorten(report.describe()));
+                    null, TextSummary.shorten(report.describe()), report.failedAddresses());
         }
         List<String> references = references(message);
         List<String> tokens = recipientTokens(message);
         String subject = message.getSubject() == null ? "" : message.getSubject();
         Matcher unsubscribe = UNSUBSCRIBE.matcher(subject);
         if (unsubscribe.find()) {
-            return new Inbound(Kind.UNSUBSCRIBE, id, sentAt, references, tokens, unsubscribe.group(1), subject.strip());
+            return new Inbound(Kind.UNSUBSCRIBE, id, sentAt, references, tokens, unsubscribe.group(1), subject.strip(), List.of());
         }
         String summary = summary(message);
         if (summary.isEmpty()) {
             summary = TextSummary.shorten(subject.strip());
         }
         return new Inbound(isAutomatic(message, subject) ? Kind.AUTO_REPLY : Kind.REPLY, id, sentAt, references, tokens,
-                null, summary);
+                null, summary, List.of());
     }
 
     /** A broken body (bad MIME structure, unknown encoding) still leaves a reply a reply, only without its text. */

@@ -12,6 +12,7 @@ import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
@@ -38,7 +39,9 @@ import java.util.stream.Collectors;
 /**
  * Reads the reply mailbox over IMAP: each unseen email is classified, recorded as a response (and for a reply as a
  * two-way touch), then flagged \Seen and {@value #PROCESSED}. Recording dedupes by the email's Message-ID, so a crash
- * between recording and flagging counts nothing twice. One email that cannot be read or recorded never stops the rest.
+ * between recording and flagging counts nothing twice. One email that cannot be read or recorded never stops the rest:
+ * it is logged with its Message-ID; one that cannot be read, or could not be recorded in {@value #MAX_ATTEMPTS} runs, is
+ * flagged \Seen and {@value #FAILED_FLAG} (where the server keeps keywords) and left in the mailbox for a person.
  */
 @ApplicationScoped
 public class ReplyMailbox {
@@ -47,6 +50,10 @@ public class ReplyMailbox {
 
     /** Marks what Rapport handled, where the server keeps custom keywords. */
     static final String PROCESSED = "$RapportProcessed";
+    /** Marks what Rapport could not read or record, so that a person can find it. */
+    static final String FAILED_FLAG = "$RapportFailed";
+    /** Runs in which recording one email may fail before it is given up on. */
+    static final int MAX_ATTEMPTS = 3;
     private static final int BATCH = 50;
     /** Bounds one run; the rest waits for the next firing. */
     private static final int MAX_PER_RUN = 1000;
@@ -56,7 +63,16 @@ public class ReplyMailbox {
     private static final int MAX_REFERENCES = 20;
 
     /** What became of one email. */
-    enum Outcome { REPLY, AUTO_REPLY, BOUNCE, UNSUBSCRIBE, SEEN_BEFORE, NOT_OURS, NOTICE, UNREADABLE, FAILED }
+    enum Outcome {
+        REPLY, AUTO_REPLY, BOUNCE, UNSUBSCRIBE, SEEN_BEFORE, NOT_OURS, NOTICE,
+        /** A report that names our message but another address as the one that failed: the customer's is fine. */
+        BOUNCE_OF_OTHER_ADDRESS,
+        UNREADABLE,
+        /** Not recorded this time; tried again at the next run. */
+        FAILED,
+        /** Not recorded in {@value #MAX_ATTEMPTS} runs: flagged and left alone. */
+        GAVE_UP
+    }
 
     @Inject
     ImapSettings settings;
@@ -71,6 +87,8 @@ public class ReplyMailbox {
     Clock clock;
 
     private Session session;
+
+    private final FailedEmails failures = new FailedEmails(MAX_ATTEMPTS);
 
     @PostConstruct
     void init() {
@@ -108,8 +126,10 @@ public class ReplyMailbox {
         SearchTerm wanted = keywords ? new AndTerm(unseen, new NotTerm(new FlagTerm(new Flags(PROCESSED), true))) : unseen;
         Message[] found = folder.search(wanted);
         Flags done = new Flags(Flags.Flag.SEEN);
+        Flags failed = new Flags(Flags.Flag.SEEN);
         if (keywords) {
             done.add(PROCESSED);
+            failed.add(FAILED_FLAG);
         }
         int total = Math.min(found.length, MAX_PER_RUN);
         for (int from = 0; from < total; from += BATCH) {
@@ -118,10 +138,11 @@ public class ReplyMailbox {
             sizes.add(FetchProfile.Item.SIZE);
             folder.fetch(batch, sizes);
             for (Message message : batch) {
-                Outcome outcome = handle(folder, (MimeMessage) message);
+                String key = key(folder, message);
+                Outcome outcome = handle(folder, (MimeMessage) message, key);
                 tally.merge(outcome, 1, Integer::sum);
                 if (outcome != Outcome.FAILED) {
-                    markDone(folder, message, done);
+                    markDone(folder, message, outcome == Outcome.UNREADABLE || outcome == Outcome.GAVE_UP ? failed : done);
                 }
             }
         }
@@ -140,8 +161,16 @@ public class ReplyMailbox {
         }
     }
 
+    /** The email's identity in this mailbox across runs: its UID (and the folder's UIDVALIDITY). */
+    private static String key(Folder folder, Message message) throws MessagingException {
+        if (folder instanceof UIDFolder uids) {
+            return uids.getUIDValidity() + ":" + uids.getUID(message);
+        }
+        return folder.getFullName() + "#" + message.getMessageNumber();
+    }
+
     /** Never throws for the email itself; only a lost connection ends the run. */
-    private Outcome handle(Folder folder, MimeMessage message) throws MessagingException {
+    private Outcome handle(Folder folder, MimeMessage message, String key) throws MessagingException {
         Inbound inbound;
         try {
             inbound = InboundClassifier.classify(local(message));
@@ -149,15 +178,33 @@ public class ReplyMailbox {
             if (!folder.isOpen()) {
                 throw new FolderClosedException(folder, "The connection to the reply mailbox was lost");
             }
-            LOG.log(Level.WARNING, "Email " + message.getMessageNumber() + " in the reply mailbox is unreadable; skipped", e);
+            LOG.log(Level.WARNING, e, () -> "Email " + describe(message, key) + " in the reply mailbox is unreadable; flagged "
+                    + FAILED_FLAG + " and skipped");
             return Outcome.UNREADABLE;
         }
         try {
-            return record(inbound);
+            Outcome outcome = record(inbound);
+            failures.recorded(key);
+            return outcome;
         } catch (RuntimeException e) {
-            // most likely the database: left unseen, so the next run tries again
-            LOG.log(Level.WARNING, "Email " + inbound.messageId() + " from the reply mailbox was not recorded; it is tried again", e);
+            if (failures.failed(key, e)) {
+                LOG.log(Level.SEVERE, e, () -> "Email " + inbound.messageId() + " (" + key + ") from the reply mailbox could "
+                        + "not be recorded in " + MAX_ATTEMPTS + " runs; flagged " + FAILED_FLAG + " and given up");
+                return Outcome.GAVE_UP;
+            }
+            LOG.log(Level.WARNING, e, () -> "Email " + inbound.messageId() + " (" + key + ") from the reply mailbox was not "
+                    + "recorded (" + failures.attempts(key) + " of " + MAX_ATTEMPTS + " runs); it is tried again");
             return Outcome.FAILED;
+        }
+    }
+
+    /** Its Message-ID when the header can be read, and its key. */
+    private static String describe(MimeMessage message, String key) {
+        try {
+            String id = message.getMessageID();
+            return (id == null ? "without Message-ID" : id) + " (" + key + ")";
+        } catch (MessagingException | RuntimeException e) {
+            return "(" + key + ")";
         }
     }
 
@@ -194,6 +241,11 @@ public class ReplyMailbox {
         if (sent.isEmpty()) {
             LOG.fine(() -> inbound.kind() + " " + inbound.messageId() + " matches none of our messages");
             return Outcome.NOT_OURS;
+        }
+        if (inbound.kind() == Inbound.Kind.BOUNCE && !inbound.bounceOf(sent.get().recipient)) {
+            LOG.info(() -> "Bounce " + inbound.messageId() + " names outbox message " + sent.get().id + " but reports "
+                    + inbound.bounced() + " as failed, not its recipient; the customer's address is not marked");
+            return Outcome.BOUNCE_OF_OTHER_ADDRESS;
         }
         boolean first = switch (inbound.kind()) {
             case REPLY -> responses.replied(sent.get(), inbound.messageId(), at, inbound.summary());

@@ -25,6 +25,11 @@ final class TextSummary {
 
     static final int MAX_CHARS = 500;
     private static final int MAX_BODY_BYTES = 256 * 1024;
+    /**
+     * Parts nested deeper are not read. Real mail nests a handful of levels (mixed, related, alternative, a forward);
+     * thousands of levels would cost quadratic parsing time and overflow the stack of the mailbox reader.
+     */
+    static final int MAX_DEPTH = 10;
 
     /** Lines that introduce a quoted email: everything from them on is the old message. */
     private static final List<Pattern> QUOTE_HEADERS = List.of(
@@ -52,11 +57,11 @@ final class TextSummary {
 
     /** The summary of a message or part: its first text/plain, or else its first text/html, made plain. */
     static String of(Part message) throws MessagingException, IOException {
-        Part plain = first(message, "text/plain");
+        Part plain = first(message, "text/plain", 0);
         if (plain != null) {
             return summarize(text(plain));
         }
-        Part html = first(message, "text/html");
+        Part html = first(message, "text/html", 0);
         return html == null ? "" : summarize(htmlToText(text(html)));
     }
 
@@ -99,8 +104,8 @@ final class TextSummary {
     }
 
     /** The first inline part of this type, depth first; attached and forwarded emails are not the answer. */
-    private static Part first(Part part, String type) throws MessagingException, IOException {
-        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.isMimeType("message/*")) {
+    private static Part first(Part part, String type, int depth) throws MessagingException, IOException {
+        if (depth > MAX_DEPTH || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.isMimeType("message/*")) {
             return null;
         }
         if (part.isMimeType(type)) {
@@ -108,7 +113,7 @@ final class TextSummary {
         }
         if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                Part found = first(multipart.getBodyPart(i), type);
+                Part found = first(multipart.getBodyPart(i), type, depth + 1);
                 if (found != null) {
                     return found;
                 }

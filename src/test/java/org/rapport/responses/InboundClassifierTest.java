@@ -205,6 +205,71 @@ class InboundClassifierTest {
         assertThat(summary).hasSize(TextSummary.MAX_CHARS).endsWith("…");
     }
 
+    @Test
+    void aBounceCountsOnlyForTheAddressItsFinalRecipientNames() throws Exception {
+        Inbound bounce = classify("dsn-failed-rfc822.eml");
+
+        assertThat(bounce.bounced()).containsExactly("gone@alpha.example");
+        assertThat(bounce.bounceOf("gone@alpha.example")).isTrue();
+        assertThat(bounce.bounceOf(" Gone@Alpha.Example ")).as("addresses compare without case").isTrue();
+        assertThat(bounce.bounceOf("still-here@alpha.example")).isFalse();
+        assertThat(bounce.bounceOf(null)).isFalse();
+    }
+
+    @Test
+    void aBounceOfTheAddressAMessageWasForwardedToIsNoBounceOfTheCustomers() throws Exception {
+        Inbound bounce = classify("dsn-forwarded.eml");
+
+        assertThat(bounce.kind()).isEqualTo(Kind.BOUNCE);
+        assertThat(bounce.references()).containsExactly("<forwarded-original@rapport.test>");
+        assertThat(bounce.bounced()).as("angle brackets removed").containsExactly("old.private@elsewhere.example");
+        assertThat(bounce.bounceOf("frank@alpha.example")).isFalse();
+    }
+
+    @Test
+    void aDelayIsNoBounceOfAnyAddress() throws Exception {
+        Inbound delayed = classify("dsn-delayed.eml");
+
+        assertThat(delayed.bounced()).isEmpty();
+        assertThat(delayed.bounceOf("anyone@alpha.example")).isFalse();
+    }
+
+    @Test
+    void textNestedWithinTheCapIsRead() throws Exception {
+        Inbound reply = InboundClassifier.classify(parse(nested(TextSummary.MAX_DEPTH, "Deep but fine.")));
+
+        assertThat(reply.summary()).isEqualTo("Deep but fine.");
+    }
+
+    @Test
+    void partsNestedBeyondTheCapAreNotRead() throws Exception {
+        Inbound reply = InboundClassifier.classify(parse(nested(TextSummary.MAX_DEPTH + 1, "Too deep to read.")));
+
+        assertThat(reply.kind()).isEqualTo(Kind.REPLY);
+        assertThat(reply.summary()).as("the subject stands in").isEqualTo("Re: nested");
+    }
+
+    @Test
+    void thousandsOfNestedPartsNeitherOverflowTheStackNorTakeLong() throws Exception {
+        MimeMessage poisoned = parse(nested(3000, "bottom"));
+        Object[] result = new Object[1];
+        // a small stack, as a worker thread may have: without the cap, one frame per level overflows it
+        Thread reader = new Thread(null, () -> {
+            try {
+                result[0] = InboundClassifier.classify(poisoned);
+            } catch (Throwable e) {
+                result[0] = e;
+            }
+        }, "small-stack", 256 * 1024);
+        long started = System.nanoTime();
+        reader.start();
+        reader.join(60_000);
+
+        assertThat(result[0]).isInstanceOf(Inbound.class);
+        assertThat(((Inbound) result[0]).summary()).isEqualTo("Re: nested");
+        assertThat(System.nanoTime() - started).as("nanoseconds").isLessThan(10_000_000_000L);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static Inbound classify(String fixture) throws Exception {
@@ -216,6 +281,26 @@ class InboundClassifierTest {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** A reply whose only text part sits {@code depth} multipart levels down. */
+    private static String nested(int depth, String text) {
+        StringBuilder email = new StringBuilder("""
+                Message-ID: <nested-%d@mail.alpha.example>
+                From: alfred@alpha.example
+                To: replies@rapport.test
+                Subject: Re: nested
+                MIME-Version: 1.0
+                """.formatted(depth));
+        email.append("Content-Type: multipart/mixed; boundary=\"b1\"\n\n");
+        for (int level = 1; level < depth; level++) {
+            email.append("--b").append(level).append("\nContent-Type: multipart/mixed; boundary=\"b").append(level + 1).append("\"\n\n");
+        }
+        email.append("--b").append(depth).append("\nContent-Type: text/plain; charset=UTF-8\n\n").append(text).append('\n');
+        for (int level = depth; level >= 1; level--) {
+            email.append("--b").append(level).append("--\n");
+        }
+        return email.toString();
     }
 
     private static MimeMessage parse(String email) throws Exception {
