@@ -3,14 +3,15 @@ package org.rapport.reports;
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 @Mapper
 public interface ReportMapper {
 
-    /** Problem follow-ups whose standard ended in the period, with when (if ever) the customer was reached. */
-    List<FollowUp> followUps(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("ownerId") Long ownerId,
+    /** Problem follow-ups whose standard ends in the period, with when (if ever) the customer was reached. */
+    List<FollowUpRow> followUps(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("ownerId") Long ownerId,
                              @Param("teamOf") Long teamOf);
 
     /** Per salesperson and top tier: customers, and those spoken to within the tier's cadence before {@code asOf}. */
@@ -21,13 +22,14 @@ public interface ReportMapper {
     List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("ownerId") Long ownerId,
                                 @Param("teamOf") Long teamOf);
 
-    class FollowUp {
-        public String salesperson;
-        public String customer;
-        public String problem;
-        public LocalDate dueBy;
-        public LocalDate reachedOn;
-        public String status;
+    class FollowUpRow {
+        String salesperson;
+        String customer;
+        String timeZone;
+        String problem;
+        LocalDate dueBy;
+        Instant reachedAt;
+        String status;
     }
 
     class Coverage {
