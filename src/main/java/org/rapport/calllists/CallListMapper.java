@@ -24,8 +24,13 @@ public interface CallListMapper {
 
     boolean absent(@Param("id") long id, @Param("date") LocalDate date);
 
-    /** Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first. */
-    List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit);
+    /**
+     * Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first, at most
+     * {@code maxCalls} per customer together with the calls and visits logged in {@code [callsSince, callsUntil)}.
+     */
+    List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit,
+                            @Param("maxCalls") int maxCalls, @Param("callsSince") Instant callsSince,
+                            @Param("callsUntil") Instant callsUntil);
 
     List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
 

@@ -40,6 +40,9 @@ public final class SampleModels {
                     "reason", "a logistics company that is looking for printing services"));
             case "problem-follow-up", "problem-check-in" -> model.put("problem",
                     Map.of("summary", "Late delivery of the October order", "resolution", "Sent by express the next morning"));
+            case "courtesy-check-in" -> {
+                // the customer and the salesperson are all it says
+            }
             case "introduction-consent" -> model.put("introduction",
                     Map.of("reason", "a logistics company that is looking for printing services"));
             case "reward-notice" -> model.put("reward",

@@ -31,8 +31,8 @@ public final class TemplateRenderer {
 
     /** Every message a person can receive from Rapport. */
     public static final List<String> NAMES = List.of("thank-you-purchase", "thank-you-anniversary",
-            "thank-you-introduction", "problem-follow-up", "problem-check-in", "introduction-consent", "introduction",
-            "reward-notice", "daily-call-list", "weekly-netweaving-report", "manager-alert");
+            "thank-you-introduction", "problem-follow-up", "problem-check-in", "courtesy-check-in", "introduction-consent",
+            "introduction", "reward-notice", "daily-call-list", "weekly-netweaving-report", "manager-alert");
 
     private static final String PACKAGED = "/mail-templates";
 

@@ -17,7 +17,7 @@ public enum MailPurpose {
     public static MailPurpose of(String template) {
         return switch (template) {
             case "thank-you-purchase", "thank-you-anniversary", "thank-you-introduction" -> THANK_YOU;
-            case "problem-follow-up", "problem-check-in" -> CHECK_IN;
+            case "problem-follow-up", "problem-check-in", "courtesy-check-in" -> CHECK_IN;
             case "introduction-consent", "introduction" -> INTRODUCTION;
             case "reward-notice" -> REWARD;
             case "daily-call-list", "weekly-netweaving-report", "manager-alert" -> INTERNAL;

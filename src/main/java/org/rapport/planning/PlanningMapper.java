@@ -33,6 +33,10 @@ public interface PlanningMapper {
      */
     List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since);
 
+    /** Each salesperson's room today: daily capacity (or the default) less the open calls and visits due by {@code today}. */
+    List<RoomRow> callRoom(@Param("ids") Collection<Long> salespersonIds, @Param("today") LocalDate today,
+                           @Param("defaultCapacity") int defaultCapacity);
+
     int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("now") Instant now);
 
     /** Open call touches of a customer that a conversation has made unnecessary. */
@@ -109,6 +113,11 @@ public interface PlanningMapper {
         String company;
         String contactName;
         String phone;
+    }
+
+    class RoomRow {
+        long salespersonId;
+        int room;
     }
 
     class EmailRow {

@@ -12,11 +12,14 @@ import org.rapport.touches.TouchLogged;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Runs the planner: over every customer (nightly, or on demand), or over the customers an event touched. Idempotent:
@@ -98,13 +101,17 @@ public class PlanningService {
         Rules rules = ruleService.rules();
         BusinessCalendar calendar = ruleService.calendar();
         Planner planner = new Planner(rules, calendar);
+        // the room on call lists matters only to turn STANDARD courtesy calls into emails
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        CallRoom room = rules.standardEmailWhenNoCapacity() ? new CallRoom(ids -> mapper.callRoom(ids, today, rules.defaultDailyCapacity())
+                .stream().collect(Collectors.toMap(r -> r.salespersonId, r -> r.room))) : null;
         int customers = 0;
         int proposals = 0;
         int created = 0;
         int emails = 0;
         long afterId = 0;
         while (true) {
-            PlanPage.Result result = page.plan(afterId, customerIds, planner, rules, calendar, now);
+            PlanPage.Result result = page.plan(afterId, customerIds, planner, rules, calendar, room, now);
             customers += result.customers();
             proposals += result.proposals();
             created += result.created();

@@ -204,6 +204,53 @@ class PlannerTest {
     }
 
     @Test
+    void aStandardCourtesyCallWithoutRoomOnTheListBecomesACourtesyEmailWithTheSameKey() {
+        CustomerFacts c = customer(Tier.STANDARD, berlin("2026-08-20T10:00"));
+        Proposal call = planner.plan(c, TODAY).get(0);
+        assertThat(planner.emailInstead(call, c, 0)).hasValueSatisfying(p -> {
+            assertThat(p.key()).isEqualTo(call.key());
+            assertThat(p.rule()).isEqualTo(Rule.COURTESY);
+            assertThat(p.channel()).isEqualTo(Channel.EMAIL);
+            assertThat(p.template()).isEqualTo("courtesy-check-in");
+            assertThat(p.dueOn()).isEqualTo(call.dueOn());
+            assertThat(p.reason()).isEqualTo("Customer, last spoken 96 days ago; no room on the call list: an email instead");
+        });
+    }
+
+    @Test
+    void topCustomersAreAlwaysCalledAndOtherCallsNeverBecomeEmails() {
+        CustomerFacts top10 = customer(Tier.TOP10, berlin("2026-11-01T10:00"));
+        CustomerFacts top100 = customer(Tier.TOP100, berlin("2026-10-01T10:00"));
+        assertThat(planner.emailInstead(planner.plan(top10, TODAY).get(0), top10, 0)).isEmpty();
+        assertThat(planner.emailInstead(planner.plan(top100, TODAY).get(0), top100, 0)).isEmpty();
+        CustomerFacts standard = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),
+                List.of(new ProblemFact(55, berlin("2026-11-18T09:00"), berlin("2026-11-20T15:00"), "Late delivery", "Sent")), List.of());
+        Proposal followUp = planner.plan(standard, TODAY).get(0);
+        assertThat(followUp.rule()).isEqualTo(Rule.PROBLEM_FOLLOW_UP);
+        assertThat(planner.emailInstead(followUp, standard, 0)).as("a complaint is followed up by phone").isEmpty();
+    }
+
+    @Test
+    void theCourtesyEmailNeedsTheRuleTheCustomersConsentAndRoomUnderTheEmailCap() {
+        CustomerFacts c = customer(Tier.STANDARD, berlin("2026-08-20T10:00"));
+        Proposal call = planner.plan(c, TODAY).get(0);
+        Planner ruleOff = new Planner(new Rules(Rules.DEFAULTS.cadenceDays(), false, 1, 2, 7, 30, new BigDecimal("1000.00"), true,
+                true, 14, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 2, 1, 20),
+                new BusinessCalendar(new JollydayHolidays(), Set.of()));
+        assertThat(ruleOff.emailInstead(call, c, 0)).as("the call stays and rolls over").isEmpty();
+        CustomerFacts noCheckIns = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(MailPurpose.CHECK_IN),
+                c.lastTwoWayAt(), c.customerSince(), List.of(), List.of(), null, 0);
+        assertThat(planner.emailInstead(call, noCheckIns, 0)).isEmpty();
+        CustomerFacts unsubscribed = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, false, Set.of(),
+                c.lastTwoWayAt(), c.customerSince(), List.of(), List.of(), null, 0);
+        assertThat(planner.emailInstead(call, unsubscribed, 0)).isEmpty();
+        CustomerFacts oneEmailThisWeek = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(),
+                c.lastTwoWayAt(), c.customerSince(), List.of(), List.of(), null, 1);
+        assertThat(planner.emailInstead(call, oneEmailThisWeek, 0)).isPresent();
+        assertThat(planner.emailInstead(call, oneEmailThisWeek, 1)).as("a thank-you in the same plan fills the cap").isEmpty();
+    }
+
+    @Test
     void aCustomerInAucklandIsPlannedInAucklandsCalendar() {
         // 23:30 on Monday in Los Angeles is already Tuesday evening in Auckland: the TOP10 cadence counts Auckland days
         ZoneId auckland = ZoneId.of("Pacific/Auckland");
