@@ -232,22 +232,24 @@ class PlannerTest {
 
     @Test
     void theCourtesyEmailNeedsTheRuleTheCustomersConsentAndRoomUnderTheEmailCap() {
-        CustomerFacts c = customer(Tier.STANDARD, berlin("2026-08-20T10:00"));
+        CustomerFacts c = standardSpokenTo("2026-08-20T10:00", true, Set.of(), 0);
         Proposal call = planner.plan(c, TODAY).get(0);
         Planner ruleOff = new Planner(new Rules(Rules.DEFAULTS.cadenceDays(), false, 1, 2, 7, 30, new BigDecimal("1000.00"), true,
                 true, 14, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 2, 1, 20),
                 new BusinessCalendar(new JollydayHolidays(), Set.of()));
         assertThat(ruleOff.emailInstead(call, c, 0)).as("the call stays and rolls over").isEmpty();
-        CustomerFacts noCheckIns = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(MailPurpose.CHECK_IN),
-                c.lastTwoWayAt(), c.customerSince(), List.of(), List.of(), null, 0);
-        assertThat(planner.emailInstead(call, noCheckIns, 0)).isEmpty();
-        CustomerFacts unsubscribed = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, false, Set.of(),
-                c.lastTwoWayAt(), c.customerSince(), List.of(), List.of(), null, 0);
-        assertThat(planner.emailInstead(call, unsubscribed, 0)).isEmpty();
-        CustomerFacts oneEmailThisWeek = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, true, Set.of(),
-                c.lastTwoWayAt(), c.customerSince(), List.of(), List.of(), null, 1);
+        assertThat(planner.emailInstead(call, standardSpokenTo("2026-08-20T10:00", true, Set.of(MailPurpose.CHECK_IN), 0), 0))
+                .as("check-ins stopped").isEmpty();
+        assertThat(planner.emailInstead(call, standardSpokenTo("2026-08-20T10:00", false, Set.of(), 0), 0))
+                .as("unsubscribed").isEmpty();
+        CustomerFacts oneEmailThisWeek = standardSpokenTo("2026-08-20T10:00", true, Set.of(), 1);
         assertThat(planner.emailInstead(call, oneEmailThisWeek, 0)).isPresent();
         assertThat(planner.emailInstead(call, oneEmailThisWeek, 1)).as("a thank-you in the same plan fills the cap").isEmpty();
+    }
+
+    private static CustomerFacts standardSpokenTo(String lastTwoWay, boolean emailAllowed, Set<MailPurpose> stopped, int emails) {
+        return new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, false, emailAllowed, stopped, berlin(lastTwoWay),
+                LocalDate.of(2020, 3, 1), List.of(), List.of(), null, emails);
     }
 
     @Test
