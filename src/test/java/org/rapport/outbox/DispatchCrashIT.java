@@ -3,6 +3,7 @@ package org.rapport.outbox;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database; one is killed with SIGKILL in the middle and started again. Every message must arrive, and a message may
  * arrive twice only if it was in flight in the killed process.
  */
+@Tag("process")
 class DispatchCrashIT {
 
     private static final int MESSAGES = 5_000;
@@ -52,7 +54,7 @@ class DispatchCrashIT {
         b.awaitUp();
 
         String tag = Csv.unique("crash").toLowerCase();
-        Api admin = Api.at(a.baseUri().toURL()).asAdmin();
+        Api admin = Api.at(a.baseUri()).asAdmin();
         String owner = tag + "-sp";
         assertThat(admin.postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone",
                 owner + ",Crash Seller,seller@crash.example,Europe/Berlin")).status()).isEqualTo(200);

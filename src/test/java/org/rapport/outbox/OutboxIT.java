@@ -5,25 +5,18 @@ import jakarta.mail.Address;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.testing.Api;
+import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
-import org.rapport.testing.Deployments;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,26 +30,16 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Email from the outbox to a real SMTP server (GreenMail behind a gate that can refuse or be down). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class OutboxIT {
 
     private static final Pattern UNSUBSCRIBE = Pattern.compile("<https?://[^>]*/u/([a-z2-7]+)>");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rapport();
-    }
-
-    @ArquillianResource
-    URL url;
 
     Api api;
     Team team;
 
     @BeforeEach
     void team() {
-        api = Api.at(url);
+        api = TestServer.api();
         team = new Team(api);
     }
 

@@ -2,6 +2,7 @@ package org.rapport.planning;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rapport.demo.DataGenerator;
 import org.rapport.testing.Api;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Thursday were missed: on start the service plans once, for Thursday, and Monday's unfinished calls come forward on
  * Thursday's list, higher than they were.
  */
+@Tag("process")
 class PlanningDowntimeIT {
 
     private static final Instant MONDAY = Instant.parse("2026-03-02T06:00:00Z");
@@ -48,7 +50,7 @@ class PlanningDowntimeIT {
         deleteRecursively(data);
 
         LauncherInstance monday = start(data, MONDAY);
-        Api admin = Api.at(monday.baseUri().toURL()).asAdmin();
+        Api admin = Api.at(monday.baseUri()).asAdmin();
         List<JsonObject> runs = awaitFinishedRuns(admin, 1);
         assertThat(runs.get(0).getString("slot")).as("the planning time due at start").isEqualTo("2026-03-02T05:05:00Z");
         assertThat(runs.get(0).getInt("proposals")).isPositive();
@@ -57,7 +59,7 @@ class PlanningDowntimeIT {
         monday.stop();
 
         LauncherInstance thursday = start(data, THURSDAY);
-        admin = Api.at(thursday.baseUri().toURL()).asAdmin();
+        admin = Api.at(thursday.baseUri()).asAdmin();
         runs = awaitFinishedRuns(admin, 2);
         assertThat(runs).as("one plan at each start, none for the hours missed in between")
                 .extracting(r -> r.getString("slot")).containsExactly("2026-03-05T08:05:00Z", "2026-03-02T05:05:00Z");

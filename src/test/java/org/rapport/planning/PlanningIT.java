@@ -1,20 +1,13 @@
 package org.rapport.planning;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.testing.Api;
+import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
-import org.rapport.testing.Deployments;
 import org.rapport.testing.Team;
 
-import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,24 +17,14 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The planner against the real database: idempotent, safe to run twice at once, and scoped to the caller. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PlanningIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rapport();
-    }
-
-    @ArquillianResource
-    URL url;
 
     Api api;
     Team team;
 
     @BeforeEach
     void team() {
-        api = Api.at(url);
+        api = TestServer.api();
         team = new Team(api);
     }
 

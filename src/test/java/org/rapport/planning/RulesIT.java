@@ -2,41 +2,23 @@ package org.rapport.planning;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.testing.Api;
-import org.rapport.testing.Deployments;
+import org.rapport.testing.TestServer;
 import org.rapport.testing.Team;
-
-import java.net.URL;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The planner's rules and company holidays through the API: validated, stored, and only an admin changes them. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class RulesIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rapport();
-    }
-
-    @ArquillianResource
-    URL url;
 
     Api api;
     Team team;
 
     @BeforeEach
     void team() {
-        api = Api.at(url);
+        api = TestServer.api();
         team = new Team(api);
     }
 

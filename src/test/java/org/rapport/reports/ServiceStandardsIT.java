@@ -1,20 +1,13 @@
 package org.rapport.reports;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.testing.Api;
+import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
-import org.rapport.testing.Deployments;
 import org.rapport.testing.Team;
 
-import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,24 +15,14 @@ import java.time.ZoneId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Problem follow-ups on time or missed, per salesperson, as their manager sees them. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ServiceStandardsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rapport();
-    }
-
-    @ArquillianResource
-    URL url;
 
     Api api;
     Team team;
 
     @BeforeEach
     void team() {
-        api = Api.at(url);
+        api = TestServer.api();
         team = new Team(api);
     }
 

@@ -10,24 +10,17 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.testing.Api;
+import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
-import org.rapport.testing.Deployments;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,27 +38,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the running service over IMAP. Each case answers a real message the service sent, with its real Message-ID and
  * tokens; results are checked only through the public API.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ResponsesIT {
 
     private static final Pattern REPLY_TOKEN = Pattern.compile("replies\\+([a-z2-7]+)@rapport\\.test");
     private static final Pattern UNSUBSCRIBE_TOKEN = Pattern.compile("subject=unsubscribe%20([a-z2-7]+)>");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rapport();
-    }
-
-    @ArquillianResource
-    URL url;
 
     Api api;
     Team team;
 
     @BeforeEach
     void team() {
-        api = Api.at(url);
+        api = TestServer.api();
         team = new Team(api);
     }
 

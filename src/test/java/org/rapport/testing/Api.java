@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -33,9 +32,9 @@ public final class Api {
         this.authorization = authorization;
     }
 
-    /** {@code deployment} is the application's URL as Arquillian reports it. */
-    public static Api at(URL deployment) {
-        String url = deployment.toString();
+    /** {@code base} is the application's root, such as {@link TestServer#uri()} or a {@link LauncherInstance}'s. */
+    public static Api at(URI base) {
+        String url = base.toString();
         return new Api(URI.create(url.endsWith("/") ? url : url + "/"), null);
     }
 

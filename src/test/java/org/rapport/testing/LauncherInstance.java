@@ -23,11 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 public record LauncherInstance(Process process, int port) {
 
     public static LauncherInstance start(String name, Path dataDir, Map<String, String> env) throws IOException {
+        return start(name, dataDir, env, "512m");
+    }
+
+    public static LauncherInstance start(String name, Path dataDir, Map<String, String> env, String heap) throws IOException {
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         Files.createDirectories(dataDir);
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", target.resolve("rapport-launcher.jar").toString());
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", target.resolve("rapport-launcher.jar").toString());
         builder.environment().put("RAPPORT_HTTP_PORT", Integer.toString(port));
         builder.environment().put("RAPPORT_DATA_DIR", dataDir.toString());
         env.forEach((key, value) -> {
@@ -51,7 +55,8 @@ public record LauncherInstance(Process process, int port) {
             assertThat(process.isAlive()).as("the instance on port " + port + " died").isTrue();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(baseUri().resolve("health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return health.statusCode() == 200;
+            // Payara answers /health even when the application failed to deploy: wait for Rapport's own checks
+            return health.statusCode() == 200 && health.body().contains("\"scheduler\"");
         });
         return this;
     }

@@ -7,9 +7,9 @@ import org.rapport.launcher.EmbeddedDatabase;
 import java.nio.file.Path;
 
 /**
- * Starts the embedded MariaDB once per integration-test run, on the port the build reserved (Payara Micro, started
- * later by Arquillian, inherits {@code RAPPORT_DB_URL} pointing there). With {@code RAPPORT_TEST_DB_URL} set the tests
- * use that server instead and nothing is started.
+ * Starts the embedded MariaDB once per integration-test run, on the port the build reserved (the shared
+ * {@link TestServer}, started later, inherits {@code RAPPORT_DB_URL} pointing there), and stops it at the end, after the
+ * server. With {@code RAPPORT_TEST_DB_URL} set the tests use that server instead and nothing is started.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -32,6 +32,7 @@ public class TestDatabase implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        TestServer.stop(); // the application first, the database last
         if (db != null) {
             db.close();
         }

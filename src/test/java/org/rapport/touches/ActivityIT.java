@@ -1,35 +1,17 @@
 package org.rapport.touches;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.testing.Api;
+import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
-import org.rapport.testing.Deployments;
 import org.rapport.testing.Team;
-
-import java.net.URL;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a salesperson logs and what the help desk reports change what the next contact sees. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ActivityIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.rapport();
-    }
-
-    @ArquillianResource
-    URL url;
 
     Api api;
     Team team;
@@ -37,7 +19,7 @@ class ActivityIT {
 
     @BeforeEach
     void team() {
-        api = Api.at(url);
+        api = TestServer.api();
         team = new Team(api);
         seller = team.as(team.a);
     }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rapport.customers.CustomerImporter;
@@ -25,7 +26,11 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** In the container: the clustered Quartz scheduler runs the nightly tier job on container-managed context. */
+/**
+ * In the container: the clustered Quartz scheduler runs the nightly tier job on container-managed context. Arquillian
+ * deploys its own copy of the WAR for the injection, so it runs with the process tests, not on the shared server.
+ */
+@Tag("process")
 @ExtendWith(ArquillianExtension.class)
 class SchedulingIT {
 
