@@ -30,9 +30,13 @@ public interface CallListMapper {
 
     int rotateFeed(@Param("salespersonId") long salespersonId, @Param("now") Instant now);
 
-    /** Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first. */
+    /**
+     * Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first, at most
+     * {@code maxCalls} per customer together with the calls and visits logged in {@code [callsSince, callsUntil)}.
+     */
     List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit,
-                            @Param("open") PlannedTouchStatus open);
+                            @Param("maxCalls") int maxCalls, @Param("callsSince") Instant callsSince,
+                            @Param("callsUntil") Instant callsUntil, @Param("open") PlannedTouchStatus open);
 
     List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
 

@@ -39,12 +39,16 @@ import java.util.stream.Collectors;
 
 /**
  * Call lists and their outcomes. A list is not stored: it is the open calls due by that date, most urgent first, capped
- * at capacity, so an item not reached today is simply on tomorrow's list with its urgency grown by a day.
+ * at capacity, so an item not reached today is simply on tomorrow's list with its urgency grown by a day. A customer
+ * called as often as the contact policy allows in the last three days (calls and visits logged, and the list's own
+ * items) waits until the window has room again.
  */
 @ApplicationScoped
 public class CallListService {
 
     static final int MAX_TRIES = 3;
+    /** The contact policy's window for {@code contact.max_calls_per_3_days}: the list's date and the two days before. */
+    static final int CALL_WINDOW_DAYS = 3;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
@@ -86,7 +90,10 @@ public class CallListService {
         List<Long> owners = new ArrayList<>(covered.keySet());
         owners.add(seller.id);
         // the full rows of what fits today only; the rest is counted (a seller can have hundreds waiting)
-        List<ItemRow> today = mapper.openItems(owners, date, capacity, PlannedTouchStatus.OPEN);
+        ZoneId zone = Zones.orUtc(seller.timeZone);
+        List<ItemRow> today = mapper.openItems(owners, date, capacity, r.maxCallsPer3Days(),
+                date.minusDays(CALL_WINDOW_DAYS - 1).atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(),
+                PlannedTouchStatus.OPEN);
         int overflow = today.isEmpty() ? 0 : today.get(0).openTotal - today.size();
         return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(today, covered), overflow);
     }

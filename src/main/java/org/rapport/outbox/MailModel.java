@@ -26,6 +26,10 @@ public sealed interface MailModel {
     record ProblemFollowUp(Problem problem) implements MailModel {
     }
 
+    /** A STANDARD customer's courtesy touch by email when the call list is full: the greeting is all it carries. */
+    record CourtesyCheckIn() implements MailModel {
+    }
+
     record ProblemCheckIn(Problem problem) implements MailModel {
     }
 

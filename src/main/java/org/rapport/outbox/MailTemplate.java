@@ -1,5 +1,6 @@
 package org.rapport.outbox;
 
+import org.rapport.outbox.MailModel.CourtesyCheckIn;
 import org.rapport.outbox.MailModel.DailyCallList;
 import org.rapport.outbox.MailModel.Introduction;
 import org.rapport.outbox.MailModel.IntroductionConsent;
@@ -39,6 +40,7 @@ public enum MailTemplate {
             required("problem.summary", 200), optional("problem.resolution", 500)),
     PROBLEM_CHECK_IN("problem-check-in", MailPurpose.CHECK_IN, ProblemCheckIn.class,
             required("problem.summary", 200), optional("problem.resolution", 500)),
+    COURTESY_CHECK_IN("courtesy-check-in", MailPurpose.CHECK_IN, CourtesyCheckIn.class),
     INTRODUCTION_CONSENT("introduction-consent", MailPurpose.INTRODUCTION, IntroductionConsent.class),
     INTRODUCTION("introduction", MailPurpose.INTRODUCTION, Introduction.class,
             required("introduction.otherContact", 100), required("introduction.otherCompany", 200),

@@ -13,6 +13,7 @@ import org.rapport.outbox.MailModel.IntroductionReason;
 import org.rapport.outbox.MailModel.ManagerAlert;
 import org.rapport.outbox.MailModel.NetweavingStats;
 import org.rapport.outbox.MailModel.Problem;
+import org.rapport.outbox.MailModel.CourtesyCheckIn;
 import org.rapport.outbox.MailModel.ProblemCheckIn;
 import org.rapport.outbox.MailModel.ProblemFollowUp;
 import org.rapport.outbox.MailModel.Purchase;
@@ -49,6 +50,7 @@ public final class SampleModels {
                     new Problem("Late delivery of the October order", "Sent by express the next morning"));
             case PROBLEM_CHECK_IN -> new ProblemCheckIn(
                     new Problem("Late delivery of the October order", "Sent by express the next morning"));
+            case COURTESY_CHECK_IN -> new CourtesyCheckIn();
             case INTRODUCTION_CONSENT -> new IntroductionConsent(new IntroductionReason(INTRODUCED));
             case INTRODUCTION -> new Introduction(new IntroducedContact("Jürgen Müller", "Nordwind Logistik GmbH",
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));

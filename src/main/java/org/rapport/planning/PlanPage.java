@@ -21,7 +21,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +59,13 @@ public class PlanPage {
     @Inject
     PlannedTouches touches;
 
-    /** @return the customers read (the page is the last when fewer than {@link #SIZE}) and the touches proposed */
+    /**
+     * @param room the room left on call lists today, or null when no rule depends on it
+     * @return the customers read (the page is the last when fewer than {@link #SIZE}) and the touches proposed
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Result plan(long afterId, Collection<Long> only, Planner planner, Rules rules, BusinessCalendar calendar, Instant now) {
+    public Result plan(long afterId, Collection<Long> only, Planner planner, Rules rules, BusinessCalendar calendar, CallRoom room,
+                       Instant now) {
         List<FactRow> rows = mapper.customers(afterId, SIZE, only);
         if (rows.isEmpty()) {
             return new Result(0, afterId, 0, 0, 0);
@@ -86,7 +92,8 @@ public class PlanPage {
         // are written and queued (another instance inserting the same key meanwhile is still harmless)
         Set<String> existing = planned.isEmpty() ? Set.of()
                 : new HashSet<>(mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE));
-        List<Planned> fresh = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
+        List<Planned> unplanned = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
+        List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room, now);
         if (!fresh.isEmpty()) {
             batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), PlannedTouchStatus.OPEN, now)));
         }
@@ -97,6 +104,34 @@ public class PlanPage {
             }
         }
         return new Result(rows.size(), rows.get(rows.size() - 1).customerId, planned.size(), fresh.size(), emailsQueued);
+    }
+
+    /**
+     * New calls due today take a place on their owner's list, most urgent first; a call that finds the list full stays
+     * a call (it rolls over), unless the planner offers an email instead (STANDARD courtesy calls).
+     */
+    private static List<Planned> withinCallRoom(List<Planned> fresh, List<Planned> planned, Planner planner, CallRoom room,
+                                                Instant now) {
+        List<Planned> callsToday = fresh.stream().filter(p -> p.proposal().channel() != Proposal.Channel.EMAIL
+                        && p.facts().ownerId() != null && !p.proposal().dueOn().isAfter(now.atZone(p.facts().zone()).toLocalDate()))
+                .sorted(Comparator.comparingInt((Planned p) -> p.proposal().priority()).reversed()).toList();
+        if (callsToday.isEmpty()) {
+            return fresh;
+        }
+        room.know(callsToday.stream().map(p -> p.facts().ownerId()).toList());
+        Map<Long, Long> emails = planned.stream().filter(p -> p.proposal().channel() == Proposal.Channel.EMAIL)
+                .collect(Collectors.groupingBy(p -> p.proposal().customerId(), Collectors.counting()));
+        Map<Planned, Planned> instead = new IdentityHashMap<>();
+        for (Planned call : callsToday) {
+            if (!room.take(call.facts().ownerId())) {
+                planner.emailInstead(call.proposal(), call.facts(), emails.getOrDefault(call.proposal().customerId(), 0L))
+                        .ifPresent(email -> {
+                            instead.put(call, new Planned(email, call.facts()));
+                            emails.merge(call.proposal().customerId(), 1L, Long::sum);
+                        });
+            }
+        }
+        return instead.isEmpty() ? fresh : fresh.stream().map(p -> instead.getOrDefault(p, p)).toList();
     }
 
     /** Puts an urgent call on the owner's next list, once per cause (the key). */

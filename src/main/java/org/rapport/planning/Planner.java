@@ -2,6 +2,7 @@ package org.rapport.planning;
 
 import org.rapport.customers.Tier;
 import org.rapport.customers.Consent.Purpose;
+import org.rapport.outbox.MailModel.CourtesyCheckIn;
 import org.rapport.outbox.MailModel.Problem;
 import org.rapport.outbox.MailModel.ProblemCheckIn;
 import org.rapport.outbox.MailModel.Purchase;
@@ -99,6 +100,25 @@ public final class Planner {
         courtesy(c, today).ifPresent(touches::add);
         thankYou(c, today).ifPresent(touches::add);
         return capEmails(touches, c);
+    }
+
+    /**
+     * The SPEC's "an email touch for STANDARD if no call capacity": a STANDARD customer's courtesy call that finds no room
+     * on the owner's call list becomes a courtesy email, when {@code cadence.standard_email_when_no_capacity} is on, the
+     * customer takes check-in emails and the email cap leaves room. It keeps the call's key: one courtesy touch per
+     * cycle, by phone or by email.
+     *
+     * @param emailsPlanned emails this plan already proposes for the customer
+     */
+    public java.util.Optional<Proposal> emailInstead(Proposal call, CustomerFacts c, long emailsPlanned) {
+        if (!rules.standardEmailWhenNoCapacity() || call.rule() != Rule.COURTESY || call.channel() != Channel.CALL
+                || c.tier() != Tier.STANDARD || !c.mayEmail(Purpose.CHECK_IN)
+                || c.emailsLast7Days() + emailsPlanned >= rules.maxEmailsPer7Days()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Proposal(call.key(), Rule.COURTESY, Channel.EMAIL, c.customerId(), null, call.dueOn(),
+                call.dueBy(), call.priority(), call.reason() + "; no room on the call list: an email instead",
+                new CourtesyCheckIn()));
     }
 
     private java.util.Optional<Proposal> courtesy(CustomerFacts c, LocalDate today) {

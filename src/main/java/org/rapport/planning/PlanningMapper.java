@@ -36,6 +36,10 @@ public interface PlanningMapper {
     List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since,
                               @Param("live") Collection<PlannedTouchStatus> live);
 
+    /** Each salesperson's room today: daily capacity (or the default) less the open calls and visits due by {@code today}. */
+    List<RoomRow> callRoom(@Param("ids") Collection<Long> salespersonIds, @Param("today") LocalDate today,
+                           @Param("defaultCapacity") int defaultCapacity);
+
     int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("from") PlannedTouchStatus from,
                @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
 
@@ -137,6 +141,11 @@ public interface PlanningMapper {
         String company;
         String contactName;
         String phone;
+    }
+
+    class RoomRow {
+        long salespersonId;
+        int room;
     }
 
     class EmailRow {

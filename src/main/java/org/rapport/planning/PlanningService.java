@@ -16,6 +16,8 @@ import org.rapport.touches.TouchLogged;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Runs the planner: over every customer (nightly, or on demand), or over the customers an event touched. Idempotent:
@@ -110,13 +113,17 @@ public class PlanningService {
         Rules rules = ruleService.rules();
         BusinessCalendar calendar = ruleService.calendar();
         Planner planner = new Planner(rules, calendar);
+        // the room on call lists matters only to turn STANDARD courtesy calls into emails
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        CallRoom room = rules.standardEmailWhenNoCapacity() ? new CallRoom(ids -> mapper.callRoom(ids, today, rules.defaultDailyCapacity())
+                .stream().collect(Collectors.toMap(r -> r.salespersonId, r -> r.room))) : null;
         int customers = 0;
         int proposals = 0;
         int created = 0;
         int emails = 0;
         long afterId = 0;
         while (true) {
-            PlanPage.Result result = page.plan(afterId, customerIds, planner, rules, calendar, now);
+            PlanPage.Result result = page.plan(afterId, customerIds, planner, rules, calendar, room, now);
             customers += result.customers();
             proposals += result.proposals();
             created += result.created();

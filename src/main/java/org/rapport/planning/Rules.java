@@ -60,7 +60,8 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
                     + sendWindowEnd + ".");
         }
         positive(problems, "contact_policy.max_emails_per_7_days", maxEmailsPer7Days, 0, 100);
-        positive(problems, "contact_policy.max_calls_per_3_days", maxCallsPer3Days, 0, 100);
+        // 0 would empty every call list: stopping calls to a customer is do-not-contact, not a rule for everyone
+        positive(problems, "contact_policy.max_calls_per_3_days", maxCallsPer3Days, 1, 10);
         positive(problems, "capacity.default_daily", defaultDailyCapacity, 1, 500);
         return problems;
     }

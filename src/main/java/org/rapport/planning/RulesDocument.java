@@ -1,6 +1,7 @@
 package org.rapport.planning;
 
 import jakarta.json.bind.annotation.JsonbDateFormat;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.rapport.customers.Tier;
@@ -42,8 +43,9 @@ public class RulesDocument {
     public static class ContactPolicy {
         @NotNull @JsonbDateFormat("HH:mm") public LocalTime sendWindowStart;
         @NotNull @JsonbDateFormat("HH:mm") public LocalTime sendWindowEnd;
-        @NotNull public Integer maxEmailsPer7Days;
-        @NotNull public Integer maxCallsPer3Days;
+        // named as the problems name them: the naming strategy alone would write max_emails_per7days
+        @NotNull @JsonbProperty("max_emails_per_7_days") public Integer maxEmailsPer7Days;
+        @NotNull @JsonbProperty("max_calls_per_3_days") public Integer maxCallsPer3Days;
     }
 
     public static class Capacity {

@@ -4,14 +4,15 @@ import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
 import org.rapport.platform.security.Access;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 @Mapper
 public interface ReportMapper {
 
-    /** Problem follow-ups whose standard ended in the period, with when (if ever) the customer was reached. */
-    List<FollowUp> followUps(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access);
+    /** Problem follow-ups whose standard ends in the period, with when (if ever) the customer was reached. */
+    List<FollowUpRow> followUps(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access);
 
     /** Per salesperson and top tier: customers, and those spoken to within the tier's cadence before {@code asOf}. */
     List<Coverage> coverage(@Param("asOf") LocalDate asOf, @Param("top10Days") int top10Days, @Param("top100Days") int top100Days,
@@ -20,13 +21,14 @@ public interface ReportMapper {
     /** Per salesperson: calls and visits due in the period, and those done. */
     List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access);
 
-    class FollowUp {
-        public String salesperson;
-        public String customer;
-        public String problem;
-        public LocalDate dueBy;
-        public LocalDate reachedOn;
-        public String status;
+    class FollowUpRow {
+        String salesperson;
+        String customer;
+        String timeZone;
+        String problem;
+        LocalDate dueBy;
+        Instant reachedAt;
+        String status;
     }
 
     class Coverage {

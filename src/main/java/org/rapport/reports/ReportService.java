@@ -6,9 +6,14 @@ import org.rapport.customers.Tier;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
 import org.rapport.platform.security.Access;
+import org.rapport.platform.time.Zones;
 import org.rapport.reports.ServiceStandards.Figures;
+import org.rapport.reports.ServiceStandards.FollowUp;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,37 +30,50 @@ public class ReportService {
     @Inject
     RuleService rules;
 
+    @Inject
+    Clock clock;
+
     /** The figures of the salespeople the caller reaches: their own, their team's, or everyone's. */
     public ServiceStandards serviceStandards(Access access, LocalDate from, LocalDate to) {
         Rules r = rules.rules();
-        List<ReportMapper.FollowUp> followUps = mapper.followUps(from, to, access);
+        Instant now = clock.instant();
+        List<FollowUp> followUps = mapper.followUps(from, to, access).stream().map(f -> judged(f, now)).toList();
         List<ReportMapper.Coverage> coverage = mapper.coverage(to, r.cadence(Tier.TOP10), r.cadence(Tier.TOP100), access);
         List<ReportMapper.Completion> completion = mapper.completion(from, to, access);
 
         TreeSet<String> names = new TreeSet<>();
-        followUps.forEach(f -> names.add(f.salesperson));
+        followUps.forEach(f -> names.add(f.salesperson()));
         coverage.forEach(c -> names.add(c.salesperson));
         completion.forEach(c -> names.add(c.salesperson));
         Map<String, Figures> bySalesperson = new TreeMap<>();
         for (String name : names) {
-            bySalesperson.put(name, figures(name, followUps.stream().filter(f -> f.salesperson.equals(name)).toList(),
+            bySalesperson.put(name, figures(name, followUps.stream().filter(f -> f.salesperson().equals(name)).toList(),
                     coverage.stream().filter(c -> c.salesperson.equals(name)).toList(),
                     completion.stream().filter(c -> c.salesperson.equals(name)).toList()));
         }
         return new ServiceStandards(from, to, figures(null, followUps, coverage, completion), new ArrayList<>(bySalesperson.values()));
     }
 
-    private static Figures figures(String name, List<ReportMapper.FollowUp> followUps, List<ReportMapper.Coverage> coverage,
+    /** Judged on the customer's calendar, where the planner set the due date. */
+    private static FollowUp judged(ReportMapper.FollowUpRow row, Instant now) {
+        ZoneId zone = Zones.orUtc(row.timeZone);
+        LocalDate reachedOn = row.reachedAt == null ? null : row.reachedAt.atZone(zone).toLocalDate();
+        return new FollowUp(row.salesperson, row.customer, row.problem, row.dueBy, reachedOn, row.status,
+                FollowUpStandard.of(row.dueBy, reachedOn, now.atZone(zone).toLocalDate()));
+    }
+
+    private static Figures figures(String name, List<FollowUp> followUps, List<ReportMapper.Coverage> coverage,
                                    List<ReportMapper.Completion> completion) {
-        List<ReportMapper.FollowUp> misses = followUps.stream().filter(f -> f.reachedOn == null || f.reachedOn.isAfter(f.dueBy)).toList();
-        int onTime = followUps.size() - misses.size();
+        List<FollowUp> misses = followUps.stream().filter(f -> f.standard() == FollowUpStandard.MISSED).toList();
+        int onTime = (int) followUps.stream().filter(f -> f.standard() == FollowUpStandard.ON_TIME).count();
+        int pending = followUps.size() - onTime - misses.size();
         int top10 = sum(coverage, "TOP10", true);
         int top10Covered = sum(coverage, "TOP10", false);
         int top100 = sum(coverage, "TOP100", true);
         int top100Covered = sum(coverage, "TOP100", false);
         int due = completion.stream().mapToInt(c -> c.due).sum();
         int done = completion.stream().mapToInt(c -> c.done).sum();
-        return new Figures(name, followUps.size(), onTime, ServiceStandards.rate(onTime, followUps.size()), misses,
+        return new Figures(name, followUps.size(), onTime, pending, ServiceStandards.rate(onTime, onTime + misses.size()), misses,
                 top10, top10Covered, ServiceStandards.rate(top10Covered, top10), top100, top100Covered,
                 ServiceStandards.rate(top100Covered, top100), due, done, ServiceStandards.rate(done, due));
     }

@@ -138,7 +138,8 @@ class CallListIT {
         assertThat(voicemail.json().getString("status")).isEqualTo("OPEN");
         assertThat(voicemail.json().getInt("tries")).isEqualTo(1);
         LocalDate back = LocalDate.parse(voicemail.json().getString("not_before_on"));
-        assertThat(back).isAfter(LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1));
+        assertThat(back).as("two business days in the owner's calendar (DE-BE)")
+                .isEqualTo(BERLIN.plusBusinessDays(LocalDate.now(ZoneId.of("Europe/Berlin")), 2, "DE-BE"));
         assertThat(list(team.as(team.a), team.a).getJsonArray("items").getValuesAs(JsonObject.class))
                 .as("back in two business days, not tomorrow").noneMatch(i -> i.getInt("id") == id);
 
@@ -187,6 +188,130 @@ class CallListIT {
         assertThat(list.getInt("overflow")).isEqualTo(1);
         List<String> customers = list.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("customer")).toList();
         assertThat(customers).as("the top tiers first").containsExactly(seller + "-2", seller + "-3");
+
+        // today's two calls are made; the one that did not fit is on the next working day's list, one point more urgent
+        list.getJsonArray("items").getValuesAs(JsonObject.class).forEach(i ->
+                assertThat(outcome(api.asAdmin(), i.getInt("id"), "{\"outcome\":\"REACHED\"}").status()).isEqualTo(200));
+        LocalDate nextWorkday = BERLIN.plusBusinessDays(workday, 1, "DE-BE");
+        Api.Reply next = api.asAdmin().get("api/call-lists/" + seller + "/" + nextWorkday);
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        JsonObject rolledOver = item(next.json(), seller + "-1");
+        assertThat(next.json().getJsonArray("items")).hasSize(1);
+        assertThat(next.json().getInt("overflow")).isZero();
+        JsonObject planned = api.asAdmin().get("api/planned-touches?customer=" + seller + "-1").array().getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getInt("id") == rolledOver.getInt("id")).findFirst().orElseThrow();
+        LocalDate dueOn = LocalDate.parse(planned.getString("due_on"));
+        assertThat(rolledOver.getInt("priority")).as("raised by a point per day since %s", dueOn)
+                .isEqualTo(planned.getInt("priority") + (int) java.time.temporal.ChronoUnit.DAYS.between(dueOn, nextWorkday));
+        assertThat(rolledOver.getInt("priority")).isGreaterThan(planned.getInt("priority"));
+    }
+
+    @Test
+    void aStandardCourtesyCallThatFindsTheListFullBecomesAnEmailUnlessTheRuleIsOff() {
+        String seller = fullList();
+        JsonObject email = single(seller + "-1");
+        assertThat(email.getString("channel")).isEqualTo("EMAIL");
+        assertThat(email.getString("rule")).isEqualTo("COURTESY");
+        assertThat(email.getString("reason")).endsWith("no room on the call list: an email instead");
+        assertThat(api.asAdmin().get("api/outbox?customer=" + seller + "-1").array().getValuesAs(JsonObject.class))
+                .singleElement().satisfies(m -> assertThat(m.getString("template")).isEqualTo("courtesy-check-in"));
+        JsonObject list = list(api.asAdmin(), seller);
+        assertThat(list.getInt("overflow")).isZero();
+        assertThat(single(seller + "-2").getString("channel")).as("a TOP10 customer is called").isEqualTo("CALL");
+
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        try {
+            Api.Reply off = api.asAdmin().put("api/rules", jakarta.json.Json.createObjectBuilder(rules)
+                    .add("standard_email_when_no_capacity", false).build().toString());
+            assertThat(off.status()).as(off.toString()).isEqualTo(200);
+            String other = fullList();
+            assertThat(single(other + "-1").getString("channel")).as("the rule off: a call that rolls over").isEqualTo("CALL");
+            assertThat(list(api.asAdmin(), other).getInt("overflow")).isEqualTo(1);
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).isEqualTo(200);
+        }
+    }
+
+    /** A salesperson with room for two calls, and a STANDARD, a TOP10 and a TOP100 customer due for a courtesy touch. */
+    private String fullList() {
+        String seller = Csv.unique("full");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,region,daily_capacity",
+                seller + ",Full Seller,full@example.com,Europe/Berlin,DE-BE,2")).status()).isEqualTo(200);
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,tier",
+                seller + "-1,One,one@" + seller.toLowerCase() + ".example,Europe/Berlin," + seller + ",STANDARD",
+                seller + "-2,Two,two@" + seller.toLowerCase() + ".example,Europe/Berlin," + seller + ",TOP10",
+                seller + "-3,Three,three@" + seller.toLowerCase() + ".example,Europe/Berlin," + seller + ",TOP100"))
+                .json().getInt("created")).isEqualTo(3);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        return seller;
+    }
+
+    private JsonObject single(String customer) {
+        return api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("rule").equals("COURTESY")).reduce((x, y) -> {
+                    throw new AssertionError("two courtesy touches for " + customer + ": " + x + ", " + y);
+                }).orElseThrow(() -> new AssertionError("no courtesy touch for " + customer));
+    }
+
+    @Test
+    void aCustomerIsCalledAtMostAsOftenAsTheContactPolicyAllows() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        // a call logged outside the list counts: the customer waits until it is three days old
+        Api.Reply called = team.as(team.a).postJson("api/touches", "{\"customer\":\"" + team.customerOfA
+                + "\",\"kind\":\"CALL\",\"outcome\":\"NO_ANSWER\"}");
+        assertThat(called.status()).as(called.toString()).isIn(200, 201);
+        assertThat(workday).as("the next working day is inside the three days").isBeforeOrEqualTo(today.plusDays(2));
+        LocalDate threeDaysOn = BERLIN.onOrAfter(today.plusDays(3), "DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY);
+        assertThat(customers(list(team.as(team.a), team.a))).doesNotContain(team.customerOfA);
+        assertThat(customers(listOn(team.a, threeDaysOn))).contains(team.customerOfA);
+
+        // the list's own items count too: with a follow-up due, the courtesy call waits
+        String problem = Csv.unique("cap3");
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\"" + team.customerOfB
+                + "\",\"opened_at\":\"" + java.time.Instant.now().minusSeconds(3600) + "\",\"summary\":\"Broken\"}").status())
+                .isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/problems/" + problem + "/resolve", "{\"resolution\":\"Fixed\"}").status()).isEqualTo(200);
+        LocalDate followUpDue = LocalDate.parse(api.asAdmin().get("api/planned-touches?customer=" + team.customerOfB).array()
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("rule").equals("PROBLEM_FOLLOW_UP")).findFirst()
+                .orElseThrow().getString("due_on"));
+        assertThat(rules(listOn(team.b, followUpDue), team.customerOfB)).containsExactly("PROBLEM_FOLLOW_UP");
+
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        try {
+            Api.Reply two = api.asAdmin().put("api/rules", jakarta.json.Json.createObjectBuilder(rules).add("contact_policy",
+                    jakarta.json.Json.createObjectBuilder(rules.getJsonObject("contact_policy")).add("max_calls_per_3_days", 2))
+                    .build().toString());
+            assertThat(two.status()).as(two.toString()).isEqualTo(200);
+            assertThat(customers(list(team.as(team.a), team.a))).as("a second call in three days").contains(team.customerOfA);
+            assertThat(rules(listOn(team.b, followUpDue), team.customerOfB)).containsExactly("PROBLEM_FOLLOW_UP", "COURTESY");
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRescheduledCallComesBackOnItsDateAndOneNotNeededIsClosed() {
+        long id = item(list(team.as(team.a), team.a), team.customerOfA).getInt("id");
+        LocalDate later = BERLIN.plusBusinessDays(workday, 3, "DE-BE");
+        Api.Reply rescheduled = outcome(team.as(team.a), id, "{\"outcome\":\"RESCHEDULED\",\"reschedule_to\":\"" + later
+                + "\",\"note\":\"after the trade fair\"}");
+        assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
+        assertThat(rescheduled.json().getString("status")).isEqualTo("OPEN");
+        assertThat(rescheduled.json().getString("not_before_on")).isEqualTo(later.toString());
+        assertThat(customers(list(team.as(team.a), team.a))).doesNotContain(team.customerOfA);
+        assertThat(customers(listOn(team.a, later))).contains(team.customerOfA);
+
+        long other = item(list(team.as(team.b), team.b), team.customerOfB).getInt("id");
+        Api.Reply notNeeded = outcome(team.as(team.b), other, "{\"outcome\":\"NOT_NEEDED\",\"note\":\"spoke at the fair\"}");
+        assertThat(notNeeded.status()).as(notNeeded.toString()).isEqualTo(200);
+        assertThat(notNeeded.json().getString("status")).isEqualTo("DONE");
+        assertThat(customers(list(team.as(team.b), team.b))).doesNotContain(team.customerOfB);
+        JsonObject closed = api.asAdmin().get("api/planned-touches?customer=" + team.customerOfB).array().getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getInt("id") == other).findFirst().orElseThrow();
+        assertThat(closed.getString("outcome")).isEqualTo("NOT_NEEDED");
+        assertThat(closed.getString("note")).isEqualTo("spoke at the fair");
+        assertThat(api.asAdmin().get("api/customers/" + team.customerOfB).json().isNull("last_two_way_touch_at"))
+                .as("nobody was spoken to").isTrue();
     }
 
     @Test
@@ -239,6 +364,25 @@ class CallListIT {
         String text = (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(0).getContent();
         assertThat(text).contains("Digest Customer").contains("Top-10 customer");
         assertThat(message.getHeader("List-Unsubscribe")).as("internal mail is no outreach").isNull();
+        String html = (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getContent();
+        assertThat(text + html).as("nor an unsubscribe link in its body").doesNotContain("/u/").doesNotContainIgnoringCase("unsubscribe");
+    }
+
+    private JsonObject listOn(String salesperson, LocalDate date) {
+        Api.Reply reply = team.as(salesperson).get("api/call-lists/" + salesperson + "/" + date);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getBoolean("working_day")).as(date + " is a working day").isTrue();
+        return reply.json();
+    }
+
+    private static List<String> customers(JsonObject list) {
+        return list.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("customer")).toList();
+    }
+
+    /** The rules of the customer's items on the list, in list order. */
+    private static List<String> rules(JsonObject list, String customer) {
+        return list.getJsonArray("items").getValuesAs(JsonObject.class).stream().filter(i -> i.getString("customer").equals(customer))
+                .map(i -> i.getString("rule")).toList();
     }
 
     private String path(String salesperson) {

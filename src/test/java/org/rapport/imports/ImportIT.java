@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,18 +215,42 @@ class ImportIT {
         for (int i = 0; i < 5000; i++) {
             csv.append(tag).append("-L").append(i).append(",Load ").append(i).append(",Europe/Berlin,").append(owner).append("\r\n");
         }
+        // four readers keep reading until the import has answered; each read notes when it started and ended
+        record Read(long started, long ended, int status) {
+        }
+        AtomicBoolean importing = new AtomicBoolean(true);
         ExecutorService readers = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Integer>> reads = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                reads.add(readers.submit(() -> admin.get("api/customers?owner=" + owner + "&limit=20").status()));
+            List<Future<List<Read>>> reads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                reads.add(readers.submit(() -> {
+                    List<Read> done = new ArrayList<>();
+                    while (importing.get()) {
+                        long started = System.nanoTime();
+                        int status = admin.get("api/customers?owner=" + owner + "&limit=20").status();
+                        done.add(new Read(started, System.nanoTime(), status));
+                    }
+                    return done;
+                }));
             }
-            JsonObject answer = admin.postCsv("api/import/customers", csv.toString()).json();
+            long importStarted = System.nanoTime();
+            JsonObject answer;
+            try {
+                answer = admin.postCsv("api/import/customers", csv.toString()).json();
+            } finally {
+                importing.set(false);
+            }
+            long importEnded = System.nanoTime();
 
             assertThat(answer.getInt("created")).isEqualTo(5000);
-            for (Future<Integer> read : reads) {
-                assertThat(read.get()).isEqualTo(200);
+            List<Read> all = new ArrayList<>();
+            for (Future<List<Read>> read : reads) {
+                all.addAll(read.get());
             }
+            assertThat(all).extracting(Read::status).containsOnly(200);
+            List<Read> duringImport = all.stream().filter(r -> r.started() >= importStarted && r.ended() <= importEnded).toList();
+            assertThat(duringImport).as("reads answered from start to end inside the import's %d ms of %s",
+                    (importEnded - importStarted) / 1_000_000, all.size()).hasSizeGreaterThanOrEqualTo(4);
         } finally {
             readers.shutdownNow();
         }

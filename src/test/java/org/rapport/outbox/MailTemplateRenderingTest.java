@@ -48,6 +48,8 @@ class MailTemplateRenderingTest {
                         "Läuft wieder alles rund, Alfred?", "es tut mir leid, dass es zuletzt Ärger gab:"),
                 arguments(MailTemplate.PROBLEM_CHECK_IN, "A week later – is all well, Alfred?",
                         "Eine Woche später – ist alles in Ordnung?", "vor etwa einer Woche haben wir Ihr Anliegen"),
+                arguments(MailTemplate.COURTESY_CHECK_IN, "How are things, Alfred?",
+                        "Wie läuft es bei Ihnen, Alfred?", "wir haben schon eine Weile nicht mehr miteinander gesprochen"),
                 arguments(MailTemplate.INTRODUCTION_CONSENT, "May I introduce you to someone, Alfred?",
                         "Darf ich Ihnen jemanden vorstellen?", "hin und wieder sehe ich unter unseren Kunden"),
                 arguments(MailTemplate.INTRODUCTION, "Introduction: meet Jürgen Müller",

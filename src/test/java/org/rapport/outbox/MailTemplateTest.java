@@ -19,9 +19,10 @@ class MailTemplateTest {
     private static final String BASE = "https://rapport.example/";
 
     @Test
-    void theTemplatesAreTheseElevenFolders() {
+    void theTemplatesAreTheseTwelveFolders() {
         assertThat(MailTemplate.names()).containsExactly("thank-you-purchase", "thank-you-anniversary",
-                "thank-you-introduction", "problem-follow-up", "problem-check-in", "introduction-consent", "introduction",
+                "thank-you-introduction", "problem-follow-up", "problem-check-in", "courtesy-check-in", "introduction-consent",
+                        "introduction",
                 "reward-notice", "daily-call-list", "weekly-netweaving-report", "manager-alert");
         assertThat(MailTemplate.byName("birthday")).isEmpty();
         assertThat(MailTemplate.byName("problem-check-in")).contains(MailTemplate.PROBLEM_CHECK_IN);

@@ -3,6 +3,7 @@ package org.rapport.planning;
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.Tier;
 import org.rapport.customers.Consent;
+import org.rapport.outbox.MailModel.CourtesyCheckIn;
 import org.rapport.outbox.MailModel.Problem;
 import org.rapport.outbox.MailModel.ProblemCheckIn;
 import org.rapport.outbox.MailModel.ThankYouAnniversary;
@@ -210,6 +211,58 @@ class PlannerTest {
         CustomerFacts c = new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, MAY_ALL,
                 berlin("2026-11-20T10:00"), LocalDate.of(2021, 11, 24), List.of(), List.of(), null, 2);
         assertThat(planner.plan(c, TODAY)).isEmpty();
+    }
+
+    @Test
+    void aStandardCourtesyCallWithoutRoomOnTheListBecomesACourtesyEmailWithTheSameKey() {
+        CustomerFacts c = customer(Tier.STANDARD, berlin("2026-08-20T10:00"));
+        Proposal call = planner.plan(c, TODAY).get(0);
+        assertThat(planner.emailInstead(call, c, 0)).hasValueSatisfying(p -> {
+            assertThat(p.key()).isEqualTo(call.key());
+            assertThat(p.rule()).isEqualTo(Rule.COURTESY);
+            assertThat(p.channel()).isEqualTo(Channel.EMAIL);
+            assertThat(p.email()).isEqualTo(new CourtesyCheckIn());
+            assertThat(p.dueOn()).isEqualTo(call.dueOn());
+            assertThat(p.reason()).isEqualTo("Customer, last spoken 96 days ago; no room on the call list: an email instead");
+        });
+    }
+
+    @Test
+    void topCustomersAreAlwaysCalledAndOtherCallsNeverBecomeEmails() {
+        CustomerFacts top10 = customer(Tier.TOP10, berlin("2026-11-01T10:00"));
+        CustomerFacts top100 = customer(Tier.TOP100, berlin("2026-10-01T10:00"));
+        assertThat(planner.emailInstead(planner.plan(top10, TODAY).get(0), top10, 0)).isEmpty();
+        assertThat(planner.emailInstead(planner.plan(top100, TODAY).get(0), top100, 0)).isEmpty();
+        CustomerFacts standard = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),
+                List.of(new ProblemFact(55, berlin("2026-11-18T09:00"), berlin("2026-11-20T15:00"), "Late delivery", "Sent")), List.of());
+        Proposal followUp = planner.plan(standard, TODAY).get(0);
+        assertThat(followUp.rule()).isEqualTo(Rule.PROBLEM_FOLLOW_UP);
+        assertThat(planner.emailInstead(followUp, standard, 0)).as("a complaint is followed up by phone").isEmpty();
+    }
+
+    @Test
+    void theCourtesyEmailNeedsTheRuleTheCustomersConsentAndRoomUnderTheEmailCap() {
+        CustomerFacts c = standardSpokenTo("2026-08-20T10:00", true, Set.of(), 0);
+        Proposal call = planner.plan(c, TODAY).get(0);
+        Planner ruleOff = new Planner(new Rules(Rules.DEFAULTS.cadenceDays(), false, 1, 2, 7, 30, new BigDecimal("1000.00"), true,
+                true, 14, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 2, 1, 20),
+                new BusinessCalendar(new JollydayHolidays(), Set.of()));
+        assertThat(ruleOff.emailInstead(call, c, 0)).as("the call stays and rolls over").isEmpty();
+        assertThat(planner.emailInstead(call, standardSpokenTo("2026-08-20T10:00", true, Set.of(Consent.Purpose.CHECK_IN), 0), 0))
+                .as("check-ins stopped").isEmpty();
+        assertThat(planner.emailInstead(call, standardSpokenTo("2026-08-20T10:00", false, Set.of(), 0), 0))
+                .as("unsubscribed").isEmpty();
+        CustomerFacts oneEmailThisWeek = standardSpokenTo("2026-08-20T10:00", true, Set.of(), 1);
+        assertThat(planner.emailInstead(call, oneEmailThisWeek, 0)).isPresent();
+        assertThat(planner.emailInstead(call, oneEmailThisWeek, 1)).as("a thank-you in the same plan fills the cap").isEmpty();
+    }
+
+    /** {@code subscribed} false: the customer unsubscribed from all email. */
+    private static CustomerFacts standardSpokenTo(String lastTwoWay, boolean subscribed, Set<Consent.Purpose> stopped, int emails) {
+        Consent consent = new Consent(false, true, true, subscribed ? null : Instant.parse("2026-11-01T10:00:00Z"),
+                subscribed ? null : "one-click", stopped, stopped.isEmpty() ? null : Instant.parse("2026-11-01T10:00:00Z"), null, false);
+        return new CustomerFacts(7, Tier.STANDARD, BERLIN, "DE-BE", 3L, consent, berlin(lastTwoWay),
+                LocalDate.of(2020, 3, 1), List.of(), List.of(), null, emails);
     }
 
     @Test

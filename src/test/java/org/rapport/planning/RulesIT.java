@@ -41,6 +41,14 @@ class RulesIT {
         assertThat(backwardsReply.status()).isEqualTo(400);
         assertThat(backwardsReply.json().getString("detail")).contains("send_window_end");
 
+        // the field a problem names is the field of the document (not max_calls_per3days)
+        JsonObject noCalls = Json.createObjectBuilder(rules).add("contact_policy", Json.createObjectBuilder(
+                rules.getJsonObject("contact_policy")).add("max_calls_per_3_days", 0)).build();
+        Api.Reply noCallsReply = api.asAdmin().put("api/rules", noCalls.toString());
+        assertThat(noCallsReply.status()).isEqualTo(400);
+        assertThat(noCallsReply.json().getString("detail")).contains("contact_policy.max_calls_per_3_days");
+        assertThat(rules.getJsonObject("contact_policy").keySet()).contains("max_calls_per_3_days", "max_emails_per_7_days");
+
         JsonObject incomplete = Json.createObjectBuilder(rules).remove("thank_you").build();
         assertThat(api.asAdmin().put("api/rules", incomplete.toString()).status()).isEqualTo(400);
 

@@ -51,4 +51,14 @@ class RulesTest {
                 .anySatisfy(p -> assertThat(p).startsWith("cadence_days.TOP100"))
                 .anySatisfy(p -> assertThat(p).startsWith("contact_policy.send_window_end"));
     }
+
+    @Test
+    void aCallLimitOfZeroWouldEmptyEveryCallListAndIsRefused() {
+        Map<String, String> settings = new HashMap<>(Rules.DEFAULTS.toSettings());
+        settings.put("contact.max_calls_per_3_days", "0");
+        assertThat(Rules.fromSettings(settings).problems()).singleElement()
+                .satisfies(p -> assertThat(p).isEqualTo("contact_policy.max_calls_per_3_days: must be between 1 and 10, not 0."));
+        settings.put("contact.max_calls_per_3_days", "2");
+        assertThat(Rules.fromSettings(settings).problems()).isEmpty();
+    }
 }

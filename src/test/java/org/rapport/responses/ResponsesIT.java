@@ -394,7 +394,13 @@ class ResponsesIT {
     }
 
     private JsonObject awaitStatus(int id, String status) {
-        Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + id).json().getString("status").equals(status));
+        Eventually.soon().untilAsserted(() -> {
+            Api.Reply message = api.asAdmin().get("api/outbox/" + id);
+            if (message.status() != 200) {
+                throw new IllegalStateException("GET api/outbox/" + id + " answered " + message); // fails the wait at once
+            }
+            assertThat(message.json().getString("status")).as("message %s: %s", id, message).isEqualTo(status);
+        });
         return api.asAdmin().get("api/outbox/" + id).json();
     }
 

@@ -51,7 +51,8 @@ public record LauncherInstance(Process process, int port) {
 
     public LauncherInstance awaitUp() {
         HttpClient http = HttpClient.newHttpClient();
-        Eventually.within(Duration.ofMinutes(4)).until(() -> {
+        // refused or reset connections are expected while it starts; a dead process fails at once
+        Eventually.within(Duration.ofMinutes(4)).ignoreExceptionsInstanceOf(java.io.IOException.class).until(() -> {
             assertThat(process.isAlive()).as("the instance on port " + port + " died").isTrue();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(baseUri().resolve("health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());

@@ -66,7 +66,8 @@ class AccessControlIT {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(team.as(team.a).get("api/templates").array().getValuesAs(jakarta.json.JsonString.class))
                 .extracting(jakarta.json.JsonString::getString).containsExactly("thank-you-purchase", "thank-you-anniversary",
-                        "thank-you-introduction", "problem-follow-up", "problem-check-in", "introduction-consent", "introduction",
+                        "thank-you-introduction", "problem-follow-up", "problem-check-in", "courtesy-check-in", "introduction-consent",
+                        "introduction",
                         "reward-notice", "daily-call-list", "weekly-netweaving-report", "manager-alert");
     }
 

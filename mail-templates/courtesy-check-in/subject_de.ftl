@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Wie läuft es bei Ihnen, ${customer.preferredName}?
