@@ -38,7 +38,7 @@ public interface PlanningMapper {
 
     /** Each salesperson's room today: daily capacity (or the default) less the open calls and visits due by {@code today}. */
     List<RoomRow> callRoom(@Param("ids") Collection<Long> salespersonIds, @Param("today") LocalDate today,
-                           @Param("defaultCapacity") int defaultCapacity);
+                           @Param("defaultCapacity") int defaultCapacity, @Param("open") PlannedTouchStatus open);
 
     int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("from") PlannedTouchStatus from,
                @Param("to") PlannedTouchStatus to, @Param("now") Instant now);

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.rapport.customers.CustomerService;
-import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.Viewer;
 import org.rapport.platform.web.Params;
@@ -21,16 +20,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"SALES", "MANAGER", "ADMIN"})
 public class PlanningResource {
-
-    private static final Set<String> STATUSES = java.util.EnumSet.allOf(PlannedTouchStatus.class).stream().map(Enum::name)
-            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
 
     @Inject
     PlanningService planning;
@@ -73,12 +68,10 @@ public class PlanningResource {
     public List<PlannedTouchView> search(@QueryParam("customer") String customer, @QueryParam("status") String status,
                                          @QueryParam("limit") String limit) {
         int rows = Params.limit(limit, 100);
-        if (status != null && !STATUSES.contains(status)) {
-            throw new InvalidInput("status: must be one of " + STATUSES + ", not '" + status + "'.");
-        }
+        PlannedTouchStatus wanted = Params.oneOf("status", status, PlannedTouchStatus.class);
         Access access = viewer.access();
         String named = Params.text("customer", customer, 64);
         Long customerId = named == null ? null : customers.requireVisible(access, named);
-        return planning.search(access, customerId, status, rows);
+        return planning.search(access, customerId, wanted == null ? null : wanted.name(), rows);
     }
 }

@@ -115,7 +115,7 @@ public class PlanningService {
         Planner planner = new Planner(rules, calendar);
         // the room on call lists matters only to turn STANDARD courtesy calls into emails
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        CallRoom room = rules.standardEmailWhenNoCapacity() ? new CallRoom(ids -> mapper.callRoom(ids, today, rules.defaultDailyCapacity())
+        CallRoom room = rules.standardEmailWhenNoCapacity() ? new CallRoom(ids -> mapper.callRoom(ids, today, rules.defaultDailyCapacity(), PlannedTouchStatus.OPEN)
                 .stream().collect(Collectors.toMap(r -> r.salespersonId, r -> r.room))) : null;
         int customers = 0;
         int proposals = 0;

@@ -2,6 +2,7 @@ package org.rapport.reports;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.planning.PlannedTouchStatus;
 import org.rapport.platform.security.Access;
 
 import java.time.Instant;
@@ -19,7 +20,8 @@ public interface ReportMapper {
                             @Param("access") Access access);
 
     /** Per salesperson: calls and visits due in the period, and those done. */
-    List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access);
+    List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access,
+                                @Param("done") PlannedTouchStatus done, @Param("cancelled") PlannedTouchStatus cancelled);
 
     class FollowUpRow {
         String salesperson;

@@ -78,7 +78,7 @@ class AccessMatrixIT {
         messages = new EnumMap<>(Whose.class);
         callItems = new EnumMap<>(Whose.class);
         for (Whose whose : Whose.values()) {
-            Api.Reply message = admin.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
+            Api.Reply message = admin.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"fields\":{\"years\":\"5\"},\"customer\":\""
                     + customer(whose) + "\",\"not_before\":\"" + FAR_FUTURE + "T08:00:00Z\"}");
             assertThat(message.status()).as(message.toString()).isEqualTo(201);
             messages.put(whose, message.json().getJsonNumber("id").longValue());
@@ -296,7 +296,7 @@ class AccessMatrixIT {
 
     static Api.Reply compose(Api api, Whose whose, boolean allowed) {
         String key = Csv.unique("key");
-        Api.Reply reply = api.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + customer(whose)
+        Api.Reply reply = api.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"fields\":{\"years\":\"5\"},\"customer\":\"" + customer(whose)
                 + "\",\"idempotency_key\":\"" + key + "\",\"not_before\":\"" + FAR_FUTURE + "T08:00:00Z\"}");
         if (!allowed) {
             assertThat(admin.get("api/customers/" + customer(whose) + "/messages?limit=1000").body()).as("no message left behind")
