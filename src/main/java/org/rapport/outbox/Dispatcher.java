@@ -2,16 +2,20 @@ package org.rapport.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drains the outbox on this instance: claims a batch, delivers it, and goes on until nothing is due or the time budget
- * is spent. At most {@code rapport.mail.dispatch.threads} drains run at once per instance; each keeps its own SMTP
- * connection for all its batches.
+ * Drains the outbox on this instance: claims a batch, delivers it one message at a time, and goes on until nothing is
+ * due, the time budget is spent or the SMTP server cannot be reached. At most {@code rapport.mail.dispatch.threads}
+ * drains run at once per instance; each keeps its own SMTP connection for all its batches.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -27,7 +31,13 @@ public class Dispatcher {
     Postmen postmen;
 
     @Inject
+    MessageSender sender;
+
+    @Inject
     MailSettings settings;
+
+    @Inject
+    Clock clock;
 
     private volatile Semaphore slots;
 
@@ -56,7 +66,10 @@ public class Dispatcher {
                 if (claimed.isEmpty()) {
                     break;
                 }
-                handled += store.deliver(claimed, INSTANCE, postman, throttle).size();
+                handled += deliver(claimed, postman, throttle);
+                if (postman.unreachable()) {
+                    break; // the rest waits for the next run
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Outbox dispatch stopped; claimed messages return when their lease runs out", e);
@@ -64,6 +77,60 @@ public class Dispatcher {
             permits.release();
         }
         return handled;
+    }
+
+    /** One transaction per message; once the server cannot be reached, the rest of the batch is put back untried. */
+    private int deliver(List<Long> claimed, Postman postman, Throttle throttle) {
+        List<ClaimedMessage> notTried = new ArrayList<>();
+        int handled = 0;
+        for (ClaimedMessage message : store.load(claimed, INSTANCE)) {
+            if (postman.unreachable()) {
+                notTried.add(message);
+                continue;
+            }
+            try {
+                postman.connect();
+            } catch (MessagingException e) {
+                store.record(sender.notDelivered(message, null, e, clock.instant()), INSTANCE);
+                handled++;
+                continue;
+            }
+            handled += deliverOne(message, postman, throttle);
+        }
+        if (!notTried.isEmpty()) {
+            store.putBack(notTried, INSTANCE);
+        }
+        return handled + notTried.size();
+    }
+
+    private int deliverOne(ClaimedMessage message, Postman postman, Throttle throttle) {
+        AtomicReference<Outcome> accepted = new AtomicReference<>();
+        try {
+            return store.deliver(message, INSTANCE, postman, throttle, accepted::set).isPresent() ? 1 : 0;
+        } catch (RuntimeException e) {
+            Outcome sent = accepted.get();
+            if (sent == null) {
+                throw e;
+            }
+            // the customer has the message: record it on its own, so nothing (a suppression that won a deadlock) relabels it
+            LOG.log(Level.WARNING, e, () -> "Outbox message " + message.id + " was accepted by the SMTP server but its "
+                    + "transaction was lost; recording it as SENT on its own");
+            recordSent(message, sent);
+            return 1;
+        }
+    }
+
+    private void recordSent(ClaimedMessage message, Outcome sent) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.recordSent(message, sent);
+                return;
+            } catch (RuntimeException e) {
+                if (!rolledBackByDatabase(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static boolean rolledBackByDatabase(Throwable e) {
