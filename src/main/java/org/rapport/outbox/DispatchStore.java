@@ -10,7 +10,6 @@ import org.rapport.touches.TouchService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -52,47 +51,52 @@ public class DispatchStore {
         return due;
     }
 
-    /** The claimed messages this instance still owns, with their recipients' state as it is now; nothing is locked. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<ClaimedMessage> load(List<Long> claimed, String instance) {
-        return mapper.load(claimed, instance);
-    }
-
     /**
-     * Sends one message, if this instance still owns it, and records what became of it. {@code accepted} hears at once
-     * when the SMTP server took the message, so the caller can still record it if this transaction is lost.
+     * Sends one message, if this instance still owns it, and records what became of it, in a transaction that holds the
+     * message's row while it is on the wire and, shared, its customer's row: an unsubscribe waits for this one message
+     * (never for the rest of the batch), and the consent read here is the one in force until it commits.
+     * {@code accepted} hears at once when the SMTP server took the message, so the caller can still record it as SENT
+     * if this transaction is lost.
      *
-     * @return empty when the message was suppressed (or taken back) since the claim
+     * @return false when the message was suppressed (or taken back) since the claim
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Outcome> deliver(ClaimedMessage message, String instance, Postman postman, Throttle throttle,
-                                     Consumer<Outcome> accepted) {
-        if (mapper.lockOwned(message.id, instance).isEmpty()) {
-            return Optional.empty();
+    public boolean deliver(long id, String instance, Postman postman, Throttle throttle, Consumer<Accepted> accepted) {
+        if (mapper.lockOwned(id, instance).isEmpty()) {
+            return false;
         }
+        mapper.holdCustomer(id);
+        ClaimedMessage message = mapper.load(List.of(id), instance).get(0);
         Outcome outcome = sender.send(message, postman, throttle);
         if (outcome.status() == OutboxStatus.SENT) {
-            accepted.accept(outcome);
+            accepted.accept(new Accepted(message, outcome));
         }
         mapper.record(outcome, instance);
         recordTouch(message, outcome);
-        return Optional.of(outcome);
+        return true;
     }
 
-    /** Records a result without holding the row: a connection that failed before the message was taken. */
+    /** The SMTP server could not be reached for this message: it counts an attempt (so it fails once they run out). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void record(Outcome outcome, String instance) {
-        mapper.record(outcome, instance);
+    public boolean unreachable(long id, String instance, jakarta.mail.MessagingException e) {
+        if (mapper.lockOwned(id, instance).isEmpty()) {
+            return false;
+        }
+        ClaimedMessage message = mapper.load(List.of(id), instance).get(0);
+        mapper.record(sender.notDelivered(message, null, e, clock.instant()), instance);
+        return true;
     }
 
     /** Puts messages back without counting an attempt: the server could not be reached, so they were never tried. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void putBack(List<ClaimedMessage> messages, String instance) {
+    public int putBack(List<Long> ids, String instance) {
         Instant now = clock.instant();
-        for (ClaimedMessage message : messages) {
-            mapper.record(Outcome.deferred(message.id, "not tried: the SMTP server could not be reached",
+        int putBack = 0;
+        for (long id : ids) {
+            putBack += mapper.record(Outcome.deferred(id, "not tried: the SMTP server could not be reached",
                     now.plus(settings.backoff().base()), now), instance);
         }
+        return putBack;
     }
 
     /**
@@ -100,10 +104,14 @@ public class DispatchStore {
      * lost (a deadlock victim, a dropped connection): the customer has it, so no suppression may stand in its place.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordSent(ClaimedMessage message, Outcome sent) {
-        if (mapper.recordSent(sent) > 0) {
-            recordTouch(message, sent);
+    public void recordSent(Accepted sent) {
+        if (mapper.recordSent(sent.outcome()) > 0) {
+            recordTouch(sent.message(), sent.outcome());
         }
+    }
+
+    /** A message the SMTP server took, with what its row will say. */
+    public record Accepted(ClaimedMessage message, Outcome outcome) {
     }
 
     /** A sent customer email is a (one-way) touch in the customer's history. */

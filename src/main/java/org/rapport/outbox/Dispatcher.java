@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,13 +29,7 @@ public class Dispatcher {
     Postmen postmen;
 
     @Inject
-    MessageSender sender;
-
-    @Inject
     MailSettings settings;
-
-    @Inject
-    Clock clock;
 
     private volatile Semaphore slots;
 
@@ -81,49 +73,49 @@ public class Dispatcher {
 
     /** One transaction per message; once the server cannot be reached, the rest of the batch is put back untried. */
     private int deliver(List<Long> claimed, Postman postman, Throttle throttle) {
-        List<ClaimedMessage> notTried = new ArrayList<>();
         int handled = 0;
-        for (ClaimedMessage message : store.load(claimed, INSTANCE)) {
-            if (postman.unreachable()) {
-                notTried.add(message);
-                continue;
-            }
+        for (int i = 0; i < claimed.size(); i++) {
+            long id = claimed.get(i);
             try {
+                // opened (or checked) before the row is taken: a server that never answers holds up this thread, no row
                 postman.connect();
             } catch (MessagingException e) {
-                store.record(sender.notDelivered(message, null, e, clock.instant()), INSTANCE);
-                handled++;
-                continue;
+                handled += store.unreachable(id, INSTANCE, e) ? 1 : 0;
+                return handled + store.putBack(claimed.subList(i + 1, claimed.size()), INSTANCE);
             }
-            handled += deliverOne(message, postman, throttle);
+            // the overall rate limit is waited for here too, never while a row is held
+            MessageSender.awaitOverall(throttle);
+            handled += deliverOne(id, postman, throttle);
         }
-        if (!notTried.isEmpty()) {
-            store.putBack(notTried, INSTANCE);
-        }
-        return handled + notTried.size();
+        return handled;
     }
 
-    private int deliverOne(ClaimedMessage message, Postman postman, Throttle throttle) {
-        AtomicReference<Outcome> accepted = new AtomicReference<>();
-        try {
-            return store.deliver(message, INSTANCE, postman, throttle, accepted::set).isPresent() ? 1 : 0;
-        } catch (RuntimeException e) {
-            Outcome sent = accepted.get();
-            if (sent == null) {
-                throw e;
-            }
-            // the customer has the message: record it on its own, so nothing (a suppression that won a deadlock) relabels it
-            LOG.log(Level.WARNING, e, () -> "Outbox message " + message.id + " was accepted by the SMTP server but its "
-                    + "transaction was lost; recording it as SENT on its own");
-            recordSent(message, sent);
-            return 1;
-        }
-    }
-
-    private void recordSent(ClaimedMessage message, Outcome sent) {
+    private int deliverOne(long id, Postman postman, Throttle throttle) {
+        AtomicReference<DispatchStore.Accepted> accepted = new AtomicReference<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                store.recordSent(message, sent);
+                return store.deliver(id, INSTANCE, postman, throttle, accepted::set) ? 1 : 0;
+            } catch (RuntimeException e) {
+                DispatchStore.Accepted sent = accepted.get();
+                if (sent != null) {
+                    // the customer has the message: record it on its own, so nothing (a suppression that won a deadlock) relabels it
+                    LOG.log(Level.WARNING, e, () -> "Outbox message " + id + " was accepted by the SMTP server but its "
+                            + "transaction was lost; recording it as SENT on its own");
+                    recordSent(sent);
+                    return 1;
+                }
+                // nothing left and nothing was written (a deadlock victim before the send): the row is still ours
+                if (!rolledBackByDatabase(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void recordSent(DispatchStore.Accepted sent) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.recordSent(sent);
                 return;
             } catch (RuntimeException e) {
                 if (!rolledBackByDatabase(e) || attempt == 3) {

@@ -56,7 +56,6 @@ public class MessageSender {
         if (domainWait > 0) {
             return Outcome.deferred(m.id, "held back by the per-domain rate limit", now.plusNanos(domainWait), now);
         }
-        waitFor(throttle);
         RenderedMail rendered;
         MimeMessage message;
         try {
@@ -102,7 +101,8 @@ public class MessageSender {
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 
-    private static void waitFor(Throttle throttle) {
+    /** Waits until the overall rate limit lets the next message go (the caller does so before it holds a row). */
+    static void awaitOverall(Throttle throttle) {
         for (long wait = throttle.overallWait(System.nanoTime()); wait > 0; wait = throttle.overallWait(System.nanoTime())) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);

@@ -43,6 +43,9 @@ public interface OutboxMapper {
 
     Optional<Long> lockOwned(@Param("id") long id, @Param("instance") String instance);
 
+    /** Takes a shared lock on the message's customer, so its consent cannot change while the message is on the wire. */
+    void holdCustomer(@Param("id") long id);
+
     List<ClaimedMessage> load(@Param("ids") Collection<Long> ids, @Param("instance") String instance);
 
     int record(@Param("o") Outcome outcome, @Param("instance") String instance);

@@ -94,15 +94,17 @@ class UnsubscribeRaceIT {
         int id = compose(email, null).getInt("id");
         assertThat(TestMailServer.gate().awaitHeld(Duration.ofSeconds(30))).as("the message on the wire").isTrue();
         long customerId = customerIdOf(id);
+        long salespersonId = salespersonIdOf(id);
 
-        // Another transaction holds the customer row and then wants the message's row, as a suppression that marked the
-        // customer first would. It has written far more, so the database picks the delivery as the deadlock victim.
+        // Another transaction holds the salesperson row (which the delivery's touch needs once the server accepted) and
+        // then wants the message's row. It has written far more, so the database picks the delivery as the deadlock
+        // victim, after the message left.
         try (Connection other = db()) {
             other.setAutoCommit(false);
             try (Statement s = other.createStatement();
                  PreparedStatement weight = other.prepareStatement("INSERT INTO mail_response (customer_id, kind, occurred_at, "
                          + "detail) VALUES (?, 'CLICK', UTC_TIMESTAMP(3), 'weight')")) {
-                s.executeUpdate("UPDATE customer SET email_bouncing_at = email_bouncing_at WHERE id = " + customerId);
+                s.executeUpdate("UPDATE salesperson SET name = name WHERE id = " + salespersonId);
                 s.execute("SAVEPOINT weight");
                 for (int i = 0; i < 500; i++) {
                     weight.setLong(1, customerId);
@@ -127,7 +129,7 @@ class UnsubscribeRaceIT {
                 }
             });
             Thread.sleep(1000); // its lock request waits behind the delivery
-            TestMailServer.gate().release(); // the server accepts; the delivery then needs the customer row: deadlock
+            TestMailServer.gate().release(); // the server accepts; the delivery then needs the salesperson row: deadlock
             suppression.get(60, TimeUnit.SECONDS);
         }
 
@@ -168,7 +170,15 @@ class UnsubscribeRaceIT {
     }
 
     private static long customerIdOf(int outboxId) throws SQLException {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT customer_id FROM outbox_message WHERE id = ?")) {
+        return column("customer_id", outboxId);
+    }
+
+    private static long salespersonIdOf(int outboxId) throws SQLException {
+        return column("(SELECT owner_id FROM customer WHERE customer.id = outbox_message.customer_id)", outboxId);
+    }
+
+    private static long column(String expression, int outboxId) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT " + expression + " FROM outbox_message WHERE id = ?")) {
             s.setLong(1, outboxId);
             try (ResultSet r = s.executeQuery()) {
                 assertThat(r.next()).isTrue();
