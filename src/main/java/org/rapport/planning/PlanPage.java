@@ -3,7 +3,6 @@ package org.rapport.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.customers.Consent;
 import org.rapport.customers.Tier;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.OutboxService;
@@ -138,7 +137,7 @@ public class PlanPage {
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean urgentCall(long customerId, String key, String reason, int priority, Instant now) {
         List<FactRow> rows = mapper.customers(customerId - 1, 1, List.of(customerId));
-        if (rows.isEmpty() || rows.get(0).ownerId == null || !consent(rows.get(0)).mayCall()) {
+        if (rows.isEmpty() || rows.get(0).ownerId == null || !rows.get(0).consent.mayCall()) {
             return false;
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
@@ -165,17 +164,12 @@ public class PlanPage {
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
                                        List<PlanningMapper.PurchaseRow> purchases, EmailRow emails) {
-        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, consent(r),
+        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent,
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
                 emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails);
-    }
-
-    private static Consent consent(FactRow r) {
-        return Consent.of(r.doNotContact, r.emailOk, r.email, r.unsubscribedAt, r.unsubscribedVia, r.stoppedPurposes,
-                r.purposesStoppedAt, r.emailBouncingAt, r.introOk);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

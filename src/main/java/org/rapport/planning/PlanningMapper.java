@@ -2,6 +2,7 @@ package org.rapport.planning;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.customers.Consent;
 import org.rapport.platform.security.Access;
 
 import java.time.Instant;
@@ -100,16 +101,8 @@ public interface PlanningMapper {
         String timeZone;
         String region;
         Long ownerId;
-        // the customer's consent (CustomerMapper's consentColumns)
-        boolean doNotContact;
-        boolean emailOk;
-        String email;
-        Instant unsubscribedAt;
-        String unsubscribedVia;
-        String stoppedPurposes;
-        Instant purposesStoppedAt;
-        Instant emailBouncingAt;
-        boolean introOk;
+        /** Mapped by CustomerMapper's {@code consent} result map. */
+        Consent consent;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
     }
