@@ -92,7 +92,7 @@ public class PlanPage {
         Set<String> existing = planned.isEmpty() ? Set.of()
                 : new HashSet<>(mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE));
         List<Planned> unplanned = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
-        List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room, now);
+        List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room);
         if (!fresh.isEmpty()) {
             batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), PlannedTouchStatus.OPEN, now)));
         }
@@ -106,18 +106,20 @@ public class PlanPage {
     }
 
     /**
-     * New calls due today take a place on their owner's list, most urgent first; a call that finds the list full stays
-     * a call (it rolls over), unless the planner offers an email instead (STANDARD courtesy calls).
+     * New calls due by their owner's today (the owner's local date) take a place on the owner's list of that day, most
+     * urgent first; a call that finds the list full stays a call (it rolls over), unless the planner offers an email
+     * instead (STANDARD courtesy calls).
      */
-    private static List<Planned> withinCallRoom(List<Planned> fresh, List<Planned> planned, Planner planner, CallRoom room,
-                                                Instant now) {
-        List<Planned> callsToday = fresh.stream().filter(p -> p.proposal().channel() != Proposal.Channel.EMAIL
-                        && p.facts().ownerId() != null && !p.proposal().dueOn().isAfter(now.atZone(p.facts().zone()).toLocalDate()))
-                .sorted(Comparator.comparingInt((Planned p) -> p.proposal().priority()).reversed()).toList();
-        if (callsToday.isEmpty()) {
+    private static List<Planned> withinCallRoom(List<Planned> fresh, List<Planned> planned, Planner planner, CallRoom room) {
+        List<Planned> calls = fresh.stream().filter(p -> p.proposal().channel() != Proposal.Channel.EMAIL && p.facts().ownerId() != null)
+                .toList();
+        if (calls.isEmpty()) {
             return fresh;
         }
-        room.know(callsToday.stream().map(p -> p.facts().ownerId()).toList());
+        room.know(calls.stream().map(p -> p.facts().ownerId()).toList());
+        // the calls on the owner's list of their today
+        List<Planned> callsToday = calls.stream().filter(p -> !p.proposal().dueOn().isAfter(room.today(p.facts().ownerId())))
+                .sorted(Comparator.comparingInt((Planned p) -> p.proposal().priority()).reversed()).toList();
         Map<Long, Long> emails = planned.stream().filter(p -> p.proposal().channel() == Proposal.Channel.EMAIL)
                 .collect(Collectors.groupingBy(p -> p.proposal().customerId(), Collectors.counting()));
         Map<Planned, Planned> instead = new IdentityHashMap<>();

@@ -37,7 +37,10 @@ public interface PlanningMapper {
     List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since,
                               @Param("live") Collection<PlannedTouchStatus> live);
 
-    /** Each salesperson's room today: daily capacity (or the default) less the open calls and visits due by {@code today}. */
+    /** The salespeople's time zones as stored. */
+    List<ZoneRow> salespersonZones(@Param("ids") Collection<Long> salespersonIds);
+
+    /** Each salesperson's room on the list of {@code today}: daily capacity (or the default) less the open calls and visits due by then. */
     List<RoomRow> callRoom(@Param("ids") Collection<Long> salespersonIds, @Param("today") LocalDate today,
                            @Param("defaultCapacity") int defaultCapacity, @Param("open") PlannedTouchStatus open);
 
@@ -139,6 +142,11 @@ public interface PlanningMapper {
     class RoomRow {
         long salespersonId;
         int room;
+    }
+
+    class ZoneRow {
+        long salespersonId;
+        String timeZone;
     }
 
     class EmailRow {

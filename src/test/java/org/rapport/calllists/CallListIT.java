@@ -226,6 +226,40 @@ class CallListIT {
         });
     }
 
+    @Test
+    void aListIsFullOrNotOnTheSalespersonsOwnDateNotOnUtcs() {
+        // a zone whose date is not UTC's at this moment: 14 hours ahead from 10:00 UTC, 12 hours behind before
+        boolean ahead = java.time.ZonedDateTime.now(ZoneId.of("UTC")).getHour() >= 10;
+        String zone = ahead ? "Etc/GMT-14" : "Etc/GMT+12";
+        String seller = Csv.unique("tz");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,daily_capacity,working_days",
+                seller + ",Zoe Zone,zoe@example.com," + zone + ",2,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        // two calls planned first: due on the salesperson's today (ahead), or on UTC's today, their tomorrow (behind)
+        String firstZone = ahead ? zone : "UTC";
+        String domain = seller.toLowerCase() + ".example";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,tier",
+                seller + "-1,One,one@" + domain + "," + firstZone + "," + seller + ",TOP10",
+                seller + "-2,Two,two@" + domain + "," + firstZone + "," + seller + ",TOP100")).json().getInt("created")).isEqualTo(2);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        // then a STANDARD customer in the salesperson's zone, due for a courtesy call today
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,tier",
+                seller + "-3,Three,three@" + domain + "," + zone + "," + seller + ",STANDARD")).json().getInt("created")).isEqualTo(1);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        LocalDate sellersToday = LocalDate.now(ZoneId.of(zone));
+        JsonObject today = listOn(api.asAdmin(), seller, sellersToday);
+        if (ahead) {
+            assertThat(single(seller + "-3").getString("channel")).as("today's list is full: an email instead").isEqualTo("EMAIL");
+            assertThat(customers(today)).containsExactlyInAnyOrder(seller + "-1", seller + "-2");
+        } else {
+            assertThat(single(seller + "-3").getString("channel")).as("today's list has room: the other two are tomorrow's")
+                    .isEqualTo("CALL");
+            assertThat(customers(today)).containsExactly(seller + "-3");
+        }
+        assertThat(today.getInt("overflow")).isZero();
+    }
+
     /** A salesperson with room for two calls, and a STANDARD, a TOP10 and a TOP100 customer due for a courtesy touch. */
     private String fullList() {
         String seller = Csv.unique("full");
