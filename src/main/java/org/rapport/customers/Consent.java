@@ -55,7 +55,17 @@ public record Consent(boolean doNotContact, boolean emailOk, boolean hasAddress,
     /** The state as the stored columns hold it ({@code stopped_purposes} is a {@code SET} column). */
     public static Consent of(boolean doNotContact, boolean emailOk, String email, Instant unsubscribedAt, String unsubscribedVia,
                              String stoppedPurposes, Instant purposesStoppedAt, Instant bouncingSince, boolean introOk) {
-        return new Consent(doNotContact, emailOk, email != null && !email.isBlank(), unsubscribedAt, unsubscribedVia,
+        return new Consent(doNotContact, emailOk, email, unsubscribedAt, unsubscribedVia, stoppedPurposes, purposesStoppedAt,
+                bouncingSince, introOk);
+    }
+
+    /**
+     * The one way from the stored columns to the value: {@link #of} and MyBatis (the {@code consent} result map in
+     * {@code CustomerMapper.xml}, which every statement reading consent maps through) both come here.
+     */
+    private Consent(boolean doNotContact, boolean emailOk, String email, Instant unsubscribedAt, String unsubscribedVia,
+                    String stoppedPurposes, Instant purposesStoppedAt, Instant bouncingSince, boolean introOk) {
+        this(doNotContact, emailOk, email != null && !email.isBlank(), unsubscribedAt, unsubscribedVia,
                 Purpose.parseAll(stoppedPurposes), purposesStoppedAt, bouncingSince, introOk);
     }
 

@@ -26,7 +26,7 @@ public class ConsentService {
     Clock clock;
 
     public Optional<Consent> of(long customerId) {
-        return mapper.findConsent(customerId).map(CustomerMapper.ConsentRow::toConsent);
+        return mapper.findConsent(customerId);
     }
 
     /** Stops all email; the first unsubscribe is the one remembered (when and how). */

@@ -50,7 +50,7 @@ public interface CustomerMapper {
 
     int recordTwoWayTouch(@Param("id") long id, @Param("at") Instant at);
 
-    Optional<ConsentRow> findConsent(@Param("id") long id);
+    Optional<Consent> findConsent(@Param("id") long id);
 
     int unsubscribe(@Param("id") long id, @Param("via") String via, @Param("now") Instant now);
 
@@ -59,22 +59,4 @@ public interface CustomerMapper {
                      @Param("now") Instant now);
 
     int markBouncing(@Param("id") long id, @Param("now") Instant now);
-
-    /** The columns of the {@code consentColumns} fragment. */
-    class ConsentRow {
-        boolean doNotContact;
-        boolean emailOk;
-        String email;
-        Instant unsubscribedAt;
-        String unsubscribedVia;
-        String stoppedPurposes;
-        Instant purposesStoppedAt;
-        Instant emailBouncingAt;
-        boolean introOk;
-
-        Consent toConsent() {
-            return Consent.of(doNotContact, emailOk, email, unsubscribedAt, unsubscribedVia, stoppedPurposes,
-                    purposesStoppedAt, emailBouncingAt, introOk);
-        }
-    }
 }

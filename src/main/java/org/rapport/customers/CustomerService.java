@@ -74,7 +74,7 @@ public class CustomerService {
 
     public CustomerDetail detail(Access access, String externalId) {
         CustomerDetail.Fields fields = mapper.findDetail(access, externalId).orElseThrow(() -> invisible(externalId));
-        Consent consent = mapper.findConsent(fields.id()).orElseThrow().toConsent();
+        Consent consent = mapper.findConsent(fields.id()).orElseThrow();
         return CustomerDetail.of(fields, consent, mapper.findRecentTouches(fields.id(), RECENT_TOUCHES), mapper.findOpenProblems(fields.id()));
     }
 

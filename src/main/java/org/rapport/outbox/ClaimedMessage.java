@@ -19,16 +19,8 @@ public class ClaimedMessage {
     String contactFirstName;
     String contactLastName;
     String company;
-    // the customer's consent (CustomerMapper's consentColumns)
-    boolean doNotContact;
-    boolean emailOk;
-    String email;
-    java.time.Instant unsubscribedAt;
-    String unsubscribedVia;
-    String stoppedPurposes;
-    java.time.Instant purposesStoppedAt;
-    java.time.Instant emailBouncingAt;
-    boolean introOk;
+    // the customer's consent (CustomerMapper's consent result map; null for internal mail)
+    Consent consent;
     // the salesperson: the sender of customer mail, the recipient of internal mail
     Long salespersonId;
     String salespersonName;
@@ -44,8 +36,7 @@ public class ClaimedMessage {
 
     /** The customer's consent as it is at the moment of sending. */
     Consent consent() {
-        return Consent.of(doNotContact, emailOk, email, unsubscribedAt, unsubscribedVia, stoppedPurposes, purposesStoppedAt,
-                emailBouncingAt, introOk);
+        return consent;
     }
 
     String recipientEmail() {

@@ -3,7 +3,6 @@ package org.rapport.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.customers.Consent;
 import org.rapport.customers.Tier;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.OutboxService;
@@ -93,7 +92,7 @@ public class PlanPage {
         Set<String> existing = planned.isEmpty() ? Set.of()
                 : new HashSet<>(mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE));
         List<Planned> unplanned = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
-        List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room, now);
+        List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room);
         if (!fresh.isEmpty()) {
             batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), PlannedTouchStatus.OPEN, now)));
         }
@@ -107,18 +106,20 @@ public class PlanPage {
     }
 
     /**
-     * New calls due today take a place on their owner's list, most urgent first; a call that finds the list full stays
-     * a call (it rolls over), unless the planner offers an email instead (STANDARD courtesy calls).
+     * New calls due by their owner's today (the owner's local date) take a place on the owner's list of that day, most
+     * urgent first; a call that finds the list full stays a call (it rolls over), unless the planner offers an email
+     * instead (STANDARD courtesy calls).
      */
-    private static List<Planned> withinCallRoom(List<Planned> fresh, List<Planned> planned, Planner planner, CallRoom room,
-                                                Instant now) {
-        List<Planned> callsToday = fresh.stream().filter(p -> p.proposal().channel() != Proposal.Channel.EMAIL
-                        && p.facts().ownerId() != null && !p.proposal().dueOn().isAfter(now.atZone(p.facts().zone()).toLocalDate()))
-                .sorted(Comparator.comparingInt((Planned p) -> p.proposal().priority()).reversed()).toList();
-        if (callsToday.isEmpty()) {
+    private static List<Planned> withinCallRoom(List<Planned> fresh, List<Planned> planned, Planner planner, CallRoom room) {
+        List<Planned> calls = fresh.stream().filter(p -> p.proposal().channel() != Proposal.Channel.EMAIL && p.facts().ownerId() != null)
+                .toList();
+        if (calls.isEmpty()) {
             return fresh;
         }
-        room.know(callsToday.stream().map(p -> p.facts().ownerId()).toList());
+        room.know(calls.stream().map(p -> p.facts().ownerId()).toList());
+        // the calls on the owner's list of their today
+        List<Planned> callsToday = calls.stream().filter(p -> !p.proposal().dueOn().isAfter(room.today(p.facts().ownerId())))
+                .sorted(Comparator.comparingInt((Planned p) -> p.proposal().priority()).reversed()).toList();
         Map<Long, Long> emails = planned.stream().filter(p -> p.proposal().channel() == Proposal.Channel.EMAIL)
                 .collect(Collectors.groupingBy(p -> p.proposal().customerId(), Collectors.counting()));
         Map<Planned, Planned> instead = new IdentityHashMap<>();
@@ -138,7 +139,7 @@ public class PlanPage {
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean urgentCall(long customerId, String key, String reason, int priority, Instant now) {
         List<FactRow> rows = mapper.customers(customerId - 1, 1, List.of(customerId));
-        if (rows.isEmpty() || rows.get(0).ownerId == null || !consent(rows.get(0)).mayCall()) {
+        if (rows.isEmpty() || rows.get(0).ownerId == null || !rows.get(0).consent.mayCall()) {
             return false;
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
@@ -165,17 +166,12 @@ public class PlanPage {
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
                                        List<PlanningMapper.PurchaseRow> purchases, EmailRow emails) {
-        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, consent(r),
+        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent,
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
                 emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails);
-    }
-
-    private static Consent consent(FactRow r) {
-        return Consent.of(r.doNotContact, r.emailOk, r.email, r.unsubscribedAt, r.unsubscribedVia, r.stoppedPurposes,
-                r.purposesStoppedAt, r.emailBouncingAt, r.introOk);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

@@ -2,6 +2,7 @@ package org.rapport.planning;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.customers.Consent;
 import org.rapport.platform.security.Access;
 
 import java.time.Instant;
@@ -36,7 +37,10 @@ public interface PlanningMapper {
     List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since,
                               @Param("live") Collection<PlannedTouchStatus> live);
 
-    /** Each salesperson's room today: daily capacity (or the default) less the open calls and visits due by {@code today}. */
+    /** The salespeople's time zones as stored. */
+    List<ZoneRow> salespersonZones(@Param("ids") Collection<Long> salespersonIds);
+
+    /** Each salesperson's room on the list of {@code today}: daily capacity (or the default) less the open calls and visits due by then. */
     List<RoomRow> callRoom(@Param("ids") Collection<Long> salespersonIds, @Param("today") LocalDate today,
                            @Param("defaultCapacity") int defaultCapacity, @Param("open") PlannedTouchStatus open);
 
@@ -100,16 +104,8 @@ public interface PlanningMapper {
         String timeZone;
         String region;
         Long ownerId;
-        // the customer's consent (CustomerMapper's consentColumns)
-        boolean doNotContact;
-        boolean emailOk;
-        String email;
-        Instant unsubscribedAt;
-        String unsubscribedVia;
-        String stoppedPurposes;
-        Instant purposesStoppedAt;
-        Instant emailBouncingAt;
-        boolean introOk;
+        /** Mapped by CustomerMapper's {@code consent} result map. */
+        Consent consent;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
     }
@@ -146,6 +142,11 @@ public interface PlanningMapper {
     class RoomRow {
         long salespersonId;
         int room;
+    }
+
+    class ZoneRow {
+        long salespersonId;
+        String timeZone;
     }
 
     class EmailRow {

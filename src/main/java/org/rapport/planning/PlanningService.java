@@ -10,14 +10,13 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.security.Access;
+import org.rapport.platform.time.Zones;
 import org.rapport.problems.ProblemResolved;
 import org.rapport.purchases.PurchaseRecorded;
 import org.rapport.touches.TouchLogged;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,10 +112,12 @@ public class PlanningService {
         Rules rules = ruleService.rules();
         BusinessCalendar calendar = ruleService.calendar();
         Planner planner = new Planner(rules, calendar);
-        // the room on call lists matters only to turn STANDARD courtesy calls into emails
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        CallRoom room = rules.standardEmailWhenNoCapacity() ? new CallRoom(ids -> mapper.callRoom(ids, today, rules.defaultDailyCapacity(), PlannedTouchStatus.OPEN)
-                .stream().collect(Collectors.toMap(r -> r.salespersonId, r -> r.room))) : null;
+        // the room on call lists matters only to turn STANDARD courtesy calls into emails; each salesperson's room is
+        // that of the list of their own local today
+        CallRoom room = rules.standardEmailWhenNoCapacity() ? new CallRoom(now,
+                ids -> mapper.salespersonZones(ids).stream().collect(Collectors.toMap(z -> z.salespersonId, z -> Zones.orUtc(z.timeZone))),
+                (ids, today) -> mapper.callRoom(ids, today, rules.defaultDailyCapacity(), PlannedTouchStatus.OPEN)
+                        .stream().collect(Collectors.toMap(r -> r.salespersonId, r -> r.room))) : null;
         int customers = 0;
         int proposals = 0;
         int created = 0;

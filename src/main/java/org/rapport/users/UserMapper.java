@@ -14,7 +14,8 @@ public interface UserMapper {
 
     List<Account> all();
 
-    long enabledAdminsOtherThan(@Param("id") long id);
+    /** The ids of the enabled admins, their rows locked until the transaction ends. */
+    List<Long> lockEnabledAdmins();
 
     boolean hasEnabledLogin(@Param("salespersonId") long salespersonId);
 

@@ -65,8 +65,12 @@ public class UserService implements Accounts {
         Role role = request.roleValue();
         Long salespersonId = salespersonFor(role, request.salesperson);
         boolean staysAdmin = role == Role.ADMIN && request.enabled;
-        if (account.role() == Role.ADMIN && account.enabled() && !staysAdmin && mapper.enabledAdminsOtherThan(account.id()) == 0) {
-            throw new Conflict(account.username() + " is the last enabled admin; enable or create another admin first.");
+        if (!staysAdmin) {
+            // decided on the locked rows, not on the account read above: a concurrent demotion may have committed since
+            List<Long> admins = mapper.lockEnabledAdmins();
+            if (admins.equals(List.of(account.id()))) {
+                throw new Conflict(account.username() + " is the last enabled admin; enable or create another admin first.");
+            }
         }
         mapper.update(account.id(), role.name(), salespersonId, request.enabled);
         return UserView.of(existing(account.username()));

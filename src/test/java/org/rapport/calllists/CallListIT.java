@@ -219,17 +219,45 @@ class CallListIT {
         assertThat(list.getInt("overflow")).isZero();
         assertThat(single(seller + "-2").getString("channel")).as("a TOP10 customer is called").isEqualTo("CALL");
 
-        JsonObject rules = api.asAdmin().get("api/rules").json();
-        try {
-            Api.Reply off = api.asAdmin().put("api/rules", jakarta.json.Json.createObjectBuilder(rules)
-                    .add("standard_email_when_no_capacity", false).build().toString());
-            assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        withRules(rules -> jakarta.json.Json.createObjectBuilder(rules).add("standard_email_when_no_capacity", false).build(), () -> {
             String other = fullList();
             assertThat(single(other + "-1").getString("channel")).as("the rule off: a call that rolls over").isEqualTo("CALL");
             assertThat(list(api.asAdmin(), other).getInt("overflow")).isEqualTo(1);
-        } finally {
-            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void aListIsFullOrNotOnTheSalespersonsOwnDateNotOnUtcs() {
+        // a zone whose date is not UTC's at this moment: 14 hours ahead from 10:00 UTC, 12 hours behind before
+        boolean ahead = java.time.ZonedDateTime.now(ZoneId.of("UTC")).getHour() >= 10;
+        String zone = ahead ? "Etc/GMT-14" : "Etc/GMT+12";
+        String seller = Csv.unique("tz");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,daily_capacity,working_days",
+                seller + ",Zoe Zone,zoe@example.com," + zone + ",2,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        // two calls planned first: due on the salesperson's today (ahead), or on UTC's today, their tomorrow (behind)
+        String firstZone = ahead ? zone : "UTC";
+        String domain = seller.toLowerCase() + ".example";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,tier",
+                seller + "-1,One,one@" + domain + "," + firstZone + "," + seller + ",TOP10",
+                seller + "-2,Two,two@" + domain + "," + firstZone + "," + seller + ",TOP100")).json().getInt("created")).isEqualTo(2);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        // then a STANDARD customer in the salesperson's zone, due for a courtesy call today
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,tier",
+                seller + "-3,Three,three@" + domain + "," + zone + "," + seller + ",STANDARD")).json().getInt("created")).isEqualTo(1);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        LocalDate sellersToday = LocalDate.now(ZoneId.of(zone));
+        JsonObject today = listOn(api.asAdmin(), seller, sellersToday);
+        if (ahead) {
+            assertThat(single(seller + "-3").getString("channel")).as("today's list is full: an email instead").isEqualTo("EMAIL");
+            assertThat(customers(today)).containsExactlyInAnyOrder(seller + "-1", seller + "-2");
+        } else {
+            assertThat(single(seller + "-3").getString("channel")).as("today's list has room: the other two are tomorrow's")
+                    .isEqualTo("CALL");
+            assertThat(customers(today)).containsExactly(seller + "-3");
         }
+        assertThat(today.getInt("overflow")).isZero();
     }
 
     /** A salesperson with room for two calls, and a STANDARD, a TOP10 and a TOP100 customer due for a courtesy touch. */
@@ -255,44 +283,78 @@ class CallListIT {
 
     @Test
     void aCustomerIsCalledAtMostAsOftenAsTheContactPolicyAllows() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
-        // a call logged outside the list counts: the customer waits until it is three days old
-        Api.Reply called = team.as(team.a).postJson("api/touches", "{\"customer\":\"" + team.customerOfA
-                + "\",\"kind\":\"CALL\",\"outcome\":\"NO_ANSWER\"}");
-        assertThat(called.status()).as(called.toString()).isEqualTo(201);
-        assertThat(workday).as("the next working day is inside the three days").isBeforeOrEqualTo(today.plusDays(2));
-        LocalDate threeDaysOn = BERLIN.onOrAfter(today.plusDays(3), "DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY);
-        assertThat(customers(list(team.as(team.a), team.a))).doesNotContain(team.customerOfA);
-        assertThat(customers(listOn(team.a, threeDaysOn))).contains(team.customerOfA);
-
-        // the list's own items count too: with a follow-up due, the courtesy call waits
+        // a salesperson who works every day, with customers in no holiday region: whatever day the test runs, the day of
+        // a call made now has a list (only company holidays could move it, and they are read from the service)
+        String seller = Csv.unique("lim");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,working_days",
+                seller + ",Lim Seller,lim@example.com,Europe/Berlin,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        String called = seller + "-1";
+        String followedUp = seller + "-2";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                called + ",Called,Europe/Berlin," + seller + ",TOP10",
+                followedUp + ",Followed Up,Europe/Berlin," + seller + ",TOP10")).json().getInt("created")).isEqualTo(2);
+        // resolved five days ago: its follow-up call is overdue, still open, on every list from now on
+        java.time.Instant now = java.time.Instant.now();
         String problem = Csv.unique("cap3");
-        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\"" + team.customerOfB
-                + "\",\"opened_at\":\"" + java.time.Instant.now().minusSeconds(3600) + "\",\"summary\":\"Broken\"}").status())
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\"" + followedUp
+                + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(6)) + "\",\"resolved_at\":\""
+                + now.minus(java.time.Duration.ofDays(5)) + "\",\"summary\":\"Broken\",\"resolution\":\"Fixed\"}").status())
                 .isEqualTo(201);
-        assertThat(api.asAdmin().postJson("api/problems/" + problem + "/resolve", "{\"resolution\":\"Fixed\"}").status()).isEqualTo(200);
-        LocalDate followUpDue = LocalDate.parse(api.asAdmin().get("api/planned-touches?customer=" + team.customerOfB).array()
-                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("rule").equals("PROBLEM_FOLLOW_UP")).findFirst()
-                .orElseThrow().getString("due_on"));
-        assertThat(rules(listOn(team.b, followUpDue), team.customerOfB)).containsExactly("PROBLEM_FOLLOW_UP");
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
 
+        // a call logged outside the list counts: the customer waits until it is three days old
+        LocalDate callDay = callNow(called);
+        BusinessCalendar calendar = new BusinessCalendar(new JollydayHolidays(), companyHolidays());
+        LocalDate day = calendar.onOrAfter(callDay, null, java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+        assertThat(day).as("a working day within the three days of the call (not three company holidays in a row)")
+                .isBeforeOrEqualTo(callDay.plusDays(2));
+        LocalDate threeDaysOn = calendar.onOrAfter(callDay.plusDays(3), null, java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+        assertThat(customers(listOn(api.asAdmin(), seller, day))).doesNotContain(called);
+        assertThat(customers(listOn(api.asAdmin(), seller, threeDaysOn))).contains(called);
+
+        // the list's own items count too: with the follow-up due, the courtesy call waits
+        assertThat(rules(listOn(api.asAdmin(), seller, day), followedUp)).containsExactly("PROBLEM_FOLLOW_UP");
+
+        withRules(rules -> jakarta.json.Json.createObjectBuilder(rules).add("contact_policy",
+                jakarta.json.Json.createObjectBuilder(rules.getJsonObject("contact_policy")).add("max_calls_per_3_days", 2)).build(), () -> {
+            assertThat(customers(listOn(api.asAdmin(), seller, day))).as("a second call in three days").contains(called);
+            assertThat(rules(listOn(api.asAdmin(), seller, day), followedUp)).containsExactly("PROBLEM_FOLLOW_UP", "COURTESY");
+        });
+
+        // a problem follow-up is never held back by the limit: called now, the follow-up still shows, the courtesy call not
+        assertThat(callNow(followedUp)).as("called on the list's day or in the two days before").isBetween(day.minusDays(2), day);
+        assertThat(rules(listOn(api.asAdmin(), seller, day), followedUp)).containsExactly("PROBLEM_FOLLOW_UP");
+    }
+
+    /** Logs an unanswered call now; the local date it was made on, in Berlin. */
+    private LocalDate callNow(String customer) {
+        Api.Reply call = api.asAdmin().postJson("api/touches", "{\"customer\":\"" + customer + "\",\"kind\":\"CALL\",\"outcome\":\"NO_ANSWER\"}");
+        assertThat(call.status()).as(call.toString()).isEqualTo(201);
+        return java.time.Instant.parse(call.json().getString("occurred_at")).atZone(ZoneId.of("Europe/Berlin")).toLocalDate();
+    }
+
+    private Set<LocalDate> companyHolidays() {
+        return api.asAdmin().get("api/holidays").array().getValuesAs(JsonObject.class).stream()
+                .map(h -> LocalDate.parse(h.getString("date"))).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * Runs {@code body} with the rules {@code change} makes of the current ones, and puts the current ones back whatever
+     * happens (the rules are shared by every test on the server).
+     */
+    private void withRules(java.util.function.UnaryOperator<JsonObject> change, Runnable body) {
         JsonObject rules = api.asAdmin().get("api/rules").json();
+        Api.Reply changed = api.asAdmin().put("api/rules", change.apply(rules).toString());
         try {
-            Api.Reply two = api.asAdmin().put("api/rules", jakarta.json.Json.createObjectBuilder(rules).add("contact_policy",
-                    jakarta.json.Json.createObjectBuilder(rules.getJsonObject("contact_policy")).add("max_calls_per_3_days", 2))
-                    .build().toString());
-            assertThat(two.status()).as(two.toString()).isEqualTo(200);
-            assertThat(customers(list(team.as(team.a), team.a))).as("a second call in three days").contains(team.customerOfA);
-            assertThat(rules(listOn(team.b, followUpDue), team.customerOfB)).containsExactly("PROBLEM_FOLLOW_UP", "COURTESY");
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            body.run();
         } finally {
-            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).isEqualTo(200);
+            Api.Reply restored = api.asAdmin().put("api/rules", rules.toString());
+            if (restored.status() != 200) {
+                throw new IllegalStateException("the rules were not restored: " + restored);
+            }
         }
-
-        // a problem follow-up is never held back by the limit: the customer was called today, the follow-up still shows
-        Api.Reply calledB = team.as(team.b).postJson("api/touches", "{\"customer\":\"" + team.customerOfB
-                + "\",\"kind\":\"CALL\",\"outcome\":\"NO_ANSWER\"}");
-        assertThat(calledB.status()).as(calledB.toString()).isEqualTo(201);
-        assertThat(rules(listOn(team.b, followUpDue), team.customerOfB)).containsExactly("PROBLEM_FOLLOW_UP");
+        assertThat(api.asAdmin().get("api/rules").json()).as("the rules are back").isEqualTo(rules);
     }
 
     @Test
@@ -375,7 +437,11 @@ class CallListIT {
     }
 
     private JsonObject listOn(String salesperson, LocalDate date) {
-        Api.Reply reply = team.as(salesperson).get("api/call-lists/" + salesperson + "/" + date);
+        return listOn(team.as(salesperson), salesperson, date);
+    }
+
+    private static JsonObject listOn(Api as, String salesperson, LocalDate date) {
+        Api.Reply reply = as.get("api/call-lists/" + salesperson + "/" + date);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().getBoolean("working_day")).as(date + " is a working day").isTrue();
         return reply.json();

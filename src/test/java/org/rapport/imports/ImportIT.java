@@ -200,6 +200,7 @@ class ImportIT {
         assertThat(unknownKind.json().getString("detail")).contains("customers, salespeople, purchases or problems");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().getString("detail")).startsWith("customr:");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().getString("detail")).contains("amount");
         assertThat(tooLarge.status()).isEqualTo(413);

@@ -7,6 +7,21 @@ import org.rapport.testing.Api;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Logins managed by admins and passwords changed by their owners, from the admin's and from the attacker's side. */
@@ -114,5 +129,98 @@ class UsersIT {
         assertThat(api.as(team.c, "my-own-new-password").get("api/customers").status()).isEqualTo(200);
         assertThat(api.anonymous().put("api/me/password", "{\"current_password\":\"x\",\"new_password\":\"my-own-new-password\"}").status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void theLastAdminIsKeptWhenTheLastTwoAreDemotedAtOnce() throws Exception {
+        String other = org.rapport.testing.Csv.unique("admin2");
+        assertThat(api.asAdmin().postJson("api/users", "{\"username\":\"" + other + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"ADMIN\"}").status()).isEqualTo(201);
+        String demote = "{\"role\":\"SALES\",\"salesperson\":\"" + team.a + "\",\"enabled\":true}";
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<String> setAside = new ArrayList<>();
+        try (Connection db = database()) {
+            setAside.addAll(setAsideAdminsOtherThan(db, "admin", other)); // left by other tests: "admin" and other are the last two
+            db.setAutoCommit(false);
+            try (Statement hold = db.createStatement()) {
+                // the two demotions queue behind this transaction, so both have read what they read before either ends
+                hold.executeQuery("SELECT id FROM app_user WHERE role = 'ADMIN' AND enabled FOR UPDATE").close();
+                CompletableFuture<Api.Reply> first = CompletableFuture.supplyAsync(() -> api.asAdmin().put("api/users/" + other, demote), two);
+                CompletableFuture<Api.Reply> second = CompletableFuture.supplyAsync(() -> api.asAdmin().put("api/users/admin", demote), two);
+                awaitLockWaitsOnLogins(2);
+                db.rollback();
+
+                List<Integer> statuses = List.of(first.get(60, TimeUnit.SECONDS).status(), second.get(60, TimeUnit.SECONDS).status());
+                assertThat(statuses).as(first.get() + " / " + second.get()).containsExactlyInAnyOrder(200, 409);
+            }
+            db.setAutoCommit(true);
+            assertThat(enabledAdmins(db)).as("one admin left").hasSize(1).isSubsetOf("admin", other);
+        } finally {
+            two.shutdownNow();
+            try (Connection db = database();
+                 PreparedStatement restore = db.prepareStatement(
+                         "UPDATE app_user SET role = 'ADMIN', salesperson_id = NULL, enabled = TRUE WHERE username = ?")) {
+                for (String username : concat(setAside, "admin")) {
+                    restore.setString(1, username);
+                    restore.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+    }
+
+    private static List<String> setAsideAdminsOtherThan(Connection db, String one, String two) throws SQLException {
+        List<String> others = new ArrayList<>();
+        for (String username : enabledAdmins(db)) {
+            if (!username.equals(one) && !username.equals(two)) {
+                others.add(username);
+            }
+        }
+        try (PreparedStatement disable = db.prepareStatement("UPDATE app_user SET enabled = FALSE WHERE username = ?")) {
+            for (String username : others) {
+                disable.setString(1, username);
+                disable.executeUpdate();
+            }
+        }
+        return others;
+    }
+
+    private static List<String> enabledAdmins(Connection db) throws SQLException {
+        List<String> admins = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rows = s.executeQuery("SELECT username FROM app_user WHERE role = 'ADMIN' AND enabled")) {
+            while (rows.next()) {
+                admins.add(rows.getString(1));
+            }
+        }
+        return admins;
+    }
+
+    /** Until this many transactions wait for a lock in a statement on the logins table. */
+    private static void awaitLockWaitsOnLogins(int count) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        try (Connection watcher = database(); Statement s = watcher.createStatement()) {
+            while (true) {
+                try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX"
+                        + " WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%app_user%'")) {
+                    rows.next();
+                    if (rows.getInt(1) >= count) {
+                        return;
+                    }
+                }
+                assertThat(Instant.now()).as("both demotions waiting for the held lock").isBefore(deadline);
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> list, String one) {
+        List<String> all = new ArrayList<>(list);
+        all.add(one);
+        return all;
     }
 }

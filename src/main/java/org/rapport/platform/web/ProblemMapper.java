@@ -16,18 +16,26 @@ import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.errors.TooManyRequests;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The one place where exceptions become responses: precise problem+json for clients, stack traces only in the log. */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("^Json property (.+?) can not be mapped to a class");
 
     @Override
     public Response toResponse(Throwable failure) {
+        Optional<String> unknownField = unknownField(failure);
+        if (unknownField.isPresent()) {
+            return unknownField(unknownField.get());
+        }
         Throwable e = unwrap(failure);
         if (e instanceof DomainException domain) {
             return domain(domain);
@@ -65,6 +73,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .header("Retry-After", Math.max(1, tooMany.retryAfter().toSeconds())).build();
         }
         return response;
+    }
+
+    /**
+     * The JSON name of a field the request type does not declare, from anywhere in the cause chain (Jersey wraps the
+     * JSON-B failure). Yasson gives no structured exception, only its message "Json property {0} can not be mapped to a
+     * class {1}."; any other wording falls back to the general "Malformed JSON" answer.
+     */
+    static Optional<String> unknownField(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonbException && t.getMessage() != null) {
+                Matcher m = UNKNOWN_PROPERTY.matcher(t.getMessage());
+                if (m.find()) {
+                    String field = m.group(1);
+                    return Optional.of(field.length() > 100 ? field.substring(0, 100) + "…" : field);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Response unknownField(String field) {
+        String reason = "is not a field of this request (misspelt, or not one the caller sets)";
+        return Problem.response(400, "Unknown field", field + ": " + reason + ".",
+                Json.createArrayBuilder().add(Json.createObjectBuilder().add("field", field).add("reason", reason)));
     }
 
     static Response invalid(ConstraintViolationException invalid) {

@@ -1,5 +1,8 @@
 package org.rapport.platform.web;
 
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.rapport.platform.errors.Conflict;
@@ -19,6 +22,27 @@ class ProblemMapperTest {
         assertThat(ProblemMapper.field("record.request.purchasedOn")).isEqualTo("purchased_on");
         assertThat(ProblemMapper.field("create.arg0.externalId")).isEqualTo("external_id");
         assertThat(ProblemMapper.field("amount")).isEqualTo("amount");
+    }
+
+    @Test
+    void anUnknownJsonFieldIsFoundThroughJerseysWrappingAndNamedWithoutTheClass() {
+        JsonbException yasson = new JsonbException(
+                "Json property owner_id can not be mapped to a class class org.rapport.touches.TouchRequest.");
+        Response response = new ProblemMapper().toResponse(new ProcessingException("Error deserializing object from entity stream.",
+                new BadRequestException(yasson)));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getEntity().toString())
+                .contains("\"title\":\"Unknown field\"", "\"detail\":\"owner_id: is not a field of this request", "\"field\":\"owner_id\"")
+                .doesNotContain("org.rapport");
+    }
+
+    @Test
+    void otherJsonFailuresAreNotTakenForAnUnknownField() {
+        assertThat(ProblemMapper.unknownField(new JsonbException("Unexpected char 34 at (line no=1, column no=15, offset=14)")))
+                .isEmpty();
+        assertThat(new ProblemMapper().toResponse(new JsonbException("Unexpected char")).getEntity().toString())
+                .contains("Malformed JSON");
     }
 
     @Test
