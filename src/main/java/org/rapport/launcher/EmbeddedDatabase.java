@@ -75,7 +75,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .addArg("--collation-server=utf8mb4_unicode_ci")
                     .addArg("--innodb-buffer-pool-size=" + bufferPoolSize)
                     .addArg("--innodb-flush-log-at-trx-commit=2")
-                    .addArg("--max-connections=300");
+                    .addArg("--max-connections=300")
+                    .addArg("--innodb-print-all-deadlocks=ON");
             DB db = StoppedByOwner.create(config.build());
             db.start();
             EmbeddedDatabase embedded = new EmbeddedDatabase(db, chosenPort,

@@ -9,7 +9,6 @@ import org.rapport.platform.errors.TooManyRequests;
 import org.rapport.platform.security.AuthenticatedUser;
 import org.rapport.platform.security.Role;
 
-import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,15 +70,6 @@ public class ComposeService {
             count(author.username());
         }
         return outbox.enqueue(new Mail(key, model, customerId, null, locale, notBefore == null ? clock.instant() : notBefore));
-    }
-
-    static boolean rolledBackByDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void count(String username) {

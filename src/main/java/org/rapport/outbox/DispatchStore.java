@@ -3,33 +3,26 @@ package org.rapport.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.platform.database.Batches;
 import org.rapport.touches.Touch;
 import org.rapport.touches.TouchKind;
 import org.rapport.touches.TouchService;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 
 /**
- * The dispatcher's two transactions. A claim marks due rows SENDING with a lease and commits at once, skipping rows
- * another dispatcher holds. The delivery then locks the rows it still owns, sends them and writes every result before
- * it commits; if this process dies in between, the lease runs out and another dispatcher sends them again (the only
- * way a message can go twice).
+ * The dispatcher's transactions. A claim marks due rows SENDING with a lease and commits at once, skipping rows another
+ * dispatcher holds. Then each message is delivered in a transaction of its own, which locks that one row only while it
+ * is on the wire and writes its result. If this process dies in between, the lease runs out and another dispatcher
+ * sends the message again (the only way a message can go twice). See ADR 0003.
  */
 @ApplicationScoped
 public class DispatchStore {
 
     @Inject
     OutboxMapper mapper;
-
-    @Inject
-    Batches batches;
 
     @Inject
     MessageSender sender;
@@ -58,42 +51,74 @@ public class DispatchStore {
         return due;
     }
 
-    /** Sends the claimed messages this instance still owns and records what became of each. */
+    /**
+     * Sends one message, if this instance still owns it, and records what became of it, in a transaction that holds the
+     * message's row while it is on the wire and, shared, its customer's row: an unsubscribe waits for this one message
+     * (never for the rest of the batch), and the consent read here is the one in force until it commits.
+     * {@code accepted} hears at once when the SMTP server took the message, so the caller can still record it as SENT
+     * if this transaction is lost.
+     *
+     * @return false when the message was suppressed (or taken back) since the claim
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Outcome> deliver(List<Long> claimed, String instance, Postman postman, Throttle throttle) {
-        List<Long> owned = mapper.lockOwned(claimed, instance);
-        if (owned.isEmpty()) {
-            return List.of();
+    public boolean deliver(long id, String instance, Postman postman, Throttle throttle, Consumer<Accepted> accepted) {
+        if (mapper.lockOwned(id, instance).isEmpty()) {
+            return false;
         }
-        List<ClaimedMessage> messages = mapper.load(owned);
-        List<Outcome> outcomes = new ArrayList<>(messages.size());
-        for (ClaimedMessage message : messages) {
-            if (postman.unreachable()) {
-                // one failed connection per batch: the others wait for the next retry instead of each timing out
-                Instant now = clock.instant();
-                outcomes.add(Outcome.deferred(message.id, "not tried: the SMTP server could not be reached",
-                        now.plus(settings.backoff().base()), now));
-            } else {
-                outcomes.add(sender.send(message, postman, throttle));
-            }
+        mapper.holdCustomer(id);
+        ClaimedMessage message = mapper.load(List.of(id), instance).get(0);
+        Outcome outcome = sender.send(message, postman, throttle);
+        if (outcome.status() == OutboxStatus.SENT) {
+            accepted.accept(new Accepted(message, outcome));
         }
-        batches.run(OutboxMapper.class, batch -> outcomes.forEach(batch::record));
-        recordTouches(messages, outcomes);
-        return outcomes;
+        mapper.record(outcome, instance);
+        recordTouch(message, outcome);
+        return true;
+    }
+
+    /** The SMTP server could not be reached for this message: it counts an attempt (so it fails once they run out). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean unreachable(long id, String instance, jakarta.mail.MessagingException e) {
+        if (mapper.lockOwned(id, instance).isEmpty()) {
+            return false;
+        }
+        ClaimedMessage message = mapper.load(List.of(id), instance).get(0);
+        mapper.record(sender.notDelivered(message, null, e, clock.instant()), instance);
+        return true;
+    }
+
+    /** Puts messages back without counting an attempt: the server could not be reached, so they were never tried. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int putBack(List<Long> ids, String instance) {
+        Instant now = clock.instant();
+        int putBack = 0;
+        for (long id : ids) {
+            putBack += mapper.record(Outcome.deferred(id, "not tried: the SMTP server could not be reached",
+                    now.plus(settings.backoff().base()), now), instance);
+        }
+        return putBack;
+    }
+
+    /**
+     * Records as SENT, in a transaction of its own, a message the SMTP server accepted whose delivery transaction was
+     * lost (a deadlock victim, a dropped connection): the customer has it, so no suppression may stand in its place.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordSent(Accepted sent) {
+        if (mapper.recordSent(sent.outcome()) > 0) {
+            recordTouch(sent.message(), sent.outcome());
+        }
+    }
+
+    /** A message the SMTP server took, with what its row will say. */
+    public record Accepted(ClaimedMessage message, Outcome outcome) {
     }
 
     /** A sent customer email is a (one-way) touch in the customer's history. */
-    private void recordTouches(List<ClaimedMessage> messages, List<Outcome> outcomes) {
-        Map<Long, ClaimedMessage> byId = messages.stream().collect(Collectors.toMap(ClaimedMessage::id, Function.identity()));
-        List<Touch> sent = outcomes.stream()
-                .filter(o -> o.status() == OutboxStatus.SENT && byId.get(o.id()).toCustomer())
-                .map(o -> {
-                    ClaimedMessage m = byId.get(o.id());
-                    return new Touch(m.customerId, m.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.SENT, o.at(),
-                            o.subject(), "rapport");
-                }).toList();
-        if (!sent.isEmpty()) {
-            touches.recordAll(sent);
+    private void recordTouch(ClaimedMessage m, Outcome outcome) {
+        if (outcome.status() == OutboxStatus.SENT && m.toCustomer()) {
+            touches.recordAll(List.of(new Touch(m.customerId, m.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.SENT,
+                    outcome.at(), outcome.subject(), "rapport")));
         }
     }
 }

@@ -2,16 +2,18 @@ package org.rapport.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drains the outbox on this instance: claims a batch, delivers it, and goes on until nothing is due or the time budget
- * is spent. At most {@code rapport.mail.dispatch.threads} drains run at once per instance; each keeps its own SMTP
- * connection for all its batches.
+ * Drains the outbox on this instance: claims a batch, delivers it one message at a time, and goes on until nothing is
+ * due, the time budget is spent or the SMTP server cannot be reached. At most {@code rapport.mail.dispatch.threads}
+ * drains run at once per instance; each keeps its own SMTP connection for all its batches.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -56,7 +58,10 @@ public class Dispatcher {
                 if (claimed.isEmpty()) {
                     break;
                 }
-                handled += store.deliver(claimed, INSTANCE, postman, throttle).size();
+                handled += deliver(claimed, postman, throttle);
+                if (postman.unreachable()) {
+                    break; // the rest waits for the next run
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Outbox dispatch stopped; claimed messages return when their lease runs out", e);
@@ -64,6 +69,60 @@ public class Dispatcher {
             permits.release();
         }
         return handled;
+    }
+
+    /** One transaction per message; once the server cannot be reached, the rest of the batch is put back untried. */
+    private int deliver(List<Long> claimed, Postman postman, Throttle throttle) {
+        int handled = 0;
+        for (int i = 0; i < claimed.size(); i++) {
+            long id = claimed.get(i);
+            try {
+                // opened (or checked) before the row is taken: a server that never answers holds up this thread, no row
+                postman.connect();
+            } catch (MessagingException e) {
+                handled += store.unreachable(id, INSTANCE, e) ? 1 : 0;
+                return handled + store.putBack(claimed.subList(i + 1, claimed.size()), INSTANCE);
+            }
+            // the overall rate limit is waited for here too, never while a row is held
+            MessageSender.awaitOverall(throttle);
+            handled += deliverOne(id, postman, throttle);
+        }
+        return handled;
+    }
+
+    private int deliverOne(long id, Postman postman, Throttle throttle) {
+        AtomicReference<DispatchStore.Accepted> accepted = new AtomicReference<>();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.deliver(id, INSTANCE, postman, throttle, accepted::set) ? 1 : 0;
+            } catch (RuntimeException e) {
+                DispatchStore.Accepted sent = accepted.get();
+                if (sent != null) {
+                    // the customer has the message: record it on its own, so nothing (a suppression that won a deadlock) relabels it
+                    LOG.log(Level.WARNING, e, () -> "Outbox message " + id + " was accepted by the SMTP server but its "
+                            + "transaction was lost; recording it as SENT on its own");
+                    recordSent(sent);
+                    return 1;
+                }
+                // nothing left and nothing was written (a deadlock victim before the send): the row is still ours
+                if (!rolledBackByDatabase(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void recordSent(DispatchStore.Accepted sent) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.recordSent(sent);
+                return;
+            } catch (RuntimeException e) {
+                if (!rolledBackByDatabase(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static boolean rolledBackByDatabase(Throwable e) {

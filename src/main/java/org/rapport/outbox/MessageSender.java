@@ -56,7 +56,6 @@ public class MessageSender {
         if (domainWait > 0) {
             return Outcome.deferred(m.id, "held back by the per-domain rate limit", now.plusNanos(domainWait), now);
         }
-        waitFor(throttle);
         RenderedMail rendered;
         MimeMessage message;
         try {
@@ -71,18 +70,23 @@ public class MessageSender {
             postman.deliver(message);
             return Outcome.sent(m.id, recipient, rendered.subject(), clock.instant());
         } catch (MessagingException e) {
-            SendFailure failure = SendFailure.of(e);
-            Backoff backoff = settings.backoff();
-            if (failure.permanent()) {
-                return Outcome.failed(m.id, recipient, rendered.subject(), failure.description(), now);
-            }
-            if (backoff.exhausted(m.attempts)) {
-                return Outcome.failed(m.id, recipient, rendered.subject(),
-                        "gave up after " + m.attempts + " attempts: " + failure.description(), now);
-            }
-            return Outcome.retry(m.id, recipient, rendered.subject(), failure.description(),
-                    now.plus(backoff.after(m.attempts, ThreadLocalRandom.current())), now);
+            return notDelivered(m, rendered.subject(), e, now);
         }
+    }
+
+    /** The server refused or could not be reached: failed for good, or tried again later while attempts remain. */
+    Outcome notDelivered(ClaimedMessage m, String subject, MessagingException e, Instant now) {
+        String recipient = m.recipientEmail();
+        SendFailure failure = SendFailure.of(e);
+        Backoff backoff = settings.backoff();
+        if (failure.permanent()) {
+            return Outcome.failed(m.id, recipient, subject, failure.description(), now);
+        }
+        if (backoff.exhausted(m.attempts)) {
+            return Outcome.failed(m.id, recipient, subject, "gave up after " + m.attempts + " attempts: " + failure.description(), now);
+        }
+        return Outcome.retry(m.id, recipient, subject, failure.description(),
+                now.plus(backoff.after(m.attempts, ThreadLocalRandom.current())), now);
     }
 
     private static MailTemplate template(ClaimedMessage m) {
@@ -97,7 +101,8 @@ public class MessageSender {
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 
-    private static void waitFor(Throttle throttle) {
+    /** Waits until the overall rate limit lets the next message go (the caller does so before it holds a row). */
+    static void awaitOverall(Throttle throttle) {
         for (long wait = throttle.overallWait(System.nanoTime()); wait > 0; wait = throttle.overallWait(System.nanoTime())) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);

@@ -41,14 +41,24 @@ public interface OutboxMapper {
     int markSending(@Param("ids") Collection<Long> ids, @Param("instance") String instance, @Param("until") Instant until,
                     @Param("now") Instant now);
 
-    List<Long> lockOwned(@Param("ids") Collection<Long> ids, @Param("instance") String instance);
+    Optional<Long> lockOwned(@Param("id") long id, @Param("instance") String instance);
 
-    List<ClaimedMessage> load(@Param("ids") Collection<Long> ids);
+    /** Takes a shared lock on the message's customer, so its consent cannot change while the message is on the wire. */
+    void holdCustomer(@Param("id") long id);
 
-    int record(@Param("o") Outcome outcome);
+    List<ClaimedMessage> load(@Param("ids") Collection<Long> ids, @Param("instance") String instance);
 
-    int suppressPending(@Param("customerId") long customerId, @Param("purposes") Collection<MailPurpose> purposes,
-                        @Param("reason") String reason, @Param("now") Instant now);
+    int record(@Param("o") Outcome outcome, @Param("instance") String instance);
+
+    int recordSent(@Param("o") Outcome outcome);
+
+    List<Long> waitingUnlocked(@Param("customerId") long customerId, @Param("purposes") Collection<MailPurpose> purposes);
+
+    List<Long> waiting(@Param("customerId") long customerId, @Param("purposes") Collection<MailPurpose> purposes);
+
+    List<Long> lock(@Param("ids") Collection<Long> ids);
+
+    int suppress(@Param("ids") Collection<Long> ids, @Param("reason") String reason, @Param("now") Instant now);
 
     int resend(@Param("id") long id, @Param("now") Instant now);
 

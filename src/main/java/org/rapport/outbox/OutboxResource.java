@@ -70,18 +70,8 @@ public class OutboxResource {
         MailTemplate template = composer.composable(request.template);
         Params.locale("locale", request.locale);
         long customerId = customers.requireVisible(viewer.access(), request.customer.strip());
-        OutboxService.Enqueued enqueued = null;
-        for (int attempt = 1; enqueued == null; attempt++) {
-            try {
-                enqueued = composer.compose(viewer.user(), template, customerId, request.locale, request.fields,
-                        request.notBefore == null ? null : request.notBefore.toInstant(), request.idempotencyKey);
-            } catch (RuntimeException e) {
-                // the database chose this insert as a deadlock victim next to a dispatcher: nothing was written, try again
-                if (attempt == 3 || !ComposeService.rolledBackByDatabase(e)) {
-                    throw e;
-                }
-            }
-        }
+        OutboxService.Enqueued enqueued = composer.compose(viewer.user(), template, customerId, request.locale,
+                request.fields, request.notBefore == null ? null : request.notBefore.toInstant(), request.idempotencyKey);
         OutboxView view = outbox.find(enqueued.id()).orElseThrow();
         return Response.status(enqueued.created() ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }

@@ -64,12 +64,22 @@ public class OutboxService {
     }
 
     /**
-     * Suppresses what is still waiting for a customer, for some purposes or ({@code null}) all. A message being sent at
-     * this moment holds its row lock, so this waits for it: once it returns, nothing more can leave.
+     * Suppresses what is still waiting for a customer, for some purposes or ({@code null}) all. Rows nobody holds are
+     * suppressed at once; then this waits only for the rows another transaction holds (the message on the wire, a claim
+     * taking rows this instant) and suppresses what they left waiting: once it returns, nothing more can leave. It
+     * never waits behind a whole batch, nor behind a connection to a mail server that does not answer (ADR 0003).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int suppressPending(long customerId, Collection<MailPurpose> purposes, String reason) {
-        return mapper.suppressPending(customerId, purposes, reason, clock.instant());
+        Instant now = clock.instant();
+        List<Long> free = mapper.waitingUnlocked(customerId, purposes);
+        int suppressed = free.isEmpty() ? 0 : mapper.suppress(free, reason, now);
+        List<Long> held = mapper.waiting(customerId, purposes);
+        if (!held.isEmpty()) {
+            mapper.lock(held);
+            suppressed += mapper.suppress(held, reason, now);
+        }
+        return suppressed;
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

@@ -31,17 +31,26 @@ final class SmtpPostman implements Postman {
     }
 
     @Override
+    public void connect() throws MessagingException {
+        if (transport != null && transport.isConnected()) { // pings the server (NOOP)
+            return;
+        }
+        close();
+        Transport opened = session.getTransport();
+        try {
+            opened.connect(user, password);
+        } catch (MessagingException e) {
+            unreachable = true;
+            throw e;
+        }
+        transport = opened;
+        unreachable = false;
+    }
+
+    @Override
     public void deliver(MimeMessage message) throws MessagingException {
-        if (transport == null || !transport.isConnected()) {
-            close();
-            transport = session.getTransport();
-            try {
-                transport.connect(user, password);
-                unreachable = false;
-            } catch (MessagingException e) {
-                unreachable = true;
-                throw e;
-            }
+        if (transport == null) {
+            connect();
         }
         try {
             transport.sendMessage(message, message.getAllRecipients());

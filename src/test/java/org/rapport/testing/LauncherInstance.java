@@ -50,7 +50,9 @@ public record LauncherInstance(Process process, int port) {
     }
 
     public LauncherInstance awaitUp() {
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1 as Api uses: the default HTTP/2 sends an h2c upgrade that Payara's Grizzly sometimes never answers,
+        // so /health timed out for minutes on a server that was up (seen as boots that "hung" in full runs)
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         // refused or reset connections are expected while it starts; a dead process fails at once
         Eventually.within(Duration.ofMinutes(4)).ignoreExceptionsInstanceOf(java.io.IOException.class).until(() -> {
             assertThat(process.isAlive()).as("the instance on port " + port + " died").isTrue();

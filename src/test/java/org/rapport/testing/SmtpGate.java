@@ -9,17 +9,22 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A loopback SMTP relay in front of GreenMail that can play the parts GreenMail cannot: a server that refuses one
- * recipient with 550, and a server that is down (every connection answered with 421 and closed). Everything else is
- * passed through byte for byte.
+ * recipient with 550, a server that is down (every connection answered with 421 and closed), and a message held on the
+ * wire (its final "." kept back until the test releases it, so the sender waits for the server's answer). Everything
+ * else is passed through byte for byte.
  */
 public final class SmtpGate implements AutoCloseable {
 
@@ -30,6 +35,9 @@ public final class SmtpGate implements AutoCloseable {
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private final CopyOnWriteArrayList<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Semaphore holding = new Semaphore(0);
+    private volatile CountDownLatch released = new CountDownLatch(0);
 
     public SmtpGate(int port, int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -48,6 +56,25 @@ public final class SmtpGate implements AutoCloseable {
 
     public void acceptAll() {
         rejected.clear();
+    }
+
+    /** Keeps back the end of every message to this address (until {@link #release}): it stays on the wire. */
+    public void hold(String address) {
+        if (held.isEmpty()) {
+            released = new CountDownLatch(1);
+        }
+        held.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    /** Waits until a message to a held address sits on the wire, its end kept back. */
+    public boolean awaitHeld(Duration timeout) throws InterruptedException {
+        return holding.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets every held message end, and holds no more. */
+    public void release() {
+        held.clear();
+        released.countDown();
     }
 
     /** Down: open connections are cut, new ones get 421 and are closed. */
@@ -112,11 +139,18 @@ public final class SmtpGate implements AutoCloseable {
     /** Client to server, line by line, so RCPT commands can be answered here; message data passes untouched. */
     private void relayCommands(InputStream in, OutputStream upstream, OutputStream toClient, Socket a, Socket b) throws IOException {
         boolean data = false;
+        boolean holdThis = false;
         try {
             for (byte[] line = readLine(in); line != null; line = readLine(in)) {
                 String text = new String(line, StandardCharsets.ISO_8859_1).strip();
                 if (!data) {
                     Matcher rcpt = RCPT.matcher(text);
+                    if (text.regionMatches(true, 0, "MAIL FROM", 0, 9) || text.equalsIgnoreCase("RSET")) {
+                        holdThis = false;
+                    }
+                    if (rcpt.matches() && held.contains(rcpt.group(1).toLowerCase(Locale.ROOT))) {
+                        holdThis = true;
+                    }
                     if (rcpt.matches() && rejected.contains(rcpt.group(1).toLowerCase(Locale.ROOT))) {
                         synchronized (toClient) {
                             toClient.write(("550 5.1.1 <" + rcpt.group(1) + ">: Recipient address rejected: User unknown\r\n")
@@ -128,6 +162,11 @@ public final class SmtpGate implements AutoCloseable {
                     data = text.equalsIgnoreCase("DATA");
                 } else if (text.equals(".")) {
                     data = false;
+                    if (holdThis) {
+                        holding.release();
+                        awaitRelease();
+                        holdThis = false;
+                    }
                 }
                 upstream.write(line);
                 upstream.flush();
@@ -135,6 +174,14 @@ public final class SmtpGate implements AutoCloseable {
         } finally {
             closeQuietly(a);
             closeQuietly(b);
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            released.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,194 @@
+package org.rapport.outbox;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestMailServer;
+import org.rapport.testing.TestServer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A one-click unsubscribe racing a batch in flight. The gate holds a message to the customer on the wire (its final
+ * "." kept back), so the race is arranged, not hoped for.
+ */
+class UnsubscribeRaceIT {
+
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("<https?://[^>]*/u/([a-z2-7]+)>");
+
+    Api api;
+    Team team;
+
+    @BeforeEach
+    void team() {
+        api = TestServer.api();
+        team = new Team(api);
+    }
+
+    @AfterEach
+    void releaseGate() {
+        TestMailServer.gate().release();
+    }
+
+    @Test
+    void anUnsubscribeWaitsForTheMessageOnTheWireOnlyAndNothingLeavesAfterIt() throws Exception {
+        String email = customer("race");
+        String token = firstMessageAndItsToken(email);
+        TestMailServer.gate().hold(email);
+        // due at the same instant, so one dispatcher claims all five in one batch
+        Instant due = Instant.now().plusSeconds(8);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(compose(email, due).getInt("id"));
+        }
+        assertThat(TestMailServer.gate().awaitHeld(Duration.ofSeconds(30))).as("a message to the customer on the wire").isTrue();
+
+        CompletableFuture<Api.Reply> post = CompletableFuture.supplyAsync(() -> api.anonymous().post("u/" + token,
+                "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII)));
+        Thread.sleep(1500);
+        assertThat(post).as("the POST waits while a message to the customer is on the wire").isNotDone();
+        TestMailServer.gate().release();
+        Api.Reply unsubscribed = post.get(30, TimeUnit.SECONDS);
+        int receivedWhenAnswered = Mailbox.to(email).size();
+
+        assertThat(unsubscribed.status()).as(unsubscribed.toString()).isEqualTo(200);
+        List<String> statuses = new ArrayList<>();
+        for (int id : ids) {
+            statuses.add(api.asAdmin().get("api/outbox/" + id).json().getString("status"));
+        }
+        assertThat(statuses).as("the one on the wire went; the rest of its batch did not")
+                .containsOnlyOnce("SENT").containsOnly("SENT", "SUPPRESSED");
+        assertThat(receivedWhenAnswered).isEqualTo(2);
+        Thread.sleep(2000);
+        assertThat(Mailbox.to(email)).as("nothing after the POST returned").hasSize(2);
+    }
+
+    @Test
+    void aMessageTheServerAcceptedStaysSentWhenItsTransactionLosesADeadlock() throws Exception {
+        String email = customer("deadlock");
+        firstMessageAndItsToken(email);
+        TestMailServer.gate().hold(email);
+        int id = compose(email, null).getInt("id");
+        assertThat(TestMailServer.gate().awaitHeld(Duration.ofSeconds(30))).as("the message on the wire").isTrue();
+        long customerId = customerIdOf(id);
+        long salespersonId = salespersonIdOf(id);
+
+        // Another transaction holds the salesperson row (which the delivery's touch needs once the server accepted) and
+        // then wants the message's row. It has written far more, so the database picks the delivery as the deadlock
+        // victim, after the message left.
+        try (Connection other = db()) {
+            other.setAutoCommit(false);
+            try (Statement s = other.createStatement();
+                 PreparedStatement weight = other.prepareStatement("INSERT INTO mail_response (customer_id, kind, occurred_at, "
+                         + "detail) VALUES (?, 'CLICK', UTC_TIMESTAMP(3), 'weight')")) {
+                s.executeUpdate("UPDATE salesperson SET name = name WHERE id = " + salespersonId);
+                s.execute("SAVEPOINT weight");
+                for (int i = 0; i < 500; i++) {
+                    weight.setLong(1, customerId);
+                    weight.addBatch();
+                }
+                weight.executeBatch();
+            }
+            CompletableFuture<Void> suppression = CompletableFuture.runAsync(() -> {
+                try (PreparedStatement lock = other.prepareStatement("SELECT id FROM outbox_message WHERE id = ? FOR UPDATE");
+                     PreparedStatement suppress = other.prepareStatement("UPDATE outbox_message SET status = 'SUPPRESSED', "
+                             + "last_error = 'the customer unsubscribed' WHERE id = ? AND status IN ('PENDING', 'SENDING')")) {
+                    lock.setLong(1, id);
+                    lock.executeQuery().close();
+                    try (Statement s = other.createStatement()) {
+                        s.execute("ROLLBACK TO SAVEPOINT weight");
+                    }
+                    suppress.setLong(1, id);
+                    suppress.executeUpdate();
+                    other.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the test's own transaction lost the deadlock", e);
+                }
+            });
+            Thread.sleep(1000); // its lock request waits behind the delivery
+            TestMailServer.gate().release(); // the server accepts; the delivery then needs the salesperson row: deadlock
+            suppression.get(60, TimeUnit.SECONDS);
+        }
+
+        Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + id).json().getString("status").equals("SENT"));
+        assertThat(Mailbox.to(email)).as("the customer has it").hasSize(2);
+        assertThat(api.asAdmin().get("api/outbox/" + id).json().getString("status")).isEqualTo("SENT");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private String customer(String prefix) {
+        String tag = Csv.unique(prefix).toUpperCase();
+        String email = tag.toLowerCase() + "@customers.example";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,preferred_name,email,time_zone,locale,owner",
+                tag + ",Race AG,Rita," + email + ",Europe/Berlin,en," + team.a));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        return email;
+    }
+
+    /** Sends one message to the customer and returns the unsubscribe token it carries. */
+    private String firstMessageAndItsToken(String email) throws Exception {
+        int first = compose(email, null).getInt("id");
+        Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + first).json().getString("status").equals("SENT"));
+        MimeMessage message = Mailbox.single(email);
+        Matcher m = UNSUBSCRIBE.matcher(message.getHeader("List-Unsubscribe", null));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private JsonObject compose(String email, Instant notBefore) {
+        String customer = email.substring(0, email.indexOf('@')).toUpperCase();
+        Api.Reply reply = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
+                + customer + "\",\"fields\":{\"years\":\"2\"}" + (notBefore == null ? "" : ",\"not_before\":\"" + notBefore + "\"")
+                + "}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json();
+    }
+
+    private static long customerIdOf(int outboxId) throws SQLException {
+        return column("customer_id", outboxId);
+    }
+
+    private static long salespersonIdOf(int outboxId) throws SQLException {
+        return column("(SELECT owner_id FROM customer WHERE customer.id = outbox_message.customer_id)", outboxId);
+    }
+
+    private static long column(String expression, int outboxId) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT " + expression + " FROM outbox_message WHERE id = ?")) {
+            s.setLong(1, outboxId);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+    }
+}
