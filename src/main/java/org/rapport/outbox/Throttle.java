@@ -30,7 +30,11 @@ public final class Throttle {
         return perSecond <= 0 ? 0 : overall.take(nowNanos);
     }
 
-    /** Nanoseconds until the domain may receive another message; 0 (permit taken) if it may now. */
+    /**
+     * 0 (permit taken) if the domain may receive a message now; otherwise nanoseconds until this message's turn. Messages
+     * held back one after another get turns one interval apart (the first when the bucket next has a permit), so a
+     * backlog to one domain returns at the domain's rate instead of all at once, again and again.
+     */
     public synchronized long domainWait(String domain, long nowNanos) {
         if (perDomainPerSecond <= 0) {
             return 0;
@@ -38,7 +42,7 @@ public final class Throttle {
         if (domains.size() >= DOMAINS_KEPT && !domains.containsKey(domain)) {
             domains.values().removeIf(bucket -> bucket.fullAt(nowNanos));
         }
-        return domains.computeIfAbsent(domain, d -> new Bucket(perDomainPerSecond)).take(nowNanos);
+        return domains.computeIfAbsent(domain, d -> new Bucket(perDomainPerSecond)).takeOrQueue(nowNanos);
     }
 
     /** How many domains have a bucket now. */
@@ -49,12 +53,16 @@ public final class Throttle {
     private static final class Bucket {
         private final double rate;
         private final double capacity;
+        private final long interval;
         private double tokens;
         private long last = Long.MIN_VALUE;
+        /** The turn after the last one given to a message held back (nanoTime); none while MIN_VALUE. */
+        private long nextTurn = Long.MIN_VALUE;
 
         Bucket(double rate) {
             this.rate = rate;
             this.capacity = Math.max(1, rate);
+            this.interval = (long) Math.ceil(1e9 / rate);
             this.tokens = capacity;
         }
 
@@ -67,8 +75,20 @@ public final class Throttle {
             return (long) Math.ceil((1 - tokens) / rate * 1e9);
         }
 
+        /** Like {@link #take}, but a message held back is given the next free turn. */
+        long takeOrQueue(long now) {
+            long wait = take(now);
+            if (wait == 0) {
+                return 0;
+            }
+            long turn = nextTurn == Long.MIN_VALUE ? now + wait : Math.max(now + wait, nextTurn);
+            nextTurn = turn + interval;
+            return turn - now;
+        }
+
         boolean fullAt(long now) {
-            return last == Long.MIN_VALUE || tokens + (now - last) / 1e9 * rate >= capacity;
+            return (last == Long.MIN_VALUE || tokens + (now - last) / 1e9 * rate >= capacity)
+                    && (nextTurn == Long.MIN_VALUE || nextTurn - now <= 0);
         }
 
         private void refill(long now) {

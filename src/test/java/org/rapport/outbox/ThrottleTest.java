@@ -24,8 +24,27 @@ class ThrottleTest {
         assertThat(throttle.domainWait("example.com", START)).isZero();
         long wait = throttle.domainWait("example.com", START);
         assertThat(wait).as("the third message in the same instant waits half a second").isEqualTo(SECOND / 2);
-        assertThat(throttle.domainWait("example.com", START + wait / 2)).as("half way there").isEqualTo(SECOND / 4);
-        assertThat(throttle.domainWait("example.com", START + wait)).isZero();
+        assertThat(throttle.domainWait("example.com", START + wait)).as("and goes when it comes back then").isZero();
+        assertThat(throttle.domainWait("example.com", START + wait)).isEqualTo(SECOND / 2);
+    }
+
+    @Test
+    void messagesHeldBackTogetherAreGivenTurnsAtTheDomainsRate() {
+        Throttle throttle = new Throttle(0, 5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.domainWait("example.com", START)).isZero();
+        }
+        long[] turns = new long[10];
+        for (int i = 0; i < turns.length; i++) {
+            turns[i] = START + throttle.domainWait("example.com", START);
+        }
+        for (int i = 0; i < turns.length; i++) {
+            assertThat(turns[i] - START).as("turn %d", i).isEqualTo((i + 1) * SECOND / 5);
+        }
+        for (long turn : turns) {
+            assertThat(throttle.domainWait("example.com", turn)).as("back at its turn, it goes").isZero();
+        }
+        assertThat(throttle.domainWait("other.example", START)).as("other domains wait for nobody").isZero();
     }
 
     @Test
