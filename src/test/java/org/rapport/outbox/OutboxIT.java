@@ -253,6 +253,28 @@ class OutboxIT {
     }
 
     @Test
+    void aMessageTheServerKeepsDeferringFailsWhenItsRetriesRunOut() throws Exception {
+        int maxAttempts = Integer.parseInt(System.getenv("RAPPORT_MAIL_RETRY_MAX_ATTEMPTS"));
+        String email = customer("busy", "Bea", "Bea", "en");
+        TestMailServer.gate().defer(email);
+        JsonObject queued = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");
+
+        // a 450 is transient: the message waits for another attempt instead of failing at once
+        Eventually.soon().untilAsserted(() -> {
+            JsonObject waiting = api.asAdmin().get("api/outbox/" + queued.getInt("id")).json();
+            assertThat(waiting.getString("status")).isEqualTo("PENDING");
+            assertThat(waiting.getInt("attempts")).isBetween(1, maxAttempts - 1);
+            assertThat(waiting.getString("last_error", "")).contains("450");
+        });
+        JsonObject failed = awaitStatus(queued.getInt("id"), "FAILED");
+        assertThat(failed.getInt("attempts")).isEqualTo(maxAttempts);
+        assertThat(failed.getString("last_error")).contains("gave up after " + maxAttempts + " attempts")
+                .contains("450").contains("Mailbox busy");
+        assertThat(TestMailServer.gate().deferrals(email)).as("each attempt asked the server").isEqualTo(maxAttempts);
+        assertThat(Mailbox.to(email)).isEmpty();
+    }
+
+    @Test
     void aRejectedRecipientFailsAloneAndTheOther99AreDeliveredOnce() throws Exception {
         String tag = Csv.unique("b");
         List<String> rows = new ArrayList<>(List.of("external_id,company,preferred_name,email,time_zone,owner"));
