@@ -45,6 +45,7 @@ public final class TestCertificates {
     public static synchronized TestCertificates get() {
         if (made == null) {
             try {
+                Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
                 made = new TestCertificates(Files.createTempDirectory("rapport-tls"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
