@@ -94,10 +94,13 @@ public final class SmtpGate implements AutoCloseable {
 
     /** Down: open connections are cut, new ones get 421 and are closed. */
     public void down(boolean down) {
-        this.down = down;
-        if (down) {
-            open.forEach(SmtpGate::closeQuietly);
-            open.clear();
+        // with the acceptor's lock: a connection it is setting up is either cut here or sees the gate down
+        synchronized (open) {
+            this.down = down;
+            if (down) {
+                open.forEach(SmtpGate::closeQuietly);
+                open.clear();
+            }
         }
     }
 
@@ -105,14 +108,17 @@ public final class SmtpGate implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                if (down) {
-                    client.getOutputStream().write("421 4.3.2 Service not available, try again later\r\n".getBytes(StandardCharsets.US_ASCII));
-                    closeQuietly(client);
-                    continue;
+                Socket upstream;
+                synchronized (open) {
+                    if (down) {
+                        client.getOutputStream().write("421 4.3.2 Service not available, try again later\r\n".getBytes(StandardCharsets.US_ASCII));
+                        closeQuietly(client);
+                        continue;
+                    }
+                    upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                    open.add(client);
+                    open.add(upstream);
                 }
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
-                open.add(client);
-                open.add(upstream);
                 OutputStream toClient = client.getOutputStream();
                 start(() -> pump(upstream.getInputStream(), toClient, client, upstream));
                 start(() -> relayCommands(client.getInputStream(), upstream.getOutputStream(), toClient, client, upstream));
