@@ -37,6 +37,8 @@ public class MailSettings {
     @Inject @ConfigProperty(name = "rapport.smtp.write-timeout-ms") int writeTimeoutMs;
     @Inject @ConfigProperty(name = "rapport.data.dir") String dataDir;
 
+    private volatile Throttle throttle;
+
     public String from() {
         return from;
     }
@@ -83,8 +85,18 @@ public class MailSettings {
                 Math.max(1, maxAttempts));
     }
 
+    /** The sending rates of this instance: one throttle, shared by all its dispatcher threads. */
     public Throttle throttle() {
-        return new Throttle(perSecond, perDomainPerSecond);
+        Throttle t = throttle;
+        if (t == null) {
+            synchronized (this) {
+                if (throttle == null) {
+                    throttle = new Throttle(perSecond, perDomainPerSecond);
+                }
+                t = throttle;
+            }
+        }
+        return t;
     }
 
     public Optional<String> smtpHost() {

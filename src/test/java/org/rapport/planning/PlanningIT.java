@@ -8,10 +8,16 @@ import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Team;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +115,39 @@ class PlanningIT {
         assertThat(hour).as("inside 08:00-18:00 New York time").isBetween(8, 17);
     }
 
+    /**
+     * The hourly job runs this same plan ({@code PlanningService}) for the time it fires. Kiritimati is UTC+14 and Pago
+     * Pago UTC-11: at every hour of the day at least one of them is on another date than UTC, and each customer's
+     * first courtesy call is due on their own "today".
+     */
+    @Test
+    void aPlanRunDatesEachCustomersCallByTheirOwnLocalDay() throws Exception {
+        Map<String, ZoneId> customers = new LinkedHashMap<>();
+        String tag = Csv.unique("tz");
+        customers.put(tag + "-KIRITIMATI", ZoneId.of("Pacific/Kiritimati"));
+        customers.put(tag + "-PAGO-PAGO", ZoneId.of("Pacific/Pago_Pago"));
+        customers.put(tag + "-UTC", ZoneId.of("UTC"));
+        List<String> rows = new ArrayList<>(List.of("external_id,company,preferred_name,email,time_zone,owner"));
+        customers.forEach((id, zone) -> rows.add(id + "," + id + " Ltd,Pat," + id.toLowerCase() + "@zones.example," + zone + "," + team.a));
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(rows.toArray(String[]::new)));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(3);
+        awayFromLocalMidnight(customers.values());
+
+        Instant before = Instant.now();
+        Api.Reply run = api.asAdmin().postJson("api/planning/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+
+        LocalDate utcToday = LocalDate.ofInstant(before, ZoneOffset.UTC);
+        assertThat(customers.values()).extracting(zone -> LocalDate.ofInstant(before, zone))
+                .as("local dates at %s", before).anyMatch(local -> !local.equals(utcToday));
+        customers.forEach((id, zone) -> {
+            JsonObject call = planned(id).stream().filter(t -> t.getString("rule").equals("COURTESY")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no courtesy call for " + id + ": " + planned(id)));
+            assertThat(LocalDate.parse(call.getString("due_on"))).as("%s in %s, planned at %s", id, zone, before)
+                    .isEqualTo(LocalDate.ofInstant(before, zone));
+        });
+    }
+
     @Test
     void plannedTouchesAreScopedAndPlanningIsForAdmins() {
         assertThat(team.as(team.c).get("api/planned-touches?customer=" + team.customerOfA).status()).isEqualTo(403);
@@ -117,6 +156,18 @@ class PlanningIT {
                 .allMatch(t -> t.getString("salesperson", "").equals(team.a) || t.isNull("salesperson"));
         assertThat(team.as(team.a).postJson("api/planning/run", "").status()).isEqualTo(403);
         assertThat(api.asAdmin().postJson("api/planning/run?date=not-a-date", "").status()).isEqualTo(400);
+    }
+
+    /** Waits until no local midnight of these zones falls within the next minute, so "today" holds during the run. */
+    private static void awayFromLocalMidnight(Collection<ZoneId> zones) throws InterruptedException {
+        Instant now = Instant.now();
+        for (ZoneId zone : zones) {
+            Instant midnight = LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
+            if (Duration.between(now, midnight).compareTo(Duration.ofMinutes(1)) < 0) {
+                Thread.sleep(Duration.between(now, midnight).plusSeconds(1).toMillis());
+                now = Instant.now();
+            }
+        }
     }
 
     private List<JsonObject> planned(String customer) {

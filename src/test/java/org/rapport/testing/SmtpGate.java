@@ -11,20 +11,22 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A loopback SMTP relay in front of GreenMail that can play the parts GreenMail cannot: a server that refuses one
- * recipient with 550, a server that is down (every connection answered with 421 and closed), and a message held on the
- * wire (its final "." kept back until the test releases it, so the sender waits for the server's answer). Everything
- * else is passed through byte for byte.
+ * recipient with 550, one that keeps asking the sender to try a recipient again later (450), a server that is down
+ * (every connection answered with 421 and closed), and a message held on the wire (its final "." kept back until the
+ * test releases it, so the sender waits for the server's answer). Everything else is passed through byte for byte.
  */
 public final class SmtpGate implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class SmtpGate implements AutoCloseable {
     private final ServerSocket server;
     private final int upstreamPort;
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> deferred = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean down;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
@@ -54,8 +57,20 @@ public final class SmtpGate implements AutoCloseable {
         rejected.add(address.toLowerCase(Locale.ROOT));
     }
 
+    /** Answers RCPT TO for this address with a transient 450, every time, and counts how often it did. */
+    public void defer(String address) {
+        deferred.putIfAbsent(address.toLowerCase(Locale.ROOT), new AtomicInteger());
+    }
+
+    /** How many times RCPT TO for a {@link #defer deferred} address was answered 450. */
+    public int deferrals(String address) {
+        AtomicInteger count = deferred.get(address.toLowerCase(Locale.ROOT));
+        return count == null ? 0 : count.get();
+    }
+
     public void acceptAll() {
         rejected.clear();
+        deferred.clear();
     }
 
     /** Keeps back the end of every message to this address (until {@link #release}): it stays on the wire. */
@@ -79,10 +94,13 @@ public final class SmtpGate implements AutoCloseable {
 
     /** Down: open connections are cut, new ones get 421 and are closed. */
     public void down(boolean down) {
-        this.down = down;
-        if (down) {
-            open.forEach(SmtpGate::closeQuietly);
-            open.clear();
+        // with the acceptor's lock: a connection it is setting up is either cut here or sees the gate down
+        synchronized (open) {
+            this.down = down;
+            if (down) {
+                open.forEach(SmtpGate::closeQuietly);
+                open.clear();
+            }
         }
     }
 
@@ -90,14 +108,17 @@ public final class SmtpGate implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                if (down) {
-                    client.getOutputStream().write("421 4.3.2 Service not available, try again later\r\n".getBytes(StandardCharsets.US_ASCII));
-                    closeQuietly(client);
-                    continue;
+                Socket upstream;
+                synchronized (open) {
+                    if (down) {
+                        client.getOutputStream().write("421 4.3.2 Service not available, try again later\r\n".getBytes(StandardCharsets.US_ASCII));
+                        closeQuietly(client);
+                        continue;
+                    }
+                    upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+                    open.add(client);
+                    open.add(upstream);
                 }
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
-                open.add(client);
-                open.add(upstream);
                 OutputStream toClient = client.getOutputStream();
                 start(() -> pump(upstream.getInputStream(), toClient, client, upstream));
                 start(() -> relayCommands(client.getInputStream(), upstream.getOutputStream(), toClient, client, upstream));
@@ -152,11 +173,13 @@ public final class SmtpGate implements AutoCloseable {
                         holdThis = true;
                     }
                     if (rcpt.matches() && rejected.contains(rcpt.group(1).toLowerCase(Locale.ROOT))) {
-                        synchronized (toClient) {
-                            toClient.write(("550 5.1.1 <" + rcpt.group(1) + ">: Recipient address rejected: User unknown\r\n")
-                                    .getBytes(StandardCharsets.US_ASCII));
-                            toClient.flush();
-                        }
+                        answer(toClient, "550 5.1.1 <" + rcpt.group(1) + ">: Recipient address rejected: User unknown");
+                        continue;
+                    }
+                    AtomicInteger busy = rcpt.matches() ? deferred.get(rcpt.group(1).toLowerCase(Locale.ROOT)) : null;
+                    if (busy != null) {
+                        busy.incrementAndGet();
+                        answer(toClient, "450 4.2.1 <" + rcpt.group(1) + ">: Mailbox busy, try again later");
                         continue;
                     }
                     data = text.equalsIgnoreCase("DATA");
@@ -182,6 +205,13 @@ public final class SmtpGate implements AutoCloseable {
             released.await(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void answer(OutputStream toClient, String reply) throws IOException {
+        synchronized (toClient) {
+            toClient.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            toClient.flush();
         }
     }
 

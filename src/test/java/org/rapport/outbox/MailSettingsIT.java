@@ -1,0 +1,235 @@
+package org.rapport.outbox;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.LauncherInstance;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestCertificates;
+import org.rapport.testing.TestMailServer;
+import org.rapport.testing.TlsFront;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Mail settings an operator sets, on an instance started like production (the launcher, Payara Micro) with settings the
+ * shared test server does not have:
+ * <ul>
+ *   <li>SMTP with STARTTLS ({@code RAPPORT_SMTP_TLS=starttls}, the default) and the reply mailbox over IMAPS
+ *   ({@code RAPPORT_IMAP_TLS=ssl}, the default), both presenting a certificate the JVM trusts only through
+ *   {@code -Djavax.net.ssl.trustStore} (here in {@code JAVA_TOOL_OPTIONS}), as the README tells an operator whose
+ *   servers have a private certificate;</li>
+ *   <li>a per-domain sending rate ({@code RAPPORT_MAIL_RATE_PER_DOMAIN_PER_SECOND}) low enough to hold mail back.</li>
+ * </ul>
+ * The TLS comes from {@link TlsFront}s before the tests' GreenMail: the SMTP front refuses mail before STARTTLS.
+ */
+@Tag("process")
+class MailSettingsIT {
+
+    private static final int PER_DOMAIN_PER_SECOND = 2;
+
+    private static TlsFront smtp;
+    private static TlsFront imaps;
+    private static LauncherInstance instance;
+    private static Api api;
+    private static Team team;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestCertificates certificates = TestCertificates.get();
+        smtp = TlsFront.startTls(certificates.loopbackServer(), Integer.parseInt(System.getProperty("rapport.test.smtp.port")));
+        imaps = TlsFront.implicit(certificates.loopbackServer(), Integer.parseInt(System.getProperty("rapport.test.imap.port")));
+        Map<String, String> env = new HashMap<>();
+        env.put("RAPPORT_SMTP_PORT", Integer.toString(smtp.port()));
+        env.put("RAPPORT_SMTP_TLS", "starttls");
+        env.put("RAPPORT_IMAP_PORT", Integer.toString(imaps.port()));
+        env.put("RAPPORT_IMAP_TLS", "ssl");
+        env.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + certificates.trustStore()
+                + " -Djavax.net.ssl.trustStorePassword=" + TestCertificates.PASSWORD);
+        env.put("RAPPORT_MAIL_RATE_PER_DOMAIN_PER_SECOND", Integer.toString(PER_DOMAIN_PER_SECOND));
+        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
+        instance = LauncherInstance.start("mail-settings", target.resolve("mail-settings"), env).awaitUp();
+        api = Api.at(instance.baseUri());
+        team = new Team(api);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (instance != null) {
+            instance.stop();
+        }
+        if (smtp != null) {
+            smtp.close();
+        }
+        if (imaps != null) {
+            imaps.close();
+        }
+    }
+
+    @Test
+    void mailLeavesOverStarttlsAndRepliesAreReadOverImapsWithAPrivatelyTrustedCertificate() throws Exception {
+        String customer = customers("tls", "customers.example", 1).get(0);
+        String email = customer.toLowerCase() + "@customers.example";
+        JsonObject queued = compose(customer, null);
+        JsonObject sent = awaitStatus(queued.getInt("id"), "SENT");
+
+        assertThat(Mailbox.single(email).getMessageID()).isEqualTo(sent.getString("message_id"));
+        assertThat(smtp.tlsSessions()).as("the instance's SMTP connections, each upgraded").isNotEmpty()
+                .allSatisfy(protocol -> assertThat(protocol).startsWith("TLSv1."));
+        assertThat(smtp.refusedInPlainText()).as("nothing tried in plain text").isEmpty();
+
+        String reply = "<" + UUID.randomUUID() + "@customers.example>";
+        deliverToReplyMailbox("""
+                Message-ID: %s
+                From: %s
+                To: %s
+                Subject: Re: Happy anniversary
+                In-Reply-To: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                Thank you, read over IMAPS.
+                """.formatted(reply, email, TestMailServer.REPLY_MAILBOX, sent.getString("message_id")));
+        Eventually.within(Duration.ofSeconds(60)).until(() -> responses(customer, sent.getInt("id")).stream()
+                .anyMatch(r -> r.getString("kind").equals("REPLY") && r.getString("detail").equals("Thank you, read over IMAPS.")));
+        assertThat(imaps.tlsSessions()).as("the reader's IMAPS connections").isNotEmpty()
+                .allSatisfy(protocol -> assertThat(protocol).startsWith("TLSv1."));
+    }
+
+    @Test
+    void mailBeyondTheDomainsRateIsHeldBackUnattemptedAndDeliveredLater() throws Exception {
+        int count = 4 * PER_DOMAIN_PER_SECOND;
+        String domain = Csv.unique("rate").toLowerCase() + ".example";
+        List<String> customers = customers("rate", domain, count);
+        Instant together = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
+        List<Integer> ids = customers.stream().map(c -> compose(c, together).getInt("id")).toList();
+
+        // beyond one second's worth, what is due goes back to the queue for later, without using an attempt
+        List<Row> heldBack = new ArrayList<>();
+        Eventually.within(Duration.ofSeconds(60)).until(() -> {
+            List<Row> rows = rows(ids);
+            rows.stream().filter(r -> r.status.equals("PENDING") && r.lastError != null).forEach(heldBack::add);
+            return rows.stream().allMatch(r -> r.status.equals("SENT"));
+        });
+        assertThat(heldBack).as("messages seen held back").isNotEmpty().allSatisfy(r -> {
+            assertThat(r.lastError).isEqualTo("held back by the per-domain rate limit");
+            assertThat(r.attempts).as("held back is no attempt: %s", r).isZero();
+            assertThat(r.notBefore).as("held until later than it was due: %s", r).isAfter(together);
+        });
+
+        List<Instant> sentAt = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JsonObject message = api.asAdmin().get("api/outbox/" + ids.get(i)).json();
+            assertThat(message.getInt("attempts")).as("sent at its first attempt: %s", message).isEqualTo(1);
+            assertThat(Mailbox.to(customers.get(i).toLowerCase() + "@" + domain)).hasSize(1);
+            sentAt.add(Instant.parse(message.getString("sent_at")));
+        }
+        sentAt.sort(null);
+        // a burst of one second's worth, then the rate: four seconds' worth take at least three seconds
+        assertThat(Duration.between(sentAt.get(0), sentAt.get(count - 1))).isGreaterThan(Duration.ofMillis(2_500));
+        for (Instant from : sentAt) {
+            long inOneSecond = sentAt.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(1))).count();
+            assertThat(inOneSecond).as("sent in the second from %s", from).isLessThanOrEqualTo(2L * PER_DOMAIN_PER_SECOND + 1);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** New customers of salesperson a at this domain; their ids (the local part of each address, upper case). */
+    private static List<String> customers(String prefix, String domain, int count) {
+        String tag = Csv.unique(prefix).toUpperCase();
+        List<String> ids = IntStream.range(0, count).mapToObj(i -> tag + "-" + i).toList();
+        String rows = ids.stream().map(id -> id + ",Mail " + id + ",Pat," + id.toLowerCase() + "@" + domain + ",Europe/Berlin,en,"
+                + team.a).collect(Collectors.joining("\n"));
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers",
+                "external_id,company,preferred_name,email,time_zone,locale,owner\n" + rows + "\n");
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(count);
+        return ids;
+    }
+
+    private static JsonObject compose(String customer, Instant notBefore) {
+        Api.Reply reply = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + customer
+                + "\",\"fields\":{\"years\":\"2\"}" + (notBefore == null ? "" : ",\"not_before\":\"" + notBefore + "\"") + "}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json();
+    }
+
+    private static JsonObject awaitStatus(int id, String status) {
+        Eventually.within(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.asAdmin().get("api/outbox/" + id).json().getString("status")).isEqualTo(status));
+        return api.asAdmin().get("api/outbox/" + id).json();
+    }
+
+    private static List<JsonObject> responses(String customer, int messageId) {
+        return api.asAdmin().get("api/customers/" + customer + "/messages").array().getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getInt("id") == messageId).findFirst().orElseThrow()
+                .getJsonArray("responses").getValuesAs(JsonObject.class);
+    }
+
+    /** Into the reply mailbox over GreenMail's own SMTP, exactly as written (sendMessage keeps the Message-ID). */
+    private static void deliverToReplyMailbox(String email) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(TestMailServer.greenMail().getSmtp().getPort()));
+        Session session = Session.getInstance(properties);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(email.getBytes(StandardCharsets.UTF_8)));
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, new Address[]{new InternetAddress(TestMailServer.REPLY_MAILBOX)});
+        }
+    }
+
+    /** An outbox row as the database holds it, read for many messages in one query (quick enough to catch a moment). */
+    private record Row(long id, String status, int attempts, Instant notBefore, String lastError) {
+    }
+
+    private static List<Row> rows(List<Integer> ids) throws SQLException {
+        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             Statement query = db.createStatement();
+             ResultSet rs = query.executeQuery("SELECT id, status, attempts, not_before, last_error FROM outbox_message"
+                     + " WHERE id IN (" + in + ")")) {
+            List<Row> rows = new ArrayList<>();
+            while (rs.next()) {
+                // stored in UTC
+                rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(5)));
+            }
+            return rows;
+        }
+    }
+}
