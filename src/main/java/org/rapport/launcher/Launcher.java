@@ -45,7 +45,10 @@ public final class Launcher {
                 "--deploy", war().toString(),
                 "--contextroot", "/",
                 "--port", port,
-                "--nocluster",
+                // no Hazelcast at all: instances share only the database (Quartz clusters there). With --nocluster
+                // Hazelcast still started (about a tenth of the start's CPU) and listened on port 6900 of every
+                // interface, a demo too; Payara ignores --nohazelcast when --nocluster is also given
+                "--nohazelcast",
                 "--rootdir", dataDir.resolve("payara").toString()));
         payara.addAll(bindAddress(port));
         payara.addAll(List.of(args));

@@ -21,6 +21,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -104,9 +106,13 @@ class StopIT {
         }
     }
 
-    /** An external database (here a MariaDB of the test's own, reached through a proxy) that drops away mid-stop. */
+    /**
+     * An external database (here a MariaDB of the test's own, reached through a proxy) that drops away mid-stop. Before
+     * the stop, this instance (its tier cron firing every two seconds) shows that the clustered Quartz scheduler runs
+     * the nightly tier job on its cron from configuration, with the container's context (data source, CDI).
+     */
     @Test
-    void anExternalDatabaseCutOffMidStopHoldsNothing() throws Exception {
+    void onAnExternalDatabaseTheTierJobFiresOnItsCronAndACutOffMidStopHoldsNothing() throws Exception {
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         Path dbDir = target.resolve("stop-external-db-" + UUID.randomUUID());
         dataDirs.add(dbDir);
@@ -116,7 +122,10 @@ class StopIT {
              BlackHoleSmtp smtp = new BlackHoleSmtp()) {
             String throughProxy = db.jdbcUrl().replace("127.0.0.1:" + db.port(), "127.0.0.1:" + proxy.port());
             LauncherInstance instance = start("stop-external", target.resolve("stop-external-" + UUID.randomUUID()), smtp,
-                    Map.of("RAPPORT_DB_URL", throughProxy, "RAPPORT_DB_USER", "root", "RAPPORT_DB_PASSWORD", ""));
+                    Map.of("RAPPORT_DB_URL", throughProxy, "RAPPORT_DB_USER", "root", "RAPPORT_DB_PASSWORD", "",
+                            "RAPPORT_TIERS_CRON", "0/2 * * * * ?"));
+            theTierJobFiresOnItsCronAndRanksCustomersByTrailingTwelveMonthPurchases(Api.at(instance.baseUri()).asAdmin());
+
             enqueue(instance, db.jdbcUrl(), "root", "", tag);
             awaitDispatchInFlight(instance, db.jdbcUrl(), "root", "");
 
@@ -126,6 +135,38 @@ class StopIT {
 
             assertNothingLost(db.jdbcUrl(), "root", "", tag);
         }
+    }
+
+    /** Nobody calls {@code POST /api/tiers/recompute}: only the scheduled job can move these tiers. */
+    private static void theTierJobFiresOnItsCronAndRanksCustomersByTrailingTwelveMonthPurchases(Api admin) {
+        String tag = Csv.unique("job");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // amounts above anything else in the database, so these eleven are the eleven largest customers
+        long base = System.currentTimeMillis() * 100;
+        StringBuilder customers = new StringBuilder("external_id,company,time_zone\n");
+        StringBuilder purchases = new StringBuilder("external_id,customer,purchased_on,amount,currency\n");
+        for (int i = 1; i <= 11; i++) {
+            customers.append(tag).append("-C").append(i).append(",Big ").append(i).append(",UTC\n");
+            purchases.append(tag).append("-P").append(i).append(',').append(tag).append("-C").append(i).append(',')
+                    .append(today.minusMonths(1)).append(',').append(base + 12 - i).append(",EUR\n");
+        }
+        // the largest purchase of all, but thirteen months ago: outside the window
+        customers.append(tag).append("-OLD,Old Big,UTC\n");
+        purchases.append(tag).append("-POLD,").append(tag).append("-OLD,").append(today.minusMonths(13)).append(',')
+                .append(base * 10).append(",EUR\n");
+        assertThat(admin.postCsv("api/import/customers", customers.toString()).status()).isEqualTo(200);
+        assertThat(admin.postCsv("api/import/purchases", purchases.toString()).status()).isEqualTo(200);
+
+        Eventually.within(Duration.ofMinutes(1)).until(() -> tier(admin, tag + "-C1").equals("TOP10"));
+        assertThat(tier(admin, tag + "-C10")).isEqualTo("TOP10");
+        assertThat(tier(admin, tag + "-C11")).isEqualTo("TOP100");
+        assertThat(tier(admin, tag + "-OLD")).isEqualTo("STANDARD");
+    }
+
+    private static String tier(Api admin, String customer) {
+        Api.Reply detail = admin.get("api/customers/" + customer);
+        assertThat(detail.status()).as(detail.toString()).isEqualTo(200);
+        return detail.json().getString("tier");
     }
 
     private LauncherInstance start(String name, Path dataDir, BlackHoleSmtp smtp, Map<String, String> env) throws IOException {

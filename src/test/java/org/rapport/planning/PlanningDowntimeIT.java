@@ -5,11 +5,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rapport.demo.DataGenerator;
+import org.rapport.demo.DemoStart;
 import org.rapport.testing.Api;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.LauncherInstance;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,15 +25,23 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The service is stopped on a Monday morning and started again on Thursday, each time with a frozen clock (the demo
- * on its own embedded MariaDB, started like production with the launcher). The hourly planning times of Monday to
- * Thursday were missed: on start the service plans once, for Thursday, and Monday's unfinished calls come forward on
- * Thursday's list, higher than they were.
+ * The demo as the README starts it (embedded database, no settings) is stopped on a Monday morning, and the same
+ * database is started again on Thursday for real use ({@code RAPPORT_DEMO=false}), each time with a frozen clock and
+ * the hourly planning time of production, started like production with the launcher.
+ * <ul>
+ * <li>The demo listens on 127.0.0.1 only and announces its public logins; started for real, those logins are gone,
+ * the demo data stays, and it listens on every interface.</li>
+ * <li>The hourly planning times of Monday to Thursday were missed: on start the service plans once, for Thursday, and
+ * Monday's unfinished calls come forward on Thursday's list, higher than they were.</li>
+ * </ul>
+ * One story for both because each start of an instance costs half a minute of the test run.
  */
 @Tag("process")
 class PlanningDowntimeIT {
@@ -45,12 +59,17 @@ class PlanningDowntimeIT {
     }
 
     @Test
-    void aStartAfterADowntimePlansOnceForTodayAndCarriesUnfinishedCallsForward() throws Exception {
+    void aDemoStoppedOnMondayAndStartedForRealOnThursday() throws Exception {
         Path data = Path.of(System.getProperty("rapport.test.war")).getParent().resolve("downtime");
         deleteRecursively(data);
 
-        LauncherInstance monday = start(data, MONDAY);
-        Api admin = Api.at(monday.baseUri()).asAdmin();
+        Map<String, String> demoEnv = new HashMap<>();
+        demoEnv.put("RAPPORT_DEMO", null); // the default with the embedded database: demo mode
+        demoEnv.put("RAPPORT_ADMIN_PASSWORD", null);
+        demoEnv.put("RAPPORT_HTTP_HOST", null);
+        LauncherInstance monday = start("downtime-monday", data, MONDAY, demoEnv);
+        theDemoListensLocallyAndItsPublicLoginsWork(monday);
+        Api admin = Api.at(monday.baseUri()).as("admin", DemoStart.ADMIN_PASSWORD);
         List<JsonObject> runs = awaitFinishedRuns(admin, 1);
         assertThat(runs.get(0).getString("slot")).as("the planning time due at start").isEqualTo("2026-03-02T05:05:00Z");
         assertThat(runs.get(0).getInt("proposals")).isPositive();
@@ -58,9 +77,49 @@ class PlanningDowntimeIT {
         String salesperson = firstWithCalls(admin, "2026-03-02", mondayItems);
         monday.stop();
 
-        LauncherInstance thursday = start(data, THURSDAY);
-        admin = Api.at(thursday.baseUri()).asAdmin();
-        runs = awaitFinishedRuns(admin, 2);
+        Map<String, String> realEnv = new HashMap<>(demoEnv);
+        realEnv.put("RAPPORT_DEMO", "false");
+        realEnv.put("RAPPORT_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+        LauncherInstance thursday = start("downtime-thursday", data, THURSDAY, realEnv);
+        itsPublicLoginsAreGoneAndItsDataStays(thursday);
+        aStartAfterADowntimePlansOnceForTodayAndCarriesUnfinishedCallsForward(Api.at(thursday.baseUri()).asAdmin(),
+                salesperson, mondayItems);
+    }
+
+    private static void theDemoListensLocallyAndItsPublicLoginsWork(LauncherInstance demo) throws IOException {
+        Api api = Api.at(demo.baseUri());
+        assertThat(api.as("admin", DemoStart.ADMIN_PASSWORD).get("api/users").status()).isEqualTo(200);
+        assertThat(api.as("manager", DemoStart.MANAGER_PASSWORD).get("api/customers").status()).isEqualTo(200);
+        assertThat(api.as("sales", DemoStart.SALES_PASSWORD).get("api/customers").status()).isEqualTo(200);
+        String console = Files.readString(log("downtime-monday"));
+        assertThat(console).contains("PUBLIC demo passwords", "sales / " + DemoStart.SALES_PASSWORD);
+
+        assertThat(console).contains("Created HTTP listener http-listener on host/port 127.0.0.1:" + demo.port());
+        Optional<InetAddress> network = networkAddress();
+        if (network.isPresent()) { // where the machine has a network interface, knock on it
+            assertThatThrownBy(() -> connect(network.get(), demo.port())).as("the demo from " + network.get())
+                    .isInstanceOf(IOException.class);
+        }
+
+        Api.Reply lastAdmin = api.as("admin", DemoStart.ADMIN_PASSWORD).put("api/users/admin", "{\"role\":\"ADMIN\",\"enabled\":false}");
+        assertThat(lastAdmin.status()).as("disabling the only admin: " + lastAdmin).isEqualTo(409);
+    }
+
+    private static void itsPublicLoginsAreGoneAndItsDataStays(LauncherInstance real) throws IOException {
+        Api api = Api.at(real.baseUri());
+        assertThat(api.as("manager", DemoStart.MANAGER_PASSWORD).get("api/customers").status()).isEqualTo(401);
+        assertThat(api.as("sales", DemoStart.SALES_PASSWORD).get("api/customers").status()).isEqualTo(401);
+        assertThat(api.as("admin", DemoStart.ADMIN_PASSWORD).get("api/customers").status()).isEqualTo(401);
+        Api.Reply users = api.asAdmin().get("api/users");
+        assertThat(users.status()).as(users.toString()).isEqualTo(200);
+        assertThat(users.array().getValuesAs(JsonObject.class)).extracting(u -> u.getString("username")).containsExactly("admin");
+        assertThat(api.asAdmin().get("api/customers?limit=1").array()).as("the demo data stays").isNotEmpty();
+        assertThat(Files.readString(log("downtime-thursday"))).contains("Created HTTP listener http-listener on host/port 0.0.0.0:" + real.port());
+    }
+
+    private static void aStartAfterADowntimePlansOnceForTodayAndCarriesUnfinishedCallsForward(Api admin, String salesperson,
+                                                                                             Map<Long, Integer> mondayItems) {
+        List<JsonObject> runs = awaitFinishedRuns(admin, 2);
         assertThat(runs).as("one plan at each start, none for the hours missed in between")
                 .extracting(r -> r.getString("slot")).containsExactly("2026-03-05T08:05:00Z", "2026-03-02T05:05:00Z");
 
@@ -80,15 +139,15 @@ class PlanningDowntimeIT {
         }
     }
 
-    private LauncherInstance start(Path data, Instant clock) throws Exception {
-        Map<String, String> env = new HashMap<>();
+    private LauncherInstance start(String name, Path data, Instant clock, Map<String, String> settings) throws Exception {
+        Files.deleteIfExists(log(name));
+        Map<String, String> env = new HashMap<>(settings);
         env.put("RAPPORT_CLOCK", clock.toString());
-        env.put("RAPPORT_DEMO", "true");
         env.put("RAPPORT_PLANNING_CRON", "0 5 * * * ?"); // hourly, the default (the other tests switch it off)
-        // its own embedded database with the demo data; mail to .eml files, no reply mailbox
+        // its own embedded database; mail to .eml files, no reply mailbox (nothing of the other tests' GreenMail)
         Stream.of("RAPPORT_DB_URL", "RAPPORT_DB_USER", "RAPPORT_DB_PASSWORD", "RAPPORT_SMTP_HOST", "RAPPORT_IMAP_HOST")
                 .forEach(key -> env.put(key, null));
-        LauncherInstance instance = LauncherInstance.start("downtime", data, env);
+        LauncherInstance instance = LauncherInstance.start(name, data, env);
         instances.add(instance);
         return instance.awaitUp();
     }
@@ -116,6 +175,27 @@ class PlanningDowntimeIT {
             }
         }
         throw new AssertionError("no demo salesperson has calls on " + date);
+    }
+
+    private static Path log(String name) {
+        return Path.of(System.getProperty("rapport.test.war")).resolveSibling(name + ".log");
+    }
+
+    private static Optional<InetAddress> networkAddress() throws IOException {
+        return NetworkInterface.networkInterfaces().filter(i -> {
+                    try {
+                        return i.isUp() && !i.isLoopback();
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).findFirst();
+    }
+
+    private static void connect(InetAddress address, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 3_000);
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
