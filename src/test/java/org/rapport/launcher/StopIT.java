@@ -7,6 +7,7 @@ import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.LauncherInstance;
+import org.rapport.testing.Standalone;
 import org.rapport.testing.TcpProxy;
 
 import java.io.IOException;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.fail;
  * still there, leased, to be sent again.
  */
 @Tag("process")
+@Standalone
 class StopIT {
 
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
@@ -176,6 +178,7 @@ class StopIT {
         all.put("RAPPORT_DB_USER", null);
         all.put("RAPPORT_DB_PASSWORD", null);
         all.put("RAPPORT_SMTP_PORT", Integer.toString(smtp.port()));
+        all.put("RAPPORT_IMAP_HOST", null); // no reply mailbox: the shared GreenMail is the API tests'
         all.put("RAPPORT_MAIL_DISPATCH_THREADS", "2");
         all.put("RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "5");
         all.put("RAPPORT_MAIL_LEASE_SECONDS", "300");

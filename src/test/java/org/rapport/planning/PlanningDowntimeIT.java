@@ -9,6 +9,7 @@ import org.rapport.demo.DemoStart;
 import org.rapport.testing.Api;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.LauncherInstance;
+import org.rapport.testing.Standalone;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * One story for both because each start of an instance costs half a minute of the test run.
  */
 @Tag("process")
+@Standalone
 class PlanningDowntimeIT {
 
     private static final Instant MONDAY = Instant.parse("2026-03-02T06:00:00Z");
