@@ -10,6 +10,7 @@ import org.rapport.touches.TouchService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -62,10 +63,13 @@ public class DispatchStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean deliver(long id, String instance, Postman postman, Throttle throttle, Consumer<Accepted> accepted) {
-        if (mapper.lockOwned(id, instance).isEmpty()) {
+        Optional<OutboxMapper.Owned> owned = mapper.lockOwned(id, instance);
+        if (owned.isEmpty()) {
             return false;
         }
-        mapper.holdCustomer(id);
+        if (owned.get().customerId() != null) {
+            mapper.holdCustomer(owned.get().customerId());
+        }
         ClaimedMessage message = mapper.load(List.of(id), instance).get(0);
         Outcome outcome = sender.send(message, postman, throttle);
         if (outcome.status() == OutboxStatus.SENT) {
@@ -90,9 +94,13 @@ public class DispatchStore {
     /** Puts messages back without counting an attempt: the server could not be reached, so they were never tried. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int putBack(List<Long> ids, String instance) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
         Instant now = clock.instant();
         int putBack = 0;
-        for (long id : ids) {
+        // a row a suppression holds is skipped (it is being suppressed), so this never waits for one, nor it for this
+        for (long id : mapper.lockUnlocked(ids)) {
             putBack += mapper.record(Outcome.deferred(id, "not tried: the SMTP server could not be reached",
                     now.plus(settings.backoff().base()), now), instance);
         }

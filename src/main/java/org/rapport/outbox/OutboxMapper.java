@@ -41,10 +41,16 @@ public interface OutboxMapper {
     int markSending(@Param("ids") Collection<Long> ids, @Param("instance") String instance, @Param("until") Instant until,
                     @Param("now") Instant now);
 
-    Optional<Long> lockOwned(@Param("id") long id, @Param("instance") String instance);
+    Optional<Owned> lockOwned(@Param("id") long id, @Param("instance") String instance);
+
+    /** A claimed row this instance still owns, locked; its customer (none for mail to the team). */
+    record Owned(long id, Long customerId) {
+    }
+
+    boolean responseRecorded(@Param("inboundMessageId") String inboundMessageId);
 
     /** Takes a shared lock on the message's customer, so its consent cannot change while the message is on the wire. */
-    void holdCustomer(@Param("id") long id);
+    void holdCustomer(@Param("customerId") long customerId);
 
     List<ClaimedMessage> load(@Param("ids") Collection<Long> ids, @Param("instance") String instance);
 
@@ -57,6 +63,8 @@ public interface OutboxMapper {
     List<Long> waiting(@Param("customerId") long customerId, @Param("purposes") Collection<MailPurpose> purposes);
 
     List<Long> lock(@Param("ids") Collection<Long> ids);
+
+    List<Long> lockUnlocked(@Param("ids") Collection<Long> ids);
 
     int suppress(@Param("ids") Collection<Long> ids, @Param("reason") String reason, @Param("now") Instant now);
 

@@ -89,6 +89,11 @@ public class OutboxService {
 
     /** Records a response drawn by an ingested email; false when that email (its Message-ID) was recorded before. */
     @Transactional(Transactional.TxType.REQUIRED)
+    /** Whether an inbound email with this Message-ID was recorded before (a plain read: no lock on anything). */
+    public boolean responseRecorded(String inboundMessageId) {
+        return inboundMessageId != null && mapper.responseRecorded(inboundMessageId);
+    }
+
     public boolean recordResponseOnce(Response response) {
         try {
             mapper.insertResponse(response);

@@ -123,18 +123,26 @@ public class ResponseService {
         return recordOnce(to, Response.Kind.AUTO_REPLY, inboundMessageId, at, summary);
     }
 
-    /** A delivery-status notification: the address bounces, so nothing more is sent to it until it is corrected. */
+    /**
+     * A delivery-status notification: the address bounces, so nothing more is sent to it until it is corrected. The
+     * outbox rows are suppressed before anything touches the customer row (the response's foreign key locks it too),
+     * the lock order every suppression keeps (ADR 0003).
+     */
     @Transactional
     public boolean bounced(SentMessage to, String inboundMessageId, Instant at, String diagnostic) {
-        if (!recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, diagnostic)) {
+        if (to.customerId == null) {
+            return recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, diagnostic);
+        }
+        if (outbox.responseRecorded(inboundMessageId)) {
             return false;
         }
-        if (to.customerId != null) {
-            outbox.suppressPending(to.customerId, null, "the customer's address bounces");
-            consents.markBouncing(to.customerId);
-            touches.recordAll(List.of(new Touch(to.customerId, to.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.BOUNCED,
-                    at, truncate(diagnostic), "rapport")));
+        outbox.suppressPending(to.customerId, null, "the customer's address bounces");
+        consents.markBouncing(to.customerId);
+        if (!recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, diagnostic)) {
+            return false; // another reader recorded the same email a moment ago; suppressing and marking again changed nothing
         }
+        touches.recordAll(List.of(new Touch(to.customerId, to.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.BOUNCED,
+                at, truncate(diagnostic), "rapport")));
         return true;
     }
 

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.TestCertificates;
 import org.rapport.testing.TlsFront;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * that this JVM trusts through {@code javax.net.ssl.trustStore}, as the README tells an operator to. GreenMail serves
  * SMTPS itself; STARTTLS, which it does not offer, comes from a {@link TlsFront} that refuses mail before the upgrade.
  */
+// sets the JVM-wide trust store: no other test class may run beside it
+@Isolated
 class SmtpTlsDeliveryTest {
 
     private static final TestCertificates CERTIFICATES = TestCertificates.get().trustedByThisJvm().servedByGreenMail();

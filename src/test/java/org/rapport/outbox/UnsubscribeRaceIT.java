@@ -72,6 +72,7 @@ class UnsubscribeRaceIT {
         assertThat(post).as("the POST waits while a message to the customer is on the wire").isNotDone();
         TestMailServer.gate().release();
         Api.Reply unsubscribed = post.get(30, TimeUnit.SECONDS);
+        Instant answered = Instant.now();
         int receivedWhenAnswered = Mailbox.to(email).size();
 
         assertThat(unsubscribed.status()).as(unsubscribed.toString()).isEqualTo(200);
@@ -82,6 +83,13 @@ class UnsubscribeRaceIT {
         assertThat(statuses).as("the one on the wire went; the rest of its batch did not")
                 .containsOnlyOnce("SENT").containsOnly("SENT", "SUPPRESSED");
         assertThat(receivedWhenAnswered).isEqualTo(2);
+        for (int id : ids) {
+            JsonObject message = api.asAdmin().get("api/outbox/" + id).json();
+            if (message.getString("status").equals("SENT")) {
+                assertThat(Instant.parse(message.getString("sent_at"))).as("the one on the wire was sent before the POST answered")
+                        .isBefore(answered);
+            }
+        }
         Thread.sleep(2000);
         assertThat(Mailbox.to(email)).as("nothing after the POST returned").hasSize(2);
     }
@@ -122,7 +130,8 @@ class UnsubscribeRaceIT {
                         s.execute("ROLLBACK TO SAVEPOINT weight");
                     }
                     suppress.setLong(1, id);
-                    suppress.executeUpdate();
+                    // the delivery, rolled back after the server accepted, left its row SENDING: this suppresses it
+                    assertThat(suppress.executeUpdate()).as("the row the lost delivery left behind, suppressed").isEqualTo(1);
                     other.commit();
                 } catch (SQLException e) {
                     throw new IllegalStateException("the test's own transaction lost the deadlock", e);

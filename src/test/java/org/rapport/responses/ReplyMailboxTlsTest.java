@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.TestCertificates;
 import org.rapport.testing.TlsFront;
@@ -40,6 +41,8 @@ import static org.assertj.core.api.Assertions.entry;
  * none of our messages, so the reader handles it (classifies it, flags it \Seen) without a database: its database
  * collaborators are left out, and an email that reached them would fail the test.
  */
+// sets the JVM-wide trust store: no other test class may run beside it
+@Isolated
 class ReplyMailboxTlsTest {
 
     private static final TestCertificates CERTIFICATES = TestCertificates.get().trustedByThisJvm().servedByGreenMail();
