@@ -97,14 +97,10 @@ public class DispatchStore {
         if (ids.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
-        int putBack = 0;
         // a row a suppression holds is skipped (it is being suppressed), so this never waits for one, nor it for this
-        for (long id : mapper.lockUnlocked(ids)) {
-            putBack += mapper.record(Outcome.deferred(id, "not tried: the SMTP server could not be reached",
-                    now.plus(settings.backoff().base()), now), instance);
-        }
-        return putBack;
+        List<Long> free = mapper.lockUnlocked(ids);
+        return free.isEmpty() ? 0 : mapper.putBack(free, instance, "not tried: the SMTP server could not be reached",
+                clock.instant().plus(settings.backoff().base()));
     }
 
     /**

@@ -66,6 +66,10 @@ public interface OutboxMapper {
 
     List<Long> lockUnlocked(@Param("ids") Collection<Long> ids);
 
+    /** Puts claimed rows back untried: PENDING again, the attempt not counted. */
+    int putBack(@Param("ids") Collection<Long> ids, @Param("instance") String instance, @Param("reason") String reason,
+                @Param("notBefore") Instant notBefore);
+
     int suppress(@Param("ids") Collection<Long> ids, @Param("reason") String reason, @Param("now") Instant now);
 
     int resend(@Param("id") long id, @Param("now") Instant now);
