@@ -64,13 +64,13 @@ public class OutboxService {
     }
 
     /**
-     * Suppresses what is still waiting for a customer, for some purposes or ({@code null}) all. Rows nobody holds are
-     * suppressed at once; then this waits only for the rows another transaction holds (the message on the wire, a claim
-     * taking rows this instant) and suppresses what they left waiting: once it returns, nothing more can leave. It
-     * never waits behind a whole batch, nor behind a connection to a mail server that does not answer (ADR 0003).
+     * Suppresses what is still waiting for a customer, for some purposes or ({@code null}) all, in a transaction of its
+     * own, after the consent change committed ({@link Suppressions}). Rows nobody holds are suppressed at once; then this
+     * waits for the rows another transaction holds (the message on the wire, a claim taking rows this instant) and
+     * suppresses what they left waiting. It holds no customer row, so a delivery never waits for it (ADR 0003).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int suppressPending(long customerId, Collection<MailPurpose> purposes, String reason) {
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int suppressWaiting(long customerId, Collection<MailPurpose> purposes, String reason) {
         Instant now = clock.instant();
         List<Long> free = mapper.waitingUnlocked(customerId, purposes);
         int suppressed = free.isEmpty() ? 0 : mapper.suppress(free, reason, now);

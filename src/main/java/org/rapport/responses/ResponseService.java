@@ -9,6 +9,7 @@ import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.outbox.MailPurpose;
 import org.rapport.outbox.OutboxService;
 import org.rapport.outbox.Response;
+import org.rapport.outbox.Suppressions;
 import org.rapport.touches.Touch;
 import org.rapport.touches.TouchKind;
 import org.rapport.touches.TouchService;
@@ -23,8 +24,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Records what customers do with their emails. Unsubscribing suppresses the customer's waiting messages first: that
- * statement waits for any send in flight to the customer, so when it returns nothing more can leave.
+ * Records what customers do with their emails. Unsubscribing writes the customer row first: that statement waits for a
+ * send in flight to the customer (which holds the row shared), so once it commits nothing more can leave; the waiting
+ * messages are marked SUPPRESSED just after the commit ({@link Suppressions}).
  */
 @ApplicationScoped
 public class ResponseService {
@@ -37,6 +39,9 @@ public class ResponseService {
 
     @Inject
     ConsentService consents;
+
+    @Inject
+    Suppressions suppressions;
 
     @Inject
     TouchService touches;
@@ -55,8 +60,8 @@ public class ResponseService {
     @Transactional
     public void unsubscribe(Claims token, String how) {
         Instant now = clock.instant();
-        outbox.suppressPending(token.customerId(), null, "the customer unsubscribed");
         consents.unsubscribe(token.customerId(), how);
+        suppressions.afterCommit(token.customerId(), null, "the customer unsubscribed");
         outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.UNSUBSCRIBE, now, how, null));
     }
 
@@ -66,10 +71,10 @@ public class ResponseService {
         Instant now = clock.instant();
         Set<MailPurpose> stopped = EnumSet.noneOf(MailPurpose.class);
         Arrays.stream(Consent.Purpose.values()).filter(p -> !keep.contains(p)).map(MailPurpose::of).forEach(stopped::add);
-        if (!stopped.isEmpty()) {
-            outbox.suppressPending(token.customerId(), stopped, "the customer stopped these emails");
-        }
         consents.keepOnly(token.customerId(), keep);
+        if (!stopped.isEmpty()) {
+            suppressions.afterCommit(token.customerId(), stopped, "the customer stopped these emails");
+        }
         outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.PREFERENCES, now,
                 "keeps " + (keep.isEmpty() ? "nothing" : keep.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))), null));
     }
@@ -124,9 +129,8 @@ public class ResponseService {
     }
 
     /**
-     * A delivery-status notification: the address bounces, so nothing more is sent to it until it is corrected. The
-     * outbox rows are suppressed before anything touches the customer row (the response's foreign key locks it too),
-     * the lock order every suppression keeps (ADR 0003).
+     * A delivery-status notification: the address bounces, so nothing more is sent to it until it is corrected; what
+     * still waits for it is suppressed once this commits.
      */
     @Transactional
     public boolean bounced(SentMessage to, String inboundMessageId, Instant at, String diagnostic) {
@@ -136,8 +140,8 @@ public class ResponseService {
         if (outbox.responseRecorded(inboundMessageId)) {
             return false;
         }
-        outbox.suppressPending(to.customerId, null, "the customer's address bounces");
         consents.markBouncing(to.customerId);
+        suppressions.afterCommit(to.customerId, null, "the customer's address bounces");
         if (!recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, diagnostic)) {
             return false; // another reader recorded the same email a moment ago; suppressing and marking again changed nothing
         }

@@ -77,8 +77,7 @@ class UnsubscribeRaceIT {
 
         assertThat(unsubscribed.status()).as(unsubscribed.toString()).isEqualTo(200);
         assertThat(receivedWhenAnswered).as("the first message and the one on the wire").isEqualTo(2);
-        // Eventually: when the delivery loses a deadlock to the suppression after the server accepted, the suppression
-        // marks its row first and the delivery then records it SENT on its own (ADR 0003, step 4)
+        // Eventually: the rest of the batch is marked SUPPRESSED just after the POST committed (ADR 0003)
         Eventually.soon().untilAsserted(() -> {
             List<String> statuses = new ArrayList<>();
             for (int id : ids) {
