@@ -8,7 +8,7 @@
 #   BENCH_RUNS=n          cold-start repetitions; default 3
 #   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning (or give them as arguments); default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
-#   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50,2x100,4x100
+#   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
 #   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
 #   BENCH_UNSUBSCRIBE_RUNS=n     runs per unsubscribe variant (direct SMTP, then a silent server); default 10
@@ -107,7 +107,7 @@ if [[ ",$ONLY," == *",dispatch,"* ]]; then
   say "4. email dispatch to GreenMail (own JVM) vs a bare Jakarta Mail loop, without and with a NOOP per message, configurations ${BENCH_DISPATCH_CONFIGS:-default}"
   timeout 240m "${BENCH[@]}" org.rapport.bench.DispatchBenchmark "${COMMON[@]}" \
       --messages "${BENCH_DISPATCH_MESSAGES:-20000}" --rounds "${BENCH_DISPATCH_ROUNDS:-3}" \
-      --configs "${BENCH_DISPATCH_CONFIGS:-1x50,2x50,4x50,2x100,4x100}" --warmup 5000 2>&1 | tee -a "$OUT"
+      --configs "${BENCH_DISPATCH_CONFIGS:-1x50,2x50,4x50}" --warmup 5000 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",unsubscribe,"* ]]; then
   for smtp in direct silent; do

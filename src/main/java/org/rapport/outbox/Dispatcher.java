@@ -43,18 +43,9 @@ public class Dispatcher {
         long deadline = System.nanoTime() + settings.budget().toNanos();
         Throttle throttle = settings.throttle();
         try (Postman postman = postmen.open()) {
-            int rolledBack = 0;
             while (System.nanoTime() < deadline) {
-                List<Long> claimed;
-                try {
-                    claimed = store.claim(INSTANCE, settings.batchSize());
-                } catch (RuntimeException e) {
-                    // the database chose this claim as a deadlock victim: nothing was claimed, so simply claim again
-                    if (!rolledBackByDatabase(e) || ++rolledBack > 3) {
-                        throw e;
-                    }
-                    continue;
-                }
+                // a claim the database chose as a deadlock victim claimed nothing: simply claim again
+                List<Long> claimed = again(() -> store.claim(INSTANCE, settings.batchSize()));
                 if (claimed.isEmpty()) {
                     break;
                 }
@@ -94,14 +85,21 @@ public class Dispatcher {
         AtomicReference<DispatchStore.Accepted> accepted = new AtomicReference<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.deliver(id, INSTANCE, postman, throttle, accepted::set) ? 1 : 0;
+                if (store.deliver(id, INSTANCE, postman, throttle, accepted::set)) {
+                    return 1;
+                }
+                throttle.giveBack(); // suppressed or taken back since the claim: nothing went to the server
+                return 0;
             } catch (RuntimeException e) {
                 DispatchStore.Accepted sent = accepted.get();
                 if (sent != null) {
                     // the customer has the message: record it on its own, so nothing (a suppression that won a deadlock) relabels it
                     LOG.log(Level.WARNING, e, () -> "Outbox message " + id + " was accepted by the SMTP server but its "
                             + "transaction was lost; recording it as SENT on its own");
-                    recordSent(sent);
+                    again(() -> {
+                        store.recordSent(sent);
+                        return null;
+                    });
                     return 1;
                 }
                 // nothing left and nothing was written (a deadlock victim before the send): the row is still ours
@@ -112,11 +110,14 @@ public class Dispatcher {
         }
     }
 
-    private void recordSent(DispatchStore.Accepted sent) {
+    /**
+     * Runs a transaction again when the database rolled it back (a deadlock victim, which wrote nothing), up to three
+     * times. Not for a delivery: whether it may run again depends on whether its message left ({@link #deliverOne}).
+     */
+    private static <T> T again(java.util.function.Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                store.recordSent(sent);
-                return;
+                return transaction.get();
             } catch (RuntimeException e) {
                 if (!rolledBackByDatabase(e) || attempt == 3) {
                     throw e;

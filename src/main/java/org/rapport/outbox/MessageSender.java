@@ -42,6 +42,10 @@ public class MessageSender {
     @Inject
     Clock clock;
 
+    /**
+     * Sends one message, or says why not. The dispatcher took an overall permit for it; a message that does not go to the
+     * server gives it back.
+     */
     public Outcome send(ClaimedMessage m, Postman postman, Throttle throttle) {
         Instant now = clock.instant();
         String recipient = m.recipientEmail();
@@ -49,11 +53,13 @@ public class MessageSender {
                 ? m.purpose.blockedBy(m.consent())
                 : Optional.ofNullable(recipient == null || recipient.isBlank() ? "the salesperson has no email address" : null);
         if (blocked.isPresent()) {
+            throttle.giveBack();
             return Outcome.suppressed(m.id, recipient, blocked.get(), now);
         }
         String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         long domainWait = throttle.domainWait(domain, System.nanoTime());
         if (domainWait > 0) {
+            throttle.giveBack();
             return Outcome.deferred(m.id, "held back by the per-domain rate limit", now.plusNanos(domainWait), now);
         }
         RenderedMail rendered;
@@ -64,6 +70,7 @@ public class MessageSender {
         } catch (RuntimeException | MessagingException e) {
             // a template or an address that cannot work: retrying the same row would fail the same way
             LOG.log(Level.WARNING, e, () -> "Outbox message " + m.id + " could not be composed");
+            throttle.giveBack();
             return Outcome.failed(m.id, recipient, null, "could not compose: " + rootMessage(e), now);
         }
         try {

@@ -31,6 +31,16 @@ public final class Throttle {
     }
 
     /**
+     * Gives back the permit {@link #overallWait} took for a message that did not go to the server after all (suppressed,
+     * held back for its domain, not composable, no longer this dispatcher's), so the overall rate counts messages sent.
+     */
+    public synchronized void giveBack() {
+        if (perSecond > 0) {
+            overall.giveBack();
+        }
+    }
+
+    /**
      * 0 (permit taken) if the domain may receive a message now; otherwise nanoseconds until this message's turn. Messages
      * held back one after another get turns one interval apart (the first when the bucket next has a permit), so a
      * backlog to one domain returns at the domain's rate instead of all at once, again and again.
@@ -73,6 +83,10 @@ public final class Throttle {
                 return 0;
             }
             return (long) Math.ceil((1 - tokens) / rate * 1e9);
+        }
+
+        void giveBack() {
+            tokens = Math.min(capacity, tokens + 1);
         }
 
         /** Like {@link #take}, but a message held back is given the next free turn. */

@@ -41,8 +41,7 @@ public class PurchaseService {
         boolean same = before.isPresent() && Arrays.equals(before.get().importHash(), hash);
         if (!same) {
             mapper.upsert(new ForCustomer<>(purchase, customerId, hash));
-            recorded.fire(new PurchaseRecorded(customerId, purchase.externalId(), purchase.purchasedOn(), purchase.amount(),
-                    purchase.currency()));
+            recorded.fire(PurchaseRecorded.of(customerId, purchase));
         }
         return PurchaseView.of(purchase);
     }

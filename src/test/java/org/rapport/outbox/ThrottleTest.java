@@ -79,6 +79,22 @@ class ThrottleTest {
     }
 
     @Test
+    void aPermitGivenBackLetsTheNextMessageGoAtOnceButNeverBeyondTheBurst() {
+        Throttle throttle = new Throttle(2, 0);
+        assertThat(throttle.overallWait(START)).isZero();
+        assertThat(throttle.overallWait(START)).isZero();
+        assertThat(throttle.overallWait(START)).as("the burst is spent").isPositive();
+        throttle.giveBack(); // that message was suppressed: it did not count
+        assertThat(throttle.overallWait(START)).isZero();
+        throttle.giveBack();
+        throttle.giveBack();
+        throttle.giveBack();
+        assertThat(throttle.overallWait(START)).isZero();
+        assertThat(throttle.overallWait(START)).isZero();
+        assertThat(throttle.overallWait(START)).as("no more than one second's worth, however many were given back").isPositive();
+    }
+
+    @Test
     void aRateBelowOnePerSecondLetsOneMessageThroughThenSpacesThem() {
         Throttle throttle = new Throttle(0.5, 0);
         assertThat(throttle.overallWait(START)).isZero();

@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.rapport.testing.Sockets.closeQuietly;
+import static org.rapport.testing.Sockets.daemon;
+import static org.rapport.testing.Sockets.pump;
+
 /**
  * A loopback SMTP relay in front of GreenMail that can play the parts GreenMail cannot: a server that refuses one
  * recipient with 550, one that keeps asking the sender to try a recipient again later (450), a server that is down
@@ -98,7 +102,7 @@ public final class SmtpGate implements AutoCloseable {
         synchronized (open) {
             this.down = down;
             if (down) {
-                open.forEach(SmtpGate::closeQuietly);
+                open.forEach(Sockets::closeQuietly);
                 open.clear();
             }
         }
@@ -131,30 +135,13 @@ public final class SmtpGate implements AutoCloseable {
     }
 
     private static void start(IoTask task) {
-        Thread t = new Thread(() -> {
+        daemon(() -> {
             try {
                 task.run();
             } catch (IOException ignored) {
                 // the connection ended
             }
         }, "smtp-gate-connection");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void pump(InputStream in, OutputStream out, Socket a, Socket b) throws IOException {
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                synchronized (out) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            }
-        } finally {
-            closeQuietly(a);
-            closeQuietly(b);
-        }
     }
 
     /** Client to server, line by line, so RCPT commands can be answered here; message data passes untouched. */
@@ -226,18 +213,10 @@ public final class SmtpGate implements AutoCloseable {
         return line.size() == 0 ? null : line.toByteArray();
     }
 
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-    }
-
     @Override
     public void close() throws IOException {
         server.close();
-        open.forEach(SmtpGate::closeQuietly);
+        open.forEach(Sockets::closeQuietly);
     }
 
     private interface IoTask {

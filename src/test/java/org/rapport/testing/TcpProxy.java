@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.rapport.testing.Sockets.daemon;
+import static org.rapport.testing.Sockets.pump;
+
 /**
  * A loopback TCP relay to another port, for a server that must go away in the middle of a test: {@link #cut()} closes
  * every connection and stops accepting, as a database host that drops off the network would.
@@ -36,7 +39,7 @@ public final class TcpProxy implements AutoCloseable {
         } catch (IOException ignored) {
             // closed already
         }
-        open.forEach(TcpProxy::closeQuietly);
+        open.forEach(Sockets::closeQuietly);
     }
 
     private void accept() {
@@ -52,35 +55,6 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 // the listening socket was closed (cut), or the upstream refused: the client sees a closed connection
             }
-        }
-    }
-
-    private static void pump(Socket from, Socket to) {
-        byte[] buffer = new byte[16384];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-        } catch (IOException ignored) {
-            // one side went away
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-        }
-    }
-
-    private static void daemon(Runnable task, String name) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closed already
         }
     }
 

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.rapport.testing.Sockets.closeQuietly;
+import static org.rapport.testing.Sockets.daemon;
+import static org.rapport.testing.Sockets.pump;
+
 /**
  * TLS in front of a plain mail server on loopback (GreenMail), with a certificate of the test's choosing, for what
  * GreenMail cannot serve itself:
@@ -159,23 +163,6 @@ public final class TlsFront implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
-        byte[] buffer = new byte[8192];
-        try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-                out.flush();
-            }
-        } catch (IOException e) {
-            // one side closed
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-        }
-    }
-
     /** The lines of one SMTP reply, up to the one whose code is followed by a space. */
     private static List<String> reply(InputStream in) throws IOException {
         List<String> lines = new ArrayList<>();
@@ -214,21 +201,6 @@ public final class TlsFront implements AutoCloseable {
         out.flush();
     }
 
-    private static Thread daemon(Runnable task, String name) {
-        Thread t = new Thread(task, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException ignored) {
-            // closed already
-        }
-    }
-
     @Override
     public void close() {
         try {
@@ -236,6 +208,6 @@ public final class TlsFront implements AutoCloseable {
         } catch (IOException ignored) {
             // closed already
         }
-        open.forEach(TlsFront::closeQuietly);
+        open.forEach(Sockets::closeQuietly);
     }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
  * of both.
  *
  * <pre>java -cp bench/target/rapport-bench.jar org.rapport.bench.DispatchBenchmark [--messages 20000]
- *      [--configs 1x50,2x50,4x50,2x100,4x100] [--rounds 3] [--warmup 5000] [--profile]
+ *      [--configs 1x50,2x50,4x50] [--rounds 3] [--warmup 5000] [--profile]
  *      [--mailboxes one|per-recipient] [--work bench/data] [--repo .] [--port 18083]</pre>
  *
  * {@code --profile} adds one more service round
@@ -62,7 +62,7 @@ public final class DispatchBenchmark {
         List<String> results = new ArrayList<>();
         try (MailSink sink = MailSink.start(options.getOrDefault("sink-xmx", "2g"), options.getOrDefault("mailboxes", "one"),
                 work.resolve("mailsink.log"))) {
-            for (String config : options.getOrDefault("configs", "1x50,2x50,4x50,2x100,4x100").split(",")) {
+            for (String config : options.getOrDefault("configs", "1x50,2x50,4x50").split(",")) {
                 String[] tb = config.strip().split("x");
                 results.add(configuration(repo, work, port, sink, Integer.parseInt(tb[0]), Integer.parseInt(tb[1]), messages,
                         rounds, warmup, profile, options));
