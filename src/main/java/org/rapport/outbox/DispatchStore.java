@@ -59,13 +59,13 @@ public class DispatchStore {
      * {@code accepted} hears at once when the SMTP server took the message, so the caller can still record it as SENT
      * if this transaction is lost.
      *
-     * @return false when the message was suppressed (or taken back) since the claim
+     * @return what became of it, or empty when the message was suppressed (or taken back) since the claim
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean deliver(long id, String instance, Postman postman, Throttle throttle, Consumer<Accepted> accepted) {
+    public Optional<Outcome> deliver(long id, String instance, Postman postman, Throttle throttle, Consumer<Accepted> accepted) {
         Optional<OutboxMapper.Owned> owned = mapper.lockOwned(id, instance);
         if (owned.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         if (owned.get().customerId() != null) {
             mapper.holdCustomer(owned.get().customerId());
@@ -77,7 +77,7 @@ public class DispatchStore {
         }
         mapper.record(outcome, instance);
         recordTouch(message, outcome);
-        return true;
+        return Optional.of(outcome);
     }
 
     /** The SMTP server could not be reached for this message: it counts an attempt (so it fails once they run out). */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -75,32 +76,38 @@ public class Dispatcher {
                 return handled + store.putBack(claimed.subList(i + 1, claimed.size()), INSTANCE);
             }
             // the overall rate limit is waited for here too, never while a row is held
-            MessageSender.awaitOverall(throttle);
-            handled += deliverOne(id, postman, throttle);
+            boolean permit = MessageSender.awaitOverall(throttle);
+            Optional<Outcome> outcome = Optional.empty();
+            try {
+                outcome = deliverOne(id, postman, throttle);
+            } finally {
+                if (permit && !outcome.map(Outcome::tried).orElse(false)) {
+                    throttle.giveBack(); // nothing went to the server: the overall rate counts messages sent
+                }
+            }
+            handled += outcome.isPresent() ? 1 : 0;
         }
         return handled;
     }
 
-    private int deliverOne(long id, Postman postman, Throttle throttle) {
+    /** What became of the message, or empty when it was suppressed (or taken back) since the claim. */
+    private Optional<Outcome> deliverOne(long id, Postman postman, Throttle throttle) {
         AtomicReference<DispatchStore.Accepted> accepted = new AtomicReference<>();
         for (int attempt = 1; ; attempt++) {
             try {
-                if (store.deliver(id, INSTANCE, postman, throttle, accepted::set)) {
-                    return 1;
-                }
-                throttle.giveBack(); // suppressed or taken back since the claim: nothing went to the server
-                return 0;
+                return store.deliver(id, INSTANCE, postman, throttle, accepted::set);
             } catch (RuntimeException e) {
                 DispatchStore.Accepted sent = accepted.get();
                 if (sent != null) {
-                    // the customer has the message: record it on its own, so nothing (a suppression that won a deadlock) relabels it
+                    // the customer has the message: record it on its own, so that whatever else wrote the row meanwhile
+                    // does not stand in its place
                     LOG.log(Level.WARNING, e, () -> "Outbox message " + id + " was accepted by the SMTP server but its "
                             + "transaction was lost; recording it as SENT on its own");
                     again(() -> {
                         store.recordSent(sent);
                         return null;
                     });
-                    return 1;
+                    return Optional.of(sent.outcome());
                 }
                 // nothing left and nothing was written (a deadlock victim before the send): the row is still ours
                 if (!rolledBackByDatabase(e) || attempt == 3) {

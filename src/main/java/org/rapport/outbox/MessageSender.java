@@ -42,10 +42,6 @@ public class MessageSender {
     @Inject
     Clock clock;
 
-    /**
-     * Sends one message, or says why not. The dispatcher took an overall permit for it; a message that does not go to the
-     * server gives it back.
-     */
     public Outcome send(ClaimedMessage m, Postman postman, Throttle throttle) {
         Instant now = clock.instant();
         String recipient = m.recipientEmail();
@@ -53,13 +49,11 @@ public class MessageSender {
                 ? m.purpose.blockedBy(m.consent())
                 : Optional.ofNullable(recipient == null || recipient.isBlank() ? "the salesperson has no email address" : null);
         if (blocked.isPresent()) {
-            throttle.giveBack();
             return Outcome.suppressed(m.id, recipient, blocked.get(), now);
         }
         String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         long domainWait = throttle.domainWait(domain, System.nanoTime());
         if (domainWait > 0) {
-            throttle.giveBack();
             return Outcome.deferred(m.id, "held back by the per-domain rate limit", now.plusNanos(domainWait), now);
         }
         RenderedMail rendered;
@@ -70,8 +64,7 @@ public class MessageSender {
         } catch (RuntimeException | MessagingException e) {
             // a template or an address that cannot work: retrying the same row would fail the same way
             LOG.log(Level.WARNING, e, () -> "Outbox message " + m.id + " could not be composed");
-            throttle.giveBack();
-            return Outcome.failed(m.id, recipient, null, "could not compose: " + rootMessage(e), now);
+            return Outcome.notComposable(m.id, recipient, "could not compose: " + rootMessage(e), now);
         }
         try {
             postman.deliver(message);
@@ -108,16 +101,21 @@ public class MessageSender {
         return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 
-    /** Waits until the overall rate limit lets the next message go (the caller does so before it holds a row). */
-    static void awaitOverall(Throttle throttle) {
+    /**
+     * Waits until the overall rate limit lets the next message go (the caller does so before it holds a row).
+     *
+     * @return whether a permit was taken (not when the wait was interrupted)
+     */
+    static boolean awaitOverall(Throttle throttle) {
         for (long wait = throttle.overallWait(System.nanoTime()); wait > 0; wait = throttle.overallWait(System.nanoTime())) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     private static Locale locale(ClaimedMessage m) {

@@ -58,11 +58,7 @@ public interface OutboxMapper {
 
     int recordSent(@Param("o") Outcome outcome);
 
-    List<Long> waitingUnlocked(@Param("customerId") long customerId, @Param("purposes") Collection<MailPurpose> purposes);
-
-    List<Long> waiting(@Param("customerId") long customerId, @Param("purposes") Collection<MailPurpose> purposes);
-
-    List<Long> lock(@Param("ids") Collection<Long> ids);
+    List<Long> holdMessage(@Param("id") long id);
 
     List<Long> lockUnlocked(@Param("ids") Collection<Long> ids);
 
@@ -70,7 +66,9 @@ public interface OutboxMapper {
     int putBack(@Param("ids") Collection<Long> ids, @Param("instance") String instance, @Param("reason") String reason,
                 @Param("notBefore") Instant notBefore);
 
-    int suppress(@Param("ids") Collection<Long> ids, @Param("reason") String reason, @Param("now") Instant now);
+    /** Suppresses the customer's PENDING and SENDING rows of these purposes. */
+    int suppressWaiting(@Param("customerId") long customerId, @Param("purposes") Collection<MailPurpose> purposes,
+                        @Param("reason") String reason, @Param("now") Instant now);
 
     int resend(@Param("id") long id, @Param("now") Instant now);
 

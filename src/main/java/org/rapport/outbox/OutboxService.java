@@ -3,6 +3,8 @@ package org.rapport.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.customers.Consent;
+import org.rapport.customers.ConsentService;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
@@ -10,9 +12,11 @@ import org.rapport.platform.security.Access;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -31,6 +35,9 @@ public class OutboxService {
     MailSettings settings;
 
     @Inject
+    ConsentService consents;
+
+    @Inject
     Clock clock;
 
     /**
@@ -39,7 +46,7 @@ public class OutboxService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Enqueued enqueue(Mail mail) {
-        java.util.Optional<Long> existing = mapper.idByKey(mail.key());
+        Optional<Long> existing = mapper.idByKey(mail.key());
         if (existing.isPresent()) {
             return new Enqueued(existing.get(), false);
         }
@@ -64,22 +71,41 @@ public class OutboxService {
     }
 
     /**
-     * Suppresses what is still waiting for a customer, for some purposes or ({@code null}) all, in a transaction of its
-     * own, after the consent change committed ({@link Suppressions}). Rows nobody holds are suppressed at once; then this
-     * waits for the rows another transaction holds (the message on the wire, a claim taking rows this instant) and
-     * suppresses what they left waiting. It holds no customer row, so a delivery never waits for it (ADR 0003).
+     * Suppresses what still waits for a customer that the customer's consent, read now, refuses (the reason per purpose
+     * is the consent's), in a transaction of its own ({@link Suppressions} calls it after a consent change committed).
+     * One statement per reason, which waits for the rows another transaction holds (a message on the wire, a claim
+     * taking rows that instant) in index order, so two of these never deadlock each other. It holds no customer row, so a
+     * delivery never waits for it (ADR 0003). Mail the consent allows is left alone, whatever changed since.
+     *
+     * @return how many rows it suppressed
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int suppressWaiting(long customerId, Collection<MailPurpose> purposes, String reason) {
+    public int suppressRefused(long customerId) {
+        Optional<Consent> consent = consents.of(customerId);
+        if (consent.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<MailPurpose>> refused = new TreeMap<>();
+        for (MailPurpose purpose : MailPurpose.values()) {
+            purpose.blockedBy(consent.get()).ifPresent(reason -> refused.computeIfAbsent(reason, r -> new ArrayList<>()).add(purpose));
+        }
         Instant now = clock.instant();
-        List<Long> free = mapper.waitingUnlocked(customerId, purposes);
-        int suppressed = free.isEmpty() ? 0 : mapper.suppress(free, reason, now);
-        List<Long> held = mapper.waiting(customerId, purposes);
-        if (!held.isEmpty()) {
-            mapper.lock(held);
-            suppressed += mapper.suppress(held, reason, now);
+        int suppressed = 0;
+        for (Map.Entry<String, List<MailPurpose>> reason : refused.entrySet()) {
+            suppressed += mapper.suppressWaiting(customerId, reason.getValue(), reason.getKey(), now);
         }
         return suppressed;
+    }
+
+    /**
+     * Holds, shared until the caller commits, the message a response will point at (its foreign key would lock it
+     * later, after the customer row: a delivery of that very message takes them the other way round).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdForResponse(Long messageId) {
+        if (messageId != null) {
+            mapper.holdMessage(messageId);
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -122,7 +148,7 @@ public class OutboxService {
         return mapper.search(filter, access);
     }
 
-    public java.util.Optional<OutboxView> find(long id) {
+    public Optional<OutboxView> find(long id) {
         return mapper.find(id, Access.EVERYTHING);
     }
 

@@ -9,18 +9,16 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Marks SUPPRESSED what still waits for a customer once the consent change that stops it has committed, on a managed
+ * Marks SUPPRESSED what still waits for a customer once a consent change that stops it has committed, on a managed
  * thread, so the request that changed the consent (a one-click unsubscribe) answers without rewriting thousands of rows.
+ * What is suppressed is decided by the consent as it is when the thread runs ({@link OutboxService#suppressRefused}).
  * Nothing depends on it for correctness: every delivery reads the customer's consent under a shared lock on the
  * customer row and suppresses a message the customer no longer wants (ADR 0003). This keeps the statuses true within
- * moments instead of at each message's claim.
+ * moments instead of at each message's claim, which for a message not yet due can be days away.
  */
 @ApplicationScoped
 public class Suppressions {
@@ -37,10 +35,9 @@ public class Suppressions {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    /** Suppresses the customer's waiting messages (for these purposes, or all for {@code null}) once the caller commits. */
+    /** Suppresses the customer's waiting messages that their consent refuses, once the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterCommit(long customerId, Collection<MailPurpose> purposes, String reason) {
-        List<MailPurpose> copy = purposes == null ? null : List.copyOf(purposes);
+    public void afterCommit(long customerId) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -49,31 +46,33 @@ public class Suppressions {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    start(customerId, copy, reason);
+                    start(customerId);
                 }
             }
         });
     }
 
-    private void start(long customerId, List<MailPurpose> purposes, String reason) {
+    private void start(long customerId) {
         try {
-            executor.execute(() -> suppress(customerId, purposes, reason));
-        } catch (RejectedExecutionException e) {
-            // stopping: each message is suppressed at its delivery instead
-            LOG.log(Level.INFO, "Customer " + customerId + "'s waiting messages are left to their deliveries: " + e.getMessage());
+            executor.execute(() -> suppress(customerId));
+        } catch (RuntimeException e) {
+            // the application is stopping (rejected, or the executor is gone): each message is suppressed at its delivery
+            LOG.log(Level.INFO, "Customer " + customerId + "'s waiting messages are left to their deliveries: " + e);
         }
     }
 
-    private void suppress(long customerId, List<MailPurpose> purposes, String reason) {
+    private void suppress(long customerId) {
         for (int attempt = 1; ; attempt++) {
             try {
-                outbox.suppressWaiting(customerId, purposes, reason);
+                outbox.suppressRefused(customerId);
                 return;
             } catch (RuntimeException e) {
-                // a deadlock victim, a connection lost: try again; the deliveries would suppress them anyway
-                if (attempt == ATTEMPTS) {
-                    LOG.log(Level.WARNING, "Customer " + customerId + "'s waiting messages could not be suppressed now; "
-                            + "each is suppressed at its delivery", e);
+                // a lock wait timeout, a connection lost: try again; the deliveries suppress them anyway
+                boolean last = attempt == ATTEMPTS;
+                String which = " (attempt " + attempt + " of " + ATTEMPTS + ")";
+                LOG.log(last ? Level.WARNING : Level.INFO, e, () -> "Customer " + customerId
+                        + "'s waiting messages could not be suppressed now" + which + (last ? "; each is suppressed at its delivery" : ""));
+                if (last) {
                     return;
                 }
             }

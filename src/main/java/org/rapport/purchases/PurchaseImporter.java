@@ -1,7 +1,6 @@
 package org.rapport.purchases;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.rapport.customers.CustomerService;
 import org.rapport.imports.CustomerRowImporter;
@@ -15,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/**
- * {@code POST /api/import/purchases}: upsert by external_id; the customer must exist. A stored row fires the same event
- * as the API (a purchase imported is thanked like one recorded through the API, not only at the next hourly plan).
- */
+/** {@code POST /api/import/purchases}: upsert by external_id; the customer must exist. */
 @ApplicationScoped
 public class PurchaseImporter extends CustomerRowImporter<Purchase> {
 
@@ -32,9 +28,6 @@ public class PurchaseImporter extends CustomerRowImporter<Purchase> {
 
     @Inject
     Batches batches;
-
-    @Inject
-    Event<PurchaseRecorded> recorded;
 
     @Override
     public String kind() {
@@ -73,6 +66,5 @@ public class PurchaseImporter extends CustomerRowImporter<Purchase> {
     @Override
     protected void upsert(List<ForCustomer<Purchase>> rows) {
         batches.run(PurchaseMapper.class, batch -> rows.forEach(batch::upsert));
-        rows.forEach(r -> recorded.fire(PurchaseRecorded.of(r.customerId(), r.row())));
     }
 }

@@ -41,7 +41,8 @@ public class PurchaseService {
         boolean same = before.isPresent() && Arrays.equals(before.get().importHash(), hash);
         if (!same) {
             mapper.upsert(new ForCustomer<>(purchase, customerId, hash));
-            recorded.fire(PurchaseRecorded.of(customerId, purchase));
+            recorded.fire(new PurchaseRecorded(customerId, purchase.externalId(), purchase.purchasedOn(), purchase.amount(),
+                    purchase.currency()));
         }
         return PurchaseView.of(purchase);
     }

@@ -1,4 +1,4 @@
 /**
- * Purchases, imported or recorded through the API; either way a stored purchase fires PurchaseRecorded.
+ * Purchases, imported or recorded through the API; a recorded purchase fires PurchaseRecorded.
  */
 package org.rapport.purchases;

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.rapport.customers.Consent;
 import org.rapport.customers.ConsentService;
 import org.rapport.mail.LinkTokens.Claims;
-import org.rapport.outbox.MailPurpose;
 import org.rapport.outbox.OutboxService;
 import org.rapport.outbox.Response;
 import org.rapport.outbox.Suppressions;
@@ -16,17 +15,17 @@ import org.rapport.touches.TouchService;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Records what customers do with their emails. Unsubscribing writes the customer row first: that statement waits for a
- * send in flight to the customer (which holds the row shared), so once it commits nothing more can leave; the waiting
- * messages are marked SUPPRESSED just after the commit ({@link Suppressions}).
+ * Records what customers do with their emails. A consent change (unsubscribe, keep-only, bounce) first holds, shared,
+ * the message its response will point at (a delivery holds that row before the customer row, so this keeps the same
+ * order), then writes the customer row: that waits for a send in flight to the customer (which holds the row shared), so
+ * once it commits nothing the customer refused can leave; the waiting messages are marked SUPPRESSED just after the
+ * commit ({@link Suppressions}). ADR 0003.
  */
 @ApplicationScoped
 public class ResponseService {
@@ -60,8 +59,9 @@ public class ResponseService {
     @Transactional
     public void unsubscribe(Claims token, String how) {
         Instant now = clock.instant();
+        outbox.holdForResponse(messageOf(token));
         consents.unsubscribe(token.customerId(), how);
-        suppressions.afterCommit(token.customerId(), null, "the customer unsubscribed");
+        suppressions.afterCommit(token.customerId());
         outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.UNSUBSCRIBE, now, how, null));
     }
 
@@ -69,12 +69,9 @@ public class ResponseService {
     @Transactional
     public void keepOnly(Claims token, Set<Consent.Purpose> keep) {
         Instant now = clock.instant();
-        Set<MailPurpose> stopped = EnumSet.noneOf(MailPurpose.class);
-        Arrays.stream(Consent.Purpose.values()).filter(p -> !keep.contains(p)).map(MailPurpose::of).forEach(stopped::add);
+        outbox.holdForResponse(messageOf(token));
         consents.keepOnly(token.customerId(), keep);
-        if (!stopped.isEmpty()) {
-            suppressions.afterCommit(token.customerId(), stopped, "the customer stopped these emails");
-        }
+        suppressions.afterCommit(token.customerId());
         outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.PREFERENCES, now,
                 "keeps " + (keep.isEmpty() ? "nothing" : keep.stream().map(Enum::name).sorted().collect(Collectors.joining(", "))), null));
     }
@@ -140,8 +137,9 @@ public class ResponseService {
         if (outbox.responseRecorded(inboundMessageId)) {
             return false;
         }
+        outbox.holdForResponse(to.id);
         consents.markBouncing(to.customerId);
-        suppressions.afterCommit(to.customerId, null, "the customer's address bounces");
+        suppressions.afterCommit(to.customerId);
         if (!recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, diagnostic)) {
             return false; // another reader recorded the same email a moment ago; suppressing and marking again changed nothing
         }

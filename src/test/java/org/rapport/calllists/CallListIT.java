@@ -83,11 +83,19 @@ class CallListIT {
         String feedPath = feed.substring(feed.indexOf("/calendar/") + 1);
         Api.Reply anonymous = api.anonymous().get(feedPath);
         assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
-        // what the feed holds, call by call, CalendarFeedIT checks with salespeople who work every day; this team works
-        // MON-FRI, so today's feed is empty on a weekend
         assertThat(anonymous.contentType()).startsWith("text/calendar");
-        assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(anonymous.body()))
-                .getProperty("PRODID")).isPresent();
+        // the feed is the list of the salesperson's local today, call by call. This team works MON-FRI, so on a weekend
+        // both are empty; CalendarFeedIT checks a feed in detail with salespeople who work every day.
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        JsonObject todays = team.as(team.a).get("api/call-lists/" + team.a + "/" + today).json();
+        List<String> todaysCalls = todays.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(i -> "planned-touch-" + i.getInt("id") + "-" + today + "@rapport").toList();
+        if (todays.getBoolean("working_day")) {
+            assertThat(todaysCalls).as("Alpha GmbH's call is on today's list").isNotEmpty();
+        }
+        List<net.fortuna.ical4j.model.component.VEvent> fed = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(anonymous.body())).getComponents("VEVENT");
+        assertThat(fed).extracting(e -> e.getProperty("UID").orElseThrow().getValue()).containsExactlyElementsOf(todaysCalls);
         String altered = feedPath.replace(".ics", "").substring(0, feedPath.length() - 5)
                 + (feedPath.charAt(feedPath.length() - 5) == 'a' ? "b" : "a") + ".ics";
         assertThat(api.anonymous().get(altered).status()).isEqualTo(404);

@@ -115,22 +115,6 @@ class PlanningIT {
         assertThat(hour).as("inside 08:00-18:00 New York time").isBetween(8, 17);
     }
 
-    @Test
-    void aLargePurchaseImportedIsThankedAtOnceAsThroughTheApi() {
-        String purchase = Csv.unique("csvbuy");
-        Api.Reply imported = api.asAdmin().postCsv("api/import/purchases", Csv.lines(
-                "external_id,customer,purchased_on,amount,currency,description",
-                purchase + "," + team.customerOfB + "," + LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1)
-                        + ",18000.00,EUR,Warehouse racks"));
-        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
-        // no plan ran: the import itself planned the customer
-        JsonObject thanks = planned(team.customerOfB).stream().filter(t -> t.getString("rule").equals("THANK_YOU_PURCHASE"))
-                .findFirst().orElseThrow(() -> new AssertionError("no thank-you for the imported purchase: " + planned(team.customerOfB)));
-        assertThat(thanks.getString("status")).isEqualTo("QUEUED");
-        assertThat(api.asAdmin().get("api/outbox/" + thanks.getInt("outbox_id")).json().getString("template"))
-                .isEqualTo("thank-you-purchase");
-    }
-
     /**
      * The hourly job runs this same plan ({@code PlanningService}) for the time it fires. Kiritimati is UTC+14 and Pago
      * Pago UTC-11: at every hour of the day at least one of them is on another date than UTC, and each customer's
