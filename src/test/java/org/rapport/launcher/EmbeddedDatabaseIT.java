@@ -4,12 +4,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Standalone;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +44,20 @@ class EmbeddedDatabaseIT {
             assertThat(rs.getString(1)).isEqualTo(marker);
         }
         assertThat(Files.isDirectory(dir.resolve("mariadb/data/rapport"))).isTrue();
+    }
+
+    /** A free port can be taken by someone else in the second before mysqld binds it: the next free port is tried. */
+    @Test
+    void aPortTakenBeforeMysqldBindsItIsReplacedByTheNextFreeOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int takenPort = taken.getLocalPort();
+            Iterator<Integer> ports = List.of(takenPort, EmbeddedDatabase.freePort()).iterator();
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(Path.of("target/it-port-" + UUID.randomUUID()), ports::next, 3, "64M");
+                 Connection c = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
+                assertThat(db.port()).isNotEqualTo(takenPort);
+                assertThat(c.isValid(5)).isTrue();
+            }
+        }
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.rapport.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,17 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rapport in its own JVM, started like production with the launcher ({@code target/rapport-launcher.jar}), logging to
  * {@code target/<name>.log}. The environment is this test's (database, SMTP) plus {@code env}; a {@code null} value
  * removes a variable, so that for instance without {@code RAPPORT_DB_URL} the instance runs its own embedded MariaDB.
  */
-public record LauncherInstance(Process process, int port) {
+public record LauncherInstance(Process process, int port, Path log) {
 
     public static LauncherInstance start(String name, Path dataDir, Map<String, String> env) throws IOException {
         return start(name, dataDir, env, "512m");
@@ -29,7 +26,7 @@ public record LauncherInstance(Process process, int port) {
     public static LauncherInstance start(String name, Path dataDir, Map<String, String> env, String heap) throws IOException {
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         Files.createDirectories(dataDir);
-        int port = freePort();
+        int port = Ports.free();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", target.resolve("rapport-launcher.jar").toString());
         builder.environment().put("RAPPORT_HTTP_PORT", Integer.toString(port));
@@ -41,8 +38,9 @@ public record LauncherInstance(Process process, int port) {
                 builder.environment().put(key, value);
             }
         });
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(target.resolve(name + ".log").toFile()));
-        return new LauncherInstance(builder.start(), port);
+        Path log = target.resolve(name + ".log");
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new LauncherInstance(builder.start(), port, log);
     }
 
     public URI baseUri() {
@@ -55,13 +53,24 @@ public record LauncherInstance(Process process, int port) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         // refused or reset connections are expected while it starts; a dead process fails at once
         Eventually.within(Duration.ofMinutes(4)).ignoreExceptionsInstanceOf(java.io.IOException.class).until(() -> {
-            assertThat(process.isAlive()).as("the instance on port " + port + " died").isTrue();
+            if (!process.isAlive()) {
+                throw new AssertionError("the instance on port " + port + " died; its log ends:\n" + logTail());
+            }
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(baseUri().resolve("health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             // Payara answers /health even when the application failed to deploy: wait for Rapport's own checks
             return health.statusCode() == 200 && health.body().contains("\"scheduler\"");
         });
         return this;
+    }
+
+    private String logTail() {
+        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            List<String> all = lines.toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Stops the instance as an operator would (SIGTERM), and waits until it is gone. */
@@ -72,9 +81,4 @@ public record LauncherInstance(Process process, int port) {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

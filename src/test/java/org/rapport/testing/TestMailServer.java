@@ -7,8 +7,6 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
 /**
  * GreenMail (SMTP and IMAP on loopback) for the integration tests, started once per run. Payara sends to the
@@ -31,7 +29,7 @@ public class TestMailServer implements LauncherSessionListener {
         }
         try {
             greenMail = new GreenMail(new ServerSetup[]{
-                    new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                     new ServerSetup(Integer.parseInt(imapPort), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
             greenMail.setUser(REPLY_MAILBOX, "replies", "replies-secret");
             greenMail.start();
@@ -52,11 +50,6 @@ public class TestMailServer implements LauncherSessionListener {
         return gate;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
