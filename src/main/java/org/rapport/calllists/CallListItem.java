@@ -8,7 +8,15 @@ public class CallListItem {
     public long id;
     public int position;
     public String rule;
+    /** OPEN, or ESCALATED: waiting for the manager's decision (take, reassign, reschedule, close). */
+    public String status;
+    /** ESCALATED, PROBLEM or COURTESY ({@code org.rapport.planning.Urgency}): the list is ordered by it, then by priority. */
+    public String urgency;
+    public boolean escalated;
+    /** For an escalated call: the salesperson who holds it (whose manager decides). */
+    public String heldBy;
     public String channel;
+    /** The score within the urgency class: the planned priority plus one point per day overdue. */
     public int priority;
     public LocalDate dueOn;
     public LocalDate dueBy;

@@ -36,7 +36,12 @@ public interface CallListMapper {
      */
     List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit,
                             @Param("maxCalls") int maxCalls, @Param("callsSince") Instant callsSince,
-                            @Param("callsUntil") Instant callsUntil, @Param("open") PlannedTouchStatus open);
+                            @Param("callsUntil") Instant callsUntil, @Param("open") PlannedTouchStatus open,
+                            @Param("problemRules") Collection<String> problemRules);
+
+    /** Escalated calls held by {@code sellerId} or by someone who reports to them, most urgent first. */
+    List<ItemRow> escalatedItems(@Param("sellerId") long sellerId, @Param("date") LocalDate date,
+                                 @Param("escalated") PlannedTouchStatus escalated);
 
     List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
 
@@ -54,7 +59,8 @@ public interface CallListMapper {
         String name;
         String timeZone;
         String region;
-        int dailyCapacity;
+        /** {@code null}: the rule {@code capacity.default_daily}. */
+        Integer dailyCapacity;
         String workingDays;
         Long managerId;
         Long backupId;
@@ -75,7 +81,12 @@ public interface CallListMapper {
         int tries;
         long customerId;
         String customer;
+        /** The customer's owner. */
         Long ownerId;
+        /** Who holds the call: the salesperson a manager gave it to, else the customer's owner. */
+        Long holderId;
+        /** The holder's external id (escalated items and single items only). */
+        String holder;
         String company;
         String preferredName;
         String contactFirstName;

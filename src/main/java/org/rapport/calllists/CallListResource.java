@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.rapport.platform.security.Viewer;
 import org.rapport.platform.web.Params;
 
@@ -81,6 +82,52 @@ public class CallListResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ItemState outcome(@PathParam("id") long id, @Valid @NotNull OutcomeRequest request) {
         return callLists.recordOutcome(viewer.user(), id, request);
+    }
+
+    @POST
+    @Path("items/{id}/take")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    @Operation(summary = "Take an escalated call",
+            description = "The manager of the call's holder (or an admin acting for a salesperson) takes the ESCALATED call: "
+                    + "it is OPEN on their own list from today, with a fresh round of tries. 403 for anyone else, 409 when "
+                    + "the call is not ESCALATED.")
+    public ItemState take(@PathParam("id") long id, @Valid DecisionRequest request) {
+        return callLists.take(viewer.user(), id, request == null ? new DecisionRequest() : request);
+    }
+
+    @POST
+    @Path("items/{id}/reassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    @Operation(summary = "Give an escalated call to a salesperson of the team",
+            description = "The manager of the call's holder (or an admin) gives the ESCALATED call to `salesperson`, who must be "
+                    + "within the caller's reach (their team): it is OPEN on that salesperson's list from today, with a fresh "
+                    + "round of tries.")
+    public ItemState reassign(@PathParam("id") long id, @Valid @NotNull ReassignRequest request) {
+        return callLists.reassign(viewer.user(), id, request);
+    }
+
+    @POST
+    @Path("items/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    @Operation(summary = "Reschedule an escalated call",
+            description = "The manager of the call's holder (or an admin) puts the ESCALATED call back on its holder's list on "
+                    + "`reschedule_to` (the customer's today or later), OPEN with a fresh round of tries.")
+    public ItemState reschedule(@PathParam("id") long id, @Valid @NotNull EscalationRescheduleRequest request) {
+        return callLists.rescheduleEscalated(viewer.user(), id, request);
+    }
+
+    @POST
+    @Path("items/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    @Operation(summary = "Close an escalated call",
+            description = "The manager of the call's holder (or an admin) closes the ESCALATED call (DONE, outcome CLOSED) "
+                    + "with a `note` saying why.")
+    public ItemState close(@PathParam("id") long id, @Valid @NotNull CloseRequest request) {
+        return callLists.closeEscalated(viewer.user(), id, request);
     }
 
     private static LocalDate date(String text) {

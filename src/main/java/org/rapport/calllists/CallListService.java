@@ -8,6 +8,8 @@ import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.planning.BusinessCalendar;
 import org.rapport.planning.ManagerAlerts;
 import org.rapport.planning.PlannedTouchStatus;
+import org.rapport.planning.Proposal;
+import org.rapport.planning.Urgency;
 import org.rapport.planning.PlannedTouches;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
@@ -79,7 +81,7 @@ public class CallListService {
         Seller seller = requireMayRead(access, salesperson);
         Rules r = rules.rules();
         BusinessCalendar calendar = rules.calendar();
-        int capacity = seller.dailyCapacity > 0 ? seller.dailyCapacity : r.defaultDailyCapacity();
+        int capacity = capacity(seller.dailyCapacity, r);
         boolean workingDay = calendar.isBusinessDay(date, seller.region, WorkingDays.parse(seller.workingDays).days());
         boolean absent = mapper.absent(seller.id, date);
         if (!workingDay || absent) {
@@ -93,9 +95,17 @@ public class CallListService {
         ZoneId zone = Zones.orUtc(seller.timeZone);
         List<ItemRow> today = mapper.openItems(owners, date, capacity, r.maxCallsPer3Days(),
                 date.minusDays(CALL_WINDOW_DAYS - 1).atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(),
-                PlannedTouchStatus.OPEN);
+                PlannedTouchStatus.OPEN, Urgency.problemRuleNames());
         int overflow = today.isEmpty() ? 0 : today.get(0).openTotal - today.size();
-        return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(today, covered), overflow);
+        // escalated calls first, outside the capacity: the manager's to decide, the holder's to see
+        List<ItemRow> rows = new ArrayList<>(mapper.escalatedItems(seller.id, date, PlannedTouchStatus.ESCALATED));
+        rows.addAll(today);
+        return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(rows, covered), overflow);
+    }
+
+    /** A salesperson's daily capacity: their own, or the rule {@code capacity.default_daily} when they have none. */
+    static int capacity(Integer own, Rules rules) {
+        return own != null && own > 0 ? own : rules.defaultDailyCapacity();
     }
 
     private List<CallListItem> items(List<ItemRow> rows, Map<Long, Seller> covered) {
@@ -114,6 +124,10 @@ public class CallListService {
             item.id = r.id;
             item.position = items.size() + 1;
             item.rule = r.rule;
+            item.status = r.status;
+            item.urgency = Urgency.of(Proposal.Rule.valueOf(r.rule), PlannedTouchStatus.valueOf(r.status)).name();
+            item.escalated = PlannedTouchStatus.ESCALATED.name().equals(r.status);
+            item.heldBy = item.escalated ? r.holder : null;
             item.channel = r.channel;
             item.priority = r.urgency;
             item.dueOn = r.dueOn;
@@ -129,7 +143,7 @@ public class CallListService {
             item.localTimeNow = localTime(now, r.timeZone);
             item.preferences = r.preferences;
             item.personalNotes = r.personalNotes;
-            item.coveringFor = r.ownerId != null && covered.containsKey(r.ownerId) ? covered.get(r.ownerId).externalId : null;
+            item.coveringFor = r.holderId != null && covered.containsKey(r.holderId) ? covered.get(r.holderId).externalId : null;
             item.lastTouches = lastTouches.getOrDefault(r.customerId, List.of());
             item.problems = problems.getOrDefault(r.customerId, List.of());
             item.recentPurchases = purchases.getOrDefault(r.customerId, List.of());
@@ -172,7 +186,7 @@ public class CallListService {
         Instant now = clock.instant();
         ZoneId zone = Zones.orUtc(item.timeZone);
         LocalDate today = now.atZone(zone).toLocalDate();
-        String note = request.note == null || request.note.isBlank() ? null : request.note.strip();
+        String note = note(request.note);
         // the status moves first: an item that is not OPEN any more is a Conflict before anything is logged
         switch (request.outcome) {
             case REACHED -> {
@@ -180,12 +194,17 @@ public class CallListService {
                 logTouch(user, item, TouchKind.Outcome.REACHED, note);
             }
             case VOICEMAIL, NO_ANSWER -> {
-                Seller owner = item.ownerId == null ? null : mapper.sellerById(item.ownerId).orElse(null);
-                LocalDate next = rules.calendar().plusBusinessDays(today, 2, owner == null ? null : owner.region);
+                // back on two business days that the holder works, in their region
+                Seller holder = item.holderId == null ? null : mapper.sellerById(item.holderId).orElse(null);
+                LocalDate next = holder == null ? rules.calendar().plusBusinessDays(today, 2, null)
+                        : rules.calendar().plusBusinessDays(today, 2, holder.region, WorkingDays.ofStored(holder.workingDays));
                 PlannedTouchStatus status = planned.retry(id, request.outcome.name(), note, next, item.tries + 1 >= MAX_TRIES);
                 logTouch(user, item, TouchKind.Outcome.valueOf(request.outcome.name()), note);
                 if (status == PlannedTouchStatus.ESCALATED) {
-                    alerts.alert(ManagerAlerts.Kind.ESCALATED, Long.toString(id), item.customerId, MAX_TRIES, item.reason);
+                    // to the holder's manager; a call given to someone else escalates anew under its own cause
+                    boolean given = item.holderId != null && !item.holderId.equals(item.ownerId);
+                    alerts.alert(ManagerAlerts.Kind.ESCALATED, given ? id + ":" + item.holderId : Long.toString(id), item.customerId,
+                            given ? item.holderId : null, MAX_TRIES, item.reason);
                 }
             }
             case RESCHEDULED -> {
@@ -204,8 +223,82 @@ public class CallListService {
                 planned.close(id, "NOT_NEEDED", note);
             }
         }
+        return state(id, request.outcome.name());
+    }
+
+    /** The manager (or an admin) takes an escalated call: it is on their own list today, with a fresh round of tries. */
+    @Transactional
+    public ItemState take(AuthenticatedUser user, long id, DecisionRequest request) {
+        ItemRow item = requireDecides(user.access(), id);
+        if (user.salespersonId() == null) {
+            throw new Conflict("Login " + user.username() + " acts for no salesperson and cannot hold a call: reassign it.");
+        }
+        planned.assign(id, user.salespersonId(), customerToday(item), "TAKEN", note(request.note));
+        return state(id, "TAKEN");
+    }
+
+    /** The manager (or an admin) gives an escalated call to a salesperson within their reach (their team). */
+    @Transactional
+    public ItemState reassign(AuthenticatedUser user, long id, ReassignRequest request) {
+        ItemRow item = requireDecides(user.access(), id);
+        Seller to = mapper.seller(request.salesperson)
+                .orElseThrow(() -> new InvalidInput("salesperson: there is no salesperson " + request.salesperson + "."));
+        if (!user.access().reaches(to.id, to.managerId)) {
+            throw new NotAllowed("salesperson: " + to.externalId + " is not in your team; a call goes only to someone you manage.");
+        }
+        planned.assign(id, to.id, customerToday(item), "REASSIGNED", note(request.note));
+        return state(id, "REASSIGNED");
+    }
+
+    /** The manager (or an admin) puts an escalated call back on its holder's list on a later date. */
+    @Transactional
+    public ItemState rescheduleEscalated(AuthenticatedUser user, long id, EscalationRescheduleRequest request) {
+        ItemRow item = requireDecides(user.access(), id);
+        LocalDate today = customerToday(item);
+        if (request.rescheduleTo.isBefore(today)) {
+            throw new InvalidInput("reschedule_to: " + request.rescheduleTo + " is in the past (today is " + today + ").");
+        }
+        planned.rescheduleEscalated(id, request.rescheduleTo, note(request.note));
+        return state(id, "RESCHEDULED");
+    }
+
+    /** The manager (or an admin) closes an escalated call, saying why. */
+    @Transactional
+    public ItemState closeEscalated(AuthenticatedUser user, long id, CloseRequest request) {
+        requireDecides(user.access(), id);
+        String note = note(request.note);
+        if (note == null) {
+            throw new InvalidInput("note: say why the call is closed.");
+        }
+        planned.closeEscalated(id, note);
+        return state(id, "CLOSED");
+    }
+
+    /**
+     * The item, when the caller decides about its escalation: the manager of its holder, or an admin. Anyone else gets
+     * 403 whatever the item's status, so the answer tells a salesperson nothing about other people's calls.
+     */
+    private ItemRow requireDecides(Access access, long id) {
+        ItemRow item = mapper.item(id).orElseThrow(() -> new NotFound("There is no call-list item " + id + "."));
+        Seller holder = item.holderId == null ? null : mapper.sellerById(item.holderId).orElse(null);
+        if (!access.decidesEscalationsOf(holder == null ? null : holder.managerId)) {
+            throw new NotAllowed("Call-list item " + id + " is not yours to decide: an escalated call is decided by its "
+                    + "holder's manager.");
+        }
+        return item;
+    }
+
+    private LocalDate customerToday(ItemRow item) {
+        return clock.instant().atZone(Zones.orUtc(item.timeZone)).toLocalDate();
+    }
+
+    private ItemState state(long id, String outcome) {
         ItemRow after = mapper.item(id).orElseThrow();
-        return new ItemState(id, after.status, request.outcome.name(), after.tries, notBefore(id));
+        return new ItemState(id, after.status, outcome, after.tries, notBefore(id), after.holder);
+    }
+
+    private static String note(String note) {
+        return note == null || note.isBlank() ? null : note.strip();
     }
 
     private LocalDate notBefore(long id) {
@@ -231,12 +324,13 @@ public class CallListService {
     }
 
     /**
-     * Whoever reaches the customer's owner records outcomes (the owner, their manager, an admin); so does the owner's
-     * backup while the owner is away today (the backup has the item on their list then).
+     * Whoever reaches the call's holder records outcomes (the holder, their manager, an admin); so does the holder's
+     * backup while the holder is away today (the backup has the item on their list then). The holder is the customer's
+     * owner unless a manager gave the call to someone else.
      */
     private void requireMayWrite(Access access, ItemRow item) {
-        Seller owner = item.ownerId == null ? null : mapper.sellerById(item.ownerId).orElse(null);
-        if (access.reaches(item.ownerId, owner == null ? null : owner.managerId)) {
+        Seller owner = item.holderId == null ? null : mapper.sellerById(item.holderId).orElse(null);
+        if (access.reaches(item.holderId, owner == null ? null : owner.managerId)) {
             return;
         }
         if (owner != null && access.isBackup(owner.backupId)

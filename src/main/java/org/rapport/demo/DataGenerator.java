@@ -241,15 +241,7 @@ public final class DataGenerator {
         for (int i = 1; i <= size.customers(); i++) {
             Core core = core(i);
             SplittableRandom r = random(TOUCH, i);
-            int count = r.nextInt(2 * size.touchesPerCustomer() + 1);
-            LocalDate placeToday = localToday.get(core.place);
-            long[] times = new long[count];
-            for (int k = 0; k < count; k++) {
-                // a local business day 1..364 days ago (moved back up to 2 days off a weekend), 08:00–18:00 local
-                LocalDate day = core.place.businessDayOnOrBefore(placeToday.minusDays(1 + r.nextInt(362)));
-                times[k] = day.atTime(8, 0).plusMinutes(r.nextInt(600)).atZone(core.place.zone).toEpochSecond();
-            }
-            Arrays.sort(times);
+            long[] times = touchTimes(core, r);
             for (long time : times) {
                 Contact kind = core.doNotContact ? Contact.NOTE : Contact.pick(r);
                 String outcome = kind.outcome(r);
@@ -257,6 +249,45 @@ public final class DataGenerator {
                 String note = notes.isEmpty() || r.nextInt(100) < 30 ? "" : pick(r, notes);
                 csv.printRecord(customerId(i), salespersonId(core.owner), kind, outcome, Instant.ofEpochSecond(time),
                         note);
+            }
+        }
+        csv.flush();
+    }
+
+    /** When a customer's touches happened (epoch seconds, in order): the first draws of its {@code TOUCH} random. */
+    private long[] touchTimes(Core core, SplittableRandom r) {
+        int count = r.nextInt(2 * size.touchesPerCustomer() + 1);
+        LocalDate placeToday = localToday.get(core.place);
+        long[] times = new long[count];
+        for (int k = 0; k < count; k++) {
+            // a local business day 1..364 days ago (moved back up to 2 days off a weekend), 08:00–18:00 local
+            LocalDate day = core.place.businessDayOnOrBefore(placeToday.minusDays(1 + r.nextInt(362)));
+            times[k] = day.atTime(8, 0).plusMinutes(r.nextInt(600)).atZone(core.place.zone).toEpochSecond();
+        }
+        Arrays.sort(times);
+        return times;
+    }
+
+    /** The salesperson of the demo's {@code sales} login. */
+    public static final int SHOWCASE_SALESPERSON = 2;
+
+    /**
+     * The demo's story for the salesperson of the {@code sales} login: a problem of one of their customers, resolved
+     * three days ago and not talked about since, so that their list opens with its follow-up call however old the
+     * courtesy backlog is. Written as a problems file; nothing when the salesperson owns no such customer. Flushes
+     * {@code out}, does not close it.
+     */
+    public void followUpShowcase(Appendable out) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, PROBLEMS);
+        Instant resolved = nowSeconds.minusSeconds(3 * DAY_SECONDS);
+        for (int i = 1; i <= size.customers(); i++) {
+            Core core = core(i);
+            long[] touches = touchTimes(core, random(TOUCH, i));
+            if (core.owner == SHOWCASE_SALESPERSON && !core.doNotContact
+                    && (touches.length == 0 || touches[touches.length - 1] < resolved.getEpochSecond())) {
+                csv.printRecord("PR-SHOWCASE-1", customerId(i), resolved.minusSeconds(DAY_SECONDS), resolved, "HIGH",
+                        Complaint.DELIVERY.code, "Delivery arrived three days late", "Replacement shipped by express");
+                break;
             }
         }
         csv.flush();

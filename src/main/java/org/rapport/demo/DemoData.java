@@ -76,6 +76,7 @@ public class DemoData {
         load(customers, generator::customers);
         load(purchases, generator::purchases);
         load(problems, generator::problems);
+        load(problems, generator::followUpShowcase);
         loadTouches(generator);
         LOG.info(() -> "Demo data loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }

@@ -55,7 +55,7 @@ public class DemoStart implements StartupStep {
                 users.createIfAbsent("admin", ADMIN_PASSWORD, Role.ADMIN, null);
             }
             users.createIfAbsent("manager", MANAGER_PASSWORD, Role.MANAGER, DataGenerator.salespersonId(1));
-            users.createIfAbsent("sales", SALES_PASSWORD, Role.SALES, DataGenerator.salespersonId(2));
+            users.createIfAbsent("sales", SALES_PASSWORD, Role.SALES, DataGenerator.salespersonId(DataGenerator.SHOWCASE_SALESPERSON));
             System.out.println(banner(publicAdmin));
         } else {
             LOGINS.forEach((username, password) -> {

@@ -4,10 +4,12 @@ import org.rapport.customers.Tier;
 import org.rapport.customers.Consent;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the planner knows about one customer: read for all customers in one streamed query, never one query each.
@@ -17,11 +19,20 @@ import java.util.List;
  * @param purchases       recent purchases
  * @param lastThankYouAt  the last thank-you note planned or sent
  * @param emailsLast7Days outreach emails planned or sent in the last seven days
+ * @param ownerWorkingDays the days of the week the owner works: a call is due only on one of them
  */
 public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
                             Instant lastTwoWayAt,
                             LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
-                            Instant lastThankYouAt, int emailsLast7Days) {
+                            Instant lastThankYouAt, int emailsLast7Days, Set<DayOfWeek> ownerWorkingDays) {
+
+    /** A customer whose owner works Monday to Friday. */
+    public CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
+                         Instant lastTwoWayAt, LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
+                         Instant lastThankYouAt, int emailsLast7Days) {
+        this(customerId, tier, zone, region, ownerId, consent, lastTwoWayAt, customerSince, problems, purchases, lastThankYouAt,
+                emailsLast7Days, BusinessCalendar.MONDAY_TO_FRIDAY);
+    }
 
     /** @param rating the customer's 1–5 rating of how it was handled (from the check-in email), or {@code null} */
     public record ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution, Integer rating) {
@@ -40,6 +51,7 @@ public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String regi
     public CustomerFacts {
         problems = List.copyOf(problems);
         purchases = List.copyOf(purchases);
+        ownerWorkingDays = Set.copyOf(ownerWorkingDays);
     }
 
     boolean mayEmail(Consent.Purpose purpose) {

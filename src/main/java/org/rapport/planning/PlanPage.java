@@ -12,6 +12,7 @@ import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.PlanningMapper.EmailRow;
 import org.rapport.planning.PlanningMapper.FactRow;
 import org.rapport.platform.time.Zones;
+import org.rapport.team.WorkingDays;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -81,9 +82,11 @@ public class PlanPage {
                 now.minus(Duration.ofDays(7)), page, PlannedTouchStatus.CANCELLED).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
 
         List<Planned> planned = new ArrayList<>();
+        Map<String, Set<java.time.DayOfWeek>> workingDays = new java.util.HashMap<>(); // a team has few spellings
         for (FactRow row : rows) {
             CustomerFacts facts = facts(row, problems.getOrDefault(row.customerId, List.of()),
-                    purchases.getOrDefault(row.customerId, List.of()), emails.get(row.customerId));
+                    purchases.getOrDefault(row.customerId, List.of()), emails.get(row.customerId),
+                    workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored));
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
         }
@@ -165,13 +168,14 @@ public class PlanPage {
     }
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
-                                       List<PlanningMapper.PurchaseRow> purchases, EmailRow emails) {
+                                       List<PlanningMapper.PurchaseRow> purchases, EmailRow emails,
+                                       Set<java.time.DayOfWeek> ownerWorkingDays) {
         return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent,
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
-                emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails);
+                emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails, ownerWorkingDays);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

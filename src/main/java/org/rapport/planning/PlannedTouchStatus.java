@@ -8,9 +8,10 @@ import java.util.Set;
 /**
  * The life of a planned touch. It is planned OPEN; an email becomes QUEUED once it is in the outbox (the outbox row
  * carries it from there); a call or visit stays OPEN through retries and reschedules, becomes DONE when the customer
- * was reached or it was not needed, and ESCALATED to the manager after its last unanswered try. DONE and CANCELLED are
- * final. The planner writes new touches OPEN; every later change goes through {@link PlannedTouches}, along these
- * moves only.
+ * was reached or it was not needed, and ESCALATED to the manager after its last unanswered try. An ESCALATED call waits
+ * for the manager's decision ({@link #decide}): taken or reassigned, or rescheduled, it is OPEN again; closed with a
+ * note, it is DONE. DONE and CANCELLED are final. The planner writes new touches OPEN; every later change goes through
+ * {@link PlannedTouches}, along these moves only.
  */
 public enum PlannedTouchStatus {
     OPEN, QUEUED, ESCALATED, DONE, CANCELLED;
@@ -19,7 +20,8 @@ public enum PlannedTouchStatus {
     public Set<PlannedTouchStatus> next() {
         return switch (this) {
             case OPEN -> EnumSet.of(OPEN, QUEUED, ESCALATED, DONE, CANCELLED);
-            case QUEUED, ESCALATED -> EnumSet.of(CANCELLED);
+            case QUEUED -> EnumSet.of(CANCELLED);
+            case ESCALATED -> EnumSet.of(OPEN, DONE, CANCELLED);
             case DONE, CANCELLED -> EnumSet.noneOf(PlannedTouchStatus.class);
         };
     }
@@ -30,6 +32,33 @@ public enum PlannedTouchStatus {
 
     public boolean isFinal() {
         return next().isEmpty();
+    }
+
+    /**
+     * What came of a call (reached, not reached, rescheduled, not needed) moves an OPEN touch. An ESCALATED one waits for
+     * the manager's decision instead: an outcome on it is a {@code Conflict} that says so, not a way around the manager.
+     *
+     * @return {@code target}
+     */
+    public PlannedTouchStatus record(PlannedTouchStatus target, long touchId) {
+        if (this == ESCALATED) {
+            throw new Conflict("Planned touch " + touchId + " is ESCALATED: it waits for a manager's decision (take, reassign, "
+                    + "reschedule or close).");
+        }
+        return moveTo(target, touchId);
+    }
+
+    /**
+     * A manager's decision on an escalated call: take, reassign or reschedule it (OPEN again) or close it (DONE). Only an
+     * ESCALATED touch waits for one; on any other the decision is a {@code Conflict}, even where the move itself exists.
+     *
+     * @return {@code target}
+     */
+    public PlannedTouchStatus decide(PlannedTouchStatus target, long touchId) {
+        if (this != ESCALATED) {
+            throw new Conflict("Planned touch " + touchId + " is " + this + ": only an ESCALATED call waits for a manager's decision.");
+        }
+        return moveTo(target, touchId);
     }
 
     /**

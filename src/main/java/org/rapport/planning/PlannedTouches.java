@@ -30,7 +30,7 @@ public class PlannedTouches {
     /** The customer was reached, or the touch was not needed: DONE, with the outcome and the note. */
     @Transactional
     public void close(long id, String outcome, String note) {
-        move(id, DONE, outcome, note, 0, null);
+        record(id, DONE, outcome, note, 0, null);
     }
 
     /**
@@ -39,20 +39,51 @@ public class PlannedTouches {
      */
     @Transactional
     public PlannedTouchStatus retry(long id, String outcome, String note, LocalDate notBefore, boolean lastTry) {
-        return move(id, lastTry ? ESCALATED : OPEN, outcome, note, 1, notBefore);
+        return record(id, lastTry ? ESCALATED : OPEN, outcome, note, 1, notBefore);
     }
 
     /** Comes back on {@code notBefore}, still OPEN. */
     @Transactional
     public void reschedule(long id, LocalDate notBefore, String note) {
-        move(id, OPEN, "RESCHEDULED", note, 0, notBefore);
+        record(id, OPEN, "RESCHEDULED", note, 0, notBefore);
     }
 
-    private PlannedTouchStatus move(long id, PlannedTouchStatus to, String outcome, String note, int tries, LocalDate notBefore) {
-        PlannedTouchStatus from = mapper.lockStatus(id).orElseThrow(() -> new NotFound("There is no planned touch " + id + "."));
-        from.moveTo(to, id);
-        mapper.move(new PlanningMapper.Move(id, from, to, outcome, note, tries, notBefore, to.isFinal()), clock.instant());
+    /**
+     * A manager's decision on an ESCALATED call: {@code holder} holds it from now on (the manager who took it, or the
+     * colleague it was given to), OPEN on their list from {@code from}, with a fresh round of tries.
+     */
+    @Transactional
+    public void assign(long id, long holder, LocalDate from, String outcome, String note) {
+        decide(id, OPEN, outcome, note, from, holder);
+    }
+
+    /** A manager's decision: the escalated call comes back on its holder's list on {@code notBefore}, tries afresh. */
+    @Transactional
+    public void rescheduleEscalated(long id, LocalDate notBefore, String note) {
+        decide(id, OPEN, "RESCHEDULED", note, notBefore, null);
+    }
+
+    /** A manager's decision: the escalated call is closed (DONE) with the manager's note. */
+    @Transactional
+    public void closeEscalated(long id, String note) {
+        decide(id, DONE, "CLOSED", note, null, null);
+    }
+
+    private PlannedTouchStatus record(long id, PlannedTouchStatus to, String outcome, String note, int tries, LocalDate notBefore) {
+        PlannedTouchStatus from = lock(id);
+        from.record(to, id);
+        mapper.move(new PlanningMapper.Move(id, from, to, outcome, note, tries, notBefore, to.isFinal(), false, null), clock.instant());
         return to;
+    }
+
+    private void decide(long id, PlannedTouchStatus to, String outcome, String note, LocalDate notBefore, Long assignee) {
+        PlannedTouchStatus from = lock(id);
+        from.decide(to, id);
+        mapper.move(new PlanningMapper.Move(id, from, to, outcome, note, 0, notBefore, to.isFinal(), true, assignee), clock.instant());
+    }
+
+    private PlannedTouchStatus lock(long id) {
+        return mapper.lockStatus(id).orElseThrow(() -> new NotFound("There is no planned touch " + id + "."));
     }
 
     /** An email touch is in the outbox now. */

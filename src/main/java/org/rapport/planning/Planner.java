@@ -65,8 +65,11 @@ public final class Planner {
             }
             boolean spokenSince = c.twoWayTouchSince(p.resolvedAt());
             if (!spokenSince && today.isBefore(resolvedOn.plusDays(rules.checkInAfterDays())) && c.ownerId() != null) {
-                LocalDate due = calendar.plusBusinessDays(resolvedOn, rules.followUpAfterBusinessDays(), c.region());
-                LocalDate dueBy = calendar.plusBusinessDays(resolvedOn, rules.followUpDueWithinBusinessDays(), c.region());
+                // business days of the customer's region that the owner works: the call is made on a day they are in
+                LocalDate due = calendar.plusBusinessDays(resolvedOn, rules.followUpAfterBusinessDays(), c.region(),
+                        c.ownerWorkingDays());
+                LocalDate dueBy = calendar.plusBusinessDays(resolvedOn, rules.followUpDueWithinBusinessDays(), c.region(),
+                        c.ownerWorkingDays());
                 followUpDue |= !today.isAfter(dueBy);
                 touches.add(new Proposal("follow-up:" + p.id(), Rule.PROBLEM_FOLLOW_UP, Channel.CALL, c.customerId(), p.id(),
                         due, dueBy, FOLLOW_UP_PRIORITY + Math.max(0, (int) ChronoUnit.DAYS.between(dueBy, today)),

@@ -62,9 +62,11 @@ public interface PlanningMapper {
      * @param tries     added to the touch's tries
      * @param notBefore when it comes back ({@code null}: unchanged)
      * @param closes    whether {@code to} is final (the touch gets its closed_at)
+     * @param decision  a manager's decision on an escalated call: the tries start again from 0
+     * @param assignee  with a decision, who holds the call from now on ({@code null}: unchanged)
      */
     record Move(long id, PlannedTouchStatus from, PlannedTouchStatus to, String outcome, String note, int tries,
-                LocalDate notBefore, boolean closes) {
+                LocalDate notBefore, boolean closes, boolean decision, Long assignee) {
     }
 
     /** Claims a planning time for this instance; 0 when another run has it. */
@@ -77,8 +79,11 @@ public interface PlanningMapper {
 
     List<PlanningRunView> runs(@Param("limit") int limit);
 
-    /** Who owns the customer and who manages them, for a manager alert. */
-    Optional<AlertFacts> alertFacts(@Param("customerId") long customerId);
+    /**
+     * Who holds the customer's call ({@code holderId}, or the customer's owner when {@code null}) and who manages them,
+     * for a manager alert.
+     */
+    Optional<AlertFacts> alertFacts(@Param("customerId") long customerId, @Param("holderId") Long holderId);
 
     List<PlannedTouchView> search(@Param("customerId") Long customerId, @Param("status") String status,
                                   @Param("access") Access access, @Param("limit") int limit);
@@ -104,6 +109,8 @@ public interface PlanningMapper {
         String timeZone;
         String region;
         Long ownerId;
+        /** The owner's working days as stored ({@code MON-FRI}); {@code null} without an owner. */
+        String ownerWorkingDays;
         /** Mapped by CustomerMapper's {@code consent} result map. */
         Consent consent;
         Instant lastTwoWayTouchAt;
@@ -131,6 +138,10 @@ public interface PlanningMapper {
 
     class AlertFacts {
         Long managerId;
+        String managerExternalId;
+        String managerTimeZone;
+        String managerRegion;
+        String managerWorkingDays;
         String ownerExternalId;
         String ownerTimeZone;
         String salesperson;

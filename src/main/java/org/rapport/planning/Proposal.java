@@ -20,6 +20,6 @@ public record Proposal(String key, Rule rule, Channel channel, long customerId, 
     public enum Channel { CALL, VISIT, EMAIL }
 
     public boolean problemRelated() {
-        return rule == Rule.PROBLEM_FOLLOW_UP || rule == Rule.PROBLEM_CHECK_IN || rule == Rule.LOW_RATING;
+        return Urgency.PROBLEM_RULES.contains(rule);
     }
 }

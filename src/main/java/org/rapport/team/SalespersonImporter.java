@@ -59,7 +59,7 @@ public class SalespersonImporter implements RowImporter<Salesperson> {
             row.reject("working_days", daysText, e.getMessage() + " (write e.g. MON-FRI or MON,WED,FRI)");
         }
         Salesperson s = new Salesperson(row.externalId("external_id"), row.required("name", 200), row.email("email"),
-                row.zoneId("time_zone"), row.region("region"), orZero(row.integer("daily_capacity", 0, 500, 20)), days,
+                row.zoneId("time_zone"), row.region("region"), capacity(row), days,
                 row.choice("role", TeamRole.class, TeamRole.SALES), row.text("manager", 64), row.text("backup", 64));
         if (s.externalId() != null && s.externalId().equals(s.backup())) {
             row.reject("backup", s.backup(), "a salesperson cannot be their own backup");
@@ -70,8 +70,13 @@ public class SalespersonImporter implements RowImporter<Salesperson> {
         return row.valid() ? s : null;
     }
 
-    private static int orZero(Integer n) {
-        return n == null ? 0 : n;
+    /** The daily capacity given; none (or 0) leaves it to the rule {@code capacity.default_daily}: stored as NULL. */
+    private static Integer capacity(Row row) {
+        if (row.value("daily_capacity").isEmpty()) {
+            return null;
+        }
+        Integer n = row.integer("daily_capacity", 0, 500, 0);
+        return n == null || n == 0 ? null : n;
     }
 
     @Override

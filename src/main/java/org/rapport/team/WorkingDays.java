@@ -38,6 +38,18 @@ public record WorkingDays(Set<DayOfWeek> days) {
         return new WorkingDays(days);
     }
 
+    /** The days of a stored value; Monday to Friday for none (no salesperson) or a value no import would store. */
+    public static Set<DayOfWeek> ofStored(String stored) {
+        if (stored == null) {
+            return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        }
+        try {
+            return parse(stored).days();
+        } catch (IllegalArgumentException e) {
+            return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        }
+    }
+
     private static DayOfWeek day(String abbreviation) {
         return switch (abbreviation.strip()) {
             case "MON" -> DayOfWeek.MONDAY;

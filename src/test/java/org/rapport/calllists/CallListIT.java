@@ -159,7 +159,7 @@ class CallListIT {
         Api.Reply refused = outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().getString("detail"))
-                .isEqualTo("Planned touch " + id + " is ESCALATED and cannot become DONE: from ESCALATED it can only become CANCELLED.");
+                .isEqualTo("Planned touch " + id + " is ESCALATED: it waits for a manager's decision (take, reassign, reschedule or close).");
         assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"RESCHEDULED\",\"reschedule_to\":\"" + workday + "\"}").status())
                 .as("nor back to OPEN").isEqualTo(409);
         assertThat(team.as(team.m).get("api/planned-touches?status=ESCALATED").array().getValuesAs(JsonObject.class))
@@ -440,6 +440,284 @@ class CallListIT {
         assertThat(message.getHeader("List-Unsubscribe")).as("internal mail is no outreach").isNull();
         String html = (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getContent();
         assertThat(text + html).as("nor an unsubscribe link in its body").doesNotContain("/u/").doesNotContainIgnoringCase("unsubscribe");
+    }
+
+    @Test
+    void aProblemFollowUpComesBeforeAnyCourtesyCallHoweverOld() {
+        // customers imported from another CRM with old last contacts, and one fresh follow-up
+        String seller = everyDaySeller("old");
+        String top10 = seller + "-T", standard = seller + "-S", followedUp = seller + "-F";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                top10 + ",Old Top,Europe/Berlin," + seller + ",TOP10",
+                standard + ",Old Standard,Europe/Berlin," + seller + ",STANDARD",
+                followedUp + ",Fresh Problem,Europe/Berlin," + seller + ",STANDARD")).json().getInt("created")).isEqualTo(3);
+        java.time.Instant now = java.time.Instant.now();
+        visited(top10, now.minus(java.time.Duration.ofDays(200)));
+        visited(standard, now.minus(java.time.Duration.ofDays(400)));
+        String problem = Csv.unique("fresh");
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\"" + followedUp
+                + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(3)) + "\",\"resolved_at\":\""
+                + now.minus(java.time.Duration.ofDays(2)) + "\",\"summary\":\"Broken\",\"resolution\":\"Fixed\"}").status())
+                .isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        JsonObject list = listOn(api.asAdmin(), seller, everyDay(LocalDate.now(ZoneId.of("Europe/Berlin"))));
+        List<JsonObject> items = list.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(items).extracting(i -> i.getString("customer")).containsExactly(followedUp, standard, top10);
+        assertThat(items).extracting(i -> i.getString("urgency")).containsExactly("PROBLEM", "COURTESY", "COURTESY");
+        assertThat(items.get(0).getString("rule")).isEqualTo("PROBLEM_FOLLOW_UP");
+        assertThat(items.get(2).getInt("priority")).as("the old courtesy calls score higher than the follow-up")
+                .isGreaterThan(items.get(0).getInt("priority"));
+        assertThat(items.get(1).getInt("priority")).isGreaterThan(items.get(0).getInt("priority"));
+    }
+
+    @Test
+    void anEscalatedCallStaysOnTheHoldersListAndIsOnTheManagersListWhoseAlertLinksToIt() throws Exception {
+        long id = escalate(team.a, team.customerOfA);
+        JsonObject onOwners = item(list(team.as(team.a), team.a), team.customerOfA);
+        assertThat(onOwners.getInt("id")).isEqualTo(id);
+        assertThat(onOwners.getBoolean("escalated")).isTrue();
+        assertThat(onOwners.getString("status")).isEqualTo("ESCALATED");
+        assertThat(onOwners.getString("urgency")).isEqualTo("ESCALATED");
+        assertThat(onOwners.getString("held_by")).isEqualTo(team.a);
+        JsonObject managers = list(team.as(team.m), team.m);
+        assertThat(managers.getJsonArray("items").getValuesAs(JsonObject.class).get(0).getInt("id")).as("first on the manager's list")
+                .isEqualTo(id);
+        assertThat(list(team.as(team.b), team.b).getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("not on a colleague's list").noneMatch(i -> i.getInt("id") == id);
+
+        // the alert links to the manager's own list, which the manager opens with their login
+        String prefix = "api/call-lists/" + team.m + "/";
+        org.rapport.testing.Eventually.soon().until(() -> alertText(prefix) != null);
+        String text = alertText(prefix);
+        String link = text.substring(text.indexOf(prefix)).lines().findFirst().orElseThrow().strip();
+        Api.Reply followed = team.as(team.m).get(link);
+        assertThat(followed.status()).as(followed.toString()).isEqualTo(200);
+        assertThat(followed.json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .anyMatch(i -> i.getInt("id") == id && i.getBoolean("escalated"));
+        assertThat(team.as(team.c).get(link).status()).as("another team's salesperson").isEqualTo(403);
+        assertThat(team.as(team.a).get(link).status()).as("the holder").isEqualTo(403);
+    }
+
+    @Test
+    void onlyTheHoldersManagerOrAnAdminDecidesAboutAnEscalatedCall() {
+        String m2 = otherManagerLogin();
+        long id = escalate(team.a, team.customerOfA);
+        String reschedule = "{\"reschedule_to\":\"" + workday.plusDays(7) + "\"}";
+        for (String as : List.of(team.a, team.b, team.c)) {
+            assertThat(team.as(as).postJson("api/call-lists/items/" + id + "/take", "{}").status()).as(as + " takes").isEqualTo(403);
+            assertThat(team.as(as).postJson("api/call-lists/items/" + id + "/close", "{\"note\":\"mine now\"}").status())
+                    .as(as + " closes").isEqualTo(403);
+            assertThat(team.as(as).postJson("api/call-lists/items/" + id + "/reassign", "{\"salesperson\":\"" + team.c + "\"}")
+                    .status()).as(as + " reassigns").isEqualTo(403);
+            assertThat(team.as(as).postJson("api/call-lists/items/" + id + "/reschedule", reschedule).status())
+                    .as(as + " reschedules").isEqualTo(403);
+        }
+        Api.Reply otherTeam = team.as(m2).postJson("api/call-lists/items/" + id + "/close", "{\"note\":\"not my team\"}");
+        assertThat(otherTeam.status()).as("another team's manager: " + otherTeam).isEqualTo(403);
+        assertThat(team.as(m2).postJson("api/call-lists/items/" + id + "/take", "{}").status()).isEqualTo(403);
+        assertThat(team.as(m2).postJson("api/call-lists/items/" + id + "/reassign", "{\"salesperson\":\"" + team.c + "\"}").status())
+                .isEqualTo(403);
+        Api.Reply outsideTeam = team.as(team.m).postJson("api/call-lists/items/" + id + "/reassign", "{\"salesperson\":\"" + team.c + "\"}");
+        assertThat(outsideTeam.status()).as("to another team: " + outsideTeam).isEqualTo(403);
+        Api.Reply unknown = team.as(team.m).postJson("api/call-lists/items/" + id + "/reassign", "{\"salesperson\":\"nobody-" + team.tag + "\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().getString("detail")).isEqualTo("salesperson: there is no salesperson nobody-" + team.tag + ".");
+        Api.Reply bypass = outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\"}");
+        assertThat(bypass.status()).as("an outcome is no way around the manager").isEqualTo(409);
+        assertThat(bypass.json().getString("detail")).isEqualTo("Planned touch " + id
+                + " is ESCALATED: it waits for a manager's decision (take, reassign, reschedule or close).");
+        assertThat(status(id)).as("nothing changed").isEqualTo("ESCALATED");
+
+        long open = item(list(team.as(team.b), team.b), team.customerOfB).getInt("id");
+        Api.Reply notEscalated = team.as(team.m).postJson("api/call-lists/items/" + open + "/take", "{}");
+        assertThat(notEscalated.status()).as("an OPEN call is not the manager's to take").isEqualTo(409);
+        assertThat(notEscalated.json().getString("detail"))
+                .isEqualTo("Planned touch " + open + " is OPEN: only an ESCALATED call waits for a manager's decision.");
+        assertThat(team.as(team.m).postJson("api/call-lists/items/" + id + "/close", "{}").status()).as("a close needs a note").isEqualTo(400);
+        assertThat(api.asAdmin().postJson("api/call-lists/items/" + id + "/close", "{\"note\":\"customer moved away\"}").status())
+                .as("an admin").isEqualTo(200);
+    }
+
+    @Test
+    void theManagerTakesAnEscalatedCallAndItIsOnTheirListToCall() {
+        long id = escalate(team.a, team.customerOfA);
+        Api.Reply taken = team.as(team.m).postJson("api/call-lists/items/" + id + "/take", "{\"note\":\"I know them\"}");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        assertThat(taken.json().getString("status")).isEqualTo("OPEN");
+        assertThat(taken.json().getString("held_by")).isEqualTo(team.m);
+        assertThat(taken.json().getInt("tries")).as("a fresh round of tries").isZero();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        // on the manager's list from today, once the contact policy's three days after the three tries have passed
+        LocalDate later = BERLIN.plusBusinessDays(workday, 3, "DE-BE");
+        JsonObject mine = item(listOn(team.m, later), team.customerOfA);
+        assertThat(mine.getBoolean("escalated")).isFalse();
+        assertThat(mine.getString("status")).isEqualTo("OPEN");
+        assertThat(customers(listOn(team.a, later))).as("no longer on the owner's list").doesNotContain(team.customerOfA);
+        assertThat(list(team.as(team.m), team.m).getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("no longer waiting for a decision").noneMatch(i -> i.getInt("id") == id && i.getBoolean("escalated"));
+        assertThat(outcome(team.as(team.a), id, "{\"outcome\":\"REACHED\"}").status()).as("not the owner's call any more").isEqualTo(403);
+        assertThat(taken.json().getString("not_before_on")).isEqualTo(today.toString());
+        Api.Reply reached = outcome(team.as(team.m), id, "{\"outcome\":\"REACHED\",\"note\":\"sorted\"}");
+        assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
+        assertThat(reached.json().getString("status")).isEqualTo("DONE");
+    }
+
+    @Test
+    void theManagerGivesAnEscalatedCallToAColleagueWhoCallsIt() {
+        long id = escalate(team.a, team.customerOfA);
+        Api.Reply given = team.as(team.m).postJson("api/call-lists/items/" + id + "/reassign", "{\"salesperson\":\"" + team.b
+                + "\",\"note\":\"Bernd knows them\"}");
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        assertThat(given.json().getString("held_by")).isEqualTo(team.b);
+        assertThat(given.json().getString("status")).isEqualTo("OPEN");
+        LocalDate later = BERLIN.plusBusinessDays(workday, 3, "DE-BE");
+        JsonObject onColleagues = item(listOn(team.b, later), team.customerOfA);
+        assertThat(onColleagues.getBoolean("escalated")).isFalse();
+        assertThat(list(team.as(team.m), team.m).getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("decided: off the manager's list").noneMatch(i -> i.getInt("id") == id);
+        assertThat(customers(listOn(team.a, later))).doesNotContain(team.customerOfA);
+        Api.Reply reached = outcome(team.as(team.b), id, "{\"outcome\":\"REACHED\"}");
+        assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
+        assertThat(reached.json().getString("status")).isEqualTo("DONE");
+    }
+
+    @Test
+    void theManagerReschedulesOrClosesAnEscalatedCall() {
+        long id = escalate(team.a, team.customerOfA);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        Api.Reply past = team.as(team.m).postJson("api/call-lists/items/" + id + "/reschedule", "{\"reschedule_to\":\"" + today.minusDays(1) + "\"}");
+        assertThat(past.status()).as(past.toString()).isEqualTo(400);
+        LocalDate later = BERLIN.plusBusinessDays(workday, 3, "DE-BE");
+        Api.Reply rescheduled = team.as(team.m).postJson("api/call-lists/items/" + id + "/reschedule", "{\"reschedule_to\":\"" + later
+                + "\",\"note\":\"after the holidays\"}");
+        assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
+        assertThat(rescheduled.json().getString("status")).isEqualTo("OPEN");
+        assertThat(rescheduled.json().getString("held_by")).isEqualTo(team.a);
+        assertThat(customers(list(team.as(team.a), team.a))).doesNotContain(team.customerOfA);
+        JsonObject back = item(listOn(team.a, later), team.customerOfA);
+        assertThat(back.getBoolean("escalated")).isFalse();
+        assertThat(back.getInt("tries")).isZero();
+
+        long other = escalate(team.b, team.customerOfB);
+        Api.Reply closed = team.as(team.m).postJson("api/call-lists/items/" + other + "/close", "{\"note\":\"customer moved away\"}");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.json().getString("status")).isEqualTo("DONE");
+        JsonObject touch = api.asAdmin().get("api/planned-touches?customer=" + team.customerOfB).array().getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getInt("id") == other).findFirst().orElseThrow();
+        assertThat(touch.getString("outcome")).isEqualTo("CLOSED");
+        assertThat(touch.getString("note")).isEqualTo("customer moved away");
+        assertThat(list(team.as(team.m), team.m).getJsonArray("items").getValuesAs(JsonObject.class))
+                .noneMatch(i -> i.getInt("id") == other);
+        assertThat(team.as(team.m).postJson("api/call-lists/items/" + other + "/close", "{\"note\":\"again\"}").status())
+                .as("DONE is final").isEqualTo(409);
+    }
+
+    @Test
+    void anUnansweredCallComesBackOnTheSecondDayItsHolderWorks() {
+        // a salesperson off the next three days: the retry skips them, not only weekends and holidays (Monday to
+        // Friday, two business days are at most four days away)
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        java.util.EnumSet<java.time.DayOfWeek> days = java.util.EnumSet.allOf(java.time.DayOfWeek.class);
+        for (int i = 1; i <= 3; i++) {
+            days.remove(today.plusDays(i).getDayOfWeek());
+        }
+        String seller = Csv.unique("off");
+        String workingDays = days.stream().map(d -> d.name().substring(0, 3)).collect(java.util.stream.Collectors.joining(","));
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,working_days",
+                seller + ",Olga Off,Europe/Berlin,\"" + workingDays + "\"")).json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,Off Customer,Europe/Berlin," + seller + ",TOP10")).json().getInt("created")).isEqualTo(1);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long id = api.asAdmin().get("api/planned-touches?customer=" + seller + "-1").array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("rule").equals("COURTESY")).findFirst().orElseThrow().getInt("id");
+
+        Api.Reply tried = outcome(api.asAdmin(), id, "{\"outcome\":\"NO_ANSWER\"}");
+        assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
+        BusinessCalendar calendar = new BusinessCalendar(new JollydayHolidays(), companyHolidays());
+        LocalDate back = LocalDate.parse(tried.json().getString("not_before_on"));
+        assertThat(back).isEqualTo(calendar.plusBusinessDays(today, 2, null, days)).isAfterOrEqualTo(today.plusDays(5));
+    }
+
+    @Test
+    void aSalespersonWithoutCapacityFollowsTheRule() {
+        String seller = Csv.unique("nocap");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,working_days",
+                seller + ",Nora Nocap,Europe/Berlin,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().get("api/salespeople").array().getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("external_id").equals(seller)).findFirst().orElseThrow().isNull("daily_capacity"))
+                .as("no capacity of their own").isTrue();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,One,Europe/Berlin," + seller + ",TOP10",
+                seller + "-2,Two,Europe/Berlin," + seller + ",TOP10",
+                seller + "-3,Three,Europe/Berlin," + seller + ",TOP10",
+                seller + "-4,Four,Europe/Berlin," + seller + ",TOP10")).json().getInt("created")).isEqualTo(4);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        LocalDate day = everyDay(LocalDate.now(ZoneId.of("Europe/Berlin")));
+        for (int capacity : new int[] {2, 3}) {
+            withRules(rules -> jakarta.json.Json.createObjectBuilder(rules).add("capacity",
+                    jakarta.json.Json.createObjectBuilder(rules.getJsonObject("capacity")).add("default_daily", capacity)).build(), () -> {
+                JsonObject list = listOn(api.asAdmin(), seller, day);
+                assertThat(list.getInt("capacity")).isEqualTo(capacity);
+                assertThat(list.getJsonArray("items")).hasSize(capacity);
+                assertThat(list.getInt("overflow")).isEqualTo(4 - capacity);
+            });
+        }
+    }
+
+    /** A salesperson who works every day, in no holiday region. */
+    private String everyDaySeller(String prefix) {
+        String seller = Csv.unique(prefix);
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,working_days",
+                seller + ",Every Day,Europe/Berlin,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        return seller;
+    }
+
+    /** The first day on or after {@code day} that is no company holiday. */
+    private LocalDate everyDay(LocalDate day) {
+        return new BusinessCalendar(new JollydayHolidays(), companyHolidays())
+                .onOrAfter(day, null, java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+    }
+
+    private void visited(String customer, java.time.Instant at) {
+        Api.Reply visit = api.asAdmin().postJson("api/touches", "{\"customer\":\"" + customer + "\",\"kind\":\"VISIT\",\"outcome\":"
+                + "\"REACHED\",\"occurred_at\":\"" + at + "\"}");
+        assertThat(visit.status()).as(visit.toString()).isEqualTo(201);
+    }
+
+    /** Three unanswered tries of the customer's call, by its owner: ESCALATED; its id. */
+    private long escalate(String owner, String customer) {
+        long id = item(list(team.as(owner), owner), customer).getInt("id");
+        for (int i = 1; i <= 3; i++) {
+            Api.Reply tried = outcome(team.as(owner), id, "{\"outcome\":\"NO_ANSWER\"}");
+            assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
+            assertThat(tried.json().getString("status")).isEqualTo(i < 3 ? "OPEN" : "ESCALATED");
+        }
+        return id;
+    }
+
+    private String status(long id) {
+        return api.asAdmin().get("api/planned-touches?status=ESCALATED&limit=1000").array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getInt("id") == id).map(t -> t.getString("status")).findFirst().orElse("not ESCALATED");
+    }
+
+    /** A login for the manager of the other team ({@code m2}, who leads c). */
+    private String otherManagerLogin() {
+        Api.Reply created = api.asAdmin().postJson("api/users", "{\"username\":\"" + team.m2 + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return team.m2;
+    }
+
+    /** The text of the manager alert whose link starts with {@code prefix}, or null while none has arrived. */
+    private static String alertText(String prefix) throws Exception {
+        for (jakarta.mail.internet.MimeMessage message : org.rapport.testing.Mailbox.to("maria@example.com")) {
+            String text = (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(0).getContent();
+            if (text.contains(prefix)) {
+                return text;
+            }
+        }
+        return null;
     }
 
     private JsonObject listOn(String salesperson, LocalDate date) {

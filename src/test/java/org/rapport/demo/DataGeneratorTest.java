@@ -361,6 +361,27 @@ class DataGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> new DataGenerator.Size(1, 10, 1, 1, 1));
     }
 
+    @Test
+    void theDemoSalespersonHasAProblemResolvedThreeDaysAgoAndNoConversationSince() {
+        // given the demo's follow-up showcase
+        DataGenerator generator = new DataGenerator(SEED, DataGenerator.Size.DEMO, NOW);
+        List<CSVRecord> showcase = Parsed.of(write(generator::followUpShowcase)).records();
+
+        // then one problem, of a reachable customer of S0002, resolved three days before now, with no touch after it
+        assertEquals(1, showcase.size());
+        CSVRecord problem = showcase.get(0);
+        CSVRecord customer = demo.customers().records().stream().filter(c -> c.get("external_id").equals(problem.get("customer")))
+                .findFirst().orElseThrow();
+        Instant resolved = Instant.parse(problem.get("resolved_at"));
+        assertAll(
+                () -> assertEquals(DataGenerator.salespersonId(DataGenerator.SHOWCASE_SALESPERSON), customer.get("owner")),
+                () -> assertEquals("false", customer.get("do_not_contact")),
+                () -> assertEquals(NOW.getEpochSecond() - 3 * 86_400, resolved.getEpochSecond()),
+                () -> assertTrue(TAXONOMY.contains(problem.get("category"))),
+                () -> assertTrue(demo.touches().records().stream().filter(t -> t.get("customer").equals(customer.get("external_id")))
+                        .allMatch(t -> Instant.parse(t.get("occurred_at")).isBefore(resolved)), "no conversation since"));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static void assertBetween(double low, double high, int actual) {

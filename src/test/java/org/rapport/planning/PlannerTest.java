@@ -92,6 +92,24 @@ class PlannerTest {
     }
 
     @Test
+    void theFollowUpIsDueOnADayTheOwnerWorks() {
+        // resolved on Friday 20 November; the owner works Wednesday to Friday: call on Wednesday 25th, due by Thursday 26th
+        CustomerFacts mondayToFriday = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),
+                List.of(new ProblemFact(57, berlin("2026-11-18T09:00"), berlin("2026-11-20T15:00"), "Late delivery", "")), List.of());
+        CustomerFacts c = new CustomerFacts(mondayToFriday.customerId(), mondayToFriday.tier(), mondayToFriday.zone(),
+                mondayToFriday.region(), mondayToFriday.ownerId(), mondayToFriday.consent(), mondayToFriday.lastTwoWayAt(),
+                mondayToFriday.customerSince(), mondayToFriday.problems(), List.of(), null, 0,
+                java.util.EnumSet.of(java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY));
+        assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.PROBLEM_FOLLOW_UP);
+            assertThat(p.dueOn()).isEqualTo(LocalDate.of(2026, 11, 25));
+            assertThat(p.dueBy()).isEqualTo(LocalDate.of(2026, 11, 26));
+        });
+        assertThat(planner.plan(mondayToFriday, LocalDate.of(2026, 11, 23)).get(0).dueOn()).as("Monday to Friday")
+                .isEqualTo(LocalDate.of(2026, 11, 23));
+    }
+
+    @Test
     void theFollowUpSkipsAHoliday() {
         // resolved Thursday 30 April 2026 in Berlin; 1 May is Labour Day: the call is due Monday 4 May
         CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-04-01T10:00")),

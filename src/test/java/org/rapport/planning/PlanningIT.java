@@ -74,6 +74,35 @@ class PlanningIT {
     }
 
     @Test
+    void theFollowUpIsDueOnADayItsOwnerWorks() {
+        // an owner who works one day a week, four days from now: the follow-up of a problem resolved now is due then,
+        // not the next business day (at most three days off, Friday to Monday)
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        java.time.DayOfWeek only = today.plusDays(4).getDayOfWeek();
+        String seller = Csv.unique("wd");
+        Api.Reply people = api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,working_days",
+                seller + ",Wanda Weekly,Europe/Berlin," + only.name().substring(0, 3)));
+        assertThat(people.json().getJsonArray("rejected")).as(people.toString()).isEmpty();
+        String customer = seller + "-1";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner",
+                customer + ",Weekly GmbH,Europe/Berlin," + seller)).json().getInt("created")).isEqualTo(1);
+        String problem = Csv.unique("pwd");
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\"" + customer
+                + "\",\"opened_at\":\"" + Instant.now().minusSeconds(86_400) + "\",\"summary\":\"Late delivery\"}").status()).isIn(200, 201);
+        assertThat(api.asAdmin().postJson("api/problems/" + problem + "/resolve", "{\"resolution\":\"Sent\"}").status()).isEqualTo(200);
+
+        JsonObject followUp = planned(customer).stream().filter(t -> t.getString("rule").equals("PROBLEM_FOLLOW_UP")).findFirst()
+                .orElseThrow();
+        BusinessCalendar calendar = new BusinessCalendar(new JollydayHolidays(), api.asAdmin().get("api/holidays").array()
+                .getValuesAs(JsonObject.class).stream().map(h -> LocalDate.parse(h.getString("date"))).collect(java.util.stream.Collectors.toSet()));
+        java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.of(only);
+        LocalDate due = LocalDate.parse(followUp.getString("due_on"));
+        assertThat(due).isEqualTo(calendar.plusBusinessDays(today, 1, null, days)).isAfterOrEqualTo(today.plusDays(4));
+        assertThat(due.getDayOfWeek()).isEqualTo(only);
+        assertThat(LocalDate.parse(followUp.getString("due_by"))).isEqualTo(calendar.plusBusinessDays(today, 2, null, days));
+    }
+
+    @Test
     void aProblemImportedResolvedBecomesAFollowUpCallAtOnceAsThroughTheApi() {
         String resolved = Csv.unique("pr");
         String open = Csv.unique("po");

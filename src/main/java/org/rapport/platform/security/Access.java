@@ -42,6 +42,17 @@ public record Access(Role role, Long salespersonId) {
         return salespersonId.equals(ownerId) || (isTeam() && salespersonId.equals(ownerManagerId));
     }
 
+    /**
+     * Whether the caller decides about an escalated call held by a salesperson who reports to {@code holderManagerId}:
+     * an admin, or that manager (never a salesperson, not even the holder: the escalation is the manager's to settle).
+     */
+    public boolean decidesEscalationsOf(Long holderManagerId) {
+        if (isEverything()) {
+            return true;
+        }
+        return isTeam() && salespersonId != null && salespersonId.equals(holderManagerId);
+    }
+
     /** Whether the caller is the salesperson named as {@code backupId}, who covers a colleague while they are away. */
     public boolean isBackup(Long backupId) {
         return salespersonId != null && salespersonId.equals(backupId);

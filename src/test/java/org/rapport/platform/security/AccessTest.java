@@ -36,6 +36,17 @@ class AccessTest {
     }
 
     @Test
+    void onlyTheHoldersManagerOrAnAdminDecidesAboutAnEscalatedCall() {
+        assertThat(new Access(Role.MANAGER, MARIA).decidesEscalationsOf(MARIA)).as("Anna's manager").isTrue();
+        assertThat(new Access(Role.MANAGER, OTTO).decidesEscalationsOf(MARIA)).as("another team's manager").isFalse();
+        assertThat(new Access(Role.SALES, ANNA).decidesEscalationsOf(MARIA)).as("the holder herself").isFalse();
+        assertThat(new Access(Role.SALES, MARIA).decidesEscalationsOf(MARIA)).as("a SALES login, whatever the line").isFalse();
+        assertThat(new Access(Role.MANAGER, null).decidesEscalationsOf(null)).as("a manager login without a salesperson").isFalse();
+        assertThat(new Access(Role.MANAGER, MARIA).decidesEscalationsOf(null)).as("a holder without a manager").isFalse();
+        assertThat(Access.EVERYTHING.decidesEscalationsOf(null)).isTrue();
+    }
+
+    @Test
     void anAdminReachesEverythingEvenUnownedRecords() {
         assertThat(Access.EVERYTHING.reaches(CARLA, OTTO)).isTrue();
         assertThat(Access.EVERYTHING.reaches(null, null)).isTrue();
