@@ -540,6 +540,15 @@ class CallListIT {
     }
 
     @Test
+    void theDecisionsOnEscalatedCallsAreDocumentedInOpenApi() {
+        Api.Reply openApi = api.anonymous().get("/openapi");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/call-lists/items/{id}/take", "/api/call-lists/items/{id}/reassign",
+                "/api/call-lists/items/{id}/reschedule", "/api/call-lists/items/{id}/close", "Take an escalated call",
+                "Close an escalated call");
+    }
+
+    @Test
     void theManagerTakesAnEscalatedCallAndItIsOnTheirListToCall() {
         long id = escalate(team.a, team.customerOfA);
         Api.Reply taken = team.as(team.m).postJson("api/call-lists/items/" + id + "/take", "{\"note\":\"I know them\"}");
