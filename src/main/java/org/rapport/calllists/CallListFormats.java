@@ -32,7 +32,8 @@ public final class CallListFormats {
     static final Duration SLOT = Duration.ofMinutes(15);
 
     private static final String[] COLUMNS = {"position", "priority", "rule", "channel", "customer", "company",
-            "preferred_name", "contact_name", "phone", "local_time_now", "reason", "due_on", "due_by", "tries", "covering_for"};
+            "preferred_name", "contact_name", "phone", "local_time_now", "reason", "due_on", "due_by", "tries", "covering_for",
+            "status", "urgency", "held_by"};
 
     private CallListFormats() {
     }
@@ -42,7 +43,8 @@ public final class CallListFormats {
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get())) {
             for (CallListItem i : list.items()) {
                 printer.printRecord(CsvCells.of(i.position, i.priority, i.rule, i.channel, i.customer, i.company, i.preferredName,
-                        i.contactName, i.phone, i.localTimeNow, i.reason, i.dueOn, i.dueBy, i.tries, i.coveringFor));
+                        i.contactName, i.phone, i.localTimeNow, i.reason, i.dueOn, i.dueBy, i.tries, i.coveringFor, i.status, i.urgency,
+                        i.heldBy));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,7 +60,8 @@ public final class CallListFormats {
         ZonedDateTime slot = ZonedDateTime.of(list.date(), FIRST_CALL, salespersonZone);
         for (CallListItem item : list.items()) {
             ZonedDateTime start = slot.withZoneSameInstant(ZoneOffset.UTC);
-            String summary = ("VISIT".equals(item.channel) ? "Visit " : "Call ") + item.company
+            // an escalated call waits for the manager's decision: its holder sees it marked, not as a call to make
+            String summary = (item.escalated ? "Escalated: " : "") + ("VISIT".equals(item.channel) ? "Visit " : "Call ") + item.company
                     + (item.preferredName == null || item.preferredName.isBlank() ? "" : " (" + item.preferredName + ")");
             VEvent event = new VEvent(start, start.plus(SLOT), summary)
                     .add(new Uid("planned-touch-" + item.id + "-" + list.date() + "@rapport"))

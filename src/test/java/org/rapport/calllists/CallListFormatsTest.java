@@ -42,6 +42,26 @@ class CallListFormatsTest {
                 .doesNotContain("sailing").doesNotContain("Notes");
     }
 
+    @Test
+    void anEscalatedCallIsMarkedInTheCalendarAndTheCsv() throws Exception {
+        CallListItem escalated = item(13, "Gamma AG", "Gina", "CALL");
+        escalated.escalated = true;
+        escalated.status = "ESCALATED";
+        escalated.urgency = "ESCALATED";
+        escalated.heldBy = "S7";
+        CallListItem open = item(14, "Delta SE", "", "CALL");
+        open.status = "OPEN";
+        open.urgency = "COURTESY";
+        CallList list = list(escalated, open);
+
+        assertThat(events(CallListFormats.ics(list, ZoneId.of("Europe/Berlin")))).extracting(e -> e.getProperty("SUMMARY").orElseThrow().getValue())
+                .containsExactly("Escalated: Call Gamma AG (Gina)", "Call Delta SE");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new StringReader(CallListFormats.csv(list))).getRecords();
+        assertThat(rows).extracting(r -> r.get("status") + "/" + r.get("urgency") + "/" + r.get("held_by"))
+                .containsExactly("ESCALATED/ESCALATED/S7", "OPEN/COURTESY/");
+    }
+
     private static CallList list(CallListItem... items) {
         return new CallList("S1", "Europe/Berlin", DAY, true, false, 20, List.of(items), 0);
     }
