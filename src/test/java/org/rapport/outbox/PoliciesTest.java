@@ -28,7 +28,7 @@ class PoliciesTest {
     @Test
     void eachOutreachPurposeAsksTheConsentOfItsOwnPurpose() {
         for (Consent.Purpose stopped : Consent.Purpose.values()) {
-            Consent consent = new Consent(false, true, true, null, null, Set.of(stopped), Instant.EPOCH, null, false);
+            Consent consent = new Consent(false, true, true, null, null, Set.of(stopped), Instant.EPOCH, null, true);
             for (MailPurpose purpose : MailPurpose.values()) {
                 assertThat(purpose.blockedBy(consent).isPresent()).as(purpose + " when " + stopped + " is stopped")
                         .isEqualTo(purpose.name().equals(stopped.name()));
