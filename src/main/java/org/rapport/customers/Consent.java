@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * What a customer lets Rapport do, and the one contact rule: do-not-contact blocks every channel; email needs the
- * imported {@code email_ok}, an address, no unsubscribe, no bounce, and the purpose not stopped. The planner, the
+ * imported {@code email_ok}, an address, no unsubscribe, no bounce, and the purpose not stopped; introductions also
+ * need the imported {@code intro_ok}. The planner, the
  * outbox (again at the moment of sending) and the customer view all ask this value. Only {@link ConsentService}
  * changes what the customer decides (unsubscribe, purposes) and what their mail server says (bounces); the import
  * writes the flags the CRM owns ({@code email_ok}, {@code intro_ok}, {@code do_not_contact}).
@@ -88,6 +89,10 @@ public record Consent(boolean doNotContact, boolean emailOk, boolean hasAddress,
         if (stoppedPurposes.contains(purpose)) {
             return Optional.of("the customer stopped emails of the purpose " + purpose);
         }
+        if (purpose == Purpose.INTRODUCTION && !openToIntroductions) {
+            // the CRM's intro_ok: no introduction, and no request to consent to one, to a customer who said no
+            return Optional.of("the customer is not open to introductions (intro_ok is false)");
+        }
         if (bouncingSince != null) {
             return Optional.of("the customer's address bounces");
         }
@@ -95,6 +100,37 @@ public record Consent(boolean doNotContact, boolean emailOk, boolean hasAddress,
             return Optional.of("the customer has no email address");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the customer must not get an email they asked for (an answer to their request), or empty: only do-not-contact
+     * and an address that cannot receive it stop it; an unsubscribe or a stopped purpose is about outreach.
+     */
+    public Optional<String> blocksRequestedEmail() {
+        if (doNotContact) {
+            return Optional.of("the customer is marked do-not-contact");
+        }
+        if (bouncingSince != null) {
+            return Optional.of("the customer's address bounces");
+        }
+        if (!hasAddress) {
+            return Optional.of("the customer has no email address");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The SPEC's "while a problem is open, or a problem follow-up is due, only problem-related touches", for email: why
+     * an outreach email must wait out the problem, or empty. {@code problemPending} is the {@code problemPending}
+     * predicate of {@code CustomerMapper.xml} (a problem of the customer is open, or a follow-up call of one is still to
+     * be made); the sender and the sweep after a problem opens both ask here.
+     *
+     * @param problemRelated whether the email is about the problem (its follow-up, its check-in)
+     */
+    public static Optional<String> blocksDuringProblem(boolean problemPending, boolean problemRelated) {
+        return problemPending && !problemRelated
+                ? Optional.of("a problem of the customer is open or its follow-up is due: only problem-related email")
+                : Optional.empty();
     }
 
     public boolean mayCall() {

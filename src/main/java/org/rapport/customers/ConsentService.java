@@ -29,6 +29,11 @@ public class ConsentService {
         return mapper.findConsent(customerId);
     }
 
+    /** Whether a problem of the customer is open or its follow-up is due ({@link Consent#blocksDuringProblem}). */
+    public boolean problemPending(long customerId) {
+        return mapper.problemPending(customerId).orElse(false);
+    }
+
     /** Stops all email; the first unsubscribe is the one remembered (when and how). */
     @Transactional
     public void unsubscribe(long customerId, String via) {

@@ -52,6 +52,9 @@ public interface CustomerMapper {
 
     Optional<Consent> findConsent(@Param("id") long id);
 
+    /** The {@code problemPending} predicate for one customer; empty when there is no such customer. */
+    Optional<Boolean> problemPending(@Param("id") long id);
+
     int unsubscribe(@Param("id") long id, @Param("via") String via, @Param("now") Instant now);
 
     /** {@code stopped} as a SET column value; {@code unsubscribe}: the customer kept nothing. */

@@ -12,6 +12,10 @@ public class ClaimedMessage {
     String fields;
     int attempts;
     String messageId;
+    // it keeps to the customer's send window (planned mail): a retry or a deferral goes back into it
+    boolean sendWindow;
+    String customerZone;
+    String customerRegion;
     // the customer (customer mail)
     String customerEmail;
     String customerLocale;
@@ -21,6 +25,8 @@ public class ClaimedMessage {
     String company;
     // the customer's consent (CustomerMapper's consent result map; null for internal mail)
     Consent consent;
+    // a problem of the customer is open or its follow-up is due (CustomerMapper's problemPending predicate)
+    boolean problemPending;
     // the salesperson: the sender of customer mail, the recipient of internal mail
     Long salespersonId;
     String salespersonName;

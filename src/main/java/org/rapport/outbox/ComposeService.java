@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.TooManyRequests;
 import org.rapport.platform.security.AuthenticatedUser;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +34,9 @@ public class ComposeService {
 
     @Inject
     OutboxMapper mapper;
+
+    @Inject
+    OutreachCap cap;
 
     @Inject
     Clock clock;
@@ -69,7 +74,27 @@ public class ComposeService {
         if (author.role() != Role.ADMIN) {
             count(author.username());
         }
+        if (author.role() != Role.ADMIN && template.purpose().isOutreach()) {
+            withinCap(customerId);
+        }
         return outbox.enqueue(new Mail(key, model, customerId, null, locale, notBefore == null ? clock.instant() : notBefore));
+    }
+
+    /**
+     * The customer's cap on outreach email holds for what a salesperson or manager composes as for what Rapport plans:
+     * the same count ({@link OutboxService#outreachCounts}), in which an admin's mail counts too. Admins (and integrations
+     * that log in as one) are not held to it, as they are not to the daily count: they set the rule. Two callers
+     * composing for one customer in the same instant may both pass.
+     */
+    private void withinCap(long customerId) {
+        int max = cap.maxEmailsPer7Days();
+        int queued = outbox.outreachCounts(List.of(customerId), clock.instant().minus(Duration.ofDays(7)))
+                .getOrDefault(customerId, 0);
+        if (queued >= max) {
+            throw new Conflict("customer: already " + queued + " outreach emails in the last 7 days, the most the rule "
+                    + "contact.max_emails_per_7_days allows (" + max + "); mail the customer asked for ("
+                    + MailTemplate.requested() + ") is not counted.");
+        }
     }
 
     private void count(String username) {

@@ -9,7 +9,10 @@ import org.rapport.touches.TouchService;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,6 +36,9 @@ public class DispatchStore {
 
     @Inject
     MailSettings settings;
+
+    @Inject
+    SendWindows windows;
 
     @Inject
     Clock clock;
@@ -99,8 +105,21 @@ public class DispatchStore {
         }
         // a row a suppression holds is skipped (it is being suppressed), so this never waits for one, nor it for this
         List<Long> free = mapper.lockUnlocked(ids);
-        return free.isEmpty() ? 0 : mapper.putBack(free, instance, "not tried: the SMTP server could not be reached",
-                clock.instant().plus(settings.backoff().base()));
+        if (free.isEmpty()) {
+            return 0;
+        }
+        // after the backoff's base, each inside its customer's send window if it keeps to one: one UPDATE per moment
+        Instant after = clock.instant().plus(settings.backoff().base());
+        Map<Instant, List<Long>> byMoment = new TreeMap<>();
+        for (OutboxMapper.Window w : mapper.windows(free)) {
+            byMoment.computeIfAbsent(RetryMoment.of(after, w.sendWindow() && w.customerZone() != null, w.customerZone(),
+                    w.customerRegion(), windows), k -> new ArrayList<>()).add(w.id());
+        }
+        int back = 0;
+        for (Map.Entry<Instant, List<Long>> moment : byMoment.entrySet()) {
+            back += mapper.putBack(moment.getValue(), instance, "not tried: the SMTP server could not be reached", moment.getKey());
+        }
+        return back;
     }
 
     /**

@@ -11,9 +11,17 @@ import java.util.Objects;
  * @param salespersonId for internal mail the recipient; for customer mail the sender if not the customer's owner
  * @param locale      BCP 47 tag, or {@code null} for the recipient's own
  * @param model       what the cause adds to the message (a purchase, a problem, call-list items); it names the template
- * @param notBefore   the earliest moment it may leave, inside the recipient's send window
+ * @param notBefore   the earliest moment it may leave
+ * @param sendWindow  whether it keeps to the customer's send window ({@code notBefore} is inside it): its retries and
+ *                    deferrals go back into the window too
  */
-public record Mail(String key, MailModel model, Long customerId, Long salespersonId, String locale, Instant notBefore) {
+public record Mail(String key, MailModel model, Long customerId, Long salespersonId, String locale, Instant notBefore,
+                   boolean sendWindow) {
+
+    /** A message that leaves at {@code notBefore}, with no send window. */
+    public Mail(String key, MailModel model, Long customerId, Long salespersonId, String locale, Instant notBefore) {
+        this(key, model, customerId, salespersonId, locale, notBefore, false);
+    }
 
     public Mail {
         Objects.requireNonNull(key, "key");
@@ -25,6 +33,7 @@ public record Mail(String key, MailModel model, Long customerId, Long salesperso
         if (customerId == null && salespersonId == null) {
             throw new IllegalArgumentException("A message goes to a customer or to a salesperson");
         }
+        sendWindow = sendWindow && customerId != null; // the team's mail has no send window
     }
 
     public MailTemplate template() {

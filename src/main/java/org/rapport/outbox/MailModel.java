@@ -26,6 +26,10 @@ public sealed interface MailModel {
     record ProblemFollowUp(Problem problem) implements MailModel {
     }
 
+    /** An answer to something the customer asked for. */
+    record RequestReply(CustomerRequest request) implements MailModel {
+    }
+
     /** A STANDARD customer's courtesy touch by email when the call list is full: the greeting is all it carries. */
     record CourtesyCheckIn() implements MailModel {
     }
@@ -56,6 +60,10 @@ public sealed interface MailModel {
     }
 
     record Problem(String summary, String resolution) {
+    }
+
+    /** @param summary what the customer asked, in a line; @param answer the answer, plain text */
+    record CustomerRequest(String summary, String answer) {
     }
 
     record IntroducedCompany(String otherCompany) {

@@ -1,5 +1,6 @@
 package org.rapport.outbox;
 
+import org.rapport.customers.Consent;
 import org.rapport.outbox.MailModel.CourtesyCheckIn;
 import org.rapport.outbox.MailModel.DailyCallList;
 import org.rapport.outbox.MailModel.Introduction;
@@ -7,6 +8,7 @@ import org.rapport.outbox.MailModel.IntroductionConsent;
 import org.rapport.outbox.MailModel.ManagerAlert;
 import org.rapport.outbox.MailModel.ProblemCheckIn;
 import org.rapport.outbox.MailModel.ProblemFollowUp;
+import org.rapport.outbox.MailModel.RequestReply;
 import org.rapport.outbox.MailModel.RewardNotice;
 import org.rapport.outbox.MailModel.ThankYouAnniversary;
 import org.rapport.outbox.MailModel.ThankYouIntroduction;
@@ -47,6 +49,9 @@ public enum MailTemplate {
             email("introduction.otherEmail"), required("introduction.reason", 500)),
     REWARD_NOTICE("reward-notice", MailPurpose.REWARD, RewardNotice.class,
             required("reward.description", 200), optional("reward.reason", 500)),
+    /** An answer to what the customer asked: not outreach, so not capped, and labelled REQUESTED in the outbox. */
+    REQUEST_REPLY("request-reply", MailPurpose.REQUESTED, RequestReply.class,
+            required("request.summary", 200), required("request.answer", 2000)),
     DAILY_CALL_LIST("daily-call-list", MailPurpose.INTERNAL, DailyCallList.class),
     WEEKLY_NETWEAVING_REPORT("weekly-netweaving-report", MailPurpose.INTERNAL, WeeklyNetweavingReport.class),
     MANAGER_ALERT("manager-alert", MailPurpose.INTERNAL, ManagerAlert.class);
@@ -80,9 +85,34 @@ public enum MailTemplate {
         return callerFields;
     }
 
-    /** Whether {@code POST /api/outbox} may send it: outreach whose cause a caller can describe in plain text. */
+    /** Whether it is about a customer's problem: the only outreach that may go while a problem is open or followed up. */
+    public boolean problemRelated() {
+        return this == PROBLEM_FOLLOW_UP || this == PROBLEM_CHECK_IN;
+    }
+
+    /**
+     * Why this message must not go to the customer now, or empty when it may: the consent of its purpose, then, for
+     * outreach, the problem rule ({@link Consent#blocksDuringProblem}). The dispatcher asks at every delivery and
+     * {@link OutboxService#suppressRefused} for what is waiting; internal mail always may go.
+     *
+     * @param problemPending whether a problem of the customer is open or its follow-up is due
+     */
+    public Optional<String> blockedBy(Consent consent, boolean problemPending) {
+        return purpose.blockedBy(consent).or(() -> purpose.isOutreach()
+                ? Consent.blocksDuringProblem(problemPending, problemRelated()) : Optional.empty());
+    }
+
+    /** The templates of mail a customer asked for (not counted against the cap on outreach). */
+    public static List<String> requested() {
+        return Arrays.stream(values()).filter(t -> t.purpose == MailPurpose.REQUESTED).map(MailTemplate::folder).toList();
+    }
+
+    /**
+     * Whether {@code POST /api/outbox} may send it: customer mail (outreach, or an answer the customer asked for) whose
+     * cause a caller can describe in plain text.
+     */
     public boolean composable() {
-        return purpose.isOutreach() && !callerFields.isEmpty();
+        return purpose.toCustomer() && !callerFields.isEmpty();
     }
 
     /** The model from its stored form (the JSON on the outbox row, read as maps); unknown keys are left out. */

@@ -40,13 +40,17 @@ public class MessageSender {
     MailSettings settings;
 
     @Inject
+    SendWindows windows;
+
+    @Inject
     Clock clock;
 
     public Outcome send(ClaimedMessage m, Postman postman, Throttle throttle) {
         Instant now = clock.instant();
         String recipient = m.recipientEmail();
         Optional<String> blocked = m.toCustomer()
-                ? m.purpose.blockedBy(m.consent())
+                ? MailTemplate.byName(m.template).map(t -> t.blockedBy(m.consent(), m.problemPending))
+                        .orElseGet(() -> m.purpose.blockedBy(m.consent()))
                 : Optional.ofNullable(recipient == null || recipient.isBlank() ? "the salesperson has no email address" : null);
         if (blocked.isPresent()) {
             return Outcome.suppressed(m.id, recipient, blocked.get(), now);
@@ -54,7 +58,8 @@ public class MessageSender {
         String domain = recipient.substring(recipient.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         long domainWait = throttle.domainWait(domain, System.nanoTime());
         if (domainWait > 0) {
-            return Outcome.deferred(m.id, "held back by the per-domain rate limit", now.plusNanos(domainWait), now);
+            return Outcome.deferred(m.id, "held back by the per-domain rate limit",
+                    RetryMoment.of(now.plusNanos(domainWait), m, windows), now);
         }
         RenderedMail rendered;
         MimeMessage message;
@@ -74,7 +79,10 @@ public class MessageSender {
         }
     }
 
-    /** The server refused or could not be reached: failed for good, or tried again later while attempts remain. */
+    /**
+     * The server refused or could not be reached: failed for good, or tried again later while attempts remain (after the
+     * backoff, inside the customer's send window when the message keeps to one).
+     */
     Outcome notDelivered(ClaimedMessage m, String subject, MessagingException e, Instant now) {
         String recipient = m.recipientEmail();
         SendFailure failure = SendFailure.of(e);
@@ -86,7 +94,7 @@ public class MessageSender {
             return Outcome.failed(m.id, recipient, subject, "gave up after " + m.attempts + " attempts: " + failure.description(), now);
         }
         return Outcome.retry(m.id, recipient, subject, failure.description(),
-                now.plus(backoff.after(m.attempts, ThreadLocalRandom.current())), now);
+                RetryMoment.of(now.plus(backoff.after(m.attempts, ThreadLocalRandom.current())), m, windows), now);
     }
 
     private static MailTemplate template(ClaimedMessage m) {

@@ -62,13 +62,25 @@ public interface OutboxMapper {
 
     List<Long> lockUnlocked(@Param("ids") Collection<Long> ids);
 
+    /** Whether each message keeps to its customer's send window, and the customer's zone and region. */
+    List<Window> windows(@Param("ids") Collection<Long> ids);
+
+    record Window(long id, boolean sendWindow, String customerZone, String customerRegion) {
+    }
+
     /** Puts claimed rows back untried: PENDING again, the attempt not counted. */
     int putBack(@Param("ids") Collection<Long> ids, @Param("instance") String instance, @Param("reason") String reason,
                 @Param("notBefore") Instant notBefore);
 
-    /** Suppresses the customer's PENDING and SENDING rows of these purposes. */
-    int suppressWaiting(@Param("customerId") long customerId, @Param("purposes") Collection<MailPurpose> purposes,
+    /** Suppresses the customer's PENDING and SENDING rows of these templates (their folder names). */
+    int suppressWaiting(@Param("customerId") long customerId, @Param("templates") Collection<String> templates,
                         @Param("reason") String reason, @Param("now") Instant now);
+
+    List<OutreachCount> outreachCounts(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since,
+                                       @Param("purposes") Collection<MailPurpose> purposes);
+
+    record OutreachCount(long customerId, int emails) {
+    }
 
     int resend(@Param("id") long id, @Param("now") Instant now);
 

@@ -13,6 +13,7 @@ import org.rapport.platform.security.Access;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,20 @@ public class OutboxService {
         }
     }
 
+    /**
+     * How many outreach emails each customer has had queued since {@code since} and not suppressed or failed, whoever
+     * queued them: the count the cap {@code contact.max_emails_per_7_days} is held against, by the planner and by
+     * {@link ComposeService}. Mail the customer asked for ({@link MailPurpose#REQUESTED}) and mail to the team are not
+     * outreach. Customers with none are left out.
+     */
+    public Map<Long, Integer> outreachCounts(Collection<Long> customerIds, Instant since) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return mapper.outreachCounts(customerIds, since, MailPurpose.outreach()).stream()
+                .collect(Collectors.toMap(OutboxMapper.OutreachCount::customerId, OutboxMapper.OutreachCount::emails));
+    }
+
     /** A globally unique Message-ID in the sending domain, fixed for the life of the row. */
     private String newMessageId() {
         String from = settings.from();
@@ -71,11 +86,13 @@ public class OutboxService {
     }
 
     /**
-     * Suppresses what still waits for a customer that the customer's consent, read now, refuses (the reason per purpose
-     * is the consent's), in a transaction of its own ({@link Suppressions} calls it after a consent change committed).
-     * One statement per reason, which waits for the rows another transaction holds (a message on the wire, a claim
-     * taking rows that instant) in index order, so two of these never deadlock each other. It holds no customer row, so a
-     * delivery never waits for it (ADR 0003). Mail the consent allows is left alone, whatever changed since.
+     * Suppresses what still waits for a customer that the contact policy, read now, refuses: their consent (the reason
+     * per purpose is the consent's) and, while a problem of theirs is open or its follow-up is due, every email that is
+     * not about the problem ({@link MailTemplate#blockedBy}, the rule each delivery applies too). In a transaction of its
+     * own ({@link Suppressions} calls it after a consent change or a new problem committed). One statement per reason,
+     * which waits for the rows another transaction holds (a message on the wire, a claim taking rows that instant) in
+     * index order, so two of these never deadlock each other. It holds no customer row, so a delivery never waits for it
+     * (ADR 0003). Mail the policy allows is left alone, whatever changed since.
      *
      * @return how many rows it suppressed
      */
@@ -85,13 +102,15 @@ public class OutboxService {
         if (consent.isEmpty()) {
             return 0;
         }
-        Map<String, List<MailPurpose>> refused = new TreeMap<>();
-        for (MailPurpose purpose : MailPurpose.values()) {
-            purpose.blockedBy(consent.get()).ifPresent(reason -> refused.computeIfAbsent(reason, r -> new ArrayList<>()).add(purpose));
+        boolean problemPending = consents.problemPending(customerId);
+        Map<String, List<String>> refused = new TreeMap<>();
+        for (MailTemplate template : MailTemplate.values()) {
+            template.blockedBy(consent.get(), problemPending)
+                    .ifPresent(reason -> refused.computeIfAbsent(reason, r -> new ArrayList<>()).add(template.folder()));
         }
         Instant now = clock.instant();
         int suppressed = 0;
-        for (Map.Entry<String, List<MailPurpose>> reason : refused.entrySet()) {
+        for (Map.Entry<String, List<String>> reason : refused.entrySet()) {
             suppressed += mapper.suppressWaiting(customerId, reason.getValue(), reason.getKey(), now);
         }
         return suppressed;

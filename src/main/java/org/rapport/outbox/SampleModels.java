@@ -14,6 +14,8 @@ import org.rapport.outbox.MailModel.ManagerAlert;
 import org.rapport.outbox.MailModel.NetweavingStats;
 import org.rapport.outbox.MailModel.Problem;
 import org.rapport.outbox.MailModel.CourtesyCheckIn;
+import org.rapport.outbox.MailModel.CustomerRequest;
+import org.rapport.outbox.MailModel.RequestReply;
 import org.rapport.outbox.MailModel.ProblemCheckIn;
 import org.rapport.outbox.MailModel.ProblemFollowUp;
 import org.rapport.outbox.MailModel.Purchase;
@@ -51,6 +53,8 @@ public final class SampleModels {
             case PROBLEM_CHECK_IN -> new ProblemCheckIn(
                     new Problem("Late delivery of the October order", "Sent by express the next morning"));
             case COURTESY_CHECK_IN -> new CourtesyCheckIn();
+            case REQUEST_REPLY -> new RequestReply(new CustomerRequest("A copy of our service contract",
+                    "The contract is attached to your customer account; I have also asked our office to post a copy."));
             case INTRODUCTION_CONSENT -> new IntroductionConsent(new IntroductionReason(INTRODUCED));
             case INTRODUCTION -> new Introduction(new IntroducedContact("Jürgen Müller", "Nordwind Logistik GmbH",
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));
@@ -78,7 +82,7 @@ public final class SampleModels {
         if (model.get("links") instanceof Map<?, ?> internal) {
             internal.forEach((k, v) -> links.put(String.valueOf(k), v));
         }
-        if (template.purpose().isOutreach()) {
+        if (template.purpose().toCustomer()) {
             model.put("recipient", Map.of("name", customer.get("preferredName")));
             links.put("unsubscribe", base + "u/preview");
             links.put("consentYes", base + "consent/preview?answer=yes");

@@ -9,12 +9,14 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Marks SUPPRESSED what still waits for a customer once a consent change that stops it has committed, on a managed
- * thread, so the request that changed the consent (a one-click unsubscribe) answers without rewriting thousands of rows.
+ * Marks SUPPRESSED what still waits for a customer once a change that stops it has committed (a consent change, a
+ * problem opened), on a managed thread, so the request that changed the consent (a one-click unsubscribe) answers without rewriting thousands of rows.
  * What is suppressed is decided by the consent as it is when the thread runs ({@link OutboxService#suppressRefused}).
  * Nothing depends on it for correctness: every delivery reads the customer's consent under a shared lock on the
  * customer row and suppresses a message the customer no longer wants (ADR 0003). This keeps the statuses true within
@@ -35,29 +37,43 @@ public class Suppressions {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    /** Suppresses the customer's waiting messages that their consent refuses, once the caller's transaction commits. */
+    /** The customers of the current transaction whose waiting messages are looked at once it commits. */
+    private static final Object AFTER_COMMIT = new Object();
+
+    /**
+     * Suppresses the customer's waiting messages that the contact policy refuses, once the caller's transaction commits;
+     * all the customers of one transaction (an import batch of new problems) on one managed thread, one after another.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterCommit(long customerId) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    start(customerId);
+        @SuppressWarnings("unchecked")
+        Set<Long> waiting = (Set<Long>) transactions.getResource(AFTER_COMMIT);
+        if (waiting == null) {
+            Set<Long> customers = new LinkedHashSet<>();
+            transactions.putResource(AFTER_COMMIT, customers);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        start(customers);
+                    }
+                }
+            });
+            waiting = customers;
+        }
+        waiting.add(customerId);
     }
 
-    private void start(long customerId) {
+    private void start(Set<Long> customers) {
         try {
-            executor.execute(() -> suppress(customerId));
+            executor.execute(() -> customers.forEach(this::suppress));
         } catch (RuntimeException e) {
             // the application is stopping (rejected, or the executor is gone): each message is suppressed at its delivery
-            LOG.log(Level.INFO, "Customer " + customerId + "'s waiting messages are left to their deliveries: " + e);
+            LOG.log(Level.INFO, "Customers " + customers + "' waiting messages are left to their deliveries: " + e);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.Set;
  * @param problems        problems still open, or resolved recently enough that a rule may still apply
  * @param purchases       recent purchases
  * @param lastThankYouAt  the last thank-you note planned or sent
- * @param emailsLast7Days outreach emails planned or sent in the last seven days
+ * @param emailsLast7Days outreach emails queued in the last seven days and not suppressed or failed, whoever queued
+ *                        them (the outbox's count: the planner's and callers' of {@code POST /api/outbox})
  * @param ownerWorkingDays the days of the week the owner works: a call is due only on one of them
  */
 public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,

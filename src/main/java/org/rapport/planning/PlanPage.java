@@ -78,14 +78,17 @@ public class PlanPage {
         Map<Long, List<PlanningMapper.PurchaseRow>> purchases = mapper.recentPurchases(
                 LocalDate.ofInstant(now, ZoneId.of("UTC")).minusDays(Planner.THANK_YOU_MAX_AGE_DAYS + 2L), page).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
-        Map<Long, EmailRow> emails = mapper.recentEmails(now.minus(Duration.ofDays(Math.max(7, rules.thankYouMinDaysBetween()))),
-                now.minus(Duration.ofDays(7)), page, PlannedTouchStatus.CANCELLED).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
+        Map<Long, EmailRow> emails = mapper.recentEmails(now.minus(Duration.ofDays(rules.thankYouMinDaysBetween())), page,
+                PlannedTouchStatus.CANCELLED).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
+        // the cap counts every outreach email in the outbox, whoever queued it (the outbox's one count)
+        Map<Long, Integer> outreach = outbox.outreachCounts(ids, now.minus(Duration.ofDays(7)));
 
         List<Planned> planned = new ArrayList<>();
         Map<String, Set<java.time.DayOfWeek>> workingDays = new java.util.HashMap<>(); // a team has few spellings
         for (FactRow row : rows) {
             CustomerFacts facts = facts(row, problems.getOrDefault(row.customerId, List.of()),
                     purchases.getOrDefault(row.customerId, List.of()), emails.get(row.customerId),
+                    outreach.getOrDefault(row.customerId, 0),
                     workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored));
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
@@ -163,19 +166,19 @@ public class PlanPage {
         Instant notBefore = calendar.sendMoment(due.isAfter(now) ? due : now, zone, p.facts().region(),
                 rules.sendWindowStart(), rules.sendWindowEnd());
         OutboxService.Enqueued enqueued = outbox.enqueue(new Mail("plan:" + p.proposal().key(), p.proposal().email(),
-                p.proposal().customerId(), null, null, notBefore));
+                p.proposal().customerId(), null, null, notBefore, true));
         return touches.queued(id, enqueued.id(), now);
     }
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
-                                       List<PlanningMapper.PurchaseRow> purchases, EmailRow emails,
+                                       List<PlanningMapper.PurchaseRow> purchases, EmailRow emails, int outreachLast7Days,
                                        Set<java.time.DayOfWeek> ownerWorkingDays) {
         return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent,
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
-                emails == null ? null : emails.lastThankYouAt, emails == null ? 0 : emails.emails, ownerWorkingDays);
+                emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkingDays);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

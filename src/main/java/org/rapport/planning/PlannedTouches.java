@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import static org.rapport.planning.PlannedTouchStatus.CANCELLED;
 import static org.rapport.planning.PlannedTouchStatus.DONE;
 import static org.rapport.planning.PlannedTouchStatus.ESCALATED;
 import static org.rapport.planning.PlannedTouchStatus.OPEN;
@@ -89,6 +90,15 @@ public class PlannedTouches {
     /** An email touch is in the outbox now. */
     int queued(long id, long outboxId, Instant now) {
         return mapper.queued(id, outboxId, OPEN, OPEN.moveTo(QUEUED, id), now);
+    }
+
+    /**
+     * A problem opened: the customer's open courtesy and re-sell calls are withdrawn (CANCELLED, outcome
+     * {@code WITHDRAWN}, the reason as the note), since only problem-related touches may happen until it is resolved and
+     * followed up. Their keys are set aside, so the planner may propose the courtesy call again once the problem is over.
+     */
+    int withdrawForProblem(long customerId, String reason, Instant now) {
+        return mapper.withdraw(customerId, OPEN, OPEN.moveTo(CANCELLED, 0), "WITHDRAWN", reason, now);
     }
 
     /** A conversation made the customer's open courtesy, follow-up and re-sell calls unnecessary. */

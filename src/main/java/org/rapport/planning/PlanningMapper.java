@@ -22,8 +22,8 @@ public interface PlanningMapper {
     List<PurchaseRow> recentPurchases(@Param("since") LocalDate since, @Param("page") Page page);
 
     /** Outreach emails planned in the last week, and the last thank-you note since {@code since}, per customer. */
-    List<EmailRow> recentEmails(@Param("since") Instant since, @Param("weekAgo") Instant weekAgo,
-                                @Param("page") Page page, @Param("cancelled") PlannedTouchStatus cancelled);
+    List<EmailRow> recentEmails(@Param("since") Instant since, @Param("page") Page page,
+                                @Param("cancelled") PlannedTouchStatus cancelled);
 
     int insert(@Param("p") Proposal proposal, @Param("salespersonId") Long salespersonId,
                @Param("status") PlannedTouchStatus status, @Param("now") Instant now);
@@ -50,6 +50,11 @@ public interface PlanningMapper {
     /** Open call touches of a customer that a conversation has made unnecessary. */
     int closeAnswered(@Param("customerId") long customerId, @Param("from") PlannedTouchStatus from,
                       @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
+
+    /** Open courtesy and re-sell calls of a customer with a problem: withdrawn with the reason. */
+    int withdraw(@Param("customerId") long customerId, @Param("from") PlannedTouchStatus from,
+                 @Param("to") PlannedTouchStatus to, @Param("outcome") String outcome, @Param("note") String note,
+                 @Param("now") Instant now);
 
     /** The touch's status, locked until the transaction ends. */
     Optional<PlannedTouchStatus> lockStatus(@Param("id") long id);
@@ -162,7 +167,6 @@ public interface PlanningMapper {
 
     class EmailRow {
         long customerId;
-        int emails;
         Instant lastThankYouAt;
     }
 }

@@ -11,6 +11,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.time.Zones;
+import org.rapport.outbox.Suppressions;
+import org.rapport.problems.ProblemOpened;
 import org.rapport.problems.ProblemResolved;
 import org.rapport.purchases.PurchaseRecorded;
 import org.rapport.touches.TouchLogged;
@@ -49,6 +51,12 @@ public class PlanningService {
 
     @Inject
     ManagerAlerts alerts;
+
+    @Inject
+    PlannedTouches touches;
+
+    @Inject
+    Suppressions suppressions;
 
     @Inject
     Clock clock;
@@ -162,6 +170,20 @@ public class PlanningService {
             page.closeAnswered(touch.customerId(), clock.instant());
         }
         plan(List.of(touch.customerId()));
+    }
+
+    /**
+     * A problem opened (through the API or an import, in its transaction): only problem-related touches until it is
+     * resolved and followed up. The customer's open courtesy and re-sell calls are withdrawn with it, and once it
+     * commits their waiting emails that are not about the problem are suppressed (each delivery checks the same rule).
+     */
+    void problemOpened(@Observes ProblemOpened opened) {
+        if (!opened.stillOpen()) {
+            return;
+        }
+        touches.withdrawForProblem(opened.customerId(), "Withdrawn: problem " + opened.problemExternalId()
+                + " opened; only problem-related touches until it is resolved and followed up", clock.instant());
+        suppressions.afterCommit(opened.customerId());
     }
 
     void problemResolved(@Observes ProblemResolved resolved) {

@@ -21,7 +21,7 @@ class ProblemEvents {
     /** @param before the problem as stored until now, or {@code null} for a new one */
     void stored(ProblemMapper.Stored before, long customerId, Problem after) {
         if (before == null) {
-            opened.fire(new ProblemOpened(customerId, after.externalId(), after.openedAt()));
+            opened.fire(new ProblemOpened(customerId, after.externalId(), after.openedAt(), after.resolvedAt() == null));
         }
         if (after.resolvedAt() != null && (before == null || before.resolvedAt() == null)) {
             resolved.fire(new ProblemResolved(customerId, after.externalId(), after.resolvedAt()));

@@ -102,8 +102,9 @@ public class ResponseService {
     }
 
     /**
-     * A customer answered: a response on the message and a two-way touch, which restarts the customer's cadence clock.
-     * The same inbound Message-ID twice counts once.
+     * A customer answered: a response on the message and a two-way touch, which restarts the customer's cadence clock
+     * and, like a logged call, closes their open courtesy, follow-up and re-sell calls. The same inbound Message-ID
+     * twice counts once.
      *
      * @return false when this email was recorded before
      */
@@ -113,8 +114,8 @@ public class ResponseService {
             return false;
         }
         if (to.customerId != null) {
-            touches.recordAll(List.of(new Touch(to.customerId, to.salespersonId, TouchKind.REPLY, TouchKind.Outcome.REPLIED,
-                    at, truncate(summary), "rapport")));
+            touches.received(new Touch(to.customerId, to.salespersonId, TouchKind.REPLY, TouchKind.Outcome.REPLIED,
+                    at, truncate(summary), "rapport"));
         }
         return true;
     }

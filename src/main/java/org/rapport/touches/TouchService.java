@@ -59,6 +59,19 @@ public class TouchService {
         return new TouchView(request.customer, touch.kind(), touch.outcome(), touch.twoWay(), at, touch.note(), user.username());
     }
 
+    /**
+     * A touch Rapport's mail handling saw (a customer's reply): stored, the cadence clock moved, and {@link TouchLogged}
+     * fired like a logged call, so the planner treats it as any other conversation.
+     */
+    @Transactional
+    public void received(Touch touch) {
+        mapper.insertAll(List.of(touch));
+        if (touch.twoWay()) {
+            mapper.refreshLastTwoWay(List.of(touch.customerId()));
+        }
+        logged.fire(new TouchLogged(touch.customerId(), touch.kind(), touch.outcome(), touch.twoWay(), touch.occurredAt()));
+    }
+
     /** Stores touches in bulk (demo data, migrations from another CRM) and brings the cadence clocks up to date. */
     @Transactional
     public void recordAll(List<Touch> touches) {

@@ -17,7 +17,7 @@ class ConsentTest {
     private static final Instant MAY_1 = Instant.parse("2026-05-01T09:00:00Z");
 
     private static Consent open() {
-        return new Consent(false, true, true, null, null, Set.of(), null, null, false);
+        return new Consent(false, true, true, null, null, Set.of(), null, null, true);
     }
 
     @Test
@@ -33,6 +33,15 @@ class ConsentTest {
         for (Purpose p : Purpose.values()) {
             assertThat(dnc.blocksEmail(p)).as(p.name()).hasValue("the customer is marked do-not-contact");
         }
+    }
+
+    @Test
+    void aCustomerNotOpenToIntroductionsGetsNoIntroductionEmailButEveryOtherPurpose() {
+        Consent noIntroductions = new Consent(false, true, true, null, null, Set.of(), null, null, false);
+        assertThat(noIntroductions.blocksEmail(Purpose.INTRODUCTION))
+                .hasValue("the customer is not open to introductions (intro_ok is false)");
+        assertThat(EnumSet.complementOf(EnumSet.of(Purpose.INTRODUCTION))).allMatch(noIntroductions::mayEmail);
+        assertThat(noIntroductions.mayCall()).isTrue();
     }
 
     @Test
@@ -74,7 +83,7 @@ class ConsentTest {
         assertThat(stored.hasAddress()).as("a blank address is none").isFalse();
         assertThat(stored.stoppedPurposes()).containsExactly(Purpose.CHECK_IN, Purpose.REWARD);
         assertThat(stored.openToIntroductions()).isTrue();
-        assertThat(Consent.of(false, true, "a@b.example", null, null, "", null, null, false)).isEqualTo(open());
+        assertThat(Consent.of(false, true, "a@b.example", null, null, "", null, null, true)).isEqualTo(open());
         assertThat(Consent.of(false, true, "a@b.example", null, null, null, null, null, false).stoppedPurposes()).isEmpty();
     }
 

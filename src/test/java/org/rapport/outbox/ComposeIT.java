@@ -113,8 +113,10 @@ class ComposeIT {
     @Test
     void aSalespersonComposesAtMostFiftyEmailsADay() {
         Instant never = Instant.now().plus(400, ChronoUnit.DAYS); // queued, never due during the run
-        String body = "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + team.customerOfA
-                + "\",\"fields\":{\"years\":\"2\"},\"not_before\":\"" + never + "\",\"idempotency_key\":\"";
+        // answers the customer asked for: the daily count per login is the question here, not the cap per customer
+        String body = "{\"template\":\"request-reply\",\"customer\":\"" + team.customerOfA
+                + "\",\"fields\":{\"request\":{\"summary\":\"Prices\",\"answer\":\"See the list\"}},\"not_before\":\""
+                + never + "\",\"idempotency_key\":\"";
         Api salesperson = team.as(team.a);
         assertThat(compose(team.a, team.customerOfA, "thank-you-anniversary", "{\"years\":\"2\",\"links\":{\"x\":\"y\"}}")
                 .status()).as("a refused request costs nothing").isEqualTo(400);
@@ -138,6 +140,38 @@ class ComposeIT {
         assertThat(colleague.status()).as("another login has its own count").isEqualTo(201);
         List<JsonObject> queued = api.asAdmin().get("api/outbox?customer=" + team.customerOfA).array().getValuesAs(JsonObject.class);
         assertThat(queued).hasSize(50);
+    }
+
+    @Test
+    void theCapOfTwoOutreachEmailsInSevenDaysCountsEveryEmailWhoeverQueuedIt() {
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
+        Api.Reply byAdmin = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
+                + team.customerOfA + "\",\"fields\":{\"years\":\"2\"},\"not_before\":\"" + tomorrow + "\"}");
+        Api.Reply first = compose(team.a, team.customerOfA, "reward-notice", "{\"reward\":{\"description\":\"A voucher\"}}");
+        Api.Reply second = compose(team.a, team.customerOfA, "thank-you-anniversary", "{\"years\":\"3\"}");
+        Api.Reply asked = compose(team.a, team.customerOfA, "request-reply",
+                "{\"request\":{\"summary\":\"Your opening hours\",\"answer\":\"Nine to five, Monday to Friday\"}}");
+
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(201);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.json().getString("detail")).isEqualTo("customer: already 2 outreach emails in the last 7 days, "
+                + "the most the rule contact.max_emails_per_7_days allows (2); mail the customer asked for ([request-reply]) "
+                + "is not counted.");
+        assertThat(asked.status()).as("mail the customer asked for is not capped: " + asked).isEqualTo(201);
+        assertThat(asked.json().getString("purpose")).as("and labelled as such").isEqualTo("REQUESTED");
+
+        // the planner counts what callers composed: a large purchase draws no thank-you while the cap is reached
+        Api.Reply purchase = api.asAdmin().postJson("api/purchases", "{\"external_id\":\"" + Csv.unique("buy") + "\",\"customer\":\""
+                + team.customerOfA + "\",\"purchased_on\":\"" + LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1)
+                + "\",\"amount\":\"25000.00\",\"currency\":\"EUR\",\"description\":\"Fleet licence\"}");
+        assertThat(purchase.status()).as(purchase.toString()).isIn(200, 201);
+        assertThat(api.asAdmin().get("api/planned-touches?customer=" + team.customerOfA).array().getValuesAs(JsonObject.class))
+                .noneMatch(t -> t.getString("channel").equals("EMAIL"));
+        assertThat(api.asAdmin().get("api/outbox?customer=" + team.customerOfA).array().getValuesAs(JsonObject.class))
+                .extracting(m -> m.getString("template"))
+                .containsExactlyInAnyOrder("thank-you-anniversary", "reward-notice", "request-reply");
     }
 
     private Api.Reply compose(String login, String customer, String template, String fields) {

@@ -56,6 +56,8 @@ class MailTemplateRenderingTest {
                         "Darf ich vorstellen: Jürgen Müller", "wie versprochen möchte ich Sie mit Jürgen Müller von"),
                 arguments(MailTemplate.REWARD_NOTICE, "A small thank-you for you, Alfred",
                         "Ein kleines Dankeschön für Sie, Alfred", "wir haben ein Dankeschön für Sie: A dinner for two."),
+                arguments(MailTemplate.REQUEST_REPLY, "Your request: A copy of our service contract",
+                        "Ihre Anfrage: A copy of our service contract", "Sie haben uns gefragt:"),
                 arguments(MailTemplate.DAILY_CALL_LIST, "Your call list for Tuesday, 24 November 2026: 1 call",
                         "Ihre Anrufliste für Tuesday, 24 November 2026: 1 Anruf", "Guten Morgen Anna Seller,"),
                 arguments(MailTemplate.WEEKLY_NETWEAVING_REPORT, "Netweaving report for 16–22 Nov 2026",
@@ -79,7 +81,7 @@ class MailTemplateRenderingTest {
         assertThat(de.subject()).isEqualTo(german);
         assertThat(de.text()).contains(germanLine);
         assertThat(de.html()).contains("lang=\"de\"");
-        boolean outreach = template.purpose().isOutreach();
+        boolean outreach = template.purpose().toCustomer();
         assertThat(de.html()).contains(outreach ? "Herzliche Grüße" : "Gesendet von Rapport für Rapport Demo GmbH");
         assertThat(en.html()).contains(outreach ? "Warm regards," : "Sent by Rapport for Rapport Demo GmbH");
         for (RenderedMail mail : List.of(en, de)) {

@@ -19,11 +19,11 @@ class MailTemplateTest {
     private static final String BASE = "https://rapport.example/";
 
     @Test
-    void theTemplatesAreTheseTwelveFolders() {
+    void theTemplatesAreTheseThirteenFolders() {
         assertThat(MailTemplate.names()).containsExactly("thank-you-purchase", "thank-you-anniversary",
                 "thank-you-introduction", "problem-follow-up", "problem-check-in", "courtesy-check-in", "introduction-consent",
                         "introduction",
-                "reward-notice", "daily-call-list", "weekly-netweaving-report", "manager-alert");
+                "reward-notice", "request-reply", "daily-call-list", "weekly-netweaving-report", "manager-alert");
         assertThat(MailTemplate.byName("birthday")).isEmpty();
         assertThat(MailTemplate.byName("problem-check-in")).contains(MailTemplate.PROBLEM_CHECK_IN);
     }
@@ -38,8 +38,12 @@ class MailTemplateTest {
 
     @Test
     void purposesAreTheOnesCustomersConsentTo() {
-        assertThat(Arrays.stream(MailTemplate.values()).filter(t -> !t.purpose().isOutreach()))
-                .containsExactly(MailTemplate.DAILY_CALL_LIST, MailTemplate.WEEKLY_NETWEAVING_REPORT, MailTemplate.MANAGER_ALERT);
+        assertThat(Arrays.stream(MailTemplate.values()).filter(t -> !t.purpose().isOutreach())).containsExactly(
+                MailTemplate.REQUEST_REPLY, MailTemplate.DAILY_CALL_LIST, MailTemplate.WEEKLY_NETWEAVING_REPORT,
+                MailTemplate.MANAGER_ALERT);
+        assertThat(MailTemplate.REQUEST_REPLY.purpose()).as("asked for by the customer: no outreach, but to them")
+                .isEqualTo(MailPurpose.REQUESTED).matches(MailPurpose::toCustomer);
+        assertThat(MailTemplate.requested()).containsExactly("request-reply");
         assertThat(MailTemplate.THANK_YOU_INTRODUCTION.purpose()).isEqualTo(MailPurpose.THANK_YOU);
         assertThat(MailTemplate.INTRODUCTION.purpose()).isEqualTo(MailPurpose.INTRODUCTION);
         assertThat(MailTemplate.PROBLEM_FOLLOW_UP.purpose()).isEqualTo(MailPurpose.CHECK_IN);
@@ -51,7 +55,7 @@ class MailTemplateTest {
         assertThat(Arrays.stream(MailTemplate.values()).filter(MailTemplate::composable)).containsExactly(
                 MailTemplate.THANK_YOU_PURCHASE, MailTemplate.THANK_YOU_ANNIVERSARY, MailTemplate.THANK_YOU_INTRODUCTION,
                 MailTemplate.PROBLEM_FOLLOW_UP, MailTemplate.PROBLEM_CHECK_IN, MailTemplate.INTRODUCTION,
-                MailTemplate.REWARD_NOTICE);
+                MailTemplate.REWARD_NOTICE, MailTemplate.REQUEST_REPLY);
     }
 
     /** Links a customer can click are made at send time; a customer mail model has nowhere to hold one. */
@@ -61,7 +65,7 @@ class MailTemplateTest {
         List<String> paths = new ArrayList<>();
         componentPaths("", template.model(), paths);
 
-        if (template.purpose().isOutreach()) {
+        if (template.purpose().toCustomer()) {
             assertThat(paths).noneMatch(p -> p.equals("links") || p.startsWith("links."));
         }
         assertThat(template.callerFields()).allSatisfy(field -> assertThat(paths).as("a text component").contains(field.path()));

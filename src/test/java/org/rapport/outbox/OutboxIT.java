@@ -237,6 +237,67 @@ class OutboxIT {
     }
 
     @Test
+    void anIntroductionNeverReachesACustomerWhoSaidNoToIntroductions() throws Exception {
+        String tag = Csv.unique("intro").toUpperCase();
+        String no = tag + "-NO";
+        String yes = tag + "-YES";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,preferred_name,email,time_zone,owner,intro_ok",
+                no + ",Closed AG,Nora," + no.toLowerCase() + "@intro.example,Europe/Berlin," + team.a + ",false",
+                yes + ",Open AG,Yann," + yes.toLowerCase() + "@intro.example,Europe/Berlin," + team.a + ",true"));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(2);
+        String fields = "{\"introduction\":{\"otherContact\":\"Jo Partner\",\"otherCompany\":\"Partner Ltd\","
+                + "\"otherEmail\":\"jo@partner.example\",\"reason\":\"You both print labels\"}}";
+
+        Api.Reply toNo = team.as(team.a).postJson("api/outbox", "{\"template\":\"introduction\",\"customer\":\"" + no
+                + "\",\"fields\":" + fields + "}");
+        Api.Reply toYes = team.as(team.a).postJson("api/outbox", "{\"template\":\"introduction\",\"customer\":\"" + yes
+                + "\",\"fields\":" + fields + "}");
+        assertThat(toNo.status()).as(toNo.toString()).isEqualTo(201);
+        assertThat(toYes.status()).as(toYes.toString()).isEqualTo(201);
+
+        JsonObject refused = awaitStatus(toNo.json().getInt("id"), "SUPPRESSED");
+        assertThat(refused.getString("last_error")).isEqualTo("the customer is not open to introductions (intro_ok is false)");
+        awaitStatus(toYes.json().getInt("id"), "SENT");
+        assertThat(Mailbox.to(no.toLowerCase() + "@intro.example")).isEmpty();
+        assertThat(Mailbox.single(yes.toLowerCase() + "@intro.example").getSubject()).isNotBlank();
+    }
+
+    @Test
+    void whileAProblemIsOpenOrItsFollowUpIsDueOnlyProblemRelatedEmailLeaves() throws Exception {
+        String email = customer("prob", "Paula", "Paula", "en");
+        String customer = email.substring(0, email.indexOf('@')).toUpperCase();
+        String problem = Csv.unique("complaint");
+        Api.Reply opened = team.as(team.a).postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\""
+                + customer + "\",\"opened_at\":\"" + Instant.now().minusSeconds(3_600) + "\",\"summary\":\"Wrong invoice\"}");
+        assertThat(opened.status()).as(opened.toString()).isIn(200, 201);
+
+        JsonObject thanks = compose(email, "thank-you-anniversary", "{\"years\":\"2\"}");
+        JsonObject aboutIt = compose(email, "problem-check-in", "{\"problem\":{\"summary\":\"Wrong invoice\"}}");
+        assertThat(awaitStatus(thanks.getInt("id"), "SUPPRESSED").getString("last_error"))
+                .isEqualTo("a problem of the customer is open or its follow-up is due: only problem-related email");
+        awaitStatus(aboutIt.getInt("id"), "SENT");
+
+        // resolved: the follow-up call is due, and until it is made only the problem is talked about
+        assertThat(team.as(team.a).postJson("api/problems/" + problem + "/resolve", "{\"resolution\":\"Credit note\"}")
+                .status()).isEqualTo(200);
+        JsonObject whileDue = compose(email, "thank-you-anniversary", "{\"years\":\"3\"}");
+        assertThat(awaitStatus(whileDue.getInt("id"), "SUPPRESSED").getString("last_error")).contains("only problem-related");
+
+        // the follow-up call reached the customer: other email may go again
+        Api.Reply call = team.as(team.a).postJson("api/touches", "{\"customer\":\"" + customer
+                + "\",\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"note\":\"All fine now\"}");
+        assertThat(call.status()).as(call.toString()).isIn(200, 201);
+        JsonObject afterwards = compose(email, "thank-you-anniversary", "{\"years\":\"4\"}");
+        awaitStatus(afterwards.getInt("id"), "SENT");
+        List<String> received = new ArrayList<>();
+        for (MimeMessage m : Mailbox.to(email)) {
+            received.add(m.getMessageID());
+        }
+        assertThat(received).containsExactlyInAnyOrder(aboutIt.getString("message_id"), afterwards.getString("message_id"));
+    }
+
+    @Test
     void aMessageIsRetriedAfterTheServerWasDownUnderTheSameMessageId() throws Exception {
         String email = customer("down", "Dora", "Dora", "en");
         TestMailServer.gate().down(true);

@@ -28,12 +28,35 @@ class PoliciesTest {
     @Test
     void eachOutreachPurposeAsksTheConsentOfItsOwnPurpose() {
         for (Consent.Purpose stopped : Consent.Purpose.values()) {
-            Consent consent = new Consent(false, true, true, null, null, Set.of(stopped), Instant.EPOCH, null, false);
+            Consent consent = new Consent(false, true, true, null, null, Set.of(stopped), Instant.EPOCH, null, true);
             for (MailPurpose purpose : MailPurpose.values()) {
                 assertThat(purpose.blockedBy(consent).isPresent()).as(purpose + " when " + stopped + " is stopped")
                         .isEqualTo(purpose.name().equals(stopped.name()));
             }
         }
+    }
+
+    @Test
+    void whileAProblemIsPendingOnlyMailAboutItGoesOutAndMailTheCustomerAskedForIsNoOutreach() {
+        Consent open = new Consent(false, true, true, null, null, Set.of(), null, null, true);
+        String reason = "a problem of the customer is open or its follow-up is due: only problem-related email";
+        assertThat(MailTemplate.THANK_YOU_PURCHASE.blockedBy(open, true)).hasValue(reason);
+        assertThat(MailTemplate.COURTESY_CHECK_IN.blockedBy(open, true)).as("a check-in, but not about the problem").hasValue(reason);
+        assertThat(MailTemplate.PROBLEM_CHECK_IN.blockedBy(open, true)).isEmpty();
+        assertThat(MailTemplate.PROBLEM_FOLLOW_UP.blockedBy(open, true)).isEmpty();
+        assertThat(MailTemplate.REQUEST_REPLY.blockedBy(open, true)).as("an answer the customer asked for").isEmpty();
+        assertThat(MailTemplate.DAILY_CALL_LIST.blockedBy(open, true)).isEmpty();
+        assertThat(MailTemplate.THANK_YOU_PURCHASE.blockedBy(open, false)).isEmpty();
+
+        Consent unsubscribed = new Consent(false, false, true, Instant.EPOCH, "one-click", EnumSet.allOf(Consent.Purpose.class),
+                Instant.EPOCH, null, false);
+        assertThat(MailTemplate.REQUEST_REPLY.blockedBy(unsubscribed, false)).as("an unsubscribe stops outreach only").isEmpty();
+        assertThat(MailTemplate.THANK_YOU_PURCHASE.blockedBy(unsubscribed, false)).isPresent();
+        Consent dnc = new Consent(true, true, true, null, null, Set.of(), null, null, true);
+        assertThat(MailTemplate.REQUEST_REPLY.blockedBy(dnc, false)).hasValue("the customer is marked do-not-contact");
+        Consent bouncing = new Consent(false, true, true, null, null, Set.of(), null, Instant.EPOCH, true);
+        assertThat(MailTemplate.REQUEST_REPLY.blockedBy(bouncing, false)).hasValue("the customer's address bounces");
+        assertThat(MailPurpose.outreach()).doesNotContain(MailPurpose.REQUESTED, MailPurpose.INTERNAL);
     }
 
     @Test

@@ -129,6 +129,59 @@ class PlanningIT {
     }
 
     @Test
+    void aProblemOpenedWithdrawsCourtesyAndResellCallsAndStopsWaitingMailNotAboutIt() {
+        // a problem resolved 31 days ago: a re-sell call is due, and a courtesy call (nobody has spoken to the customer)
+        String old = Csv.unique("old");
+        Instant resolved = Instant.now().minus(Duration.ofDays(31)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Api.Reply imported = api.asAdmin().postCsv("api/import/problems", Csv.lines(
+                "external_id,customer,opened_at,resolved_at,summary,resolution",
+                old + "," + team.customerOfA + "," + resolved.minus(Duration.ofDays(2)) + "," + resolved + ",Broken part,Replaced"));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        JsonObject resell = open(team.customerOfA, "RESELL");
+        JsonObject courtesy = open(team.customerOfA, "COURTESY");
+        // waiting in the outbox for tomorrow: a thank-you, and a check-in about the old problem
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        int thanks = queue(team.customerOfA, "thank-you-anniversary", "{\"years\":\"2\"}", tomorrow);
+        int checkIn = queue(team.customerOfA, "problem-check-in", "{\"problem\":{\"summary\":\"Broken part\"}}", tomorrow);
+
+        String complaint = Csv.unique("complaint");
+        Api.Reply opened = team.as(team.a).postJson("api/problems", "{\"external_id\":\"" + complaint + "\",\"customer\":\""
+                + team.customerOfA + "\",\"opened_at\":\"" + Instant.now().minusSeconds(600) + "\",\"summary\":\"Angry call\"}");
+        assertThat(opened.status()).as(opened.toString()).isIn(200, 201);
+
+        for (JsonObject call : List.of(resell, courtesy)) {
+            JsonObject now = planned(team.customerOfA).stream().filter(t -> t.getInt("id") == call.getInt("id")).findFirst().orElseThrow();
+            assertThat(now.getString("status")).as(now.toString()).isEqualTo("CANCELLED");
+            assertThat(now.getString("outcome")).isEqualTo("WITHDRAWN");
+            assertThat(now.getString("note")).contains("problem " + complaint + " opened");
+        }
+        org.rapport.testing.Eventually.soon().until(() -> outbox(thanks).getString("status").equals("SUPPRESSED"));
+        assertThat(outbox(thanks).getString("last_error")).contains("only problem-related email");
+        assertThat(outbox(checkIn).getString("status")).as("mail about the problem still waits").isEqualTo("PENDING");
+
+        api.asAdmin().postJson("api/planning/run", "");
+        assertThat(planned(team.customerOfA)).as("nothing but the problem while it is open")
+                .noneMatch(t -> t.getString("status").equals("OPEN") && List.of("COURTESY", "RESELL").contains(t.getString("rule")));
+    }
+
+    @Test
+    void aProblemImportedOpenWithdrawsTheCustomersCourtesyCall() {
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        JsonObject courtesy = open(team.customerOfB, "COURTESY");
+        String header = "external_id,customer,opened_at,resolved_at,summary,resolution";
+        String complaint = Csv.unique("imported");
+        Api.Reply imported = api.asAdmin().postCsv("api/import/problems", Csv.lines(header,
+                complaint + "," + team.customerOfB + "," + Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + ",,Slow support,"));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+
+        JsonObject after = planned(team.customerOfB).stream().filter(t -> t.getInt("id") == courtesy.getInt("id")).findFirst().orElseThrow();
+        assertThat(after.getString("status")).isEqualTo("CANCELLED");
+        assertThat(after.getString("note")).contains(complaint);
+        assertThat(open(team.customerOfA, "COURTESY").getString("status")).as("another customer keeps theirs").isEqualTo("OPEN");
+    }
+
+    @Test
     void aLargePurchaseIsThankedByEmailInsideTheCustomersSendWindow() {
         String purchase = Csv.unique("buy");
         Api.Reply recorded = api.asAdmin().postJson("api/purchases", "{\"external_id\":\"" + purchase + "\",\"customer\":\""
@@ -197,6 +250,22 @@ class PlanningIT {
                 now = Instant.now();
             }
         }
+    }
+
+    private JsonObject open(String customer, String rule) {
+        return planned(customer).stream().filter(t -> t.getString("rule").equals(rule) && t.getString("status").equals("OPEN"))
+                .findFirst().orElseThrow(() -> new AssertionError("no open " + rule + " for " + customer + ": " + planned(customer)));
+    }
+
+    private int queue(String customer, String template, String fields, Instant notBefore) {
+        Api.Reply queued = api.asAdmin().postJson("api/outbox", "{\"template\":\"" + template + "\",\"customer\":\"" + customer
+                + "\",\"fields\":" + fields + ",\"not_before\":\"" + notBefore + "\"}");
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(201);
+        return queued.json().getInt("id");
+    }
+
+    private JsonObject outbox(int id) {
+        return api.asAdmin().get("api/outbox/" + id).json();
     }
 
     private List<JsonObject> planned(String customer) {

@@ -87,6 +87,35 @@ class ResponsesIT {
     }
 
     @Test
+    void aReplyClosesTheOpenCourtesyCallAsAConversationDoes() throws Exception {
+        Sent sent = send("answered", "en");
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        JsonObject courtesy = plannedTouches(sent).stream()
+                .filter(t -> t.getString("rule").equals("COURTESY") && t.getString("status").equals("OPEN")).findFirst()
+                .orElseThrow(() -> new AssertionError("no open courtesy call: " + plannedTouches(sent)));
+
+        deliver("""
+                Message-ID: %s
+                Date: %s
+                From: %s
+                To: replies@rapport.test
+                Subject: Re: Happy anniversary
+                In-Reply-To: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                Thank you, all is well here.
+                """.formatted(newMessageId(), date(Instant.now().minusSeconds(30)), sent.email, sent.messageId()));
+        awaitResponse(sent, "REPLY");
+
+        Eventually.soon().untilAsserted(() -> assertThat(plannedTouches(sent))
+                .filteredOn(t -> t.getInt("id") == courtesy.getInt("id"))
+                .singleElement().satisfies(t -> assertThat(t.getString("status")).isEqualTo("DONE")));
+        assertThat(plannedTouches(sent)).as("nothing left on the list for this customer")
+                .noneMatch(t -> t.getString("status").equals("OPEN") && t.getString("channel").equals("CALL"));
+    }
+
+    @Test
     void aReplyWithoutReferencesIsFoundByTheTokenInItsAddress() throws Exception {
         Sent first = send("plus", "en");
         Sent second = sendAgain(first);
@@ -402,6 +431,12 @@ class ResponsesIT {
             assertThat(message.json().getString("status")).as("message %s: %s", id, message).isEqualTo(status);
         });
         return api.asAdmin().get("api/outbox/" + id).json();
+    }
+
+    private List<JsonObject> plannedTouches(Sent sent) {
+        Api.Reply reply = api.asAdmin().get("api/planned-touches?customer=" + sent.customer);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.array().getValuesAs(JsonObject.class);
     }
 
     /** The customer's consent as their salesperson (a) sees it before calling. */

@@ -68,7 +68,7 @@ class AccessControlIT {
                 .extracting(jakarta.json.JsonString::getString).containsExactly("thank-you-purchase", "thank-you-anniversary",
                         "thank-you-introduction", "problem-follow-up", "problem-check-in", "courtesy-check-in", "introduction-consent",
                         "introduction",
-                        "reward-notice", "daily-call-list", "weekly-netweaving-report", "manager-alert");
+                        "reward-notice", "request-reply", "daily-call-list", "weekly-netweaving-report", "manager-alert");
     }
 
     @Test

@@ -74,6 +74,16 @@ class AccessMatrixIT {
         callers.put(Caller.SALES_WITHOUT_SALESPERSON, team.as(team.loginWithoutSalesperson("SALES")));
         callers.put(Caller.MANAGER_WITHOUT_SALESPERSON, team.as(team.loginWithoutSalesperson("MANAGER")));
         today = LocalDate.now(ZoneOffset.UTC).toString();
+        // each customer's open call is the follow-up of a problem resolved just now: the problems the endpoints below
+        // open withdraw courtesy calls, never a follow-up
+        String resolved = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        StringBuilder problems = new StringBuilder("external_id,customer,opened_at,resolved_at,summary,resolution\n");
+        for (Whose whose : Whose.values()) {
+            problems.append(Csv.unique("FIXED")).append(',').append(customer(whose)).append(',').append(resolved).append(',')
+                    .append(resolved).append(",Setup,Fixed\n");
+        }
+        Api.Reply imported = admin.postCsv("api/import/problems", problems.toString());
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(Whose.values().length);
         assertThat(admin.postJson("api/planning/run", "").status()).isEqualTo(200);
         messages = new EnumMap<>(Whose.class);
         callItems = new EnumMap<>(Whose.class);
@@ -299,7 +309,9 @@ class AccessMatrixIT {
 
     static Api.Reply compose(Api api, Whose whose, boolean allowed) {
         String key = Csv.unique("key");
-        Api.Reply reply = api.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"fields\":{\"years\":\"5\"},\"customer\":\"" + customer(whose)
+        // mail the customer asked for: who may compose is the question here, not the cap on outreach per customer
+        Api.Reply reply = api.postJson("api/outbox", "{\"template\":\"request-reply\",\"fields\":{\"request\":{\"summary\":\"A copy\","
+                + "\"answer\":\"Posted today\"}},\"customer\":\"" + customer(whose)
                 + "\",\"idempotency_key\":\"" + key + "\",\"not_before\":\"" + FAR_FUTURE + "T08:00:00Z\"}");
         if (!allowed) {
             assertThat(admin.get("api/customers/" + customer(whose) + "/messages?limit=1000").body()).as("no message left behind")
