@@ -11,6 +11,7 @@ import org.rapport.planning.PlannedTouchStatus;
 import org.rapport.planning.PlannedTouches;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
+import org.rapport.planning.UnreachedFollowUps;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
@@ -65,6 +66,9 @@ public class CallListService {
 
     @Inject
     ManagerAlerts alerts;
+
+    @Inject
+    UnreachedFollowUps unreached;
 
     @Inject
     PlannedTouches planned;
@@ -186,6 +190,7 @@ public class CallListService {
                 logTouch(user, item, TouchKind.Outcome.valueOf(request.outcome.name()), note);
                 if (status == PlannedTouchStatus.ESCALATED) {
                     alerts.alert(ManagerAlerts.Kind.ESCALATED, Long.toString(id), item.customerId, MAX_TRIES, item.reason);
+                    unreached.emailCustomer(id); // a problem follow-up nobody answered: the customer gets it in writing
                 }
             }
             case RESCHEDULED -> {
