@@ -1,8 +1,10 @@
 <#ftl encoding="UTF-8">
+<#assign n = (days!"0")?number>
+<#assign ago = (n == 1)?then("a day", (n == 7)?then("a week", (n == 14)?then("two weeks", (n gt 0)?then(n?c + " days", ""))))>
 <#assign labels = {"1": "poor", "2": "fair", "3": "good", "4": "very good", "5": "excellent"}>
 Hi ${customer.preferredName},
 
-About a week ago we resolved your issue ("${problem.summary}"),
+<#if ago?has_content>About ${ago} ago<#else>Recently</#if> we resolved your issue ("${problem.summary}"),
 and I wanted to check how things have been since.
 
 How satisfied are you with the way we handled it? Just open one of

@@ -13,6 +13,7 @@ import org.rapport.planning.Urgency;
 import org.rapport.planning.PlannedTouches;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
+import org.rapport.planning.UnreachedFollowUps;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
@@ -67,6 +68,9 @@ public class CallListService {
 
     @Inject
     ManagerAlerts alerts;
+
+    @Inject
+    UnreachedFollowUps unreached;
 
     @Inject
     PlannedTouches planned;
@@ -205,6 +209,7 @@ public class CallListService {
                     boolean given = item.holderId != null && !item.holderId.equals(item.ownerId);
                     alerts.alert(ManagerAlerts.Kind.ESCALATED, given ? id + ":" + item.holderId : Long.toString(id), item.customerId,
                             given ? item.holderId : null, MAX_TRIES, item.reason);
+                    unreached.emailCustomer(id); // a problem follow-up nobody answered: the customer gets it in writing
                 }
             }
             case RESCHEDULED -> {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailModel.CallItem;
-import org.rapport.outbox.MailModel.CallListLink;
+import org.rapport.outbox.MailModel.CallListFormats;
 import org.rapport.outbox.MailModel.DailyCallList;
 import org.rapport.outbox.OutboxService;
 import org.rapport.platform.security.Access;
@@ -79,10 +79,12 @@ public class DailyDigest {
     private DailyCallList model(Seller seller, CallList list, LocalDate date) {
         List<CallItem> items = list.items().stream().map(i -> new CallItem(i.localTimeNow, nonNull(i.company),
                 i.contactName == null || i.contactName.isBlank() ? nonNull(i.preferredName) : i.contactName,
-                nonNull(i.phone), nonNull(i.reason), Integer.toString(i.priority))).toList();
+                nonNull(i.phone), nonNull(i.reason), Integer.toString(i.priority), Long.toString(i.id))).toList();
         String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+        // no web pages yet: the list as the API serves it, and the API's outcome endpoint
+        String path = base + "api/call-lists/" + seller.externalId + "/" + date;
         return new DailyCallList(date.format(DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH)), items,
-                new CallListLink(base + "api/call-lists/" + seller.externalId + "/" + date));
+                new CallListFormats(path, path + ".csv", path + ".ics", base + "api/call-lists/items/{item}/outcome"));
     }
 
     private static String nonNull(String s) {

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.platform.time.ScheduleZone;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.logging.Logger;
 
 /** Recomputes every customer's tier from trailing-12-month purchases in one set-based statement. */
@@ -24,12 +24,12 @@ public class TierService {
 
     @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
-    String zone;
+    ScheduleZone zone;
 
     /** Returns the number of customers whose tier or revenue changed. */
     @Transactional
     public int recompute() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(zone)));
+        LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
         int changed = mapper.recomputeTiers(today.minusYears(1), today);
         LOG.info(() -> "Tiers recomputed for " + today + ": " + changed + " customers changed");
         return changed;

@@ -12,15 +12,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The signed links and addresses in emails. Keys come from {@code rapport.links.keys} ({@code id:base64,…}, the first
- * signs); without it one key is generated at first start and kept in the database, so every instance and every restart
- * verifies the same tokens.
+ * The signed links and addresses in emails. Without {@code rapport.links.keys} one key (id 0) is generated at first
+ * start and kept in the database, so every instance and every restart verifies the same tokens. Configured keys
+ * ({@code id:base64,…}, the first signs) are added to that stored key, never put in its place: the links already sent
+ * were signed with it and must keep working.
  */
 @ApplicationScoped
 public class Links {
@@ -44,29 +46,64 @@ public class Links {
 
     @PostConstruct
     void init() {
-        tokens = configuredKeys.filter(k -> !k.isBlank()).map(Links::parse).orElseGet(this::generatedKey);
+        Optional<String> configured = configuredKeys.filter(k -> !k.isBlank());
+        Optional<byte[]> stored = storedKey();
+        if (configured.isEmpty() && stored.isEmpty()) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            outbox.insertLinkKey(GENERATED_KEY_ID, fresh, clock.instant());
+            stored = storedKey(); // another instance may have inserted its own first: theirs is the one kept
+        }
+        tokens = tokens(configured, stored);
     }
 
-    static LinkTokens parse(String keys) {
-        Map<Integer, byte[]> parsed = new LinkedHashMap<>();
+    private Optional<byte[]> storedKey() {
+        return Optional.ofNullable(outbox.linkKey(GENERATED_KEY_ID)).map(Base64.getMimeDecoder()::decode);
+    }
+
+    /**
+     * The keys in use: the configured ones (the first signs) plus the stored key, which always verifies. A configured
+     * key under the stored key's id 0 with another secret would silently invalidate every link already sent, so it is
+     * refused.
+     */
+    static LinkTokens tokens(Optional<String> configured, Optional<byte[]> stored) {
+        if (configured.isEmpty()) {
+            return new LinkTokens(GENERATED_KEY_ID, Map.of(GENERATED_KEY_ID, stored.orElseThrow()));
+        }
+        Map<Integer, byte[]> keys = new LinkedHashMap<>();
         int first = -1;
-        for (String entry : keys.split(",")) {
+        for (String entry : configured.get().split(",")) {
             String[] idAndSecret = entry.strip().split(":", 2);
-            if (idAndSecret.length != 2) {
-                throw new IllegalArgumentException("rapport.links.keys: '" + entry.strip() + "' is not id:base64-secret");
+            if (idAndSecret.length != 2 || !idAndSecret[0].strip().matches("[0-9]{1,3}")) {
+                throw new IllegalArgumentException("RAPPORT_LINKS_KEYS: '" + entry.strip() + "' is not id:base64-secret");
             }
             int id = Integer.parseInt(idAndSecret[0].strip());
-            parsed.put(id, Base64.getDecoder().decode(idAndSecret[1].strip()));
+            byte[] secret;
+            try {
+                secret = Base64.getDecoder().decode(idAndSecret[1].strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("RAPPORT_LINKS_KEYS: the secret of key " + id + " is not base64");
+            }
+            if (keys.put(id, secret) != null) {
+                throw new IllegalArgumentException("RAPPORT_LINKS_KEYS: key id " + id + " is given twice");
+            }
             first = first < 0 ? id : first;
         }
-        return new LinkTokens(first, parsed);
+        if (stored.isPresent()) {
+            byte[] configuredZero = keys.get(GENERATED_KEY_ID);
+            if (configuredZero != null && !Arrays.equals(configuredZero, stored.get())) {
+                throw new IllegalArgumentException("RAPPORT_LINKS_KEYS: key id " + GENERATED_KEY_ID + " is the key Rapport "
+                        + "generated and keeps in the database, which signed the links already sent; give the configured "
+                        + "keys other ids");
+            }
+            keys.put(GENERATED_KEY_ID, stored.get());
+        }
+        return new LinkTokens(first, keys);
     }
 
-    private LinkTokens generatedKey() {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        outbox.insertLinkKey(GENERATED_KEY_ID, fresh, clock.instant());
-        return new LinkTokens(GENERATED_KEY_ID, Map.of(GENERATED_KEY_ID, Base64.getMimeDecoder().decode(outbox.linkKey(GENERATED_KEY_ID))));
+    /** Makes the keys now, so a bad {@code RAPPORT_LINKS_KEYS} stops the start instead of the first email. */
+    void check() {
+        verify("", Purpose.CLICK);
     }
 
     public String unsubscribeUrl(long customerId, long messageId) {

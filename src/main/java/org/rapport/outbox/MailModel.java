@@ -34,7 +34,12 @@ public sealed interface MailModel {
     record CourtesyCheckIn() implements MailModel {
     }
 
-    record ProblemCheckIn(Problem problem) implements MailModel {
+    /**
+     * @param days how long ago the problem was resolved, when the check-in was planned (the rule
+     *             {@code check_in_after_days}, unless planned late); empty when a caller composed it, and the wording
+     *             then names no span
+     */
+    record ProblemCheckIn(Problem problem, String days) implements MailModel {
     }
 
     /** Asked before anyone learns anything about the other side: the model has the reason and nothing else. */
@@ -47,7 +52,7 @@ public sealed interface MailModel {
     record RewardNotice(Reward reward) implements MailModel {
     }
 
-    record DailyCallList(String date, List<CallItem> items, CallListLink links) implements MailModel {
+    record DailyCallList(String date, List<CallItem> items, CallListFormats links) implements MailModel {
     }
 
     record WeeklyNetweavingReport(String period, NetweavingStats stats, String rewardsOwed, BoardLink links) implements MailModel {
@@ -78,7 +83,8 @@ public sealed interface MailModel {
     record Reward(String description, String reason) {
     }
 
-    record CallItem(String time, String company, String contactName, String phone, String reason, String priority) {
+    /** @param item the call-list item's id, which an outcome is recorded against */
+    record CallItem(String time, String company, String contactName, String phone, String reason, String priority, String item) {
     }
 
     record NetweavingStats(String proposed, String consented, String introduced, String met, String won, String value) {
@@ -90,6 +96,13 @@ public sealed interface MailModel {
 
     /** The salesperson's call list in Rapport: internal mail only. */
     record CallListLink(String callList) {
+    }
+
+    /**
+     * The salesperson's list in the forms Rapport serves (after a login): JSON, CSV, iCalendar; and where an outcome is
+     * posted ({@code {item}} stands for an item's id). Internal mail only.
+     */
+    record CallListFormats(String callList, String csv, String calendar, String outcome) {
     }
 
     /** The netweaving board in Rapport: internal mail only. */

@@ -3,6 +3,7 @@ package org.rapport.outbox;
 import org.rapport.outbox.MailModel.Alert;
 import org.rapport.outbox.MailModel.BoardLink;
 import org.rapport.outbox.MailModel.CallItem;
+import org.rapport.outbox.MailModel.CallListFormats;
 import org.rapport.outbox.MailModel.CallListLink;
 import org.rapport.outbox.MailModel.DailyCallList;
 import org.rapport.outbox.MailModel.IntroducedCompany;
@@ -51,7 +52,7 @@ public final class SampleModels {
             case PROBLEM_FOLLOW_UP -> new ProblemFollowUp(
                     new Problem("Late delivery of the October order", "Sent by express the next morning"));
             case PROBLEM_CHECK_IN -> new ProblemCheckIn(
-                    new Problem("Late delivery of the October order", "Sent by express the next morning"));
+                    new Problem("Late delivery of the October order", "Sent by express the next morning"), "7");
             case COURTESY_CHECK_IN -> new CourtesyCheckIn();
             case REQUEST_REPLY -> new RequestReply(new CustomerRequest("A copy of our service contract",
                     "The contract is attached to your customer account; I have also asked our office to post a copy."));
@@ -60,8 +61,9 @@ public final class SampleModels {
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));
             case REWARD_NOTICE -> new RewardNotice(new Reward("A dinner for two", "your introduction turned into a new partnership"));
             case DAILY_CALL_LIST -> new DailyCallList("Tuesday, 24 November 2026", List.of(new CallItem("09:30 Europe/Berlin",
-                    company, contact, "+49 30 1234567", "Top-10 customer, last spoken 19 days ago", "90")),
-                    new CallListLink(baseUrl + "call-lists/today"));
+                    company, contact, "+49 30 1234567", "Top-10 customer, last spoken 19 days ago", "90", "4711")),
+                    new CallListFormats(baseUrl + "api/call-lists/S0001/2026-11-24", baseUrl + "api/call-lists/S0001/2026-11-24.csv",
+                            baseUrl + "api/call-lists/S0001/2026-11-24.ics", baseUrl + "api/call-lists/items/{item}/outcome"));
             case WEEKLY_NETWEAVING_REPORT -> new WeeklyNetweavingReport("16–22 Nov 2026",
                     new NetweavingStats("12", "7", "5", "3", "1", "48,000.00 EUR"), "2", new BoardLink(baseUrl + "netweaving"));
             case MANAGER_ALERT -> new ManagerAlert(new Alert("ESCALATED", "3", "Ben Seller", company, contact, "+49 30 1234567",

@@ -82,7 +82,8 @@ public final class Planner {
                 touches.add(new Proposal("check-in:" + p.id(), Rule.PROBLEM_CHECK_IN, Channel.EMAIL, c.customerId(), p.id(),
                         checkIn, checkIn, CHECK_IN_PRIORITY, "Check-in " + rules.checkInAfterDays()
                         + " days after the problem resolved on " + resolvedOn + ", no conversation since",
-                        new ProblemCheckIn(new Problem(nonNull(p.summary()), nonNull(p.resolution())))));
+                        new ProblemCheckIn(new Problem(nonNull(p.summary()), nonNull(p.resolution())),
+                                Long.toString(ChronoUnit.DAYS.between(resolvedOn, today)))));
             }
             LocalDate resell = resolvedOn.plusDays(rules.resellAfterDays());
             boolean newerProblem = c.problems().stream().anyMatch(q -> q.openedAt().isAfter(p.resolvedAt()));

@@ -90,6 +90,9 @@ public interface PlanningMapper {
      */
     Optional<AlertFacts> alertFacts(@Param("customerId") long customerId, @Param("holderId") Long holderId);
 
+    /** The problem behind planned touch {@code id} when that touch follows {@code rule} (the follow-up call). */
+    Optional<ProblemRow> problemOfTouch(@Param("id") long id, @Param("rule") Proposal.Rule rule);
+
     List<PlannedTouchView> search(@Param("customerId") Long customerId, @Param("status") String status,
                                   @Param("access") Access access, @Param("limit") int limit);
 

@@ -10,6 +10,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.security.Access;
+import org.rapport.platform.time.ScheduleZone;
 import org.rapport.platform.time.Zones;
 import org.rapport.outbox.Suppressions;
 import org.rapport.problems.ProblemOpened;
@@ -24,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -73,7 +73,7 @@ public class PlanningService {
 
     @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
-    String scheduleZone;
+    ScheduleZone scheduleZone;
 
     /** Summary of a run. */
     /** @param proposals what the rules proposed; {@code created} of those, the touches that were new */
@@ -89,7 +89,7 @@ public class PlanningService {
      */
     public Optional<Run> planScheduled() {
         Instant now = clock.instant();
-        Optional<Instant> slot = new PlanningSchedule(cron, TimeZone.getTimeZone(scheduleZone)).dueSlot(now);
+        Optional<Instant> slot = new PlanningSchedule(cron, scheduleZone.timeZone()).dueSlot(now);
         if (slot.isEmpty() || !runs.claim(slot.get(), now)) {
             return Optional.empty();
         }

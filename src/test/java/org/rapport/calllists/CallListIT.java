@@ -166,6 +166,67 @@ class CallListIT {
                 .as("a refused outcome changed nothing").anyMatch(t -> t.getInt("id") == id && t.getInt("tries") == 3);
     }
 
+    /**
+     * The follow-up after a resolved problem is a call; when nobody answers it after the last try, the customer gets the
+     * {@code problem-follow-up} email from their salesperson (once), besides the manager's alert.
+     */
+    @Test
+    void aProblemFollowUpNobodyAnswersGoesToTheCustomerInWriting() throws Exception {
+        String seller = Csv.unique("unr");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,working_days",
+                seller + ",Una Seller," + seller.toLowerCase() + "@sales.example,Europe/Berlin,MON-SUN"))
+                .json().getJsonArray("rejected")).isEmpty();
+        String customer = seller + "-1";
+        String courtesy = seller + "-2";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner,tier",
+                customer + ",Unreached Ltd,Uma,uma@unreached.example,Europe/Berlin," + seller + ",TOP10",
+                courtesy + ",Courtesy Ltd,Cora,cora@courtesy.example,Europe/Berlin," + seller + ",TOP10"))
+                .json().getInt("created")).isEqualTo(2);
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("unr-p") + "\",\"customer\":\""
+                + customer + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(3)) + "\",\"resolved_at\":\""
+                + now.minus(java.time.Duration.ofDays(2)) + "\",\"summary\":\"Printer jams\",\"resolution\":\"Replaced the roller\"}")
+                .status()).isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        for (String[] call : new String[][] {{customer, "PROBLEM_FOLLOW_UP"}, {courtesy, "COURTESY"}}) {
+            long id = openTouch(call[0], call[1]);
+            assertThat(outcome(api.asAdmin(), id, "{\"outcome\":\"NO_ANSWER\"}").json().getString("status")).isEqualTo("OPEN");
+            assertThat(outcome(api.asAdmin(), id, "{\"outcome\":\"VOICEMAIL\"}").json().getString("status")).isEqualTo("OPEN");
+            assertThat(followUpEmails(call[0])).as("not before the last try").isEmpty();
+            assertThat(outcome(api.asAdmin(), id, "{\"outcome\":\"NO_ANSWER\"}").json().getString("status")).isEqualTo("ESCALATED");
+        }
+
+        List<JsonObject> emails = followUpEmails(customer);
+        assertThat(emails).hasSize(1);
+        assertThat(emails.get(0).getString("purpose")).isEqualTo("CHECK_IN");
+        assertThat(emails.get(0).getString("customer")).isEqualTo(customer);
+        assertThat(java.time.Instant.parse(emails.get(0).getString("not_before"))).as("inside the customer's send window")
+                .isAfterOrEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"),
+                System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"));
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT fields FROM outbox_message WHERE id = ?")) {
+            query.setLong(1, emails.get(0).getJsonNumber("id").longValue());
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("what it says: the problem and what was done")
+                        .contains("Printer jams").contains("Replaced the roller");
+            }
+        }
+        assertThat(followUpEmails(courtesy)).as("an unanswered courtesy call is no problem follow-up").isEmpty();
+    }
+
+    private long openTouch(String customer, String rule) {
+        return api.asAdmin().get("api/planned-touches?customer=" + customer + "&status=OPEN").array().getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getString("rule").equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError("no open " + rule + " for " + customer)).getJsonNumber("id").longValue();
+    }
+
+    private List<JsonObject> followUpEmails(String customer) {
+        return api.asAdmin().get("api/outbox?customer=" + customer + "&template=problem-follow-up").array()
+                .getValuesAs(JsonObject.class);
+    }
+
     @Test
     void reachingTheCustomerClosesTheItemAndRestartsTheCadence() {
         long id = item(list(team.as(team.b), team.b), team.customerOfB).getInt("id");
@@ -440,6 +501,20 @@ class CallListIT {
         assertThat(message.getHeader("List-Unsubscribe")).as("internal mail is no outreach").isNull();
         String html = (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getContent();
         assertThat(text + html).as("nor an unsubscribe link in its body").doesNotContain("/u/").doesNotContainIgnoringCase("unsubscribe");
+
+        // no web pages yet: the digest points at the list as the API serves it, and each of those addresses answers
+        assertThat(text + html).doesNotContainIgnoringCase("one click").doesNotContainIgnoringCase("web page");
+        List<String> paths = java.util.regex.Pattern.compile("https?://[^/\\s]+/(api/call-lists/" + seller + "/[^\\s<>\"]+)")
+                .matcher(text).results().map(m -> m.group(1)).distinct().toList();
+        assertThat(paths).as(text).hasSize(3).anyMatch(p -> p.endsWith(".csv")).anyMatch(p -> p.endsWith(".ics"));
+        for (String path : paths) {
+            assertThat(api.asAdmin().get(path).status()).as(path).isEqualTo(200);
+        }
+        JsonObject list = api.asAdmin().get(paths.stream().filter(p -> !p.contains(".")).findFirst().orElseThrow()).json();
+        long id = list.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        assertThat(text).contains("item " + id).contains("api/call-lists/items/<item>/outcome");
+        Api.Reply recorded = outcome(api.asAdmin(), id, "{\"outcome\":\"REACHED\"}");
+        assertThat(recorded.status()).as("the outcome, recorded as the digest says: %s", recorded).isEqualTo(200);
     }
 
     @Test

@@ -25,7 +25,7 @@ class CallerFieldsTest {
                 Map.of("description", "Jahresvertrag", "amount", "12.500,00 EUR", "date", "20.11.2026"))))
                 .isEqualTo(new ThankYouPurchase(new Purchase("Jahresvertrag", "12.500,00 EUR", "20.11.2026")));
         assertThat(CallerFields.model(MailTemplate.PROBLEM_CHECK_IN, Map.of("problem.summary", "Late delivery")))
-                .isEqualTo(new ProblemCheckIn(new Problem("Late delivery", null)));
+                .isEqualTo(new ProblemCheckIn(new Problem("Late delivery", null), null));
         assertThat(CallerFields.model(MailTemplate.THANK_YOU_ANNIVERSARY, Map.of("years", new BigDecimal("3"))))
                 .isEqualTo(new ThankYouAnniversary("3"));
     }

@@ -6,10 +6,15 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.codec.binary.Base32;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.rapport.mail.LinkTokens;
+import org.rapport.mail.LinkTokens.Claims;
+import org.rapport.mail.LinkTokens.Purpose;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
@@ -23,8 +28,10 @@ import org.rapport.testing.TlsFront;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,6 +41,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +60,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   ({@code RAPPORT_IMAP_TLS=ssl}, the default), both presenting a certificate the JVM trusts only through
  *   {@code -Djavax.net.ssl.trustStore} (here in {@code JAVA_TOOL_OPTIONS}), as the README tells an operator whose
  *   servers have a private certificate;</li>
- *   <li>a per-domain sending rate ({@code RAPPORT_MAIL_RATE_PER_DOMAIN_PER_SECOND}) low enough to hold mail back.</li>
+ *   <li>a per-domain sending rate ({@code RAPPORT_MAIL_RATE_PER_DOMAIN_PER_SECOND}) low enough to hold mail back;</li>
+ *   <li>link keys ({@code RAPPORT_LINKS_KEYS}) set on a database that already keeps the key it generated, with which
+ *   the links already sent were signed.</li>
  * </ul>
  * The TLS comes from {@link TlsFront}s before the tests' GreenMail: the SMTP front refuses mail before STARTTLS.
  */
@@ -60,6 +70,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailSettingsIT {
 
     private static final int PER_DOMAIN_PER_SECOND = 2;
+    private static final byte[] CONFIGURED_LINK_KEY = "the-key-an-operator-sets-later!!".getBytes(StandardCharsets.US_ASCII);
+
+    /** The key the database kept before the instance started with RAPPORT_LINKS_KEYS. */
+    private static byte[] storedLinkKey;
 
     private static TlsFront smtp;
     private static TlsFront imaps;
@@ -80,6 +94,8 @@ class MailSettingsIT {
         env.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + certificates.trustStore()
                 + " -Djavax.net.ssl.trustStorePassword=" + TestCertificates.PASSWORD);
         env.put("RAPPORT_MAIL_RATE_PER_DOMAIN_PER_SECOND", Integer.toString(PER_DOMAIN_PER_SECOND));
+        storedLinkKey = generatedLinkKey();
+        env.put("RAPPORT_LINKS_KEYS", "7:" + Base64.getEncoder().encodeToString(CONFIGURED_LINK_KEY));
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         instance = LauncherInstance.start("mail-settings", target.resolve("mail-settings"), env).awaitUp();
         api = Api.at(instance.baseUri());
@@ -166,7 +182,64 @@ class MailSettingsIT {
         }
     }
 
+    @Test
+    void linksSignedBeforeTheKeysWereConfiguredKeepWorkingAndNewOnesUseTheConfiguredKey() throws Exception {
+        String customer = customers("links", "customers.example", 1).get(0);
+        long customerId = customerId(customer);
+        Claims unsubscribe = new Claims(Purpose.UNSUBSCRIBE, customerId, 0, "");
+
+        String sentBefore = new LinkTokens(0, Map.of(0, storedLinkKey)).issue(unsubscribe);
+        Api.Reply page = api.anonymous().get("u/" + sentBefore);
+        assertThat(page.status()).as("a link sent before RAPPORT_LINKS_KEYS was set: %s", page).isEqualTo(200);
+
+        String signedNow = new LinkTokens(7, Map.of(7, CONFIGURED_LINK_KEY)).issue(unsubscribe);
+        assertThat(api.anonymous().get("u/" + signedNow).status()).as("a link signed with the configured key").isEqualTo(200);
+        String forged = new LinkTokens(0, Map.of(0, CONFIGURED_LINK_KEY)).issue(unsubscribe);
+        assertThat(api.anonymous().get("u/" + forged).status()).as("key 0 is still the stored one only").isEqualTo(400);
+
+        // the instance's own links: signed with the first configured key (its id leads the token)
+        JsonObject queued = compose(customer, null);
+        awaitStatus(queued.getInt("id"), "SENT");
+        String header = Mailbox.single(customer.toLowerCase() + "@customers.example").getHeader("List-Unsubscribe", ",");
+        String token = header.replaceAll("(?s).*/u/([a-z2-7]+).*", "$1");
+        assertThat(new Base32().decode(token.toUpperCase(java.util.Locale.ROOT))[0]).as(header).isEqualTo((byte) 7);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * The key an instance without RAPPORT_LINKS_KEYS generates and keeps, made here as Rapport makes it (the schema
+     * migrated first when this database is new); the one already kept when another instance made it.
+     */
+    private static byte[] generatedLinkKey() throws SQLException {
+        String url = System.getenv("RAPPORT_DB_URL");
+        Flyway.configure().dataSource(url, System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"))
+                .locations("filesystem:sql").load().migrate();
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        try (Connection db = DriverManager.getConnection(url, System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement insert = db.prepareStatement("INSERT IGNORE INTO link_key (id, secret, created_at) VALUES (0, ?, NOW(3))");
+             Statement query = db.createStatement()) {
+            insert.setBytes(1, fresh);
+            insert.executeUpdate();
+            try (ResultSet rs = query.executeQuery("SELECT secret FROM link_key WHERE id = 0")) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    private static long customerId(String externalId) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement query = db.prepareStatement("SELECT id FROM customer WHERE external_id = ?")) {
+            query.setString(1, externalId);
+            try (ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getLong(1);
+            }
+        }
+    }
 
     /** New customers of salesperson a at this domain; their ids (the local part of each address, upper case). */
     private static List<String> customers(String prefix, String domain, int count) {

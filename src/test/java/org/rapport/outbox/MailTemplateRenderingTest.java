@@ -90,13 +90,60 @@ class MailTemplateRenderingTest {
         }
     }
 
+    /** The check-in names the span the rule check_in_after_days made, not always "a week". */
+    @Test
+    void theCheckInSaysHowLongAgoTheProblemWasResolved() {
+        Map<String, Object> tenDays = new HashMap<>(model(MailTemplate.PROBLEM_CHECK_IN, "Alfred", "Alpha GmbH"));
+        tenDays.put("days", "10");
+        RenderedMail en = render(MailTemplate.PROBLEM_CHECK_IN, Locale.ENGLISH, tenDays);
+        RenderedMail de = render(MailTemplate.PROBLEM_CHECK_IN, Locale.GERMAN, tenDays);
+        assertThat(en.subject()).isEqualTo("10 days later – is all well, Alfred?");
+        assertThat(en.text()).contains("About 10 days ago we resolved your issue").doesNotContainIgnoringCase("week");
+        assertThat(en.html()).contains("About 10 days ago we resolved your issue").doesNotContainIgnoringCase("week");
+        assertThat(de.subject()).isEqualTo("10 Tage später – ist alles in Ordnung?");
+        assertThat(de.text()).contains("vor etwa 10 Tagen haben wir Ihr Anliegen").doesNotContain("Woche");
+        assertThat(de.html()).contains("vor etwa 10 Tagen haben wir Ihr Anliegen").doesNotContain("Woche");
+
+        tenDays.put("days", "14");
+        assertThat(render(MailTemplate.PROBLEM_CHECK_IN, Locale.ENGLISH, tenDays).text()).contains("About two weeks ago");
+        assertThat(render(MailTemplate.PROBLEM_CHECK_IN, Locale.GERMAN, tenDays).subject()).startsWith("Zwei Wochen später");
+
+        tenDays.remove("days"); // composed through the API: no span known, none claimed
+        RenderedMail composed = render(MailTemplate.PROBLEM_CHECK_IN, Locale.ENGLISH, tenDays);
+        assertThat(composed.subject()).isEqualTo("After your recent issue – is all well, Alfred?");
+        assertThat(composed.text()).contains("Recently we resolved your issue").doesNotContain("ago");
+        assertThat(render(MailTemplate.PROBLEM_CHECK_IN, Locale.GERMAN, tenDays).text()).contains("kürzlich haben wir Ihr Anliegen");
+    }
+
     @Test
     void customerMessagesOfferUnsubscribingAndSalespersonMessagesDoNot() {
         assertThat(render(MailTemplate.THANK_YOU_PURCHASE, Locale.ENGLISH, model(MailTemplate.THANK_YOU_PURCHASE, "Alfred", "Alpha"))
                 .html()).contains("https://rapport.example/u/preview");
         RenderedMail digest = render(MailTemplate.DAILY_CALL_LIST, Locale.ENGLISH, model(MailTemplate.DAILY_CALL_LIST, "Alfred", "Alpha"));
         assertThat(digest.html()).doesNotContain("/u/").doesNotContain("unsubscribe")
-                .contains("https://rapport.example/call-lists/today");
+                .contains("https://rapport.example/api/call-lists/S0001/2026-11-24.csv");
+    }
+
+    /** No web pages exist yet: the digest links to the list as the API serves it and says how outcomes are recorded. */
+    @Test
+    void theDigestLinksToTheFormsTheApiServesAndPromisesNoPage() {
+        Map<String, Object> model = model(MailTemplate.DAILY_CALL_LIST, "Alfred", "Alpha GmbH");
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+            RenderedMail digest = render(MailTemplate.DAILY_CALL_LIST, locale, model);
+            for (String body : List.of(digest.text(), digest.html())) {
+                assertThat(body).as(locale + " " + body)
+                        .contains("https://rapport.example/api/call-lists/S0001/2026-11-24.csv")
+                        .contains("https://rapport.example/api/call-lists/S0001/2026-11-24.ics")
+                        .contains("https://rapport.example/api/call-lists/S0001/2026-11-24")
+                        .contains("POST https://rapport.example/api/call-lists/items/")
+                        .contains("4711")
+                        .doesNotContainIgnoringCase("one click").doesNotContainIgnoringCase("web page")
+                        .doesNotContain("Klick").doesNotContain("Webseite");
+            }
+        }
+        assertThat(render(MailTemplate.DAILY_CALL_LIST, Locale.ENGLISH, model).text())
+                .contains("Top-10 customer, last spoken 19 days ago").contains("item 4711")
+                .contains("POST https://rapport.example/api/call-lists/items/<item>/outcome");
     }
 
     @Test

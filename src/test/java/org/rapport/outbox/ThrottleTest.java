@@ -152,6 +152,21 @@ class ThrottleTest {
         assertThat(granted).hasValue(100);
     }
 
+    /** Each dispatcher run asks MailSettings for the throttle: the next run, a moment later, gets no fresh burst. */
+    @Test
+    void theNextDispatcherRunContinuesTheOverallRateWithoutAFreshBurst() {
+        MailSettings settings = new MailSettings();
+        settings.perSecond = 5;
+        for (int i = 0; i < 5; i++) {
+            assertThat(settings.throttle().overallWait(START)).as("the first run's burst").isZero();
+        }
+        long nextRun = START + SECOND / 10; // the dispatch cron fires again
+        assertThat(settings.throttle().overallWait(nextRun)).as("the next run waits for the rate")
+                .isEqualTo(SECOND / 10);
+        assertThat(settings.throttle().overallWait(nextRun + SECOND / 10)).isZero();
+        assertThat(settings.throttle()).isSameAs(settings.throttle());
+    }
+
     @Test
     void domainsWhoseBucketIsFullAgainAreForgottenAndBusyOnesKeepTheirState() {
         Throttle throttle = new Throttle(0, 1);

@@ -131,11 +131,22 @@ class PlannerTest {
         assertThat(planner.plan(c, TODAY)).anySatisfy(p -> {
             assertThat(p.rule()).isEqualTo(Rule.PROBLEM_CHECK_IN);
             assertThat(p.channel()).isEqualTo(Channel.EMAIL);
-            assertThat(p.email()).isEqualTo(new ProblemCheckIn(new Problem("Broken part", "Replaced")));
+            assertThat(p.email()).isEqualTo(new ProblemCheckIn(new Problem("Broken part", "Replaced"), "7"));
             assertThat(p.email().template()).isEqualTo(MailTemplate.PROBLEM_CHECK_IN);
             assertThat(p.key()).isEqualTo("check-in:58");
         });
         assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).noneMatch(p -> p.rule() == Rule.PROBLEM_CHECK_IN);
+    }
+
+    @Test
+    void theCheckInEmailSaysHowLongAgoTheRuleMadeIt() {
+        Planner tenDays = new Planner(new Rules(Rules.DEFAULTS.cadenceDays(), true, 1, 2, 10, 30, new BigDecimal("1000.00"), true,
+                true, 14, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 2, 1, 20),
+                new BusinessCalendar(new JollydayHolidays(), Set.of()));
+        CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),
+                List.of(new ProblemFact(58, berlin("2026-11-12T09:00"), berlin("2026-11-14T15:00"), "Broken part", "Replaced")), List.of());
+        assertThat(tenDays.plan(c, TODAY)).filteredOn(p -> p.rule() == Rule.PROBLEM_CHECK_IN).singleElement()
+                .satisfies(p -> assertThat(p.email()).isEqualTo(new ProblemCheckIn(new Problem("Broken part", "Replaced"), "10")));
     }
 
     @Test

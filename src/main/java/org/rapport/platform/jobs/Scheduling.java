@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.Job;
@@ -26,6 +27,7 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.DBConnectionManager;
 import org.rapport.platform.database.DataSources;
+import org.rapport.platform.time.ScheduleZone;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -57,6 +59,11 @@ public class Scheduling {
 
     @Inject
     Config config;
+
+    /** Injected, so that a zone that does not exist fails the deployment with its reason. */
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.zone")
+    ScheduleZone zone;
 
     private Scheduler scheduler;
 
@@ -97,7 +104,7 @@ public class Scheduling {
 
     private List<Class<? extends Job>> scheduleMarkedJobs() throws SchedulerException {
         List<Class<? extends Job>> atStart = new ArrayList<>();
-        TimeZone zone = TimeZone.getTimeZone(config.getValue("rapport.schedule.zone", String.class));
+        TimeZone zone = this.zone.timeZone();
         Set<Bean<?>> jobBeans = beans.getBeans(Job.class);
         for (Bean<?> bean : jobBeans) {
             Scheduled marker = bean.getBeanClass().getAnnotation(Scheduled.class);
