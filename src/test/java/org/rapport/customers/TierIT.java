@@ -44,9 +44,10 @@ class TierIT {
     }
 
     /**
-     * Revenue is counted in the company currency (EUR), each purchase at the rate of its date: 9,000,000,000 JPY are
-     * 55,800,000 EUR, less than 5,000,000,000 USD at 0.92; a purchase in a currency without a rate counts nothing and is
-     * listed in the answer.
+     * Revenue, the key the ranking sorts by, is counted in the company currency (EUR), each purchase at the rate of its
+     * date: 9,000,000,000 JPY are 55,800,000 EUR, less than 500,000,000 USD at 0.92; a purchase in a currency without a
+     * rate counts nothing (it would rank first otherwise) and is listed in the answer. The amounts stay below the other
+     * test's, whose customers must rank in the top ten.
      */
     @Test
     void tiersRankPurchasesConvertedIntoTheCompanyCurrencyAndReportThoseWithoutARate() {
@@ -61,7 +62,7 @@ class TierIT {
         LocalDate lastMonth = LocalDate.now().minusDays(30);
         Api.Reply purchases = admin.postCsv("api/import/purchases", Csv.lines("external_id,customer,purchased_on,amount,currency",
                 tag + "-P1," + yen + "," + lastMonth + ",9000000000.00,JPY",
-                tag + "-P2," + dollars + "," + lastMonth + ",5000000000.00,USD",
+                tag + "-P2," + dollars + "," + lastMonth + ",500000000.00,USD",
                 tag + "-P3," + dollars + "," + lastMonth + ",10.00,EUR",
                 tag + "-P4," + francs + "," + lastMonth + ",8000000000.00,CHF"));
         assertThat(purchases.json().getInt("created")).as(purchases.toString()).isEqualTo(4);
@@ -85,9 +86,8 @@ class TierIT {
                 .noneSatisfy(u -> assertThat(u.getString("currency")).isIn("EUR", "USD", "JPY"));
 
         assertThat(revenue(yen)).isEqualTo("55800000.00");
-        assertThat(revenue(dollars)).isEqualTo("4600000010.00");
+        assertThat(revenue(dollars)).isEqualTo("460000010.00");
         assertThat(revenue(francs)).as("nothing converts").isEqualTo("0.00");
-        assertThat(tier(dollars)).isEqualTo("TOP10");
         assertThat(tier(francs)).as("8,000,000,000 CHF never ranked as if they were euros").isEqualTo("STANDARD");
     }
 
