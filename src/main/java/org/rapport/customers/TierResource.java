@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Map;
 
 @Path("tiers")
 @RequestScoped
@@ -18,11 +17,14 @@ public class TierResource {
     @Inject
     TierService tiers;
 
-    /** Recomputes tiers now instead of waiting for the nightly job (admin). */
+    /**
+     * Recomputes tiers now instead of waiting for the nightly job (admin): {@code changed}, the company {@code currency}
+     * and the purchases left out for want of an exchange rate ({@code unconverted}).
+     */
     @POST
     @Path("recompute")
     @RolesAllowed("ADMIN")
-    public Map<String, Integer> recompute() {
-        return Map.of("changed", tiers.recompute());
+    public TierService.Recomputed recompute() {
+        return tiers.recompute();
     }
 }

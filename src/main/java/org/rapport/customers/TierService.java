@@ -4,13 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.money.ExchangeRateService;
+import org.rapport.money.Unconverted;
 import org.rapport.platform.time.ScheduleZone;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
-/** Recomputes every customer's tier from trailing-12-month purchases in one set-based statement. */
+/** Recomputes every customer's tier from trailing-12-month purchases (in the company currency) in one set-based statement. */
 @ApplicationScoped
 public class TierService {
 
@@ -20,18 +24,39 @@ public class TierService {
     CustomerMapper mapper;
 
     @Inject
+    ExchangeRateService rates;
+
+    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
     ScheduleZone zone;
 
-    /** Returns the number of customers whose tier or revenue changed. */
+    /**
+     * Ranks every customer by trailing-12-month purchases in the company currency. Purchases in a currency without a
+     * rate on their date count nothing; they are listed in the result and logged, so someone adds the rate.
+     */
     @Transactional
-    public int recompute() {
+    public Recomputed recompute() {
         LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
         int changed = mapper.recomputeTiers(today.minusYears(1), today);
+        List<Unconverted> unconverted = rates.unconverted(today.minusYears(1), today);
+        String currency = rates.companyCurrency();
         LOG.info(() -> "Tiers recomputed for " + today + ": " + changed + " customers changed");
-        return changed;
+        if (!unconverted.isEmpty()) {
+            LOG.warning(() -> "Tiers of " + today + " leave out purchases without an exchange rate to " + currency
+                    + " on their date (add the rates, then recompute): " + unconverted.stream().map(u -> u.purchases() + " in "
+                    + u.currency() + " from " + u.firstPurchasedOn() + " to " + u.lastPurchasedOn()).collect(Collectors.joining(", ")));
+        }
+        return new Recomputed(changed, currency, unconverted);
+    }
+
+    /**
+     * @param changed     customers whose tier or revenue changed
+     * @param currency    the company currency revenue is counted in
+     * @param unconverted purchases of the period left out for want of an exchange rate, per currency
+     */
+    public record Recomputed(int changed, String currency, List<Unconverted> unconverted) {
     }
 }

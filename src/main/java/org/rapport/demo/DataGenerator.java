@@ -74,6 +74,7 @@ public final class DataGenerator {
             "do_not_contact", "preferences", "personal_notes");
     private static final CSVFormat PURCHASES = format("external_id", "customer", "purchased_on", "amount", "currency",
             "description");
+    private static final CSVFormat EXCHANGE_RATES = format("currency", "valid_from", "rate");
     private static final CSVFormat PROBLEMS = format("external_id", "customer", "opened_at", "resolved_at", "severity",
             "category", "summary", "resolution");
     private static final CSVFormat TOUCHES = format("customer", "salesperson", "kind", "outcome", "occurred_at",
@@ -202,6 +203,21 @@ public final class DataGenerator {
                         money(cents), core.place.currency, pick(r, PURCHASE_ITEMS));
             }
         }
+        csv.flush();
+    }
+
+    /**
+     * Writes the exchange rates into EUR (the default company currency) of the other currencies purchases use: a short
+     * history reaching back before the oldest purchase, so every purchase converts at the rate of its own date.
+     */
+    public void exchangeRates(Appendable out) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, EXCHANGE_RATES);
+        csv.printRecord("USD", today.minusYears(4), "0.93");
+        csv.printRecord("USD", today.minusMonths(18), "0.91");
+        csv.printRecord("USD", today.minusMonths(6), "0.88");
+        csv.printRecord("GBP", today.minusYears(4), "1.16");
+        csv.printRecord("GBP", today.minusMonths(18), "1.18");
+        csv.printRecord("GBP", today.minusMonths(6), "1.17");
         csv.flush();
     }
 

@@ -7,6 +7,7 @@ import org.rapport.customers.CustomerService;
 import org.rapport.imports.CsvImporter;
 import org.rapport.imports.ImportResult;
 import org.rapport.imports.RowImporter;
+import org.rapport.money.ExchangeRateImporter;
 import org.rapport.problems.ProblemImporter;
 import org.rapport.purchases.PurchaseImporter;
 import org.rapport.team.SalespersonImporter;
@@ -58,6 +59,9 @@ public class DemoData {
     ProblemImporter problems;
 
     @Inject
+    ExchangeRateImporter exchangeRates;
+
+    @Inject
     TouchService touches;
 
     @Inject
@@ -74,6 +78,7 @@ public class DemoData {
         DataGenerator generator = new DataGenerator(SEED, DataGenerator.Size.DEMO, clock.instant());
         load(salespeople, generator::salespeople);
         load(customers, generator::customers);
+        load(exchangeRates, generator::exchangeRates);
         load(purchases, generator::purchases);
         load(problems, generator::problems);
         load(problems, generator::followUpShowcase);

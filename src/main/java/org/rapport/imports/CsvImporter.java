@@ -127,12 +127,13 @@ public class CsvImporter {
             long key = fingerprint(id);
             int earlier = firstLineOfId.getOrDefault(key, 0);
             if (earlier != 0) {
-                result.reject(new Rejection(thisLine, "external_id", id, "duplicate external_id in this file; line "
-                        + earlier + " has it and was used"));
+                result.reject(new Rejection(thisLine, importer.keyColumn(), id, "duplicate " + importer.keyName()
+                        + " in this file; line " + earlier + " has it and was used"));
                 result.rowRejected();
                 continue;
             }
             firstLineOfId.put(key, (int) Math.min(thisLine, Integer.MAX_VALUE));
+            row.warnings().forEach(result::warn);
             batch.add(new Parsed<>(thisLine, parsed));
             if (batch.size() >= importer.batchSize()) {
                 flush(importer, batch, result);

@@ -26,19 +26,19 @@ public class ImportResource {
     @Inject
     Importers importers;
 
-    /** Streams an RFC 4180 file into customers, salespeople, purchases or problems (upsert by external_id). */
+    /** Streams an RFC 4180 file into customers, salespeople, purchases, problems (upsert by external_id) or exchange rates. */
     @POST
     @Path("{kind}")
     @Consumes({"text/csv", "application/csv"})
     public ImportAnswer importCsv(@PathParam("kind") String kind, InputStream body) {
         RowImporter<?> importer = importers.of(kind)
                 .orElseThrow(() -> new NotFound("There is no import of '" + kind
-                        + "'; use customers, salespeople, purchases or problems."));
+                        + "'; use customers, salespeople, purchases, problems or exchange-rates."));
         ImportResult result = csv.run(body, importer);
-        return new ImportAnswer(result.created(), result.updated(), result.unchanged(), result.rejected());
+        return new ImportAnswer(result.created(), result.updated(), result.unchanged(), result.rejected(), result.warnings());
     }
 
-    /** The SPEC's answer shape. */
-    public record ImportAnswer(long created, long updated, long unchanged, List<Rejection> rejected) {
+    /** The SPEC's answer shape, plus the rows stored with a warning. */
+    public record ImportAnswer(long created, long updated, long unchanged, List<Rejection> rejected, List<Warning> warnings) {
     }
 }

@@ -13,6 +13,7 @@ public final class ImportResult {
     private long unchanged;
     private long rejectedRows;
     private final List<Rejection> rejected = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
 
     public void add(Counts counts) {
         created += counts.created();
@@ -23,6 +24,12 @@ public final class ImportResult {
     public void reject(Rejection rejection) {
         if (rejected.size() < MAX_REJECTIONS) {
             rejected.add(rejection);
+        }
+    }
+
+    public void warn(Warning warning) {
+        if (warnings.size() < MAX_REJECTIONS) {
+            warnings.add(warning);
         }
     }
 
@@ -49,6 +56,11 @@ public final class ImportResult {
 
     public List<Rejection> rejected() {
         return rejected;
+    }
+
+    /** Rows stored with a warning (the first 10,000). */
+    public List<Warning> warnings() {
+        return warnings;
     }
 
     /** What one batch of valid rows did to the database. */

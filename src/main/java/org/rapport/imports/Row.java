@@ -33,6 +33,7 @@ public final class Row {
     private final CSVRecord record;
     private final long line;
     private final List<Rejection> rejections = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
     private final java.util.Set<String> rejectedColumns = new java.util.HashSet<>();
 
     Row(CSVRecord record, long line) {
@@ -50,6 +51,15 @@ public final class Row {
 
     public List<Rejection> rejections() {
         return rejections;
+    }
+
+    /** Warnings of a row that is stored all the same. */
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    public void warn(String column, String value, String reason) {
+        warnings.add(new Warning(line, column, value, reason));
     }
 
     public void reject(String column, String value, String reason) {

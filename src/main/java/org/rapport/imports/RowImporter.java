@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 public interface RowImporter<R> {
 
-    /** The path segment: customers, salespeople, purchases or problems. */
+    /** The path segment: customers, salespeople, purchases, problems or exchange-rates. */
     String kind();
 
     Set<String> columns();
@@ -24,6 +24,15 @@ public interface RowImporter<R> {
     R parse(Row row);
 
     String externalId(R row);
+
+    /** The column a duplicate key is reported on, and how the key is named, for rows keyed by something else. */
+    default String keyColumn() {
+        return "external_id";
+    }
+
+    default String keyName() {
+        return "external_id";
+    }
 
     /** Called once before the first row, to load what rows refer to (salespeople, categories). */
     default void prepare() {

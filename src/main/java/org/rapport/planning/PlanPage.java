@@ -76,7 +76,7 @@ public class PlanPage {
                 now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), page).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
         Map<Long, List<PlanningMapper.PurchaseRow>> purchases = mapper.recentPurchases(
-                LocalDate.ofInstant(now, ZoneId.of("UTC")).minusDays(Planner.THANK_YOU_MAX_AGE_DAYS + 2L), page).stream()
+                Planner.purchasesSince(now), page).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
         Map<Long, EmailRow> emails = mapper.recentEmails(now.minus(Duration.ofDays(rules.thankYouMinDaysBetween())), page,
                 PlannedTouchStatus.CANCELLED).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));

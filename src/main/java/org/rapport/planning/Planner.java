@@ -2,6 +2,7 @@ package org.rapport.planning;
 
 import org.rapport.customers.Tier;
 import org.rapport.customers.Consent.Purpose;
+import org.rapport.money.ExchangeRates;
 import org.rapport.outbox.MailModel.CourtesyCheckIn;
 import org.rapport.outbox.MailModel.Problem;
 import org.rapport.outbox.MailModel.ProblemCheckIn;
@@ -40,12 +41,25 @@ public final class Planner {
     /** Thank-you notes for purchases older than this are not sent any more: late thanks feel automatic. */
     static final int THANK_YOU_MAX_AGE_DAYS = 7;
 
+    /** The purchases a plan at {@code now} reads (and the exchange rates it needs): the youngest ones in any time zone. */
+    static java.time.LocalDate purchasesSince(java.time.Instant now) {
+        return java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).minusDays(THANK_YOU_MAX_AGE_DAYS + 2L);
+    }
+
     private final Rules rules;
     private final BusinessCalendar calendar;
+    private final ExchangeRates rates;
 
+    /** With the defaults of a new database for money: the company currency EUR and no exchange rates. */
     public Planner(Rules rules, BusinessCalendar calendar) {
+        this(rules, calendar, ExchangeRates.none());
+    }
+
+    /** @param rates converts purchases for the thank-you threshold, which is an amount in the company currency */
+    public Planner(Rules rules, BusinessCalendar calendar, ExchangeRates rates) {
         this.rules = rules;
         this.calendar = calendar;
+        this.rates = rates;
     }
 
     public List<Proposal> plan(CustomerFacts c, LocalDate today) {
@@ -146,16 +160,21 @@ public final class Planner {
                 && c.lastThankYouAt().atZone(c.zone()).toLocalDate().plusDays(rules.thankYouMinDaysBetween()).isAfter(today))) {
             return java.util.Optional.empty();
         }
-        java.util.Optional<PurchaseFact> purchase = c.purchases().stream()
-                .filter(p -> p.amount().compareTo(rules.thankYouPurchaseThreshold()) >= 0)
+        // the threshold is in the company currency: a purchase in another currency counts at the rate of its date, and
+        // one without a rate is not compared at all (the import and the tier recomputation report it)
+        java.util.Optional<Converted> purchase = c.purchases().stream()
                 .filter(p -> p.purchasedOn().isBefore(today) && !p.purchasedOn().plusDays(THANK_YOU_MAX_AGE_DAYS).isBefore(today))
-                .max(Comparator.comparing(PurchaseFact::amount));
+                .flatMap(p -> rates.inCompanyCurrency(p.amount(), p.currency(), p.purchasedOn()).map(v -> new Converted(p, v)).stream())
+                .filter(p -> p.value().compareTo(rules.thankYouPurchaseThreshold()) >= 0)
+                .max(Comparator.comparing(Converted::value));
         if (purchase.isPresent()) {
-            PurchaseFact p = purchase.get();
-            String amount = money(p);
+            PurchaseFact p = purchase.get().purchase();
+            String amount = money(p.amount(), p.currency());
+            String converted = p.currency().equals(rates.companyCurrency()) ? ""
+                    : " (" + money(purchase.get().value(), rates.companyCurrency()) + ")";
             return java.util.Optional.of(new Proposal("thank-you-purchase:" + p.id(), Rule.THANK_YOU_PURCHASE, Channel.EMAIL,
                     c.customerId(), p.id(), p.purchasedOn().plusDays(1), p.purchasedOn().plusDays(1), THANK_YOU_PRIORITY,
-                    "Purchase of " + amount + " on " + p.purchasedOn(),
+                    "Purchase of " + amount + converted + " on " + p.purchasedOn(),
                     new ThankYouPurchase(new Purchase(nonNull(p.description()), amount, p.purchasedOn().toString()))));
         }
         LocalDate since = c.customerSince();
@@ -200,10 +219,14 @@ public final class Planner {
         };
     }
 
-    private static String money(PurchaseFact p) {
+    private static String money(java.math.BigDecimal amount, String currency) {
         DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(p.amount()) + " " + p.currency();
+        return format.format(amount) + " " + currency;
+    }
+
+    /** A purchase and its value in the company currency. */
+    private record Converted(PurchaseFact purchase, java.math.BigDecimal value) {
     }
 
     private static String shorten(String text) {

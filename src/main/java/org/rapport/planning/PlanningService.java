@@ -9,6 +9,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.money.ExchangeRateService;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.time.ScheduleZone;
 import org.rapport.platform.time.Zones;
@@ -48,6 +49,9 @@ public class PlanningService {
 
     @Inject
     PlanningRuns runs;
+
+    @Inject
+    ExchangeRateService exchangeRates;
 
     @Inject
     ManagerAlerts alerts;
@@ -119,7 +123,8 @@ public class PlanningService {
         long started = System.nanoTime();
         Rules rules = ruleService.rules();
         BusinessCalendar calendar = ruleService.calendar();
-        Planner planner = new Planner(rules, calendar);
+        // the rates of the purchases the thank-you rule looks at, those PlanPage reads
+        Planner planner = new Planner(rules, calendar, exchangeRates.since(Planner.purchasesSince(now)));
         // the room on call lists matters only to turn STANDARD courtesy calls into emails; each salesperson's room is
         // that of the list of their own local today
         CallRoom room = rules.standardEmailWhenNoCapacity() ? new CallRoom(now,

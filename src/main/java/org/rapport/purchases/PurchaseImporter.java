@@ -6,6 +6,8 @@ import org.rapport.customers.CustomerService;
 import org.rapport.imports.CustomerRowImporter;
 import org.rapport.imports.ForCustomer;
 import org.rapport.imports.Row;
+import org.rapport.money.ExchangeRateService;
+import org.rapport.money.ExchangeRates;
 import org.rapport.platform.database.Batches;
 
 import java.util.Collection;
@@ -14,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code POST /api/import/purchases}: upsert by external_id; the customer must exist. */
+/**
+ * {@code POST /api/import/purchases}: upsert by external_id; the customer must exist. A purchase in a currency without an
+ * exchange rate on its date is stored with a warning.
+ */
 @ApplicationScoped
 public class PurchaseImporter extends CustomerRowImporter<Purchase> {
 
@@ -28,6 +33,11 @@ public class PurchaseImporter extends CustomerRowImporter<Purchase> {
 
     @Inject
     Batches batches;
+
+    @Inject
+    ExchangeRateService exchangeRates;
+
+    private volatile ExchangeRates rates = ExchangeRates.none();
 
     @Override
     public String kind() {
@@ -45,10 +55,20 @@ public class PurchaseImporter extends CustomerRowImporter<Purchase> {
     }
 
     @Override
+    public void prepare() {
+        rates = exchangeRates.all();
+    }
+
+    /** A purchase no rate converts is stored with a warning: it counts for neither tiers nor thank-you notes yet. */
+    @Override
     public Purchase parse(Row row) {
         Purchase p = new Purchase(row.externalId("external_id"), row.required("customer", 64), row.requiredDate("purchased_on"),
                 row.money("amount", true), row.currency("currency"), row.text("description", 1000));
-        return row.valid() ? p : null;
+        if (!row.valid()) {
+            return null;
+        }
+        rates.missingRate(p.currency(), p.purchasedOn()).ifPresent(reason -> row.warn("currency", p.currency(), reason));
+        return p;
     }
 
     @Override

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
 import org.rapport.imports.ForCustomer;
+import org.rapport.money.ExchangeRateService;
 import org.rapport.platform.security.Access;
 
 import java.util.Arrays;
@@ -24,6 +25,9 @@ public class PurchaseService {
 
     @Inject
     Event<PurchaseRecorded> recorded;
+
+    @Inject
+    ExchangeRateService exchangeRates;
 
     /**
      * Records a purchase for a customer the caller may see; the same external_id again changes nothing. A purchase that
@@ -44,6 +48,7 @@ public class PurchaseService {
             recorded.fire(new PurchaseRecorded(customerId, purchase.externalId(), purchase.purchasedOn(), purchase.amount(),
                     purchase.currency()));
         }
-        return PurchaseView.of(purchase);
+        return PurchaseView.of(purchase, exchangeRates.since(purchase.purchasedOn())
+                .missingRate(purchase.currency(), purchase.purchasedOn()).stream().toList());
     }
 }

@@ -1,8 +1,10 @@
 package org.rapport.customers;
 
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
+import org.rapport.testing.Rates;
 import org.rapport.testing.TestServer;
 
 import java.time.LocalDate;
@@ -39,6 +41,58 @@ class TierIT {
         assertThat(tier(pinnedDown)).as("pinned STANDARD despite the revenue").isEqualTo("STANDARD");
         assertThat(tier(pinnedUp)).as("pinned TOP10 without any revenue").isEqualTo("TOP10");
         assertThat(admin.get("api/customers/" + pinnedUp).json().getString("tier_pin")).isEqualTo("TOP10");
+    }
+
+    /**
+     * Revenue, the key the ranking sorts by, is counted in the company currency (EUR), each purchase at the rate of its
+     * date: 9,000,000,000 JPY are 55,800,000 EUR, less than 500,000,000 USD at 0.92; a purchase in a currency without a
+     * rate counts nothing (it would rank first otherwise) and is listed in the answer. The amounts stay below the other
+     * test's, whose customers must rank in the top ten.
+     */
+    @Test
+    void tiersRankPurchasesConvertedIntoTheCompanyCurrencyAndReportThoseWithoutARate() {
+        Rates.known(admin);
+        String tag = Csv.unique("fx");
+        String yen = tag + "-JPY";
+        String dollars = tag + "-USD";
+        String francs = tag + "-CHF";
+        assertThat(admin.postCsv("api/import/customers", Csv.lines("external_id,company,time_zone",
+                yen + ",Yen Buyer,Asia/Tokyo", dollars + ",Dollar Buyer,America/New_York", francs + ",Franc Buyer,Europe/Zurich"))
+                .json().getInt("created")).isEqualTo(3);
+        LocalDate lastMonth = LocalDate.now().minusDays(30);
+        Api.Reply purchases = admin.postCsv("api/import/purchases", Csv.lines("external_id,customer,purchased_on,amount,currency",
+                tag + "-P1," + yen + "," + lastMonth + ",9000000000.00,JPY",
+                tag + "-P2," + dollars + "," + lastMonth + ",500000000.00,USD",
+                tag + "-P3," + dollars + "," + lastMonth + ",10.00,EUR",
+                tag + "-P4," + francs + "," + lastMonth + ",8000000000.00,CHF"));
+        assertThat(purchases.json().getInt("created")).as(purchases.toString()).isEqualTo(4);
+        assertThat(purchases.json().getJsonArray("warnings")).as(purchases.toString()).singleElement().satisfies(w -> {
+            JsonObject warning = w.asJsonObject();
+            assertThat(warning.getInt("line")).isEqualTo(5);
+            assertThat(warning.getString("column")).isEqualTo("currency");
+            assertThat(warning.getString("value")).isEqualTo("CHF");
+            assertThat(warning.getString("reason")).startsWith("no exchange rate from CHF to EUR valid on " + lastMonth);
+        });
+
+        Api.Reply recomputed = admin.postJson("api/tiers/recompute", "");
+        assertThat(recomputed.status()).as(recomputed.toString()).isEqualTo(200);
+        assertThat(recomputed.json().getString("currency")).isEqualTo("EUR");
+        assertThat(recomputed.json().getJsonArray("unconverted").getValuesAs(JsonObject.class)).as(recomputed.toString())
+                .anySatisfy(u -> {
+                    assertThat(u.getString("currency")).isEqualTo("CHF");
+                    assertThat(u.getInt("purchases")).isPositive();
+                    assertThat(u.getString("last_purchased_on")).isGreaterThanOrEqualTo(lastMonth.toString());
+                })
+                .noneSatisfy(u -> assertThat(u.getString("currency")).isIn("EUR", "USD", "JPY"));
+
+        assertThat(revenue(yen)).isEqualTo("55800000.00");
+        assertThat(revenue(dollars)).isEqualTo("460000010.00");
+        assertThat(revenue(francs)).as("nothing converts").isEqualTo("0.00");
+        assertThat(tier(francs)).as("8,000,000,000 CHF never ranked as if they were euros").isEqualTo("STANDARD");
+    }
+
+    private String revenue(String customer) {
+        return admin.get("api/customers/" + customer).json().getString("revenue_12m");
     }
 
     private String tier(String customer) {

@@ -164,6 +164,21 @@ class DataGeneratorTest {
         assertTrue(migrated.containsAll(used), () -> "not in V3__taxonomy.sql: " + difference(used, migrated));
     }
 
+    /** Tiers and thank-you notes count in EUR: a demo purchase without a rate would count nothing. */
+    @Test
+    void everyDemoPurchaseConvertsIntoEuroAtTheRateOfItsDate() {
+        DataGenerator generator = new DataGenerator(SEED, DataGenerator.Size.DEMO, NOW);
+        List<org.rapport.money.ExchangeRate> rates = Parsed.of(write(generator::exchangeRates)).records().stream()
+                .map(r -> new org.rapport.money.ExchangeRate(r.get("currency"), java.time.LocalDate.parse(r.get("valid_from")),
+                        new java.math.BigDecimal(r.get("rate")))).toList();
+        org.rapport.money.ExchangeRates euro = new org.rapport.money.ExchangeRates("EUR", rates);
+        for (CSVRecord purchase : demo.purchases().records()) {
+            assertTrue(euro.inCompanyCurrency(new java.math.BigDecimal(purchase.get("amount")), purchase.get("currency"),
+                    java.time.LocalDate.parse(purchase.get("purchased_on"))).isPresent(), purchase.toString());
+        }
+        assertTrue(demo.purchases().records().stream().anyMatch(p -> !p.get("currency").equals("EUR")), "some are not in EUR");
+    }
+
     @Test
     void customersAreOwnedBySalesPeopleOnlyAndEveryOneHasSome() {
         for (DataSet data : List.of(demo, benchmark)) {

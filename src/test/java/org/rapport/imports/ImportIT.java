@@ -197,7 +197,7 @@ class ImportIT {
 
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(unknownKind.status()).isEqualTo(404);
-        assertThat(unknownKind.json().getString("detail")).contains("customers, salespeople, purchases or problems");
+        assertThat(unknownKind.json().getString("detail")).contains("customers, salespeople, purchases, problems or exchange-rates");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().getString("detail")).startsWith("customr:");
@@ -255,6 +255,53 @@ class ImportIT {
         } finally {
             readers.shutdownNow();
         }
+    }
+
+    /**
+     * Exchange rates are keyed by currency and valid_from: columns in any order, every bad row named, the same file again
+     * changes nothing, a new rate for a stored day updates it. The days are drawn per run, so a kept database still
+     * counts them as new.
+     */
+    @Test
+    void exchangeRatesImportByCurrencyAndDayAndTheSameFileAgainChangesNothing() {
+        java.time.LocalDate first = java.time.LocalDate.of(1900, 1, 1).plusDays(new java.util.Random().nextInt(30_000));
+        java.time.LocalDate second = first.plusDays(1);
+        String file = Csv.lines("rate,currency,valid_from,source",
+                "1.47,CAD," + first + ",ecb",
+                "1.52,cad," + second + ",ecb",
+                "0,AUD," + first + ",",
+                "1.6,XYZ," + first + ",",
+                "1,EUR," + first + ",",
+                "1.50,CAD," + second + ",",
+                "1.6,AUD,1 July,",
+                "-2,AUD," + first + ",");
+        for (int round = 0; round < 2; round++) {
+            Api.Reply reply = admin.postCsv("api/import/exchange-rates", file);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            JsonObject answer = reply.json();
+            assertThat(answer.getInt("created")).as(reply.toString()).isEqualTo(round == 0 ? 2 : 0);
+            assertThat(answer.getInt("updated")).as(reply.toString()).isZero();
+            assertThat(answer.getInt("unchanged")).as(reply.toString()).isEqualTo(round == 0 ? 0 : 2);
+            assertThat(answer.getJsonArray("rejected").getValuesAs(JsonObject.class))
+                    .extracting(r -> r.getInt("line") + " " + r.getString("column") + " " + r.getString("value") + ": " + r.getString("reason"))
+                    .containsExactly(
+                            "1 source source: unknown column; its values were ignored (known: currency, rate, valid_from)",
+                            "4 rate 0: not more than 0 (a rate is what one unit of the currency is worth in the company currency)",
+                            "5 currency XYZ: not an ISO 4217 currency code (such as EUR, USD)",
+                            "6 currency EUR: the company currency; its rate is always 1",
+                            "7 valid_from CAD " + second + ": duplicate currency and valid_from in this file; line 3 has it and was used",
+                            "8 valid_from 1 July: not a date in the form YYYY-MM-DD",
+                            "9 rate -2: not more than 0 (a rate is what one unit of the currency is worth in the company currency)");
+        }
+        Api.Reply changed = admin.postCsv("api/import/exchange-rates", Csv.lines("currency,valid_from,rate", "CAD," + first + ",1.4700",
+                "CAD," + second + ",1.55"));
+        assertThat(changed.json().getInt("unchanged")).as("1.4700 is 1.47").isEqualTo(1);
+        assertThat(changed.json().getInt("updated")).as(changed.toString()).isEqualTo(1);
+        assertThat(admin.get("api/exchange-rates").json().getJsonArray("rates").getValuesAs(JsonObject.class))
+                .filteredOn(r -> r.getString("currency").equals("CAD") && r.getString("valid_from").compareTo(second.toString()) <= 0
+                        && r.getString("valid_from").compareTo(first.toString()) >= 0)
+                .extracting(r -> r.getString("valid_from") + " " + r.getString("rate"))
+                .containsExactly(first + " 1.47", second + " 1.55");
     }
 
     private static void assertCounts(Api.Reply reply, int created, int unchanged) {

@@ -6,7 +6,11 @@ import org.rapport.customers.Consent;
 import org.rapport.outbox.MailModel.CourtesyCheckIn;
 import org.rapport.outbox.MailModel.Problem;
 import org.rapport.outbox.MailModel.ProblemCheckIn;
+import org.rapport.money.ExchangeRate;
+import org.rapport.money.ExchangeRates;
+import org.rapport.outbox.MailModel;
 import org.rapport.outbox.MailModel.ThankYouAnniversary;
+import org.rapport.outbox.MailModel.ThankYouPurchase;
 import org.rapport.outbox.MailTemplate;
 import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,6 +209,39 @@ class PlannerTest {
                 berlin("2026-11-20T10:00"), null, List.of(), c.purchases(), berlin("2026-11-15T10:00"), 1);
         assertThat(planner.plan(thankedRecently, TODAY)).isEmpty();
         assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).as("not on the day of the purchase").isEmpty();
+    }
+
+    @Test
+    void theThankYouThresholdIsInTheCompanyCurrencyAtTheRateOfThePurchaseDate() {
+        Planner converting = new Planner(Rules.fromSettings(Map.of("thank_you.purchase_threshold", "500")),
+                new BusinessCalendar(new JollydayHolidays(), Set.of()), new ExchangeRates("EUR", List.of(
+                        new ExchangeRate("JPY", LocalDate.of(2026, 1, 1), new BigDecimal("0.0062")),
+                        new ExchangeRate("USD", LocalDate.of(2026, 1, 1), new BigDecimal("0.40")),
+                        new ExchangeRate("USD", LocalDate.of(2026, 11, 20), new BigDecimal("0.92")))));
+        CustomerFacts yen = with(customer(Tier.STANDARD, berlin("2026-11-20T10:00")), List.of(),
+                List.of(new PurchaseFact(21, LocalDate.of(2026, 11, 23), new BigDecimal("1000.00"), "JPY", "Cables")));
+        assertThat(converting.plan(yen, TODAY)).as("1,000 JPY are 6.20 EUR").isEmpty();
+
+        CustomerFacts dollars = with(customer(Tier.STANDARD, berlin("2026-11-20T10:00")), List.of(),
+                List.of(new PurchaseFact(22, LocalDate.of(2026, 11, 23), new BigDecimal("1000.00"), "USD", "Licences")));
+        assertThat(converting.plan(dollars, TODAY)).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("thank-you-purchase:22");
+            assertThat(p.reason()).isEqualTo("Purchase of 1,000.00 USD (920.00 EUR) on 2026-11-23");
+            assertThat(p.email()).isEqualTo(new ThankYouPurchase(new MailModel.Purchase("Licences", "1,000.00 USD", "2026-11-23")));
+        });
+
+        CustomerFacts oldRate = with(customer(Tier.STANDARD, berlin("2026-11-20T10:00")), List.of(),
+                List.of(new PurchaseFact(23, LocalDate.of(2026, 11, 19), new BigDecimal("1000.00"), "USD", "Licences")));
+        assertThat(converting.plan(oldRate, TODAY)).as("1,000 USD at the rate of 19 November are 400 EUR").isEmpty();
+    }
+
+    @Test
+    void aPurchaseInACurrencyWithoutARateIsNeverComparedAsIfInTheCompanyCurrency() {
+        CustomerFacts francs = with(customer(Tier.STANDARD, berlin("2026-11-20T10:00")), List.of(),
+                List.of(new PurchaseFact(24, LocalDate.of(2026, 11, 23), new BigDecimal("1000000.00"), "CHF", "Machines"),
+                        new PurchaseFact(25, LocalDate.of(2026, 11, 23), new BigDecimal("1500.00"), "EUR", "Service")));
+        assertThat(planner.plan(francs, TODAY)).singleElement().satisfies(p ->
+                assertThat(p.key()).as("the largest purchase that converts").isEqualTo("thank-you-purchase:25"));
     }
 
     @Test

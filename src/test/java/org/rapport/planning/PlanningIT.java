@@ -1,11 +1,13 @@
 package org.rapport.planning;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
+import org.rapport.testing.Rates;
 import org.rapport.testing.Team;
 
 import java.time.Duration;
@@ -183,6 +185,7 @@ class PlanningIT {
 
     @Test
     void aLargePurchaseIsThankedByEmailInsideTheCustomersSendWindow() {
+        Rates.known(api.asAdmin());
         String purchase = Csv.unique("buy");
         Api.Reply recorded = api.asAdmin().postJson("api/purchases", "{\"external_id\":\"" + purchase + "\",\"customer\":\""
                 + team.customerOfC + "\",\"purchased_on\":\"" + LocalDate.now(ZoneId.of("America/New_York")).minusDays(1)
@@ -195,6 +198,43 @@ class PlanningIT {
         assertThat(message.getString("template")).isEqualTo("thank-you-purchase");
         int hour = Instant.parse(message.getString("not_before")).atZone(ZoneId.of("America/New_York")).getHour();
         assertThat(hour).as("inside 08:00-18:00 New York time").isBetween(8, 17);
+    }
+
+    /**
+     * The threshold is an amount in the company currency (EUR here): 1,000 JPY are 6.20 EUR and stay under 500 EUR, 1,000
+     * USD at 0.92 are 920 EUR and are thanked; 100,000 CHF have no rate, are not compared, and the answer says so.
+     */
+    @Test
+    void theThankYouThresholdCountsPurchasesInTheCompanyCurrency() {
+        Rates.known(api.asAdmin());
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        JsonObject lower = Json.createObjectBuilder(rules).add("thank_you", Json.createObjectBuilder(rules.getJsonObject("thank_you"))
+                .add("purchase_threshold", 500)).build();
+        Api.Reply changed = api.asAdmin().put("api/rules", lower.toString());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        try {
+            LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1);
+            assertThat(purchase(team.customerOfA, yesterday, "1000.00", "JPY").json().getJsonArray("warnings")).isEmpty();
+            assertThat(purchase(team.customerOfB, yesterday, "1000.00", "USD").json().getJsonArray("warnings")).isEmpty();
+            Api.Reply francs = purchase(team.customerOfC, LocalDate.now(ZoneId.of("America/New_York")).minusDays(1), "100000.00", "CHF");
+            assertThat(francs.json().getJsonArray("warnings").getString(0)).as(francs.toString())
+                    .startsWith("no exchange rate from CHF to EUR valid on ");
+
+            assertThat(planned(team.customerOfA)).as("1,000 JPY = 6.20 EUR").noneMatch(t -> t.getString("rule").equals("THANK_YOU_PURCHASE"));
+            assertThat(planned(team.customerOfB)).filteredOn(t -> t.getString("rule").equals("THANK_YOU_PURCHASE"))
+                    .singleElement().satisfies(t -> assertThat(t.getString("reason"))
+                            .isEqualTo("Purchase of 1,000.00 USD (920.00 EUR) on " + yesterday));
+            assertThat(planned(team.customerOfC)).as("no rate: not compared").noneMatch(t -> t.getString("rule").equals("THANK_YOU_PURCHASE"));
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).isEqualTo(200);
+        }
+    }
+
+    private Api.Reply purchase(String customer, LocalDate on, String amount, String currency) {
+        Api.Reply reply = api.asAdmin().postJson("api/purchases", "{\"external_id\":\"" + Csv.unique("buy") + "\",\"customer\":\""
+                + customer + "\",\"purchased_on\":\"" + on + "\",\"amount\":\"" + amount + "\",\"currency\":\"" + currency + "\"}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply;
     }
 
     /**

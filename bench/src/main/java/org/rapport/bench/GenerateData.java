@@ -65,6 +65,15 @@ public final class GenerateData {
         return file;
     }
 
+    /** The exchange rates into EUR of the purchases' other currencies ({@code <work>/csv/<n>/exchange-rates.csv}). */
+    static Path exchangeRates(Path work, int customers) throws IOException {
+        Path file = work.resolve("csv").resolve(String.valueOf(customers)).resolve("exchange-rates.csv");
+        DataGenerator generator = new DataGenerator(Bench.SEED, DataGenerator.Size.benchmark(customers),
+                Instant.parse(Bench.NOW));
+        write(file, generator::exchangeRates);
+        return file;
+    }
+
     private interface Csv {
         void writeTo(Appendable out) throws IOException;
     }

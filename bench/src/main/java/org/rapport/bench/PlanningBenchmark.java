@@ -74,6 +74,11 @@ public final class PlanningBenchmark {
         try (Service service = Service.start(repo, dataDir, port, jvm, env, dir.resolve("service.log"))) {
             Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
             PhysicalLimit db = new PhysicalLimit(service.databasePort());
+            // before the purchases, and again on a kept database (the same file changes nothing): thank-you notes and
+            // tiers count purchases in EUR, converted at these rates
+            HttpResponse<String> rates = Bench.postCsv(http, service.baseUrl() + "/api/import/exchange-rates", admin,
+                    GenerateData.exchangeRates(work, customers), Duration.ofMinutes(1));
+            Bench.log("exchange-rates import: %d %s", rates.statusCode(), rates.body());
             if (db.count("customer") < customers) {
                 load(http, service, admin, files, purchases, db);
             }

@@ -28,7 +28,9 @@ public class DatabaseHealthCheck implements HealthCheck {
         try (Connection c = dataSource.getConnection();
              Statement s = c.createStatement()) {
             s.setQueryTimeout(5);
-            try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM flyway_schema_history WHERE success = 1")) {
+            // the last one applied: MAX(version) compares text, and "9.7" comes after "10.4"
+            try (ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+                    + " ORDER BY installed_rank DESC LIMIT 1")) {
                 rs.next();
                 return response.up().withData("schema_version", String.valueOf(rs.getString(1)))
                         .withData("server", c.getMetaData().getDatabaseProductVersion()).build();

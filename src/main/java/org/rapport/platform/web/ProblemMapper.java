@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.DomainException;
+import org.rapport.platform.errors.FieldError;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
@@ -67,7 +68,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 : e instanceof Conflict ? 409
                 : e instanceof TooManyRequests ? 429
                 : 400; // InvalidInput, the last permitted kind
-        Response response = Problem.response(status, e.title(), e.getMessage());
+        JsonArrayBuilder fields = null;
+        if (e instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
+            fields = Json.createArrayBuilder();
+            for (FieldError error : invalid.errors()) {
+                fields.add(Json.createObjectBuilder().add("field", error.field()).add("reason", error.reason()));
+            }
+        }
+        Response response = Problem.response(status, e.title(), e.getMessage(), fields);
         if (e instanceof TooManyRequests tooMany) {
             return Response.fromResponse(response)
                     .header("Retry-After", Math.max(1, tooMany.retryAfter().toSeconds())).build();

@@ -120,9 +120,25 @@ class AccessControlIT {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().getString("status")).isEqualTo("UP");
         assertThat(health.body()).contains("\"database\"", "schema_version");
+        assertThat(health.json().getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class))
+                .filteredOn(c -> c.getString("name").equals("database")).singleElement()
+                .satisfies(c -> assertThat(c.getJsonObject("data").getString("schema_version")).as("the newest migration in sql/")
+                        .isEqualTo(newestMigration()));
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/customers/{externalId}", "/api/import/{kind}");
         assertThat(api.anonymous().get("/metrics").status()).isEqualTo(200);
+    }
+
+    /** "10.4" from V10_4__exchange_rates.sql: versions compared as numbers, part by part. */
+    private static String newestMigration() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("sql"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V[\\d_]+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
+                    .max(java.util.Comparator.comparing((String v) -> java.util.Arrays.stream(v.split("\\.")).mapToInt(Integer::parseInt)
+                            .toArray(), java.util.Arrays::compare)).orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

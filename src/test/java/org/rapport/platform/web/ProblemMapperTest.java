@@ -7,11 +7,13 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.CustomerNotFound;
+import org.rapport.platform.errors.FieldError;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.TooManyRequests;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,20 @@ class ProblemMapperTest {
                 .isEmpty();
         assertThat(new ProblemMapper().toResponse(new JsonbException("Unexpected char")).getEntity().toString())
                 .contains("Malformed JSON");
+    }
+
+    @Test
+    void aDomainExceptionThatNamesSeveralFieldsListsEachWithItsReason() {
+        InvalidInput invalid = new InvalidInput("Invalid rates", List.of(new FieldError("rates[0].rate", "'0' is not more than 0"),
+                new FieldError("company_currency", "'EURO' is not an ISO 4217 currency code"))) {
+        };
+        Response response = ProblemMapper.domain(invalid);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getEntity().toString()).contains(
+                "\"detail\":\"rates[0].rate: '0' is not more than 0; company_currency: 'EURO' is not an ISO 4217 currency code.\"",
+                "\"errors\":[{\"field\":\"rates[0].rate\",\"reason\":\"'0' is not more than 0\"},"
+                        + "{\"field\":\"company_currency\",\"reason\":\"'EURO' is not an ISO 4217 currency code\"}]");
+        assertThat(ProblemMapper.domain(new InvalidInput("amount: not a number")).getEntity().toString()).doesNotContain("errors");
     }
 
     @Test
