@@ -145,7 +145,7 @@ public class PlanPage {
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean urgentCall(long customerId, String key, String reason, int priority, Instant now) {
         List<FactRow> rows = mapper.customers(customerId - 1, 1, List.of(customerId));
-        if (rows.isEmpty() || rows.get(0).ownerId == null || !rows.get(0).consent.mayCall()) {
+        if (rows.isEmpty() || rows.get(0).ownerId == null || !rows.get(0).consent().mayCall()) {
             return false;
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
@@ -173,7 +173,7 @@ public class PlanPage {
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
                                        List<PlanningMapper.PurchaseRow> purchases, EmailRow emails, int outreachLast7Days,
                                        Set<java.time.DayOfWeek> ownerWorkingDays) {
-        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent,
+        return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent(),
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),

@@ -2,7 +2,7 @@ package org.rapport.planning;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
-import org.rapport.customers.Consent;
+import org.rapport.customers.ConsentColumns;
 import org.rapport.platform.security.Access;
 
 import java.time.Instant;
@@ -111,7 +111,8 @@ public interface PlanningMapper {
         }
     }
 
-    class FactRow {
+    /** The customer's consent columns are mapped flat, in {@link ConsentColumns}: a page of 5,000 rows, a million a plan. */
+    class FactRow extends ConsentColumns {
         long customerId;
         String tier;
         String timeZone;
@@ -119,8 +120,6 @@ public interface PlanningMapper {
         Long ownerId;
         /** The owner's working days as stored ({@code MON-FRI}); {@code null} without an owner. */
         String ownerWorkingDays;
-        /** Mapped by CustomerMapper's {@code consent} result map. */
-        Consent consent;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
     }

@@ -46,7 +46,7 @@ public class UnreachedFollowUps {
         }
         long customerId = problem.get().customerId;
         List<PlanningMapper.FactRow> facts = mapper.customers(customerId - 1, 1, List.of(customerId));
-        if (facts.isEmpty() || !facts.get(0).consent.mayEmail(Consent.Purpose.CHECK_IN)) {
+        if (facts.isEmpty() || !facts.get(0).consent().mayEmail(Consent.Purpose.CHECK_IN)) {
             return Optional.empty();
         }
         Rules current = rules.rules();
