@@ -158,6 +158,11 @@ public class PlanPage {
         touches.closeAnswered(customerId, now);
     }
 
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void withdrawForProblem(long customerId, String reason, Instant now) {
+        touches.withdrawForProblem(customerId, reason, now);
+    }
+
     /** An email touch goes to the outbox to leave inside the customer's send window on or after its due date. */
     private int queue(Planned p, Rules rules, BusinessCalendar calendar, Instant now) {
         long id = mapper.idByKey(p.proposal().key()).orElseThrow();

@@ -57,9 +57,6 @@ public class PlanningService {
     ManagerAlerts alerts;
 
     @Inject
-    PlannedTouches touches;
-
-    @Inject
     Suppressions suppressions;
 
     @Inject
@@ -179,16 +176,26 @@ public class PlanningService {
 
     /**
      * A problem opened (through the API or an import, in its transaction): only problem-related touches until it is
-     * resolved and followed up. The customer's open courtesy and re-sell calls are withdrawn with it, and once it
-     * commits their waiting emails that are not about the problem are suppressed (each delivery checks the same rule).
+     * resolved and followed up. Once it commits, the customer's waiting emails that are not about the problem are
+     * suppressed (each delivery checks the same rule), and their open courtesy and re-sell calls are withdrawn
+     * ({@link #withdrawCalls}).
      */
     void problemOpened(@Observes ProblemOpened opened) {
-        if (!opened.stillOpen()) {
-            return;
+        if (opened.stillOpen()) {
+            suppressions.afterCommit(opened.customerId());
         }
-        touches.withdrawForProblem(opened.customerId(), "Withdrawn: problem " + opened.problemExternalId()
-                + " opened; only problem-related touches until it is resolved and followed up", clock.instant());
-        suppressions.afterCommit(opened.customerId());
+    }
+
+    /**
+     * After the problem's commit, in a transaction of its own for each customer: withdrawing in the problem's
+     * transaction locked the customer row (the problem's foreign key) before the planned calls, the reverse of a call
+     * outcome's order (the call, then the customer's last two-way touch), so the two could deadlock.
+     */
+    void withdrawCalls(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProblemOpened opened) {
+        if (opened.stillOpen()) {
+            page.withdrawForProblem(opened.customerId(), "Withdrawn: problem " + opened.problemExternalId()
+                    + " opened; only problem-related touches until it is resolved and followed up", clock.instant());
+        }
     }
 
     void problemResolved(@Observes ProblemResolved resolved) {
