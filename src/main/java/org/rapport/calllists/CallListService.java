@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -238,7 +239,7 @@ public class CallListService {
         if (user.salespersonId() == null) {
             throw new Conflict("Login " + user.username() + " acts for no salesperson and cannot hold a call: reassign it.");
         }
-        planned.assign(id, user.salespersonId(), customerToday(item), "TAKEN", note(request.note));
+        planned.assign(id, user.salespersonId(), holderToday(user.salespersonId()), "TAKEN", note(request.note));
         return state(id, "TAKEN");
     }
 
@@ -251,7 +252,7 @@ public class CallListService {
         if (!user.access().reaches(to.id, to.managerId)) {
             throw new NotAllowed("salesperson: " + to.externalId + " is not in your team; a call goes only to someone you manage.");
         }
-        planned.assign(id, to.id, customerToday(item), "REASSIGNED", note(request.note));
+        planned.assign(id, to.id, today(to), "REASSIGNED", note(request.note));
         return state(id, "REASSIGNED");
     }
 
@@ -259,7 +260,7 @@ public class CallListService {
     @Transactional
     public ItemState rescheduleEscalated(AuthenticatedUser user, long id, EscalationRescheduleRequest request) {
         ItemRow item = requireDecides(user.access(), id);
-        LocalDate today = customerToday(item);
+        LocalDate today = item.holderId == null ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : holderToday(item.holderId);
         if (request.rescheduleTo.isBefore(today)) {
             throw new InvalidInput("reschedule_to: " + request.rescheduleTo + " is in the past (today is " + today + ").");
         }
@@ -293,8 +294,16 @@ public class CallListService {
         return item;
     }
 
-    private LocalDate customerToday(ItemRow item) {
-        return clock.instant().atZone(Zones.orUtc(item.timeZone)).toLocalDate();
+    /**
+     * Today for the one who holds a call: a call list is dated in its salesperson's zone, so a decided call is dated
+     * there too (not in the customer's, which can be a day apart).
+     */
+    private LocalDate holderToday(long sellerId) {
+        return today(mapper.sellerById(sellerId).orElseThrow());
+    }
+
+    private LocalDate today(Seller seller) {
+        return clock.instant().atZone(Zones.orUtc(seller.timeZone)).toLocalDate();
     }
 
     private ItemState state(long id, String outcome) {
