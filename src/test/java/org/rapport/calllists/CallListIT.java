@@ -205,15 +205,47 @@ class CallListIT {
                 .isAfterOrEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"),
                 System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"));
-             java.sql.PreparedStatement query = db.prepareStatement("SELECT fields FROM outbox_message WHERE id = ?")) {
+             java.sql.PreparedStatement query = db.prepareStatement("SELECT fields, send_window FROM outbox_message WHERE id = ?")) {
             query.setLong(1, emails.get(0).getJsonNumber("id").longValue());
             try (java.sql.ResultSet rs = query.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).as("what it says: the problem and what was done")
                         .contains("Printer jams").contains("Replaced the roller");
+                assertThat(rs.getBoolean(2)).as("its retries stay inside the customer's send window too").isTrue();
             }
         }
         assertThat(followUpEmails(courtesy)).as("an unanswered courtesy call is no problem follow-up").isEmpty();
+    }
+
+    /**
+     * The problem-follow-up email is outreach (purpose CHECK_IN) like the planner's problem check-in email, and is held to
+     * the same cap contact.max_emails_per_7_days: a customer at the cap gets no email, the escalated call still waits.
+     */
+    @Test
+    void aProblemFollowUpEmailKeepsToTheCapOnOutreachEmail() {
+        String seller = Csv.unique("cap");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,working_days",
+                seller + ",Cap Seller," + seller.toLowerCase() + "@sales.example,Europe/Berlin,MON-SUN"))
+                .json().getJsonArray("rejected")).isEmpty();
+        String customer = seller + "-1";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner,tier",
+                customer + ",Capped Ltd,Cap,cap@capped.example,Europe/Berlin," + seller + ",TOP10"))
+                .json().getInt("created")).isEqualTo(1);
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("cap-p") + "\",\"customer\":\""
+                + customer + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(3)) + "\",\"resolved_at\":\""
+                + now.minus(java.time.Duration.ofDays(2)) + "\",\"summary\":\"Printer jams\",\"resolution\":\"Replaced\"}")
+                .status()).isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long id = openTouch(customer, "PROBLEM_FOLLOW_UP");
+        withRules(rules -> jakarta.json.Json.createObjectBuilder(rules).add("contact_policy",
+                jakarta.json.Json.createObjectBuilder(rules.getJsonObject("contact_policy")).add("max_emails_per_7_days", 0)).build(), () -> {
+            for (String outcome : List.of("NO_ANSWER", "VOICEMAIL", "NO_ANSWER")) {
+                assertThat(outcome(api.asAdmin(), id, "{\"outcome\":\"" + outcome + "\"}").status()).isEqualTo(200);
+            }
+        });
+        assertThat(status(id)).isEqualTo("ESCALATED");
+        assertThat(followUpEmails(customer)).as("at the cap: no email").isEmpty();
     }
 
     private long openTouch(String customer, String rule) {
@@ -645,6 +677,56 @@ class CallListIT {
         Api.Reply reached = outcome(team.as(team.m), id, "{\"outcome\":\"REACHED\",\"note\":\"sorted\"}");
         assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
         assertThat(reached.json().getString("status")).isEqualTo("DONE");
+    }
+
+    /**
+     * A decided call is dated in its new holder's zone, as their list is: here the customer lives a calendar day away
+     * from the team in Berlin (whichever of Kiritimati, UTC+14, and Pago Pago, UTC-11, is on another date right now).
+     */
+    @Test
+    void aDecidedCallIsDatedInItsHoldersZoneNotTheCustomers() {
+        long id = escalate(team.a, team.customerOfA);
+        ZoneId holders = ZoneId.of("Europe/Berlin");
+        LocalDate today = LocalDate.now(holders);
+        String far = LocalDate.now(ZoneId.of("Pacific/Kiritimati")).equals(today) ? "Pacific/Pago_Pago" : "Pacific/Kiritimati";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner",
+                team.customerOfA + ",Alpha GmbH,Alfred,alfred@alpha.example," + far + "," + team.a)).status()).isEqualTo(200);
+        assertThat(LocalDate.now(ZoneId.of(far))).as("the customer's date").isNotEqualTo(today);
+
+        Api.Reply taken = team.as(team.m).postJson("api/call-lists/items/" + id + "/take", "{}");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        assertThat(taken.json().getString("not_before_on")).as("taken: the manager's today").isEqualTo(today.toString());
+
+        long other = escalate(team.b, team.customerOfB);
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner",
+                team.customerOfB + ",Beta KG,Berta,berta@beta.example," + far + "," + team.b)).status()).isEqualTo(200);
+        Api.Reply given = team.as(team.m).postJson("api/call-lists/items/" + other + "/reassign", "{\"salesperson\":\"" + team.a + "\"}");
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        assertThat(given.json().getString("not_before_on")).as("reassigned: the colleague's today").isEqualTo(today.toString());
+    }
+
+    /** Rescheduling checks the date against the holder's today, not the customer's. */
+    @Test
+    void aRescheduleIsCheckedAgainstTheHoldersToday() {
+        long id = escalate(team.a, team.customerOfA);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        boolean customerAhead = !LocalDate.now(ZoneId.of("Pacific/Kiritimati")).equals(today);
+        String far = customerAhead ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner",
+                team.customerOfA + ",Alpha GmbH,Alfred,alfred@alpha.example," + far + "," + team.a)).status()).isEqualTo(200);
+        LocalDate customers = LocalDate.now(ZoneId.of(far));
+        assertThat(customers).isNotEqualTo(today);
+        if (customerAhead) { // the holder's today is the customer's yesterday: still a date the holder can be given
+            Api.Reply rescheduled = team.as(team.m).postJson("api/call-lists/items/" + id + "/reschedule",
+                    "{\"reschedule_to\":\"" + today + "\"}");
+            assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
+        } else { // the customer's today is the holder's yesterday: in the past for the holder
+            Api.Reply rescheduled = team.as(team.m).postJson("api/call-lists/items/" + id + "/reschedule",
+                    "{\"reschedule_to\":\"" + customers + "\"}");
+            assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(400);
+            assertThat(rescheduled.json().getString("detail")).isEqualTo("reschedule_to: " + customers
+                    + " is in the past (today is " + today + ").");
+        }
     }
 
     @Test
