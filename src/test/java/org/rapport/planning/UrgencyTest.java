@@ -28,12 +28,20 @@ class UrgencyTest {
         assertThat(Urgency.values()).as("the list order").containsExactly(Urgency.ESCALATED, Urgency.PROBLEM, Urgency.COURTESY);
     }
 
+    /**
+     * The contact policy (Proposal.problemRelated: no call limit, no outreach cap) and the list order (Urgency.of) both
+     * read PROBLEM_RULES; the expected rules are written out here so that a change to that set shows up in this test.
+     */
     @Test
     void theProblemCallsAreTheOnesTheContactPolicyNeverHoldsBack() {
+        java.util.List<String> problemRules = java.util.List.of("PROBLEM_FOLLOW_UP", "PROBLEM_CHECK_IN", "LOW_RATING");
         for (Rule rule : Rule.values()) {
+            boolean expected = problemRules.contains(rule.name());
             Proposal p = new Proposal("k", rule, Proposal.Channel.CALL, 1, null, null, null, 0, "", null);
-            assertThat(p.problemRelated()).as(rule.name()).isEqualTo(Urgency.of(rule, PlannedTouchStatus.OPEN) == Urgency.PROBLEM);
+            assertThat(p.problemRelated()).as("contact policy, " + rule.name()).isEqualTo(expected);
+            assertThat(Urgency.of(rule, PlannedTouchStatus.OPEN)).as("list order, " + rule.name())
+                    .isEqualTo(expected ? Urgency.PROBLEM : Urgency.COURTESY);
         }
-        assertThat(Urgency.problemRuleNames()).containsExactly("PROBLEM_FOLLOW_UP", "PROBLEM_CHECK_IN", "LOW_RATING");
+        assertThat(Urgency.problemRuleNames()).as("the names the list's SQL compares").containsExactlyElementsOf(problemRules);
     }
 }
