@@ -27,8 +27,8 @@ import java.util.Locale;
 /**
  * The default rules of the SPEC as plain Java: what one customer needs today (in the customer's own calendar). Contact
  * policy first: do-not-contact stops everything; an open problem, or a follow-up call still to be made (OPEN or
- * ESCALATED, the send-time check's {@code problemPending}), leaves only problem-related touches; unsubscribed or stopped purposes stop emails, not calls; at most
- * {@code maxEmailsPer7Days} outreach emails and one thank-you note per {@code thankYouMinDaysBetween} days.
+ * ESCALATED, the send-time check's {@code problemPending}), leaves only problem-related touches; unsubscribed or stopped
+ * purposes stop emails, not calls; at most {@code maxEmailsPer7Days} outreach emails and one thank-you note per {@code thankYouMinDaysBetween} days.
  */
 public final class Planner {
 
