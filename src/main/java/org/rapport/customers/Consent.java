@@ -123,7 +123,8 @@ public record Consent(boolean doNotContact, boolean emailOk, boolean hasAddress,
      * The SPEC's "while a problem is open, or a problem follow-up is due, only problem-related touches", for email: why
      * an outreach email must wait out the problem, or empty. {@code problemPending} is the {@code problemPending}
      * predicate of {@code CustomerMapper.xml} (a problem of the customer is open, or a follow-up call of one is still to
-     * be made); the sender and the sweep after a problem opens both ask here.
+     * be made, however long past its due-by date); the sender and the sweep after a problem opens both ask here, and
+     * the planner holds to the same condition (its customer page reads the predicate's {@code followUpPending} half).
      *
      * @param problemRelated whether the email is about the problem (its follow-up, its check-in)
      */

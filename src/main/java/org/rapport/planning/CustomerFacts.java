@@ -21,11 +21,22 @@ import java.util.Set;
  * @param emailsLast7Days outreach emails queued in the last seven days and not suppressed or failed, whoever queued
  *                        them (the outbox's count: the planner's and callers' of {@code POST /api/outbox})
  * @param ownerWorkingDays the days of the week the owner works: a call is due only on one of them
+ * @param followUpPending a problem follow-up call of the customer is OPEN or ESCALATED, however long overdue (the
+ *                        send-time {@code problemPending} predicate's second half, CustomerMapper's followUpPending)
  */
 public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
                             Instant lastTwoWayAt,
                             LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
-                            Instant lastThankYouAt, int emailsLast7Days, Set<DayOfWeek> ownerWorkingDays) {
+                            Instant lastThankYouAt, int emailsLast7Days, Set<DayOfWeek> ownerWorkingDays,
+                            boolean followUpPending) {
+
+    /** A customer without a follow-up call under way. */
+    public CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
+                         Instant lastTwoWayAt, LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
+                         Instant lastThankYouAt, int emailsLast7Days, Set<DayOfWeek> ownerWorkingDays) {
+        this(customerId, tier, zone, region, ownerId, consent, lastTwoWayAt, customerSince, problems, purchases, lastThankYouAt,
+                emailsLast7Days, ownerWorkingDays, false);
+    }
 
     /** A customer whose owner works Monday to Friday. */
     public CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
@@ -35,10 +46,18 @@ public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String regi
                 emailsLast7Days, BusinessCalendar.MONDAY_TO_FRIDAY);
     }
 
-    /** @param rating the customer's 1–5 rating of how it was handled (from the check-in email), or {@code null} */
-    public record ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution, Integer rating) {
+    /**
+     * @param rating          the customer's 1–5 rating of how it was handled (from the check-in email), or {@code null}
+     * @param followUpPlanned its follow-up call was planned before, whatever became of it (its key is taken)
+     */
+    public record ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution, Integer rating,
+                              boolean followUpPlanned) {
         public ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution) {
             this(id, openedAt, resolvedAt, summary, resolution, null);
+        }
+
+        public ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution, Integer rating) {
+            this(id, openedAt, resolvedAt, summary, resolution, rating, false);
         }
 
         public boolean open() {

@@ -181,9 +181,10 @@ public class PlanPage {
         return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent(),
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
-                problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating)).toList(),
+                problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating,
+                        p.followUpPlanned)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
-                emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkingDays);
+                emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkingDays, r.followUpPending);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

@@ -10,7 +10,7 @@ import java.util.Set;
  * carries it from there); a call or visit stays OPEN through retries and reschedules, becomes DONE when the customer
  * was reached or it was not needed, and ESCALATED to the manager after its last unanswered try. An ESCALATED call waits
  * for the manager's decision ({@link #decide}): taken or reassigned, or rescheduled, it is OPEN again; closed with a
- * note, it is DONE. DONE and CANCELLED are final. The planner writes new touches OPEN; every later change goes through
+ * note, it is DONE. A conversation with the customer closes an OPEN or ESCALATED call ({@link #answered}). DONE and CANCELLED are final. The planner writes new touches OPEN; every later change goes through
  * {@link PlannedTouches}, along these moves only.
  */
 public enum PlannedTouchStatus {
@@ -46,6 +46,23 @@ public enum PlannedTouchStatus {
                     + "reschedule or close).");
         }
         return moveTo(target, touchId);
+    }
+
+    /** The statuses a call is in while it is still to be made: a conversation with the customer closes them. */
+    public static final Set<PlannedTouchStatus> ANSWERABLE = java.util.Collections.unmodifiableSet(EnumSet.of(OPEN, ESCALATED));
+
+    /**
+     * The customer was reached (a call, a visit, a reply): a call still to be made, OPEN or ESCALATED, is DONE without
+     * waiting for a manager, who would only close it. Any other status is a {@code Conflict}.
+     *
+     * @return {@code DONE}
+     */
+    public PlannedTouchStatus answered(long touchId) {
+        if (!ANSWERABLE.contains(this)) {
+            throw new Conflict("Planned touch " + touchId + " is " + this + ": only an OPEN or ESCALATED call is closed by a "
+                    + "conversation with the customer.");
+        }
+        return moveTo(DONE, touchId);
     }
 
     /**

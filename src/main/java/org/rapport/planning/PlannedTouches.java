@@ -101,8 +101,13 @@ public class PlannedTouches {
         return mapper.withdraw(customerId, OPEN, OPEN.moveTo(CANCELLED, 0), "WITHDRAWN", reason, now);
     }
 
-    /** A conversation made the customer's open courtesy, follow-up and re-sell calls unnecessary. */
+    /**
+     * A conversation made the customer's courtesy, follow-up and re-sell calls unnecessary: the open ones and the
+     * escalated ones too (the manager has nothing left to decide on a call the customer already had).
+     */
     int closeAnswered(long customerId, Instant now) {
-        return mapper.closeAnswered(customerId, OPEN, OPEN.moveTo(DONE, 0), now);
+        java.util.Set<PlannedTouchStatus> from = PlannedTouchStatus.ANSWERABLE;
+        from.forEach(s -> s.answered(0)); // each of them may move to DONE so (the one table of moves)
+        return mapper.closeAnswered(customerId, from, DONE, now);
     }
 }

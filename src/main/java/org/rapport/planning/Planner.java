@@ -26,9 +26,9 @@ import java.util.Locale;
 
 /**
  * The default rules of the SPEC as plain Java: what one customer needs today (in the customer's own calendar). Contact
- * policy first: do-not-contact stops everything; an open problem, or a follow-up that is due, leaves only
- * problem-related touches; unsubscribed or stopped purposes stop emails, not calls; at most
- * {@code maxEmailsPer7Days} outreach emails and one thank-you note per {@code thankYouMinDaysBetween} days.
+ * policy first: do-not-contact stops everything; an open problem, or a follow-up call still to be made (OPEN or
+ * ESCALATED, the send-time check's {@code problemPending}), leaves only problem-related touches; unsubscribed or stopped
+ * purposes stop emails, not calls; at most {@code maxEmailsPer7Days} outreach emails and one thank-you note per {@code thankYouMinDaysBetween} days.
  */
 public final class Planner {
 
@@ -68,7 +68,9 @@ public final class Planner {
         }
         List<Proposal> touches = new ArrayList<>();
         boolean openProblem = c.problems().stream().anyMatch(ProblemFact::open);
-        boolean followUpDue = false;
+        // the send-time problemPending predicate, as it will stand once this plan is stored: a problem open, a follow-up
+        // call OPEN or ESCALATED (however long past its due-by date), or a follow-up this plan stores OPEN now
+        boolean newFollowUp = false;
         for (ProblemFact p : c.problems()) {
             if (p.open()) {
                 continue;
@@ -84,7 +86,7 @@ public final class Planner {
                         c.ownerWorkingDays());
                 LocalDate dueBy = calendar.plusBusinessDays(resolvedOn, rules.followUpDueWithinBusinessDays(), c.region(),
                         c.ownerWorkingDays());
-                followUpDue |= !today.isAfter(dueBy);
+                newFollowUp |= !p.followUpPlanned();
                 touches.add(new Proposal("follow-up:" + p.id(), Rule.PROBLEM_FOLLOW_UP, Channel.CALL, c.customerId(), p.id(),
                         due, dueBy, FOLLOW_UP_PRIORITY + Math.max(0, (int) ChronoUnit.DAYS.between(dueBy, today)),
                         "Problem resolved on " + resolvedOn + " (" + shorten(p.summary()) + "): follow up by " + dueBy,
@@ -111,8 +113,8 @@ public final class Planner {
                         + ", no new problem: time to talk about what is next", null));
             }
         }
-        if (openProblem || followUpDue) {
-            // while a complaint is open or its follow-up call is due, nothing else: no thank-you or re-sell that day
+        if (openProblem || c.followUpPending() || newFollowUp) {
+            // while a complaint is open or its follow-up call is to be made, nothing else: the sender would suppress it
             return capEmails(touches.stream().filter(Proposal::problemRelated).toList(), c);
         }
         courtesy(c, today).ifPresent(touches::add);

@@ -47,8 +47,8 @@ public interface PlanningMapper {
     int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("from") PlannedTouchStatus from,
                @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
 
-    /** Open call touches of a customer that a conversation has made unnecessary. */
-    int closeAnswered(@Param("customerId") long customerId, @Param("from") PlannedTouchStatus from,
+    /** Open or escalated call touches of a customer that a conversation has made unnecessary. */
+    int closeAnswered(@Param("customerId") long customerId, @Param("from") java.util.Collection<PlannedTouchStatus> from,
                       @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
 
     /** Open courtesy and re-sell calls of a customer with a problem: withdrawn with the reason. */
@@ -122,6 +122,8 @@ public interface PlanningMapper {
         String ownerWorkingDays;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
+        /** A problem follow-up call of the customer is OPEN or ESCALATED (CustomerMapper's followUpPending). */
+        boolean followUpPending;
     }
 
     class ProblemRow {
@@ -132,6 +134,7 @@ public interface PlanningMapper {
         String summary;
         String resolution;
         Integer rating;
+        boolean followUpPlanned;
     }
 
     class PurchaseRow {

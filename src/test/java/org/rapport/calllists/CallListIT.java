@@ -248,6 +248,56 @@ class CallListIT {
         assertThat(followUpEmails(customer)).as("at the cap: no email").isEmpty();
     }
 
+    /**
+     * An escalated follow-up call blocks outreach email (the send-time problemPending); the customer reached by a call
+     * logged afterwards closes it, so the manager no longer has it to decide and email may go again.
+     */
+    @Test
+    void reachingTheCustomerClosesAnEscalatedFollowUpAndOutreachEmailGoesAgain() {
+        String seller = Csv.unique("esc");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,working_days",
+                seller + ",Esa Seller," + seller.toLowerCase() + "@sales.example,Europe/Berlin,MON-SUN"))
+                .json().getJsonArray("rejected")).isEmpty();
+        String customer = seller + "-1";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner,tier",
+                customer + ",Escalated Ltd,Esme," + customer.toLowerCase() + "@escalated.example,Europe/Berlin," + seller + ",TOP10"))
+                .json().getInt("created")).isEqualTo(1);
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("esc-p") + "\",\"customer\":\""
+                + customer + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(3)) + "\",\"resolved_at\":\""
+                + now.minus(java.time.Duration.ofDays(2)) + "\",\"summary\":\"Wrong size\",\"resolution\":\"Exchanged\"}")
+                .status()).isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long id = openTouch(customer, "PROBLEM_FOLLOW_UP");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(outcome(api.asAdmin(), id, "{\"outcome\":\"NO_ANSWER\"}").json().getString("status"))
+                    .isEqualTo(i < 3 ? "OPEN" : "ESCALATED");
+        }
+        assertThat(thankYouNow(customer, "SUPPRESSED").getString("last_error")).as("blocked while the call waits for a manager")
+                .contains("only problem-related");
+
+        Api.Reply call = api.asAdmin().postJson("api/touches", "{\"customer\":\"" + customer
+                + "\",\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"note\":\"Called us back, all fine\"}");
+        assertThat(call.status()).as(call.toString()).isIn(200, 201);
+        JsonObject closed = api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class)
+                .stream().filter(t -> t.getInt("id") == id).findFirst().orElseThrow();
+        assertThat(closed.getString("status")).as(closed.toString()).isEqualTo("DONE");
+        assertThat(closed.getString("outcome")).isEqualTo("REACHED");
+        assertThat(status(id)).as("off the manager's list").isEqualTo("not ESCALATED");
+        thankYouNow(customer, "SENT");
+    }
+
+    /** A thank-you note queued for now, once it has the status; the message. */
+    private JsonObject thankYouNow(String customer, String status) {
+        Api.Reply queued = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
+                + customer + "\",\"fields\":{\"years\":\"2\"}}");
+        assertThat(queued.status()).as(queued.toString()).isEqualTo(201);
+        int message = queued.json().getInt("id");
+        org.rapport.testing.Eventually.soon().untilAsserted(() -> assertThat(api.asAdmin().get("api/outbox/" + message).json()
+                .getString("status")).isEqualTo(status));
+        return api.asAdmin().get("api/outbox/" + message).json();
+    }
+
     private long openTouch(String customer, String rule) {
         return api.asAdmin().get("api/planned-touches?customer=" + customer + "&status=OPEN").array().getValuesAs(JsonObject.class)
                 .stream().filter(t -> t.getString("rule").equals(rule)).findFirst()
@@ -392,6 +442,8 @@ class CallListIT {
         assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
                 called + ",Called,Europe/Berlin," + seller + ",TOP10",
                 followedUp + ",Followed Up,Europe/Berlin," + seller + ",TOP10")).json().getInt("created")).isEqualTo(2);
+        // both courtesy calls planned first: once the follow-up below is planned, the planner proposes no courtesy call
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
         // resolved five days ago: its follow-up call is overdue, still open, on every list from now on
         java.time.Instant now = java.time.Instant.now();
         String problem = Csv.unique("cap3");

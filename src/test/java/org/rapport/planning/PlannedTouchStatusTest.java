@@ -69,6 +69,17 @@ class PlannedTouchStatusTest {
     }
 
     @Test
+    void aConversationWithTheCustomerClosesAnOpenOrEscalatedCallAndNothingElse() {
+        assertThat(PlannedTouchStatus.ANSWERABLE).containsExactlyInAnyOrder(OPEN, ESCALATED);
+        assertThat(OPEN.answered(1)).isEqualTo(DONE);
+        assertThat(ESCALATED.answered(2)).as("no manager's decision left to wait for").isEqualTo(DONE);
+        for (PlannedTouchStatus from : EnumSet.of(QUEUED, DONE, CANCELLED)) {
+            assertThatThrownBy(() -> from.answered(4)).as(from.name()).isInstanceOf(Conflict.class)
+                    .hasMessage("Planned touch 4 is " + from + ": only an OPEN or ESCALATED call is closed by a conversation with the customer.");
+        }
+    }
+
+    @Test
     void anOutcomeMovesAnOpenCallButNeverAnEscalatedOne() {
         for (PlannedTouchStatus to : LEGAL.get(OPEN)) {
             assertThat(OPEN.record(to, 1)).isEqualTo(to);

@@ -195,6 +195,46 @@ class PlannerTest {
     }
 
     @Test
+    void anOverdueFollowUpStillOpenLeavesOnlyProblemTouchesAsTheSenderDoes() {
+        // resolved Thursday 19 November, follow-up due by Monday 23rd, still OPEN (or ESCALATED) on the 24th: the
+        // sender's problemPending holds, so a thank-you or courtesy proposed now would be suppressed for good
+        ProblemFact overdue = new ProblemFact(63, berlin("2026-11-17T09:00"), berlin("2026-11-19T15:00"), "Late", "", null, true);
+        List<PurchaseFact> purchase = List.of(new PurchaseFact(13, LocalDate.of(2026, 11, 23), new BigDecimal("5000"), "EUR", "Licences"));
+        CustomerFacts pending = followUpPending(with(customer(Tier.TOP10, berlin("2026-01-01T10:00")), List.of(overdue), purchase), true);
+        assertThat(planner.plan(pending, TODAY)).extracting(Proposal::rule).containsExactly(Rule.PROBLEM_FOLLOW_UP);
+
+        assertThat(planner.plan(pending, TODAY).get(0).reason()).contains("follow up by 2026-11-23");
+
+        CustomerFacts closed = followUpPending(pending, false);
+        assertThat(planner.plan(closed, TODAY)).as("the follow-up call was closed: nothing pending any more")
+                .extracting(Proposal::rule).contains(Rule.COURTESY, Rule.THANK_YOU_PURCHASE);
+    }
+
+    @Test
+    void aFollowUpCallStillOpenFromAnOlderProblemHoldsBackOtherTouches() {
+        // the problem is older than any rule looks back; its escalated follow-up call is not
+        CustomerFacts c = followUpPending(with(customer(Tier.TOP10, berlin("2026-01-01T10:00")), List.of(),
+                List.of(new PurchaseFact(14, LocalDate.of(2026, 11, 23), new BigDecimal("5000"), "EUR", "Licences"))), true);
+        assertThat(planner.plan(c, TODAY)).isEmpty();
+    }
+
+    @Test
+    void aFollowUpClosedBeforeItsDueByDateNoLongerHoldsBackOtherTouches() {
+        // resolved Monday 23rd, due by Wednesday 25th; a manager closed the call already (DONE): nothing is pending
+        ProblemFact closedEarly = new ProblemFact(64, berlin("2026-11-20T09:00"), berlin("2026-11-23T15:00"), "Late", "", null, true);
+        CustomerFacts c = with(customer(Tier.TOP10, berlin("2026-01-01T10:00")), List.of(closedEarly),
+                List.of(new PurchaseFact(15, LocalDate.of(2026, 11, 23), new BigDecimal("5000"), "EUR", "Licences")));
+        assertThat(planner.plan(c, TODAY)).extracting(Proposal::rule)
+                .contains(Rule.PROBLEM_FOLLOW_UP, Rule.COURTESY, Rule.THANK_YOU_PURCHASE);
+    }
+
+    private static CustomerFacts followUpPending(CustomerFacts c, boolean pending) {
+        return new CustomerFacts(c.customerId(), c.tier(), c.zone(), c.region(), c.ownerId(), c.consent(), c.lastTwoWayAt(),
+                c.customerSince(), c.problems(), c.purchases(), c.lastThankYouAt(), c.emailsLast7Days(), c.ownerWorkingDays(),
+                pending);
+    }
+
+    @Test
     void aPurchaseAboveTheThresholdIsThankedTheDayAfterAtMostOncePerFortnight() {
         CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-11-20T10:00")), List.of(),
                 List.of(new PurchaseFact(11, LocalDate.of(2026, 11, 23), new BigDecimal("12500.00"), "EUR", "Annual contract"),
