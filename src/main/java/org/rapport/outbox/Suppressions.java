@@ -4,12 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import java.util.LinkedHashSet;
+import org.rapport.platform.database.AfterCommit;
+
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,8 +29,8 @@ public class Suppressions {
     @Inject
     OutboxService outbox;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -46,26 +44,7 @@ public class Suppressions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterCommit(long customerId) {
-        @SuppressWarnings("unchecked")
-        Set<Long> waiting = (Set<Long>) transactions.getResource(AFTER_COMMIT);
-        if (waiting == null) {
-            Set<Long> customers = new LinkedHashSet<>();
-            transactions.putResource(AFTER_COMMIT, customers);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        start(customers);
-                    }
-                }
-            });
-            waiting = customers;
-        }
-        waiting.add(customerId);
+        afterCommit.collect(AFTER_COMMIT, customerId, this::start);
     }
 
     private void start(Set<Long> customers) {

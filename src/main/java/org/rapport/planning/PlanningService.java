@@ -1,13 +1,9 @@
 package org.rapport.planning;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.money.ExchangeRateService;
 import org.rapport.platform.security.Access;
@@ -17,15 +13,14 @@ import org.rapport.outbox.Suppressions;
 import org.rapport.problems.ProblemOpened;
 import org.rapport.problems.ProblemResolved;
 import org.rapport.purchases.PurchaseRecorded;
+import org.rapport.platform.database.AfterCommit;
 import org.rapport.touches.TouchLogged;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -62,8 +57,8 @@ public class PlanningService {
     @Inject
     Clock clock;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     /** The key of the customers to plan when the current transaction commits. */
     private static final Object PLAN_AFTER_COMMIT = new Object();
@@ -212,30 +207,7 @@ public class PlanningService {
      * page, not a thousand times one customer.
      */
     private void planAfterCommit(long customerId) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            plan(List.of(customerId));
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Set<Long> waiting = (Set<Long>) transactions.getResource(PLAN_AFTER_COMMIT);
-        if (waiting == null) {
-            Set<Long> customers = new LinkedHashSet<>();
-            transactions.putResource(PLAN_AFTER_COMMIT, customers);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        plan(customers);
-                    }
-                }
-            });
-            waiting = customers;
-        }
-        waiting.add(customerId);
+        afterCommit.collect(PLAN_AFTER_COMMIT, customerId, this::plan);
     }
 
 
