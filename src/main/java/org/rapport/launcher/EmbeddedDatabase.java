@@ -121,9 +121,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The JDBC URL Rapport uses (MySQL Connector/J). */
     public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    /** The options are those DatabaseUrlConfigSource adds to an external database's URL (a unit test compares them). */
+    public static String jdbcUrl(int port) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + SCHEMA
                 + "?sslMode=DISABLED&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                + "&rewriteBatchedStatements=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=8192";
+                + "&rewriteBatchedStatements=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=8192"
+                + "&useLocalSessionState=true";
     }
 
     private void createSchema() throws SQLException {

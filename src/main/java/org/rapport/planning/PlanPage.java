@@ -32,8 +32,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Plans one page of customers in its own transaction: four set-based reads (the customers, their recent problems,
- * purchases and emails), the rules in memory, one batch of inserts. Emails go to the outbox in the same transaction.
+ * Plans one page of customers in its own transaction: set-based reads (the customers, their recent problems,
+ * pending follow-up calls, purchases and emails), the rules in memory, one batch of inserts. Emails go to the outbox in the same transaction.
  */
 @ApplicationScoped
 public class PlanPage {
@@ -79,7 +79,8 @@ public class PlanPage {
                 Planner.purchasesSince(now), page).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
         Map<Long, EmailRow> emails = mapper.recentEmails(now.minus(Duration.ofDays(rules.thankYouMinDaysBetween())), page,
-                PlannedTouchStatus.CANCELLED).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
+                PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
+        Set<Long> followUpsPending = new HashSet<>(mapper.followUpsPending(page));
         // the cap counts every outreach email in the outbox, whoever queued it (the outbox's one count)
         Map<Long, Integer> outreach = outbox.outreachCounts(ids, now.minus(Duration.ofDays(7)));
 
@@ -89,7 +90,8 @@ public class PlanPage {
             CustomerFacts facts = facts(row, problems.getOrDefault(row.customerId, List.of()),
                     purchases.getOrDefault(row.customerId, List.of()), emails.get(row.customerId),
                     outreach.getOrDefault(row.customerId, 0),
-                    workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored));
+                    workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored),
+                    followUpsPending.contains(row.customerId));
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
         }
@@ -177,14 +179,14 @@ public class PlanPage {
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
                                        List<PlanningMapper.PurchaseRow> purchases, EmailRow emails, int outreachLast7Days,
-                                       Set<java.time.DayOfWeek> ownerWorkingDays) {
+                                       Set<java.time.DayOfWeek> ownerWorkingDays, boolean followUpPending) {
         return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent(),
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating,
                         p.followUpPlanned)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
-                emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkingDays, r.followUpPending);
+                emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkingDays, followUpPending);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

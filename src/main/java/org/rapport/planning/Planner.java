@@ -21,8 +21,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The default rules of the SPEC as plain Java: what one customer needs today (in the customer's own calendar). Contact
@@ -38,6 +40,8 @@ public final class Planner {
     /** A check-in rating at or below this is a complaint: an urgent call, a manager alert, no re-sell. */
     public static final int LOW_RATING = 2;
     static final int THANK_YOU_PRIORITY = 20;
+    /** The rules whose touches count as thank-you notes for {@code thank_you.min_days_between} (the last one planned). */
+    static final Set<Rule> THANK_YOU_RULES = EnumSet.of(Rule.THANK_YOU_PURCHASE, Rule.THANK_YOU_ANNIVERSARY);
     /** Thank-you notes for purchases older than this are not sent any more: late thanks feel automatic. */
     static final int THANK_YOU_MAX_AGE_DAYS = 7;
 

@@ -17,13 +17,17 @@ public interface PlanningMapper {
     /** The next page of customers (all, or those in {@code ids}) after {@code afterId}, in id order. */
     List<FactRow> customers(@Param("afterId") long afterId, @Param("limit") int limit, @Param("ids") Collection<Long> ids);
 
+    /** The customers of the page with a problem follow-up call OPEN or ESCALATED (CustomerMapper's pendingFollowUp). */
+    List<Long> followUpsPending(@Param("page") Page page);
+
     List<ProblemRow> recentProblems(@Param("since") Instant since, @Param("page") Page page);
 
     List<PurchaseRow> recentPurchases(@Param("since") LocalDate since, @Param("page") Page page);
 
     /** Outreach emails planned in the last week, and the last thank-you note since {@code since}, per customer. */
     List<EmailRow> recentEmails(@Param("since") Instant since, @Param("page") Page page,
-                                @Param("cancelled") PlannedTouchStatus cancelled);
+                                @Param("cancelled") PlannedTouchStatus cancelled,
+                                @Param("thankYous") Collection<Proposal.Rule> thankYous);
 
     int insert(@Param("p") Proposal proposal, @Param("salespersonId") Long salespersonId,
                @Param("status") PlannedTouchStatus status, @Param("now") Instant now);
@@ -122,8 +126,6 @@ public interface PlanningMapper {
         String ownerWorkingDays;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
-        /** A problem follow-up call of the customer is OPEN or ESCALATED (CustomerMapper's followUpPending). */
-        boolean followUpPending;
     }
 
     class ProblemRow {

@@ -201,6 +201,38 @@ class PlanningIT {
     }
 
     /**
+     * A follow-up call still to be made holds back everything but the problem, also after the plan stops proposing the
+     * follow-up itself: read per customer when one customer is planned again, per page in the full plan.
+     */
+    @Test
+    void aFollowUpCallStillToBeMadeHoldsBackOtherTouchesUntilItIsMade() {
+        Rates.known(api.asAdmin());
+        Instant resolved = Instant.now().minus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Api.Reply imported = api.asAdmin().postCsv("api/import/problems", Csv.lines(
+                "external_id,customer,opened_at,resolved_at,summary,resolution",
+                Csv.unique("fu") + "," + team.customerOfC + "," + resolved.minus(Duration.ofDays(1)) + "," + resolved + ",Wrong size,Exchanged"));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        JsonObject followUp = open(team.customerOfC, "PROBLEM_FOLLOW_UP");
+        assertThat(LocalDate.parse(followUp.getString("due_by"))).as("overdue").isBefore(LocalDate.now(ZoneId.of("America/New_York")));
+
+        Api.Reply bought = api.asAdmin().postJson("api/purchases", "{\"external_id\":\"" + Csv.unique("buy") + "\",\"customer\":\""
+                + team.customerOfC + "\",\"purchased_on\":\"" + LocalDate.now(ZoneId.of("America/New_York")).minusDays(1)
+                + "\",\"amount\":\"25000.00\",\"currency\":\"USD\",\"description\":\"Fleet licence\"}");
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+        assertThat(planned(team.customerOfC)).as("planned again alone, the follow-up pending")
+                .noneMatch(t -> List.of("THANK_YOU_PURCHASE", "COURTESY").contains(t.getString("rule")));
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        assertThat(planned(team.customerOfC)).as("in the full plan's page, the follow-up pending")
+                .noneMatch(t -> List.of("THANK_YOU_PURCHASE", "COURTESY").contains(t.getString("rule")));
+
+        Api.Reply reached = team.as(team.c).postJson("api/call-lists/items/" + followUp.getInt("id") + "/outcome",
+                "{\"outcome\":\"REACHED\"}");
+        assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
+        org.rapport.testing.Eventually.soon().until(() -> planned(team.customerOfC).stream()
+                .anyMatch(t -> t.getString("rule").equals("THANK_YOU_PURCHASE")));
+    }
+
+    /**
      * The threshold is an amount in the company currency (EUR here): 1,000 JPY are 6.20 EUR and stay under 500 EUR, 1,000
      * USD at 0.92 are 920 EUR and are thanked; 100,000 CHF have no rate, are not compared, and the answer says so.
      */

@@ -41,7 +41,10 @@ public final class DatabaseUrlConfigSource implements ConfigSource {
                 // caches only statements shorter than 256 characters: most of Rapport's are longer
                 "cachePrepStmts", "true",
                 "prepStmtCacheSize", "250",
-                "prepStmtCacheSqlLimit", "8192");
+                "prepStmtCacheSqlLimit", "8192",
+                // the pool makes sure of each lease's isolation level; without it Connector/J asks the server
+                // (SELECT @@session.transaction_isolation) at every lease, several round trips per request
+                "useLocalSessionState", "true");
         for (var option : defaults.entrySet()) {
             if (!url.contains(option.getKey() + "=")) {
                 result.append(result.indexOf("?") < 0 ? '?' : '&').append(option.getKey()).append('=').append(option.getValue());

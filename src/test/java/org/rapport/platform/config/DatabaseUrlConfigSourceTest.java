@@ -12,7 +12,14 @@ class DatabaseUrlConfigSourceTest {
 
         assertThat(url).startsWith("jdbc:mysql://db:3306/rapport?")
                 .contains("connectionTimeZone=UTC", "characterEncoding=UTF-8", "rewriteBatchedStatements=true",
-                        "cachePrepStmts=true", "prepStmtCacheSqlLimit=8192");
+                        "cachePrepStmts=true", "prepStmtCacheSqlLimit=8192", "useLocalSessionState=true");
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsReachedWithTheSameOptions() {
+        String embedded = org.rapport.launcher.EmbeddedDatabase.jdbcUrl(3306);
+
+        assertThat(DatabaseUrlConfigSource.withDefaults(embedded)).as("nothing to add").isEqualTo(embedded);
     }
 
     @Test
