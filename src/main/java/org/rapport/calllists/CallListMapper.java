@@ -93,6 +93,8 @@ public interface CallListMapper {
         String contactLastName;
         String phone;
         String timeZone;
+        /** The customer's region: its public holidays keep the call's retry off them. */
+        String region;
         String preferences;
         String personalNotes;
     }
