@@ -182,9 +182,9 @@ public class CallListService {
 
     /**
      * Records what came of a call. REACHED logs a two-way touch (the cadence starts again) and closes the item;
-     * VOICEMAIL and NO_ANSWER log the attempt and bring it back on the second day the holder works (no public holiday in
-     * the customer's region), up to three tries, after which the
-     * manager sees it (ESCALATED); RESCHEDULED brings it back on the given date; NOT_NEEDED closes it with a note.
+     * VOICEMAIL and NO_ANSWER log the attempt and bring it back on the second day the holder works that is no public
+     * holiday in the customer's region, up to three tries, after which the manager sees it (ESCALATED); RESCHEDULED
+     * brings it back on the given date; NOT_NEEDED closes it with a note.
      */
     @Transactional
     public ItemState recordOutcome(AuthenticatedUser user, long id, OutcomeRequest request) {

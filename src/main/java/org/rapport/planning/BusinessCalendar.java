@@ -48,7 +48,13 @@ public final class BusinessCalendar {
 
     /** The first day on or after {@code date} that the salesperson works ({@link #worksOn}). */
     public LocalDate firstWorkingDay(LocalDate date, Set<DayOfWeek> workingDays) {
-        return firstCallDay(date, null, workingDays);
+        LocalDate d = date;
+        for (int i = 0; i < SEARCH_LIMIT_DAYS; i++, d = d.plusDays(1)) {
+            if (worksOn(d, workingDays)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("No working day within " + SEARCH_LIMIT_DAYS + " days of " + date);
     }
 
     /**
