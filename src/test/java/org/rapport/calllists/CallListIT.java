@@ -908,7 +908,7 @@ class CallListIT {
     private static Map.Entry<String, LocalDate> publicHolidayInTheComingWeek(LocalDate today, BusinessCalendar calendar) {
         JollydayHolidays holidays = new JollydayHolidays();
         List<String> countries = de.focus_shift.jollyday.core.HolidayManager.getSupportedCalendarCodes().stream()
-                .filter(c -> c.matches("[A-Z]{2}")).sorted().toList();
+                .filter(Set.of(java.util.Locale.getISOCountries())::contains).sorted().toList();
         for (int i = 1; i <= 7; i++) {
             LocalDate day = today.plusDays(i);
             if (!calendar.worksOn(day, java.util.EnumSet.of(day.getDayOfWeek()))) {
