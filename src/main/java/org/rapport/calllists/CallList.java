@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A salesperson's list for one local date. {@code overflow} counts the due items beyond capacity: they stay open and
- * come back on the next working day with their urgency grown.
+ * come back on the next working day with their urgency grown. {@code workingDay}: the salesperson works that date (their
+ * working days less company holidays, {@code BusinessCalendar.worksOn}); public holidays are the customers', not theirs.
  */
 public record CallList(String salesperson, String timeZone, LocalDate date, boolean workingDay, boolean absent, int capacity,
                        List<CallListItem> items, int overflow) {

@@ -58,6 +58,7 @@ public interface CallListMapper {
         String externalId;
         String name;
         String timeZone;
+        /** Stored, but no rule reads it: public holidays are the customer's (BusinessCalendar). */
         String region;
         /** {@code null}: the rule {@code capacity.default_daily}. */
         Integer dailyCapacity;
@@ -93,6 +94,8 @@ public interface CallListMapper {
         String contactLastName;
         String phone;
         String timeZone;
+        /** The customer's region: its public holidays keep the call's retry off them. */
+        String region;
         String preferences;
         String personalNotes;
     }

@@ -87,7 +87,8 @@ public class CallListService {
         Rules r = rules.rules();
         BusinessCalendar calendar = rules.calendar();
         int capacity = capacity(seller.dailyCapacity, r);
-        boolean workingDay = calendar.isBusinessDay(date, seller.region, WorkingDays.parse(seller.workingDays).days());
+        // the salesperson's own days (company holidays off); public holidays are the customers', kept off calls' dates
+        boolean workingDay = calendar.worksOn(date, WorkingDays.ofStored(seller.workingDays));
         boolean absent = mapper.absent(seller.id, date);
         if (!workingDay || absent) {
             return new CallList(seller.externalId, seller.timeZone, date, workingDay, absent, capacity, List.of(), 0);
@@ -181,8 +182,9 @@ public class CallListService {
 
     /**
      * Records what came of a call. REACHED logs a two-way touch (the cadence starts again) and closes the item;
-     * VOICEMAIL and NO_ANSWER log the attempt and bring it back in two business days, up to three tries, after which the
-     * manager sees it (ESCALATED); RESCHEDULED brings it back on the given date; NOT_NEEDED closes it with a note.
+     * VOICEMAIL and NO_ANSWER log the attempt and bring it back on the second day the holder works that is no public
+     * holiday in the customer's region, up to three tries, after which the manager sees it (ESCALATED); RESCHEDULED
+     * brings it back on the given date; NOT_NEEDED closes it with a note.
      */
     @Transactional
     public ItemState recordOutcome(AuthenticatedUser user, long id, OutcomeRequest request) {
@@ -199,10 +201,11 @@ public class CallListService {
                 logTouch(user, item, TouchKind.Outcome.REACHED, note);
             }
             case VOICEMAIL, NO_ANSWER -> {
-                // back on two business days that the holder works, in their region
+                // back on the second day the holder works that is no public holiday in the customer's region: the
+                // same rule as the follow-up's due dates (BusinessCalendar.callDayAfter)
                 Seller holder = item.holderId == null ? null : mapper.sellerById(item.holderId).orElse(null);
-                LocalDate next = holder == null ? rules.calendar().plusBusinessDays(today, 2, null)
-                        : rules.calendar().plusBusinessDays(today, 2, holder.region, WorkingDays.ofStored(holder.workingDays));
+                LocalDate next = rules.calendar().callDayAfter(today, 2, item.region,
+                        WorkingDays.ofStored(holder == null ? null : holder.workingDays));
                 PlannedTouchStatus status = planned.retry(id, request.outcome.name(), note, next, item.tries + 1 >= MAX_TRIES);
                 logTouch(user, item, TouchKind.Outcome.valueOf(request.outcome.name()), note);
                 if (status == PlannedTouchStatus.ESCALATED) {

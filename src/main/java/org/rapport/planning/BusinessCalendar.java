@@ -10,8 +10,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Business days: a working day of the week that is neither a public holiday of the region nor a company holiday. Send
- * windows are local times on business days in the recipient's own zone, daylight-saving switches included.
+ * Working days and business days, one rule for every caller. Public holidays are always the customer's (their region's,
+ * as the README promises for the follow-up's due dates); a salesperson's own days are their working days of the week
+ * less company holidays. So a call's date ({@link #callDayAfter}) is a day its holder works and the customer's region
+ * does not rest, and the holder's list is open on it ({@link #worksOn}). Send windows are local times on the customer's
+ * business days in their own zone, daylight-saving switches included.
  */
 public final class BusinessCalendar {
 
@@ -26,37 +29,69 @@ public final class BusinessCalendar {
         this.companyHolidays = Set.copyOf(companyHolidays);
     }
 
-    public boolean isBusinessDay(LocalDate date, String region, Set<DayOfWeek> workingDays) {
-        return workingDays.contains(date.getDayOfWeek()) && !companyHolidays.contains(date)
-                && !publicHolidays.of(region, date.getYear()).contains(date);
-    }
-
+    /**
+     * A business day of the customer's region: Monday to Friday, no public holiday there, no company holiday. Emails
+     * leave on these days ({@link #sendMoment}).
+     */
     public boolean isBusinessDay(LocalDate date, String region) {
-        return isBusinessDay(date, region, MONDAY_TO_FRIDAY);
+        return isCallDay(date, region, MONDAY_TO_FRIDAY);
     }
 
-    /** The first business day on or after {@code date}. */
-    public LocalDate onOrAfter(LocalDate date, String region, Set<DayOfWeek> workingDays) {
+    /**
+     * A day the salesperson works: one of their days of the week ({@code working_days}) that is no company holiday. Their
+     * call list of that day is open and their digest goes out. Public holidays are not theirs: they are the customer's
+     * (the customer's region), and {@link #callDayAfter} keeps calls off them.
+     */
+    public boolean worksOn(LocalDate date, Set<DayOfWeek> workingDays) {
+        return workingDays.contains(date.getDayOfWeek()) && !companyHolidays.contains(date);
+    }
+
+    /** The first day on or after {@code date} that the salesperson works ({@link #worksOn}). */
+    public LocalDate firstWorkingDay(LocalDate date, Set<DayOfWeek> workingDays) {
         LocalDate d = date;
         for (int i = 0; i < SEARCH_LIMIT_DAYS; i++, d = d.plusDays(1)) {
-            if (isBusinessDay(d, region, workingDays)) {
+            if (worksOn(d, workingDays)) {
                 return d;
             }
         }
-        throw new IllegalStateException("No business day within " + SEARCH_LIMIT_DAYS + " days of " + date + " in " + region);
+        throw new IllegalStateException("No working day within " + SEARCH_LIMIT_DAYS + " days of " + date);
     }
 
-    /** The business day {@code n} business days after {@code date} (n = 1: the next business day). */
-    public LocalDate plusBusinessDays(LocalDate date, int n, String region, Set<DayOfWeek> workingDays) {
+    /**
+     * The one rule for the day of a call: the {@code n}-th day after {@code date} (n = 1: the next one) that the call's
+     * holder works ({@link #worksOn}) and that is no public holiday in the customer's region. The problem follow-up's
+     * due dates (the owner holds it) and the retry after an unanswered call (whoever holds it) both come from here, so a
+     * call is never due on a day its holder's list is closed, nor on the customer's public holiday.
+     *
+     * @param customerRegion   the customer's region (ISO 3166 country or subdivision); {@code null}: no public holidays
+     * @param holderWorkingDays the days of the week the call's holder works
+     */
+    public LocalDate callDayAfter(LocalDate date, int n, String customerRegion, Set<DayOfWeek> holderWorkingDays) {
         LocalDate d = date;
         for (int left = n; left > 0; left--) {
-            d = onOrAfter(d.plusDays(1), region, workingDays);
+            d = firstCallDay(d.plusDays(1), customerRegion, holderWorkingDays);
         }
         return d;
     }
 
+    /** The first day on or after {@code date} that {@link #callDayAfter} would give a call. */
+    public LocalDate firstCallDay(LocalDate date, String customerRegion, Set<DayOfWeek> holderWorkingDays) {
+        LocalDate d = date;
+        for (int i = 0; i < SEARCH_LIMIT_DAYS; i++, d = d.plusDays(1)) {
+            if (isCallDay(d, customerRegion, holderWorkingDays)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("No business day within " + SEARCH_LIMIT_DAYS + " days of " + date + " in " + customerRegion);
+    }
+
+    /** The business day {@code n} business days after {@code date} in the customer's region, Monday to Friday. */
     public LocalDate plusBusinessDays(LocalDate date, int n, String region) {
-        return plusBusinessDays(date, n, region, MONDAY_TO_FRIDAY);
+        return callDayAfter(date, n, region, MONDAY_TO_FRIDAY);
+    }
+
+    private boolean isCallDay(LocalDate date, String customerRegion, Set<DayOfWeek> holderWorkingDays) {
+        return worksOn(date, holderWorkingDays) && !publicHolidays.of(customerRegion, date.getYear()).contains(date);
     }
 
     /** Business days after {@code from} up to and including {@code to} (0 when {@code to} is not after it). */

@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * How many more calls each salesperson's list takes today during one plan: their daily capacity less the open calls
- * and visits already due, read once per salesperson and counted down as the plan adds calls. "Today" is the
+ * and visits already due that they hold (a call a manager gave to someone else is on that one's list, not the owner's),
+ * read once per salesperson and counted down as the plan adds calls. "Today" is the
  * salesperson's own local date at the moment of the plan, the date of the list they work from; a call joins that list
  * when it is due by then.
  */

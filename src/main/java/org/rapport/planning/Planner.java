@@ -85,10 +85,10 @@ public final class Planner {
             }
             boolean spokenSince = c.twoWayTouchSince(p.resolvedAt());
             if (!spokenSince && today.isBefore(resolvedOn.plusDays(rules.checkInAfterDays())) && c.ownerId() != null) {
-                // business days of the customer's region that the owner works: the call is made on a day they are in
-                LocalDate due = calendar.plusBusinessDays(resolvedOn, rules.followUpAfterBusinessDays(), c.region(),
+                // the one rule for a call's day: one the owner works, no public holiday in the customer's region
+                LocalDate due = calendar.callDayAfter(resolvedOn, rules.followUpAfterBusinessDays(), c.region(),
                         c.ownerWorkingDays());
-                LocalDate dueBy = calendar.plusBusinessDays(resolvedOn, rules.followUpDueWithinBusinessDays(), c.region(),
+                LocalDate dueBy = calendar.callDayAfter(resolvedOn, rules.followUpDueWithinBusinessDays(), c.region(),
                         c.ownerWorkingDays());
                 newFollowUp |= !p.followUpPlanned();
                 touches.add(new Proposal("follow-up:" + p.id(), Rule.PROBLEM_FOLLOW_UP, Channel.CALL, c.customerId(), p.id(),

@@ -44,7 +44,10 @@ public interface PlanningMapper {
     /** The salespeople's time zones as stored. */
     List<ZoneRow> salespersonZones(@Param("ids") Collection<Long> salespersonIds);
 
-    /** Each salesperson's room on the list of {@code today}: daily capacity (or the default) less the open calls and visits due by then. */
+    /**
+     * Each salesperson's room on the list of {@code today}: daily capacity (or the default) less the open calls and visits
+     * due by then that they hold: their customers' calls nobody else holds, and the calls given to them.
+     */
     List<RoomRow> callRoom(@Param("ids") Collection<Long> salespersonIds, @Param("today") LocalDate today,
                            @Param("defaultCapacity") int defaultCapacity, @Param("open") PlannedTouchStatus open);
 
@@ -152,7 +155,6 @@ public interface PlanningMapper {
         Long managerId;
         String managerExternalId;
         String managerTimeZone;
-        String managerRegion;
         String managerWorkingDays;
         String ownerExternalId;
         String ownerTimeZone;

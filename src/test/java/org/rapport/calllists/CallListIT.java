@@ -13,6 +13,7 @@ import org.rapport.testing.Team;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class CallListIT {
     void team() {
         api = TestServer.api();
         team = new Team(api);
-        workday = BERLIN.onOrAfter(LocalDate.now(ZoneId.of("Europe/Berlin")), "DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY);
+        workday = BERLIN.firstCallDay(LocalDate.now(ZoneId.of("Europe/Berlin")), "DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY);
         assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
     }
 
@@ -144,8 +145,8 @@ class CallListIT {
         assertThat(voicemail.json().getString("status")).isEqualTo("OPEN");
         assertThat(voicemail.json().getInt("tries")).isEqualTo(1);
         LocalDate back = LocalDate.parse(voicemail.json().getString("not_before_on"));
-        assertThat(back).as("two business days in the owner's calendar (DE-BE)")
-                .isEqualTo(BERLIN.plusBusinessDays(LocalDate.now(ZoneId.of("Europe/Berlin")), 2, "DE-BE"));
+        assertThat(back).as("the second day the owner works (MON-FRI); the customer's region has no public holidays")
+                .isEqualTo(BERLIN.callDayAfter(LocalDate.now(ZoneId.of("Europe/Berlin")), 2, null, BusinessCalendar.MONDAY_TO_FRIDAY));
         assertThat(list(team.as(team.a), team.a).getJsonArray("items").getValuesAs(JsonObject.class))
                 .as("back in two business days, not tomorrow").noneMatch(i -> i.getInt("id") == id);
 
@@ -456,10 +457,10 @@ class CallListIT {
         // a call logged outside the list counts: the customer waits until it is three days old
         LocalDate callDay = callNow(called);
         BusinessCalendar calendar = new BusinessCalendar(new JollydayHolidays(), companyHolidays());
-        LocalDate day = calendar.onOrAfter(callDay, null, java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+        LocalDate day = calendar.firstWorkingDay(callDay, java.util.EnumSet.allOf(java.time.DayOfWeek.class));
         assertThat(day).as("a working day within the three days of the call (not three company holidays in a row)")
                 .isBeforeOrEqualTo(callDay.plusDays(2));
-        LocalDate threeDaysOn = calendar.onOrAfter(callDay.plusDays(3), null, java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+        LocalDate threeDaysOn = calendar.firstWorkingDay(callDay.plusDays(3), java.util.EnumSet.allOf(java.time.DayOfWeek.class));
         assertThat(customers(listOn(api.asAdmin(), seller, day))).doesNotContain(called);
         assertThat(customers(listOn(api.asAdmin(), seller, threeDaysOn))).contains(called);
 
@@ -854,7 +855,110 @@ class CallListIT {
         assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
         BusinessCalendar calendar = new BusinessCalendar(new JollydayHolidays(), companyHolidays());
         LocalDate back = LocalDate.parse(tried.json().getString("not_before_on"));
-        assertThat(back).isEqualTo(calendar.plusBusinessDays(today, 2, null, days)).isAfterOrEqualTo(today.plusDays(5));
+        assertThat(back).isEqualTo(calendar.callDayAfter(today, 2, null, days)).isAfterOrEqualTo(today.plusDays(5));
+    }
+
+    /**
+     * Public holidays are the customer's, as for the follow-up's due dates (the planner), never the holder's: a retry
+     * skips a holiday of the customer's region, not one of the salesperson's, and the salesperson's list is open on a
+     * holiday of their own region, so a call dated there by the planner is on a list that day.
+     */
+    @Test
+    void aRetryKeepsOffTheCustomersPublicHolidaysAndTheHoldersListIsOpenOnTheirRegionsHoliday() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        BusinessCalendar calendar = new BusinessCalendar(new JollydayHolidays(), companyHolidays());
+        // salespeople who work one day of the week, the day of a public holiday somewhere in the coming week: the retry
+        // two of their working days on is the week after that holiday, or the week after that where it is a holiday
+        Map.Entry<String, LocalDate> holiday = publicHolidayInTheComingWeek(today, calendar);
+        String region = holiday.getKey();
+        LocalDate h = holiday.getValue();
+        java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.of(h.getDayOfWeek());
+        String day = h.getDayOfWeek().name().substring(0, 3);
+        String seller = Csv.unique("hol");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,region,working_days",
+                seller + "-IN,Holly Inside,Europe/Berlin," + region + "," + day,
+                seller + "-OUT,Otto Outside,Europe/Berlin,," + day)).json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,region,owner,tier",
+                seller + "-1,No Holiday Here,Europe/Berlin,," + seller + "-IN,TOP10",
+                seller + "-2,Holiday Here,Europe/Berlin," + region + "," + seller + "-OUT,TOP10")).json().getInt("created")).isEqualTo(2);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        LocalDate plain = calendar.callDayAfter(today, 2, null, days);
+        LocalDate skipping = calendar.callDayAfter(today, 2, region, days);
+        assertThat(skipping).as("%s is a public holiday in %s and one of the two days", h, region).isAfter(plain);
+        assertThat(retry(seller + "-1")).as("a holiday of the holder's region is no reason to wait").isEqualTo(plain);
+        assertThat(retry(seller + "-2")).as("the customer's public holiday is skipped").isEqualTo(skipping);
+        assertThat(listOn(api.asAdmin(), seller + "-IN", h).getBoolean("working_day"))
+                .as("the holder works on their region's holiday: the list the planner dates calls on is open").isTrue();
+    }
+
+    /** The date the customer's courtesy call comes back on after an unanswered try. */
+    private LocalDate retry(String customer) {
+        long id = api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("rule").equals("COURTESY")).findFirst().orElseThrow().getInt("id");
+        Api.Reply tried = outcome(api.asAdmin(), id, "{\"outcome\":\"NO_ANSWER\"}");
+        assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
+        return LocalDate.parse(tried.json().getString("not_before_on"));
+    }
+
+    /**
+     * A country and a day of the coming week that is a public holiday there (jollyday knows about a hundred countries:
+     * some have one every week) and no company holiday, the first day after {@code today} of its day of the week.
+     */
+    private static Map.Entry<String, LocalDate> publicHolidayInTheComingWeek(LocalDate today, BusinessCalendar calendar) {
+        JollydayHolidays holidays = new JollydayHolidays();
+        List<String> countries = de.focus_shift.jollyday.core.HolidayManager.getSupportedCalendarCodes().stream()
+                .filter(Set.of(java.util.Locale.getISOCountries())::contains).sorted().toList();
+        for (int i = 1; i <= 7; i++) {
+            LocalDate day = today.plusDays(i);
+            if (!calendar.worksOn(day, java.util.EnumSet.of(day.getDayOfWeek()))) {
+                continue;
+            }
+            for (String country : countries) {
+                if (holidays.of(country, day.getYear()).contains(day)) {
+                    return Map.entry(country, day);
+                }
+            }
+        }
+        throw new AssertionError("no country jollyday knows has a public holiday in the week after " + today);
+    }
+
+    /**
+     * The room on a call list is counted by who holds a call: a call a manager gave to a colleague frees its owner's room
+     * and takes the colleague's, so the planner's choice between a STANDARD courtesy call and an email follows the lists.
+     */
+    @Test
+    void aReassignedCallFreesItsOwnersRoomAndTakesTheAssignees() {
+        String seller = Csv.unique("room");
+        String domain = seller.toLowerCase() + ".example";
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,daily_capacity,working_days",
+                seller + "-X,Xenia Owner,x@" + domain + ",Europe/Berlin,1,MON-SUN",
+                seller + "-Y,Yann Assignee,y@" + domain + ",Europe/Berlin,1,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,tier",
+                seller + "-1,Given Away,one@" + domain + ",Europe/Berlin," + seller + "-X,TOP10")).json().getInt("created")).isEqualTo(1);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long id = single(seller + "-1").getInt("id");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(outcome(api.asAdmin(), id, "{\"outcome\":\"NO_ANSWER\"}").status()).isEqualTo(200);
+        }
+        Api.Reply given = api.asAdmin().postJson("api/call-lists/items/" + id + "/reassign", "{\"salesperson\":\"" + seller + "-Y\"}");
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        assertThat(given.json().getString("status")).isEqualTo("OPEN");
+
+        // a STANDARD customer of each, due for a courtesy call today: the one whose list is full gets an email instead
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,tier",
+                seller + "-2,Owners Other,two@" + domain + ",Europe/Berlin," + seller + "-X,STANDARD",
+                seller + "-3,Assignees Own,three@" + domain + ",Europe/Berlin," + seller + "-Y,STANDARD")).json().getInt("created"))
+                .isEqualTo(2);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        assertThat(single(seller + "-2").getString("channel")).as("the owner's room is free again: a call").isEqualTo("CALL");
+        assertThat(single(seller + "-3").getString("channel")).as("the assignee's room is taken: an email").isEqualTo("EMAIL");
+
+        // the owner's list says the same: the call given away is not on it, the new call fits, nothing overflows (on the
+        // assignee's list the call limit holds the given call back today: its three tries were calls)
+        JsonObject owners = listOn(api.asAdmin(), seller + "-X", everyDay(LocalDate.now(ZoneId.of("Europe/Berlin"))));
+        assertThat(customers(owners)).containsExactly(seller + "-2");
+        assertThat(owners.getInt("overflow")).isZero();
     }
 
     @Test
@@ -894,7 +998,7 @@ class CallListIT {
     /** The first day on or after {@code day} that is no company holiday. */
     private LocalDate everyDay(LocalDate day) {
         return new BusinessCalendar(new JollydayHolidays(), companyHolidays())
-                .onOrAfter(day, null, java.util.EnumSet.allOf(java.time.DayOfWeek.class));
+                .firstWorkingDay(day, java.util.EnumSet.allOf(java.time.DayOfWeek.class));
     }
 
     private void visited(String customer, java.time.Instant at) {

@@ -50,6 +50,42 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void aCallsDayIsOneItsHolderWorksAndNoPublicHolidayOfTheCustomersRegion() {
+        java.util.Set<java.time.DayOfWeek> monToFri = BusinessCalendar.MONDAY_TO_FRIDAY;
+        LocalDate epiphany = LocalDate.of(2026, 1, 6); // a Tuesday; a public holiday in Bavaria, not in Berlin
+        // a problem of a Berlin customer resolved on Monday: followed up on Tuesday, whoever holds the call and wherever
+        // they live; the holder works that day, so their list (which a Bavarian salesperson also has that day) is open
+        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 1, "DE-BE", monToFri)).isEqualTo(epiphany);
+        assertThat(calendar.worksOn(epiphany, monToFri)).as("public holidays are the customer's, not the salesperson's").isTrue();
+        // a Bavarian customer: Wednesday, and the retry two days on from Monday is Thursday
+        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 1, "DE-BY", monToFri)).isEqualTo(LocalDate.of(2026, 1, 7));
+        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 2, "DE-BY", monToFri)).isEqualTo(LocalDate.of(2026, 1, 8));
+        // the holder's days of the week and the company's holidays count for every call
+        assertThat(calendar.callDayAfter(LocalDate.of(2026, 12, 22), 1, null, java.util.EnumSet.of(java.time.DayOfWeek.THURSDAY)))
+                .as("Thursday the 24th is a company holiday").isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(calendar.worksOn(LocalDate.of(2026, 12, 24), monToFri)).isFalse();
+        assertThat(calendar.firstWorkingDay(LocalDate.of(2026, 12, 24), monToFri)).as("Christmas is no company holiday here")
+                .isEqualTo(LocalDate.of(2026, 12, 25));
+    }
+
+    @Test
+    void everyCallDayIsADayItsHoldersListIsOpen() {
+        // the planner dates calls with callDayAfter, the list opens on worksOn: whatever the regions, they agree
+        java.util.List<java.util.Set<java.time.DayOfWeek>> teams = java.util.List.of(BusinessCalendar.MONDAY_TO_FRIDAY,
+                java.util.EnumSet.of(java.time.DayOfWeek.SUNDAY, java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
+                        java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY), java.util.EnumSet.of(java.time.DayOfWeek.FRIDAY));
+        for (String region : new String[] {"DE-BY", "DE-BE", "US-NY", "IL", "NZ", null}) {
+            for (java.util.Set<java.time.DayOfWeek> days : teams) {
+                for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
+                    LocalDate call = calendar.callDayAfter(d, 2, region, days);
+                    assertThat(calendar.worksOn(call, days)).as("%s + 2 in %s for %s", d, region, days).isTrue();
+                    assertThat(HOLIDAYS.of(region, call.getYear())).doesNotContain(call);
+                }
+            }
+        }
+    }
+
+    @Test
     void theSendWindowIsLocalTimeOnLocalBusinessDays() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         // Friday 19:00 Berlin → Monday 08:00 Berlin
