@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.rapport.calllists.CallListMapper.ItemRow;
 import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.planning.BusinessCalendar;
+import org.rapport.planning.BusinessCalendar.Workweek;
 import org.rapport.planning.ManagerAlerts;
 import org.rapport.planning.PlannedTouchStatus;
 import org.rapport.planning.Proposal;
@@ -87,8 +88,7 @@ public class CallListService {
         Rules r = rules.rules();
         BusinessCalendar calendar = rules.calendar();
         int capacity = capacity(seller.dailyCapacity, r);
-        // the salesperson's own days (company holidays off); public holidays are the customers', kept off calls' dates
-        boolean workingDay = calendar.worksOn(date, WorkingDays.ofStored(seller.workingDays));
+        boolean workingDay = calendar.worksOn(date, new Workweek(seller.region, WorkingDays.ofStored(seller.workingDays)));
         boolean absent = mapper.absent(seller.id, date);
         if (!workingDay || absent) {
             return new CallList(seller.externalId, seller.timeZone, date, workingDay, absent, capacity, List.of(), 0);
@@ -183,7 +183,7 @@ public class CallListService {
     /**
      * Records what came of a call. REACHED logs a two-way touch (the cadence starts again) and closes the item;
      * VOICEMAIL and NO_ANSWER log the attempt and bring it back on the second day the holder works that is no public
-     * holiday in the customer's region, up to three tries, after which the manager sees it (ESCALATED); RESCHEDULED
+     * holiday in the customer's region either, up to three tries, after which the manager sees it (ESCALATED); RESCHEDULED
      * brings it back on the given date; NOT_NEEDED closes it with a note.
      */
     @Transactional
@@ -201,11 +201,11 @@ public class CallListService {
                 logTouch(user, item, TouchKind.Outcome.REACHED, note);
             }
             case VOICEMAIL, NO_ANSWER -> {
-                // back on the second day the holder works that is no public holiday in the customer's region: the
-                // same rule as the follow-up's due dates (BusinessCalendar.callDayAfter)
+                // back on the second day the holder works that is no public holiday in the customer's region either:
+                // the same rule as the follow-up's due dates (BusinessCalendar.callDayAfter)
                 Seller holder = item.holderId == null ? null : mapper.sellerById(item.holderId).orElse(null);
-                LocalDate next = rules.calendar().callDayAfter(today, 2, item.region,
-                        WorkingDays.ofStored(holder == null ? null : holder.workingDays));
+                LocalDate next = rules.calendar().callDayAfter(today, 2, item.region, holder == null
+                        ? Workweek.MONDAY_TO_FRIDAY_ANYWHERE : new Workweek(holder.region, WorkingDays.ofStored(holder.workingDays)));
                 PlannedTouchStatus status = planned.retry(id, request.outcome.name(), note, next, item.tries + 1 >= MAX_TRIES);
                 logTouch(user, item, TouchKind.Outcome.valueOf(request.outcome.name()), note);
                 if (status == PlannedTouchStatus.ESCALATED) {

@@ -10,16 +10,31 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Working days and business days, one rule for every caller. Public holidays are always the customer's (their region's,
- * as the README promises for the follow-up's due dates); a salesperson's own days are their working days of the week
- * less company holidays. So a call's date ({@link #callDayAfter}) is a day its holder works and the customer's region
- * does not rest, and the holder's list is open on it ({@link #worksOn}). Send windows are local times on the customer's
- * business days in their own zone, daylight-saving switches included.
+ * Working days and business days, one rule for every caller. A salesperson works on their days of the week, less company
+ * holidays and the public holidays of their own region ({@link Workweek}, {@link #worksOn}): their call list is open and
+ * their digest goes out on those days. A call is due on a day its holder works that is no public holiday in the
+ * customer's region either ({@link #callDayAfter}): the problem follow-up's due dates and the retry after an unanswered
+ * call both come from there, so a call never falls on a closed list nor on the customer's public holiday. Send windows
+ * are local times on the customer's business days in their own zone, daylight-saving switches included.
  */
 public final class BusinessCalendar {
 
     public static final Set<DayOfWeek> MONDAY_TO_FRIDAY = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     private static final int SEARCH_LIMIT_DAYS = 400;
+
+    /**
+     * The days a salesperson works.
+     *
+     * @param region the salesperson's region (ISO 3166 country or subdivision) for public holidays; {@code null}: none
+     * @param days   their days of the week ({@code working_days})
+     */
+    public record Workweek(String region, Set<DayOfWeek> days) {
+        public static final Workweek MONDAY_TO_FRIDAY_ANYWHERE = new Workweek(null, MONDAY_TO_FRIDAY);
+
+        public Workweek {
+            days = Set.copyOf(days);
+        }
+    }
 
     private final PublicHolidays publicHolidays;
     private final Set<LocalDate> companyHolidays;
@@ -34,23 +49,23 @@ public final class BusinessCalendar {
      * leave on these days ({@link #sendMoment}).
      */
     public boolean isBusinessDay(LocalDate date, String region) {
-        return isCallDay(date, region, MONDAY_TO_FRIDAY);
+        return isCallDay(date, region, Workweek.MONDAY_TO_FRIDAY_ANYWHERE);
     }
 
     /**
-     * A day the salesperson works: one of their days of the week ({@code working_days}) that is no company holiday. Their
-     * call list of that day is open and their digest goes out. Public holidays are not theirs: they are the customer's
-     * (the customer's region), and {@link #callDayAfter} keeps calls off them.
+     * A day the salesperson works: one of their days of the week that is neither a company holiday nor a public holiday
+     * of their region. Their call list of that day is open and their digest goes out.
      */
-    public boolean worksOn(LocalDate date, Set<DayOfWeek> workingDays) {
-        return workingDays.contains(date.getDayOfWeek()) && !companyHolidays.contains(date);
+    public boolean worksOn(LocalDate date, Workweek workweek) {
+        return workweek.days().contains(date.getDayOfWeek()) && !companyHolidays.contains(date)
+                && !publicHolidays.of(workweek.region(), date.getYear()).contains(date);
     }
 
     /** The first day on or after {@code date} that the salesperson works ({@link #worksOn}). */
-    public LocalDate firstWorkingDay(LocalDate date, Set<DayOfWeek> workingDays) {
+    public LocalDate firstWorkingDay(LocalDate date, Workweek workweek) {
         LocalDate d = date;
         for (int i = 0; i < SEARCH_LIMIT_DAYS; i++, d = d.plusDays(1)) {
-            if (worksOn(d, workingDays)) {
+            if (worksOn(d, workweek)) {
                 return d;
             }
         }
@@ -59,39 +74,37 @@ public final class BusinessCalendar {
 
     /**
      * The one rule for the day of a call: the {@code n}-th day after {@code date} (n = 1: the next one) that the call's
-     * holder works ({@link #worksOn}) and that is no public holiday in the customer's region. The problem follow-up's
-     * due dates (the owner holds it) and the retry after an unanswered call (whoever holds it) both come from here, so a
-     * call is never due on a day its holder's list is closed, nor on the customer's public holiday.
+     * holder works ({@link #worksOn}) and that is no public holiday in the customer's region.
      *
-     * @param customerRegion   the customer's region (ISO 3166 country or subdivision); {@code null}: no public holidays
-     * @param holderWorkingDays the days of the week the call's holder works
+     * @param customerRegion the customer's region (ISO 3166 country or subdivision); {@code null}: no public holidays
+     * @param holder         the days the call's holder works
      */
-    public LocalDate callDayAfter(LocalDate date, int n, String customerRegion, Set<DayOfWeek> holderWorkingDays) {
+    public LocalDate callDayAfter(LocalDate date, int n, String customerRegion, Workweek holder) {
         LocalDate d = date;
         for (int left = n; left > 0; left--) {
-            d = firstCallDay(d.plusDays(1), customerRegion, holderWorkingDays);
+            d = firstCallDay(d.plusDays(1), customerRegion, holder);
         }
         return d;
     }
 
     /** The first day on or after {@code date} that {@link #callDayAfter} would give a call. */
-    public LocalDate firstCallDay(LocalDate date, String customerRegion, Set<DayOfWeek> holderWorkingDays) {
+    public LocalDate firstCallDay(LocalDate date, String customerRegion, Workweek holder) {
         LocalDate d = date;
         for (int i = 0; i < SEARCH_LIMIT_DAYS; i++, d = d.plusDays(1)) {
-            if (isCallDay(d, customerRegion, holderWorkingDays)) {
+            if (isCallDay(d, customerRegion, holder)) {
                 return d;
             }
         }
-        throw new IllegalStateException("No business day within " + SEARCH_LIMIT_DAYS + " days of " + date + " in " + customerRegion);
+        throw new IllegalStateException("No call day within " + SEARCH_LIMIT_DAYS + " days of " + date + " in " + customerRegion);
     }
 
     /** The business day {@code n} business days after {@code date} in the customer's region, Monday to Friday. */
     public LocalDate plusBusinessDays(LocalDate date, int n, String region) {
-        return callDayAfter(date, n, region, MONDAY_TO_FRIDAY);
+        return callDayAfter(date, n, region, Workweek.MONDAY_TO_FRIDAY_ANYWHERE);
     }
 
-    private boolean isCallDay(LocalDate date, String customerRegion, Set<DayOfWeek> holderWorkingDays) {
-        return worksOn(date, holderWorkingDays) && !publicHolidays.of(customerRegion, date.getYear()).contains(date);
+    private boolean isCallDay(LocalDate date, String customerRegion, Workweek holder) {
+        return worksOn(date, holder) && !publicHolidays.of(customerRegion, date.getYear()).contains(date);
     }
 
     /** Business days after {@code from} up to and including {@code to} (0 when {@code to} is not after it). */

@@ -4,12 +4,10 @@ import org.rapport.customers.Tier;
 import org.rapport.customers.Consent;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the planner knows about one customer: read for all customers in one streamed query, never one query each.
@@ -20,22 +18,22 @@ import java.util.Set;
  * @param lastThankYouAt  the last thank-you note planned or sent
  * @param emailsLast7Days outreach emails queued in the last seven days and not suppressed or failed, whoever queued
  *                        them (the outbox's count: the planner's and callers' of {@code POST /api/outbox})
- * @param ownerWorkingDays the days of the week the owner works: a call is due only on one of them
+ * @param ownerWorkweek   the days the owner works: a call is due only on one of them
  * @param followUpPending a problem follow-up call of the customer is OPEN or ESCALATED, however long overdue (the
  *                        send-time {@code problemPending} predicate's second half, CustomerMapper's followUpPending)
  */
 public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
                             Instant lastTwoWayAt,
                             LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
-                            Instant lastThankYouAt, int emailsLast7Days, Set<DayOfWeek> ownerWorkingDays,
+                            Instant lastThankYouAt, int emailsLast7Days, BusinessCalendar.Workweek ownerWorkweek,
                             boolean followUpPending) {
 
     /** A customer without a follow-up call under way. */
     public CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
                          Instant lastTwoWayAt, LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
-                         Instant lastThankYouAt, int emailsLast7Days, Set<DayOfWeek> ownerWorkingDays) {
+                         Instant lastThankYouAt, int emailsLast7Days, BusinessCalendar.Workweek ownerWorkweek) {
         this(customerId, tier, zone, region, ownerId, consent, lastTwoWayAt, customerSince, problems, purchases, lastThankYouAt,
-                emailsLast7Days, ownerWorkingDays, false);
+                emailsLast7Days, ownerWorkweek, false);
     }
 
     /** A customer whose owner works Monday to Friday. */
@@ -43,7 +41,7 @@ public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String regi
                          Instant lastTwoWayAt, LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
                          Instant lastThankYouAt, int emailsLast7Days) {
         this(customerId, tier, zone, region, ownerId, consent, lastTwoWayAt, customerSince, problems, purchases, lastThankYouAt,
-                emailsLast7Days, BusinessCalendar.MONDAY_TO_FRIDAY);
+                emailsLast7Days, BusinessCalendar.Workweek.MONDAY_TO_FRIDAY_ANYWHERE);
     }
 
     /**
@@ -71,7 +69,6 @@ public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String regi
     public CustomerFacts {
         problems = List.copyOf(problems);
         purchases = List.copyOf(purchases);
-        ownerWorkingDays = Set.copyOf(ownerWorkingDays);
     }
 
     boolean mayEmail(Consent.Purpose purpose) {

@@ -78,7 +78,8 @@ public class ManagerAlerts {
     private String listLink(Kind kind, PlanningMapper.AlertFacts facts) {
         if (kind == Kind.ESCALATED) {
             LocalDate today = clock.instant().atZone(Zones.orUtc(facts.managerTimeZone)).toLocalDate();
-            LocalDate workday = rules.calendar().firstWorkingDay(today, WorkingDays.ofStored(facts.managerWorkingDays));
+            LocalDate workday = rules.calendar().firstWorkingDay(today,
+                    new BusinessCalendar.Workweek(facts.managerRegion, WorkingDays.ofStored(facts.managerWorkingDays)));
             return facts.managerExternalId + "/" + workday;
         }
         return facts.ownerExternalId + "/" + clock.instant().atZone(Zones.orUtc(facts.ownerTimeZone)).toLocalDate();

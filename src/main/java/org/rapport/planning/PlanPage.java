@@ -90,7 +90,8 @@ public class PlanPage {
             CustomerFacts facts = facts(row, problems.getOrDefault(row.customerId, List.of()),
                     purchases.getOrDefault(row.customerId, List.of()), emails.get(row.customerId),
                     outreach.getOrDefault(row.customerId, 0),
-                    workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored),
+                    new BusinessCalendar.Workweek(row.ownerRegion,
+                            workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored)),
                     followUpsPending.contains(row.customerId));
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
@@ -179,14 +180,14 @@ public class PlanPage {
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
                                        List<PlanningMapper.PurchaseRow> purchases, EmailRow emails, int outreachLast7Days,
-                                       Set<java.time.DayOfWeek> ownerWorkingDays, boolean followUpPending) {
+                                       BusinessCalendar.Workweek ownerWorkweek, boolean followUpPending) {
         return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent(),
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating,
                         p.followUpPlanned)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
-                emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkingDays, followUpPending);
+                emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkweek, followUpPending);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

@@ -87,9 +87,9 @@ public final class Planner {
             if (!spokenSince && today.isBefore(resolvedOn.plusDays(rules.checkInAfterDays())) && c.ownerId() != null) {
                 // the one rule for a call's day: one the owner works, no public holiday in the customer's region
                 LocalDate due = calendar.callDayAfter(resolvedOn, rules.followUpAfterBusinessDays(), c.region(),
-                        c.ownerWorkingDays());
+                        c.ownerWorkweek());
                 LocalDate dueBy = calendar.callDayAfter(resolvedOn, rules.followUpDueWithinBusinessDays(), c.region(),
-                        c.ownerWorkingDays());
+                        c.ownerWorkweek());
                 newFollowUp |= !p.followUpPlanned();
                 touches.add(new Proposal("follow-up:" + p.id(), Rule.PROBLEM_FOLLOW_UP, Channel.CALL, c.customerId(), p.id(),
                         due, dueBy, FOLLOW_UP_PRIORITY + Math.max(0, (int) ChronoUnit.DAYS.between(dueBy, today)),

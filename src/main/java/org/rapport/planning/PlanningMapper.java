@@ -127,6 +127,8 @@ public interface PlanningMapper {
         Long ownerId;
         /** The owner's working days as stored ({@code MON-FRI}); {@code null} without an owner. */
         String ownerWorkingDays;
+        /** The owner's region, for their public holidays. */
+        String ownerRegion;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
     }
@@ -155,6 +157,7 @@ public interface PlanningMapper {
         Long managerId;
         String managerExternalId;
         String managerTimeZone;
+        String managerRegion;
         String managerWorkingDays;
         String ownerExternalId;
         String ownerTimeZone;

@@ -1,6 +1,7 @@
 package org.rapport.planning;
 
 import org.junit.jupiter.api.Test;
+import org.rapport.planning.BusinessCalendar.Workweek;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,20 +53,26 @@ class BusinessCalendarTest {
     @Test
     void aCallsDayIsOneItsHolderWorksAndNoPublicHolidayOfTheCustomersRegion() {
         java.util.Set<java.time.DayOfWeek> monToFri = BusinessCalendar.MONDAY_TO_FRIDAY;
+        Workweek inBerlin = new Workweek("DE-BE", monToFri);
+        Workweek inBavaria = new Workweek("DE-BY", monToFri);
         LocalDate epiphany = LocalDate.of(2026, 1, 6); // a Tuesday; a public holiday in Bavaria, not in Berlin
-        // a problem of a Berlin customer resolved on Monday: followed up on Tuesday, whoever holds the call and wherever
-        // they live; the holder works that day, so their list (which a Bavarian salesperson also has that day) is open
-        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 1, "DE-BE", monToFri)).isEqualTo(epiphany);
-        assertThat(calendar.worksOn(epiphany, monToFri)).as("public holidays are the customer's, not the salesperson's").isTrue();
-        // a Bavarian customer: Wednesday, and the retry two days on from Monday is Thursday
-        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 1, "DE-BY", monToFri)).isEqualTo(LocalDate.of(2026, 1, 7));
-        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 2, "DE-BY", monToFri)).isEqualTo(LocalDate.of(2026, 1, 8));
+        // a problem of a Berlin customer resolved on Monday: a Berlin holder calls on Tuesday, a Bavarian one on Wednesday
+        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 1, "DE-BE", inBerlin)).isEqualTo(epiphany);
+        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 1, "DE-BE", inBavaria)).isEqualTo(LocalDate.of(2026, 1, 7));
+        assertThat(calendar.worksOn(epiphany, inBerlin)).isTrue();
+        assertThat(calendar.worksOn(epiphany, inBavaria)).as("their own region's public holiday").isFalse();
+        // a Bavarian customer of a Berlin holder: Wednesday, and the retry two days on from Monday is Thursday
+        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 1, "DE-BY", inBerlin)).isEqualTo(LocalDate.of(2026, 1, 7));
+        assertThat(calendar.callDayAfter(epiphany.minusDays(1), 2, "DE-BY", inBerlin)).isEqualTo(LocalDate.of(2026, 1, 8));
         // the holder's days of the week and the company's holidays count for every call
-        assertThat(calendar.callDayAfter(LocalDate.of(2026, 12, 22), 1, null, java.util.EnumSet.of(java.time.DayOfWeek.THURSDAY)))
+        assertThat(calendar.callDayAfter(LocalDate.of(2026, 12, 22), 1, null,
+                new Workweek(null, java.util.EnumSet.of(java.time.DayOfWeek.THURSDAY))))
                 .as("Thursday the 24th is a company holiday").isEqualTo(LocalDate.of(2026, 12, 31));
-        assertThat(calendar.worksOn(LocalDate.of(2026, 12, 24), monToFri)).isFalse();
-        assertThat(calendar.firstWorkingDay(LocalDate.of(2026, 12, 24), monToFri)).as("Christmas is no company holiday here")
-                .isEqualTo(LocalDate.of(2026, 12, 25));
+        assertThat(calendar.worksOn(LocalDate.of(2026, 12, 24), inBerlin)).isFalse();
+        assertThat(calendar.firstWorkingDay(LocalDate.of(2026, 12, 24), Workweek.MONDAY_TO_FRIDAY_ANYWHERE))
+                .as("Christmas is no company holiday here, and no region given").isEqualTo(LocalDate.of(2026, 12, 25));
+        assertThat(calendar.firstWorkingDay(LocalDate.of(2026, 12, 24), inBerlin)).as("Christmas in Berlin")
+                .isEqualTo(LocalDate.of(2026, 12, 28));
     }
 
     @Test
@@ -74,12 +81,16 @@ class BusinessCalendarTest {
         java.util.List<java.util.Set<java.time.DayOfWeek>> teams = java.util.List.of(BusinessCalendar.MONDAY_TO_FRIDAY,
                 java.util.EnumSet.of(java.time.DayOfWeek.SUNDAY, java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
                         java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY), java.util.EnumSet.of(java.time.DayOfWeek.FRIDAY));
-        for (String region : new String[] {"DE-BY", "DE-BE", "US-NY", "IL", "NZ", null}) {
-            for (java.util.Set<java.time.DayOfWeek> days : teams) {
-                for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
-                    LocalDate call = calendar.callDayAfter(d, 2, region, days);
-                    assertThat(calendar.worksOn(call, days)).as("%s + 2 in %s for %s", d, region, days).isTrue();
-                    assertThat(HOLIDAYS.of(region, call.getYear())).doesNotContain(call);
+        String[] regions = {"DE-BY", "DE-BE", "US-NY", "IL", "NZ", null};
+        for (String customerRegion : regions) {
+            for (String holderRegion : regions) {
+                for (java.util.Set<java.time.DayOfWeek> days : teams) {
+                    Workweek holder = new Workweek(holderRegion, days);
+                    for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
+                        LocalDate call = calendar.callDayAfter(d, 2, customerRegion, holder);
+                        assertThat(calendar.worksOn(call, holder)).as("%s + 2 in %s for %s", d, customerRegion, holder).isTrue();
+                        assertThat(HOLIDAYS.of(customerRegion, call.getYear())).doesNotContain(call);
+                    }
                 }
             }
         }

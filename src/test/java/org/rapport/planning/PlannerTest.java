@@ -104,7 +104,8 @@ class PlannerTest {
         CustomerFacts c = new CustomerFacts(mondayToFriday.customerId(), mondayToFriday.tier(), mondayToFriday.zone(),
                 mondayToFriday.region(), mondayToFriday.ownerId(), mondayToFriday.consent(), mondayToFriday.lastTwoWayAt(),
                 mondayToFriday.customerSince(), mondayToFriday.problems(), List.of(), null, 0,
-                java.util.EnumSet.of(java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY));
+                new BusinessCalendar.Workweek(null, java.util.EnumSet.of(java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY,
+                        java.time.DayOfWeek.FRIDAY)));
         assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).singleElement().satisfies(p -> {
             assertThat(p.rule()).isEqualTo(Rule.PROBLEM_FOLLOW_UP);
             assertThat(p.dueOn()).isEqualTo(LocalDate.of(2026, 11, 25));
@@ -230,7 +231,7 @@ class PlannerTest {
 
     private static CustomerFacts followUpPending(CustomerFacts c, boolean pending) {
         return new CustomerFacts(c.customerId(), c.tier(), c.zone(), c.region(), c.ownerId(), c.consent(), c.lastTwoWayAt(),
-                c.customerSince(), c.problems(), c.purchases(), c.lastThankYouAt(), c.emailsLast7Days(), c.ownerWorkingDays(),
+                c.customerSince(), c.problems(), c.purchases(), c.lastThankYouAt(), c.emailsLast7Days(), c.ownerWorkweek(),
                 pending);
     }
 

@@ -99,9 +99,9 @@ class PlanningIT {
                 .getValuesAs(JsonObject.class).stream().map(h -> LocalDate.parse(h.getString("date"))).collect(java.util.stream.Collectors.toSet()));
         java.util.Set<java.time.DayOfWeek> days = java.util.EnumSet.of(only);
         LocalDate due = LocalDate.parse(followUp.getString("due_on"));
-        assertThat(due).isEqualTo(calendar.callDayAfter(today, 1, null, days)).isAfterOrEqualTo(today.plusDays(4));
+        assertThat(due).isEqualTo(calendar.callDayAfter(today, 1, null, new BusinessCalendar.Workweek(null, days))).isAfterOrEqualTo(today.plusDays(4));
         assertThat(due.getDayOfWeek()).isEqualTo(only);
-        assertThat(LocalDate.parse(followUp.getString("due_by"))).isEqualTo(calendar.callDayAfter(today, 2, null, days));
+        assertThat(LocalDate.parse(followUp.getString("due_by"))).isEqualTo(calendar.callDayAfter(today, 2, null, new BusinessCalendar.Workweek(null, days)));
     }
 
     @Test

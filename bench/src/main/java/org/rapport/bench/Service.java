@@ -167,6 +167,29 @@ final class Service implements AutoCloseable {
     }
 
     /** The embedded MariaDB server process (a child of the launcher), if there is one. */
+    /**
+     * Waits until the service and its database have settled: less than {@code share} of one CPU used by both over two
+     * successive seconds (work the service does after a request returned, e.g. re-planning the customers of an import,
+     * would otherwise be measured with what follows). Gives up after {@code timeout}.
+     *
+     * @return the seconds waited, or -1 when it gave up
+     */
+    double awaitIdle(double share, Duration timeout) throws InterruptedException {
+        long started = System.nanoTime();
+        long mariadb = mariadb().map(ProcessHandle::pid).orElse(-1L);
+        int calm = 0;
+        while (System.nanoTime() - started < timeout.toNanos()) {
+            double before = cpuSeconds(pid()) + (mariadb > 0 ? cpuSeconds(mariadb) : 0);
+            Thread.sleep(1000);
+            double used = cpuSeconds(pid()) + (mariadb > 0 ? cpuSeconds(mariadb) : 0) - before;
+            calm = used < share ? calm + 1 : 0;
+            if (calm == 2) {
+                return (System.nanoTime() - started) / 1e9;
+            }
+        }
+        return -1;
+    }
+
     Optional<ProcessHandle> mariadb() {
         return process.descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("mysqld") || c.endsWith("mariadbd")).orElse(false))
