@@ -6,9 +6,11 @@ import jakarta.transaction.Transactional;
 import org.rapport.customers.Consent.Purpose;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +50,20 @@ public class ConsentService {
         mapper.keepPurposes(customerId, stopped.stream().map(Enum::name).collect(Collectors.joining(",")),
                 keep.isEmpty(), clock.instant());
         return stopped;
+    }
+
+    /**
+     * Before a change of the contact policy that is not written on the customer row (a problem opened, or opened again):
+     * takes the customers' rows exclusively for the rest of the caller's transaction, as a consent change does by
+     * writing them. A delivery holds its customer's row shared while the message is on the wire and reads the policy
+     * under that lock (ADR 0003), so the change waits for a message in flight, and every delivery after its commit
+     * reads it: once the change's transaction has committed, nothing it forbids can leave.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdForPolicyChange(Collection<Long> customerIds) {
+        if (!customerIds.isEmpty()) {
+            mapper.lockExclusively(new TreeSet<>(customerIds));
+        }
     }
 
     /** The address bounces: no more email until the address is changed (the import clears it then). */

@@ -62,4 +62,7 @@ public interface CustomerMapper {
                      @Param("now") Instant now);
 
     int markBouncing(@Param("id") long id, @Param("now") Instant now);
+
+    /** Locks these customer rows exclusively, in id order, until the transaction ends; the ids found. */
+    List<Long> lockExclusively(@Param("ids") Collection<Long> ids);
 }

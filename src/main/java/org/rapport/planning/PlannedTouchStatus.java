@@ -10,7 +10,9 @@ import java.util.Set;
  * carries it from there); a call or visit stays OPEN through retries and reschedules, becomes DONE when the customer
  * was reached or it was not needed, and ESCALATED to the manager after its last unanswered try. An ESCALATED call waits
  * for the manager's decision ({@link #decide}): taken or reassigned, or rescheduled, it is OPEN again; closed with a
- * note, it is DONE. A conversation with the customer closes an OPEN or ESCALATED call ({@link #answered}). DONE and CANCELLED are final. The planner writes new touches OPEN; every later change goes through
+ * note, it is DONE. A conversation with the customer closes an OPEN or ESCALATED call ({@link #answered}); a problem
+ * opened withdraws one that is not about a problem ({@link #withdrawn}). DONE and CANCELLED are final. The planner writes
+ * new touches OPEN; every later change goes through
  * {@link PlannedTouches}, along these moves only.
  */
 public enum PlannedTouchStatus {
@@ -48,7 +50,10 @@ public enum PlannedTouchStatus {
         return moveTo(target, touchId);
     }
 
-    /** The statuses a call is in while it is still to be made: a conversation with the customer closes them. */
+    /**
+     * The statuses a call is in while it is still to be made: a conversation with the customer closes them, a problem
+     * opened withdraws them.
+     */
     public static final Set<PlannedTouchStatus> ANSWERABLE = java.util.Collections.unmodifiableSet(EnumSet.of(OPEN, ESCALATED));
 
     /**
@@ -63,6 +68,21 @@ public enum PlannedTouchStatus {
                     + "conversation with the customer.");
         }
         return moveTo(DONE, touchId);
+    }
+
+    /**
+     * A problem opened: a call still to be made, OPEN or ESCALATED, that is not about a problem is withdrawn (CANCELLED)
+     * until the problem is over; the manager has nothing left to decide on an escalated one. Any other status is a
+     * {@code Conflict}.
+     *
+     * @return {@code CANCELLED}
+     */
+    public PlannedTouchStatus withdrawn(long touchId) {
+        if (!ANSWERABLE.contains(this)) {
+            throw new Conflict("Planned touch " + touchId + " is " + this + ": only an OPEN or ESCALATED call is withdrawn "
+                    + "when a problem opens.");
+        }
+        return moveTo(CANCELLED, touchId);
     }
 
     /**

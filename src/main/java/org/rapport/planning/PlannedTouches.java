@@ -3,11 +3,15 @@ package org.rapport.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.planning.Proposal.Rule;
 import org.rapport.platform.errors.NotFound;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 import static org.rapport.planning.PlannedTouchStatus.CANCELLED;
 import static org.rapport.planning.PlannedTouchStatus.DONE;
@@ -93,12 +97,31 @@ public class PlannedTouches {
     }
 
     /**
-     * A problem opened: the customer's open courtesy and re-sell calls are withdrawn (CANCELLED, outcome
-     * {@code WITHDRAWN}, the reason as the note), since only problem-related touches may happen until it is resolved and
-     * followed up. Their keys are set aside, so the planner may propose the courtesy call again once the problem is over.
+     * The calls a conversation with the customer makes unnecessary (the reason they were planned is to speak to the
+     * customer): courtesy, problem follow-up and re-sell calls. Not the urgent call after a low rating, which is about that
+     * rating.
+     */
+    public static final Set<Rule> ANSWERED_BY_A_CONVERSATION = Collections.unmodifiableSet(
+            EnumSet.of(Rule.COURTESY, Rule.PROBLEM_FOLLOW_UP, Rule.RESELL));
+
+    /**
+     * The calls a problem opened withdraws: those whose rule is not problem-related ({@link Urgency#PROBLEM_RULES}, the
+     * rule the planner keeps to while a problem is pending), that is courtesy and re-sell calls (the thank-you rules,
+     * also in this set, plan emails only, and the statements that take it touch calls and visits only).
+     */
+    public static final Set<Rule> WITHDRAWN_FOR_A_PROBLEM = Collections.unmodifiableSet(
+            EnumSet.complementOf(EnumSet.copyOf(Urgency.PROBLEM_RULES)));
+
+    /**
+     * A problem opened: the customer's courtesy and re-sell calls still to be made, OPEN or ESCALATED, are withdrawn
+     * (CANCELLED, outcome {@code WITHDRAWN}, the reason as the note), since only problem-related touches may happen until
+     * it is resolved and followed up. Their keys are set aside, so the planner may propose the courtesy call again once
+     * the problem is over.
      */
     int withdrawForProblem(long customerId, String reason, Instant now) {
-        return mapper.withdraw(customerId, OPEN, OPEN.moveTo(CANCELLED, 0), "WITHDRAWN", reason, now);
+        Set<PlannedTouchStatus> from = PlannedTouchStatus.ANSWERABLE;
+        from.forEach(s -> s.withdrawn(0)); // each of them may move to CANCELLED so (the one table of moves)
+        return mapper.withdraw(customerId, from, CANCELLED, WITHDRAWN_FOR_A_PROBLEM, "WITHDRAWN", reason, now);
     }
 
     /**
@@ -106,8 +129,8 @@ public class PlannedTouches {
      * escalated ones too (the manager has nothing left to decide on a call the customer already had).
      */
     int closeAnswered(long customerId, Instant now) {
-        java.util.Set<PlannedTouchStatus> from = PlannedTouchStatus.ANSWERABLE;
+        Set<PlannedTouchStatus> from = PlannedTouchStatus.ANSWERABLE;
         from.forEach(s -> s.answered(0)); // each of them may move to DONE so (the one table of moves)
-        return mapper.closeAnswered(customerId, from, DONE, now);
+        return mapper.closeAnswered(customerId, from, DONE, ANSWERED_BY_A_CONVERSATION, now);
     }
 }

@@ -54,14 +54,15 @@ public interface PlanningMapper {
     int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("from") PlannedTouchStatus from,
                @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
 
-    /** Open or escalated call touches of a customer that a conversation has made unnecessary. */
-    int closeAnswered(@Param("customerId") long customerId, @Param("from") java.util.Collection<PlannedTouchStatus> from,
-                      @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
+    /** The customer's calls and visits of {@code rules} in a status of {@code from}, which a conversation has made unnecessary. */
+    int closeAnswered(@Param("customerId") long customerId, @Param("from") Collection<PlannedTouchStatus> from,
+                      @Param("to") PlannedTouchStatus to, @Param("rules") Collection<Proposal.Rule> rules,
+                      @Param("now") Instant now);
 
-    /** Open courtesy and re-sell calls of a customer with a problem: withdrawn with the reason. */
-    int withdraw(@Param("customerId") long customerId, @Param("from") PlannedTouchStatus from,
-                 @Param("to") PlannedTouchStatus to, @Param("outcome") String outcome, @Param("note") String note,
-                 @Param("now") Instant now);
+    /** The customer's calls and visits of {@code rules} in a status of {@code from}, withdrawn with the reason (a problem opened). */
+    int withdraw(@Param("customerId") long customerId, @Param("from") Collection<PlannedTouchStatus> from,
+                 @Param("to") PlannedTouchStatus to, @Param("rules") Collection<Proposal.Rule> rules,
+                 @Param("outcome") String outcome, @Param("note") String note, @Param("now") Instant now);
 
     /** The touch's status, locked until the transaction ends. */
     Optional<PlannedTouchStatus> lockStatus(@Param("id") long id);

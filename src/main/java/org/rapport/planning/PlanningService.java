@@ -170,10 +170,11 @@ public class PlanningService {
     }
 
     /**
-     * A problem opened (through the API or an import, in its transaction): only problem-related touches until it is
-     * resolved and followed up. Once it commits, the customer's waiting emails that are not about the problem are
-     * suppressed (each delivery checks the same rule), and their open courtesy and re-sell calls are withdrawn
-     * ({@link #withdrawCalls}).
+     * A problem opened, or a resolved one opened again (through the API or an import, in its transaction, which holds the
+     * customer row so that no delivery in flight outlasts it): only problem-related touches until it is resolved and
+     * followed up. Once it commits, the customer's waiting emails that are not about the problem are suppressed (each
+     * delivery checks the same rule), and their courtesy and re-sell calls still to be made, OPEN or ESCALATED, are
+     * withdrawn ({@link #withdrawCalls}).
      */
     void problemOpened(@Observes ProblemOpened opened) {
         if (opened.stillOpen()) {

@@ -2,6 +2,7 @@ package org.rapport.problems;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.rapport.customers.ConsentService;
 import org.rapport.customers.CustomerService;
 import org.rapport.imports.CustomerRowImporter;
 import org.rapport.imports.ForCustomer;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * {@code POST /api/import/problems}: help-desk tickets, upsert by external_id; the customer must exist. Stored rows
- * fire the same events as the API (a problem imported resolved is followed up like one resolved through the API).
+ * fire the same events as the API (a problem imported resolved is followed up like one resolved through the API) and
+ * hold the customer rows of the problems they open, as the API does.
  */
 @ApplicationScoped
 public class ProblemImporter extends CustomerRowImporter<Problem> {
@@ -35,6 +37,9 @@ public class ProblemImporter extends CustomerRowImporter<Problem> {
 
     @Inject
     ProblemEvents events;
+
+    @Inject
+    ConsentService consent;
 
     @Override
     public String kind() {
@@ -78,6 +83,9 @@ public class ProblemImporter extends CustomerRowImporter<Problem> {
     protected void upsert(List<ForCustomer<Problem>> rows) {
         Map<String, ProblemMapper.Stored> before = new HashMap<>();
         mapper.findStored(rows.stream().map(r -> r.row().externalId()).toList()).forEach(s -> before.put(s.externalId(), s));
+        // the customers whose problem this batch opens: held before any row is written, as through the API
+        consent.holdForPolicyChange(rows.stream().filter(r -> ProblemEvents.opens(before.get(r.row().externalId()), r.row()))
+                .map(ForCustomer::customerId).toList());
         batches.run(ProblemMapper.class, batch -> rows.forEach(batch::upsert));
         rows.forEach(r -> events.stored(before.get(r.row().externalId()), r.customerId(), r.row()));
     }

@@ -3,6 +3,7 @@ package org.rapport.problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.customers.ConsentService;
 import org.rapport.customers.CustomerService;
 import org.rapport.imports.ForCustomer;
 import org.rapport.platform.errors.Conflict;
@@ -25,6 +26,9 @@ public class ProblemService {
     CustomerService customers;
 
     @Inject
+    ConsentService consent;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -33,7 +37,8 @@ public class ProblemService {
     /**
      * Creates or updates a problem (idempotent by external_id) for a customer the caller may see. A problem stays with its
      * customer: one of a customer outside the caller's reach is refused as such, one of another of their customers is a
-     * conflict.
+     * conflict. Opening one (new and open, or resolved and opened again) holds the customer row first, so the answer
+     * comes once no email the problem rule stops can still leave (ADR 0003).
      */
     @Transactional
     public Problem record(Access access, ProblemRequest request) {
@@ -46,6 +51,9 @@ public class ProblemService {
         }
         byte[] hash = problem.importHash();
         if (before.isEmpty() || !java.util.Arrays.equals(before.get(0).importHash(), hash)) {
+            if (ProblemEvents.opens(before.isEmpty() ? null : before.get(0), problem)) {
+                consent.holdForPolicyChange(List.of(customerId)); // waits for a message to the customer on the wire
+            }
             mapper.upsert(new ForCustomer<>(problem, customerId, hash));
             events.stored(before.isEmpty() ? null : before.get(0), customerId, problem);
         }

@@ -293,6 +293,145 @@ class CallListIT {
         thankYouNow(customer, "SENT");
     }
 
+    /**
+     * The problem-follow-up email goes once per problem: the call that escalates again after the manager put it back on
+     * the list, and a plan run after that, write nothing more.
+     */
+    @Test
+    void theProblemFollowUpEmailGoesOncePerProblemHoweverOftenTheCallEscalates() {
+        String seller = Csv.unique("once");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,working_days",
+                seller + ",Otto Once," + seller.toLowerCase() + "@sales.example,Europe/Berlin,MON-SUN"))
+                .json().getJsonArray("rejected")).isEmpty();
+        String customer = seller + "-1";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner,tier",
+                customer + ",Once Ltd,Olga," + customer.toLowerCase() + "@once.example,Europe/Berlin," + seller + ",TOP10"))
+                .json().getInt("created")).isEqualTo(1);
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("once-p") + "\",\"customer\":\""
+                + customer + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(3)) + "\",\"resolved_at\":\""
+                + now.minus(java.time.Duration.ofDays(2)) + "\",\"summary\":\"Printer jams\",\"resolution\":\"Replaced\"}")
+                .status()).isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long id = openTouch(customer, "PROBLEM_FOLLOW_UP");
+        unanswered(id);
+        List<JsonObject> first = followUpEmails(customer);
+        assertThat(first).as("the first escalation writes to the customer").hasSize(1);
+
+        Api.Reply back = api.asAdmin().postJson("api/call-lists/items/" + id + "/reschedule", "{\"reschedule_to\":\""
+                + LocalDate.now(ZoneId.of("Europe/Berlin")) + "\",\"note\":\"try once more\"}");
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        assertThat(back.json().getString("status")).isEqualTo("OPEN");
+        unanswered(id);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        assertThat(followUpEmails(customer)).as("escalated twice and planned again: still the one email")
+                .extracting(m -> m.getInt("id")).containsExactly(first.get(0).getInt("id"));
+    }
+
+    /** Three unanswered tries of an OPEN call, recorded by an admin: ESCALATED. */
+    private void unanswered(long id) {
+        for (int i = 1; i <= 3; i++) {
+            Api.Reply tried = outcome(api.asAdmin(), id, "{\"outcome\":\"NO_ANSWER\"}");
+            assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
+            assertThat(tried.json().getString("status")).isEqualTo(i < 3 ? "OPEN" : "ESCALATED");
+        }
+    }
+
+    /**
+     * While a problem is open only problem-related touches: an escalated courtesy call, which waits for the manager, is
+     * withdrawn as an open one is, and leaves the manager's list.
+     */
+    @Test
+    void aProblemOpenedWithdrawsAnEscalatedCourtesyCallFromTheManagersList() {
+        long id = escalate(team.a, team.customerOfA);
+        long other = escalate(team.b, team.customerOfB);
+        String complaint = Csv.unique("complaint");
+        Api.Reply opened = team.as(team.a).postJson("api/problems", "{\"external_id\":\"" + complaint + "\",\"customer\":\""
+                + team.customerOfA + "\",\"opened_at\":\"" + java.time.Instant.now().minusSeconds(60) + "\",\"summary\":\"Angry call\"}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+
+        JsonObject withdrawn = touch(team.customerOfA, id);
+        assertThat(withdrawn.getString("status")).as(withdrawn.toString()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.getString("outcome")).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.getString("note")).contains("problem " + complaint + " opened");
+        assertThat(status(id)).as("off the escalations").isEqualTo("not ESCALATED");
+        assertThat(list(team.as(team.m), team.m).getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("off the manager's list").noneMatch(i -> i.getInt("id") == id).anyMatch(i -> i.getInt("id") == other);
+        assertThat(status(other)).as("another customer's escalated call still waits").isEqualTo("ESCALATED");
+    }
+
+    /**
+     * A problem opened while the customer's call outcome is being recorded. The outcome locks the call, then the customer
+     * row (its touch, the last two-way touch); the problem holds the customer row, and withdraws the calls only after its
+     * commit. Both requests are lined up behind a shared lock on the customer row (as a delivery on the wire holds it),
+     * the outcome first for one customer and the problem first for the other, and let go together: both complete,
+     * neither deadlocks, and the reached call stays DONE, not withdrawn.
+     */
+    @Test
+    void aProblemOpenedWhileACallOutcomeIsRecordedLetsBothComplete() throws Exception {
+        raceOutcomeAndProblem(team.a, team.customerOfA, false);
+        raceOutcomeAndProblem(team.b, team.customerOfB, true);
+    }
+
+    private void raceOutcomeAndProblem(String owner, String customer, boolean problemFirst) throws Exception {
+        long id = item(list(team.as(owner), owner), customer).getInt("id");
+        String complaint = Csv.unique("meanwhile");
+        java.util.function.Supplier<Api.Reply> reach = () -> outcome(team.as(owner), id, "{\"outcome\":\"REACHED\",\"note\":\"all fine\"}");
+        java.util.function.Supplier<Api.Reply> open = () -> team.as(owner).postJson("api/problems", "{\"external_id\":\"" + complaint
+                + "\",\"customer\":\"" + customer + "\",\"opened_at\":\"" + java.time.Instant.now().minusSeconds(60)
+                + "\",\"summary\":\"Invoice wrong\"}");
+        java.util.concurrent.CompletableFuture<Api.Reply> first;
+        java.util.concurrent.CompletableFuture<Api.Reply> second;
+        try (java.sql.Connection db = db()) {
+            db.setAutoCommit(false);
+            // by primary key, as a delivery holds it (a share lock read through a covering secondary index would lock
+            // only that index's entry)
+            try (java.sql.PreparedStatement hold = db.prepareStatement("SELECT id FROM customer WHERE id = "
+                    + "(SELECT id FROM customer WHERE external_id = ?) LOCK IN SHARE MODE")) {
+                hold.setString(1, customer);
+                try (java.sql.ResultSet held = hold.executeQuery()) {
+                    assertThat(held.next()).as("the customer row held").isTrue();
+                }
+            }
+            first = java.util.concurrent.CompletableFuture.supplyAsync(problemFirst ? open : reach);
+            Thread.sleep(1000);
+            second = java.util.concurrent.CompletableFuture.supplyAsync(problemFirst ? reach : open);
+            Thread.sleep(1000);
+            assertThat(first).as("the first waits for the customer row").isNotDone();
+            assertThat(second).as("the second waits behind it").isNotDone();
+            db.commit();
+        }
+        Api.Reply outcome = (problemFirst ? second : first).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Api.Reply problem = (problemFirst ? first : second).get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(outcome.status()).as(outcome.toString()).isEqualTo(200);
+        assertThat(outcome.json().getString("status")).isEqualTo("DONE");
+        assertThat(problem.status()).as(problem.toString()).isEqualTo(201);
+        JsonObject call = touch(customer, id);
+        assertThat(call.getString("status")).as(call.toString()).isEqualTo("DONE");
+        assertThat(call.getString("outcome")).isEqualTo("REACHED");
+        assertThat(api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class))
+                .as("no courtesy or re-sell call to make while the problem is open")
+                .noneMatch(t -> List.of("OPEN", "ESCALATED").contains(t.getString("status"))
+                        && List.of("COURTESY", "RESELL").contains(t.getString("rule")));
+        JsonObject detail = api.asAdmin().get("api/customers/" + customer).json();
+        assertThat(detail.getJsonArray("open_problems").getValuesAs(JsonObject.class))
+                .anyMatch(p -> p.getString("external_id").equals(complaint));
+        assertThat(detail.getJsonArray("recent_touches").getJsonObject(0).getString("outcome")).isEqualTo("REACHED");
+        assertThat(detail.isNull("last_two_way_touch_at")).isFalse();
+    }
+
+    private JsonObject touch(String customer, long id) {
+        return api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getInt("id") == id).findFirst().orElseThrow(() -> new AssertionError("no planned touch " + id));
+    }
+
+    private static java.sql.Connection db() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+    }
+
     /** A thank-you note queued for now, once it has the status; the message. */
     private JsonObject thankYouNow(String customer, String status) {
         Api.Reply queued = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""

@@ -341,6 +341,78 @@ class OutboxIT {
         assertThat(Mailbox.to(email)).isEmpty();
     }
 
+    /**
+     * Planned mail keeps to the customer's send window through its retries: a message the server defers (450) at a moment
+     * outside the window (as after an attempt in the window's last second) comes back at the window's next opening, not
+     * after the backoff of about a second.
+     */
+    @Test
+    void aRetryOfPlannedMailComesBackInsideTheCustomersSendWindow() throws Exception {
+        JsonObject policy = api.asAdmin().get("api/rules").json().getJsonObject("contact_policy");
+        java.time.LocalTime start = java.time.LocalTime.parse(policy.getString("send_window_start"));
+        java.time.LocalTime end = java.time.LocalTime.parse(policy.getString("send_window_end"));
+        java.time.ZoneId zone = zoneHalfwayBetween(end, start);
+        String tag = Csv.unique("window").toUpperCase();
+        String email = tag.toLowerCase() + "@window.example";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,preferred_name,email,time_zone,owner",
+                tag + ",Window AG,Wim," + email + "," + zone.getId() + "," + team.a));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        // a purchase yesterday, above the threshold: the planner queues a thank-you note for the next window
+        Api.Reply bought = api.asAdmin().postJson("api/purchases", "{\"external_id\":\"" + Csv.unique("win-buy") + "\",\"customer\":\""
+                + tag + "\",\"purchased_on\":\"" + java.time.LocalDate.now(zone).minusDays(1)
+                + "\",\"amount\":\"25000.00\",\"currency\":\"EUR\",\"description\":\"Fleet licence\"}");
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+        int id = api.asAdmin().get("api/planned-touches?customer=" + tag).array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("rule").equals("THANK_YOU_PURCHASE")).findFirst()
+                .orElseThrow(() -> new AssertionError("no thank-you note planned for " + tag)).getInt("outbox_id");
+        org.rapport.planning.BusinessCalendar calendar = new org.rapport.planning.BusinessCalendar(
+                new org.rapport.planning.JollydayHolidays(), api.asAdmin().get("api/holidays").array().getValuesAs(JsonObject.class)
+                .stream().map(h -> java.time.LocalDate.parse(h.getString("date"))).collect(java.util.stream.Collectors.toSet()));
+        Instant opening = calendar.sendMoment(Instant.now(), zone, null, start, end);
+        assertThat(Instant.parse(api.asAdmin().get("api/outbox/" + id).json().getString("not_before")))
+                .as("the planner placed it at the window's next opening").isEqualTo(opening);
+
+        TestMailServer.gate().defer(email);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"),
+                System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"));
+             java.sql.PreparedStatement now = db.prepareStatement("UPDATE outbox_message SET not_before = UTC_TIMESTAMP(3) WHERE id = ?")) {
+            now.setInt(1, id); // its turn is now, outside the window: the dispatcher tries it at once
+            assertThat(now.executeUpdate()).isEqualTo(1);
+        }
+        Eventually.soon().untilAsserted(() -> {
+            JsonObject deferred = api.asAdmin().get("api/outbox/" + id).json();
+            assertThat(deferred.getString("status")).isEqualTo("PENDING");
+            assertThat(deferred.getInt("attempts")).isEqualTo(1);
+            assertThat(deferred.getString("last_error", "")).contains("450");
+        });
+        Thread.sleep(3000); // longer than the backoff (at most 2 s here): a retry outside the window would have been tried
+        JsonObject waiting = api.asAdmin().get("api/outbox/" + id).json();
+        assertThat(waiting.getString("status")).isEqualTo("PENDING");
+        assertThat(waiting.getInt("attempts")).as("tried once, then waits for the window").isEqualTo(1);
+        assertThat(Instant.parse(waiting.getString("not_before"))).as("back at the window's next opening")
+                .isEqualTo(calendar.sendMoment(Instant.now(), zone, null, start, end)).isEqualTo(opening);
+        assertThat(TestMailServer.gate().deferrals(email)).isEqualTo(1);
+    }
+
+    /**
+     * A zone (a whole-hour offset, Etc/GMT) whose local time is now about halfway between {@code from} and {@code to}
+     * (from the window's end to its next start: far from either).
+     */
+    private static java.time.ZoneId zoneHalfwayBetween(java.time.LocalTime from, java.time.LocalTime to) {
+        int gapHours = (int) java.time.Duration.between(from, to).plusHours(24).toHours() % 24;
+        int target = (from.getHour() + gapHours / 2) % 24;
+        int offset = target - java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+        while (offset < -12) {
+            offset += 24;
+        }
+        while (offset > 14) {
+            offset -= 24;
+        }
+        // Etc/GMT names carry the sign the other way round: Etc/GMT-5 is UTC+05:00
+        return java.time.ZoneId.of(offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset));
+    }
+
     @Test
     void aRejectedRecipientFailsAloneAndTheOther99AreDeliveredOnce() throws Exception {
         String tag = Csv.unique("b");

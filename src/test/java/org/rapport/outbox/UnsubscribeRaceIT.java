@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A one-click unsubscribe racing a batch in flight. The gate holds a message to the customer on the wire (its final
- * "." kept back), so the race is arranged, not hoped for.
+ * A change of the contact policy racing a batch in flight: a one-click unsubscribe, a problem opened. The gate holds a
+ * message to the customer on the wire (its final "." kept back), so the race is arranged, not hoped for.
  */
 class UnsubscribeRaceIT {
 
@@ -150,7 +150,87 @@ class UnsubscribeRaceIT {
         assertThat(api.asAdmin().get("api/outbox/" + id).json().getString("status")).isEqualTo("SENT");
     }
 
+    /**
+     * While a problem is open only problem-related email may go (the SPEC's contact policy): once the POST that opens it
+     * has answered, no thank-you note may leave, not even one whose delivery had started. Opening the problem waits for
+     * the message on the wire, as an unsubscribe does (ADR 0003).
+     */
+    @Test
+    void aProblemOpenedWaitsForTheMessageOnTheWireAndNothingButProblemMailLeavesAfterIt() throws Exception {
+        String email = customer("problem");
+        String problem = Csv.unique("complaint");
+        nothingLeavesAfter(email, () -> api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem
+                + "\",\"customer\":\"" + externalId(email) + "\",\"opened_at\":\"" + Instant.now().minusSeconds(60)
+                + "\",\"summary\":\"Angry call\"}"), 201);
+    }
+
+    /** A resolved problem that a help-desk import brings back open (resolved_at emptied) is a problem opened. */
+    @Test
+    void aResolvedProblemImportedOpenAgainWaitsTheSameWay() throws Exception {
+        String email = customer("reopen");
+        String problem = Csv.unique("back");
+        // resolved long ago: no follow-up is pending, so outreach email goes until the problem is back
+        Instant opened = Instant.now().minus(Duration.ofDays(90)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String header = "external_id,customer,opened_at,resolved_at,summary";
+        Api.Reply resolved = api.asAdmin().postCsv("api/import/problems", Csv.lines(header,
+                problem + "," + externalId(email) + "," + opened + "," + opened.plus(Duration.ofDays(1)) + ",Broken part"));
+        assertThat(resolved.json().getInt("created")).as(resolved.toString()).isEqualTo(1);
+
+        Api.Reply reopened = nothingLeavesAfter(email, () -> api.asAdmin().postCsv("api/import/problems", Csv.lines(header,
+                problem + "," + externalId(email) + "," + opened + ",,Broken part")), 200);
+        assertThat(reopened.json().getInt("updated")).as(reopened.toString()).isEqualTo(1);
+    }
+
+    /**
+     * Three thank-you notes to the customer, due together (one batch), the first held on the wire while {@code opening}
+     * runs: it waits for that message and answers {@code status}; nothing else reaches the customer.
+     */
+    private Api.Reply nothingLeavesAfter(String email, java.util.function.Supplier<Api.Reply> opening, int status) throws Exception {
+        TestMailServer.gate().hold(email);
+        Instant due = Instant.now().plusSeconds(6);
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(compose(email, due).getInt("id"));
+        }
+        assertThat(TestMailServer.gate().awaitHeld(Duration.ofSeconds(30))).as("a message to the customer on the wire").isTrue();
+
+        CompletableFuture<Api.Reply> post = CompletableFuture.supplyAsync(opening);
+        Thread.sleep(1500);
+        assertThat(post).as("opening the problem waits while a message to the customer is on the wire").isNotDone();
+        TestMailServer.gate().release();
+        Api.Reply opened = post.get(30, TimeUnit.SECONDS);
+        Instant answered = Instant.now();
+        int receivedWhenAnswered = Mailbox.to(email).size();
+
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(status);
+        assertThat(receivedWhenAnswered).as("the one on the wire").isEqualTo(1);
+        Eventually.soon().untilAsserted(() -> {
+            List<String> statuses = new ArrayList<>();
+            for (int id : ids) {
+                statuses.add(api.asAdmin().get("api/outbox/" + id).json().getString("status"));
+            }
+            assertThat(statuses).as("the one on the wire went; the rest of its batch did not")
+                    .containsOnlyOnce("SENT").containsOnly("SENT", "SUPPRESSED");
+        });
+        for (int id : ids) {
+            JsonObject message = api.asAdmin().get("api/outbox/" + id).json();
+            if (message.getString("status").equals("SENT")) {
+                assertThat(Instant.parse(message.getString("sent_at"))).as("the one on the wire was sent before the POST answered")
+                        .isBefore(answered);
+            } else {
+                assertThat(message.getString("last_error")).contains("only problem-related email");
+            }
+        }
+        Thread.sleep(2000);
+        assertThat(Mailbox.to(email)).as("nothing after the POST returned").hasSize(1);
+        return opened;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
+
+    private static String externalId(String email) {
+        return email.substring(0, email.indexOf('@')).toUpperCase();
+    }
 
     private String customer(String prefix) {
         String tag = Csv.unique(prefix).toUpperCase();

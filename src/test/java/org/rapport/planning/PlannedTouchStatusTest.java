@@ -69,6 +69,26 @@ class PlannedTouchStatusTest {
     }
 
     @Test
+    void aProblemOpenedWithdrawsAnOpenOrEscalatedCallAndNothingElse() {
+        assertThat(OPEN.withdrawn(1)).isEqualTo(CANCELLED);
+        assertThat(ESCALATED.withdrawn(2)).as("no manager's decision left to wait for").isEqualTo(CANCELLED);
+        for (PlannedTouchStatus from : EnumSet.of(QUEUED, DONE, CANCELLED)) {
+            assertThatThrownBy(() -> from.withdrawn(5)).as(from.name()).isInstanceOf(Conflict.class)
+                    .hasMessage("Planned touch 5 is " + from + ": only an OPEN or ESCALATED call is withdrawn when a problem opens.");
+        }
+    }
+
+    /** The rules of the calls each of these moves reaches, defined once (PlannedTouches) and passed to the SQL. */
+    @Test
+    void aConversationClosesCourtesyFollowUpAndResellCallsAndAProblemWithdrawsTheCallsNotAboutAProblem() {
+        assertThat(PlannedTouches.ANSWERED_BY_A_CONVERSATION).containsExactlyInAnyOrder(Proposal.Rule.COURTESY,
+                Proposal.Rule.PROBLEM_FOLLOW_UP, Proposal.Rule.RESELL);
+        assertThat(PlannedTouches.WITHDRAWN_FOR_A_PROBLEM).contains(Proposal.Rule.COURTESY, Proposal.Rule.RESELL)
+                .doesNotContainAnyElementsOf(Urgency.PROBLEM_RULES)
+                .containsAll(EnumSet.complementOf(EnumSet.copyOf(Urgency.PROBLEM_RULES)));
+    }
+
+    @Test
     void aConversationWithTheCustomerClosesAnOpenOrEscalatedCallAndNothingElse() {
         assertThat(PlannedTouchStatus.ANSWERABLE).containsExactlyInAnyOrder(OPEN, ESCALATED);
         assertThat(OPEN.answered(1)).isEqualTo(DONE);

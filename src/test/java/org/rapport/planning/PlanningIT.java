@@ -166,6 +166,48 @@ class PlanningIT {
                 .noneMatch(t -> t.getString("status").equals("OPEN") && List.of("COURTESY", "RESELL").contains(t.getString("rule")));
     }
 
+    /**
+     * A resolved problem stored open again (its resolved_at cleared through the API or by the help desk's next import) is
+     * a problem opened: the calls that are not about it are withdrawn and the waiting mail that is not about it stops.
+     */
+    @Test
+    void aResolvedProblemOpenedAgainActsLikeAProblemOpened() {
+        // resolved 31 days ago: a re-sell call is due, and a courtesy call (nobody has spoken to the customers)
+        String viaApi = Csv.unique("again-api");
+        String viaImport = Csv.unique("again-csv");
+        Instant resolved = Instant.now().minus(Duration.ofDays(31)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant opened = resolved.minus(Duration.ofDays(2));
+        String header = "external_id,customer,opened_at,resolved_at,summary,resolution";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/problems", Csv.lines(header,
+                viaApi + "," + team.customerOfA + "," + opened + "," + resolved + ",Broken part,Replaced",
+                viaImport + "," + team.customerOfB + "," + opened + "," + resolved + ",Slow support,Called back"));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(2);
+        List<JsonObject> calls = List.of(open(team.customerOfA, "RESELL"), open(team.customerOfA, "COURTESY"),
+                open(team.customerOfB, "RESELL"), open(team.customerOfB, "COURTESY"));
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        int thanksA = queue(team.customerOfA, "thank-you-anniversary", "{\"years\":\"2\"}", tomorrow);
+        int thanksB = queue(team.customerOfB, "thank-you-anniversary", "{\"years\":\"2\"}", tomorrow);
+
+        Api.Reply againApi = team.as(team.a).postJson("api/problems", "{\"external_id\":\"" + viaApi + "\",\"customer\":\""
+                + team.customerOfA + "\",\"opened_at\":\"" + opened + "\",\"summary\":\"Broken part\",\"resolution\":\"Replaced\"}");
+        assertThat(againApi.status()).as(againApi.toString()).isIn(200, 201);
+        Api.Reply againImport = api.asAdmin().postCsv("api/import/problems", Csv.lines(header,
+                viaImport + "," + team.customerOfB + "," + opened + ",,Slow support,Called back"));
+        assertThat(againImport.json().getInt("updated")).as(againImport.toString()).isEqualTo(1);
+
+        for (JsonObject call : calls) {
+            String customer = call.getString("customer");
+            JsonObject now = planned(customer).stream().filter(t -> t.getInt("id") == call.getInt("id")).findFirst().orElseThrow();
+            assertThat(now.getString("status")).as(now.toString()).isEqualTo("CANCELLED");
+            assertThat(now.getString("outcome")).isEqualTo("WITHDRAWN");
+            assertThat(now.getString("note")).contains("problem " + (customer.equals(team.customerOfA) ? viaApi : viaImport) + " opened");
+        }
+        for (int thanks : List.of(thanksA, thanksB)) {
+            org.rapport.testing.Eventually.soon().until(() -> outbox(thanks).getString("status").equals("SUPPRESSED"));
+            assertThat(outbox(thanks).getString("last_error")).contains("only problem-related email");
+        }
+    }
+
     @Test
     void aProblemImportedOpenWithdrawsTheCustomersCourtesyCall() {
         assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
