@@ -1,6 +1,10 @@
 <#ftl encoding="UTF-8">
 Hello ${recipient.name},
 
+<#if (alert.coveringFor)?has_content>
+You receive this for ${alert.coveringFor}, who is away and named you as their backup.
+
+</#if>
 <#if alert.kind == "LOW_RATING">
 ${alert.company} rated how a problem was handled ${alert.detail} of 5.
 An urgent call is on ${alert.salesperson}'s list for today.

@@ -1,6 +1,10 @@
 <#ftl encoding="UTF-8">
 Hallo ${recipient.name},
 
+<#if (alert.coveringFor)?has_content>
+Sie erhalten diese Nachricht als Vertretung für ${alert.coveringFor}, die oder der abwesend ist.
+
+</#if>
 <#if alert.kind == "LOW_RATING">
 ${alert.company} hat die Lösung eines Problems mit ${alert.detail} von 5 bewertet.
 Ein dringender Anruf steht heute auf der Liste von ${alert.salesperson}.

@@ -39,8 +39,12 @@ public interface CallListMapper {
                             @Param("callsUntil") Instant callsUntil, @Param("open") PlannedTouchStatus open,
                             @Param("problemRules") Collection<String> problemRules);
 
-    /** Escalated calls held by {@code sellerId} or by someone who reports to them, most urgent first. */
-    List<ItemRow> escalatedItems(@Param("sellerId") long sellerId, @Param("date") LocalDate date,
+    /**
+     * Escalated calls held by {@code sellerId} or by someone who reports to one of {@code deciderIds} (the seller, and
+     * the absent managers the seller stands in for), most urgent first.
+     */
+    List<ItemRow> escalatedItems(@Param("sellerId") long sellerId, @Param("deciderIds") Collection<Long> deciderIds,
+                                 @Param("date") LocalDate date,
                                  @Param("escalated") PlannedTouchStatus escalated);
 
     List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);

@@ -87,11 +87,11 @@ public class CallListResource {
     @POST
     @Path("items/{id}/take")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"MANAGER", "ADMIN"})
     @Operation(summary = "Take an escalated call",
-            description = "The manager of the call's holder (or an admin acting for a salesperson) takes the ESCALATED call: "
-                    + "it is OPEN on their own list from today, with a fresh round of tries. 403 for anyone else, 409 when "
-                    + "the call is not ESCALATED.")
+            description = "The one who decides about the call (the manager of its holder, that manager's backup while the "
+                    + "manager is away, or an admin acting for a salesperson) takes the ESCALATED call: it is OPEN on their "
+                    + "own list from today, with a fresh round of tries. 403 for anyone else, and for an id that does not "
+                    + "exist (to an admin: 404); 409 when the call is not ESCALATED.")
     public ItemState take(@PathParam("id") long id, @Valid DecisionRequest request) {
         return callLists.take(viewer.user(), id, request == null ? new DecisionRequest() : request);
     }
@@ -99,10 +99,9 @@ public class CallListResource {
     @POST
     @Path("items/{id}/reassign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"MANAGER", "ADMIN"})
     @Operation(summary = "Give an escalated call to a salesperson of the team",
-            description = "The manager of the call's holder (or an admin) gives the ESCALATED call to `salesperson`, who must be "
-                    + "within the caller's reach (their team): it is OPEN on that salesperson's list from today, with a fresh "
+            description = "The one who decides about the call (see take) gives the ESCALATED call to `salesperson`, who must be "
+                    + "within the manager's reach (their team; an admin: anyone): it is OPEN on that salesperson's list from today, with a fresh "
                     + "round of tries.")
     public ItemState reassign(@PathParam("id") long id, @Valid @NotNull ReassignRequest request) {
         return callLists.reassign(viewer.user(), id, request);
@@ -111,9 +110,8 @@ public class CallListResource {
     @POST
     @Path("items/{id}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"MANAGER", "ADMIN"})
     @Operation(summary = "Reschedule an escalated call",
-            description = "The manager of the call's holder (or an admin) puts the ESCALATED call back on its holder's list on "
+            description = "The one who decides about the call (see take) puts the ESCALATED call back on its holder's list on "
                     + "`reschedule_to` (the customer's today or later), OPEN with a fresh round of tries.")
     public ItemState reschedule(@PathParam("id") long id, @Valid @NotNull EscalationRescheduleRequest request) {
         return callLists.rescheduleEscalated(viewer.user(), id, request);
@@ -122,9 +120,8 @@ public class CallListResource {
     @POST
     @Path("items/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"MANAGER", "ADMIN"})
     @Operation(summary = "Close an escalated call",
-            description = "The manager of the call's holder (or an admin) closes the ESCALATED call (DONE, outcome CLOSED) "
+            description = "The one who decides about the call (see take) closes the ESCALATED call (DONE, outcome CLOSED) "
                     + "with a `note` saying why.")
     public ItemState close(@PathParam("id") long id, @Valid @NotNull CloseRequest request) {
         return callLists.closeEscalated(viewer.user(), id, request);

@@ -104,7 +104,10 @@ public class CallListService {
                 PlannedTouchStatus.OPEN, Urgency.problemRuleNames());
         int overflow = today.isEmpty() ? 0 : today.get(0).openTotal - today.size();
         // escalated calls first, outside the capacity: the manager's to decide, the holder's to see
-        List<ItemRow> rows = new ArrayList<>(mapper.escalatedItems(seller.id, date, PlannedTouchStatus.ESCALATED));
+        // (also those of the teams of absent managers this seller is the backup of: they decide for them meanwhile)
+        List<Long> deciders = new ArrayList<>(covered.keySet());
+        deciders.add(seller.id);
+        List<ItemRow> rows = new ArrayList<>(mapper.escalatedItems(seller.id, deciders, date, PlannedTouchStatus.ESCALATED));
         rows.addAll(today);
         return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(rows, covered), overflow);
     }
@@ -188,8 +191,7 @@ public class CallListService {
      */
     @Transactional
     public ItemState recordOutcome(AuthenticatedUser user, long id, OutcomeRequest request) {
-        ItemRow item = mapper.item(id).orElseThrow(() -> new NotFound("There is no call-list item " + id + "."));
-        requireMayWrite(user.access(), item);
+        ItemRow item = requireMayWrite(user.access(), id);
         Instant now = clock.instant();
         ZoneId zone = Zones.orUtc(item.timeZone);
         LocalDate today = now.atZone(zone).toLocalDate();
@@ -235,10 +237,13 @@ public class CallListService {
         return state(id, request.outcome.name());
     }
 
-    /** The manager (or an admin) takes an escalated call: it is on their own list today, with a fresh round of tries. */
+    /**
+     * The one who decides (the manager, their backup while they are away, or an admin) takes an escalated call: it is on
+     * their own list today, with a fresh round of tries.
+     */
     @Transactional
     public ItemState take(AuthenticatedUser user, long id, DecisionRequest request) {
-        ItemRow item = requireDecides(user.access(), id);
+        requireDecides(user.access(), id);
         if (user.salespersonId() == null) {
             throw new Conflict("Login " + user.username() + " acts for no salesperson and cannot hold a call: reassign it.");
         }
@@ -246,23 +251,27 @@ public class CallListService {
         return state(id, "TAKEN");
     }
 
-    /** The manager (or an admin) gives an escalated call to a salesperson within their reach (their team). */
+    /**
+     * The one who decides gives an escalated call to a salesperson within reach: the manager's team (a backup deciding
+     * for an absent manager reaches that manager's team, an admin everyone).
+     */
     @Transactional
     public ItemState reassign(AuthenticatedUser user, long id, ReassignRequest request) {
-        ItemRow item = requireDecides(user.access(), id);
+        Access deciding = requireDecides(user.access(), id);
         Seller to = mapper.seller(request.salesperson)
                 .orElseThrow(() -> new InvalidInput("salesperson: there is no salesperson " + request.salesperson + "."));
-        if (!user.access().reaches(to.id, to.managerId)) {
+        if (!deciding.reaches(to.id, to.managerId)) {
             throw new NotAllowed("salesperson: " + to.externalId + " is not in your team; a call goes only to someone you manage.");
         }
         planned.assign(id, to.id, today(to), "REASSIGNED", note(request.note));
         return state(id, "REASSIGNED");
     }
 
-    /** The manager (or an admin) puts an escalated call back on its holder's list on a later date. */
+    /** The one who decides puts an escalated call back on its holder's list on a later date. */
     @Transactional
     public ItemState rescheduleEscalated(AuthenticatedUser user, long id, EscalationRescheduleRequest request) {
-        ItemRow item = requireDecides(user.access(), id);
+        requireDecides(user.access(), id);
+        ItemRow item = mapper.item(id).orElseThrow();
         LocalDate today = item.holderId == null ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : holderToday(item.holderId);
         if (request.rescheduleTo.isBefore(today)) {
             throw new InvalidInput("reschedule_to: " + request.rescheduleTo + " is in the past (today is " + today + ").");
@@ -271,7 +280,7 @@ public class CallListService {
         return state(id, "RESCHEDULED");
     }
 
-    /** The manager (or an admin) closes an escalated call, saying why. */
+    /** The one who decides closes an escalated call, saying why. */
     @Transactional
     public ItemState closeEscalated(AuthenticatedUser user, long id, CloseRequest request) {
         requireDecides(user.access(), id);
@@ -284,17 +293,23 @@ public class CallListService {
     }
 
     /**
-     * The item, when the caller decides about its escalation: the manager of its holder, or an admin. Anyone else gets
-     * 403 whatever the item's status, so the answer tells a salesperson nothing about other people's calls.
+     * The access with which the caller decides about item {@code id}'s escalation ({@link Access#decidingEscalation}):
+     * the manager of its holder, that manager's backup while the manager is away today (in the manager's zone), or an
+     * admin. Anyone else gets the same 403 whatever the item's status, and whether it exists at all, so the answer tells
+     * nothing about other people's calls.
      */
-    private ItemRow requireDecides(Access access, long id) {
-        ItemRow item = mapper.item(id).orElseThrow(() -> new NotFound("There is no call-list item " + id + "."));
-        Seller holder = item.holderId == null ? null : mapper.sellerById(item.holderId).orElse(null);
-        if (!access.decidesEscalationsOf(holder == null ? null : holder.managerId)) {
-            throw new NotAllowed("Call-list item " + id + " is not yours to decide: an escalated call is decided by its "
-                    + "holder's manager.");
-        }
-        return item;
+    private Access requireDecides(Access access, long id) {
+        java.util.Optional<ItemRow> item = mapper.item(id);
+        java.util.Optional<Access> deciding = item.flatMap(i -> {
+            Seller holder = i.holderId == null ? null : mapper.sellerById(i.holderId).orElse(null);
+            Seller manager = holder == null || holder.managerId == null ? null : mapper.sellerById(holder.managerId).orElse(null);
+            boolean managerAway = manager != null && mapper.absent(manager.id, today(manager));
+            return access.decidingEscalation(i.holderId, manager == null ? null : manager.id,
+                    manager == null ? null : manager.backupId, managerAway);
+        });
+        return deciding.orElseThrow(() -> access.refusal(item.isPresent(), "There is no call-list item " + id + ".",
+                "Call-list item " + id + " is not yours to decide: an escalated call is decided by its holder's manager, "
+                        + "by that manager's backup while the manager is away, or by an admin."));
     }
 
     /**
@@ -341,20 +356,27 @@ public class CallListService {
     }
 
     /**
-     * Whoever reaches the call's holder records outcomes (the holder, their manager, an admin); so does the holder's
-     * backup while the holder is away today (the backup has the item on their list then). The holder is the customer's
-     * owner unless a manager gave the call to someone else.
+     * The item, when the caller records its outcomes: whoever reaches the call's holder (the holder, their manager, an
+     * admin), and the holder's backup while the holder is away today (the backup has the item on their list then). The
+     * holder is the customer's owner unless a manager gave the call to someone else. Anyone else gets the same 403
+     * whether the item exists or not.
      */
-    private void requireMayWrite(Access access, ItemRow item) {
+    private ItemRow requireMayWrite(Access access, long id) {
+        java.util.Optional<ItemRow> item = mapper.item(id);
+        if (item.isPresent() && mayWrite(access, item.get())) {
+            return item.get();
+        }
+        throw access.refusal(item.isPresent(), "There is no call-list item " + id + ".",
+                "Call-list item " + id + " is not on a call list you reach.");
+    }
+
+    private boolean mayWrite(Access access, ItemRow item) {
         Seller owner = item.holderId == null ? null : mapper.sellerById(item.holderId).orElse(null);
         if (access.reaches(item.holderId, owner == null ? null : owner.managerId)) {
-            return;
+            return true;
         }
-        if (owner != null && access.isBackup(owner.backupId)
-                && mapper.absent(owner.id, clock.instant().atZone(Zones.orUtc(owner.timeZone)).toLocalDate())) {
-            return;
-        }
-        throw new NotAllowed("Call-list item " + item.id + " belongs to another salesperson's customer.");
+        return owner != null && access.isBackup(owner.backupId)
+                && mapper.absent(owner.id, clock.instant().atZone(Zones.orUtc(owner.timeZone)).toLocalDate());
     }
 
     private static <T> Map<Long, List<T>> group(Collection<T> rows, Function<T, Long> customer) {

@@ -8,7 +8,6 @@ import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.TooManyRequests;
 import org.rapport.platform.security.AuthenticatedUser;
-import org.rapport.platform.security.Role;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +22,10 @@ import java.util.UUID;
 
 /**
  * Email a person composes ({@code POST /api/outbox}): only templates a caller may send, only the fields they declare,
- * and at most {@code rapport.mail.compose.per-login-per-day} a UTC day for a salesperson's or manager's login. Admins
- * (and integrations that log in as one) are not capped: they already control every rule and template.
+ * at most {@code rapport.mail.compose.per-login-per-day} a UTC day per login, and no outreach past the customer's cap.
+ * Both limits hold for every login, whatever its role: an admin (or an integration that logs in as one) is held to
+ * them like a salesperson, since a leaked or runaway admin login must not flood customers either. An admin who wants
+ * more changes the setting or the rule, for everyone.
  */
 @ApplicationScoped
 public class ComposeService {
@@ -71,20 +72,17 @@ public class ComposeService {
         if (existing.isPresent()) {
             return new OutboxService.Enqueued(existing.get(), false);
         }
-        if (author.role() != Role.ADMIN) {
-            count(author.username());
-        }
-        if (author.role() != Role.ADMIN && template.purpose().isOutreach()) {
+        count(author.username());
+        if (template.purpose().isOutreach()) {
             withinCap(customerId);
         }
         return outbox.enqueue(new Mail(key, model, customerId, null, locale, notBefore == null ? clock.instant() : notBefore));
     }
 
     /**
-     * The customer's cap on outreach email holds for what a salesperson or manager composes as for what Rapport plans:
-     * the same count ({@link OutboxService#outreachCounts}), in which an admin's mail counts too. Admins (and integrations
-     * that log in as one) are not held to it, as they are not to the daily count: they set the rule. Two callers
-     * composing for one customer in the same instant may both pass.
+     * The customer's cap on outreach email holds for what any login composes as for what Rapport plans: the same count
+     * ({@link OutboxService#outreachCounts}), whoever queued the mail. Two callers composing for one customer in the
+     * same instant may both pass.
      */
     private void withinCap(long customerId) {
         int max = cap.maxEmailsPer7Days();

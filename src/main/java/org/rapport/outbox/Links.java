@@ -12,26 +12,45 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.logging.Logger;
 
 /**
  * The signed links and addresses in emails. Without {@code rapport.links.keys} one key (id 0) is generated at first
  * start and kept in the database, so every instance and every restart verifies the same tokens. Configured keys
  * ({@code id:base64,…}, the first signs) are added to that stored key, never put in its place: the links already sent
- * were signed with it and must keep working.
+ * were signed with it and must keep working. For the same reason a key that signed links (recorded in
+ * {@code link_key_signer}) is never dropped or replaced silently: a start without it stops, naming the setting,
+ * unless the operator gives it up on purpose in {@code rapport.links.retired-keys}.
  */
 @ApplicationScoped
 public class Links {
 
+    private static final Logger LOG = Logger.getLogger(Links.class.getName());
     private static final int GENERATED_KEY_ID = 0;
+    private static final String THOSE_LINKS = "links that customers may still use (unsubscribe, rating, click and reply "
+            + "links, calendar feeds)";
 
     @Inject
     @ConfigProperty(name = "rapport.links.keys")
     Optional<String> configuredKeys;
+
+    @Inject
+    @ConfigProperty(name = "rapport.links.retired-keys")
+    Optional<String> retiredKeys;
 
     @Inject
     MailSettings settings;
@@ -47,31 +66,54 @@ public class Links {
     @PostConstruct
     void init() {
         Optional<String> configured = configuredKeys.filter(k -> !k.isBlank());
+        Set<Integer> retired = retired(retiredKeys);
+        Map<Integer, String> signed = new HashMap<>();
+        outbox.linkKeySigners().forEach(k -> signed.put(k.id(), k.fingerprint()));
         Optional<byte[]> stored = storedKey();
-        if (configured.isEmpty() && stored.isEmpty()) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            outbox.insertLinkKey(GENERATED_KEY_ID, fresh, clock.instant());
-            stored = storedKey(); // another instance may have inserted its own first: theirs is the one kept
+        try {
+            if (configured.isEmpty() && stored.isEmpty()) {
+                // never a fresh key in place of one that signed links: a stored key removed stops here
+                givenUp(Map.of(), signed, retired);
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                outbox.insertLinkKey(GENERATED_KEY_ID, fresh, clock.instant());
+                stored = storedKey(); // another instance may have inserted its own first: theirs is the one kept
+            }
+            Map<Integer, byte[]> keys = keys(configured, stored);
+            for (int id : givenUp(keys, signed, retired)) {
+                LOG.warning("RAPPORT_LINKS_RETIRED_KEYS: the links key " + id + " signed no longer verify; customers who "
+                        + "follow them get an error page. Its record is forgotten, so the setting can be removed again.");
+                outbox.forgetLinkKeySigner(id);
+            }
+            int signer = keys.keySet().iterator().next();
+            outbox.recordLinkKeySigner(signer, fingerprint(keys.get(signer)), clock.instant());
+            tokens = new LinkTokens(signer, keys);
+        } catch (IllegalStateException e) {
+            LOG.severe(e.getMessage()); // the reason on one line of the log, before the deployment's stack trace
+            throw e;
         }
-        tokens = tokens(configured, stored);
     }
 
     private Optional<byte[]> storedKey() {
         return Optional.ofNullable(outbox.linkKey(GENERATED_KEY_ID)).map(Base64.getMimeDecoder()::decode);
     }
 
-    /**
-     * The keys in use: the configured ones (the first signs) plus the stored key, which always verifies. A configured
-     * key under the stored key's id 0 with another secret would silently invalidate every link already sent, so it is
-     * refused.
-     */
+    /** The keys in use (see {@link #keys}) as tokens. */
     static LinkTokens tokens(Optional<String> configured, Optional<byte[]> stored) {
+        Map<Integer, byte[]> keys = keys(configured, stored);
+        return new LinkTokens(keys.keySet().iterator().next(), keys);
+    }
+
+    /**
+     * The keys in use, the one that signs first: the configured ones plus the stored key, which always verifies. A
+     * configured key under the stored key's id 0 with another secret would silently invalidate every link already sent,
+     * so it is refused.
+     */
+    static Map<Integer, byte[]> keys(Optional<String> configured, Optional<byte[]> stored) {
         if (configured.isEmpty()) {
-            return new LinkTokens(GENERATED_KEY_ID, Map.of(GENERATED_KEY_ID, stored.orElseThrow()));
+            return Map.of(GENERATED_KEY_ID, stored.orElseThrow());
         }
         Map<Integer, byte[]> keys = new LinkedHashMap<>();
-        int first = -1;
         for (String entry : configured.get().split(",")) {
             String[] idAndSecret = entry.strip().split(":", 2);
             if (idAndSecret.length != 2 || !idAndSecret[0].strip().matches("[0-9]{1,3}")) {
@@ -87,7 +129,6 @@ public class Links {
             if (keys.put(id, secret) != null) {
                 throw new IllegalArgumentException("RAPPORT_LINKS_KEYS: key id " + id + " is given twice");
             }
-            first = first < 0 ? id : first;
         }
         if (stored.isPresent()) {
             byte[] configuredZero = keys.get(GENERATED_KEY_ID);
@@ -98,7 +139,66 @@ public class Links {
             }
             keys.put(GENERATED_KEY_ID, stored.get());
         }
-        return new LinkTokens(first, keys);
+        return keys;
+    }
+
+    /**
+     * Checks that every key that signed links ({@code signed}: id → fingerprint) is among {@code keys} with the same
+     * secret, and returns the ids of those that are not but were given up on purpose ({@code retired}). Any other
+     * missing or replaced key stops the start with what to do, for each of them.
+     */
+    static Set<Integer> givenUp(Map<Integer, byte[]> keys, Map<Integer, String> signed, Set<Integer> retired) {
+        Set<Integer> givenUp = new TreeSet<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<Integer, String> key : new TreeMap<>(signed).entrySet()) {
+            int id = key.getKey();
+            byte[] secret = keys.get(id);
+            if (secret != null && fingerprint(secret).equals(key.getValue())) {
+                continue;
+            }
+            if (retired.contains(id)) {
+                givenUp.add(id);
+            } else if (id == GENERATED_KEY_ID) {
+                problems.add("Key 0, which Rapport generated and keeps in the database table link_key, signed " + THOSE_LINKS
+                        + ", but " + (secret == null ? "it is gone from that table" : "that table now holds another secret")
+                        + ": restore its row from a backup, or, to give those links up on purpose, set "
+                        + "RAPPORT_LINKS_RETIRED_KEYS=0.");
+            } else {
+                problems.add("RAPPORT_LINKS_KEYS: key " + id + " signed " + THOSE_LINKS + ", but "
+                        + (secret == null ? "it is no longer among the configured keys: put it back (after the first key it "
+                        + "only verifies)" : "it now has another secret: give the new secret a new id and keep this one")
+                        + ", or, to give those links up on purpose, add " + id + " to RAPPORT_LINKS_RETIRED_KEYS.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join(" ", problems));
+        }
+        return givenUp;
+    }
+
+    /** {@code rapport.links.retired-keys}: key ids 0–255, comma-separated. */
+    static Set<Integer> retired(Optional<String> setting) {
+        Set<Integer> ids = new TreeSet<>();
+        for (String entry : setting.orElse("").split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            if (!entry.strip().matches("[0-9]{1,3}") || Integer.parseInt(entry.strip()) > 255) {
+                throw new IllegalArgumentException("RAPPORT_LINKS_RETIRED_KEYS: '" + entry.strip()
+                        + "' is not a key id (0–255)");
+            }
+            ids.add(Integer.parseInt(entry.strip()));
+        }
+        return ids;
+    }
+
+    /** What {@code link_key_signer} keeps of a key: the SHA-256 of its secret, in hex (the migration computes it too). */
+    static String fingerprint(byte[] secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Makes the keys now, so a bad {@code RAPPORT_LINKS_KEYS} stops the start instead of the first email. */

@@ -90,8 +90,9 @@ public sealed interface MailModel {
     record NetweavingStats(String proposed, String consented, String introduced, String met, String won, String value) {
     }
 
+    /** {@code coveringFor}: the absent manager whose backup receives the alert, or empty. */
     record Alert(String kind, String detail, String salesperson, String company, String contactName, String phone,
-                 String reason) {
+                 String reason, String coveringFor) {
     }
 
     /** The salesperson's call list in Rapport: internal mail only. */

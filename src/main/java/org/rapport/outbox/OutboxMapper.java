@@ -97,5 +97,21 @@ public interface OutboxMapper {
     /** Base64, because MyBatis reads a byte[] result as many rows. */
     String linkKey(@Param("id") int id);
 
+    /** A key that has signed links: its id and the SHA-256 of its secret (hex). */
+    record LinkKeySigner(int id, String fingerprint) {
+    }
+
+    @Select("SELECT id, fingerprint FROM link_key_signer ORDER BY id")
+    List<LinkKeySigner> linkKeySigners();
+
+    /** The key that signs from now on; a new secret under a given-up id replaces the old record. */
+    @Insert("INSERT INTO link_key_signer (id, fingerprint, first_signed_at) VALUES (#{id}, #{fingerprint}, #{now})"
+            + " ON DUPLICATE KEY UPDATE first_signed_at = IF(fingerprint = VALUES(fingerprint), first_signed_at, VALUES(first_signed_at)),"
+            + " fingerprint = VALUES(fingerprint)")
+    int recordLinkKeySigner(@Param("id") int id, @Param("fingerprint") String fingerprint, @Param("now") Instant now);
+
+    @Delete("DELETE FROM link_key_signer WHERE id = #{id}")
+    int forgetLinkKeySigner(@Param("id") int id);
+
     long countByStatus(@Param("status") OutboxStatus status);
 }

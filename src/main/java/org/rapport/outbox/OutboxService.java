@@ -171,11 +171,13 @@ public class OutboxService {
         return mapper.find(id, Access.EVERYTHING);
     }
 
-    /** One message the caller reaches: someone else's is {@link NotAllowed}, an unknown id {@link NotFound}. */
+    /**
+     * One message the caller reaches. Someone else's and an unknown id get the same {@link NotAllowed}
+     * ({@link Access#refusal}), so message ids cannot be probed; an admin reaches all and gets {@link NotFound}.
+     */
     public OutboxView require(Access access, long id) {
-        return mapper.find(id, access).orElseThrow(() -> find(id).isPresent()
-                ? new NotAllowed("Outbox message " + id + " is addressed to someone else.")
-                : new NotFound("There is no outbox message " + id + "."));
+        return mapper.find(id, access).orElseThrow(() -> access.refusal(find(id).isPresent(),
+                "There is no outbox message " + id + ".", "Outbox message " + id + " is not addressed to anyone you reach."));
     }
 
     /** A customer's messages, newest first, each with the responses it drew. */

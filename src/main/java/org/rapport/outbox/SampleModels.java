@@ -67,7 +67,7 @@ public final class SampleModels {
             case WEEKLY_NETWEAVING_REPORT -> new WeeklyNetweavingReport("16–22 Nov 2026",
                     new NetweavingStats("12", "7", "5", "3", "1", "48,000.00 EUR"), "2", new BoardLink(baseUrl + "netweaving"));
             case MANAGER_ALERT -> new ManagerAlert(new Alert("ESCALATED", "3", "Ben Seller", company, contact, "+49 30 1234567",
-                    "Top-10 customer, last spoken 52 days ago"), new CallListLink(baseUrl + "call-lists/today"));
+                    "Top-10 customer, last spoken 52 days ago", ""), new CallListLink(baseUrl + "call-lists/today"));
         };
     }
 

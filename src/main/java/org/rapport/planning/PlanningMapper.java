@@ -98,6 +98,9 @@ public interface PlanningMapper {
      */
     Optional<AlertFacts> alertFacts(@Param("customerId") long customerId, @Param("holderId") Long holderId);
 
+    /** Whether salesperson {@code id} is away on {@code date} (salesperson_absence). */
+    boolean absent(@Param("id") long id, @Param("date") LocalDate date);
+
     /** The problem behind planned touch {@code id} when that touch follows {@code rule} (the follow-up call). */
     Optional<ProblemRow> problemOfTouch(@Param("id") long id, @Param("rule") Proposal.Rule rule);
 
@@ -155,8 +158,15 @@ public interface PlanningMapper {
     }
 
     class AlertFacts {
+        long holderId;
         Long managerId;
         String managerExternalId;
+        String managerName;
+        Long backupId;
+        String backupExternalId;
+        String backupTimeZone;
+        String backupRegion;
+        String backupWorkingDays;
         String managerTimeZone;
         String managerRegion;
         String managerWorkingDays;

@@ -843,6 +843,130 @@ class CallListIT {
                 .as("an admin").isEqualTo(200);
     }
 
+    /**
+     * Item ids are sequential numbers: trying them must not tell a caller which calls exist on other people's lists. An
+     * item outside the caller's reach and an id that does not exist get the same 403, the same problem, on every
+     * endpoint that takes an item id; only an admin, who reaches everything, learns that an id does not exist (404).
+     */
+    @Test
+    void anItemOutsideTheCallersReachAndAnUnknownIdGetTheSameAnswer() {
+        String m2 = otherManagerLogin();
+        long open = item(list(team.as(team.b), team.b), team.customerOfB).getInt("id");
+        long escalated = escalate(team.a, team.customerOfA);
+        long unknown = 987_654_321_012L;
+        String reschedule = "{\"reschedule_to\":\"" + workday.plusDays(7) + "\"}";
+        Map<String, String> decisions = Map.of("take", "{}", "close", "{\"note\":\"mine now\"}",
+                "reassign", "{\"salesperson\":\"" + team.c + "\"}", "reschedule", reschedule);
+
+        for (String as : List.of(team.c, m2)) {
+            assertSameRefusal(outcome(team.as(as), open, "{\"outcome\":\"REACHED\"}"), open,
+                    outcome(team.as(as), unknown, "{\"outcome\":\"REACHED\"}"), unknown, as + ": outcome");
+            decisions.forEach((decision, body) -> assertSameRefusal(
+                    team.as(as).postJson("api/call-lists/items/" + escalated + "/" + decision, body), escalated,
+                    team.as(as).postJson("api/call-lists/items/" + unknown + "/" + decision, body), unknown, as + ": " + decision));
+        }
+        assertSameRefusal(team.as(team.a).postJson("api/call-lists/items/" + escalated + "/take", "{}"), escalated,
+                team.as(team.a).postJson("api/call-lists/items/" + unknown + "/take", "{}"), unknown, "the holder: take");
+
+        Api.Reply toAnAdmin = outcome(api.asAdmin(), unknown, "{\"outcome\":\"REACHED\"}");
+        assertThat(toAnAdmin.status()).as("an admin reaches everything: " + toAnAdmin).isEqualTo(404);
+        assertThat(toAnAdmin.json().getString("detail")).isEqualTo("There is no call-list item " + unknown + ".");
+        assertThat(api.asAdmin().postJson("api/call-lists/items/" + unknown + "/close", "{\"note\":\"gone\"}").status()).isEqualTo(404);
+        assertThat(status(escalated)).as("nothing changed").isEqualTo("ESCALATED");
+    }
+
+    private static void assertSameRefusal(Api.Reply existing, long existingId, Api.Reply unknown, long unknownId, String what) {
+        assertThat(existing.status()).as(what + ", someone else's item: " + existing).isEqualTo(403);
+        assertThat(unknown.status()).as(what + ", an id that does not exist: " + unknown).isEqualTo(403);
+        assertThat(unknown.contentType()).isEqualTo(existing.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().keySet()).as(what).isEqualTo(existing.json().keySet());
+        assertThat(unknown.json().getString("title")).as(what).isEqualTo(existing.json().getString("title"));
+        assertThat(unknown.json().getString("detail").replace(Long.toString(unknownId), "{id}")).as(what)
+                .isEqualTo(existing.json().getString("detail").replace(Long.toString(existingId), "{id}"));
+    }
+
+    /**
+     * The holder's manager is away: the alert goes to the backup the manager named, the call is on the backup's list,
+     * and the backup decides for the manager (with the manager's reach) while the manager is away. A colleague who is
+     * not the backup, the holder and another team's manager are still refused; once the manager is back, so is the
+     * backup.
+     */
+    @Test
+    void whileTheManagerIsAwayTheirBackupIsAlertedAndDecidesAboutAnEscalatedCall() throws Exception {
+        String m2 = otherManagerLogin();
+        // Maria (m) names Bernd (b, a salesperson of her team) as her backup, and is away from today
+        Api.Reply backup = api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,region,daily_capacity,working_days,role,manager,backup",
+                team.m + ",Maria Manager,maria@example.com,Europe/Berlin,DE-BE,20,MON-FRI,MANAGER,," + team.b));
+        assertThat(backup.json().getJsonArray("rejected")).as(backup.toString()).isEmpty();
+        String absence = "[{\"starts_on\":\"" + LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1) + "\",\"ends_on\":\""
+                + workday.plusDays(14) + "\",\"note\":\"parental leave\"}]";
+        assertThat(api.asAdmin().put("api/salespeople/" + team.m + "/absences", absence).status()).isEqualTo(200);
+
+        long id = escalate(team.a, team.customerOfA);
+
+        // the alert reaches the backup, says for whom, and links to the backup's own list, where the call waits
+        String prefix = "api/call-lists/" + team.b + "/";
+        org.rapport.testing.Eventually.soon().until(() -> alertText("bernd@example.com", prefix) != null);
+        String text = alertText("bernd@example.com", prefix);
+        assertThat(text).contains("for Maria Manager, who is away");
+        String link = text.substring(text.indexOf(prefix)).lines().findFirst().orElseThrow().strip();
+        Api.Reply followed = team.as(team.b).get(link);
+        assertThat(followed.status()).as(followed.toString()).isEqualTo(200);
+        assertThat(followed.json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .anyMatch(i -> i.getInt("id") == id && i.getBoolean("escalated"));
+        assertThat(alertText("maria@example.com", "api/call-lists/" + team.m + "/")).as("not to the absent manager").isNull();
+
+        // not the holder, not another team, not another team's manager; the backup not beyond the manager's team
+        for (String as : List.of(team.a, team.c, m2)) {
+            assertThat(team.as(as).postJson("api/call-lists/items/" + id + "/take", "{}").status()).as(as + " takes").isEqualTo(403);
+            assertThat(team.as(as).postJson("api/call-lists/items/" + id + "/close", "{\"note\":\"mine\"}").status())
+                    .as(as + " closes").isEqualTo(403);
+        }
+        Api.Reply outsideTeam = team.as(team.b).postJson("api/call-lists/items/" + id + "/reassign", "{\"salesperson\":\"" + team.c + "\"}");
+        assertThat(outsideTeam.status()).as("to another team: " + outsideTeam).isEqualTo(403);
+
+        // Maria is back: her backup no longer decides
+        assertThat(api.asAdmin().put("api/salespeople/" + team.m + "/absences", "[]").status()).isEqualTo(200);
+        assertThat(team.as(team.b).postJson("api/call-lists/items/" + id + "/take", "{}").status()).as("the manager is in").isEqualTo(403);
+        assertThat(list(team.as(team.b), team.b).getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("nor is it on the backup's list").noneMatch(i -> i.getInt("id") == id);
+
+        // away again: Bernd takes the call himself
+        assertThat(api.asAdmin().put("api/salespeople/" + team.m + "/absences", absence).status()).isEqualTo(200);
+        Api.Reply taken = team.as(team.b).postJson("api/call-lists/items/" + id + "/take", "{\"note\":\"covering for Maria\"}");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        assertThat(taken.json().getString("status")).isEqualTo("OPEN");
+        assertThat(taken.json().getString("held_by")).isEqualTo(team.b);
+    }
+
+    /** A holder without a manager: no alert goes to anyone who cannot act, nobody but an admin decides. */
+    @Test
+    void anEscalatedCallOfAHolderWithoutAManagerIsDecidedByAnAdminOnly() {
+        // Maria (m) has no manager; she owns a customer of her own, and Anna (a) is her backup
+        String customer = team.tag + "-CM";
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,region,daily_capacity,working_days,role,manager,backup",
+                team.m + ",Maria Manager,maria@example.com,Europe/Berlin,DE-BE,20,MON-FRI,MANAGER,," + team.a))
+                .json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner",
+                customer + "," + customer + " AG,Mia,mia@mu.example,Europe/Berlin," + team.m)).json().getInt("created")).isEqualTo(1);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long id = escalate(team.m, customer);
+
+        for (String as : List.of(team.m, team.a, team.b)) {
+            assertThat(team.as(as).postJson("api/call-lists/items/" + id + "/take", "{}").status()).as(as + " takes").isEqualTo(403);
+        }
+        assertThat(api.asAdmin().get("api/outbox?template=manager-alert&q=" + customer).array()).as("no alert to nobody").isEmpty();
+        // the log says so, and who may act
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("rapport.test.war")).resolveSibling("it-server.log");
+        org.rapport.testing.Eventually.soon().until(() -> new String(java.nio.file.Files.readAllBytes(log),
+                java.nio.charset.StandardCharsets.ISO_8859_1).contains("about " + customer + " AG: Maria Manager has no manager, "
+                + "so nobody is alerted; only an admin can decide the escalated call"));
+        Api.Reply closed = api.asAdmin().postJson("api/call-lists/items/" + id + "/close", "{\"note\":\"admin decided\"}");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    }
+
     @Test
     void theDecisionsOnEscalatedCallsAreDocumentedInOpenApi() {
         Api.Reply openApi = api.anonymous().get("/openapi");
@@ -1181,7 +1305,11 @@ class CallListIT {
 
     /** The text of the manager alert whose link starts with {@code prefix}, or null while none has arrived. */
     private static String alertText(String prefix) throws Exception {
-        for (jakarta.mail.internet.MimeMessage message : org.rapport.testing.Mailbox.to("maria@example.com")) {
+        return alertText("maria@example.com", prefix);
+    }
+
+    private static String alertText(String to, String prefix) throws Exception {
+        for (jakarta.mail.internet.MimeMessage message : org.rapport.testing.Mailbox.to(to)) {
             String text = (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(0).getContent();
             if (text.contains(prefix)) {
                 return text;

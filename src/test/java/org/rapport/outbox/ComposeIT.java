@@ -11,6 +11,7 @@ import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
+import org.rapport.platform.web.Params;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code POST /api/outbox} from the side of a salesperson who wants to put their own words, links or volume under the
  * company's name: only a template's declared plain-text fields get in, links are Rapport's alone, and a login composes
- * at most {@code rapport.mail.compose.per-login-per-day} (50) emails a UTC day.
+ * at most {@code rapport.mail.compose.per-login-per-day} emails a UTC day, whatever its role (the shared test server
+ * runs with a cap of its own, {@code rapport.test.compose.per-login-per-day} in the build, as its tests compose
+ * more than a day's default as the one admin login).
  */
 class ComposeIT {
 
@@ -111,44 +120,90 @@ class ComposeIT {
     }
 
     @Test
-    void aSalespersonComposesAtMostFiftyEmailsADay() {
-        Instant never = Instant.now().plus(400, ChronoUnit.DAYS); // queued, never due during the run
-        // answers the customer asked for: the daily count per login is the question here, not the cap per customer
-        String body = "{\"template\":\"request-reply\",\"customer\":\"" + team.customerOfA
-                + "\",\"fields\":{\"request\":{\"summary\":\"Prices\",\"answer\":\"See the list\"}},\"not_before\":\""
-                + never + "\",\"idempotency_key\":\"";
+    void aSalespersonComposesAtMostTheDailyCap() {
         Api salesperson = team.as(team.a);
         assertThat(compose(team.a, team.customerOfA, "thank-you-anniversary", "{\"years\":\"2\",\"links\":{\"x\":\"y\"}}")
                 .status()).as("a refused request costs nothing").isEqualTo(400);
-        for (int i = 1; i <= 50; i++) {
-            Api.Reply reply = salesperson.postJson("api/outbox", body + "k" + i + "\"}");
-            assertThat(reply.status()).as("email %d: %s", i, reply).isEqualTo(201);
-        }
+        composeUpToTheCap(salesperson);
 
-        Api.Reply fiftyFirst = salesperson.postJson("api/outbox", body + "k51\"}");
-        Api.Reply again = salesperson.postJson("api/outbox", body + "k7\"}");
+        Api.Reply oneMore = salesperson.postJson("api/outbox", askedFor("over"));
+        Api.Reply again = salesperson.postJson("api/outbox", askedFor("k7"));
         Api.Reply colleague = team.as(team.b).postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
-                + team.customerOfB + "\",\"fields\":{\"years\":\"2\"},\"not_before\":\"" + never + "\"}");
+                + team.customerOfB + "\",\"fields\":{\"years\":\"2\"},\"not_before\":\"" + NEVER + "\"}");
 
-        assertThat(fiftyFirst.status()).as(fiftyFirst.toString()).isEqualTo(429);
-        assertThat(fiftyFirst.contentType()).startsWith("application/problem+json");
-        assertThat(fiftyFirst.json().getString("detail"))
-                .isEqualTo("A login composes at most 50 emails a day (UTC); " + team.a + " has reached that today.");
-        long untilMidnight = Instant.now().until(LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC), ChronoUnit.SECONDS);
-        assertThat(Long.parseLong(fiftyFirst.header("Retry-After"))).isBetween(1L, untilMidnight + 5);
+        assertRefusedForToday(oneMore, team.a);
         assertThat(again.status()).as("the same key returns the first message, counted once").isEqualTo(200);
         assertThat(colleague.status()).as("another login has its own count").isEqualTo(201);
-        List<JsonObject> queued = api.asAdmin().get("api/outbox?customer=" + team.customerOfA).array().getValuesAs(JsonObject.class);
-        assertThat(queued).hasSize(50);
+        List<JsonObject> queued = api.asAdmin().get("api/outbox?customer=" + team.customerOfA + "&limit=" + Params.MAX_LIMIT)
+                .array().getValuesAs(JsonObject.class);
+        assertThat(queued).hasSize(CAP);
     }
 
     @Test
-    void theCapOfTwoOutreachEmailsInSevenDaysCountsEveryEmailWhoeverQueuedIt() {
+    void anAdminLoginIsHeldToTheSameDailyCap() {
+        // a login of its own: the shared admin login's count belongs to every other test of the run
+        String username = Csv.unique("admin");
+        Api.Reply created = api.asAdmin().postJson("api/users", "{\"username\":\"" + username + "\",\"password\":\""
+                + Team.PASSWORD + "\",\"role\":\"ADMIN\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api admin = api.as(username, Team.PASSWORD);
+        composeUpToTheCap(admin);
+
+        Api.Reply oneMore = admin.postJson("api/outbox", askedFor("over"));
+
+        assertRefusedForToday(oneMore, username);
+    }
+
+    /** The cap the shared test server runs with ({@code RAPPORT_MAIL_COMPOSE_PER_LOGIN_PER_DAY}, set by the build). */
+    private static final int CAP = Integer.parseInt(System.getProperty("rapport.test.compose.per-login-per-day"));
+    private static final Instant NEVER = Instant.now().plus(400, ChronoUnit.DAYS); // queued, never due during the run
+
+    /** An answer the customer asked for: the daily count per login is the question here, not the cap per customer. */
+    private String askedFor(String idempotencyKey) {
+        return "{\"template\":\"request-reply\",\"customer\":\"" + team.customerOfA
+                + "\",\"fields\":{\"request\":{\"summary\":\"Prices\",\"answer\":\"See the list\"}},\"not_before\":\""
+                + NEVER + "\",\"idempotency_key\":\"" + idempotencyKey + "\"}";
+    }
+
+    /** The login composes its whole day's worth, four requests at a time (the count is one row, locked per request). */
+    private void composeUpToTheCap(Api login) {
+        ExecutorService four = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int i = 1; i <= CAP; i++) {
+                String key = "k" + i;
+                replies.add(four.submit(() -> login.postJson("api/outbox", askedFor(key)).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> reply : replies) {
+                statuses.add(reply.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(statuses).as("each of the day's %d emails", CAP).hasSize(CAP).containsOnly(201);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError(e);
+        } finally {
+            four.shutdownNow();
+        }
+    }
+
+    private static void assertRefusedForToday(Api.Reply reply, String username) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(429);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("detail"))
+                .isEqualTo("A login composes at most " + CAP + " emails a day (UTC); " + username + " has reached that today.");
+        long untilMidnight = Instant.now().until(LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC), ChronoUnit.SECONDS);
+        assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(1L, untilMidnight + 5);
+    }
+
+    @Test
+    void theCapOfTwoOutreachEmailsInSevenDaysCountsAndHoldsEveryEmailWhoeverQueuedIt() {
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
         Api.Reply byAdmin = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
                 + team.customerOfA + "\",\"fields\":{\"years\":\"2\"},\"not_before\":\"" + tomorrow + "\"}");
         Api.Reply first = compose(team.a, team.customerOfA, "reward-notice", "{\"reward\":{\"description\":\"A voucher\"}}");
         Api.Reply second = compose(team.a, team.customerOfA, "thank-you-anniversary", "{\"years\":\"3\"}");
+        Api.Reply secondByAdmin = api.asAdmin().postJson("api/outbox", "{\"template\":\"reward-notice\",\"customer\":\""
+                + team.customerOfA + "\",\"fields\":{\"reward\":{\"description\":\"A voucher\"}}}");
         Api.Reply asked = compose(team.a, team.customerOfA, "request-reply",
                 "{\"request\":{\"summary\":\"Your opening hours\",\"answer\":\"Nine to five, Monday to Friday\"}}");
 
@@ -159,6 +214,8 @@ class ComposeIT {
         assertThat(second.json().getString("detail")).isEqualTo("customer: already 2 outreach emails in the last 7 days, "
                 + "the most the rule contact.max_emails_per_7_days allows (2); mail the customer asked for ([request-reply]) "
                 + "is not counted.");
+        assertThat(secondByAdmin.status()).as("an admin login is held to the cap too: " + secondByAdmin).isEqualTo(409);
+        assertThat(secondByAdmin.json().getString("detail")).isEqualTo(second.json().getString("detail"));
         assertThat(asked.status()).as("mail the customer asked for is not capped: " + asked).isEqualTo(201);
         assertThat(asked.json().getString("purpose")).as("and labelled as such").isEqualTo("REQUESTED");
 

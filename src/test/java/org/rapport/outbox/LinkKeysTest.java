@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,5 +70,79 @@ class LinkKeysTest {
                 .hasMessage("RAPPORT_LINKS_KEYS: the secret of key 7 is not base64");
         assertThatThrownBy(() -> Links.tokens(Optional.of(SETTING + "," + SETTING), Optional.of(STORED)))
                 .hasMessage("RAPPORT_LINKS_KEYS: key id 7 is given twice");
+    }
+
+    // A key that signed links is never dropped or replaced silently (link_key_signer, RAPPORT_LINKS_RETIRED_KEYS).
+
+    @Test
+    void aConfiguredKeyThatSignedLinksCannotSilentlyLeaveTheSetting() {
+        Map<Integer, String> signed = Map.of(0, Links.fingerprint(STORED), 7, Links.fingerprint(CONFIGURED));
+
+        assertThatThrownBy(() -> Links.givenUp(Links.keys(Optional.empty(), Optional.of(STORED)), signed, Set.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("RAPPORT_LINKS_KEYS: key 7 signed links that customers may still use (unsubscribe, rating, click "
+                        + "and reply links, calendar feeds), but it is no longer among the configured keys: put it back (after "
+                        + "the first key it only verifies), or, to give those links up on purpose, add 7 to "
+                        + "RAPPORT_LINKS_RETIRED_KEYS.");
+        assertThat(Links.givenUp(Links.keys(Optional.of(SETTING), Optional.of(STORED)), signed, Set.of())).as("both still there")
+                .isEmpty();
+    }
+
+    @Test
+    void theStoredKeyRemovedAfterLinksWereSentStopsTheStartInsteadOfANewKey() {
+        Map<Integer, String> signed = Map.of(0, Links.fingerprint(STORED));
+
+        assertThatThrownBy(() -> Links.givenUp(Map.of(), signed, Set.of()))
+                .hasMessageStartingWith("Key 0, which Rapport generated and keeps in the database table link_key, signed links")
+                .hasMessageEndingWith("but it is gone from that table: restore its row from a backup, or, to give those links "
+                        + "up on purpose, set RAPPORT_LINKS_RETIRED_KEYS=0.");
+        assertThatThrownBy(() -> Links.givenUp(Links.keys(Optional.of(SETTING), Optional.empty()), signed, Set.of()))
+                .as("configured keys do not make up for it").hasMessageContaining("gone from that table");
+        assertThatThrownBy(() -> Links.givenUp(Map.of(0, CONFIGURED), signed, Set.of()))
+                .as("another secret in its row").hasMessageContaining("that table now holds another secret");
+    }
+
+    @Test
+    void aNewSecretUnderAnIdThatSignedLinksIsRefused() {
+        Map<Integer, String> signed = Map.of(7, Links.fingerprint(CONFIGURED));
+        String replaced = "7:" + Base64.getEncoder().encodeToString(STORED);
+
+        assertThatThrownBy(() -> Links.givenUp(Links.keys(Optional.of(replaced), Optional.empty()), signed, Set.of()))
+                .hasMessageContaining("RAPPORT_LINKS_KEYS: key 7 signed links")
+                .hasMessageContaining("it now has another secret: give the new secret a new id and keep this one");
+    }
+
+    @Test
+    void everyMissingKeyIsNamedAtOnce() {
+        Map<Integer, String> signed = Map.of(0, Links.fingerprint(STORED), 7, Links.fingerprint(CONFIGURED));
+
+        assertThatThrownBy(() -> Links.givenUp(Map.of(), signed, Set.of()))
+                .hasMessageContaining("Key 0, which Rapport generated").hasMessageContaining("RAPPORT_LINKS_KEYS: key 7 signed");
+    }
+
+    @Test
+    void aKeyIsGivenUpOnlyOnPurpose() {
+        Map<Integer, String> signed = Map.of(0, Links.fingerprint(STORED), 7, Links.fingerprint(CONFIGURED));
+
+        assertThat(Links.givenUp(Links.keys(Optional.empty(), Optional.of(STORED)), signed, Links.retired(Optional.of("7"))))
+                .containsExactly(7);
+        assertThat(Links.givenUp(Map.of(), signed, Links.retired(Optional.of(" 0, 7 ")))).containsExactly(0, 7);
+        assertThat(Links.givenUp(Links.keys(Optional.of(SETTING), Optional.of(STORED)), signed, Set.of(7)))
+                .as("a retired key still configured gives nothing up").isEmpty();
+    }
+
+    @Test
+    void aMalformedRetiredSettingIsRefusedNamingTheEntry() {
+        assertThat(Links.retired(Optional.empty())).isEmpty();
+        assertThatThrownBy(() -> Links.retired(Optional.of("7,seven")))
+                .hasMessage("RAPPORT_LINKS_RETIRED_KEYS: 'seven' is not a key id (0–255)");
+        assertThatThrownBy(() -> Links.retired(Optional.of("256"))).hasMessage("RAPPORT_LINKS_RETIRED_KEYS: '256' is not a key id (0–255)");
+    }
+
+    @Test
+    void theFingerprintIsTheSha256OfTheSecretAsTheMigrationComputesIt() {
+        // SHA2('abc', 256) in MariaDB and MySQL
+        assertThat(Links.fingerprint("abc".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

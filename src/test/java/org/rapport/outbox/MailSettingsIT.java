@@ -103,9 +103,14 @@ class MailSettingsIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() throws InterruptedException, SQLException {
         if (instance != null) {
             instance.stop();
+        }
+        // key 7 signed this class's links; the instances after this class start without it, as this database's own
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD")); Statement forget = db.createStatement()) {
+            forget.executeUpdate("DELETE FROM link_key_signer WHERE id = 7");
         }
         if (smtp != null) {
             smtp.close();
@@ -211,6 +216,35 @@ class MailSettingsIT {
      * The key an instance without RAPPORT_LINKS_KEYS generates and keeps, made here as Rapport makes it (the schema
      * migrated first when this database is new); the one already kept when another instance made it.
      */
+    /**
+     * The operator drops {@code RAPPORT_LINKS_KEYS} after key 7 signed links (this class's instance signs with it): an
+     * instance started so refuses to start, naming the setting, rather than breaking every link in customers' inboxes.
+     */
+    @Test
+    void anInstanceWithoutAKeyThatSignedLinksRefusesToStartNamingTheSetting() throws Exception {
+        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
+        Path logFile = target.resolve("mail-settings-without-key.log");
+        long before = java.nio.file.Files.exists(logFile) ? java.nio.file.Files.size(logFile) : 0; // the log is appended to
+        LauncherInstance without = LauncherInstance.start("mail-settings-without-key", target.resolve("mail-settings-without-key"),
+                Map.of());
+        try {
+            Eventually.within(Duration.ofMinutes(4)).until(() -> !without.process().isAlive()
+                    || logSince(logFile, before).contains("RAPPORT_LINKS_KEYS: key 7 signed"));
+            assertThat(logSince(logFile, before)).contains("RAPPORT_LINKS_KEYS: key 7 signed links that customers may still use")
+                    .contains("add 7 to RAPPORT_LINKS_RETIRED_KEYS");
+        } finally {
+            without.stop();
+        }
+        String signedWithSeven = new LinkTokens(7, Map.of(7, CONFIGURED_LINK_KEY))
+                .issue(new Claims(Purpose.UNSUBSCRIBE, customerId(customers("kept", "customers.example", 1).get(0)), 0, ""));
+        assertThat(api.anonymous().get("u/" + signedWithSeven).status()).as("the links of key 7 still work here").isEqualTo(200);
+    }
+
+    private static String logSince(Path log, long offset) throws java.io.IOException {
+        byte[] all = java.nio.file.Files.readAllBytes(log);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset), StandardCharsets.UTF_8);
+    }
+
     private static byte[] generatedLinkKey() throws SQLException {
         String url = System.getenv("RAPPORT_DB_URL");
         Flyway.configure().dataSource(url, System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"))

@@ -1,6 +1,11 @@
 package org.rapport.platform.security;
 
+import org.rapport.platform.errors.DomainException;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.errors.NotFound;
+
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one access policy: whose records a caller may read and change, taken from the login and never from a request.
@@ -43,14 +48,37 @@ public record Access(Role role, Long salespersonId) {
     }
 
     /**
-     * Whether the caller decides about an escalated call held by a salesperson who reports to {@code holderManagerId}:
-     * an admin, or that manager (never a salesperson, not even the holder: the escalation is the manager's to settle).
+     * How the caller decides about an escalated call held by salesperson {@code holderId}, who reports to
+     * {@code managerId}; empty when they do not. An admin decides with their own access; so does that manager. While
+     * the manager is away ({@code managerAway}), the backup the manager named ({@code managerBackupId}) decides in
+     * their place, with the manager's reach (a call goes to someone of the manager's team). Nobody else: not a
+     * colleague, not the holder (not even when the holder is the manager's backup), and for a holder without a manager
+     * only an admin.
      */
-    public boolean decidesEscalationsOf(Long holderManagerId) {
+    public Optional<Access> decidingEscalation(Long holderId, Long managerId, Long managerBackupId, boolean managerAway) {
         if (isEverything()) {
-            return true;
+            return Optional.of(this);
         }
-        return isTeam() && salespersonId != null && salespersonId.equals(holderManagerId);
+        if (salespersonId == null || managerId == null || salespersonId.equals(holderId)) {
+            return Optional.empty();
+        }
+        if (isTeam() && salespersonId.equals(managerId)) {
+            return Optional.of(this);
+        }
+        if (managerAway && salespersonId.equals(managerBackupId)) {
+            return Optional.of(new Access(Role.MANAGER, managerId));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The answer for a record named by a sequential id (a call-list item, an outbox message) that the caller may not
+     * act on: the same {@link NotAllowed} whether it belongs to someone else or does not exist at all, so that trying
+     * ids tells nothing about other people's records. Only to an admin, who reaches everything, is an unknown id
+     * {@link NotFound}.
+     */
+    public DomainException refusal(boolean exists, String unknown, String notYours) {
+        return !exists && isEverything() ? new NotFound(unknown) : new NotAllowed(notYours);
     }
 
     /** Whether the caller is the salesperson named as {@code backupId}, who covers a colleague while they are away. */

@@ -1,6 +1,9 @@
 package org.rapport.platform.security;
 
 import org.junit.jupiter.api.Test;
+import org.rapport.platform.errors.DomainException;
+import org.rapport.platform.errors.NotAllowed;
+import org.rapport.platform.errors.NotFound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,13 +40,44 @@ class AccessTest {
 
     @Test
     void onlyTheHoldersManagerOrAnAdminDecidesAboutAnEscalatedCall() {
-        assertThat(new Access(Role.MANAGER, MARIA).decidesEscalationsOf(MARIA)).as("Anna's manager").isTrue();
-        assertThat(new Access(Role.MANAGER, OTTO).decidesEscalationsOf(MARIA)).as("another team's manager").isFalse();
-        assertThat(new Access(Role.SALES, ANNA).decidesEscalationsOf(MARIA)).as("the holder herself").isFalse();
-        assertThat(new Access(Role.SALES, MARIA).decidesEscalationsOf(MARIA)).as("a SALES login, whatever the line").isFalse();
-        assertThat(new Access(Role.MANAGER, null).decidesEscalationsOf(null)).as("a manager login without a salesperson").isFalse();
-        assertThat(new Access(Role.MANAGER, MARIA).decidesEscalationsOf(null)).as("a holder without a manager").isFalse();
-        assertThat(Access.EVERYTHING.decidesEscalationsOf(null)).isTrue();
+        assertThat(new Access(Role.MANAGER, MARIA).decidingEscalation(ANNA, MARIA, BERND, false)).as("Anna's manager")
+                .contains(new Access(Role.MANAGER, MARIA));
+        assertThat(new Access(Role.MANAGER, OTTO).decidingEscalation(ANNA, MARIA, BERND, false)).as("another team's manager").isEmpty();
+        assertThat(new Access(Role.SALES, ANNA).decidingEscalation(ANNA, MARIA, BERND, false)).as("the holder herself").isEmpty();
+        assertThat(new Access(Role.SALES, MARIA).decidingEscalation(ANNA, MARIA, BERND, false)).as("a SALES login, whatever the line").isEmpty();
+        assertThat(new Access(Role.MANAGER, null).decidingEscalation(ANNA, null, null, false)).as("a manager login without a salesperson").isEmpty();
+        assertThat(new Access(Role.MANAGER, MARIA).decidingEscalation(ANNA, null, null, false)).as("a holder without a manager").isEmpty();
+        assertThat(Access.EVERYTHING.decidingEscalation(ANNA, null, null, false)).contains(Access.EVERYTHING);
+    }
+
+    @Test
+    void whileTheManagerIsAwayTheirBackupDecidesWithTheManagersReachAndNobodyElse() {
+        Access otto = new Access(Role.MANAGER, OTTO);
+
+        assertThat(otto.decidingEscalation(ANNA, MARIA, OTTO, true)).as("Maria's backup while she is away")
+                .contains(new Access(Role.MANAGER, MARIA));
+        assertThat(new Access(Role.SALES, BERND).decidingEscalation(ANNA, MARIA, BERND, true)).as("a SALES backup too")
+                .contains(new Access(Role.MANAGER, MARIA));
+        assertThat(otto.decidingEscalation(ANNA, MARIA, OTTO, false)).as("the backup while Maria is in").isEmpty();
+        assertThat(new Access(Role.SALES, BERND).decidingEscalation(ANNA, MARIA, OTTO, true)).as("a colleague who is not the backup").isEmpty();
+        assertThat(new Access(Role.SALES, ANNA).decidingEscalation(ANNA, MARIA, ANNA, true)).as("the holder, even as the backup").isEmpty();
+        assertThat(new Access(Role.MANAGER, MARIA).decidingEscalation(ANNA, MARIA, OTTO, true)).as("Maria herself, away or not")
+                .isPresent();
+        assertThat(otto.decidingEscalation(ANNA, null, OTTO, true)).as("no manager: no backup of one").isEmpty();
+    }
+
+    @Test
+    void anIdOutsideTheCallersReachGetsTheSameAnswerWhetherItExistsOrNot() {
+        Access anna = new Access(Role.SALES, ANNA);
+        DomainException someoneElses = anna.refusal(true, "There is no item 7.", "Item 7 is not yours.");
+        DomainException unknown = anna.refusal(false, "There is no item 7.", "Item 7 is not yours.");
+
+        assertThat(unknown).isInstanceOf(NotAllowed.class).hasMessage("Item 7 is not yours.");
+        assertThat(someoneElses).isInstanceOf(NotAllowed.class).hasMessage(unknown.getMessage());
+        assertThat(new Access(Role.MANAGER, MARIA).refusal(false, "There is no item 7.", "Item 7 is not yours."))
+                .isInstanceOf(NotAllowed.class);
+        assertThat(Access.EVERYTHING.refusal(false, "There is no item 7.", "Item 7 is not yours."))
+                .as("an admin reaches everything: nothing to hide").isInstanceOf(NotFound.class).hasMessage("There is no item 7.");
     }
 
     @Test
