@@ -62,7 +62,7 @@ public interface CallListMapper {
         String externalId;
         String name;
         String timeZone;
-        /** Stored, but no rule reads it: public holidays are the customer's (BusinessCalendar). */
+        /** Their own public holidays close their list (BusinessCalendar.Workweek). */
         String region;
         /** {@code null}: the rule {@code capacity.default_daily}. */
         Integer dailyCapacity;

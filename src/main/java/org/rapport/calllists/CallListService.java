@@ -93,8 +93,9 @@ public class CallListService {
         if (!workingDay || absent) {
             return new CallList(seller.externalId, seller.timeZone, date, workingDay, absent, capacity, List.of(), 0);
         }
+        List<Seller> backedUp = mapper.backedUpBy(seller.id);
         Map<Long, Seller> covered = new HashMap<>();
-        mapper.backedUpBy(seller.id).stream().filter(s -> mapper.absent(s.id, date)).forEach(s -> covered.put(s.id, s));
+        backedUp.stream().filter(s -> mapper.absent(s.id, date)).forEach(s -> covered.put(s.id, s));
         List<Long> owners = new ArrayList<>(covered.keySet());
         owners.add(seller.id);
         // the full rows of what fits today only; the rest is counted (a seller can have hundreds waiting)
@@ -103,9 +104,11 @@ public class CallListService {
                 date.minusDays(CALL_WINDOW_DAYS - 1).atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(),
                 PlannedTouchStatus.OPEN, Urgency.problemRuleNames());
         int overflow = today.isEmpty() ? 0 : today.get(0).openTotal - today.size();
-        // escalated calls first, outside the capacity: the manager's to decide, the holder's to see
-        // (also those of the teams of absent managers this seller is the backup of: they decide for them meanwhile)
-        List<Long> deciders = new ArrayList<>(covered.keySet());
+        // escalated calls first, outside the capacity: the manager's to decide, the holder's to see; also those of the
+        // teams of managers this seller is the backup of while they are away today (in their zone), the same fact that
+        // lets the backup decide (requireDecides): escalated calls carry no date, so another day's absence shows none
+        List<Long> deciders = new ArrayList<>();
+        backedUp.stream().filter(s -> mapper.absent(s.id, today(s))).forEach(s -> deciders.add(s.id));
         deciders.add(seller.id);
         List<ItemRow> rows = new ArrayList<>(mapper.escalatedItems(seller.id, deciders, date, PlannedTouchStatus.ESCALATED));
         rows.addAll(today);

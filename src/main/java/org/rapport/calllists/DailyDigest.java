@@ -25,7 +25,8 @@ import java.util.Locale;
 
 /**
  * The {@code daily-call-list} email: once a salesperson's local clock has passed the digest time on a day they work
- * (their working days less company holidays, {@code BusinessCalendar.worksOn}, as their list is open), their
+ * (their working days less company holidays and their region's public holidays, {@code BusinessCalendar.worksOn}, as
+ * their list is open), their
  * list for that day goes to the outbox, keyed by salesperson and date so it is sent once however often this runs.
  */
 @ApplicationScoped

@@ -107,17 +107,6 @@ public final class BusinessCalendar {
         return worksOn(date, holder) && !publicHolidays.of(customerRegion, date.getYear()).contains(date);
     }
 
-    /** Business days after {@code from} up to and including {@code to} (0 when {@code to} is not after it). */
-    public int businessDaysBetween(LocalDate from, LocalDate to, String region) {
-        int count = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (isBusinessDay(d, region)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     /**
      * The earliest moment at or after {@code earliest} inside the send window ({@code start} inclusive, {@code end}
      * exclusive, local time in {@code zone}) on one of the region's business days. A start that falls into a

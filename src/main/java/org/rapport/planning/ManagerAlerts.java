@@ -76,7 +76,14 @@ public class ManagerAlerts {
                     : "."));
             return Optional.empty();
         }
-        boolean toBackup = managerAwayWithBackup(facts);
+        boolean managerAway = mapper.absent(facts.managerId,
+                clock.instant().atZone(Zones.orUtc(facts.managerTimeZone)).toLocalDate());
+        boolean toBackup = managerAway && backupDecides(facts);
+        if (managerAway && !toBackup && kind == Kind.ESCALATED) {
+            LOG.warning(() -> "manager-alert " + kind + " (" + cause + ") about " + facts.company + ": " + facts.managerName
+                    + " is away and has no backup who may decide (none named, or the backup holds the call); the alert "
+                    + "waits in their mailbox and only an admin can decide until they are back.");
+        }
         Alert alert = new Alert(kind.name(), Integer.toString(detail), facts.salesperson, facts.company,
                 facts.contactName == null ? "" : facts.contactName, facts.phone == null ? "" : facts.phone,
                 reason == null ? "" : reason, toBackup ? facts.managerName : "");
@@ -87,13 +94,11 @@ public class ManagerAlerts {
     }
 
     /**
-     * Whether the alert goes to the manager's backup: the manager is away today (in their zone) and the backup they
-     * named may decide in their place by the one rule, {@link Access#decidingEscalation} (not when the backup holds the
-     * call: a holder never decides about their own call).
+     * Whether the manager's backup may decide in the absent manager's place, by the one rule
+     * ({@link Access#decidingEscalation}): not when the backup holds the call, as a holder never decides about their own.
      */
-    private boolean managerAwayWithBackup(PlanningMapper.AlertFacts facts) {
-        if (facts.backupId == null
-                || !mapper.absent(facts.managerId, clock.instant().atZone(Zones.orUtc(facts.managerTimeZone)).toLocalDate())) {
+    private boolean backupDecides(PlanningMapper.AlertFacts facts) {
+        if (facts.backupId == null) {
             return false;
         }
         // the backup's rights do not depend on their login's role

@@ -105,12 +105,11 @@ public class PlannedTouches {
             EnumSet.of(Rule.COURTESY, Rule.PROBLEM_FOLLOW_UP, Rule.RESELL));
 
     /**
-     * The calls a problem opened withdraws: those whose rule is not problem-related ({@link Urgency#PROBLEM_RULES}, the
-     * rule the planner keeps to while a problem is pending), that is courtesy and re-sell calls (the thank-you rules,
-     * also in this set, plan emails only, and the statements that take it touch calls and visits only).
+     * The calls a problem opened withdraws: courtesy and re-sell calls, which the planner does not propose while a problem
+     * is pending (only {@link Urgency#PROBLEM_RULES} then). Named one by one: a new kind of call is withdrawn only when
+     * someone decides it should be.
      */
-    public static final Set<Rule> WITHDRAWN_FOR_A_PROBLEM = Collections.unmodifiableSet(
-            EnumSet.complementOf(EnumSet.copyOf(Urgency.PROBLEM_RULES)));
+    public static final Set<Rule> WITHDRAWN_FOR_A_PROBLEM = Collections.unmodifiableSet(EnumSet.of(Rule.COURTESY, Rule.RESELL));
 
     /**
      * A problem opened: the customer's courtesy and re-sell calls still to be made, OPEN or ESCALATED, are withdrawn

@@ -931,6 +931,14 @@ class CallListIT {
         assertThat(team.as(team.b).postJson("api/call-lists/items/" + id + "/take", "{}").status()).as("the manager is in").isEqualTo(403);
         assertThat(list(team.as(team.b), team.b).getJsonArray("items").getValuesAs(JsonObject.class))
                 .as("nor is it on the backup's list").noneMatch(i -> i.getInt("id") == id);
+        // away only later: the backup's list of a day of that absence shows none of her team's escalated calls today
+        LocalDate later = BERLIN.plusBusinessDays(workday, 20, "DE-BE");
+        assertThat(api.asAdmin().put("api/salespeople/" + team.m + "/absences", "[{\"starts_on\":\"" + later
+                + "\",\"ends_on\":\"" + later.plusDays(3) + "\",\"note\":\"later\"}]").status()).isEqualTo(200);
+        Api.Reply laterList = team.as(team.b).get("api/call-lists/" + team.b + "/" + later);
+        assertThat(laterList.status()).as(laterList.toString()).isEqualTo(200);
+        assertThat(laterList.json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("another day's absence gives no reach today").noneMatch(i -> i.getInt("id") == id);
 
         // away again: Bernd takes the call himself
         assertThat(api.asAdmin().put("api/salespeople/" + team.m + "/absences", absence).status()).isEqualTo(200);
@@ -1127,9 +1135,8 @@ class CallListIT {
     }
 
     /**
-     * Public holidays are the customer's, as for the follow-up's due dates (the planner), never the holder's: a retry
-     * skips a holiday of the customer's region, not one of the salesperson's, and the salesperson's list is open on a
-     * holiday of their own region, so a call dated there by the planner is on a list that day.
+     * A retry skips the public holidays of the holder's region (their list is closed that day) and those of the
+     * customer's region (as the follow-up's due dates do): one rule, {@code BusinessCalendar.callDayAfter}.
      */
     @Test
     void aRetryKeepsOffTheHoldersAndTheCustomersPublicHolidays() {

@@ -47,7 +47,6 @@ class BusinessCalendarTest {
         assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 11, 27), 2, "DE-BE")).isEqualTo(LocalDate.of(2026, 12, 1));
         // 23 Dec (Wed) + 1 in Berlin: 24th company holiday, 25th/26th public, weekend → Monday 28th
         assertThat(calendar.plusBusinessDays(LocalDate.of(2026, 12, 23), 1, "DE-BE")).isEqualTo(LocalDate.of(2026, 12, 28));
-        assertThat(calendar.businessDaysBetween(LocalDate.of(2026, 11, 27), LocalDate.of(2026, 12, 1), "DE-BE")).isEqualTo(2);
     }
 
     @Test

@@ -83,9 +83,8 @@ class PlannedTouchStatusTest {
     void aConversationClosesCourtesyFollowUpAndResellCallsAndAProblemWithdrawsTheCallsNotAboutAProblem() {
         assertThat(PlannedTouches.ANSWERED_BY_A_CONVERSATION).containsExactlyInAnyOrder(Proposal.Rule.COURTESY,
                 Proposal.Rule.PROBLEM_FOLLOW_UP, Proposal.Rule.RESELL);
-        assertThat(PlannedTouches.WITHDRAWN_FOR_A_PROBLEM).contains(Proposal.Rule.COURTESY, Proposal.Rule.RESELL)
-                .doesNotContainAnyElementsOf(Urgency.PROBLEM_RULES)
-                .containsAll(EnumSet.complementOf(EnumSet.copyOf(Urgency.PROBLEM_RULES)));
+        assertThat(PlannedTouches.WITHDRAWN_FOR_A_PROBLEM).containsExactlyInAnyOrder(Proposal.Rule.COURTESY, Proposal.Rule.RESELL)
+                .doesNotContainAnyElementsOf(Urgency.PROBLEM_RULES);
     }
 
     @Test

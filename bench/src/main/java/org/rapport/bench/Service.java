@@ -166,7 +166,6 @@ final class Service implements AutoCloseable {
         return process.pid();
     }
 
-    /** The embedded MariaDB server process (a child of the launcher), if there is one. */
     /**
      * Waits until the service and its database have settled: less than {@code share} of one CPU used by both over two
      * successive seconds (work the service does after a request returned, e.g. re-planning the customers of an import,
@@ -190,6 +189,7 @@ final class Service implements AutoCloseable {
         return -1;
     }
 
+    /** The embedded MariaDB server process (a child of the launcher), if there is one. */
     Optional<ProcessHandle> mariadb() {
         return process.descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("mysqld") || c.endsWith("mariadbd")).orElse(false))
