@@ -47,15 +47,26 @@ public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String regi
     /**
      * @param rating          the customer's 1–5 rating of how it was handled (from the check-in email), or {@code null}
      * @param followUpPlanned its follow-up call was planned before, whatever became of it (its key is taken)
+     * @param reopened        how often it was opened again after being resolved: its round, part of its touches' keys
      */
     public record ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution, Integer rating,
-                              boolean followUpPlanned) {
+                              boolean followUpPlanned, int reopened) {
         public ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution) {
             this(id, openedAt, resolvedAt, summary, resolution, null);
         }
 
         public ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution, Integer rating) {
             this(id, openedAt, resolvedAt, summary, resolution, rating, false);
+        }
+
+        public ProblemFact(long id, Instant openedAt, Instant resolvedAt, String summary, String resolution, Integer rating,
+                           boolean followUpPlanned) {
+            this(id, openedAt, resolvedAt, summary, resolution, rating, followUpPlanned, 0);
+        }
+
+        /** The plan key of this round's touch of a kind ({@code follow-up}, {@code check-in}, {@code resell}). */
+        public String key(String kind) {
+            return Planner.problemKey(kind, id, reopened);
         }
 
         public boolean open() {

@@ -185,7 +185,7 @@ public class PlanPage {
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating,
-                        p.followUpPlanned)).toList(),
+                        p.followUpPlanned, p.reopened)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
                 emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkweek, followUpPending);
     }

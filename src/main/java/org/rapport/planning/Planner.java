@@ -66,6 +66,14 @@ public final class Planner {
         this.rates = rates;
     }
 
+    /**
+     * The plan key of a problem's touch: {@code follow-up:42} for its first resolution, {@code follow-up:42#1} once it
+     * was opened again and resolved again, and so on (PlanningMapper.xml's {@code problemKey} builds the same in SQL).
+     */
+    static String problemKey(String kind, long problemId, int reopened) {
+        return kind + ":" + problemId + (reopened > 0 ? "#" + reopened : "");
+    }
+
     public List<Proposal> plan(CustomerFacts c, LocalDate today) {
         if (!c.consent().mayCall()) {
             return List.of();
@@ -91,7 +99,7 @@ public final class Planner {
                 LocalDate dueBy = calendar.callDayAfter(resolvedOn, rules.followUpDueWithinBusinessDays(), c.region(),
                         c.ownerWorkweek());
                 newFollowUp |= !p.followUpPlanned();
-                touches.add(new Proposal("follow-up:" + p.id(), Rule.PROBLEM_FOLLOW_UP, Channel.CALL, c.customerId(), p.id(),
+                touches.add(new Proposal(p.key("follow-up"), Rule.PROBLEM_FOLLOW_UP, Channel.CALL, c.customerId(), p.id(),
                         due, dueBy, FOLLOW_UP_PRIORITY + Math.max(0, (int) ChronoUnit.DAYS.between(dueBy, today)),
                         "Problem resolved on " + resolvedOn + " (" + shorten(p.summary()) + "): follow up by " + dueBy,
                         null));
@@ -99,7 +107,7 @@ public final class Planner {
             LocalDate checkIn = resolvedOn.plusDays(rules.checkInAfterDays());
             if (!spokenSince && !today.isBefore(checkIn) && today.isBefore(resolvedOn.plusDays(rules.resellAfterDays()))
                     && c.mayEmail(Purpose.CHECK_IN)) {
-                touches.add(new Proposal("check-in:" + p.id(), Rule.PROBLEM_CHECK_IN, Channel.EMAIL, c.customerId(), p.id(),
+                touches.add(new Proposal(p.key("check-in"), Rule.PROBLEM_CHECK_IN, Channel.EMAIL, c.customerId(), p.id(),
                         checkIn, checkIn, CHECK_IN_PRIORITY, "Check-in " + rules.checkInAfterDays()
                         + " days after the problem resolved on " + resolvedOn + ", no conversation since",
                         new ProblemCheckIn(new Problem(nonNull(p.summary()), nonNull(p.resolution())),
@@ -111,7 +119,7 @@ public final class Planner {
             boolean ratedBadly = p.rating() != null && p.rating() <= LOW_RATING;
             if (!openProblem && !newerProblem && !ratedBadly && !today.isBefore(resell)
                     && today.isBefore(resell.plusDays(rules.checkInAfterDays())) && c.ownerId() != null) {
-                touches.add(new Proposal("resell:" + p.id(), Rule.RESELL, Channel.CALL, c.customerId(), p.id(), resell, resell,
+                touches.add(new Proposal(p.key("resell"), Rule.RESELL, Channel.CALL, c.customerId(), p.id(), resell, resell,
                         RESELL_PRIORITY, rules.resellAfterDays() + " days since the problem resolved on " + resolvedOn
                         + (p.rating() == null ? "" : ", rated " + p.rating() + " of 5")
                         + ", no new problem: time to talk about what is next", null));

@@ -146,6 +146,7 @@ public interface PlanningMapper {
         String resolution;
         Integer rating;
         boolean followUpPlanned;
+        int reopened;
     }
 
     class PurchaseRow {

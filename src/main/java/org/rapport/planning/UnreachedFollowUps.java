@@ -63,7 +63,7 @@ public class UnreachedFollowUps {
         Instant notBefore = rules.calendar().sendMoment(clock.instant(), zone, facts.get(0).region,
                 current.sendWindowStart(), current.sendWindowEnd());
         ProblemFollowUp model = new ProblemFollowUp(new Problem(nonNull(problem.get().summary), nonNull(problem.get().resolution)));
-        return Optional.of(outbox.enqueue(new Mail("follow-up-unreached:" + problem.get().id, model, customerId, null, null,
+        return Optional.of(outbox.enqueue(new Mail(Planner.problemKey("follow-up-unreached", problem.get().id, problem.get().reopened), model, customerId, null, null,
                 notBefore, true)).id());
     }
 

@@ -97,6 +97,18 @@ class PlannerTest {
     }
 
     @Test
+    void eachResolutionOfAProblemIsARoundOfItsOwnKeys() {
+        // resolved on Friday 20 November, opened again and resolved again once before: its touches carry round 1
+        ProblemFact again = new ProblemFact(57, berlin("2026-11-18T09:00"), berlin("2026-11-20T15:00"), "Late delivery", "",
+                null, false, 1);
+        assertThat(planner.plan(with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")), List.of(again), List.of()),
+                LocalDate.of(2026, 11, 23))).extracting(Proposal::key).containsExactly("follow-up:57#1");
+        ProblemFact first = new ProblemFact(57, berlin("2026-11-18T09:00"), berlin("2026-11-20T15:00"), "Late delivery", "");
+        assertThat(planner.plan(with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")), List.of(first), List.of()),
+                LocalDate.of(2026, 11, 23))).extracting(Proposal::key).containsExactly("follow-up:57");
+    }
+
+    @Test
     void theFollowUpIsDueOnADayTheOwnerWorks() {
         // resolved on Friday 20 November; the owner works Wednesday to Friday: call on Wednesday 25th, due by Thursday 26th
         CustomerFacts mondayToFriday = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),

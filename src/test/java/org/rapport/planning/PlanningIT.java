@@ -167,6 +167,34 @@ class PlanningIT {
     }
 
     /**
+     * Each resolution of a problem is followed up: one resolved, opened again and resolved again gets a second follow-up
+     * call (its first round's call was made), and planning again adds no third.
+     */
+    @Test
+    void aProblemResolvedAgainAfterItWasOpenedAgainIsFollowedUpAgain() {
+        String problem = Csv.unique("twice");
+        String body = "{\"external_id\":\"" + problem + "\",\"customer\":\"" + team.customerOfB + "\",\"opened_at\":\""
+                + Instant.now().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + "\",\"summary\":\"Wrong invoice\"}";
+        assertThat(api.asAdmin().postJson("api/problems", body).status()).isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/problems/" + problem + "/resolve", "{\"resolution\":\"Credit note\"}").status())
+                .isEqualTo(200);
+        JsonObject first = open(team.customerOfB, "PROBLEM_FOLLOW_UP");
+        Api.Reply reached = team.as(team.b).postJson("api/call-lists/items/" + first.getInt("id") + "/outcome",
+                "{\"outcome\":\"REACHED\"}");
+        assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
+
+        assertThat(api.asAdmin().postJson("api/problems", body).status()).as("stored open again").isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/problems/" + problem + "/resolve", "{\"resolution\":\"Second credit note\"}")
+                .status()).isEqualTo(200);
+        JsonObject second = open(team.customerOfB, "PROBLEM_FOLLOW_UP");
+        assertThat(second.getInt("id")).as("a follow-up of its own").isNotEqualTo(first.getInt("id"));
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        assertThat(planned(team.customerOfB)).filteredOn(t -> t.getString("rule").equals("PROBLEM_FOLLOW_UP"))
+                .extracting(t -> t.getInt("id")).containsExactlyInAnyOrder(first.getInt("id"), second.getInt("id"));
+    }
+
+    /**
      * A resolved problem stored open again (its resolved_at cleared through the API or by the help desk's next import) is
      * a problem opened: the calls that are not about it are withdrawn and the waiting mail that is not about it stops.
      */
