@@ -122,63 +122,20 @@ public class CategoryService {
             throw new InvalidCategories(List.of(new FieldError("into", "'" + into + "' is the code being merged; name another code")));
         }
         Taxonomy taxonomy = lockAll();
-        Category merged = taxonomy.find(from).orElseThrow(() -> new UnknownCategory(from));
-        Category target = taxonomy.find(into).orElseThrow(() -> new UnknownCategory(into));
-        Instant now = clock.instant();
-        Map<String, Long> moved = new LinkedHashMap<>();
-        uses.forEach(u -> moved.put(u.users(), u.moveUses(from, into, now)));
-        List<Category> next = new ArrayList<>();
-        // a target under the merged code takes its place first, so that the merged code's children can move under it
-        String targetParent = isAncestor(taxonomy, from, into) ? merged.parent() : target.parent();
-        for (Category c : taxonomy.all()) {
-            if (c.code().equals(from)) {
-                continue;
-            }
-            if (c.code().equals(into)) {
-                next.add(new Category(into, c.name(), targetParent, synonymsAfterMerge(c, merged)));
-            } else if (from.equals(c.parent())) {
-                next.add(new Category(c.code(), c.name(), into, c.synonyms()));
-            } else {
-                next.add(c);
-            }
-        }
+        taxonomy.find(from).orElseThrow(() -> new UnknownCategory(from));
+        taxonomy.find(into).orElseThrow(() -> new UnknownCategory(into));
+        List<Category> next = taxonomy.afterMerging(from, into);
         List<Flaw> flaws = new Taxonomy(next).flaws();
         if (!flaws.isEmpty()) {
             throw new IllegalStateException("a merge would leave the taxonomy flawed: " + flaws);
         }
+        Instant now = clock.instant();
+        Map<String, Long> moved = new LinkedHashMap<>();
+        uses.forEach(u -> moved.put(u.users(), u.moveUses(from, into, now)));
         mapper.clearParents();
         mapper.delete(from);
         write(next);
         return new Merged(from, into, moved);
-    }
-
-    /** The target's synonyms, then the merged code and its synonyms, as long as they fit. */
-    private static List<String> synonymsAfterMerge(Category target, Category merged) {
-        Set<String> seen = target.synonyms().stream().map(Taxonomy::normalized).collect(Collectors.toSet());
-        List<String> synonyms = new ArrayList<>(target.synonyms());
-        List<String> added = new ArrayList<>(List.of(merged.code()));
-        added.addAll(merged.synonyms());
-        for (String s : added) {
-            if (Taxonomy.normalized(s).equals(Taxonomy.normalized(target.code())) || !seen.add(Taxonomy.normalized(s))) {
-                continue;
-            }
-            if (String.join(";", synonyms).length() + s.length() + 1 <= Taxonomy.MAX_SYNONYMS) {
-                synonyms.add(s);
-            }
-        }
-        return synonyms;
-    }
-
-    private static boolean isAncestor(Taxonomy taxonomy, String ancestor, String code) {
-        Set<String> seen = new LinkedHashSet<>();
-        String at = taxonomy.find(code).map(Category::parent).orElse(null);
-        while (at != null && seen.add(at)) {
-            if (at.equals(ancestor)) {
-                return true;
-            }
-            at = taxonomy.find(at).map(Category::parent).orElse(null);
-        }
-        return false;
     }
 
     /** "Category 'x' is used by 3 customers and 1 problems", or empty when nothing carries it. */

@@ -29,6 +29,8 @@ public final class Taxonomy {
     static final int MAX_SYNONYMS = 1000;
     /** How different a term may be (edit distance over its length) and still be offered as close. */
     private static final double CLOSE = 0.5;
+    /** A match on one word of a code, name or synonym ranks just behind the same match on the whole of one. */
+    private static final double WORD = 0.05;
     private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
     /** By code, in the order given: of two categories that clash, the later one is at fault. */
@@ -136,8 +138,61 @@ public final class Taxonomy {
     }
 
     /**
+     * The categories after {@code from} is merged into {@code into} (both exist): {@code from} is gone, the categories
+     * under it are under {@code into}, and {@code into} keeps its synonyms and gains {@code from}'s code and synonyms (as
+     * many as fit). A target that sat under {@code from} first takes {@code from}'s place, so no cycle can arise.
+     */
+    public List<Category> afterMerging(String from, String into) {
+        Category merged = byCode.get(from);
+        Category target = byCode.get(into);
+        String targetParent = isAncestor(from, into) ? merged.parent() : target.parent();
+        List<Category> next = new ArrayList<>();
+        for (Category c : byCode.values()) {
+            if (c.code().equals(from)) {
+                continue;
+            }
+            if (c.code().equals(into)) {
+                next.add(new Category(into, c.name(), targetParent, synonymsAfterMerging(c, merged)));
+            } else if (from.equals(c.parent())) {
+                next.add(new Category(c.code(), c.name(), into, c.synonyms()));
+            } else {
+                next.add(c);
+            }
+        }
+        return next;
+    }
+
+    private static List<String> synonymsAfterMerging(Category target, Category merged) {
+        Set<String> seen = new HashSet<>();
+        seen.add(target.code().toLowerCase(Locale.ROOT));
+        target.synonyms().forEach(s -> seen.add(s.toLowerCase(Locale.ROOT)));
+        List<String> synonyms = new ArrayList<>(target.synonyms());
+        List<String> added = new ArrayList<>(List.of(merged.code()));
+        added.addAll(merged.synonyms());
+        for (String s : added) {
+            if (seen.add(s.toLowerCase(Locale.ROOT)) && String.join(";", synonyms).length() + s.length() + 1 <= MAX_SYNONYMS) {
+                synonyms.add(s);
+            }
+        }
+        return synonyms;
+    }
+
+    private boolean isAncestor(String ancestor, String code) {
+        Set<String> seen = new HashSet<>();
+        String at = byCode.containsKey(code) ? byCode.get(code).parent() : null;
+        while (at != null && seen.add(at)) {
+            if (at.equals(ancestor)) {
+                return true;
+            }
+            at = byCode.containsKey(at) ? byCode.get(at).parent() : null;
+        }
+        return false;
+    }
+
+    /**
      * Up to {@code limit} categories closest to {@code unknown}, closest first: the edit distance to the code, the name,
-     * a synonym or one of their words, over the longer one's length (case and punctuation ignored), at most one half.
+     * a synonym or (a little less close) one of their words, over the longer one's length (case and punctuation
+     * ignored), at most one half; ties by code.
      */
     public List<Category> closest(String unknown, int limit) {
         String wanted = normalized(unknown);
@@ -166,7 +221,7 @@ public final class Taxonomy {
             best = Math.min(best, distance(wanted, whole));
             for (String word : whole.split(" ")) {
                 if (word.length() >= 3) {
-                    best = Math.min(best, distance(wanted, word));
+                    best = Math.min(best, distance(wanted, word) + WORD);
                 }
             }
         }

@@ -48,11 +48,11 @@ class CategoriesIT {
     @Test
     void theImportUpsertsByCodeAndRejectsEachBadRowWithItsReason() {
         String file = Csv.lines("code,name,parent,synonyms",
-                tag + "-child,Child,\"" + tag + "-top\",kid; offspring",
+                tag + "-child,Child,\"" + tag + "-top\",kid-" + tag + "; offspring-" + tag,
                 tag + "-top,Top,,",
                 tag + "-orphan,Orphan," + tag + "-nowhere,",
                 "Bad Code,Bad,,",
-                tag + "-clash,Clash,,shipping-" + tag + ";kid",
+                tag + "-clash,Clash,,shipping-" + tag + ";kid-" + tag,
                 tag + "-under-orphan,Under," + tag + "-orphan,");
         Api.Reply first = admin.postCsv("api/import/categories", file);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
@@ -62,15 +62,15 @@ class CategoriesIT {
                 .containsExactlyInAnyOrder(
                         "4 parent: unknown parent category '" + tag + "-nowhere' (a parent must exist, or come in the same list or file)",
                         "5 code: not a category code (1 to 64 lowercase letters, digits and hyphens, starting with a letter or digit)",
-                        "6 synonyms: 'kid' is already a synonym of " + tag + "-child",
+                        "6 synonyms: 'kid-" + tag + "' is already a synonym of " + tag + "-child",
                         "7 parent: unknown parent category '" + tag + "-orphan' (a parent must exist, or come in the same list or file)");
         JsonObject child = category(tag + "-child");
         assertThat(child.getString("parent")).isEqualTo(tag + "-top");
         assertThat(child.getJsonArray("synonyms").getValuesAs(jakarta.json.JsonString.class))
-                .extracting(jakarta.json.JsonString::getString).containsExactly("kid", "offspring");
+                .extracting(jakarta.json.JsonString::getString).containsExactly("kid-" + tag, "offspring-" + tag);
 
         Api.Reply again = admin.postCsv("api/import/categories", Csv.lines("code,name,parent,synonyms",
-                tag + "-child,Child,\"" + tag + "-top\",kid;offspring", tag + "-top,Top renamed,,"));
+                tag + "-child,Child,\"" + tag + "-top\",kid-" + tag + ";offspring-" + tag, tag + "-top,Top renamed,,"));
         assertThat(again.json().getInt("created")).as(again.toString()).isZero();
         assertThat(again.json().getInt("updated")).isEqualTo(1);
         assertThat(again.json().getInt("unchanged")).isEqualTo(1);
@@ -137,7 +137,7 @@ class CategoriesIT {
         String from = tag + "-freight";
         String into = tag + "-logistics";
         String parent = tag + "-transport";
-        importCategories(parent + ",Transport,,", into + ",Logistics," + parent + ",", from + ",Freight," + parent + ",cargo-" + tag,
+        importCategories(parent + ",Transport,,", into + ",Logistics test," + parent + ",", from + ",Freight," + parent + ",cargo-" + tag,
                 tag + "-air-freight,Air freight," + from + ",");
         importCustomers(tag + "-C1,\"" + from + ";" + into + ";legal\"," + from, tag + "-C2,," + from + ";printing");
         openProblem(tag + "-C1", tag + "-P1", from);
@@ -164,8 +164,18 @@ class CategoriesIT {
         Api.Reply old = admin.postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,offers",
                 tag + "-C3,Late Ltd,Europe/Berlin," + from));
         assertThat(old.json().getJsonArray("rejected").getJsonObject(0).getString("reason"))
-                .as("the old code is refused, and its successor named").startsWith("unknown category code; closest: " + into + " (Logistics)");
+                .as("the old code is refused, and its successor named").startsWith("unknown category code; closest: " + into + " (Logistics test)");
         assertThat(admin.postJson("api/categories/" + from + "/merge", "{\"into\":\"" + into + "\"}").status()).isEqualTo(404);
+        assertThat(admin.postJson("api/categories/" + into + "/merge", "{\"into\":\"" + tag + "-nowhere\"}").status()).isEqualTo(404);
+        Api.Reply itself = admin.postJson("api/categories/" + into + "/merge", "{\"into\":\"" + into + "\"}");
+        assertThat(itself.status()).as(itself.toString()).isEqualTo(400);
+        assertThat(itself.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("into");
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheCategoryOperations() {
+        assertThat(TestServer.api().anonymous().get("/openapi").body())
+                .contains("/api/categories", "/api/categories/{code}", "/api/categories/{code}/merge");
     }
 
     @Test

@@ -89,6 +89,13 @@ class TaxonomyTest {
     }
 
     @Test
+    void aWholeCodeNameOrSynonymRanksBeforeOneOfItsWords() {
+        Taxonomy taxonomy = new Taxonomy(List.of(category("a-logistics", "A logistics", null),
+                category("logistics", "Logistics and freight", null)));
+        assertThat(taxonomy.closest("logistik", 3)).extracting(Category::code).containsExactly("logistics", "a-logistics");
+    }
+
+    @Test
     void nothingFarAwayIsOffered() {
         assertThat(SEED.closest("astrology", 3)).isEmpty();
         assertThat(SEED.closest("", 3)).isEmpty();
@@ -99,5 +106,46 @@ class TaxonomyTest {
         assertThat(SEED.unknownCodeReason("shiping")).isEqualTo("unknown category code; closest: logistics (Logistics and freight). "
                 + "To add a new code, an admin imports it with POST /api/import/categories (columns code, name, parent, synonyms)");
         assertThat(SEED.unknownCodeReason("astrology")).startsWith("unknown category code; no existing code is close. To add");
+    }
+
+    private static List<String> tree(List<Category> categories) {
+        return categories.stream().map(c -> c.code() + "<" + c.parent() + " " + c.synonyms()).toList();
+    }
+
+    @Test
+    void aMergedCodesChildrenMoveUnderItsTargetAndItBecomesASynonym() {
+        Taxonomy taxonomy = new Taxonomy(List.of(
+                category("transport", "Transport", null),
+                category("logistics", "Logistics", "transport", "haulage"),
+                category("freight", "Freight", "transport", "cargo", "Haulage"),
+                category("air-freight", "Air freight", "freight")));
+        List<Category> after = taxonomy.afterMerging("freight", "logistics");
+        assertThat(tree(after)).containsExactly("transport<null []", "logistics<transport [haulage, freight, cargo]",
+                "air-freight<logistics []");
+        assertThat(new Taxonomy(after).flaws()).isEmpty();
+    }
+
+    @Test
+    void aCodeMergedIntoItsOwnDescendantLeavesNoCycle() {
+        Taxonomy taxonomy = new Taxonomy(List.of(
+                category("root", "Root", null),
+                category("a", "A", "root"),
+                category("b", "B", "a"),
+                category("c", "C", "a"),
+                category("d", "D", "b")));
+        List<Category> after = taxonomy.afterMerging("a", "d");
+        assertThat(tree(after)).containsExactly("root<null []", "b<d []", "c<d []", "d<root [a]");
+        assertThat(new Taxonomy(after).flaws()).isEmpty();
+    }
+
+    @Test
+    void mergedSynonymsStopWhereTheyNoLongerFit() {
+        String longSynonym = "s".repeat(99);
+        List<String> many = java.util.stream.IntStream.range(0, 9).mapToObj(i -> i + longSynonym).toList();
+        Taxonomy taxonomy = new Taxonomy(List.of(new Category("into", "Into", null, many),
+                category("from", "From", null, "x".repeat(100))));
+        List<String> synonyms = taxonomy.afterMerging("from", "into").get(0).synonyms();
+        assertThat(synonyms).hasSize(10).endsWith("from");
+        assertThat(String.join(";", synonyms).length()).isLessThanOrEqualTo(1000);
     }
 }
