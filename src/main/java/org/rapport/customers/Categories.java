@@ -13,6 +13,11 @@ final class Categories {
         return String.join(";", codes.stream().distinct().sorted().toList());
     }
 
+    /** The stored codes with {@code from} replaced by {@code into}: a customer who had both keeps {@code into} once. */
+    static String replace(String stored, String from, String into) {
+        return join(split(stored).stream().map(code -> code.equals(from) ? into : code).toList());
+    }
+
     static List<String> split(String stored) {
         return stored == null || stored.isEmpty() ? List.of() : Arrays.asList(stored.split(";"));
     }

@@ -3,6 +3,8 @@ package org.rapport.customers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.categories.CategoryService;
+import org.rapport.categories.Taxonomy;
 import org.rapport.customers.CustomerMapper.Stored;
 import org.rapport.customers.CustomerMapper.Write;
 import org.rapport.imports.ImportResult.Counts;
@@ -15,9 +17,11 @@ import org.rapport.team.TeamService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** {@code POST /api/import/customers}: upsert by external_id, batch by batch. */
@@ -38,8 +42,13 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
     @Inject
     Batches batches;
 
+    @Inject
+    CategoryService categoryService;
+
     /** Loaded once per import by {@link #prepare()}; both are small. */
-    private volatile Set<String> categories = Set.of();
+    private volatile Taxonomy categories = new Taxonomy(List.of());
+    /** Why each unknown code was refused, worked out once per code and import (a file may repeat one a million times). */
+    private final Map<String, String> unknownReasons = new ConcurrentHashMap<>();
     private volatile Map<String, Long> owners = Map.of();
 
     @Override
@@ -59,7 +68,8 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
 
     @Override
     public void prepare() {
-        categories = Set.copyOf(mapper.findCategoryCodes());
+        categories = categoryService.taxonomy();
+        unknownReasons.clear();
         owners = team.idsByExternalId();
     }
 
@@ -68,8 +78,8 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
         CustomerRow c = new CustomerRow(row.externalId("external_id"), row.required("company", 200),
                 row.text("contact_first_name", 100), row.text("contact_last_name", 100), row.text("preferred_name", 100),
                 row.email("email"), row.phone("phone"), row.zoneId("time_zone"), row.locale("locale", "en"),
-                row.region("region"), row.text("industry", 100), row.codes("offers", categories),
-                row.codes("needs", categories), row.text("owner", 64), row.choice("tier", Tier.class, null),
+                row.region("region"), row.text("industry", 100), row.codes("offers", categories::contains, this::unknownCode),
+                row.codes("needs", categories::contains, this::unknownCode), row.text("owner", 64), row.choice("tier", Tier.class, null),
                 row.date("customer_since"), row.money("annual_revenue", false), Boolean.TRUE.equals(row.bool("email_ok", true)),
                 Boolean.TRUE.equals(row.bool("intro_ok", false)), Boolean.TRUE.equals(row.bool("do_not_contact", false)),
                 row.text("preferences", 4000), row.text("personal_notes", 4000));
@@ -77,6 +87,13 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
             row.reject("owner", c.owner(), "unknown salesperson external_id (import salespeople first)");
         }
         return row.valid() ? c : null;
+    }
+
+    private String unknownCode(String code) {
+        if (unknownReasons.size() > 10_000) {
+            return categories.unknownCodeReason(code);
+        }
+        return unknownReasons.computeIfAbsent(code, categories::unknownCodeReason);
     }
 
     @Override
@@ -90,10 +107,23 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
         Map<String, Stored> stored = new HashMap<>();
         mapper.findStored(batch.stream().map(p -> p.row().externalId()).toList())
                 .forEach(s -> stored.put(s.externalId(), s));
+        Set<String> codes = new HashSet<>();
+        batch.forEach(p -> {
+            codes.addAll(p.row().offers());
+            codes.addAll(p.row().needs());
+        });
+        // held until this batch commits: a code deleted or merged since the file was checked is not stored
+        Set<String> existing = categoryService.holdExisting(codes);
         List<Write> writes = new ArrayList<>();
         long created = 0;
+        long refused = 0;
         for (Parsed<CustomerRow> p : batch) {
             CustomerRow row = p.row();
+            if (refusedForGoneCode(p, "offers", row.offers(), existing, reject)
+                    || refusedForGoneCode(p, "needs", row.needs(), existing, reject)) {
+                refused++;
+                continue;
+            }
             byte[] hash = row.importHash();
             Stored before = stored.get(row.externalId());
             if (before != null && Arrays.equals(before.importHash(), hash)) {
@@ -106,10 +136,22 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
                     Categories.join(row.offers()), Categories.join(row.needs())));
         }
         if (writes.isEmpty()) {
-            return new Counts(0, 0, batch.size());
+            return new Counts(0, 0, batch.size() - refused);
         }
         batches.run(CustomerMapper.class, statements -> writes.forEach(statements::upsert));
-        return new Counts(created, writes.size() - created, batch.size() - writes.size());
+        return new Counts(created, writes.size() - created, batch.size() - refused - writes.size());
+    }
+
+    private boolean refusedForGoneCode(Parsed<CustomerRow> p, String column, List<String> codes, Set<String> existing,
+                                       Consumer<Rejection> reject) {
+        for (String code : codes) {
+            if (!existing.contains(code)) {
+                reject.accept(new Rejection(p.line(), column, code, "category code deleted or merged while the file was "
+                        + "imported; " + categoryService.taxonomy().unknownCodeReason(code)));
+                return true;
+            }
+        }
+        return false;
     }
 
 }

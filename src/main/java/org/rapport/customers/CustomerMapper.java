@@ -20,7 +20,18 @@ public interface CustomerMapper {
     record Write(CustomerRow row, Long ownerId, byte[] hash, String offers, String needs) {
     }
 
-    List<String> findCategoryCodes();
+    /** A customer carrying a category code, with its offers and needs as stored. */
+    record CategoryHolder(long id, String offers, String needs) {
+    }
+
+    long countUsingCategory(@Param("code") String code);
+
+    /** The customers carrying {@code code} in offers or needs, locked for update. */
+    List<CategoryHolder> lockUsingCategory(@Param("code") String code);
+
+    /** One row; run in a {@link org.rapport.platform.database.Batches batch}. */
+    int updateCategories(@Param("id") long id, @Param("offers") String offers, @Param("needs") String needs,
+                         @Param("now") Instant now);
 
     List<Stored> findStored(@Param("externalIds") Collection<String> externalIds);
 

@@ -26,14 +26,14 @@ public class ImportResource {
     @Inject
     Importers importers;
 
-    /** Streams an RFC 4180 file into customers, salespeople, purchases, problems (upsert by external_id) or exchange rates. */
+    /** Streams an RFC 4180 file into customers, salespeople, purchases, problems (upsert by external_id), exchange rates or categories (upsert by code). */
     @POST
     @Path("{kind}")
     @Consumes({"text/csv", "application/csv"})
     public ImportAnswer importCsv(@PathParam("kind") String kind, InputStream body) {
         RowImporter<?> importer = importers.of(kind)
                 .orElseThrow(() -> new NotFound("There is no import of '" + kind
-                        + "'; use customers, salespeople, purchases, problems or exchange-rates."));
+                        + "'; use customers, salespeople, purchases, problems, exchange-rates or categories."));
         ImportResult result = csv.run(body, importer);
         return new ImportAnswer(result.created(), result.updated(), result.unchanged(), result.rejected(), result.warnings());
     }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -184,7 +186,11 @@ public final class Row {
         return value.toUpperCase(Locale.ROOT);
     }
 
-    public List<String> codes(String column, Set<String> known) {
+    /**
+     * {@code ;}-separated codes, lowercased, each once. A code {@code known} does not accept rejects the row with
+     * {@code unknownReason} of the code as written (the taxonomy names the closest codes).
+     */
+    public List<String> codes(String column, Predicate<String> known, UnaryOperator<String> unknownReason) {
         Optional<String> value = value(column);
         if (value.isEmpty()) {
             return List.of();
@@ -195,8 +201,8 @@ public final class Row {
             if (code.isEmpty()) {
                 continue;
             }
-            if (!CODE.matcher(code).matches() || !known.contains(code)) {
-                reject(column, part.strip(), "unknown category code (see the category taxonomy)");
+            if (!CODE.matcher(code).matches() || !known.test(code)) {
+                reject(column, part.strip(), unknownReason.apply(part.strip()));
                 return List.of();
             }
             if (!codes.contains(code)) {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  */
 public interface RowImporter<R> {
 
-    /** The path segment: customers, salespeople, purchases, problems or exchange-rates. */
+    /** The path segment: customers, salespeople, purchases, problems, exchange-rates or categories. */
     String kind();
 
     Set<String> columns();

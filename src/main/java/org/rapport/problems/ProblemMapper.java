@@ -23,4 +23,8 @@ public interface ProblemMapper {
     int resolve(@Param("id") long id, @Param("resolvedAt") Instant resolvedAt, @Param("resolution") String resolution);
 
     Optional<Problem> findByExternalId(@Param("externalId") String externalId);
+
+    long countInCategory(@Param("code") String code);
+
+    int moveCategory(@Param("from") String from, @Param("into") String into, @Param("now") Instant now);
 }

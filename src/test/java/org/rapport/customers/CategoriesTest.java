@@ -19,4 +19,12 @@ class CategoriesTest {
         assertThat(Categories.split("")).isEmpty();
         assertThat(Categories.split(null)).isEmpty();
     }
+
+    @Test
+    void aMergedCodeIsReplacedOnceAndTheListStaysSorted() {
+        assertThat(Categories.replace("freight;legal;printing", "freight", "logistics")).isEqualTo("legal;logistics;printing");
+        assertThat(Categories.replace("freight;logistics", "freight", "logistics")).isEqualTo("logistics");
+        assertThat(Categories.replace("legal", "freight", "logistics")).isEqualTo("legal");
+        assertThat(Categories.replace("", "freight", "logistics")).isEmpty();
+    }
 }

@@ -197,7 +197,7 @@ class ImportIT {
 
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(unknownKind.status()).isEqualTo(404);
-        assertThat(unknownKind.json().getString("detail")).contains("customers, salespeople, purchases, problems or exchange-rates");
+        assertThat(unknownKind.json().getString("detail")).contains("customers, salespeople, purchases, problems, exchange-rates or categories");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.json().getString("detail")).startsWith("customr:");

@@ -62,10 +62,12 @@ class RowTest {
 
     @Test
     void categoryCodesMustBeInTheTaxonomy() {
-        assertThat(row("o", "legal; Printing;legal").codes("o", Set.of("legal", "printing"))).containsExactly("legal", "printing");
-        Row bad = row("o", "legal;astrology");
-        bad.codes("o", Set.of("legal"));
-        assertThat(reason(bad)).startsWith("unknown category code");
+        Set<String> known = Set.of("legal", "printing");
+        assertThat(row("o", "legal; Printing;legal").codes("o", known::contains, code -> "unknown " + code))
+                .containsExactly("legal", "printing");
+        Row bad = row("o", "legal; Astrology");
+        bad.codes("o", Set.of("legal")::contains, code -> "unknown " + code + ", try legal");
+        assertThat(reason(bad)).isEqualTo("unknown Astrology, try legal");
     }
 
     @Test

@@ -68,6 +68,10 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
     }
 
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Reply postCsv(String path, String csv) {
         return post(path, "text/csv", BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
     }
