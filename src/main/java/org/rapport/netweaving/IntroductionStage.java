@@ -1,0 +1,69 @@
+package org.rapport.netweaving;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The life of an introduction between two customers. The matcher PROPOSES a pair; the owning salesperson (both owners,
+ * or their manager) APPROVES it or DECLINES it with a reason. The party who needs the service is asked first, privately
+ * (CONSENT_REQUESTED_FIRST); only after their yes is the other party asked (CONSENT_REQUESTED_SECOND); a yes from the
+ * second is CONSENTED by both. A no from either is CONSENT_DECLINED, no answer after the one reminder EXPIRED (a
+ * reminder does not change the stage). Once CONSENTED the one email to both makes it INTRODUCED; then MET, and
+ * DEAL_CLOSED or NO_DEAL (NO_DEAL also straight after INTRODUCED: they never met). Every later change goes along these
+ * moves only; five stages are final.
+ */
+public enum IntroductionStage {
+    PROPOSED, APPROVED, DECLINED, CONSENT_REQUESTED_FIRST, CONSENT_REQUESTED_SECOND, CONSENTED, CONSENT_DECLINED, EXPIRED,
+    INTRODUCED, MET, DEAL_CLOSED, NO_DEAL;
+
+    /**
+     * The stages after which the same two customers are not proposed again for a while (the matcher's recent pairs):
+     * declined at approval or by a customer, expired, or introduced (whatever came of it).
+     */
+    public static final Set<IntroductionStage> ENDS_A_PAIRING = Collections.unmodifiableSet(
+            EnumSet.of(DECLINED, CONSENT_DECLINED, EXPIRED, INTRODUCED, MET, DEAL_CLOSED, NO_DEAL));
+
+    /** The stages this one may become. */
+    public Set<IntroductionStage> next() {
+        return switch (this) {
+            case PROPOSED -> EnumSet.of(APPROVED, DECLINED);
+            case APPROVED -> EnumSet.of(CONSENT_REQUESTED_FIRST);
+            case CONSENT_REQUESTED_FIRST -> EnumSet.of(CONSENT_REQUESTED_SECOND, CONSENT_DECLINED, EXPIRED);
+            case CONSENT_REQUESTED_SECOND -> EnumSet.of(CONSENTED, CONSENT_DECLINED, EXPIRED);
+            case CONSENTED -> EnumSet.of(INTRODUCED);
+            case INTRODUCED -> EnumSet.of(MET, NO_DEAL);
+            case MET -> EnumSet.of(DEAL_CLOSED, NO_DEAL);
+            case DECLINED, CONSENT_DECLINED, EXPIRED, DEAL_CLOSED, NO_DEAL -> EnumSet.noneOf(IntroductionStage.class);
+        };
+    }
+
+    public boolean mayBecome(IntroductionStage target) {
+        return next().contains(target);
+    }
+
+    public boolean isFinal() {
+        return next().isEmpty();
+    }
+
+    /** Still under way: counts against the cap of open introductions per customer. */
+    public boolean isOpen() {
+        return !isFinal();
+    }
+
+    /** Waiting for a customer's answer to a consent request (a reminder, then expiry, apply). */
+    public boolean awaitsConsent() {
+        return this == CONSENT_REQUESTED_FIRST || this == CONSENT_REQUESTED_SECOND;
+    }
+
+    /**
+     * @return {@code target}, when this stage may become it
+     * @throws IntroductionMoveRefused naming the introduction, both stages and what this one may become
+     */
+    public IntroductionStage moveTo(IntroductionStage target, long introductionId) {
+        if (!mayBecome(target)) {
+            throw new IntroductionMoveRefused(introductionId, this, target);
+        }
+        return target;
+    }
+}

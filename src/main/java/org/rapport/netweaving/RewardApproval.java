@@ -1,0 +1,75 @@
+package org.rapport.netweaving;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Who may approve a reward, and within which budget, as plain Java. Checked in this order, each refusal naming the
+ * reward and why: the reward must be PROPOSED; the approver is not who proposed it (four eyes); the approver is not the
+ * salesperson who owns the rewarded customer (nobody rewards their own customers); the reward is in the budget's
+ * currency; and approving it does not take the team's approved sum for the quarter above the budget. That the approver
+ * is a manager reaching the customer is {@code platform.security.Access}'s to decide, before this.
+ */
+public final class RewardApproval {
+
+    private RewardApproval() {
+    }
+
+    /**
+     * A reward as the approval sees it.
+     *
+     * @param customerOwner the salesperson who owns the rewarded customer
+     * @param proposedBy    the login that proposed it, or empty when a rule did
+     */
+    public record Reward(long id, long customerId, long customerOwner, Optional<String> proposedBy, Amount value,
+                         RewardStatus status) {
+        public Reward {
+            Objects.requireNonNull(proposedBy, "proposedBy");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /**
+     * The login deciding.
+     *
+     * @param salesperson the salesperson the login acts for; empty for an admin without one
+     */
+    public record Approver(String username, OptionalLong salesperson) {
+        public Approver {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(salesperson, "salesperson");
+        }
+    }
+
+    /**
+     * @return the team's budget with this reward approved against it (the reward's status becomes APPROVED)
+     * @throws RewardMoveRefused        the reward is not PROPOSED
+     * @throws RewardApprovalNotAllowed the approver proposed it, or owns the customer
+     * @throws RewardBudgetRefused      it is in another currency than the budget, or would exceed it
+     */
+    public static TeamBudget approve(Reward reward, Approver approver, TeamBudget budget) {
+        reward.status().moveTo(RewardStatus.APPROVED, reward.id());
+        if (reward.proposedBy().filter(approver.username()::equals).isPresent()) {
+            throw new RewardApprovalNotAllowed("Reward " + reward.id() + " was proposed by " + approver.username()
+                    + ": someone else approves it.");
+        }
+        if (approver.salesperson().isPresent() && approver.salesperson().getAsLong() == reward.customerOwner()) {
+            throw new RewardApprovalNotAllowed("Reward " + reward.id() + " is for customer " + reward.customerId()
+                    + ", whom " + approver.username() + " looks after: a salesperson never approves a reward for their own customers.");
+        }
+        if (!reward.value().sameCurrency(budget.limit())) {
+            throw new RewardBudgetRefused("Reward " + reward.id() + " is " + reward.value() + ", but team " + budget.team()
+                    + "'s budget for " + budget.quarter() + " is kept in " + budget.limit().currency().getCurrencyCode()
+                    + ": state the reward in " + budget.limit().currency().getCurrencyCode() + ".");
+        }
+        TeamBudget after = budget.with(reward.value());
+        if (after.approved().exceeds(budget.limit())) {
+            throw new RewardBudgetRefused("Approving reward " + reward.id() + " (" + reward.value() + ") would exceed team "
+                    + budget.team() + "'s budget for " + budget.quarter() + ": " + budget.approved() + " of " + budget.limit()
+                    + " is already approved, " + budget.left() + " is left.");
+        }
+        return after;
+    }
+}

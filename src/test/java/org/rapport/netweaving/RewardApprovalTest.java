@@ -1,0 +1,93 @@
+package org.rapport.netweaving;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.netweaving.RewardApproval.Approver;
+import org.rapport.netweaving.RewardApproval.Reward;
+import org.rapport.platform.errors.Conflict;
+import org.rapport.platform.errors.NotAllowed;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Who may approve a reward, within which budget. Salesperson 5 owns customer 70; manager "mia" is salesperson 2. */
+class RewardApprovalTest {
+
+    private static final Approver MANAGER = new Approver("mia", OptionalLong.of(2));
+    private static final TeamBudget BUDGET = new TeamBudget("North", "2026-Q4", Amount.of("1000.00", "EUR"), Amount.of("900.00", "EUR"));
+
+    private static Reward reward(String value, Optional<String> proposedBy) {
+        return new Reward(31, 70, 5, proposedBy, Amount.of(value, "EUR"), RewardStatus.PROPOSED);
+    }
+
+    @Test
+    void aManagerApprovesARewardARuleProposedWithinTheBudget() {
+        TeamBudget after = RewardApproval.approve(reward("100.00", Optional.empty()), MANAGER, BUDGET);
+        assertThat(after.approved()).isEqualTo(Amount.of("1000.00", "EUR"));
+        assertThat(after.left().value()).isZero();
+    }
+
+    @Test
+    void theApproverCannotBeTheProposer() {
+        assertThat(RewardApproval.approve(reward("10.00", Optional.of("sam")), MANAGER, BUDGET).approved())
+                .isEqualTo(Amount.of("910.00", "EUR"));
+        assertThatThrownBy(() -> RewardApproval.approve(reward("10.00", Optional.of("mia")), MANAGER, BUDGET))
+                .isInstanceOf(RewardApprovalNotAllowed.class).isInstanceOf(NotAllowed.class)
+                .hasMessage("Reward 31 was proposed by mia: someone else approves it.");
+    }
+
+    @Test
+    void aSalespersonNeverApprovesARewardForTheirOwnCustomers() {
+        Approver owner = new Approver("olaf", OptionalLong.of(5));
+        assertThatThrownBy(() -> RewardApproval.approve(reward("10.00", Optional.empty()), owner, BUDGET))
+                .isInstanceOf(RewardApprovalNotAllowed.class)
+                .hasMessage("Reward 31 is for customer 70, whom olaf looks after: a salesperson never approves a reward "
+                        + "for their own customers.");
+        Approver admin = new Approver("admin", OptionalLong.empty());
+        assertThat(RewardApproval.approve(reward("10.00", Optional.empty()), admin, BUDGET).approved())
+                .as("an admin acting for no salesperson owns no customer").isEqualTo(Amount.of("910.00", "EUR"));
+    }
+
+    @Test
+    void anApprovalThatWouldExceedTheQuarterlyBudgetIsRefusedSayingWhy() {
+        assertThatThrownBy(() -> RewardApproval.approve(reward("100.01", Optional.empty()), MANAGER, BUDGET))
+                .isInstanceOf(RewardBudgetRefused.class).isInstanceOf(Conflict.class)
+                .hasMessage("Approving reward 31 (EUR 100.01) would exceed team North's budget for 2026-Q4: EUR 900.00 of "
+                        + "EUR 1000.00 is already approved, EUR 100.00 is left.");
+    }
+
+    @Test
+    void aRewardInAnotherCurrencyThanTheBudgetIsRefusedRatherThanConvertedSilently() {
+        Reward dollars = new Reward(31, 70, 5, Optional.empty(), Amount.of("5.00", "USD"), RewardStatus.PROPOSED);
+        assertThatThrownBy(() -> RewardApproval.approve(dollars, MANAGER, BUDGET)).isInstanceOf(RewardBudgetRefused.class)
+                .hasMessage("Reward 31 is USD 5.00, but team North's budget for 2026-Q4 is kept in EUR: state the reward in EUR.");
+    }
+
+    @Test
+    void onlyAProposedRewardIsApproved() {
+        for (RewardStatus status : new RewardStatus[]{RewardStatus.APPROVED, RewardStatus.REJECTED, RewardStatus.FULFILLED}) {
+            Reward decided = new Reward(31, 70, 5, Optional.empty(), Amount.of("1.00", "EUR"), status);
+            assertThatThrownBy(() -> RewardApproval.approve(decided, MANAGER, BUDGET)).as(status.name())
+                    .isInstanceOf(RewardMoveRefused.class);
+        }
+    }
+
+    @Test
+    void aQuarterIsNamedByYearAndNumber() {
+        assertThat(TeamBudget.quarterOf(LocalDate.of(2026, 1, 1))).isEqualTo("2026-Q1");
+        assertThat(TeamBudget.quarterOf(LocalDate.of(2026, 3, 31))).isEqualTo("2026-Q1");
+        assertThat(TeamBudget.quarterOf(LocalDate.of(2026, 4, 1))).isEqualTo("2026-Q2");
+        assertThat(TeamBudget.quarterOf(LocalDate.of(2026, 11, 24))).isEqualTo("2026-Q4");
+    }
+
+    @Test
+    void anAmountIsNeverNegativeAndNeverAddedAcrossCurrencies() {
+        assertThatThrownBy(() -> Amount.of("-1", "EUR")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Amount.of("1", "EUR").plus(Amount.of("1", "USD"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Amount.of("5", "JPY")).hasToString("JPY 5");
+        assertThat(Amount.of("5", "EUR")).hasToString("EUR 5.00");
+    }
+}
