@@ -131,7 +131,8 @@ public class CategoryService {
         }
         Instant now = clock.instant();
         Map<String, Long> moved = new LinkedHashMap<>();
-        uses.forEach(u -> moved.put(u.users(), u.moveUses(from, into, now)));
+        uses.stream().sorted(java.util.Comparator.comparingInt(CategoryUse::lockRank))
+                .forEach(u -> moved.put(u.users(), u.moveUses(from, into, now)));
         mapper.clearParents();
         mapper.delete(from);
         write(next);

@@ -17,4 +17,11 @@ public interface CategoryUse {
 
     /** Makes every record that carries {@code from} carry {@code into} instead (once); how many records changed. */
     long moveUses(String from, String into, Instant now);
+
+    /**
+     * Where this use's rows come in the merge's lock order, lowest first. Writers of problems hold the customer row
+     * before the problem row (a problem opening locks its customer), so a merge moves customers (0) before problems (1):
+     * the other order could deadlock with a problem import.
+     */
+    int lockRank();
 }

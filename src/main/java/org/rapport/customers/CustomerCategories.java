@@ -36,4 +36,9 @@ public class CustomerCategories implements CategoryUse {
                 m.updateCategories(h.id(), Categories.replace(h.offers(), from, into), Categories.replace(h.needs(), from, into), now)));
         return holders.size();
     }
+
+    @Override
+    public int lockRank() {
+        return 0; // customer rows first, as every writer of both takes them
+    }
 }

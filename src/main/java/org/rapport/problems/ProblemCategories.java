@@ -27,4 +27,9 @@ public class ProblemCategories implements CategoryUse {
     public long moveUses(String from, String into, Instant now) {
         return mapper.moveCategory(from, into, now);
     }
+
+    @Override
+    public int lockRank() {
+        return 1; // after the customers, as a problem opening locks its customer first
+    }
 }
