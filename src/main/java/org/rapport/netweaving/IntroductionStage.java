@@ -10,12 +10,13 @@ import java.util.Set;
  * (CONSENT_REQUESTED_FIRST); only after their yes is the other party asked (CONSENT_REQUESTED_SECOND); a yes from the
  * second is CONSENTED by both. A no from either is CONSENT_DECLINED, no answer after the one reminder EXPIRED (a
  * reminder does not change the stage). Once CONSENTED the one email to both makes it INTRODUCED; then MET, and
- * DEAL_CLOSED or NO_DEAL (NO_DEAL also straight after INTRODUCED: they never met). Every later change goes along these
- * moves only; five stages are final.
+ * DEAL_CLOSED or NO_DEAL (both also straight after INTRODUCED: a deal implies they met, no deal that they may not have).
+ * Until the introduction is made it can be WITHDRAWN (a party became unreachable: a problem opened, an unsubscribe,
+ * do-not-contact), so nothing waits for ever. Every later change goes along these moves only; six stages are final.
  */
 public enum IntroductionStage {
     PROPOSED, APPROVED, DECLINED, CONSENT_REQUESTED_FIRST, CONSENT_REQUESTED_SECOND, CONSENTED, CONSENT_DECLINED, EXPIRED,
-    INTRODUCED, MET, DEAL_CLOSED, NO_DEAL;
+    INTRODUCED, MET, DEAL_CLOSED, NO_DEAL, WITHDRAWN;
 
     /**
      * The stages after which the same two customers are not proposed again for a while (the matcher's recent pairs):
@@ -27,14 +28,14 @@ public enum IntroductionStage {
     /** The stages this one may become. */
     public Set<IntroductionStage> next() {
         return switch (this) {
-            case PROPOSED -> EnumSet.of(APPROVED, DECLINED);
-            case APPROVED -> EnumSet.of(CONSENT_REQUESTED_FIRST);
-            case CONSENT_REQUESTED_FIRST -> EnumSet.of(CONSENT_REQUESTED_SECOND, CONSENT_DECLINED, EXPIRED);
-            case CONSENT_REQUESTED_SECOND -> EnumSet.of(CONSENTED, CONSENT_DECLINED, EXPIRED);
-            case CONSENTED -> EnumSet.of(INTRODUCED);
-            case INTRODUCED -> EnumSet.of(MET, NO_DEAL);
+            case PROPOSED -> EnumSet.of(APPROVED, DECLINED, WITHDRAWN);
+            case APPROVED -> EnumSet.of(CONSENT_REQUESTED_FIRST, WITHDRAWN);
+            case CONSENT_REQUESTED_FIRST -> EnumSet.of(CONSENT_REQUESTED_SECOND, CONSENT_DECLINED, EXPIRED, WITHDRAWN);
+            case CONSENT_REQUESTED_SECOND -> EnumSet.of(CONSENTED, CONSENT_DECLINED, EXPIRED, WITHDRAWN);
+            case CONSENTED -> EnumSet.of(INTRODUCED, WITHDRAWN);
+            case INTRODUCED -> EnumSet.of(MET, DEAL_CLOSED, NO_DEAL);
             case MET -> EnumSet.of(DEAL_CLOSED, NO_DEAL);
-            case DECLINED, CONSENT_DECLINED, EXPIRED, DEAL_CLOSED, NO_DEAL -> EnumSet.noneOf(IntroductionStage.class);
+            case DECLINED, CONSENT_DECLINED, EXPIRED, DEAL_CLOSED, NO_DEAL, WITHDRAWN -> EnumSet.noneOf(IntroductionStage.class);
         };
     }
 
@@ -46,9 +47,12 @@ public enum IntroductionStage {
         return next().isEmpty();
     }
 
-    /** Still under way: counts against the cap of open introductions per customer. */
+    /**
+     * Still under way before the introduction is made: counts against the cap of open introductions per customer. Once
+     * INTRODUCED the customers have been put in touch; waiting for the outcome blocks no other introduction.
+     */
     public boolean isOpen() {
-        return !isFinal();
+        return mayBecome(WITHDRAWN);
     }
 
     /** Waiting for a customer's answer to a consent request (a reminder, then expiry, apply). */

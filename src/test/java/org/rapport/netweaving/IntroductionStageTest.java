@@ -11,6 +11,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rapport.netweaving.IntroductionStage.APPROVED;
+import static org.rapport.netweaving.IntroductionStage.WITHDRAWN;
 import static org.rapport.netweaving.IntroductionStage.CONSENTED;
 import static org.rapport.netweaving.IntroductionStage.CONSENT_DECLINED;
 import static org.rapport.netweaving.IntroductionStage.CONSENT_REQUESTED_FIRST;
@@ -28,18 +29,19 @@ class IntroductionStageTest {
 
     /** Every legal move, written out independently of the enum; every pair not listed here is illegal. */
     private static final Map<IntroductionStage, Set<IntroductionStage>> LEGAL = new EnumMap<>(Map.ofEntries(
-            Map.entry(PROPOSED, EnumSet.of(APPROVED, DECLINED)),
-            Map.entry(APPROVED, EnumSet.of(CONSENT_REQUESTED_FIRST)),
+            Map.entry(PROPOSED, EnumSet.of(APPROVED, DECLINED, WITHDRAWN)),
+            Map.entry(APPROVED, EnumSet.of(CONSENT_REQUESTED_FIRST, WITHDRAWN)),
             Map.entry(DECLINED, EnumSet.noneOf(IntroductionStage.class)),
-            Map.entry(CONSENT_REQUESTED_FIRST, EnumSet.of(CONSENT_REQUESTED_SECOND, CONSENT_DECLINED, EXPIRED)),
-            Map.entry(CONSENT_REQUESTED_SECOND, EnumSet.of(CONSENTED, CONSENT_DECLINED, EXPIRED)),
-            Map.entry(CONSENTED, EnumSet.of(INTRODUCED)),
+            Map.entry(CONSENT_REQUESTED_FIRST, EnumSet.of(CONSENT_REQUESTED_SECOND, CONSENT_DECLINED, EXPIRED, WITHDRAWN)),
+            Map.entry(CONSENT_REQUESTED_SECOND, EnumSet.of(CONSENTED, CONSENT_DECLINED, EXPIRED, WITHDRAWN)),
+            Map.entry(CONSENTED, EnumSet.of(INTRODUCED, WITHDRAWN)),
             Map.entry(CONSENT_DECLINED, EnumSet.noneOf(IntroductionStage.class)),
             Map.entry(EXPIRED, EnumSet.noneOf(IntroductionStage.class)),
-            Map.entry(INTRODUCED, EnumSet.of(MET, NO_DEAL)),
+            Map.entry(INTRODUCED, EnumSet.of(MET, DEAL_CLOSED, NO_DEAL)),
             Map.entry(MET, EnumSet.of(DEAL_CLOSED, NO_DEAL)),
             Map.entry(DEAL_CLOSED, EnumSet.noneOf(IntroductionStage.class)),
-            Map.entry(NO_DEAL, EnumSet.noneOf(IntroductionStage.class))));
+            Map.entry(NO_DEAL, EnumSet.noneOf(IntroductionStage.class)),
+            Map.entry(WITHDRAWN, EnumSet.noneOf(IntroductionStage.class))));
 
     @Test
     void everyPairOfStagesIsLegalExactlyWhenTheTableSaysSo() {
@@ -59,12 +61,12 @@ class IntroductionStageTest {
                 }
             }
         }
-        assertThat(legalMoves).isEqualTo(14);
+        assertThat(legalMoves).isEqualTo(20);
     }
 
     @Test
     void thePartyWhoNeedsTheServiceIsAskedFirstAndTheOtherOnlyAfterTheirYes() {
-        assertThat(APPROVED.next()).containsExactly(CONSENT_REQUESTED_FIRST);
+        assertThat(APPROVED.next()).containsExactlyInAnyOrder(CONSENT_REQUESTED_FIRST, WITHDRAWN);
         assertThat(CONSENT_REQUESTED_FIRST.mayBecome(CONSENTED)).as("one yes is not both").isFalse();
         assertThat(CONSENT_REQUESTED_FIRST.moveTo(CONSENT_REQUESTED_SECOND, 1)).isEqualTo(CONSENT_REQUESTED_SECOND);
         assertThat(CONSENT_REQUESTED_SECOND.moveTo(CONSENTED, 1)).isEqualTo(CONSENTED);
@@ -83,26 +85,28 @@ class IntroductionStageTest {
 
     @Test
     void aProposalIsApprovedOrDeclinedAndNothingIsIntroducedWithoutBothConsents() {
-        assertThat(PROPOSED.next()).containsExactlyInAnyOrder(APPROVED, DECLINED);
+        assertThat(PROPOSED.next()).containsExactlyInAnyOrder(APPROVED, DECLINED, WITHDRAWN);
         for (IntroductionStage from : IntroductionStage.values()) {
             assertThat(from.mayBecome(INTRODUCED)).as(from.name()).isEqualTo(from == CONSENTED);
         }
     }
 
     @Test
-    void aDealNeedsAMeetingButNoDealMayFollowTheIntroductionStraightAway() {
-        assertThat(INTRODUCED.mayBecome(DEAL_CLOSED)).isFalse();
+    void aDealOrNoDealMayFollowTheMeetingOrTheIntroductionStraightAway() {
+        assertThat(INTRODUCED.moveTo(DEAL_CLOSED, 1)).as("a deal implies they met").isEqualTo(DEAL_CLOSED);
         assertThat(MET.moveTo(DEAL_CLOSED, 1)).isEqualTo(DEAL_CLOSED);
         assertThat(INTRODUCED.moveTo(NO_DEAL, 1)).as("they never met").isEqualTo(NO_DEAL);
     }
 
     @Test
-    void fiveStagesAreFinalAndEveryOtherIsOpen() {
-        Set<IntroductionStage> finals = EnumSet.of(DECLINED, CONSENT_DECLINED, EXPIRED, DEAL_CLOSED, NO_DEAL);
+    void sixStagesAreFinalAndTheStagesBeforeTheIntroductionAreOpen() {
+        Set<IntroductionStage> finals = EnumSet.of(DECLINED, CONSENT_DECLINED, EXPIRED, DEAL_CLOSED, NO_DEAL, WITHDRAWN);
+        Set<IntroductionStage> open = EnumSet.of(PROPOSED, APPROVED, CONSENT_REQUESTED_FIRST, CONSENT_REQUESTED_SECOND, CONSENTED);
         for (IntroductionStage stage : IntroductionStage.values()) {
             assertThat(stage.isFinal()).as(stage.name()).isEqualTo(finals.contains(stage));
-            assertThat(stage.isOpen()).as(stage.name()).isEqualTo(!finals.contains(stage));
+            assertThat(stage.isOpen()).as(stage.name()).isEqualTo(open.contains(stage));
         }
+        assertThat(INTRODUCED.moveTo(DEAL_CLOSED, 1)).as("a deal implies they met").isEqualTo(DEAL_CLOSED);
     }
 
     @Test
@@ -115,7 +119,7 @@ class IntroductionStageTest {
     void anIllegalMoveIsAConflictThatNamesTheIntroductionBothStagesAndTheWayOut() {
         assertThatThrownBy(() -> PROPOSED.moveTo(INTRODUCED, 42)).isInstanceOf(IntroductionMoveRefused.class)
                 .hasMessage("Introduction 42 is PROPOSED and cannot become INTRODUCED: from PROPOSED it can only become "
-                        + "APPROVED or DECLINED.");
+                        + "APPROVED or DECLINED or WITHDRAWN.");
         assertThatThrownBy(() -> EXPIRED.moveTo(CONSENTED, 7)).isInstanceOf(IntroductionMoveRefused.class)
                 .hasMessage("Introduction 7 is EXPIRED and cannot become CONSENTED: EXPIRED is final.");
     }
