@@ -161,12 +161,15 @@ public final class Matcher {
         return Optional.empty();
     }
 
-    /** The pairs not to propose again yet: declined, expired or introduced within the window before {@code now}. */
+    /**
+     * The pairs not to propose again yet: declined, expired or introduced within the window before {@code now}, and
+     * any whose introduction is still under way, however old (whatever the cap of open introductions allows).
+     */
     Set<Pair> recentPairs(Collection<PastIntroduction> history, Instant now) {
         Instant since = now.atOffset(ZoneOffset.UTC).minus(rules.recentPairWindow()).toInstant();
         Set<Pair> recent = new HashSet<>();
         for (PastIntroduction past : history) {
-            if (IntroductionStage.ENDS_A_PAIRING.contains(past.stage()) && past.since().isAfter(since)) {
+            if (past.stage().isOpen() || IntroductionStage.ENDS_A_PAIRING.contains(past.stage()) && past.since().isAfter(since)) {
                 recent.add(past.pair());
             }
         }

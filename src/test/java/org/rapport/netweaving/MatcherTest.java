@@ -203,17 +203,17 @@ class MatcherTest {
     }
 
     @Test
-    void aPairIntroducedDeclinedOrExpiredInTheLast12MonthsIsNotProposedAgain() {
+    void aPairUnderWayOrIntroducedDeclinedOrExpiredInTheLast12MonthsIsNotProposedAgain() {
         C acme = C.of(1, "Acme", "", "LOG", "DE-BE");
         C mueller = C.of(2, "Müller", "LOG", "", "DE-BE");
         for (IntroductionStage stage : IntroductionStage.values()) {
             Instant elevenMonthsAgo = NOW.atOffset(java.time.ZoneOffset.UTC).minusMonths(11).toInstant();
             MatchResult result = match(matcher, List.of(new PastIntroduction(2, 1, stage, elevenMonthsAgo)), acme, mueller);
-            if (IntroductionStage.ENDS_A_PAIRING.contains(stage)) {
+            if (IntroductionStage.ENDS_A_PAIRING.contains(stage) || stage.isOpen()) {
                 assertThat(result.proposals()).as(stage.name()).isEmpty();
                 assertThat(result.pairsLeftOut()).as(stage.name()).containsEntry(LeftOut.RECENT_PAIR, 1L);
             } else {
-                assertThat(result.proposals()).as(stage + ": an open one is the cap's business").hasSize(1);
+                assertThat(result.proposals()).as(stage + ": withdrawn, the pair may be proposed again").hasSize(1);
             }
         }
         Instant thirteenMonthsAgo = NOW.atOffset(java.time.ZoneOffset.UTC).minusMonths(13).toInstant();
@@ -221,6 +221,9 @@ class MatcherTest {
                 .proposals()).as("a decline 13 months ago is over").hasSize(1);
         assertThat(match(matcher, List.of(new PastIntroduction(1, 3, IntroductionStage.DECLINED, NOW.minus(1, ChronoUnit.DAYS))),
                 acme, mueller).proposals()).as("another pair's decline").hasSize(1);
+        Instant twoYearsAgo = NOW.atOffset(java.time.ZoneOffset.UTC).minusYears(2).toInstant();
+        assertThat(match(matcher, List.of(new PastIntroduction(1, 2, IntroductionStage.PROPOSED, twoYearsAgo)), acme, mueller)
+                .proposals()).as("the pair's introduction still under way, however old").isEmpty();
     }
 
     @Test
