@@ -61,21 +61,22 @@ final class Money {
     }
 
     static Optional<String> currency(String text, String field, List<FieldError> errors) {
-        StringBuilder reason = new StringBuilder();
-        Optional<String> code = currencyCode(text, reason);
-        if (code.isEmpty()) {
-            errors.add(new FieldError(field, "'" + text + "' is " + reason));
-        }
-        return code;
+        return checked(text, field, errors, Money::currencyCode);
     }
 
     static Optional<BigDecimal> rate(String text, String field, List<FieldError> errors) {
+        return checked(text, field, errors, Money::rate);
+    }
+
+    /** A value {@code parse} accepts, or a field error saying why not ({@code parse} writes the reason). */
+    private static <T> Optional<T> checked(String text, String field, List<FieldError> errors,
+                                           java.util.function.BiFunction<String, StringBuilder, Optional<T>> parse) {
         StringBuilder reason = new StringBuilder();
-        Optional<BigDecimal> rate = rate(text, reason);
-        if (rate.isEmpty()) {
+        Optional<T> value = parse.apply(text, reason);
+        if (value.isEmpty()) {
             errors.add(new FieldError(field, "'" + text + "' is " + reason));
         }
-        return rate;
+        return value;
     }
 
     static Optional<LocalDate> date(String text, String field, List<FieldError> errors) {

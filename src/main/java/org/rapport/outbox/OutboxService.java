@@ -176,7 +176,9 @@ public class OutboxService {
      * ({@link Access#refusal}), so message ids cannot be probed; an admin reaches all and gets {@link NotFound}.
      */
     public OutboxView require(Access access, long id) {
-        return mapper.find(id, access).orElseThrow(() -> access.refusal(find(id).isPresent(),
+        // not found within the caller's reach: for an admin that reach is everything, so the id does not exist; for
+        // anyone else the answer is the same either way, and no second query (nor its time) tells which
+        return mapper.find(id, access).orElseThrow(() -> access.refusal(false,
                 "There is no outbox message " + id + ".", "Outbox message " + id + " is not addressed to anyone you reach."));
     }
 

@@ -229,20 +229,7 @@ class CallListIT {
      */
     @Test
     void aProblemFollowUpEmailKeepsToTheCapOnOutreachEmail() {
-        String seller = Csv.unique("cap");
-        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,working_days",
-                seller + ",Cap Seller," + seller.toLowerCase() + "@sales.example,Europe/Berlin,MON-SUN"))
-                .json().getJsonArray("rejected")).isEmpty();
-        String customer = seller + "-1";
-        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner,tier",
-                customer + ",Capped Ltd,Cap,cap@capped.example,Europe/Berlin," + seller + ",TOP10"))
-                .json().getInt("created")).isEqualTo(1);
-        java.time.Instant now = java.time.Instant.now();
-        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("cap-p") + "\",\"customer\":\""
-                + customer + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(3)) + "\",\"resolved_at\":\""
-                + now.minus(java.time.Duration.ofDays(2)) + "\",\"summary\":\"Printer jams\",\"resolution\":\"Replaced\"}")
-                .status()).isEqualTo(201);
-        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        String customer = customerWithAResolvedProblem("cap", "Capped Ltd", "Printer jams");
         long id = openTouch(customer, "PROBLEM_FOLLOW_UP");
         withRules(rules -> jakarta.json.Json.createObjectBuilder(rules).add("contact_policy",
                 jakarta.json.Json.createObjectBuilder(rules.getJsonObject("contact_policy")).add("max_emails_per_7_days", 0)).build(), () -> {
