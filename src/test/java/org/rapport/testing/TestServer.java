@@ -34,7 +34,9 @@ public final class TestServer {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.process().destroyForcibly(), "it-server-kill"));
+            // the started process itself: stop() clears the field before the JVM exits
+            Process started = instance.process();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "it-server-kill"));
             instance.awaitUp();
         }
         return instance.baseUri();
