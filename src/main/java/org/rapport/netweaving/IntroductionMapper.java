@@ -1,0 +1,99 @@
+package org.rapport.netweaving;
+
+import org.apache.ibatis.annotations.Param;
+import org.mybatis.cdi.Mapper;
+import org.rapport.platform.security.Access;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@Mapper
+public interface IntroductionMapper {
+
+    /**
+     * An introduction as its moves need it, read with its row locked.
+     *
+     * @param firstOwnerId  the first customer's owner now (null: none)
+     * @param secondOwnerId the second customer's owner now
+     */
+    record Stored(long id, long firstCustomerId, long secondCustomerId, IntroductionStage stage, Long firstOwnerId,
+                  Long secondOwnerId, boolean firstApproved, boolean secondApproved) {
+    }
+
+    /** A new row of {@code match_run}; its generated id is set on {@code run}. */
+    int insertRun(MatchRunRow run);
+
+    int finishRun(@Param("id") long id, @Param("finishedAt") Instant finishedAt, @Param("customers") int customers,
+                  @Param("candidatePairs") long candidatePairs, @Param("proposed") int proposed);
+
+    /** A PROPOSED introduction; its generated id is set on {@code row}. */
+    int insert(ProposalRow row);
+
+    int insertEvent(@Param("introductionId") long introductionId, @Param("kind") String kind,
+                    @Param("from") IntroductionStage from, @Param("to") IntroductionStage to, @Param("actor") String actor,
+                    @Param("note") String note, @Param("at") Instant at);
+
+    Optional<Stored> lock(@Param("id") long id);
+
+    int moveStage(@Param("id") long id, @Param("stage") IntroductionStage stage, @Param("at") Instant at);
+
+    int approveSides(@Param("id") long id, @Param("first") boolean first, @Param("second") boolean second);
+
+    int recordDeal(@Param("id") long id, @Param("value") BigDecimal value, @Param("currency") String currency);
+
+    /** The introduction, when either of its customers is within the caller's reach. */
+    Optional<Introduction> findVisible(@Param("access") Access access, @Param("id") long id);
+
+    /**
+     * Introductions either of whose customers the caller reaches, newest first.
+     *
+     * @param stage null for every stage
+     * @param owner a salesperson's external id: only introductions one of whose customers they own; null for all
+     */
+    List<Introduction> listVisible(@Param("access") Access access, @Param("stage") IntroductionStage stage,
+                                   @Param("owner") String owner, @Param("limit") int limit);
+
+    List<IntroductionEvent> history(@Param("id") long id);
+
+    /** The salespeople who report to {@code managerId}. */
+    Set<Long> reportsOf(@Param("managerId") long managerId);
+
+    /** The fields of a new introduction; {@code id} is set by the insert. */
+    final class ProposalRow {
+        public Long id;
+        public final long firstCustomerId;
+        public final long secondCustomerId;
+        public final String firstNeeds;
+        public final String secondNeeds;
+        public final int score;
+        public final String explanation;
+        public final Long matchRunId;
+        public final Instant proposedAt;
+
+        ProposalRow(Match match, Long matchRunId, Instant proposedAt) {
+            this.firstCustomerId = match.first();
+            this.secondCustomerId = match.second();
+            this.firstNeeds = String.join(";", match.firstNeeds().stream().sorted().toList());
+            this.secondNeeds = String.join(";", match.secondNeeds().stream().sorted().toList());
+            this.score = match.score();
+            this.explanation = match.explanation();
+            this.matchRunId = matchRunId;
+            this.proposedAt = proposedAt;
+        }
+    }
+
+    /** A new matching run; {@code id} is set by the insert. */
+    final class MatchRunRow {
+        public Long id;
+        public final Instant startedAt;
+        public final String startedBy;
+
+        MatchRunRow(Instant startedAt, String startedBy) {
+            this.startedAt = startedAt;
+            this.startedBy = startedBy;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.rapport.netweaving;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.security.Access;
+import org.rapport.platform.security.AuthenticatedUser;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Introductions between customers: stores the matcher's proposals and moves each one along
+ * {@link IntroductionStage}, recording who did what. Every move locks the introduction's row, asks the stage enum
+ * whether the move is allowed, appends to the history and fires {@link IntroductionMoved} in the same transaction.
+ */
+@ApplicationScoped
+public class IntroductionService {
+
+    /** The most a list answers with, newest first. */
+    static final int LIST_LIMIT = 500;
+
+    @Inject
+    IntroductionMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<IntroductionMoved> moved;
+
+    /** Stores a proposal of the matcher as PROPOSED; returns its id. */
+    @Transactional
+    public long propose(Match match, Long matchRunId) {
+        IntroductionMapper.ProposalRow row = new IntroductionMapper.ProposalRow(match, matchRunId, clock.instant());
+        mapper.insert(row);
+        mapper.insertEvent(row.id, IntroductionEvent.PROPOSED, null, IntroductionStage.PROPOSED, IntroductionEvent.RAPPORT,
+                match.explanation(), row.proposedAt);
+        return row.id;
+    }
+
+    /** The introduction with its history, when the caller reaches either of its customers. */
+    public Introduction find(Access access, long id) {
+        Introduction introduction = mapper.findVisible(access, id).orElseThrow(() -> refusal(access, id));
+        return introduction.withHistory(mapper.history(id));
+    }
+
+    /**
+     * @param stage null for every stage
+     * @param owner a salesperson's external id, or null
+     */
+    public List<Introduction> list(Access access, IntroductionStage stage, String owner) {
+        return mapper.listVisible(access, stage, owner, LIST_LIMIT);
+    }
+
+    /**
+     * One owner's yes (or their manager's, for the sides they speak for; an admin's for both). Once both sides have
+     * said yes the introduction is APPROVED, and what follows approval happens in the same transaction.
+     */
+    @Transactional
+    public Introduction approve(AuthenticatedUser user, long id) {
+        IntroductionMapper.Stored stored = lockReachable(user.access(), id);
+        stored.stage().moveTo(IntroductionStage.APPROVED, id); // only a proposal is approved
+        IntroductionApproval approval = approval(stored);
+        IntroductionApproval after = user.access().isEverything()
+                ? new IntroductionApproval(id, approval.firstOwner(), approval.secondOwner(), true, true)
+                : approval.approvedBy(salesperson(user, id), reportsOf(user));
+        mapper.approveSides(id, after.firstApproved(), after.secondApproved());
+        if (after.complete()) {
+            move(stored, IntroductionStage.APPROVED, user.username(), null);
+        } else if (!after.equals(approval)) {
+            mapper.insertEvent(id, IntroductionEvent.APPROVED_SIDE, stored.stage(), stored.stage(), user.username(), null,
+                    clock.instant());
+        }
+        return find(user.access(), id);
+    }
+
+    /** Declines a proposal, with the reason; whoever may approve a side may decline it. */
+    @Transactional
+    public Introduction decline(AuthenticatedUser user, long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("reason: say why the introduction is declined.");
+        }
+        IntroductionMapper.Stored stored = lockReachable(user.access(), id);
+        stored.stage().moveTo(IntroductionStage.DECLINED, id);
+        if (!user.access().isEverything()) {
+            approval(stored).requireMayDecide(salesperson(user, id), reportsOf(user));
+        }
+        move(stored, IntroductionStage.DECLINED, user.username(), reason.strip());
+        return find(user.access(), id);
+    }
+
+    /** A salesperson's record of what came of an introduction made: met, a deal (with its value) or no deal. */
+    @Transactional
+    public Introduction recordOutcome(AuthenticatedUser user, long id, IntroductionOutcome outcome) {
+        outcome.requireConsistent();
+        java.math.BigDecimal value = outcome.value();
+        String currency = outcome.currency();
+        IntroductionMapper.Stored stored = lockReachable(user.access(), id);
+        stored.stage().moveTo(outcome.stage(), id);
+        if (outcome.stage() == IntroductionStage.DEAL_CLOSED) {
+            mapper.recordDeal(id, value, currency);
+        }
+        move(stored, outcome.stage(), user.username(), outcome.note);
+        return find(user.access(), id);
+    }
+
+    /**
+     * A move the service makes by itself or for a customer (a consent answer, a reminder's expiry): inside the caller's
+     * transaction, with the row locked.
+     *
+     * @return the stage it was in, when the move was allowed
+     * @throws IntroductionMoveRefused when its stage does not lead to {@code target}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IntroductionStage move(long id, IntroductionStage target, String actor, String note) {
+        IntroductionMapper.Stored stored = mapper.lock(id).orElseThrow(() -> new IllegalStateException("No introduction " + id));
+        move(stored, target, actor, note);
+        return stored.stage();
+    }
+
+    private void move(IntroductionMapper.Stored stored, IntroductionStage target, String actor, String note) {
+        IntroductionStage to = stored.stage().moveTo(target, stored.id());
+        Instant now = clock.instant();
+        mapper.moveStage(stored.id(), to, now);
+        mapper.insertEvent(stored.id(), IntroductionEvent.MOVED, stored.stage(), to, actor, note, now);
+        moved.fire(new IntroductionMoved(stored.id(), stored.stage(), to, actor));
+    }
+
+    /** Locks the row once the caller is known to reach it: others learn nothing, not even whether the id exists. */
+    private IntroductionMapper.Stored lockReachable(Access access, long id) {
+        if (mapper.findVisible(access, id).isEmpty()) {
+            throw refusal(access, id);
+        }
+        return mapper.lock(id).orElseThrow(() -> refusal(access, id));
+    }
+
+    /** For an admin, who reaches every introduction, not visible means unknown (404); anyone else gets 403 either way. */
+    private static RuntimeException refusal(Access access, long id) {
+        return access.refusal(false, "There is no introduction " + id + ".",
+                "Introduction " + id + " is not between customers of yours.");
+    }
+
+    private static IntroductionApproval approval(IntroductionMapper.Stored stored) {
+        IntroductionApproval pending = IntroductionApproval.pending(stored.id(), ownerOrNone(stored.firstOwnerId()),
+                ownerOrNone(stored.secondOwnerId()));
+        return new IntroductionApproval(stored.id(), pending.firstOwner(), pending.secondOwner(), stored.firstApproved(),
+                stored.secondApproved());
+    }
+
+    /** A customer without an owner: a side no salesperson speaks for (only an admin approves it). */
+    private static long ownerOrNone(Long owner) {
+        return owner == null ? 0L : owner;
+    }
+
+    private static long salesperson(AuthenticatedUser user, long id) {
+        if (user.salespersonId() == null) {
+            throw new IntroductionApprovalNotAllowed("The login " + user.username() + " acts for no salesperson, so it "
+                    + "decides no side of introduction " + id + ".");
+        }
+        return user.salespersonId();
+    }
+
+    private Set<Long> reportsOf(AuthenticatedUser user) {
+        return user.access().isTeam() && user.salespersonId() != null ? mapper.reportsOf(user.salespersonId()) : Set.of();
+    }
+}
