@@ -23,6 +23,21 @@ public interface ReportMapper {
     List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access,
                                 @Param("done") PlannedTouchStatus done, @Param("cancelled") PlannedTouchStatus cancelled);
 
+    /** Per template and language: customer mail sent in [from, to) and what came of it, for customers within reach. */
+    List<ResponseRow> responses(@Param("from") Instant from, @Param("to") Instant to, @Param("access") Access access);
+
+    class ResponseRow {
+        String template;
+        String locale;
+        int sent;
+        int clicked;
+        int replied;
+        int unsubscribed;
+        int bounced;
+        int ratings;
+        long ratingSum;
+    }
+
     class FollowUpRow {
         String salesperson;
         String customer;

@@ -32,6 +32,25 @@ public class ReportResource {
     @Path("service-standards")
     public ServiceStandards serviceStandards(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate start = Params.date("from", from);
+        return reports.serviceStandards(viewer.access(), start, end(start, to));
+    }
+
+    @GET
+    @Path("responses")
+    public ResponsesReport responses(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate start = Params.date("from", from);
+        return reports.responses(viewer.access(), start, end(start, to));
+    }
+
+    @GET
+    @Path("responses.csv")
+    @Produces("text/csv;charset=UTF-8")
+    public String responsesCsv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return ReportCsv.responses(responses(from, to));
+    }
+
+    /** {@code to}: not before {@code from}, at most 366 days after it. */
+    private static LocalDate end(LocalDate start, String to) {
         LocalDate end = Params.date("to", to);
         if (end.isBefore(start)) {
             throw new InvalidInput("to: " + end + " is before from " + start + ".");
@@ -39,6 +58,6 @@ public class ReportResource {
         if (ChronoUnit.DAYS.between(start, end) > 366) {
             throw new InvalidInput("to: a report covers at most 366 days.");
         }
-        return reports.serviceStandards(viewer.access(), start, end);
+        return end;
     }
 }

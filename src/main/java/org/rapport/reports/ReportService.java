@@ -11,6 +11,9 @@ import org.rapport.platform.time.Zones;
 import org.rapport.reports.ServiceStandards.Figures;
 import org.rapport.reports.ServiceStandards.FollowUp;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.platform.time.ScheduleZone;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +37,10 @@ public class ReportService {
     @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.zone")
+    ScheduleZone scheduleZone;
+
     /** The figures of the salespeople the caller reaches: their own, their team's, or everyone's. */
     public ServiceStandards serviceStandards(Access access, LocalDate from, LocalDate to) {
         Rules r = rules.rules();
@@ -53,6 +60,25 @@ public class ReportService {
                     completion.stream().filter(c -> c.salesperson.equals(name)).toList()));
         }
         return new ServiceStandards(from, to, figures(null, followUps, coverage, completion), new ArrayList<>(bySalesperson.values()));
+    }
+
+    /**
+     * Customer mail sent in the period (whole days in the schedule zone) to customers the caller reaches, per template and
+     * language, with the total.
+     */
+    public ResponsesReport responses(Access access, LocalDate from, LocalDate to) {
+        ZoneId zone = scheduleZone.zone();
+        List<ReportMapper.ResponseRow> rows = mapper.responses(from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(), access);
+        ResponseFigures total = ResponseFigures.of(null, null, sum(rows, r -> r.sent), sum(rows, r -> r.clicked),
+                sum(rows, r -> r.replied), sum(rows, r -> r.unsubscribed), sum(rows, r -> r.bounced), sum(rows, r -> r.ratings),
+                rows.stream().mapToLong(r -> r.ratingSum).sum());
+        return new ResponsesReport(from, to, zone.getId(), total, rows.stream().map(r -> ResponseFigures.of(r.template,
+                r.locale, r.sent, r.clicked, r.replied, r.unsubscribed, r.bounced, r.ratings, r.ratingSum)).toList());
+    }
+
+    private static int sum(List<ReportMapper.ResponseRow> rows, java.util.function.ToIntFunction<ReportMapper.ResponseRow> figure) {
+        return rows.stream().mapToInt(figure).sum();
     }
 
     /** Judged on the customer's calendar, where the planner set the due date. */
