@@ -2,6 +2,7 @@ package org.rapport.netweaving;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,6 +25,13 @@ public enum IntroductionStage {
      */
     public static final Set<IntroductionStage> ENDS_A_PAIRING = Collections.unmodifiableSet(
             EnumSet.of(DECLINED, CONSENT_DECLINED, EXPIRED, INTRODUCED, MET, DEAL_CLOSED, NO_DEAL));
+
+    /**
+     * The way to a deal, in order: the funnel managers read. Every introduction that got to one of these got through
+     * the ones before it (a deal straight after the introduction counts as having met).
+     */
+    public static final List<IntroductionStage> WAY_TO_A_DEAL = List.of(PROPOSED, APPROVED, CONSENT_REQUESTED_FIRST,
+            CONSENT_REQUESTED_SECOND, CONSENTED, INTRODUCED, MET, DEAL_CLOSED);
 
     /** The stages this one may become. */
     public Set<IntroductionStage> next() {

@@ -14,7 +14,37 @@ final class ReportCsv {
     private static final String[] RESPONSES = {"template", "locale", "sent", "clicked", "replied", "unsubscribed", "bounced",
             "ratings", "average_rating", "click_rate", "reply_rate"};
 
+    /** The netweaving report's sections one under the other, each row saying which section it belongs to. */
+    private static final String[] NETWEAVING = {"section", "name", "second_name", "introductions", "introduced", "deals",
+            "conversion", "median_days", "value"};
+
     private ReportCsv() {
+    }
+
+    static String netweaving(NetweavingReport report) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(NETWEAVING).get())) {
+            for (NetweavingReport.Stage s : report.funnel()) {
+                printer.printRecord(CsvCells.of("funnel", s.stage(), null, s.reached(), null, null, s.conversion(), s.medianDays(), null));
+            }
+            for (var e : report.ended().entrySet()) {
+                printer.printRecord(CsvCells.of("ended", e.getKey(), null, e.getValue(), null, null, null, null, null));
+            }
+            for (NetweavingReport.Deals d : report.deals()) {
+                printer.printRecord(CsvCells.of("deals", d.currency(), null, null, null, d.deals(), null, null, d.value()));
+            }
+            for (NetweavingReport.Figures f : report.salespeople()) {
+                printer.printRecord(CsvCells.of("salesperson", f.salesperson(), null, f.introductions(), f.introduced(), f.deals(),
+                        f.conversion(), null, null));
+            }
+            for (NetweavingReport.CategoryPair p : report.categoryPairs()) {
+                printer.printRecord(CsvCells.of("category_pair", p.firstNeeds(), p.secondNeeds(), p.introductions(), p.introduced(),
+                        p.deals(), p.conversion(), null, null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     static String responses(ResponsesReport report) {

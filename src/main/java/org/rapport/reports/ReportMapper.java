@@ -3,6 +3,7 @@ package org.rapport.reports;
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
 import org.rapport.planning.PlannedTouchStatus;
+import org.rapport.netweaving.IntroductionStage;
 import org.rapport.platform.security.Access;
 
 import java.time.Instant;
@@ -25,6 +26,26 @@ public interface ReportMapper {
 
     /** Per template and language: customer mail sent in [from, to) and what came of it, for customers within reach. */
     List<ResponseRow> responses(@Param("from") Instant from, @Param("to") Instant to, @Param("access") Access access);
+
+    /**
+     * Introductions proposed in [from, to) that the caller reaches (of one manager's team when {@code team} is given),
+     * grouped by everything the netweaving report tells apart.
+     *
+     * @param way the stages of the way to a deal, in order (IntroductionStage.WAY_TO_A_DEAL)
+     */
+    List<NetweavingFigures.Group> introductionGroups(@Param("from") Instant from, @Param("to") Instant to,
+                                                    @Param("team") String team, @Param("access") Access access,
+                                                    @Param("way") List<IntroductionStage> way);
+
+    /** For the same introductions: how long (whole hours) each stay in a stage lasted, as a histogram. */
+    List<NetweavingFigures.Duration> stageDurations(@Param("from") Instant from, @Param("to") Instant to,
+                                                   @Param("team") String team, @Param("access") Access access);
+
+    /** The manager named {@code externalId}: their id and their own manager's, for the access check; empty if none. */
+    java.util.Optional<Manager> manager(@Param("externalId") String externalId);
+
+    record Manager(long id, Long managerId) {
+    }
 
     class ResponseRow {
         String template;

@@ -49,6 +49,22 @@ public class ReportResource {
         return ReportCsv.responses(responses(from, to));
     }
 
+    @GET
+    @Path("netweaving")
+    public NetweavingReport netweaving(@QueryParam("from") String from, @QueryParam("to") String to,
+                                       @QueryParam("team") String team) {
+        LocalDate start = Params.date("from", from);
+        return reports.netweaving(viewer.access(), start, end(start, to), Params.text("team", team, 64));
+    }
+
+    @GET
+    @Path("netweaving.csv")
+    @Produces("text/csv;charset=UTF-8")
+    public String netweavingCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("team") String team) {
+        return ReportCsv.netweaving(netweaving(from, to, team));
+    }
+
     /** {@code to}: not before {@code from}, at most 366 days after it. */
     private static LocalDate end(LocalDate start, String to) {
         LocalDate end = Params.date("to", to);

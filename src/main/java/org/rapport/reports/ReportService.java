@@ -14,6 +14,10 @@ import org.rapport.reports.ServiceStandards.FollowUp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.time.ScheduleZone;
 
+import org.rapport.netweaving.IntroductionStage;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.errors.NotAllowed;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,6 +79,26 @@ public class ReportService {
                 rows.stream().mapToLong(r -> r.ratingSum).sum());
         return new ResponsesReport(from, to, zone.getId(), total, rows.stream().map(r -> ResponseFigures.of(r.template,
                 r.locale, r.sent, r.clicked, r.replied, r.unsubscribed, r.bounced, r.ratings, r.ratingSum)).toList());
+    }
+
+    /**
+     * The netweaving funnel of the introductions proposed in the period (whole days in the schedule zone) that the
+     * caller reaches; with {@code team}, only those one of whose customers belongs to that manager's team.
+     */
+    public NetweavingReport netweaving(Access access, LocalDate from, LocalDate to, String team) {
+        if (team != null) {
+            ReportMapper.Manager manager = mapper.manager(team)
+                    .orElseThrow(() -> new InvalidInput("team: " + team + " is not the external id of a manager."));
+            if (!access.reaches(manager.id(), manager.managerId())) {
+                throw new NotAllowed("team: " + team + " is not a team you lead.");
+            }
+        }
+        ZoneId zone = scheduleZone.zone();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        return NetweavingFigures.report(from, to, zone.getId(), team,
+                mapper.introductionGroups(start, end, team, access, IntroductionStage.WAY_TO_A_DEAL),
+                mapper.stageDurations(start, end, team, access));
     }
 
     private static int sum(List<ReportMapper.ResponseRow> rows, java.util.function.ToIntFunction<ReportMapper.ResponseRow> figure) {

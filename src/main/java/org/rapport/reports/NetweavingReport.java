@@ -1,0 +1,41 @@
+package org.rapport.reports;
+
+import org.rapport.netweaving.IntroductionStage;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/reports/netweaving}: what came of the introductions proposed from {@code from} to {@code to} (whole
+ * days in the schedule zone) that the caller reaches, optionally of one manager's {@code team}.
+ *
+ * @param funnel        the stages of the way to a deal, in order, each with how many introductions reached it
+ * @param ended         introductions that stopped short of a deal, by their final stage (declined, expired, no deal …)
+ * @param deals         closed deals per currency (values in different currencies are never added up)
+ * @param salespeople   per salesperson owning either side (an introduction between two owners counts for both)
+ * @param categoryPairs per pair of needs: what the first customer needed of the second, and the second of the first
+ */
+public record NetweavingReport(LocalDate from, LocalDate to, String zone, String team, int introductions,
+                               List<Stage> funnel, Map<IntroductionStage, Integer> ended, List<Deals> deals,
+                               List<Figures> salespeople, List<CategoryPair> categoryPairs) {
+
+    /**
+     * @param reached    introductions that got at least this far (a deal counts as having met)
+     * @param conversion the share of those that reached the next stage of the funnel; null for the last or when none
+     * @param medianDays the median time an introduction spent in this stage before its next move, in days (0.1)
+     */
+    public record Stage(IntroductionStage stage, int reached, Double conversion, Double medianDays) {
+    }
+
+    public record Deals(String currency, int deals, BigDecimal value) {
+    }
+
+    public record Figures(String salesperson, int introductions, int introduced, int deals, Double conversion) {
+    }
+
+    public record CategoryPair(String firstNeeds, String secondNeeds, int introductions, int introduced, int deals,
+                               Double conversion) {
+    }
+}

@@ -1,0 +1,186 @@
+package org.rapport.reports;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestServer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/reports/netweaving}. The introductions are written into the database as their life would have left
+ * them (row and history), so that the report is tested on lives of weeks without waiting weeks; the life itself is
+ * tested through the API and the consent links elsewhere.
+ */
+class NetweavingReportIT {
+
+    Api api;
+    Team team;
+    String needs;
+
+    @BeforeEach
+    void team() {
+        api = TestServer.api();
+        team = new Team(api);
+        needs = Csv.unique("nwr");
+    }
+
+    @Test
+    void theFunnelDealsAndSalespeopleOfTheTeamsIntroductions() throws Exception {
+        String secondOfA = customerOf(team.a);
+        Instant proposed = Instant.now().minus(Duration.ofDays(26)).truncatedTo(ChronoUnit.SECONDS);
+        // a deal: through every stage
+        introduction(team.customerOfA, team.customerOfB, proposed, "DEAL_CLOSED", "EUR", "1200.00",
+                "APPROVED", 24, "CONSENT_REQUESTED_FIRST", 1, "CONSENT_REQUESTED_SECOND", 48, "CONSENTED", 24,
+                "INTRODUCED", 1, "MET", 14 * 24, "DEAL_CLOSED", 7 * 24);
+        // declined by its owner
+        introduction(secondOfA, team.customerOfA, proposed, "DECLINED", null, null, "DECLINED", 48);
+        // with another team's customer, who said no
+        introduction(team.customerOfB, team.customerOfC, proposed, "CONSENT_DECLINED", null, null,
+                "APPROVED", 24, "CONSENT_REQUESTED_FIRST", 1, "CONSENT_DECLINED", 72);
+
+        JsonObject report = report(team.m, "");
+        assertThat(report.getInt("introductions")).isEqualTo(3);
+        assertThat(report.getJsonArray("funnel").getValuesAs(JsonObject.class).stream().map(s -> s.getInt("reached")))
+                .containsExactly(3, 2, 2, 1, 1, 1, 1, 1);
+        JsonObject proposedStage = report.getJsonArray("funnel").getJsonObject(0);
+        assertThat(proposedStage.getString("stage")).isEqualTo("PROPOSED");
+        assertThat(proposedStage.getJsonNumber("conversion").doubleValue()).isEqualTo(0.667);
+        assertThat(proposedStage.getJsonNumber("median_days").doubleValue()).as("24, 24 and 48 hours").isEqualTo(1.0);
+        assertThat(report.getJsonArray("funnel").getJsonObject(6).getJsonNumber("median_days").doubleValue()).as("met to deal")
+                .isEqualTo(7.0);
+        assertThat(report.getJsonObject("ended").getInt("DECLINED")).isEqualTo(1);
+        assertThat(report.getJsonObject("ended").getInt("CONSENT_DECLINED")).isEqualTo(1);
+        assertThat(report.getJsonArray("deals")).hasSize(1);
+        assertThat(report.getJsonArray("deals").getJsonObject(0).getString("currency")).isEqualTo("EUR");
+        assertThat(report.getJsonArray("deals").getJsonObject(0).getJsonNumber("value").bigDecimalValue())
+                .isEqualByComparingTo("1200");
+        JsonObject a = salesperson(report, team.a);
+        assertThat(List.of(a.getInt("introductions"), a.getInt("introduced"), a.getInt("deals"))).containsExactly(2, 1, 1);
+        JsonObject b = salesperson(report, team.b);
+        assertThat(List.of(b.getInt("introductions"), b.getInt("introduced"), b.getInt("deals"))).containsExactly(2, 1, 1);
+        assertThat(report.getJsonArray("category_pairs").getJsonObject(0).getString("first_needs")).isEqualTo(needs);
+
+        assertThat(report(team.c, "").getInt("introductions")).as("the other team sees the one with its customer").isEqualTo(1);
+        assertThat(report(team.a, "").getInt("introductions")).as("a salesperson sees those of their customers").isEqualTo(2);
+        Api.Reply admin = api.asAdmin().get("api/reports/netweaving?" + period() + "&team=" + team.m);
+        assertThat(admin.json().getInt("introductions")).as("an admin picks a team").isEqualTo(3);
+        assertThat(api.asAdmin().get("api/reports/netweaving?" + period() + "&team=" + team.m2).json().getInt("introductions"))
+                .isEqualTo(1);
+
+        Api.Reply csv = team.as(team.m).get("api/reports/netweaving.csv?" + period());
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.body().lines().toList()).startsWith(
+                "section,name,second_name,introductions,introduced,deals,conversion,median_days,value",
+                "funnel,PROPOSED,,3,,,0.667,1.0,").contains("deals,EUR,,,,1,,,1200.00");
+    }
+
+    @Test
+    void aTeamFilterMustNameAManagerTheCallerReaches() {
+        Api.Reply otherTeam = team.as(team.m).get("api/reports/netweaving?" + period() + "&team=" + team.m2);
+        assertThat(otherTeam.status()).as(otherTeam.toString()).isEqualTo(403);
+        Api.Reply notAManager = api.asAdmin().get("api/reports/netweaving?" + period() + "&team=" + team.a);
+        assertThat(notAManager.status()).isEqualTo(400);
+        assertThat(notAManager.body()).contains("team: " + team.a + " is not the external id of a manager");
+        Api.Reply prefix = api.asAdmin().get("api/reports/netweaving?" + period() + "&team=" + team.m.substring(0, team.m.length() - 1));
+        assertThat(prefix.status()).as("no partial match").isEqualTo(400);
+        Api.Reply backwards = team.as(team.m).get("api/reports/netweaving?from=2026-03-02&to=2026-03-01");
+        assertThat(backwards.status()).isEqualTo(400);
+    }
+
+    private JsonObject report(String login, String extra) {
+        Api.Reply reply = team.as(login).get("api/reports/netweaving?" + period() + extra);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static String period() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return "from=" + today.minusDays(30) + "&to=" + today.plusDays(1);
+    }
+
+    private static JsonObject salesperson(JsonObject report, String externalId) {
+        return report.getJsonArray("salespeople").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("salesperson").equals(externalId)).findFirst()
+                .orElseThrow(() -> new AssertionError(externalId + " not in " + report));
+    }
+
+    private String customerOf(String owner) {
+        String tag = Csv.unique("nwc").toUpperCase();
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
+                tag + ",Second GmbH," + tag.toLowerCase() + "@customers.example,Europe/Berlin," + owner));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        return tag;
+    }
+
+    /**
+     * An introduction proposed at {@code proposed} that went through {@code moves} (stage, hours after the move before),
+     * ending in {@code stage}: the row and its history as the service writes them.
+     */
+    private void introduction(String first, String second, Instant proposed, String stage, String currency, String value,
+                              Object... moves) throws SQLException {
+        try (Connection c = db()) {
+            long id;
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO introduction (first_customer_id, second_customer_id, "
+                    + "stage, stage_since, first_needs, score, explanation, proposed_at, deal_value, deal_currency) VALUES "
+                    + "((SELECT id FROM customer WHERE external_id = ?), (SELECT id FROM customer WHERE external_id = ?), ?, ?, ?, "
+                    + "10, 'set up by NetweavingReportIT', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, first);
+                insert.setString(2, second);
+                insert.setString(3, stage);
+                insert.setTimestamp(4, Timestamp.from(proposed));
+                insert.setString(5, needs);
+                insert.setTimestamp(6, Timestamp.from(proposed));
+                insert.setBigDecimal(7, value == null ? null : new java.math.BigDecimal(value));
+                insert.setString(8, currency);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement event = c.prepareStatement("INSERT INTO introduction_event (introduction_id, kind, stage_from, "
+                    + "stage_to, actor, occurred_at) VALUES (?, ?, ?, ?, 'set-up', ?)")) {
+                Instant at = proposed;
+                String from = null;
+                String to = "PROPOSED";
+                for (int i = -2; i < moves.length; i += 2) {
+                    if (i >= 0) {
+                        from = to;
+                        to = (String) moves[i];
+                        at = at.plus(Duration.ofHours((Integer) moves[i + 1]));
+                    }
+                    event.setLong(1, id);
+                    event.setString(2, i < 0 ? "PROPOSED" : "MOVED");
+                    event.setString(3, from);
+                    event.setString(4, to);
+                    event.setTimestamp(5, Timestamp.from(at));
+                    event.addBatch();
+                }
+                event.executeBatch();
+            }
+        }
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+    }
+}
