@@ -31,7 +31,7 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
     private static final Set<String> COLUMNS = Set.of("external_id", "company", "contact_first_name", "contact_last_name",
             "preferred_name", "email", "phone", "time_zone", "locale", "region", "industry", "offers", "needs", "owner",
             "tier", "customer_since", "annual_revenue", "email_ok", "intro_ok", "do_not_contact", "preferences",
-            "personal_notes");
+            "personal_notes", "referred_by");
 
     @Inject
     CustomerMapper mapper;
@@ -44,6 +44,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
 
     @Inject
     CategoryService categoryService;
+
+    @Inject
+    jakarta.enterprise.event.Event<CustomerReferred> referredEvents;
 
     /** Loaded once per import by {@link #prepare()}; both are small. */
     private volatile Taxonomy categories = new Taxonomy(List.of());
@@ -82,7 +85,10 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
                 row.codes("needs", categories::contains, this::unknownCode), row.text("owner", 64), row.choice("tier", Tier.class, null),
                 row.date("customer_since"), row.money("annual_revenue", false), Boolean.TRUE.equals(row.bool("email_ok", true)),
                 Boolean.TRUE.equals(row.bool("intro_ok", false)), Boolean.TRUE.equals(row.bool("do_not_contact", false)),
-                row.text("preferences", 4000), row.text("personal_notes", 4000));
+                row.text("preferences", 4000), row.text("personal_notes", 4000), row.text("referred_by", 64));
+        if (c.referredBy() != null && c.referredBy().equalsIgnoreCase(c.externalId())) {
+            row.reject("referred_by", c.referredBy(), "a customer does not recommend themselves");
+        }
         if (c.owner() != null && !owners.containsKey(c.owner())) {
             row.reject("owner", c.owner(), "unknown salesperson external_id (import salespeople first)");
         }
@@ -107,6 +113,7 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
         Map<String, Stored> stored = new HashMap<>();
         mapper.findStored(batch.stream().map(p -> p.row().externalId()).toList())
                 .forEach(s -> stored.put(s.externalId(), s));
+        Set<String> referrers = referrersKnown(batch);
         Set<String> codes = new HashSet<>();
         batch.forEach(p -> {
             codes.addAll(p.row().offers());
@@ -121,6 +128,12 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
             CustomerRow row = p.row();
             if (refusedForGoneCode(p, "offers", row.offers(), existing, reject)
                     || refusedForGoneCode(p, "needs", row.needs(), existing, reject)) {
+                refused++;
+                continue;
+            }
+            if (row.referredBy() != null && !referrers.contains(row.referredBy().toUpperCase(java.util.Locale.ROOT))) {
+                reject.accept(new Rejection(p.line(), "referred_by", row.referredBy(), "no customer has this external_id "
+                        + "(import the recommending customer first, or in the same file)"));
                 refused++;
                 continue;
             }
@@ -139,7 +152,43 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
             return new Counts(0, 0, batch.size() - refused);
         }
         batches.run(CustomerMapper.class, statements -> writes.forEach(statements::upsert));
+        referred(writes);
         return new Counts(created, writes.size() - created, batch.size() - refused - writes.size());
+    }
+
+    /** The referrers the batch names that exist, stored or in the batch itself (upper case: ids compare so in SQL). */
+    private Set<String> referrersKnown(List<Parsed<CustomerRow>> batch) {
+        Set<String> named = new HashSet<>();
+        batch.forEach(p -> {
+            if (p.row().referredBy() != null) {
+                named.add(p.row().referredBy());
+            }
+        });
+        Set<String> known = new HashSet<>();
+        if (!named.isEmpty()) {
+            mapper.findStored(named).forEach(s -> known.add(s.externalId().toUpperCase(java.util.Locale.ROOT)));
+            batch.forEach(p -> known.add(p.row().externalId().toUpperCase(java.util.Locale.ROOT)));
+        }
+        return known;
+    }
+
+    /** Tells who recommended the written customers that name a referrer, in this batch's transaction. */
+    private void referred(List<Write> writes) {
+        List<CustomerRow> rows = writes.stream().map(Write::row).filter(r -> r.referredBy() != null).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        rows.forEach(r -> {
+            ids.add(r.externalId());
+            ids.add(r.referredBy());
+        });
+        Map<String, Long> idOf = new HashMap<>();
+        mapper.findStored(ids).forEach(s -> idOf.put(s.externalId().toUpperCase(java.util.Locale.ROOT), s.id()));
+        for (CustomerRow r : rows) {
+            referredEvents.fire(new CustomerReferred(idOf.get(r.externalId().toUpperCase(java.util.Locale.ROOT)),
+                    idOf.get(r.referredBy().toUpperCase(java.util.Locale.ROOT)), r.displayName(), r.email()));
+        }
     }
 
     private boolean refusedForGoneCode(Parsed<CustomerRow> p, String column, List<String> codes, Set<String> existing,

@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class Row {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"(),:;<>\\[\\]\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{3,40}$");
+    /** An email address as Rapport accepts one, from a file or the API. */
+    public static final Pattern EMAIL = Pattern.compile("^[^@\\s\"(),:;<>\\[\\]\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+    /** A phone number as Rapport accepts one, from a file or the API. */
+    public static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{3,40}$");
     private static final Pattern REGION = Pattern.compile("^([A-Z]{2})(-[A-Z0-9]{1,3})?$");
     private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());

@@ -144,15 +144,15 @@ public class PlanPage {
         return instead.isEmpty() ? fresh : fresh.stream().map(p -> instead.getOrDefault(p, p)).toList();
     }
 
-    /** Puts an urgent call on the owner's next list, once per cause (the key). */
+    /** Puts a call of {@code rule} on the owner's list for today, once per cause (the key). */
     @Transactional(Transactional.TxType.REQUIRED)
-    public boolean urgentCall(long customerId, String key, String reason, int priority, Instant now) {
+    public boolean callToday(Proposal.Rule rule, long customerId, String key, String reason, int priority, Instant now) {
         List<FactRow> rows = mapper.customers(customerId - 1, 1, List.of(customerId));
         if (rows.isEmpty() || rows.get(0).ownerId == null || !rows.get(0).consent().mayCall()) {
             return false;
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
-        return mapper.insert(new Proposal(key, Proposal.Rule.LOW_RATING, Proposal.Channel.CALL, customerId, null, today, today,
+        return mapper.insert(new Proposal(key, rule, Proposal.Channel.CALL, customerId, null, today, today,
                 priority, reason, null), rows.get(0).ownerId, PlannedTouchStatus.OPEN, now) == 1;
     }
 

@@ -153,12 +153,22 @@ public class PlanningService {
      */
     public boolean lowRating(long customerId, long messageId, int score) {
         String reason = "Rated the handling of a problem " + score + " of 5: call today";
-        boolean planned = page.urgentCall(customerId, "low-rating:" + messageId, reason, Planner.FOLLOW_UP_PRIORITY + 50,
-                clock.instant());
+        boolean planned = page.callToday(Proposal.Rule.LOW_RATING, customerId, "low-rating:" + messageId, reason,
+                Planner.FOLLOW_UP_PRIORITY + 50, clock.instant());
         if (planned) {
             alerts.alert(ManagerAlerts.Kind.LOW_RATING, Long.toString(messageId), customerId, score, reason);
         }
         return planned;
+    }
+
+    /**
+     * A prospect the customer recommended: a call on their salesperson's list today, ahead of check-ins and courtesy
+     * calls (a warm lead cools quickly), behind problem follow-ups. False when the customer has no owner or may not be
+     * called.
+     */
+    public boolean referralLead(long customerId, long referralId, String reason) {
+        return page.callToday(Proposal.Rule.REFERRAL_LEAD, customerId, "referral:" + referralId, reason,
+                Planner.CHECK_IN_PRIORITY + 10, clock.instant());
     }
 
     /** A conversation makes the open courtesy and follow-up calls unnecessary, then the next cycle is planned. */

@@ -15,7 +15,11 @@ import java.time.LocalDate;
 public record Proposal(String key, Rule rule, Channel channel, long customerId, Long causeId, LocalDate dueOn,
                        LocalDate dueBy, int priority, String reason, MailModel email) {
 
-    public enum Rule { COURTESY, PROBLEM_FOLLOW_UP, PROBLEM_CHECK_IN, RESELL, THANK_YOU_PURCHASE, THANK_YOU_ANNIVERSARY, LOW_RATING }
+    /** REFERRAL_LEAD: a prospect a customer recommended, to be called by the customer's salesperson. */
+    public enum Rule {
+        COURTESY, PROBLEM_FOLLOW_UP, PROBLEM_CHECK_IN, RESELL, THANK_YOU_PURCHASE, THANK_YOU_ANNIVERSARY, LOW_RATING,
+        REFERRAL_LEAD
+    }
 
     public enum Channel { CALL, VISIT, EMAIL }
 

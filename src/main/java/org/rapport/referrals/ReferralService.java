@@ -1,0 +1,117 @@
+package org.rapport.referrals;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.customers.CustomerReferred;
+import org.rapport.customers.CustomerService;
+import org.rapport.planning.PlanningService;
+import org.rapport.platform.security.Access;
+import org.rapport.platform.security.AuthenticatedUser;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Prospects recommended by customers: each is a lead on the referring customer's salesperson's call list ("Acme
+ * recommended Jane Roe at Foo GmbH"), and a prospect who becomes a customer credits the referrer
+ * ({@link ReferralConverted}).
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    static final int LIST_LIMIT = 500;
+    /** The planned touch's reason holds at most this much. */
+    private static final int REASON_LENGTH = 300;
+
+    @Inject
+    ReferralMapper mapper;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    PlanningService planning;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<ReferralConverted> converted;
+
+    /** A salesperson (or admin) records a recommendation by a customer they reach. */
+    @Transactional
+    public Referral recommend(AuthenticatedUser user, ReferralRequest request) {
+        request.requireValid();
+        long referrerId = customers.requireVisible(user.access(), request.customer.strip());
+        long id = record(referrerId, request, "API", user.username());
+        return mapper.findVisible(Access.EVERYTHING, id).orElseThrow();
+    }
+
+    /** The referring customer themselves, through the signed link of a thank-you note. */
+    @Transactional
+    public long recommendedByCustomer(long referrerId, String referrerExternalId, ReferralRequest request) {
+        request.requireValid();
+        return record(referrerId, request, "FORM", "customer:" + referrerExternalId);
+    }
+
+    public List<Referral> list(Access access, String referrer) {
+        return mapper.listVisible(access, referrer, LIST_LIMIT);
+    }
+
+    private long record(long referrerId, ReferralRequest request, String source, String createdBy) {
+        ReferralMapper.NewReferral referral = new ReferralMapper.NewReferral(referrerId, request.name.strip(),
+                ReferralRequest.stripped(request.company), ReferralRequest.stripped(request.email),
+                ReferralRequest.stripped(request.phone), ReferralRequest.stripped(request.note), source, createdBy,
+                clock.instant());
+        mapper.insert(referral);
+        planning.referralLead(referrerId, referral.id, lead(mapper.companyOf(referrerId), referral));
+        return referral.id;
+    }
+
+    /** "Acme recommended Jane Roe at Foo GmbH: +49 30 1234, jane@foo.example", cut to fit. */
+    static String lead(String referrerCompany, ReferralMapper.NewReferral r) {
+        StringBuilder reason = new StringBuilder(referrerCompany).append(" recommended ").append(r.name);
+        if (r.company != null) {
+            reason.append(" at ").append(r.company);
+        }
+        reason.append(":");
+        if (r.phone != null) {
+            reason.append(' ').append(r.phone);
+        }
+        if (r.email != null) {
+            reason.append(r.phone != null ? ", " : " ").append(r.email);
+        }
+        return reason.length() <= REASON_LENGTH ? reason.toString() : reason.substring(0, REASON_LENGTH - 1) + "…";
+    }
+
+    /** A customer imported with referred_by (in the import's transaction). */
+    void referred(@Observes CustomerReferred referred) {
+        credit(referred.referrerId(), referred.customerId(), referred.name(), referred.email());
+    }
+
+    /**
+     * Customer {@code customerId} was created with {@code referred_by} naming {@code referrerId}: the referral of that
+     * prospect (by email address) is converted, or one is recorded when the salesperson never entered it. Once per
+     * customer: importing them again credits nobody twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void credit(long referrerId, long customerId, String name, String email) {
+        if (referrerId == customerId || mapper.converted(customerId)) {
+            return;
+        }
+        Instant now = clock.instant();
+        Long id = email == null ? null : mapper.openByEmail(referrerId, email).orElse(null);
+        if (id == null) {
+            ReferralMapper.NewReferral referral = new ReferralMapper.NewReferral(referrerId, name, null, email, null, null,
+                    "IMPORT", "import", now);
+            mapper.insert(referral);
+            id = referral.id;
+        }
+        mapper.convert(id, customerId, now);
+        converted.fire(new ReferralConverted(id, referrerId, customerId));
+    }
+}

@@ -1,0 +1,128 @@
+package org.rapport.referrals;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestServer;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Customers who recommend a prospect: {@code POST /api/referrals}, the lead it plans, and the credit on conversion. */
+class ReferralIT {
+
+    Api api;
+    Team team;
+
+    @BeforeEach
+    void team() {
+        api = TestServer.api();
+        team = new Team(api);
+    }
+
+    @Test
+    void aRecommendationIsALeadOnTheSalespersonsListAndCreditsTheReferrerWhenTheProspectBecomesACustomer() {
+        String email = Csv.unique("jane") + "@foo.example";
+        Api.Reply recorded = team.as(team.a).postJson("api/referrals", "{\"customer\":\"" + team.customerOfA
+                + "\",\"name\":\"Jane Roe\",\"company\":\"Foo GmbH\",\"phone\":\"+49 30 1234\",\"email\":\"" + email + "\"}");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        JsonObject referral = recorded.json();
+        assertThat(referral.getString("referrer")).isEqualTo(team.customerOfA);
+        assertThat(referral.getString("source")).isEqualTo("API");
+        assertThat(referral.getString("created_by")).isEqualTo(team.a);
+        assertThat(referral.isNull("converted_customer")).isTrue();
+
+        List<JsonObject> planned = api.asAdmin().get("api/planned-touches?customer=" + team.customerOfA).array()
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("rule").equals("REFERRAL_LEAD")).toList();
+        assertThat(planned).singleElement().satisfies(lead -> {
+            assertThat(lead.getString("reason")).isEqualTo("Alpha GmbH recommended Jane Roe at Foo GmbH: +49 30 1234, " + email);
+            assertThat(lead.getString("channel")).isEqualTo("CALL");
+        });
+
+        String prospect = Csv.unique("jane").toUpperCase();
+        String row = prospect + ",Foo GmbH,Jane,Roe," + email + ",Europe/Berlin," + team.a + "," + team.customerOfA;
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,email,time_zone,owner,referred_by", row));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        List<JsonObject> referrals = referrals(team.a, team.customerOfA);
+        assertThat(referrals).singleElement().satisfies(r -> {
+            assertThat(r.getInt("id")).isEqualTo(referral.getInt("id"));
+            assertThat(r.getString("converted_customer")).isEqualTo(prospect);
+            assertThat(r.isNull("converted_at")).isFalse();
+        });
+
+        // the same row again, and with a change: still one credit
+        api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,email,time_zone,owner,referred_by", row));
+        api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,email,time_zone,owner,referred_by", row + "x"));
+        assertThat(referrals(team.a, team.customerOfA)).hasSize(1);
+    }
+
+    @Test
+    void aCustomerImportedAsReferredWithoutARecommendationOnRecordStillCreditsTheReferrer() {
+        String prospect = Csv.unique("walkin").toUpperCase();
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,email,time_zone,owner,referred_by",
+                prospect + ",Walk-in AG," + prospect.toLowerCase() + "@walkin.example,Europe/Berlin," + team.b + "," + team.customerOfB));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+
+        assertThat(referrals(team.b, team.customerOfB)).singleElement().satisfies(r -> {
+            assertThat(r.getString("source")).isEqualTo("IMPORT");
+            assertThat(r.getString("name")).isEqualTo("Walk-in AG");
+            assertThat(r.getString("converted_customer")).isEqualTo(prospect);
+        });
+    }
+
+    @Test
+    void anUnknownOrSelfReferrerRejectsTheRowAndSaysWhyWhileTheOthersAreStored() {
+        String ok = Csv.unique("ok").toUpperCase();
+        String self = Csv.unique("self").toUpperCase();
+        String orphan = Csv.unique("orphan").toUpperCase();
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,time_zone,owner,referred_by",
+                ok + ",Ok AG,Europe/Berlin," + team.a + ",",
+                self + ",Self AG,Europe/Berlin," + team.a + "," + self,
+                orphan + ",Orphan AG,Europe/Berlin," + team.a + ",NO-SUCH-CUSTOMER"));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        assertThat(imported.body()).contains("a customer does not recommend themselves")
+                .contains("NO-SUCH-CUSTOMER").contains("no customer has this external_id");
+    }
+
+    @Test
+    void onlyTheCustomersOwnPeopleRecordOrSeeItsReferrals() {
+        String body = "{\"customer\":\"" + team.customerOfA + "\",\"name\":\"Max Muster\",\"phone\":\"030 555\"}";
+        assertThat(team.as(team.c).postJson("api/referrals", body).status()).as("another team's salesperson").isEqualTo(403);
+        assertThat(team.as(team.a).postJson("api/referrals", body).status()).isEqualTo(201);
+        assertThat(referrals(team.m, team.customerOfA)).as("the manager").hasSize(1);
+        assertThat(team.as(team.c).get("api/referrals").array()).as("another team sees none").isEmpty();
+        assertThat(team.as(team.b).get("api/referrals?customer=" + team.customerOfA).array()).as("a colleague").isEmpty();
+    }
+
+    @Test
+    void aRecommendationNeedsAWayToReachTheProspectAndSaysWhichFieldIsWrong() {
+        Api.Reply unreachable = team.as(team.a).postJson("api/referrals", "{\"customer\":\"" + team.customerOfA
+                + "\",\"name\":\"Nobody\"}");
+        assertThat(unreachable.status()).isEqualTo(400);
+        assertThat(unreachable.body()).contains("email: an email address or a phone number is needed");
+        Api.Reply malformed = team.as(team.a).postJson("api/referrals", "{\"customer\":\"" + team.customerOfA
+                + "\",\"name\":\"Jane\",\"email\":\"jane-at-foo\",\"phone\":\"call me\"}");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).contains("email: 'jane-at-foo' is not an email address")
+                .contains("phone: 'call me' is not a phone number");
+        Api.Reply sneaky = team.as(team.a).postJson("api/referrals", "{\"customer\":\"" + team.customerOfA
+                + "\",\"name\":\"Jane\",\"phone\":\"030 1\",\"source\":\"FORM\"}");
+        assertThat(sneaky.status()).as("a field the caller does not control").isEqualTo(400);
+        assertThat(team.as(team.a).get("api/referrals?customer=" + team.customerOfA).array()).isEmpty();
+    }
+
+    private List<JsonObject> referrals(String login, String customer) {
+        Api.Reply reply = team.as(login).get("api/referrals?customer=" + customer);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.array().getValuesAs(JsonObject.class);
+    }
+}
