@@ -10,6 +10,11 @@ conversations along the way.
 I am looking forward to the years ahead. If there is ever anything I can
 do for you, just reply to this email.
 
+<#if (links.recommend)??>
+Do you know someone we could help as well? Recommend them here:
+${links.recommend}
+
+</#if>
 Warm regards,
 ${salesperson.name}
 ${company.name}

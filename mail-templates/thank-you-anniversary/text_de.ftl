@@ -10,6 +10,12 @@ die vielen guten Gespräche.
 Ich freue mich auf die kommenden Jahre. Wenn ich irgendetwas für Sie tun
 kann, antworten Sie einfach auf diese E-Mail.
 
+<#if (links.recommend)??>
+Kennen Sie jemanden, dem wir ebenso helfen könnten? Empfehlen Sie uns hier
+weiter:
+${links.recommend}
+
+</#if>
 Herzliche Grüße
 ${salesperson.name}
 ${company.name}

@@ -10,6 +10,11 @@ I hope it turns out to be worthwhile for you. If I can help in any way –
 or if it turns out not to be a good fit after all – just let me know.
 A short reply is all it takes.
 
+<#if (links.recommend)??>
+Do you know someone we could help as well? Recommend them here:
+${links.recommend}
+
+</#if>
 Warm regards,
 ${salesperson.name}
 ${company.name}

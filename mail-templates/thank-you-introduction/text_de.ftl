@@ -10,6 +10,12 @@ Ich hoffe, der Kontakt lohnt sich für Sie. Wenn ich dabei helfen kann
 oder es doch nicht passen sollte, sagen Sie mir einfach Bescheid. Eine
 kurze Antwort genügt.
 
+<#if (links.recommend)??>
+Kennen Sie jemanden, dem wir ebenso helfen könnten? Empfehlen Sie uns hier
+weiter:
+${links.recommend}
+
+</#if>
 Herzliche Grüße
 ${salesperson.name}
 ${company.name}

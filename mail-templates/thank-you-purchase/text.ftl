@@ -11,6 +11,11 @@ and I don't take that for granted.
 If anything is not quite as you expected, simply reply to this email.
 It comes straight to me, and I will take care of it.
 
+<#if (links.recommend)??>
+Do you know someone we could help as well? Recommend them here:
+${links.recommend}
+
+</#if>
 Warm regards,
 ${salesperson.name}
 ${company.name}

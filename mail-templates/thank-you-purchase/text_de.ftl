@@ -12,6 +12,12 @@ Sollte etwas nicht ganz so sein, wie Sie es erwartet haben, antworten
 Sie einfach auf diese E-Mail. Sie landet direkt bei mir, und ich kümmere
 mich darum.
 
+<#if (links.recommend)??>
+Kennen Sie jemanden, dem wir ebenso helfen könnten? Empfehlen Sie uns hier
+weiter:
+${links.recommend}
+
+</#if>
 Herzliche Grüße
 ${salesperson.name}
 ${company.name}

@@ -41,8 +41,8 @@ public class Links {
 
     private static final Logger LOG = Logger.getLogger(Links.class.getName());
     private static final int GENERATED_KEY_ID = 0;
-    private static final String THOSE_LINKS = "links that customers may still use (unsubscribe, rating, click and reply "
-            + "links, calendar feeds)";
+    private static final String THOSE_LINKS = "links that customers may still use (unsubscribe, rating, click, reply and "
+            + "recommend links, calendar feeds)";
 
     @Inject
     @ConfigProperty(name = "rapport.links.keys")
@@ -237,6 +237,11 @@ public class Links {
     /** A one-click satisfaction rating (1–5) of the customer's experience, answered on {@code /r/…}. */
     public String ratingUrl(long customerId, long messageId, int score) {
         return settings.publicBase() + "r/" + tokens.issue(new Claims(Purpose.RATING, customerId, messageId, Integer.toString(score)));
+    }
+
+    /** The customer's own form to recommend someone, in a thank-you note. */
+    public String recommendUrl(long customerId, long messageId) {
+        return settings.publicBase() + "recommend/" + tokens.issue(new Claims(Purpose.RECOMMEND, customerId, messageId, ""));
     }
 
     /**

@@ -178,6 +178,9 @@ public class MessageSender {
             model.put("customer", customer);
             model.put("recipient", Map.of("name", m.customerGreetingName()));
             linkModel.put("unsubscribe", links.unsubscribeUrl(m.customerId, m.id));
+            if (template(m).purpose() == MailPurpose.THANK_YOU) {
+                linkModel.put("recommend", links.recommendUrl(m.customerId, m.id));
+            }
             if (template(m) == MailTemplate.PROBLEM_CHECK_IN) {
                 linkModel.put("ratings", java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(score -> Map.of(
                         "score", Integer.toString(score), "url", links.ratingUrl(m.customerId, m.id, score))).toList());

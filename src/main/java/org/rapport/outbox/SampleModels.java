@@ -89,6 +89,9 @@ public final class SampleModels {
             links.put("unsubscribe", base + "u/preview");
             links.put("consentYes", base + "consent/preview?answer=yes");
             links.put("consentNo", base + "consent/preview?answer=no");
+            if (template.purpose() == MailPurpose.THANK_YOU) {
+                links.put("recommend", base + "recommend/preview");
+            }
             links.put("ratings", IntStream.rangeClosed(1, 5)
                     .mapToObj(score -> Map.of("score", String.valueOf(score), "url", base + "c/preview-rating-" + score)).toList());
         } else {

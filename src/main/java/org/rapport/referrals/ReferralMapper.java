@@ -53,6 +53,10 @@ public interface ReferralMapper {
 
     int convert(@Param("id") long id, @Param("customerId") long customerId, @Param("at") Instant at);
 
+    int countFromForm(@Param("referrerId") long referrerId, @Param("since") Instant since);
+
+    String externalIdOf(@Param("id") long id);
+
     /** The company of customer {@code id}, for the lead's wording. */
     String companyOf(@Param("id") long id);
 }

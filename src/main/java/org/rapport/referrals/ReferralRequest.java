@@ -31,6 +31,14 @@ public class ReferralRequest {
     /** Every field that is wrong, each with why; nothing when the request is valid. */
     void requireValid() {
         List<FieldError> errors = new ArrayList<>();
+        if (blank(name)) {
+            errors.add(new FieldError("name", "the prospect's name is needed"));
+        }
+        tooLong(errors, "name", name, 200);
+        tooLong(errors, "company", company, 200);
+        tooLong(errors, "email", email, 254);
+        tooLong(errors, "phone", phone, 40);
+        tooLong(errors, "note", note, 1000);
         if (blank(email) && blank(phone)) {
             errors.add(new FieldError("email", "an email address or a phone number is needed to reach the prospect"));
         }
@@ -42,6 +50,13 @@ public class ReferralRequest {
         }
         if (!errors.isEmpty()) {
             throw new InvalidReferral(errors);
+        }
+    }
+
+    /** The form is checked here too: its fields do not pass Bean Validation as the API's body does. */
+    private static void tooLong(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "at most " + max + " characters, not " + value.length()));
         }
     }
 

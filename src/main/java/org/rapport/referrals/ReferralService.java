@@ -11,7 +11,10 @@ import org.rapport.planning.PlanningService;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
 
+import org.rapport.platform.errors.TooManyRequests;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +27,8 @@ import java.util.List;
 public class ReferralService {
 
     static final int LIST_LIMIT = 500;
+    /** Recommendations one customer may send through their form in 24 hours. */
+    public static final int FORM_PER_DAY = 5;
     /** The planned touch's reason holds at most this much. */
     private static final int REASON_LENGTH = 300;
 
@@ -51,11 +56,21 @@ public class ReferralService {
         return mapper.findVisible(Access.EVERYTHING, id).orElseThrow();
     }
 
-    /** The referring customer themselves, through the signed link of a thank-you note. */
+    /**
+     * The referring customer themselves, through the signed link of a thank-you note: at most
+     * {@link #FORM_PER_DAY} a day, as a link forwarded or leaked must not flood the salesperson's list.
+     *
+     * @throws TooManyRequests when the customer's form was used that often in the last 24 hours
+     */
     @Transactional
-    public long recommendedByCustomer(long referrerId, String referrerExternalId, ReferralRequest request) {
+    public long recommendedByCustomer(long referrerId, ReferralRequest request) {
         request.requireValid();
-        return record(referrerId, request, "FORM", "customer:" + referrerExternalId);
+        Instant now = clock.instant();
+        if (mapper.countFromForm(referrerId, now.minus(Duration.ofDays(1))) >= FORM_PER_DAY) {
+            throw new TooManyRequests("At most " + FORM_PER_DAY + " recommendations a day can be sent through this form.",
+                    Duration.ofHours(1));
+        }
+        return record(referrerId, request, "FORM", "customer:" + mapper.externalIdOf(referrerId));
     }
 
     public List<Referral> list(Access access, String referrer) {

@@ -5,9 +5,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +121,59 @@ class ReferralIT {
                 + "\",\"name\":\"Jane\",\"phone\":\"030 1\",\"source\":\"FORM\"}");
         assertThat(sneaky.status()).as("a field the caller does not control").isEqualTo(400);
         assertThat(team.as(team.a).get("api/referrals?customer=" + team.customerOfA).array()).isEmpty();
+    }
+
+    @Test
+    void aThankYouNoteCarriesTheCustomersOwnFormWhichRecordsALeadAndRefusesForgedLinksAndFloods() throws Exception {
+        String customer = Csv.unique("fan").toUpperCase();
+        String email = customer.toLowerCase() + "@customers.example";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,preferred_name,email,time_zone,locale,owner",
+                customer + ",Fan GmbH,Frieda," + email + ",Europe/Berlin,de," + team.a));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        Api.Reply composed = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
+                + customer + "\",\"fields\":{\"years\":\"5\"}}");
+        assertThat(composed.status()).as(composed.toString()).isEqualTo(201);
+        int id = composed.json().getInt("id");
+        Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + id).json().getString("status").equals("SENT"));
+        String text = (String) ((jakarta.mail.Multipart) Mailbox.single(email).getContent()).getBodyPart(0).getContent();
+        assertThat(text).contains("Kennen Sie jemanden, dem wir ebenso helfen könnten?");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080/(recommend/[a-z2-7]+)").matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        String form = link.group(1);
+
+        Api.Reply page = api.anonymous().get(form);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Jemanden empfehlen").contains("<form method=\"post\"");
+        assertThat(referrals(team.a, customer)).as("a GET records nothing").isEmpty();
+
+        Api.Reply unreachable = api.anonymous().post(form, "application/x-www-form-urlencoded",
+                "name=Jane+Roe&company=Foo".getBytes(StandardCharsets.UTF_8));
+        assertThat(unreachable.status()).isEqualTo(400);
+        assertThat(unreachable.body()).contains("an email address or a phone number is needed").contains("value=\"Jane Roe\"");
+
+        Api.Reply sent = api.anonymous().post(form, "application/x-www-form-urlencoded",
+                "name=J%C3%BCrgen+Roe&company=Foo+GmbH&phone=%2B49+30+1234".getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        assertThat(sent.body()).contains("Vielen Dank für Ihre Empfehlung");
+        assertThat(referrals(team.a, customer)).singleElement().satisfies(r -> {
+            assertThat(r.getString("source")).isEqualTo("FORM");
+            assertThat(r.getString("name")).isEqualTo("Jürgen Roe");
+            assertThat(r.getString("created_by")).isEqualTo("customer:" + customer);
+        });
+        assertThat(api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class))
+                .anySatisfy(t -> assertThat(t.getString("reason")).isEqualTo("Fan GmbH recommended Jürgen Roe at Foo GmbH: +49 30 1234"));
+
+        String forged = form.substring(0, form.length() - 1) + (form.endsWith("a") ? "b" : "a");
+        assertThat(api.anonymous().post(forged, "application/x-www-form-urlencoded", "name=X&phone=123".getBytes(StandardCharsets.UTF_8))
+                .status()).isEqualTo(400);
+        for (int i = 1; i < 5; i++) {
+            assertThat(api.anonymous().post(form, "application/x-www-form-urlencoded",
+                    ("name=Lead+" + i + "&phone=030+" + i + "00").getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        }
+        Api.Reply flood = api.anonymous().post(form, "application/x-www-form-urlencoded", "name=Six&phone=030+600".getBytes(StandardCharsets.UTF_8));
+        assertThat(flood.status()).as("the sixth in a day").isEqualTo(429);
+        assertThat(referrals(team.a, customer)).hasSize(5);
     }
 
     private List<JsonObject> referrals(String login, String customer) {
