@@ -45,10 +45,24 @@ class RewardIT {
         LocalDate fiveYearsAgo = LocalDate.now(ZoneOffset.UTC).minusYears(5);
         importCustomer(customer, "Jubilee GmbH", "Judith", email, team.a, fiveYearsAgo);
 
+        // the tenth anniversary three weeks ago is caught up; a fifth six weeks ago is too old; four years are too few
+        String tenYears = customer + "-10";
+        String missed = customer + "-MISSED";
+        String fourYears = customer + "-4";
+        importCustomer(tenYears, "Decade AG", "Dora", tenYears.toLowerCase() + "@anniversary.example", team.a,
+                LocalDate.now(ZoneOffset.UTC).minusYears(10).minusDays(21));
+        importCustomer(missed, "Late AG", "Lars", missed.toLowerCase() + "@anniversary.example", team.a,
+                LocalDate.now(ZoneOffset.UTC).minusYears(5).minusDays(42));
+        importCustomer(fourYears, "Young AG", "Yara", fourYears.toLowerCase() + "@anniversary.example", team.a,
+                LocalDate.now(ZoneOffset.UTC).minusYears(4));
+
         Api.Reply run = api.asAdmin().postJson("api/rewards/run", "");
         assertThat(run.status()).as(run.toString()).isEqualTo(200);
-        assertThat(run.json().getInt("proposed")).isGreaterThanOrEqualTo(1);
+        assertThat(run.json().getInt("proposed")).isGreaterThanOrEqualTo(2);
         assertThat(api.asAdmin().postJson("api/rewards/run", "").json().getInt("proposed")).as("once per anniversary").isZero();
+        assertThat(single(rewardsOf(team.as(team.a), "PROPOSED", tenYears)).getString("subject")).isEqualTo("10 years");
+        assertThat(rewardsOf(team.as(team.a), null, missed)).isEmpty();
+        assertThat(rewardsOf(team.as(team.a), null, fourYears)).isEmpty();
 
         JsonObject proposed = single(rewardsOf(team.as(team.a), "PROPOSED", customer));
         assertThat(proposed.getString("kind")).isEqualTo("ANNIVERSARY");
@@ -239,6 +253,27 @@ class RewardIT {
             assertThat(refused.json().getString("detail")).isEqualTo("Approving reward " + second + " (EUR 50.00) would exceed team "
                     + team.m + " (Maria Manager)'s budget for " + quarter() + ": EUR 50.00 of EUR 75.00 is already approved, EUR 25.00 is left.");
             assertThat(team.as(team.m).get("api/rewards/" + second).json().getString("status")).isEqualTo("PROPOSED");
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    /** Two approvals at once against a budget with room for one: the team's approvals take turns, so one is refused. */
+    @Test
+    void twoApprovalsAtOnceCannotBothFitIntoWhatIsLeft() throws Exception {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        JsonObject small = Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rules.getJsonObject("rewards"))
+                .add("quarterly_budget_per_team", Json.createObjectBuilder().add("value", 60).add("currency", "EUR"))).build();
+        assertThat(api.asAdmin().put("api/rules", small.toString()).status()).isEqualTo(200);
+        try {
+            int first = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "race one")).json().getInt("id");
+            int second = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "race two")).json().getInt("id");
+            java.util.concurrent.CompletableFuture<Api.Reply> one = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> team.as(team.m).postJson("api/rewards/" + first + "/approve", ""));
+            java.util.concurrent.CompletableFuture<Api.Reply> two = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> team.as(team.m).postJson("api/rewards/" + second + "/approve", ""));
+            assertThat(List.of(one.get().status(), two.get().status())).as(one.get() + " / " + two.get())
+                    .containsExactlyInAnyOrder(200, 409);
         } finally {
             assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
         }
