@@ -234,7 +234,7 @@ public class RewardService {
     private TeamBudget budget(RewardMapper.Decision reward) {
         RewardRules.Worth limit = rules.rewardRules().quarterlyBudgetPerTeam();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone.zone());
-        LocalDate quarterStart = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1);
+        LocalDate quarterStart = TeamBudget.quarterStart(today);
         Instant from = quarterStart.atStartOfDay(zone.zone()).toInstant();
         Instant to = quarterStart.plusMonths(3).atStartOfDay(zone.zone()).toInstant();
         Currency currency = Currency.getInstance(limit.currency());
