@@ -59,6 +59,9 @@ public interface CustomerMapper {
 
     int recomputeTiers(@Param("after") LocalDate after, @Param("through") LocalDate through);
 
+    /** The customers of one tier (for TOP10 a handful: ten by rank, plus any pinned there). */
+    List<Long> idsInTier(@Param("tier") Tier tier);
+
     int recordTwoWayTouch(@Param("id") long id, @Param("at") Instant at);
 
     Optional<Consent> findConsent(@Param("id") long id);

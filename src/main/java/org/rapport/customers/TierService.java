@@ -1,6 +1,7 @@
 package org.rapport.customers;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,11 +11,16 @@ import org.rapport.platform.time.ScheduleZone;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** Recomputes every customer's tier from trailing-12-month purchases (in the company currency) in one set-based statement. */
+/**
+ * Recomputes every customer's tier from trailing-12-month purchases (in the company currency) in one set-based statement,
+ * and announces each customer it brought into the top tier ({@link TierReached}).
+ */
 @ApplicationScoped
 public class TierService {
 
@@ -30,6 +36,9 @@ public class TierService {
     Clock clock;
 
     @Inject
+    Event<TierReached> reached;
+
+    @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
     ScheduleZone zone;
 
@@ -40,7 +49,11 @@ public class TierService {
     @Transactional
     public Recomputed recompute() {
         LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
+        Set<Long> topBefore = new HashSet<>(mapper.idsInTier(Tier.TOP10));
         int changed = mapper.recomputeTiers(today.minusYears(1), today);
+        // in this transaction: a reward for reaching the top is proposed exactly when the new tier is stored
+        mapper.idsInTier(Tier.TOP10).stream().filter(id -> !topBefore.contains(id))
+                .forEach(id -> reached.fire(new TierReached(id, Tier.TOP10, today)));
         List<Unconverted> unconverted = rates.unconverted(today.minusYears(1), today);
         String currency = rates.companyCurrency();
         LOG.info(() -> "Tiers recomputed for " + today + ": " + changed + " customers changed");

@@ -26,6 +26,11 @@ public record TeamBudget(String team, String quarter, Amount limit, Amount appro
         return date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
     }
 
+    /** The first day of the quarter a date falls in: {@code 2026-11-24} is in the quarter from {@code 2026-10-01}. */
+    public static LocalDate quarterStart(LocalDate date) {
+        return LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
+    }
+
     public Amount left() {
         return limit.minusOrZero(approved);
     }

@@ -8,6 +8,7 @@ import org.rapport.platform.errors.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,20 +29,31 @@ public class RuleService {
     Clock clock;
 
     public Rules rules() {
-        Map<String, String> settings = new HashMap<>();
-        mapper.settings().forEach(s -> settings.put(s.name, s.value));
-        return Rules.fromSettings(settings);
+        return Rules.fromSettings(settings());
     }
 
+    /** What the reward rules propose, and each team's quarterly budget, as they stand now. */
+    public RewardRules rewardRules() {
+        return RewardRules.fromSettings(settings());
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>();
+        mapper.settings().forEach(s -> settings.put(s.name, s.value));
+        return settings;
+    }
+
+    /** Replaces the planner's and the reward rules together: either all of them are valid and stored, or none is. */
     @Transactional
-    public Rules replace(Rules rules) {
-        List<String> problems = rules.problems();
+    public void replace(Rules rules, RewardRules rewards) {
+        List<String> problems = new ArrayList<>(rules.problems());
+        problems.addAll(rewards.problems());
         if (!problems.isEmpty()) {
             throw new InvalidInput(String.join(" ", problems));
         }
         Instant now = clock.instant();
         rules.toSettings().forEach((name, value) -> mapper.save(name, value, now));
-        return rules();
+        rewards.normalized().toSettings().forEach((name, value) -> mapper.save(name, value, now));
     }
 
     public List<CompanyHoliday> holidays() {

@@ -25,6 +25,7 @@ public class RulesDocument {
     @NotNull @Valid public ThankYou thankYou;
     @NotNull @Valid public ContactPolicy contactPolicy;
     @NotNull @Valid public Capacity capacity;
+    @NotNull @Valid public Rewards rewards;
 
     public static class ProblemFollowUp {
         @NotNull public Integer callAfterBusinessDays;
@@ -52,7 +53,32 @@ public class RulesDocument {
         @NotNull public Integer defaultDaily;
     }
 
-    static RulesDocument of(Rules r) {
+    /** What each reward rule proposes, and each team's budget for a quarter ({@link RewardRules}). */
+    public static class Rewards {
+        @NotNull @Valid public Worth introductionConverted;
+        @NotNull @Valid public Worth anniversary;
+        @NotNull @Valid public Worth topTier;
+        @NotNull @Valid public Worth referralConverted;
+        @NotNull @Valid public Worth quarterlyBudgetPerTeam;
+    }
+
+    public static class Worth {
+        @NotNull public BigDecimal value;
+        @NotNull public String currency;
+
+        static Worth of(RewardRules.Worth w) {
+            Worth d = new Worth();
+            d.value = w.value();
+            d.currency = w.currency();
+            return d;
+        }
+
+        RewardRules.Worth toWorth() {
+            return new RewardRules.Worth(value, currency);
+        }
+    }
+
+    static RulesDocument of(Rules r, RewardRules rewards) {
         RulesDocument d = new RulesDocument();
         d.cadenceDays = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
@@ -76,6 +102,12 @@ public class RulesDocument {
         d.contactPolicy.maxCallsPer3Days = r.maxCallsPer3Days();
         d.capacity = new Capacity();
         d.capacity.defaultDaily = r.defaultDailyCapacity();
+        d.rewards = new Rewards();
+        d.rewards.introductionConverted = Worth.of(rewards.introductionConverted());
+        d.rewards.anniversary = Worth.of(rewards.anniversary());
+        d.rewards.topTier = Worth.of(rewards.topTier());
+        d.rewards.referralConverted = Worth.of(rewards.referralConverted());
+        d.rewards.quarterlyBudgetPerTeam = Worth.of(rewards.quarterlyBudgetPerTeam());
         return d;
     }
 
@@ -98,5 +130,10 @@ public class RulesDocument {
                 thankYou.purchaseThreshold, thankYou.anniversary, thankYou.afterIntroduction, thankYou.minDaysBetween,
                 contactPolicy.sendWindowStart, contactPolicy.sendWindowEnd, contactPolicy.maxEmailsPer7Days,
                 contactPolicy.maxCallsPer3Days, capacity.defaultDaily);
+    }
+
+    RewardRules toRewardRules() {
+        return new RewardRules(rewards.introductionConverted.toWorth(), rewards.anniversary.toWorth(),
+                rewards.topTier.toWorth(), rewards.referralConverted.toWorth(), rewards.quarterlyBudgetPerTeam.toWorth());
     }
 }

@@ -25,12 +25,15 @@ public class RulesResource {
 
     @GET
     public RulesDocument get() {
-        return RulesDocument.of(rules.rules());
+        return RulesDocument.of(rules.rules(), rules.rewardRules());
     }
 
     @PUT
     @RolesAllowed("ADMIN")
     public RulesDocument put(@Valid @NotNull RulesDocument document) {
-        return RulesDocument.of(rules.replace(document.toRules()));
+        Rules planning = document.toRules();
+        RewardRules rewards = document.toRewardRules();
+        rules.replace(planning, rewards);
+        return get();
     }
 }

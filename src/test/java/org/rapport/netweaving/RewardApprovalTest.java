@@ -84,6 +84,15 @@ class RewardApprovalTest {
     }
 
     @Test
+    void aQuarterStartsOnTheFirstOfJanuaryAprilJulyOrOctober() {
+        assertThat(TeamBudget.quarterStart(LocalDate.of(2026, 1, 1))).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(TeamBudget.quarterStart(LocalDate.of(2026, 3, 31))).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(TeamBudget.quarterStart(LocalDate.of(2026, 5, 31))).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(TeamBudget.quarterStart(LocalDate.of(2026, 9, 30))).isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(TeamBudget.quarterStart(LocalDate.of(2026, 12, 31))).isEqualTo(LocalDate.of(2026, 10, 1));
+    }
+
+    @Test
     void anAmountIsNeverNegativeAndNeverAddedAcrossCurrencies() {
         assertThatThrownBy(() -> Amount.of("-1", "EUR")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Amount.of("1", "EUR").plus(Amount.of("1", "USD"))).isInstanceOf(IllegalArgumentException.class);

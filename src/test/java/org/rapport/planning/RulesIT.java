@@ -52,6 +52,25 @@ class RulesIT {
         JsonObject incomplete = Json.createObjectBuilder(rules).remove("thank_you").build();
         assertThat(api.asAdmin().put("api/rules", incomplete.toString()).status()).isEqualTo(400);
 
+        JsonObject rewards = rules.getJsonObject("rewards");
+        assertThat(rewards.getJsonObject("anniversary").getJsonNumber("value").bigDecimalValue()).isEqualByComparingTo("50");
+        assertThat(rewards.getJsonObject("quarterly_budget_per_team").getString("currency")).isEqualTo("EUR");
+        assertThat(rewards.keySet()).containsExactlyInAnyOrder("introduction_converted", "anniversary", "top_tier", "referral_converted",
+                "quarterly_budget_per_team");
+        JsonObject otherCurrency = Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
+                .add("top_tier", Json.createObjectBuilder().add("value", 100).add("currency", "USD"))).build();
+        Api.Reply otherCurrencyReply = api.asAdmin().put("api/rules", otherCurrency.toString());
+        assertThat(otherCurrencyReply.status()).isEqualTo(400);
+        assertThat(otherCurrencyReply.json().getString("detail"))
+                .contains("rewards.top_tier.currency: must be the budget's currency, EUR, not USD");
+        JsonObject negative = Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
+                .add("quarterly_budget_per_team", Json.createObjectBuilder().add("value", -5).add("currency", "EUR"))).build();
+        assertThat(api.asAdmin().put("api/rules", negative.toString()).json().getString("detail"))
+                .contains("rewards.quarterly_budget_per_team.value");
+        assertThat(api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).remove("rewards").build().toString()).status())
+                .as("the rewards are part of the document").isEqualTo(400);
+        assertThat(api.asAdmin().get("api/rules").json()).as("a refused document changes nothing").isEqualTo(rules);
+
         JsonObject changed = Json.createObjectBuilder(rules)
                 .add("cadence_days", Json.createObjectBuilder(rules.getJsonObject("cadence_days")).add("TOP10", 10)).build();
         assertThat(team.as(team.a).put("api/rules", changed.toString()).status()).as("a salesperson").isEqualTo(403);

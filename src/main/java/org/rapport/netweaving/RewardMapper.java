@@ -1,0 +1,79 @@
+package org.rapport.netweaving;
+
+import org.apache.ibatis.annotations.Param;
+import org.mybatis.cdi.Mapper;
+import org.rapport.platform.security.Access;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Rewards and their append-only ledger: entries are only ever inserted (RewardLedgerTest keeps it so). */
+@Mapper
+public interface RewardMapper {
+
+    /** Proposes the reward unless its (kind, customer, subject) has one; 0 when it has, or there is no such customer. */
+    int propose(@Param("kind") RewardKind kind, @Param("customerId") long customerId, @Param("subject") String subject,
+                @Param("value") BigDecimal value, @Param("currency") String currency, @Param("reason") String reason,
+                @Param("proposedBy") String proposedBy, @Param("now") Instant now);
+
+    Optional<Long> idBySubject(@Param("kind") RewardKind kind, @Param("customerId") long customerId,
+                               @Param("subject") String subject);
+
+    /**
+     * Proposes an anniversary reward for every customer whose latest fifth anniversary (5, 10, … years) fell on a day
+     * after {@code after} and up to {@code today}, unless that anniversary has one.
+     */
+    int proposeAnniversaries(@Param("after") LocalDate after, @Param("today") LocalDate today,
+                             @Param("value") BigDecimal value, @Param("currency") String currency, @Param("now") Instant now);
+
+    /** The first entry (PROPOSED, by a rule) of each reward that has none yet. */
+    int recordRuleProposals();
+
+    int appendEntry(@Param("rewardId") long rewardId, @Param("status") RewardStatus status, @Param("actor") String actor,
+                    @Param("at") Instant at, @Param("reason") String reason, @Param("given") Given given,
+                    @Param("description") String description, @Param("outboxId") Long outboxId);
+
+    /** Moves the reward's current status, only from {@code from}: 0 when it is no longer that. */
+    int move(@Param("id") long id, @Param("from") RewardStatus from, @Param("to") RewardStatus to);
+
+    Optional<Decision> decision(@Param("id") long id);
+
+    /** Locks the reward alone (a rejection, a fulfilment). */
+    Optional<Long> lock(@Param("id") long id);
+
+    /** Locks every reward of the team, in index order: approvals against one team's budget take turns. */
+    List<Long> lockTeam(@Param("teamId") long teamId);
+
+    /** The sum of the team's rewards approved from {@code from} (inclusive) to {@code to} (exclusive), in one currency. */
+    BigDecimal approvedSum(@Param("teamId") long teamId, @Param("from") Instant from, @Param("to") Instant to,
+                           @Param("currency") String currency);
+
+    /** How a team is named in a refusal: its manager's external id and name. */
+    Optional<String> teamName(@Param("teamId") long teamId);
+
+    List<RewardView> search(@Param("status") RewardStatus status, @Param("access") Access access, @Param("limit") int limit);
+
+    Optional<RewardView> find(@Param("id") long id, @Param("access") Access access);
+
+    List<RewardView.Entry> entries(@Param("rewardIds") Collection<Long> rewardIds);
+
+    /** A reward with what deciding on it needs: the customer's current owner and their manager (access), its team. */
+    class Decision {
+        long id;
+        long customerId;
+        Long ownerId;
+        Long ownerManagerId;
+        Long teamId;
+        String proposedBy;
+        BigDecimal value;
+        String currency;
+        String reason;
+        RewardStatus status;
+        String timeZone;
+        String region;
+    }
+}

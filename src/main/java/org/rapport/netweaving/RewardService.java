@@ -1,0 +1,265 @@
+package org.rapport.netweaving;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.customers.Tier;
+import org.rapport.customers.TierReached;
+import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailModel;
+import org.rapport.outbox.OutboxService;
+import org.rapport.planning.RewardRules;
+import org.rapport.planning.RuleService;
+import org.rapport.planning.Rules;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.security.Access;
+import org.rapport.platform.security.AuthenticatedUser;
+import org.rapport.platform.security.Role;
+import org.rapport.platform.time.ScheduleZone;
+import org.rapport.platform.time.Zones;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * Rewards from proposal to fulfilment. Rules propose ({@link #propose}, idempotent per subject); a manager approves
+ * within the team's quarterly budget ({@link RewardApproval} decides) or rejects with a reason; an approved reward is
+ * fulfilled and the customer gets the {@code reward-notice} email. Each step appends to the ledger in the transaction
+ * that makes it; the status moves only as {@link RewardStatus} allows.
+ */
+@ApplicationScoped
+public class RewardService {
+
+    /** Anniversaries of this many days back still get their reward: a job that did not run for a while catches up. */
+    static final int ANNIVERSARY_CATCH_UP_DAYS = 30;
+
+    @Inject
+    RewardMapper mapper;
+
+    @Inject
+    RuleService rules;
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.zone")
+    ScheduleZone zone;
+
+    /**
+     * A rule proposes a reward of {@code kind} for the customer, at the rule's value, once per {@code subject}: the
+     * introductions call it when a deal closes ({@code INTRODUCTION_CONVERTED}, subject the introduction), referrals
+     * when a lead becomes a customer. Joins the caller's transaction, so the reward exists exactly when its cause does.
+     *
+     * @param subject what is rewarded, unique per kind and customer (1–100 characters), e.g. {@code introduction 42}
+     * @param reason  worded to follow "thanks for" in the customer's notice (1–500 characters), e.g.
+     *                {@code the introduction to Müller that became a deal}
+     * @return the new reward's id; empty when this subject already has a reward, the rule's value is 0 (off), or there
+     *         is no customer {@code customerId}
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<Long> propose(RewardKind kind, long customerId, String subject, String reason) {
+        return propose(kind, customerId, subject, reason, null);
+    }
+
+    /** What {@link #proposeAs} did: the reward, and whether this call proposed it (false: the subject had one). */
+    public record Proposed(RewardView reward, boolean created) {
+    }
+
+    /**
+     * A person proposes a reward of one of the rules' kinds, at the rule's value (the caller has been allowed the
+     * customer). The same subject again answers the reward it has.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Proposed proposeAs(AuthenticatedUser author, RewardKind kind, long customerId, String subject, String reason) {
+        Optional<Long> created = propose(kind, customerId, subject.strip(), reason.strip(), author.username());
+        long id = created.or(() -> mapper.idBySubject(kind, customerId, subject.strip())).orElseThrow(() -> new InvalidInput(
+                "kind: the rule for " + kind + " is off (its value is 0 in /api/rules), so it proposes nothing."));
+        return new Proposed(require(author.access(), id), created.isPresent());
+    }
+
+    private Optional<Long> propose(RewardKind kind, long customerId, String subject, String reason, String proposedBy) {
+        if (subject == null || subject.isBlank() || subject.length() > 100) {
+            throw new IllegalArgumentException("A reward's subject has 1 to 100 characters, not '" + subject + "'.");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new IllegalArgumentException("A reward's reason has 1 to 500 characters.");
+        }
+        RewardRules.Worth worth = kind.worth(rules.rewardRules());
+        if (worth.value().signum() == 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (mapper.propose(kind, customerId, subject, worth.value(), worth.currency(), reason, proposedBy, now) == 0) {
+            return Optional.empty();
+        }
+        long id = mapper.idBySubject(kind, customerId, subject).orElseThrow();
+        mapper.appendEntry(id, RewardStatus.PROPOSED, proposedBy, now, reason, null, null, null);
+        return Optional.of(id);
+    }
+
+    /** The tier recomputation brought a customer into the top tier: in its transaction, one reward per year at most. */
+    void topTierReached(@Observes TierReached reached) {
+        if (reached.tier() == Tier.TOP10) {
+            propose(RewardKind.TOP_TIER, reached.customerId(), "TOP10 " + reached.on().getYear(),
+                    "being one of our top ten customers");
+        }
+    }
+
+    /**
+     * The daily rules: an anniversary reward for each customer whose fifth, tenth, … anniversary as a customer fell in
+     * the last {@value #ANNIVERSARY_CATCH_UP_DAYS} days (today in {@code rapport.schedule.zone}), once per anniversary.
+     *
+     * @return how many rewards it proposed
+     */
+    @Transactional
+    public int proposeDue() {
+        RewardRules.Worth worth = RewardKind.ANNIVERSARY.worth(rules.rewardRules());
+        if (worth.value().signum() == 0) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone.zone());
+        int proposed = mapper.proposeAnniversaries(today.minusDays(ANNIVERSARY_CATCH_UP_DAYS), today, worth.value(),
+                worth.currency(), now);
+        mapper.recordRuleProposals();
+        return proposed;
+    }
+
+    /** Newest first, the ones the caller reaches (their customers', their team's, or all), each with its ledger. */
+    public List<RewardView> search(Access access, RewardStatus status, int limit) {
+        return withEntries(mapper.search(status, access, limit));
+    }
+
+    /**
+     * One reward the caller reaches. Someone else's and an unknown id get the same refusal ({@link Access#refusal}), so
+     * reward ids cannot be probed; an admin, who reaches all, gets 404 for an id that does not exist.
+     */
+    public RewardView require(Access access, long id) {
+        return mapper.find(id, access).map(r -> withEntries(List.of(r)).get(0)).orElseThrow(() -> refusal(access, id));
+    }
+
+    /**
+     * A manager (or an admin) approves: not their own proposal, not for a customer they own, within the quarterly
+     * budget of the reward's team for the quarter of today (in {@code rapport.schedule.zone}). Approvals against one
+     * team take turns (its rewards are locked), so two at once cannot both fit into what is left.
+     */
+    @Transactional
+    public RewardView approve(AuthenticatedUser user, long id) {
+        RewardMapper.Decision seen = reachable(user.access(), id);
+        if (seen.teamId == null) {
+            throw new RewardBudgetRefused("Reward " + id + " counts against no team's budget: its customer had no owner "
+                    + "when it was proposed. Reject it, and propose it again once the customer has an owner.");
+        }
+        mapper.lockTeam(seen.teamId);
+        RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
+        TeamBudget approvedAfter = RewardApproval.approve(reward(reward), approver(user), budget(reward));
+        if (user.role() == Role.SALES) {
+            throw new RewardApprovalNotAllowed("Reward " + id + ": only a manager or an admin approves rewards.");
+        }
+        append(reward, RewardStatus.APPROVED, user.username(), "Within team " + approvedAfter.team() + "'s budget for "
+                + approvedAfter.quarter() + ": " + approvedAfter.approved() + " of " + approvedAfter.limit() + " approved, "
+                + approvedAfter.left() + " left.", null, null, null);
+        return require(user.access(), id);
+    }
+
+    /** A manager (or an admin) rejects a proposed reward, saying why. */
+    @Transactional
+    public RewardView reject(AuthenticatedUser user, long id, String reason) {
+        reachable(user.access(), id);
+        if (user.role() == Role.SALES) {
+            throw new RewardApprovalNotAllowed("Reward " + id + ": only a manager or an admin rejects rewards.");
+        }
+        mapper.lock(id);
+        RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
+        append(reward, RewardStatus.REJECTED, user.username(), reason.strip(), null, null, null);
+        return require(user.access(), id);
+    }
+
+    /**
+     * Whoever reaches the customer records what an approved reward gave; the customer's notice ({@code reward-notice},
+     * from their salesperson) goes to the outbox in the same transaction, to leave inside their send window. Whether it
+     * may go is the consent rule's, at sending: a customer who stopped reward notices (or email) does not get it.
+     */
+    @Transactional
+    public RewardView fulfil(AuthenticatedUser user, long id, Given given, String description) {
+        reachable(user.access(), id);
+        mapper.lock(id);
+        RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
+        reward.status.moveTo(RewardStatus.FULFILLED, id);
+        Rules current = rules.rules();
+        ZoneId customerZone = Zones.orUtc(reward.timeZone);
+        Instant notBefore = rules.calendar().sendMoment(clock.instant(), customerZone, reward.region,
+                current.sendWindowStart(), current.sendWindowEnd());
+        long messageId = outbox.enqueue(new Mail("reward:" + id, new MailModel.RewardNotice(
+                new MailModel.Reward(description.strip(), reward.reason)), reward.customerId, null, null, notBefore, true)).id();
+        append(reward, RewardStatus.FULFILLED, user.username(), null, given, description.strip(), messageId);
+        return require(user.access(), id);
+    }
+
+    private void append(RewardMapper.Decision reward, RewardStatus to, String actor, String reason, Given given,
+                        String description, Long outboxId) {
+        RewardStatus from = reward.status;
+        from.moveTo(to, reward.id);
+        if (mapper.move(reward.id, from, to) != 1) {
+            // the row is locked, so this is a fault, not a race
+            throw new IllegalStateException("Reward " + reward.id + " was not " + from + " any more.");
+        }
+        mapper.appendEntry(reward.id, to, actor, clock.instant(), reason, given, description, outboxId);
+    }
+
+    private RewardMapper.Decision reachable(Access access, long id) {
+        return mapper.decision(id).filter(r -> access.reaches(r.ownerId, r.ownerManagerId))
+                .orElseThrow(() -> refusal(access, id));
+    }
+
+    private static RuntimeException refusal(Access access, long id) {
+        // not found within the caller's reach: for an admin that is everything, so the id does not exist
+        return access.refusal(false, "There is no reward " + id + ".", "Reward " + id + " is not for a customer you reach.");
+    }
+
+    private TeamBudget budget(RewardMapper.Decision reward) {
+        RewardRules.Worth limit = rules.rewardRules().quarterlyBudgetPerTeam();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone.zone());
+        LocalDate quarterStart = TeamBudget.quarterStart(today);
+        Instant from = quarterStart.atStartOfDay(zone.zone()).toInstant();
+        Instant to = quarterStart.plusMonths(3).atStartOfDay(zone.zone()).toInstant();
+        Currency currency = Currency.getInstance(limit.currency());
+        String team = mapper.teamName(reward.teamId).orElse(Long.toString(reward.teamId));
+        return new TeamBudget(team, TeamBudget.quarterOf(today), new Amount(limit.value(), currency),
+                new Amount(mapper.approvedSum(reward.teamId, from, to, limit.currency()), currency));
+    }
+
+    private static RewardApproval.Reward reward(RewardMapper.Decision r) {
+        // a customer without an owner: nobody's own customer (-1 is no salesperson's id)
+        return new RewardApproval.Reward(r.id, r.customerId, r.ownerId == null ? -1 : r.ownerId,
+                Optional.ofNullable(r.proposedBy), new Amount(r.value, Currency.getInstance(r.currency)), r.status);
+    }
+
+    private static RewardApproval.Approver approver(AuthenticatedUser user) {
+        return new RewardApproval.Approver(user.username(),
+                user.salespersonId() == null ? OptionalLong.empty() : OptionalLong.of(user.salespersonId()));
+    }
+
+    private List<RewardView> withEntries(List<RewardView> rewards) {
+        if (!rewards.isEmpty()) {
+            Map<Long, List<RewardView.Entry>> entries = mapper.entries(rewards.stream().map(r -> r.id).toList()).stream()
+                    .collect(Collectors.groupingBy(e -> e.rewardId));
+            rewards.forEach(r -> r.entries = entries.getOrDefault(r.id, List.of()));
+        }
+        return rewards;
+    }
+}

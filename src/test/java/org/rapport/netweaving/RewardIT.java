@@ -1,0 +1,349 @@
+package org.rapport.netweaving;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestServer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rewards through the API: proposed by the rules (an anniversary, the top tier) or a person, approved by a manager
+ * within the team's quarterly budget, rejected with a reason, fulfilled with the customer's notice in GreenMail; the
+ * ledger shows every step, and nobody outside the customer's team sees or decides.
+ */
+class RewardIT {
+
+    Api api;
+    Team team;
+
+    @BeforeEach
+    void team() {
+        api = TestServer.api();
+        team = new Team(api);
+    }
+
+    @Test
+    void anAnniversaryRewardIsApprovedByTheManagerFulfilledAndTheNoticeArrives() throws Exception {
+        String customer = Csv.unique("ANNIV").toUpperCase();
+        String email = customer.toLowerCase() + "@anniversary.example";
+        LocalDate fiveYearsAgo = LocalDate.now(ZoneOffset.UTC).minusYears(5);
+        importCustomer(customer, "Jubilee GmbH", "Judith", email, team.a, fiveYearsAgo);
+
+        // the tenth anniversary three weeks ago is caught up; a fifth six weeks ago is too old; four years are too few
+        String tenYears = customer + "-10";
+        String missed = customer + "-MISSED";
+        String fourYears = customer + "-4";
+        importCustomer(tenYears, "Decade AG", "Dora", tenYears.toLowerCase() + "@anniversary.example", team.a,
+                LocalDate.now(ZoneOffset.UTC).minusYears(10).minusDays(21));
+        importCustomer(missed, "Late AG", "Lars", missed.toLowerCase() + "@anniversary.example", team.a,
+                LocalDate.now(ZoneOffset.UTC).minusYears(5).minusDays(42));
+        importCustomer(fourYears, "Young AG", "Yara", fourYears.toLowerCase() + "@anniversary.example", team.a,
+                LocalDate.now(ZoneOffset.UTC).minusYears(4));
+
+        Api.Reply run = api.asAdmin().postJson("api/rewards/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        assertThat(run.json().getInt("proposed")).isGreaterThanOrEqualTo(2);
+        assertThat(api.asAdmin().postJson("api/rewards/run", "").json().getInt("proposed")).as("once per anniversary").isZero();
+        assertThat(single(rewardsOf(team.as(team.a), "PROPOSED", tenYears)).getString("subject")).isEqualTo("10 years");
+        assertThat(rewardsOf(team.as(team.a), null, missed)).isEmpty();
+        assertThat(rewardsOf(team.as(team.a), null, fourYears)).isEmpty();
+
+        JsonObject proposed = single(rewardsOf(team.as(team.a), "PROPOSED", customer));
+        assertThat(proposed.getString("kind")).isEqualTo("ANNIVERSARY");
+        assertThat(proposed.getString("subject")).isEqualTo("5 years");
+        assertThat(proposed.getJsonNumber("value").bigDecimalValue()).isEqualByComparingTo("50");
+        assertThat(proposed.getString("currency")).isEqualTo("EUR");
+        assertThat(proposed.isNull("proposed_by")).as("a rule proposed it").isTrue();
+        int id = proposed.getInt("id");
+
+        Api.Reply own = team.as(team.a).postJson("api/rewards/" + id + "/approve", "");
+        assertThat(own.status()).as("the owner approves no reward for their own customer: " + own).isEqualTo(403);
+        assertThat(own.json().getString("detail")).contains("never approves a reward for their own customers");
+
+        Api.Reply approved = team.as(team.m).postJson("api/rewards/" + id + "/approve", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().getString("status")).isEqualTo("APPROVED");
+        assertThat(team.as(team.m).postJson("api/rewards/" + id + "/approve", "").status()).as("approved once").isEqualTo(409);
+
+        assertThat(team.as(team.a).postJson("api/rewards/" + id + "/fulfil", "{\"given\":\"GIFT\"}").status())
+                .as("what was given needs a description").isEqualTo(400);
+        assertThat(team.as(team.a).postJson("api/rewards/" + id + "/fulfil", "{\"given\":\"CAKE\",\"description\":\"x\"}").status())
+                .as("GIFT, DISCOUNT, DONATION or NOTE").isEqualTo(400);
+        Api.Reply fulfilled = team.as(team.a).postJson("api/rewards/" + id + "/fulfil",
+                "{\"given\":\"GIFT\",\"description\":\"A hamper of regional delicacies\"}");
+        assertThat(fulfilled.status()).as(fulfilled.toString()).isEqualTo(200);
+        assertThat(fulfilled.json().getString("status")).isEqualTo("FULFILLED");
+        assertThat(team.as(team.a).postJson("api/rewards/" + id + "/fulfil",
+                "{\"given\":\"NOTE\",\"description\":\"again\"}").status()).as("FULFILLED is final").isEqualTo(409);
+
+        List<JsonObject> ledger = team.as(team.m).get("api/rewards/" + id).json().getJsonArray("entries").getValuesAs(JsonObject.class);
+        assertThat(ledger).extracting(e -> e.getString("status")).containsExactly("PROPOSED", "APPROVED", "FULFILLED");
+        assertThat(ledger.get(0).isNull("actor")).isTrue();
+        assertThat(ledger.get(0).getString("reason")).isEqualTo("5 years as our customer");
+        assertThat(ledger.get(1).getString("actor")).isEqualTo(team.m);
+        assertThat(ledger.get(1).getString("reason")).contains("budget for " + quarter()).contains("EUR 1000.00");
+        assertThat(ledger.get(2).getString("actor")).isEqualTo(team.a);
+        assertThat(ledger.get(2).getString("given")).isEqualTo("GIFT");
+        assertThat(ledger.get(2).getString("description")).isEqualTo("A hamper of regional delicacies");
+        assertThat(ledger).extracting(e -> e.getInt("id")).isSorted();
+
+        int outboxId = ledger.get(2).getInt("outbox_id");
+        JsonObject queued = api.asAdmin().get("api/outbox/" + outboxId).json();
+        assertThat(queued.getString("template")).isEqualTo("reward-notice");
+        assertThat(queued.getString("purpose")).isEqualTo("REWARD");
+        assertThat(queued.getString("customer")).isEqualTo(customer);
+        sendNow(outboxId); // it waits for the customer's send window, which the test does not
+        Eventually.soon().untilAsserted(() -> assertThat(Mailbox.to(email)).hasSize(1));
+        MimeMessage notice = Mailbox.single(email);
+        assertThat(notice.getSubject()).isEqualTo("A small thank-you for you, Judith");
+        String text = (String) ((Multipart) notice.getContent()).getBodyPart(0).getContent();
+        assertThat(text).contains("A hamper of regional delicacies").contains("5 years as our customer").contains("Anna Seller");
+    }
+
+    /** The notice is email of purpose REWARD: a customer who stopped reward notices (and kept the rest) gets no more. */
+    @Test
+    void aCustomerWhoStoppedRewardNoticesGetsNoNotice() throws Exception {
+        String customer = Csv.unique("NOTICE").toUpperCase();
+        String email = customer.toLowerCase() + "@notice.example";
+        importCustomer(customer, "Notice Oy", "Nina", email, team.a, null);
+        int first = approvedReferral(customer, "first referral");
+        int firstNotice = fulfil(first);
+        sendNow(firstNotice);
+        Eventually.soon().untilAsserted(() -> assertThat(Mailbox.to(email)).hasSize(1));
+        String unsubscribe = Mailbox.single(email).getHeader("List-Unsubscribe", null);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("/u/([a-z2-7]+)>").matcher(unsubscribe);
+        assertThat(token.find()).as(unsubscribe).isTrue();
+        Api.Reply kept = api.anonymous().post("u/" + token.group(1), "application/x-www-form-urlencoded",
+                "action=keep&keep=THANK_YOU&keep=CHECK_IN&keep=INTRODUCTION".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+
+        int second = approvedReferral(customer, "second referral");
+        int secondNotice = fulfil(second);
+        assertThat(team.as(team.a).get("api/rewards/" + second).json().getString("status")).as("the reward was given all the same")
+                .isEqualTo("FULFILLED");
+        sendNow(secondNotice);
+        Eventually.soon().untilAsserted(() -> assertThat(api.asAdmin().get("api/outbox/" + secondNotice).json().getString("status"))
+                .isEqualTo("SUPPRESSED"));
+        assertThat(Mailbox.to(email)).hasSize(1);
+    }
+
+    private int approvedReferral(String customer, String subject) {
+        Api.Reply proposed = team.as(team.a).postJson("api/rewards", proposal(customer, subject));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        int id = proposed.json().getInt("id");
+        assertThat(team.as(team.m).postJson("api/rewards/" + id + "/approve", "").status()).isEqualTo(200);
+        return id;
+    }
+
+    /** Fulfils the reward; the id of its notice in the outbox. */
+    private int fulfil(int reward) {
+        Api.Reply fulfilled = team.as(team.a).postJson("api/rewards/" + reward + "/fulfil", "{\"given\":\"NOTE\",\"description\":\"A handwritten card\"}");
+        assertThat(fulfilled.status()).as(fulfilled.toString()).isEqualTo(200);
+        List<JsonObject> entries = fulfilled.json().getJsonArray("entries").getValuesAs(JsonObject.class);
+        return entries.get(entries.size() - 1).getInt("outbox_id");
+    }
+
+    @Test
+    void reachingTheTopTierProposesARewardOnceAYear() {
+        String customer = Csv.unique("TOPT").toUpperCase();
+        importCustomer(customer, "Summit AG", "Sam", customer.toLowerCase() + "@top.example", team.b, null);
+        // as much as the tier test's big spenders: in the top ten with them
+        Api.Reply bought = api.asAdmin().postCsv("api/import/purchases", Csv.lines("external_id,customer,purchased_on,amount,currency",
+                customer + "-P1," + customer + "," + LocalDate.now().minusDays(30) + ",900000000.00,EUR"));
+        assertThat(bought.json().getInt("created")).as(bought.toString()).isEqualTo(1);
+        assertThat(rewardsOf(team.as(team.m), null, customer)).as("no reward before the tier is reached").isEmpty();
+
+        assertThat(api.asAdmin().postJson("api/tiers/recompute", "").status()).isEqualTo(200);
+        assertThat(api.asAdmin().get("api/customers/" + customer).json().getString("tier")).isEqualTo("TOP10");
+        assertThat(api.asAdmin().postJson("api/tiers/recompute", "").status()).isEqualTo(200);
+
+        JsonObject reward = single(rewardsOf(team.as(team.m), "PROPOSED", customer));
+        assertThat(reward.getString("kind")).isEqualTo("TOP_TIER");
+        assertThat(reward.getString("subject")).isEqualTo("TOP10 " + LocalDate.now(ZoneOffset.UTC).getYear());
+        assertThat(reward.getJsonNumber("value").bigDecimalValue()).isEqualByComparingTo("100");
+        Api.Reply approved = team.as(team.m).postJson("api/rewards/" + reward.getInt("id") + "/approve", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aRewardIsRejectedWithAReasonAndStaysRejected() {
+        Api.Reply proposed = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "Jane Roe at Foo GmbH"));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        assertThat(proposed.json().getString("proposed_by")).isEqualTo(team.a);
+        assertThat(proposed.json().getString("kind")).isEqualTo("REFERRAL_CONVERTED");
+        int id = proposed.json().getInt("id");
+        Api.Reply again = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "Jane Roe at Foo GmbH"));
+        assertThat(again.status()).as("one reward per subject").isEqualTo(200);
+        assertThat(again.json().getInt("id")).isEqualTo(id);
+
+        assertThat(team.as(team.m).postJson("api/rewards/" + id + "/reject", "{}").status()).as("a reason is required").isEqualTo(400);
+        assertThat(team.as(team.m).postJson("api/rewards/" + id + "/reject", "{\"reason\":\"  \"}").status()).isEqualTo(400);
+        assertThat(team.as(team.a).postJson("api/rewards/" + id + "/reject", "{\"reason\":\"mine\"}").status())
+                .as("a salesperson does not decide").isEqualTo(403);
+        Api.Reply rejected = team.as(team.m).postJson("api/rewards/" + id + "/reject", "{\"reason\":\"Jane Roe was already a lead\"}");
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        assertThat(rejected.json().getString("status")).isEqualTo("REJECTED");
+        List<JsonObject> ledger = rejected.json().getJsonArray("entries").getValuesAs(JsonObject.class);
+        assertThat(ledger).extracting(e -> e.getString("status")).containsExactly("PROPOSED", "REJECTED");
+        assertThat(ledger.get(0).getString("actor")).isEqualTo(team.a);
+        assertThat(ledger.get(1).getString("actor")).isEqualTo(team.m);
+        assertThat(ledger.get(1).getString("reason")).isEqualTo("Jane Roe was already a lead");
+
+        Api.Reply approveRejected = team.as(team.m).postJson("api/rewards/" + id + "/approve", "");
+        assertThat(approveRejected.status()).isEqualTo(409);
+        assertThat(approveRejected.json().getString("detail")).isEqualTo("Reward " + id + " is REJECTED and cannot become APPROVED: REJECTED is final.");
+        assertThat(rewardsOf(team.as(team.a), "REJECTED", team.customerOfA)).hasSize(1);
+        assertThat(rewardsOf(team.as(team.a), "PROPOSED", team.customerOfA)).isEmpty();
+        assertThat(team.as(team.a).get("api/rewards?status=LOST").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRewardIsFulfilledOnlyOnceApprovedAndNeverApprovedByItsProposer() {
+        Api.Reply proposed = team.as(team.m).postJson("api/rewards", proposal(team.customerOfA, "Hans Klein at Bar AG"));
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        int id = proposed.json().getInt("id");
+
+        Api.Reply early = team.as(team.a).postJson("api/rewards/" + id + "/fulfil", "{\"given\":\"DISCOUNT\",\"description\":\"10 % off\"}");
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().getString("detail"))
+                .isEqualTo("Reward " + id + " is PROPOSED and cannot become FULFILLED: from PROPOSED it can only become APPROVED or REJECTED.");
+
+        Api.Reply ownProposal = team.as(team.m).postJson("api/rewards/" + id + "/approve", "");
+        assertThat(ownProposal.status()).as(ownProposal.toString()).isEqualTo(403);
+        assertThat(ownProposal.json().getString("detail")).isEqualTo("Reward " + id + " was proposed by " + team.m + ": someone else approves it.");
+        assertThat(team.as(team.m).get("api/rewards/" + id).json().getString("status")).isEqualTo("PROPOSED");
+
+        Api.Reply byAdmin = api.asAdmin().postJson("api/rewards/" + id + "/approve", "");
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
+        assertThat(team.as(team.a).postJson("api/rewards/" + id + "/fulfil", "{\"given\":\"DISCOUNT\",\"description\":\"10 % off\"}")
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void anApprovalThatWouldExceedTheTeamsQuarterlyBudgetIsRefusedSayingWhy() {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        JsonObject rewards = rules.getJsonObject("rewards");
+        JsonObject small = Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
+                .add("quarterly_budget_per_team", Json.createObjectBuilder().add("value", 75).add("currency", "EUR"))).build();
+        Api.Reply changed = api.asAdmin().put("api/rules", small.toString());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        try {
+            int first = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "first")).json().getInt("id");
+            int second = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "second")).json().getInt("id");
+            assertThat(team.as(team.m).postJson("api/rewards/" + first + "/approve", "").status()).isEqualTo(200);
+
+            Api.Reply refused = team.as(team.m).postJson("api/rewards/" + second + "/approve", "");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().getString("detail")).isEqualTo("Approving reward " + second + " (EUR 50.00) would exceed team "
+                    + team.m + " (Maria Manager)'s budget for " + quarter() + ": EUR 50.00 of EUR 75.00 is already approved, EUR 25.00 is left.");
+            assertThat(team.as(team.m).get("api/rewards/" + second).json().getString("status")).isEqualTo("PROPOSED");
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    /** Two approvals at once against a budget with room for one: the team's approvals take turns, so one is refused. */
+    @Test
+    void twoApprovalsAtOnceCannotBothFitIntoWhatIsLeft() throws Exception {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        JsonObject small = Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rules.getJsonObject("rewards"))
+                .add("quarterly_budget_per_team", Json.createObjectBuilder().add("value", 60).add("currency", "EUR"))).build();
+        assertThat(api.asAdmin().put("api/rules", small.toString()).status()).isEqualTo(200);
+        try {
+            int first = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "race one")).json().getInt("id");
+            int second = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "race two")).json().getInt("id");
+            java.util.concurrent.CompletableFuture<Api.Reply> one = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> team.as(team.m).postJson("api/rewards/" + first + "/approve", ""));
+            java.util.concurrent.CompletableFuture<Api.Reply> two = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> team.as(team.m).postJson("api/rewards/" + second + "/approve", ""));
+            assertThat(List.of(one.get().status(), two.get().status())).as(one.get() + " / " + two.get())
+                    .containsExactlyInAnyOrder(200, 409);
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anotherTeamsRewardIsOutOfReachAndNobodyApprovesForTheirOwnCustomers() {
+        int others = api.asAdmin().postJson("api/rewards", proposal(team.customerOfC, "other team")).json().getInt("id");
+        int ours = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "our team")).json().getInt("id");
+
+        for (String who : List.of(team.m, team.a, team.b)) {
+            assertThat(team.as(who).get("api/rewards/" + others).status()).as(who + " reads another team's reward").isEqualTo(403);
+            assertThat(team.as(who).get("api/rewards").array().getValuesAs(JsonObject.class))
+                    .as(who + "'s list").noneMatch(r -> r.getInt("id") == others);
+        }
+        Api.Reply approveOthers = team.as(team.m).postJson("api/rewards/" + others + "/approve", "");
+        assertThat(approveOthers.status()).isEqualTo(403);
+        assertThat(approveOthers.json().getString("detail")).isEqualTo("Reward " + others + " is not for a customer you reach.");
+        assertThat(team.as(team.m).postJson("api/rewards/" + others + "/reject", "{\"reason\":\"no\"}").status()).isEqualTo(403);
+        assertThat(team.as(team.c).postJson("api/rewards/" + others + "/fulfil", "{\"given\":\"NOTE\",\"description\":\"x\"}").status())
+                .isEqualTo(409);
+        assertThat(team.as(team.b).get("api/rewards/" + ours).status()).as("a colleague's customer").isEqualTo(403);
+        assertThat(team.as(team.m).get("api/rewards").array().getValuesAs(JsonObject.class)).anyMatch(r -> r.getInt("id") == ours);
+        assertThat(team.as(team.m).get("api/rewards/999999999").status()).as("an unknown id looks the same").isEqualTo(403);
+        assertThat(api.asAdmin().get("api/rewards/999999999").status()).isEqualTo(404);
+        assertThat(team.as(team.a).postJson("api/rewards", proposal(team.customerOfC, "not mine")).status()).isEqualTo(403);
+
+        // the manager's own customer: someone else approves it
+        String managers = Csv.unique("MGRC").toUpperCase();
+        importCustomer(managers, "Manager's Own Ltd", "Max", managers.toLowerCase() + "@own.example", team.m, null);
+        int own = api.asAdmin().postJson("api/rewards", proposal(managers, "own")).json().getInt("id");
+        Api.Reply refused = team.as(team.m).postJson("api/rewards/" + own + "/approve", "");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().getString("detail")).contains("whom " + team.m + " looks after");
+    }
+
+    private String proposal(String customer, String subject) {
+        return Json.createObjectBuilder().add("customer", customer).add("kind", "REFERRAL_CONVERTED")
+                .add("subject", subject).add("reason", "recommending " + subject).build().toString();
+    }
+
+    private void importCustomer(String externalId, String company, String name, String email, String owner, LocalDate since) {
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,preferred_name,email,time_zone,owner,customer_since",
+                externalId + "," + company + "," + name + "," + email + ",Europe/Berlin," + owner + "," + (since == null ? "" : since)));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+    }
+
+    private static List<JsonObject> rewardsOf(Api as, String status, String customer) {
+        Api.Reply reply = as.get("api/rewards" + (status == null ? "" : "?status=" + status));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.array().getValuesAs(JsonObject.class).stream().filter(r -> r.getString("customer").equals(customer)).toList();
+    }
+
+    private static JsonObject single(List<JsonObject> rewards) {
+        assertThat(rewards).hasSize(1);
+        return rewards.get(0);
+    }
+
+    private static String quarter() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+    }
+
+    private static void sendNow(int outboxId) throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement now = db.prepareStatement("UPDATE outbox_message SET not_before = UTC_TIMESTAMP(3) WHERE id = ?")) {
+            now.setInt(1, outboxId);
+            assertThat(now.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
