@@ -23,6 +23,12 @@ public interface IntroductionMapper {
                   Long secondOwnerId, boolean firstApproved, boolean secondApproved) {
     }
 
+    /** Who an introduction is between: the first customer's id, the second's company (what the first may know). */
+    record Parties(long firstCustomerId, String secondCompany) {
+    }
+
+    Parties parties(@Param("id") long id);
+
     /** A new row of {@code match_run}; its generated id is set on {@code run}. */
     int insertRun(MatchRunRow run);
 

@@ -55,6 +55,9 @@ public interface ReferralMapper {
 
     int countFromForm(@Param("referrerId") long referrerId, @Param("since") Instant since);
 
+    /** The prospect's name as recorded on referral {@code id}. */
+    String nameOf(@Param("id") long id);
+
     String externalIdOf(@Param("id") long id);
 
     /** The company of customer {@code id}, for the lead's wording. */

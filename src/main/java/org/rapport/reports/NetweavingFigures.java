@@ -42,10 +42,12 @@ final class NetweavingFigures {
     }
 
     static NetweavingReport report(LocalDate from, LocalDate to, String zone, String team, List<Group> groups,
-                                   List<Duration> durations) {
+                                   List<Duration> durations, List<NetweavingReport.RewardFigures> rewards, String budget) {
         int total = groups.stream().mapToInt(Group::introductions).sum();
+        int owed = rewards.stream().filter(r -> r.status().equals("PROPOSED") || r.status().equals("APPROVED"))
+                .mapToInt(NetweavingReport.RewardFigures::rewards).sum();
         return new NetweavingReport(from, to, zone, team, total, funnel(groups, durations), ended(groups), deals(groups),
-                salespeople(groups), categoryPairs(groups));
+                salespeople(groups), categoryPairs(groups), new NetweavingReport.Rewards(rewards, owed, budget));
     }
 
     private static List<NetweavingReport.Stage> funnel(List<Group> groups, List<Duration> durations) {

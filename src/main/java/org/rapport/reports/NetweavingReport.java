@@ -16,10 +16,23 @@ import java.util.Map;
  * @param deals         closed deals per currency (values in different currencies are never added up)
  * @param salespeople   per salesperson owning either side (an introduction between two owners counts for both)
  * @param categoryPairs per pair of needs: what the first customer needed of the second, and the second of the first
+ * @param rewards       the rewards proposed in the period for these customers
  */
 public record NetweavingReport(LocalDate from, LocalDate to, String zone, String team, int introductions,
                                List<Stage> funnel, Map<IntroductionStage, Integer> ended, List<Deals> deals,
-                               List<Figures> salespeople, List<CategoryPair> categoryPairs) {
+                               List<Figures> salespeople, List<CategoryPair> categoryPairs, Rewards rewards) {
+
+    /**
+     * The rewards proposed in the period for the customers the report covers, by status and currency, and the budget
+     * each team has per quarter (approved and fulfilled rewards count against it).
+     *
+     * @param owed proposed or approved, not yet fulfilled
+     */
+    public record Rewards(List<RewardFigures> byStatus, int owed, String quarterlyBudgetPerTeam) {
+    }
+
+    public record RewardFigures(String status, String currency, int rewards, BigDecimal value) {
+    }
 
     /**
      * @param reached    introductions that got at least this far (a deal counts as having met)

@@ -41,6 +41,9 @@ final class ReportCsv {
                 printer.printRecord(CsvCells.of("category_pair", p.firstNeeds(), p.secondNeeds(), p.introductions(), p.introduced(),
                         p.deals(), p.conversion(), null, null));
             }
+            for (NetweavingReport.RewardFigures r : report.rewards().byStatus()) {
+                printer.printRecord(CsvCells.of("rewards", r.status(), r.currency(), r.rewards(), null, null, null, null, r.value()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

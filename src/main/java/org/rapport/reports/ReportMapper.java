@@ -41,6 +41,28 @@ public interface ReportMapper {
     List<NetweavingFigures.Duration> stageDurations(@Param("from") Instant from, @Param("to") Instant to,
                                                    @Param("team") String team, @Param("access") Access access);
 
+    /** Rewards proposed in [from, to) for customers the caller reaches (of the team's budget when given), grouped. */
+    List<NetweavingReport.RewardFigures> rewardGroups(@Param("from") Instant from, @Param("to") Instant to,
+                                                       @Param("team") String team, @Param("access") Access access);
+
+    /** Managers with an email address: who receives the weekly netweaving report. */
+    List<Recipient> managersWithEmail();
+
+    record Recipient(long id, String externalId, String timeZone) {
+    }
+
+    /**
+     * What happened in [from, to) to the introductions the caller reaches: per stage entered (PROPOSED included), how
+     * many introductions entered it, and for DEAL_CLOSED the deals' value per currency.
+     */
+    List<WeekCount> weekOfIntroductions(@Param("from") Instant from, @Param("to") Instant to, @Param("access") Access access);
+
+    record WeekCount(String stage, String currency, int introductions, java.math.BigDecimal value) {
+    }
+
+    /** Rewards proposed or approved, not yet fulfilled, for customers the caller reaches. */
+    int rewardsOwed(@Param("access") Access access);
+
     /** The manager named {@code externalId}: their id and their own manager's, for the access check; empty if none. */
     java.util.Optional<Manager> manager(@Param("externalId") String externalId);
 

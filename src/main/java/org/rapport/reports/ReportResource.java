@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -27,6 +28,9 @@ public class ReportResource {
 
     @Inject
     Viewer viewer;
+
+    @Inject
+    WeeklyNetweavingReport weekly;
 
     @GET
     @Path("service-standards")
@@ -63,6 +67,14 @@ public class ReportResource {
     public String netweavingCsv(@QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("team") String team) {
         return ReportCsv.netweaving(netweaving(from, to, team));
+    }
+
+    /** Enqueues the weekly netweaving emails that are due now (admin; the job does this every quarter of an hour). */
+    @POST
+    @Path("netweaving/weekly/run")
+    @RolesAllowed("ADMIN")
+    public java.util.Map<String, Integer> runWeekly() {
+        return java.util.Map.of("enqueued", weekly.enqueueDue());
     }
 
     /** {@code to}: not before {@code from}, at most 366 days after it. */

@@ -98,7 +98,12 @@ public class ReportService {
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         return NetweavingFigures.report(from, to, zone.getId(), team,
                 mapper.introductionGroups(start, end, team, access, IntroductionStage.WAY_TO_A_DEAL),
-                mapper.stageDurations(start, end, team, access));
+                mapper.stageDurations(start, end, team, access), mapper.rewardGroups(start, end, team, access),
+                budget(rules.rewardRules().quarterlyBudgetPerTeam()));
+    }
+
+    private static String budget(org.rapport.planning.RewardRules.Worth worth) {
+        return worth.currency() + " " + worth.value().toPlainString();
     }
 
     private static int sum(List<ReportMapper.ResponseRow> rows, java.util.function.ToIntFunction<ReportMapper.ResponseRow> figure) {

@@ -58,12 +58,21 @@ class ReferralIT {
             assertThat(r.isNull("converted_at")).isFalse();
         });
 
+        List<JsonObject> rewards = team.as(team.m).get("api/rewards?status=PROPOSED").array().getValuesAs(JsonObject.class)
+                .stream().filter(r -> r.getString("customer").equals(team.customerOfA)).toList();
+        assertThat(rewards).as("the reward rule for a converted referral").singleElement().satisfies(r -> {
+            assertThat(r.getString("kind")).isEqualTo("REFERRAL_CONVERTED");
+            assertThat(r.getString("subject")).isEqualTo("referral " + referral.getInt("id"));
+        });
+
         // the same row again, and with a change: still one credit
         api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,contact_first_name,contact_last_name,email,time_zone,owner,referred_by", row));
         api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,contact_first_name,contact_last_name,email,time_zone,owner,referred_by", row + "x"));
         assertThat(referrals(team.a, team.customerOfA)).hasSize(1);
+        assertThat(team.as(team.m).get("api/rewards").array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("customer").equals(team.customerOfA))).hasSize(1);
     }
 
     @Test

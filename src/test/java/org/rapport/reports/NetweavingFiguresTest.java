@@ -20,7 +20,8 @@ class NetweavingFiguresTest {
     }
 
     private static NetweavingReport report(List<NetweavingFigures.Group> groups, List<NetweavingFigures.Duration> durations) {
-        return NetweavingFigures.report(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), "UTC", null, groups, durations);
+        return NetweavingFigures.report(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), "UTC", null, groups, durations, List.of(),
+                "EUR 1000.00");
     }
 
     @Test

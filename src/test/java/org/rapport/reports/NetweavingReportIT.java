@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
@@ -18,7 +20,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.DayOfWeek;
+import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -103,6 +108,65 @@ class NetweavingReportIT {
         assertThat(prefix.status()).as("no partial match").isEqualTo(400);
         Api.Reply backwards = team.as(team.m).get("api/reports/netweaving?from=2026-03-02&to=2026-03-01");
         assertThat(backwards.status()).isEqualTo(400);
+    }
+
+    @Test
+    void eachManagerGetsWhatHappenedLastWeekByEmailOnceMondayEightHasPassedInTheirZone() throws Exception {
+        ZoneId zone = zoneWhereMondayEightHasPassed();
+        String tag = Csv.unique("wk").toUpperCase();
+        String manager = tag + "-M";
+        String managerEmail = tag.toLowerCase() + "-m@example.com";
+        Api.Reply people = api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,role,manager",
+                manager + ",Wanda Weekly," + managerEmail + "," + zone.getId() + ",MANAGER,",
+                tag + "-S,Sam Seller," + tag.toLowerCase() + "-s@example.com," + zone.getId() + ",SALES," + manager));
+        assertThat(people.json().getJsonArray("rejected")).as(people.toString()).isEmpty();
+        String first = customerOf(tag + "-S");
+        String second = customerOf(tag + "-S");
+        LocalDate monday = LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Instant lastWeek = monday.minusDays(5).atTime(10, 0).atZone(zone).toInstant();
+        // proposed and introduced last week
+        introduction(first, second, lastWeek, "INTRODUCED", null, null, "APPROVED", 1, "CONSENT_REQUESTED_FIRST", 1,
+                "CONSENT_REQUESTED_SECOND", 1, "CONSENTED", 1, "INTRODUCED", 1);
+        // proposed three weeks ago, its deal closed last week
+        introduction(second, first, lastWeek.minus(Duration.ofDays(20)), "DEAL_CLOSED", "EUR", "500.00", "APPROVED", 1,
+                "CONSENT_REQUESTED_FIRST", 1, "CONSENT_REQUESTED_SECOND", 1, "CONSENTED", 1, "INTRODUCED", 1,
+                "DEAL_CLOSED", 20 * 24 - 5);
+        Api.Reply reward = api.asAdmin().postJson("api/rewards", "{\"customer\":\"" + first + "\",\"kind\":\"REFERRAL_CONVERTED\","
+                + "\"subject\":\"weekly\",\"reason\":\"recommending a friend\"}");
+        assertThat(reward.status()).as(reward.toString()).isEqualTo(201);
+
+        assertThat(team.as(team.m).postJson("api/reports/netweaving/weekly/run", "").status()).isEqualTo(403);
+        assertThat(api.asAdmin().postJson("api/reports/netweaving/weekly/run", "").status()).isEqualTo(200);
+        assertThat(api.asAdmin().postJson("api/reports/netweaving/weekly/run", "").status()).isEqualTo(200);
+
+        Eventually.soon().until(() -> Mailbox.to(managerEmail).size() == 1);
+        Thread.sleep(2000);
+        assertThat(Mailbox.to(managerEmail)).as("once a week, however often it runs").hasSize(1);
+        jakarta.mail.internet.MimeMessage mail = Mailbox.single(managerEmail);
+        assertThat(mail.getSubject()).isEqualTo("Netweaving report for the week of "
+                + monday.minusWeeks(1).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)));
+        String text = (String) ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent();
+        assertThat(text).containsPattern("Introductions proposed \\.+ 1\\R")
+                .containsPattern("Consented by both customers \\.+ 1\\R")
+                .containsPattern("Introduced \\.+ 1\\R")
+                .containsPattern("Deals won \\.+ 1\\R")
+                .containsPattern("Value of deals won \\.+ EUR 500.00\\R")
+                .containsPattern("Rewards owed to customers \\.+ 1\\R")
+                .contains("api/reports/netweaving?from=" + monday.minusWeeks(1) + "&to=" + monday.minusDays(1));
+    }
+
+    /** A zone whose clock has passed this week's Monday 08:00: one of these always has. */
+    private static ZoneId zoneWhereMondayEightHasPassed() {
+        for (String id : List.of("UTC", "Pacific/Kiritimati")) {
+            ZoneId zone = ZoneId.of(id);
+            LocalDate today = LocalDate.now(zone);
+            if (!java.time.ZonedDateTime.now(zone).isBefore(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                    .atTime(8, 0).atZone(zone))) {
+                return zone;
+            }
+        }
+        throw new AssertionError("Monday 08:00 has passed in Kiritimati whenever it has not in UTC");
     }
 
     private JsonObject report(String login, String extra) {

@@ -1,0 +1,100 @@
+package org.rapport.reports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailModel;
+import org.rapport.outbox.OutboxService;
+import org.rapport.platform.security.Access;
+import org.rapport.platform.security.Role;
+import org.rapport.platform.time.Zones;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code weekly-netweaving-report} email: once a manager's local clock has passed Monday 08:00, what happened to
+ * their team's introductions in the week before (Monday to Sunday, their zone) goes to the outbox, keyed by manager
+ * and week so it is sent once however often this runs; a service that was down on Monday sends it when it is back
+ * that week. Counted by what happened in the week (an introduction made last week counts as introduced whenever it was
+ * proposed), with the rewards still owed to the team's customers.
+ */
+@ApplicationScoped
+public class WeeklyNetweavingReport {
+
+    static final DayOfWeek DAY = DayOfWeek.MONDAY;
+    static final LocalTime AT = LocalTime.of(8, 0);
+
+    @Inject
+    ReportMapper mapper;
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "rapport.public.url")
+    String publicUrl;
+
+    /** @return how many reports this run enqueued */
+    @Transactional
+    public int enqueueDue() {
+        Instant now = clock.instant();
+        int enqueued = 0;
+        for (ReportMapper.Recipient manager : mapper.managersWithEmail()) {
+            ZoneId zone = Zones.orUtc(manager.timeZone());
+            ZonedDateTime local = now.atZone(zone);
+            LocalDate monday = local.toLocalDate().with(TemporalAdjusters.previousOrSame(DAY));
+            if (local.isBefore(monday.atTime(AT).atZone(zone))) {
+                continue;
+            }
+            LocalDate from = monday.minusWeeks(1);
+            Access team = new Access(Role.MANAGER, manager.id());
+            List<ReportMapper.WeekCount> week = mapper.weekOfIntroductions(from.atStartOfDay(zone).toInstant(),
+                    monday.atStartOfDay(zone).toInstant(), team);
+            MailModel.WeeklyNetweavingReport model = new MailModel.WeeklyNetweavingReport(period(from),
+                    stats(week), Integer.toString(mapper.rewardsOwed(team)), new MailModel.BoardLink(board(from, monday.minusDays(1))));
+            if (outbox.enqueue(new Mail("netweaving-report:" + manager.externalId() + ":" + monday, model, null, manager.id(),
+                    null, now)).created()) {
+                enqueued++;
+            }
+        }
+        return enqueued;
+    }
+
+    private static MailModel.NetweavingStats stats(List<ReportMapper.WeekCount> week) {
+        String value = week.stream().filter(w -> w.stage().equals("DEAL_CLOSED") && w.currency() != null)
+                .map(w -> w.currency() + " " + w.value().toPlainString()).collect(Collectors.joining(", "));
+        return new MailModel.NetweavingStats(count(week, "PROPOSED"), count(week, "CONSENTED"), count(week, "INTRODUCED"),
+                count(week, "MET"), count(week, "DEAL_CLOSED"), value.isEmpty() ? "0" : value);
+    }
+
+    private static String count(List<ReportMapper.WeekCount> week, String stage) {
+        return Integer.toString(week.stream().filter(w -> w.stage().equals(stage)).mapToInt(ReportMapper.WeekCount::introductions).sum());
+    }
+
+    /** "the week of 23 November 2026" (a Monday): the subject reads "Netweaving report for the week of …". */
+    private static String period(LocalDate monday) {
+        return "the week of " + monday.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+    }
+
+    /** No web pages yet: the report as the API serves it, which asks for the manager's login. */
+    private String board(LocalDate from, LocalDate to) {
+        String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
+        return base + "api/reports/netweaving?from=" + from + "&to=" + to;
+    }
+}
