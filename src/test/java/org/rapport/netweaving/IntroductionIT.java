@@ -144,6 +144,24 @@ class IntroductionIT {
     }
 
     @Test
+    void companiesWithLongNamesGetAShortenedExplanationAndTheRunGoesOn() {
+        Team team = new Team(api);
+        String l = category("l", "Logistics and warehousing " + tag);
+        String s = category("s", "Software development and maintenance " + tag);
+        String longX = "X".repeat(190) + " " + tag.substring(tag.length() - 8);
+        String longY = "Y".repeat(190) + " " + tag.substring(tag.length() - 8);
+        // a mutual fit names each company twice: four names of 199 characters
+        customers(team.a + "," + tag + "-X," + longX + ",DE-BE," + s + "," + l + ",true",
+                team.a + "," + tag + "-Y," + longY + ",DE-BE," + l + "," + s + ",true");
+        match();
+        List<JsonObject> mine = introductions(admin, team.a);
+        assertThat(mine).hasSize(1);
+        String explanation = mine.get(0).getString("explanation");
+        assertThat(explanation).hasSizeLessThanOrEqualTo(500).startsWith(mine.get(0).getJsonObject("first").getString("company")
+                + " needs ").endsWith("…");
+    }
+
+    @Test
     void aPairDeclinedIsNotProposedAgain() {
         Team team = new Team(api);
         String l = category("l", "L " + tag);
