@@ -162,6 +162,25 @@ class IntroductionIT {
     }
 
     @Test
+    void twoWayTouchesWithinNinetyDaysOnBothSidesAreAStrongRelationship() {
+        Team team = new Team(api);
+        String l = category("l", "L " + tag);
+        String k = category("k", "K " + tag);
+        customers(team.a + "," + tag + "-X,X,DE-BE,," + l + ",true", team.a + "," + tag + "-Y,Y,DE-BE," + l + ",,true",
+                team.a + "," + tag + "-P,P,DE-BE,," + k + ",true", team.a + "," + tag + "-Q,Q,DE-BE," + k + ",,true");
+        java.time.Instant now = java.time.Instant.now();
+        touched(tag + "-X", now.minus(java.time.Duration.ofDays(3)));
+        touched(tag + "-Y", now.minus(java.time.Duration.ofDays(89)));
+        touched(tag + "-P", now.minus(java.time.Duration.ofDays(3)));
+        touched(tag + "-Q", now.minus(java.time.Duration.ofDays(91)));
+        match();
+        assertThat(introductions(admin, team.a)).extracting(i -> pair(i) + ": " + i.getString("explanation"))
+                .containsExactlyInAnyOrder(
+                        tag + "-X+" + tag + "-Y: X needs L " + tag + "; Y offers L " + tag + "; both in DE-BE; good relationships with both",
+                        tag + "-P+" + tag + "-Q: P needs K " + tag + "; Q offers K " + tag + "; both in DE-BE");
+    }
+
+    @Test
     void aPairDeclinedIsNotProposedAgain() {
         Team team = new Team(api);
         String l = category("l", "L " + tag);
@@ -366,6 +385,12 @@ class IntroductionIT {
         List<JsonObject> mine = introductions(admin, firstOwner);
         assertThat(mine).as(mine.toString()).hasSize(1);
         return mine.get(0);
+    }
+
+    private void touched(String customer, java.time.Instant at) {
+        Api.Reply call = admin.postJson("api/touches", "{\"customer\":\"" + customer
+                + "\",\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"occurred_at\":\"" + at + "\"}");
+        assertThat(call.status()).as(call.toString()).isEqualTo(201);
     }
 
     private JsonObject match() {
