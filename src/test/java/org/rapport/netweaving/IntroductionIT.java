@@ -6,6 +6,7 @@ import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
+import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
@@ -178,6 +179,26 @@ class IntroductionIT {
                 .containsExactlyInAnyOrder(
                         tag + "-X+" + tag + "-Y: X needs L " + tag + "; Y offers L " + tag + "; both in DE-BE; good relationships with both",
                         tag + "-P+" + tag + "-Q: P needs K " + tag + "; Q offers K " + tag + "; both in DE-BE");
+    }
+
+    @Test
+    void aRecentRatingOfOneOrTwoIsNoStrongRelationship() throws Exception {
+        Team team = new Team(api);
+        String l = category("l", "L " + tag);
+        String k = category("k", "K " + tag);
+        customers(team.a + "," + tag + "-X,X,DE-BE,," + l + ",true", team.a + "," + tag + "-Y,Y,DE-BE," + l + ",,true",
+                team.a + "," + tag + "-P,P,DE-BE,," + k + ",true", team.a + "," + tag + "-Q,Q,DE-BE," + k + ",,true");
+        java.time.Instant recently = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+        for (String customer : List.of("X", "Y", "P", "Q")) {
+            touched(tag + "-" + customer, recently);
+        }
+        rated(team, tag + "-Y", "c1-" + tag + "@example.com", 2);
+
+        match();
+        assertThat(introductions(admin, team.a)).extracting(i -> pair(i) + ": " + i.getString("explanation"))
+                .containsExactlyInAnyOrder(
+                        tag + "-X+" + tag + "-Y: X needs L " + tag + "; Y offers L " + tag + "; both in DE-BE",
+                        tag + "-P+" + tag + "-Q: P needs K " + tag + "; Q offers K " + tag + "; both in DE-BE; good relationships with both");
     }
 
     @Test
@@ -385,6 +406,23 @@ class IntroductionIT {
         List<JsonObject> mine = introductions(admin, firstOwner);
         assertThat(mine).as(mine.toString()).hasSize(1);
         return mine.get(0);
+    }
+
+    /** The customer rates a problem's handling {@code score} of 5 through the link of a check-in email from their salesperson. */
+    private void rated(Team team, String customer, String email, int score) throws Exception {
+        Api.Reply composed = team.as(team.a).postJson("api/outbox", "{\"template\":\"problem-check-in\",\"customer\":\"" + customer
+                + "\",\"fields\":{\"problem\":{\"summary\":\"Late delivery\",\"resolution\":\"Express\"}}}");
+        assertThat(composed.status()).as(composed.toString()).isEqualTo(201);
+        org.rapport.testing.Eventually.soon().until(() -> Mailbox.to(email).size() == 1);
+        String html = (String) ((jakarta.mail.Multipart) Mailbox.single(email).getContent()).getBodyPart(1).getContent();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080/(r/[a-z2-7]+)").matcher(html);
+        List<String> ratings = new java.util.ArrayList<>();
+        while (link.find()) {
+            ratings.add(link.group(1));
+        }
+        assertThat(ratings).as(html).hasSize(5);
+        Api.Reply sent = api.anonymous().post(ratings.get(score - 1), "application/x-www-form-urlencoded", new byte[0]);
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
     }
 
     private void touched(String customer, java.time.Instant at) {
