@@ -78,6 +78,7 @@ class IntroductionIT {
             assertThat(refused.status()).as(who + ": " + refused).isEqualTo(403);
         }
         assertThat(api.anonymous().postJson("api/introductions/match", "").status()).isEqualTo(401);
+        assertThat(api.anonymous().get("/openapi").body()).as("documented").contains("/api/introductions/match");
 
         // a run on another instance holds the lock row for its whole transaction
         try (Connection db = database()) {
