@@ -85,9 +85,23 @@ public interface IntroductionMapper {
             this.firstNeeds = String.join(";", match.firstNeeds().stream().sorted().toList());
             this.secondNeeds = String.join(";", match.secondNeeds().stream().sorted().toList());
             this.score = match.score();
-            this.explanation = match.explanation();
+            this.explanation = shortened(match.explanation(), EXPLANATION_WIDTH);
             this.matchRunId = matchRunId;
             this.proposedAt = proposedAt;
+        }
+
+        /** The width of {@code introduction.explanation}, in characters. */
+        static final int EXPLANATION_WIDTH = 500;
+
+        /**
+         * The text, or its start and "…" within {@code width} characters (code points, as the column counts them): four
+         * company names of 200 characters make a longer line, and one such pair must not fail the whole run.
+         */
+        private static String shortened(String text, int width) {
+            if (text.codePointCount(0, text.length()) <= width) {
+                return text;
+            }
+            return text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
         }
     }
 

@@ -32,7 +32,18 @@ public class IntroductionResource {
     IntroductionService introductions;
 
     @Inject
+    MatchingService matching;
+
+    @Inject
     Viewer viewer;
+
+    /** A matching run now (the weekly job runs the same); 409 while another run is under way. */
+    @POST
+    @Path("match")
+    @RolesAllowed("ADMIN")
+    public MatchRun match() {
+        return matching.run(viewer.user().username());
+    }
 
     /** Newest first; {@code stage} one of the stages, {@code owner} a salesperson's external id. */
     @GET

@@ -39,7 +39,7 @@ public class IntroductionService {
         IntroductionMapper.ProposalRow row = new IntroductionMapper.ProposalRow(match, matchRunId, clock.instant());
         mapper.insert(row);
         mapper.insertEvent(row.id, IntroductionEvent.PROPOSED, null, IntroductionStage.PROPOSED, IntroductionEvent.RAPPORT,
-                match.explanation(), row.proposedAt);
+                row.explanation, row.proposedAt);
         return row.id;
     }
 

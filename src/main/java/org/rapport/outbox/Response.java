@@ -9,4 +9,10 @@ import java.time.Instant;
 public record Response(Long outboxId, Long customerId, Kind kind, Instant occurredAt, String detail, String inboundMessageId) {
 
     public enum Kind { CLICK, REPLY, AUTO_REPLY, BOUNCE, UNSUBSCRIBE, PREFERENCES, RATING }
+
+    /**
+     * A satisfaction rating (a {@link Kind#RATING} whose detail is the score, 1 to 5) at or below this is a complaint:
+     * the planner puts an urgent call on the list, the matcher sees no strong relationship.
+     */
+    public static final int LOW_RATING = 2;
 }

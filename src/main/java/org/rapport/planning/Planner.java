@@ -9,6 +9,7 @@ import org.rapport.outbox.MailModel.ProblemCheckIn;
 import org.rapport.outbox.MailModel.Purchase;
 import org.rapport.outbox.MailModel.ThankYouAnniversary;
 import org.rapport.outbox.MailModel.ThankYouPurchase;
+import org.rapport.outbox.Response;
 import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.Proposal.Channel;
@@ -38,7 +39,7 @@ public final class Planner {
     static final int CHECK_IN_PRIORITY = 70;
     static final int RESELL_PRIORITY = 40;
     /** A check-in rating at or below this is a complaint: an urgent call, a manager alert, no re-sell. */
-    public static final int LOW_RATING = 2;
+    public static final int LOW_RATING = Response.LOW_RATING;
     static final int THANK_YOU_PRIORITY = 20;
     /** The rules whose touches count as thank-you notes for {@code thank_you.min_days_between} (the last one planned). */
     static final Set<Rule> THANK_YOU_RULES = EnumSet.of(Rule.THANK_YOU_PURCHASE, Rule.THANK_YOU_ANNIVERSARY);

@@ -3,6 +3,8 @@ package org.rapport.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.netweaving.MatchRules;
+import org.rapport.netweaving.MatchRulesSource;
 import org.rapport.platform.errors.InvalidInput;
 
 import java.time.Clock;
@@ -16,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The stored rules and company holidays, and the business calendar made from them. */
+/** The stored rules and company holidays, and the business calendar made from them; the matcher's rules among them. */
 @ApplicationScoped
-public class RuleService {
+public class RuleService implements MatchRulesSource {
 
     private final PublicHolidays publicHolidays = new JollydayHolidays();
 
@@ -43,13 +45,18 @@ public class RuleService {
         return settings;
     }
 
+    @Override
+    public MatchRules matchRules() {
+        return rules().introductions();
+    }
+
     /** Replaces the planner's and the reward rules together: either all of them are valid and stored, or none is. */
     @Transactional
     public void replace(Rules rules, RewardRules rewards) {
         List<String> problems = new ArrayList<>(rules.problems());
         problems.addAll(rewards.problems());
         if (!problems.isEmpty()) {
-            throw new InvalidInput(String.join(" ", problems));
+            throw InvalidRules.of(problems);
         }
         Instant now = clock.instant();
         rules.toSettings().forEach((name, value) -> mapper.save(name, value, now));

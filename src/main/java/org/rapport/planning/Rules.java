@@ -1,9 +1,11 @@
 package org.rapport.planning;
 
 import org.rapport.customers.Tier;
+import org.rapport.netweaving.MatchRules;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,13 +21,14 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
                     int followUpAfterBusinessDays, int followUpDueWithinBusinessDays, int checkInAfterDays,
                     int resellAfterDays, BigDecimal thankYouPurchaseThreshold, boolean thankYouAnniversary,
                     boolean thankYouAfterIntroduction, int thankYouMinDaysBetween, LocalTime sendWindowStart,
-                    LocalTime sendWindowEnd, int maxEmailsPer7Days, int maxCallsPer3Days, int defaultDailyCapacity) {
+                    LocalTime sendWindowEnd, int maxEmailsPer7Days, int maxCallsPer3Days, int defaultDailyCapacity,
+                    MatchRules introductions) {
 
     public static final Rules DEFAULTS = new Rules(
             new EnumMap<>(Map.of(Tier.TOP10, 14, Tier.TOP100, 30, Tier.STANDARD, 90)), true,
             1, 2, 7, 30,
             new BigDecimal("1000.00"), true, true, 14,
-            LocalTime.of(8, 0), LocalTime.of(18, 0), 2, 1, 20);
+            LocalTime.of(8, 0), LocalTime.of(18, 0), 2, 1, 20, MatchRules.DEFAULTS);
 
     public Rules {
         cadenceDays = Map.copyOf(cadenceDays);
@@ -63,6 +66,7 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
         // 0 would empty every call list: stopping calls to a customer is do-not-contact, not a rule for everyone
         positive(problems, "contact_policy.max_calls_per_3_days", maxCallsPer3Days, 1, 10);
         positive(problems, "capacity.default_daily", defaultDailyCapacity, 1, 500);
+        problems.addAll(introductions.problems());
         return problems;
     }
 
@@ -90,6 +94,11 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
         s.put("contact.max_emails_per_7_days", Integer.toString(maxEmailsPer7Days));
         s.put("contact.max_calls_per_3_days", Integer.toString(maxCallsPer3Days));
         s.put("capacity.default_daily", Integer.toString(defaultDailyCapacity));
+        s.put("introductions.open_per_customer", Integer.toString(introductions.openPerCustomer()));
+        s.put("introductions.per_customer_per_year", Integer.toString(introductions.perCustomerPerYear()));
+        s.put("introductions.suggestions_per_customer", Integer.toString(introductions.suggestionsPerCustomer()));
+        s.put("introductions.competitor_overlap", Double.toString(introductions.competitorOverlap()));
+        s.put("introductions.recent_pair_window", introductions.recentPairWindow().toString());
         return s;
     }
 
@@ -113,7 +122,20 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
                 time(s, "contact.send_window_end", d.sendWindowEnd),
                 integer(s, "contact.max_emails_per_7_days", d.maxEmailsPer7Days),
                 integer(s, "contact.max_calls_per_3_days", d.maxCallsPer3Days),
-                integer(s, "capacity.default_daily", d.defaultDailyCapacity));
+                integer(s, "capacity.default_daily", d.defaultDailyCapacity),
+                new MatchRules(integer(s, "introductions.open_per_customer", d.introductions.openPerCustomer()),
+                        integer(s, "introductions.per_customer_per_year", d.introductions.perCustomerPerYear()),
+                        integer(s, "introductions.suggestions_per_customer", d.introductions.suggestionsPerCustomer()),
+                        decimal(s, "introductions.competitor_overlap", BigDecimal.valueOf(d.introductions.competitorOverlap())).doubleValue(),
+                        period(s, "introductions.recent_pair_window", d.introductions.recentPairWindow())));
+    }
+
+    private static Period period(Map<String, String> s, String key, Period fallback) {
+        try {
+            return s.containsKey(key) ? Period.parse(s.get(key).strip()) : fallback;
+        } catch (DateTimeParseException e) {
+            return fallback;
+        }
     }
 
     private static int integer(Map<String, String> s, String key, int fallback) {

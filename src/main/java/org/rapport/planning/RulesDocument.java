@@ -5,12 +5,17 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.rapport.customers.Tier;
+import org.rapport.netweaving.MatchRules;
+import org.rapport.platform.errors.FieldError;
 import org.rapport.platform.errors.InvalidInput;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +31,7 @@ public class RulesDocument {
     @NotNull @Valid public ContactPolicy contactPolicy;
     @NotNull @Valid public Capacity capacity;
     @NotNull @Valid public Rewards rewards;
+    @NotNull @Valid public Introductions introductions;
 
     public static class ProblemFollowUp {
         @NotNull public Integer callAfterBusinessDays;
@@ -78,6 +84,26 @@ public class RulesDocument {
         }
     }
 
+    /** The matcher's rules ({@link MatchRules}); the window is an ISO 8601 period such as {@code P12M}. */
+    public static class Introductions {
+        @NotNull public Integer openPerCustomer;
+        @NotNull public Integer perCustomerPerYear;
+        @NotNull public Integer suggestionsPerCustomer;
+        @NotNull public Double competitorOverlap;
+        @NotNull public String recentPairWindow;
+
+        MatchRules toRules() {
+            Period window;
+            try {
+                window = Period.parse(recentPairWindow.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidRules(List.of(new FieldError("introductions.recent_pair_window", "'" + recentPairWindow
+                        + "' is not an ISO 8601 period (such as P12M or P1Y)")));
+            }
+            return new MatchRules(openPerCustomer, perCustomerPerYear, suggestionsPerCustomer, competitorOverlap, window);
+        }
+    }
+
     static RulesDocument of(Rules r, RewardRules rewards) {
         RulesDocument d = new RulesDocument();
         d.cadenceDays = new LinkedHashMap<>();
@@ -108,6 +134,12 @@ public class RulesDocument {
         d.rewards.topTier = Worth.of(rewards.topTier());
         d.rewards.referralConverted = Worth.of(rewards.referralConverted());
         d.rewards.quarterlyBudgetPerTeam = Worth.of(rewards.quarterlyBudgetPerTeam());
+        d.introductions = new Introductions();
+        d.introductions.openPerCustomer = r.introductions().openPerCustomer();
+        d.introductions.perCustomerPerYear = r.introductions().perCustomerPerYear();
+        d.introductions.suggestionsPerCustomer = r.introductions().suggestionsPerCustomer();
+        d.introductions.competitorOverlap = r.introductions().competitorOverlap();
+        d.introductions.recentPairWindow = r.introductions().recentPairWindow().toString();
         return d;
     }
 
@@ -129,7 +161,7 @@ public class RulesDocument {
                 problemFollowUp.dueWithinBusinessDays, problemFollowUp.checkInAfterDays, problemFollowUp.resellAfterDays,
                 thankYou.purchaseThreshold, thankYou.anniversary, thankYou.afterIntroduction, thankYou.minDaysBetween,
                 contactPolicy.sendWindowStart, contactPolicy.sendWindowEnd, contactPolicy.maxEmailsPer7Days,
-                contactPolicy.maxCallsPer3Days, capacity.defaultDaily);
+                contactPolicy.maxCallsPer3Days, capacity.defaultDaily, introductions.toRules());
     }
 
     RewardRules toRewardRules() {

@@ -81,7 +81,7 @@ public class ResponseService {
     public void rated(Claims token, int score) {
         outbox.recordResponse(new Response(messageOf(token), token.customerId(), Response.Kind.RATING, clock.instant(),
                 Integer.toString(score), null));
-        if (score <= 2) {
+        if (score <= Response.LOW_RATING) {
             planning.lowRating(token.customerId(), token.messageId(), score);
         }
     }

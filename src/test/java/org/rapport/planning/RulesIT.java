@@ -84,6 +84,43 @@ class RulesIT {
     }
 
     @Test
+    void theMatchersRulesAreASectionOfTheRulesCheckedFieldByField() {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        JsonObject defaults = rules.getJsonObject("introductions");
+        assertThat(defaults.getInt("open_per_customer")).isEqualTo(1);
+        assertThat(defaults.getInt("per_customer_per_year")).isEqualTo(4);
+        assertThat(defaults.getInt("suggestions_per_customer")).isEqualTo(5);
+        assertThat(defaults.getJsonNumber("competitor_overlap").doubleValue()).isEqualTo(0.5);
+        assertThat(defaults.getString("recent_pair_window")).isEqualTo("P12M");
+
+        Api.Reply refused = api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).add("introductions",
+                Json.createObjectBuilder(defaults).add("open_per_customer", 5).add("per_customer_per_year", 3)
+                        .add("competitor_overlap", 0)).build().toString());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field") + ": " + e.getString("reason"))
+                .containsExactly("introductions.per_customer_per_year: must be between open_per_customer (5) and 100, not 3",
+                        "introductions.competitor_overlap: must be more than 0 and at most 1, not 0.0");
+        Api.Reply badWindow = api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).add("introductions",
+                Json.createObjectBuilder(defaults).add("recent_pair_window", "a year")).build().toString());
+        assertThat(badWindow.status()).as(badWindow.toString()).isEqualTo(400);
+        assertThat(badWindow.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("introductions.recent_pair_window");
+        assertThat(api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).remove("introductions").build().toString())
+                .status()).as("a missing section").isEqualTo(400);
+        assertThat(api.asAdmin().get("api/rules").json()).as("nothing changed").isEqualTo(rules);
+
+        JsonObject changed = Json.createObjectBuilder(rules).add("introductions", Json.createObjectBuilder(defaults)
+                .add("suggestions_per_customer", 7).add("recent_pair_window", "P6M")).build();
+        Api.Reply saved = api.asAdmin().put("api/rules", changed.toString());
+        try {
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+            assertThat(api.asAdmin().get("api/rules").json()).isEqualTo(changed);
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void companyHolidaysAreReplacedAsAListWithoutDuplicates() {
         String holidays = "[{\"date\":\"2026-12-24\",\"name\":\"Christmas Eve\"},{\"date\":\"2026-12-31\",\"name\":\"New Year's Eve\"}]";
         assertThat(team.as(team.a).put("api/holidays", holidays).status()).isEqualTo(403);

@@ -2,8 +2,10 @@ package org.rapport.planning;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.Tier;
+import org.rapport.netweaving.MatchRules;
 
 import java.time.LocalTime;
+import java.time.Period;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -60,5 +62,23 @@ class RulesTest {
                 .satisfies(p -> assertThat(p).isEqualTo("contact_policy.max_calls_per_3_days: must be between 1 and 10, not 0."));
         settings.put("contact.max_calls_per_3_days", "2");
         assertThat(Rules.fromSettings(settings).problems()).isEmpty();
+    }
+
+    @Test
+    void theMatchersRulesAreStoredWithTheOthersAndCheckedFieldByField() {
+        Map<String, String> settings = new HashMap<>(Rules.DEFAULTS.toSettings());
+        assertThat(Rules.fromSettings(settings).introductions()).isEqualTo(MatchRules.DEFAULTS);
+        settings.put("introductions.open_per_customer", "2");
+        settings.put("introductions.recent_pair_window", "P6M");
+        settings.put("introductions.competitor_overlap", "0.75");
+        Rules read = Rules.fromSettings(settings);
+        assertThat(read.introductions()).isEqualTo(new MatchRules(2, 4, 5, 0.75, Period.ofMonths(6)));
+        assertThat(Rules.fromSettings(read.toSettings())).isEqualTo(read);
+
+        settings.put("introductions.open_per_customer", "0");
+        settings.put("introductions.competitor_overlap", "1.5");
+        assertThat(Rules.fromSettings(settings).problems()).containsExactly(
+                "introductions.open_per_customer: must be between 1 and 20, not 0.",
+                "introductions.competitor_overlap: must be more than 0 and at most 1, not 1.5.");
     }
 }

@@ -111,7 +111,7 @@ public class Scheduling {
             if (marker != null) {
                 @SuppressWarnings("unchecked")
                 Class<? extends Job> type = (Class<? extends Job>) bean.getBeanClass();
-                schedule(type, config.getValue(marker.cron(), String.class), zone);
+                schedule(type, CronSetting.checked(marker.cron(), config.getValue(marker.cron(), String.class)), zone);
                 if (marker.atStart()) {
                     atStart.add(type);
                 }

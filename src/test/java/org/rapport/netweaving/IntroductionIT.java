@@ -1,0 +1,504 @@
+package org.rapport.netweaving;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestServer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Introductions through the API: the matching run (POST /api/introductions/match) over the customers in the database,
+ * and an introduction's life as far as the salespeople take it (approve, decline, outcome), with its history and who may
+ * see and do what. A run matches every customer of the shared test database, so each test gives its customers category
+ * codes of its own (unique per test) and asserts about its own customers only.
+ */
+class IntroductionIT {
+
+    /** The stages an approved introduction may be in by the time a test looks (what follows approval is not ours). */
+    private static final Set<String> APPROVED_OR_LATER = Set.of("APPROVED", "CONSENT_REQUESTED_FIRST");
+
+    private final Api api = TestServer.api();
+    private final Api admin = api.asAdmin();
+    private final String tag = Csv.unique("intro").toLowerCase(Locale.ROOT);
+
+    // ---------------------------------------------------------------------------------------------- the matching run
+
+    @Test
+    void complementaryCustomersAreProposedWithTheirOneLineExplanation() {
+        Team team = new Team(api);
+        String logistics = category("logistics", "Logistics " + tag);
+        String acme = tag + "-ACME";
+        String mueller = tag + "-MUELLER";
+        customers(team.a + "," + acme + ",Acme " + tag + ",DE-BE,," + logistics + ",true",
+                team.a + "," + mueller + ",Müller " + tag + ",DE-BE," + logistics + ",,true");
+
+        JsonObject run = match();
+        assertThat(run.getJsonNumber("id").longValue()).isPositive();
+        assertThat(run.getInt("customers")).isGreaterThanOrEqualTo(2);
+        assertThat(run.getJsonNumber("candidate_pairs").longValue()).isPositive();
+        assertThat(run.getInt("proposed")).isPositive();
+        assertThat(run.getJsonObject("customers_left_out")).isNotNull();
+        assertThat(run.getJsonObject("pairs_left_out")).isNotNull();
+
+        List<JsonObject> mine = introductions(team.as(team.a), team.a);
+        assertThat(mine).hasSize(1);
+        JsonObject proposal = mine.get(0);
+        assertThat(proposal.getJsonObject("first").getString("customer")).as("the one who needs is first").isEqualTo(acme);
+        assertThat(proposal.getJsonObject("second").getString("customer")).isEqualTo(mueller);
+        assertThat(proposal.getString("stage")).isEqualTo("PROPOSED");
+        assertThat(proposal.getString("explanation"))
+                .isEqualTo("Acme " + tag + " needs Logistics " + tag + "; Müller " + tag + " offers Logistics " + tag + "; both in DE-BE");
+        assertThat(codes(proposal, "first_needs")).containsExactly(logistics);
+
+        JsonObject history = introduction(team.as(team.a), id(proposal));
+        assertThat(events(history)).containsExactly("PROPOSED null->PROPOSED by rapport");
+        assertThat(history.getJsonArray("history").getJsonObject(0).getString("note")).isEqualTo(proposal.getString("explanation"));
+    }
+
+    @Test
+    void onlyAnAdminStartsARunAndASecondRunWhileOneIsUnderWayIsRefused() throws SQLException {
+        Team team = new Team(api);
+        for (String who : List.of(team.a, team.m)) {
+            Api.Reply refused = team.as(who).postJson("api/introductions/match", "");
+            assertThat(refused.status()).as(who + ": " + refused).isEqualTo(403);
+        }
+        assertThat(api.anonymous().postJson("api/introductions/match", "").status()).isEqualTo(401);
+        assertThat(api.anonymous().get("/openapi").body()).as("documented").contains("/api/introductions/match");
+
+        // a run on another instance holds the lock row for its whole transaction
+        try (Connection db = database()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement lock = db.prepareStatement("SELECT id FROM match_lock WHERE id = 1 FOR UPDATE");
+                 ResultSet locked = lock.executeQuery()) {
+                assertThat(locked.next()).isTrue();
+                Api.Reply busy = admin.postJson("api/introductions/match", "");
+                assertThat(busy.status()).as(busy.toString()).isEqualTo(409);
+                assertThat(busy.json().getString("detail")).startsWith("A matching run is already under way");
+            } finally {
+                db.rollback();
+            }
+        }
+        assertThat(admin.postJson("api/introductions/match", "").status()).as("free again").isEqualTo(200);
+    }
+
+    @Test
+    void theWeeklyRunIsScheduledOnMondayAtSixInTheScheduleZone() throws SQLException {
+        try (Connection db = database();
+             PreparedStatement trigger = db.prepareStatement("SELECT CRON_EXPRESSION, TIME_ZONE_ID FROM QRTZ_CRON_TRIGGERS "
+                     + "WHERE TRIGGER_NAME = 'MatchingJob'");
+             ResultSet row = trigger.executeQuery()) {
+            assertThat(row.next()).as("the job is scheduled").isTrue();
+            assertThat(row.getString(1)).isEqualTo("0 0 6 ? * MON");
+            assertThat(row.getString(2)).as("rapport.schedule.zone of the test server").isEqualTo("UTC");
+        }
+    }
+
+    @Test
+    void neverCompetitorsNorCustomersNotOpenToIntroductionsNorWithAnOpenProblem() {
+        Team team = new Team(api);
+        String l = category("l", "L " + tag);
+        String m = category("m", "M " + tag);
+        String q = category("q", "Q " + tag);
+        String r = category("r", "R " + tag);
+        String s = category("s", "S " + tag);
+        customers(
+                // competitors: K1 needs Q, which K2 offers, but two of their three offered codes are the same
+                team.a + "," + tag + "-K1,K1,DE-BE," + l + ";" + m + "," + q + ",true",
+                team.a + "," + tag + "-K2,K2,DE-BE," + l + ";" + m + ";" + q + ",,true",
+                // Z offers Q as well, but is not open to introductions
+                team.a + "," + tag + "-Z,Z,DE-BE," + q + ",,false",
+                // V needs R, which only W offers; W has an open problem
+                team.a + "," + tag + "-V,V,DE-BE,," + r + ",true",
+                team.a + "," + tag + "-W,W,DE-BE," + r + ",,true",
+                // the control: X needs S, Y offers it
+                team.a + "," + tag + "-X,X,DE-BE,," + s + ",true",
+                team.a + "," + tag + "-Y,Y,DE-BE," + s + ",,true");
+        Api.Reply problem = admin.postJson("api/problems", Json.createObjectBuilder().add("external_id", tag + "-P")
+                .add("customer", tag + "-W").add("opened_at", "2026-11-01T09:00:00Z").add("category", r)
+                .add("summary", "Late delivery").build().toString());
+        assertThat(problem.status()).as(problem.toString()).isEqualTo(201);
+        Api.Reply closed = admin.postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,offers,intro_ok,do_not_contact,owner",
+                tag + "-D,D,Europe/Berlin," + m + ",true,true," + team.a));
+        assertThat(closed.json().getJsonArray("rejected")).as(closed.toString()).isEmpty();
+
+        JsonObject run = match();
+        assertThat(run.getJsonObject("pairs_left_out").getInt("COMPETITORS")).isPositive();
+        assertThat(run.getJsonObject("customers_left_out").getInt("NOT_OPEN_TO_INTRODUCTIONS")).isGreaterThanOrEqualTo(2);
+        assertThat(run.getJsonObject("customers_left_out").getInt("PROBLEM_PENDING")).isPositive();
+
+        assertThat(introductions(admin, team.a)).extracting(IntroductionIT::pair)
+                .containsExactly(tag + "-X+" + tag + "-Y");
+    }
+
+    @Test
+    void companiesWithLongNamesGetAShortenedExplanationAndTheRunGoesOn() {
+        Team team = new Team(api);
+        String l = category("l", "Logistics and warehousing " + tag);
+        String s = category("s", "Software development and maintenance " + tag);
+        String longX = "X".repeat(190) + " " + tag.substring(tag.length() - 8);
+        String longY = "Y".repeat(190) + " " + tag.substring(tag.length() - 8);
+        // a mutual fit names each company twice: four names of 199 characters
+        customers(team.a + "," + tag + "-X," + longX + ",DE-BE," + s + "," + l + ",true",
+                team.a + "," + tag + "-Y," + longY + ",DE-BE," + l + "," + s + ",true");
+        match();
+        List<JsonObject> mine = introductions(admin, team.a);
+        assertThat(mine).hasSize(1);
+        String explanation = mine.get(0).getString("explanation");
+        assertThat(explanation).hasSizeLessThanOrEqualTo(500).startsWith(mine.get(0).getJsonObject("first").getString("company")
+                + " needs ").endsWith("…");
+    }
+
+    @Test
+    void twoWayTouchesWithinNinetyDaysOnBothSidesAreAStrongRelationship() {
+        Team team = new Team(api);
+        String l = category("l", "L " + tag);
+        String k = category("k", "K " + tag);
+        customers(team.a + "," + tag + "-X,X,DE-BE,," + l + ",true", team.a + "," + tag + "-Y,Y,DE-BE," + l + ",,true",
+                team.a + "," + tag + "-P,P,DE-BE,," + k + ",true", team.a + "," + tag + "-Q,Q,DE-BE," + k + ",,true");
+        java.time.Instant now = java.time.Instant.now();
+        touched(tag + "-X", now.minus(java.time.Duration.ofDays(3)));
+        touched(tag + "-Y", now.minus(java.time.Duration.ofDays(89)));
+        touched(tag + "-P", now.minus(java.time.Duration.ofDays(3)));
+        touched(tag + "-Q", now.minus(java.time.Duration.ofDays(91)));
+        match();
+        assertThat(introductions(admin, team.a)).extracting(i -> pair(i) + ": " + i.getString("explanation"))
+                .containsExactlyInAnyOrder(
+                        tag + "-X+" + tag + "-Y: X needs L " + tag + "; Y offers L " + tag + "; both in DE-BE; good relationships with both",
+                        tag + "-P+" + tag + "-Q: P needs K " + tag + "; Q offers K " + tag + "; both in DE-BE");
+    }
+
+    @Test
+    void aRecentRatingOfOneOrTwoIsNoStrongRelationship() throws Exception {
+        Team team = new Team(api);
+        String l = category("l", "L " + tag);
+        String k = category("k", "K " + tag);
+        customers(team.a + "," + tag + "-X,X,DE-BE,," + l + ",true", team.a + "," + tag + "-Y,Y,DE-BE," + l + ",,true",
+                team.a + "," + tag + "-P,P,DE-BE,," + k + ",true", team.a + "," + tag + "-Q,Q,DE-BE," + k + ",,true");
+        java.time.Instant recently = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+        for (String customer : List.of("X", "Y", "P", "Q")) {
+            touched(tag + "-" + customer, recently);
+        }
+        rated(team, tag + "-Y", "c1-" + tag + "@example.com", 2);
+
+        match();
+        assertThat(introductions(admin, team.a)).extracting(i -> pair(i) + ": " + i.getString("explanation"))
+                .containsExactlyInAnyOrder(
+                        tag + "-X+" + tag + "-Y: X needs L " + tag + "; Y offers L " + tag + "; both in DE-BE",
+                        tag + "-P+" + tag + "-Q: P needs K " + tag + "; Q offers K " + tag + "; both in DE-BE; good relationships with both");
+    }
+
+    @Test
+    void aPairDeclinedIsNotProposedAgain() {
+        Team team = new Team(api);
+        String l = category("l", "L " + tag);
+        customers(team.a + "," + tag + "-X,X,DE-BE,," + l + ",true", team.b + "," + tag + "-Y,Y,DE-BE," + l + ",,true");
+        match();
+        JsonObject proposal = introductions(admin, team.a).get(0);
+
+        Api.Reply noReason = team.as(team.a).postJson(path(proposal, "decline"), "{\"reason\":\"  \"}");
+        assertThat(noReason.status()).as(noReason.toString()).isEqualTo(400);
+        assertThat(noReason.json().getString("detail")).startsWith("reason:");
+        assertThat(team.as(team.a).postJson(path(proposal, "decline"), "").status()).as("no body").isEqualTo(400);
+
+        Api.Reply declined = team.as(team.a).postJson(path(proposal, "decline"), "{\"reason\":\"They met last year\"}");
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        assertThat(declined.json().getString("stage")).isEqualTo("DECLINED");
+        assertThat(events(declined.json())).containsExactly("PROPOSED null->PROPOSED by rapport",
+                "MOVED PROPOSED->DECLINED by " + team.a + ": They met last year");
+
+        match();
+        assertThat(introductions(admin, team.a)).extracting(i -> i.getString("stage")).containsExactly("DECLINED");
+    }
+
+    @Test
+    void aCustomerHasAtMostOneOpenIntroduction() {
+        Team team = new Team(api);
+        String l = category("l", "L " + tag);
+        // X and Z both need what only Y offers
+        customers(team.a + "," + tag + "-X,X,DE-BE,," + l + ",true", team.a + "," + tag + "-Y,Y,DE-BE," + l + ",,true",
+                team.a + "," + tag + "-Z,Z,DE-BE,," + l + ",true");
+        match();
+        List<JsonObject> first = introductions(admin, team.a);
+        assertThat(first).hasSize(1);
+        assertThat(pair(first.get(0))).contains(tag + "-Y");
+
+        match();
+        assertThat(introductions(admin, team.a)).as("Y's introduction is still open").hasSize(1);
+    }
+
+    // ------------------------------------------------------------------------------------------ the introduction's life
+
+    @Test
+    void theOneOwnerApprovesAlone() {
+        Team team = new Team(api);
+        JsonObject proposal = proposed(team, team.a, team.a);
+        Api.Reply approved = team.as(team.a).postJson(path(proposal, "approve"), "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().getString("stage")).isIn(APPROVED_OR_LATER);
+        assertThat(events(approved.json())).startsWith("PROPOSED null->PROPOSED by rapport",
+                "MOVED PROPOSED->APPROVED by " + team.a);
+
+        Api.Reply again = team.as(team.a).postJson(path(proposal, "approve"), "");
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().getString("detail")).contains("cannot become APPROVED");
+    }
+
+    @Test
+    void twoOwnersApproveEachTheirSideOrTheirManagerDecidesAlone() {
+        Team team = new Team(api);
+        JsonObject proposal = proposed(team, team.a, team.b);
+        Api.Reply one = team.as(team.a).postJson(path(proposal, "approve"), "");
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(one.json().getString("stage")).isEqualTo("PROPOSED");
+        assertThat(one.json().getBoolean("first_approved")).isTrue();
+        assertThat(one.json().getBoolean("second_approved")).isFalse();
+        assertThat(events(one.json())).containsExactly("PROPOSED null->PROPOSED by rapport",
+                "APPROVED_SIDE PROPOSED->PROPOSED by " + team.a);
+
+        Api.Reply both = team.as(team.b).postJson(path(proposal, "approve"), "");
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        assertThat(both.json().getString("stage")).isIn(APPROVED_OR_LATER);
+        assertThat(events(both.json())).startsWith("PROPOSED null->PROPOSED by rapport",
+                "APPROVED_SIDE PROPOSED->PROPOSED by " + team.a, "MOVED PROPOSED->APPROVED by " + team.b);
+
+        Team other = new Team(api);
+        JsonObject second = proposed(other, other.a, other.b);
+        Api.Reply manager = other.as(other.m).postJson(path(second, "approve"), "");
+        assertThat(manager.status()).as(manager.toString()).isEqualTo(200);
+        assertThat(manager.json().getString("stage")).isIn(APPROVED_OR_LATER);
+        assertThat(events(manager.json())).startsWith("PROPOSED null->PROPOSED by rapport",
+                "MOVED PROPOSED->APPROVED by " + other.m);
+    }
+
+    @Test
+    void anotherTeamNeitherSeesNorDecidesAndAnAdminLearnsOfUnknownIds() {
+        Team team = new Team(api);
+        JsonObject proposal = proposed(team, team.a, team.b);
+        String otherManager = team.m2;
+        Api.Reply login = admin.postJson("api/users", "{\"username\":\"" + otherManager + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + otherManager + "\"}");
+        assertThat(login.status()).as(login.toString()).isEqualTo(201);
+
+        for (String outsider : List.of(team.c, otherManager)) {
+            Api as = team.as(outsider);
+            assertThat(as.get(path(proposal, "")).status()).as(outsider + " GET").isEqualTo(403);
+            assertThat(as.postJson(path(proposal, "approve"), "").status()).as(outsider + " approve").isEqualTo(403);
+            assertThat(as.postJson(path(proposal, "decline"), "{\"reason\":\"mine now\"}").status()).as(outsider + " decline").isEqualTo(403);
+            assertThat(as.postJson(path(proposal, "outcome"), "{\"outcome\":\"MET\"}").status()).as(outsider + " outcome").isEqualTo(403);
+            assertThat(ids(as, null)).as(outsider + " list").doesNotContain(id(proposal));
+            assertThat(ids(as, team.a)).as(outsider + " list by owner").doesNotContain(id(proposal));
+        }
+        assertThat(introduction(admin, id(proposal)).getString("stage")).as("nothing changed").isEqualTo("PROPOSED");
+        assertThat(ids(team.as(team.b), null)).as("the other owner sees it").contains(id(proposal));
+
+        Api.Reply unknown = admin.get("api/introductions/999999999");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        assertThat(team.as(team.a).get("api/introductions/999999999").status()).as("not told it does not exist").isEqualTo(403);
+        assertThat(team.as(team.a).get("api/introductions/x1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theOwnerFilterMatchesOneSalespersonExactly() {
+        Team team = new Team(api);
+        JsonObject proposal = proposed(team, team.a, team.a);
+        assertThat(ids(admin, team.a)).containsExactly(id(proposal));
+        assertThat(ids(admin, team.b)).isEmpty();
+        assertThat(ids(admin, team.a.substring(0, team.a.length() - 1))).as("a prefix").isEmpty();
+        assertThat(ids(admin, team.tag + "-%")).as("a wildcard").isEmpty();
+        assertThat(ids(admin, team.a + "X")).as("a longer id").isEmpty();
+        assertThat(ids(team.as(team.a), team.a)).containsExactly(id(proposal));
+        Api.Reply stage = admin.get("api/introductions?stage=SOMEDAY");
+        assertThat(stage.status()).as(stage.toString()).isEqualTo(400);
+        assertThat(admin.get("api/introductions?stage=proposed&owner=" + team.a).array()).hasSize(1);
+    }
+
+    @Test
+    void anOutcomeIsRecordedOnlyOnceTheIntroductionIsMadeAndADealCarriesItsValue() throws SQLException {
+        Team team = new Team(api);
+        JsonObject proposal = proposed(team, team.a, team.a);
+        Api seller = team.as(team.a);
+
+        Api.Reply tooEarly = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"MET\"}");
+        assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(409);
+        assertThat(tooEarly.json().getString("detail")).isEqualTo("Introduction " + id(proposal)
+                + " is PROPOSED and cannot become MET: from PROPOSED it can only become APPROVED or DECLINED or WITHDRAWN.");
+
+        introduced(id(proposal)); // consent is another feature's: the introduction is made in the database
+        Api.Reply noValue = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"DEAL_CLOSED\",\"currency\":\"EUR\"}");
+        assertThat(noValue.status()).as(noValue.toString()).isEqualTo(400);
+        assertThat(noValue.json().getString("detail")).startsWith("value:");
+        Api.Reply noCurrency = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"DEAL_CLOSED\",\"value\":100}");
+        assertThat(noCurrency.status()).as(noCurrency.toString()).isEqualTo(400);
+        assertThat(noCurrency.json().getString("detail")).startsWith("currency:");
+        Api.Reply badCurrency = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"DEAL_CLOSED\",\"value\":100,\"currency\":\"EURO\"}");
+        assertThat(badCurrency.status()).as(badCurrency.toString()).isEqualTo(400);
+        Api.Reply metWithValue = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"MET\",\"value\":100,\"currency\":\"EUR\"}");
+        assertThat(metWithValue.status()).as(metWithValue.toString()).isEqualTo(400);
+        assertThat(metWithValue.json().getString("detail")).contains("only a DEAL_CLOSED outcome carries a value");
+        Api.Reply unknownOutcome = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"MAYBE\"}");
+        assertThat(unknownOutcome.status()).as(unknownOutcome.toString()).isEqualTo(400);
+        Api.Reply noOutcome = seller.postJson(path(proposal, "outcome"), "{}");
+        assertThat(noOutcome.status()).as(noOutcome.toString()).isEqualTo(400);
+        assertThat(introduction(seller, id(proposal)).getString("stage")).as("nothing recorded").isEqualTo("INTRODUCED");
+
+        Api.Reply met = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"MET\",\"note\":\"Lunch on Friday\"}");
+        assertThat(met.status()).as(met.toString()).isEqualTo(200);
+        assertThat(met.json().getString("stage")).isEqualTo("MET");
+        Api.Reply deal = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"DEAL_CLOSED\",\"value\":\"12500.50\",\"currency\":\"eur\"}");
+        assertThat(deal.status()).as(deal.toString()).isEqualTo(200);
+        assertThat(deal.json().getString("stage")).isEqualTo("DEAL_CLOSED");
+        assertThat(deal.json().getJsonNumber("deal_value").bigDecimalValue()).isEqualByComparingTo("12500.50");
+        assertThat(deal.json().getString("deal_currency")).isEqualTo("EUR");
+        assertThat(events(deal.json())).containsExactly("PROPOSED null->PROPOSED by rapport",
+                "MOVED PROPOSED->INTRODUCED by test",
+                "MOVED INTRODUCED->MET by " + team.a + ": Lunch on Friday",
+                "MOVED MET->DEAL_CLOSED by " + team.a);
+        assertThat(deal.json().getJsonArray("history").getValuesAs(JsonObject.class))
+                .allSatisfy(e -> assertThat(e.getString("occurred_at")).isNotBlank());
+
+        Api.Reply after = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"NO_DEAL\"}");
+        assertThat(after.status()).as(after.toString()).isEqualTo(409);
+        assertThat(after.json().getString("detail")).contains("DEAL_CLOSED is final");
+    }
+
+    // -------------------------------------------------------------------------------------------------------- helpers
+
+    /** A code of this test's own, so its customers match nobody else's; the code. */
+    private String category(String suffix, String name) {
+        String code = tag + "-" + suffix;
+        Api.Reply imported = admin.postCsv("api/import/categories", Csv.lines("code,name", code + "," + name));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
+        return code;
+    }
+
+    /** Rows of {@code owner,external_id,company,region,offers,needs,intro_ok}; email allowed, an address each. */
+    private void customers(String... rows) {
+        String[] lines = new String[rows.length + 1];
+        lines[0] = "owner,external_id,company,region,offers,needs,intro_ok,email,time_zone";
+        for (int i = 0; i < rows.length; i++) {
+            lines[i + 1] = rows[i] + ",c" + i + "-" + tag + "@example.com,Europe/Berlin";
+        }
+        Api.Reply reply = admin.postCsv("api/import/customers", Csv.lines(lines));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getJsonArray("rejected")).as(reply.toString()).isEmpty();
+    }
+
+    /** One proposal between a customer of {@code firstOwner} who needs and one of {@code secondOwner} who offers. */
+    private JsonObject proposed(Team team, String firstOwner, String secondOwner) {
+        String l = category(team.tag, "L " + team.tag);
+        customers(firstOwner + "," + team.tag + "-X,X,DE-BE,," + l + ",true", secondOwner + "," + team.tag + "-Y,Y,DE-BE," + l + ",,true");
+        match();
+        List<JsonObject> mine = introductions(admin, firstOwner);
+        assertThat(mine).as(mine.toString()).hasSize(1);
+        return mine.get(0);
+    }
+
+    /** The customer rates a problem's handling {@code score} of 5 through the link of a check-in email from their salesperson. */
+    private void rated(Team team, String customer, String email, int score) throws Exception {
+        Api.Reply composed = team.as(team.a).postJson("api/outbox", "{\"template\":\"problem-check-in\",\"customer\":\"" + customer
+                + "\",\"fields\":{\"problem\":{\"summary\":\"Late delivery\",\"resolution\":\"Express\"}}}");
+        assertThat(composed.status()).as(composed.toString()).isEqualTo(201);
+        org.rapport.testing.Eventually.soon().until(() -> Mailbox.to(email).size() == 1);
+        String html = (String) ((jakarta.mail.Multipart) Mailbox.single(email).getContent()).getBodyPart(1).getContent();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:8080/(r/[a-z2-7]+)").matcher(html);
+        List<String> ratings = new java.util.ArrayList<>();
+        while (link.find()) {
+            ratings.add(link.group(1));
+        }
+        assertThat(ratings).as(html).hasSize(5);
+        Api.Reply sent = api.anonymous().post(ratings.get(score - 1), "application/x-www-form-urlencoded", new byte[0]);
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+    }
+
+    private void touched(String customer, java.time.Instant at) {
+        Api.Reply call = admin.postJson("api/touches", "{\"customer\":\"" + customer
+                + "\",\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"occurred_at\":\"" + at + "\"}");
+        assertThat(call.status()).as(call.toString()).isEqualTo(201);
+    }
+
+    private JsonObject match() {
+        Api.Reply run = admin.postJson("api/introductions/match", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        return run.json();
+    }
+
+    private static List<JsonObject> introductions(Api as, String owner) {
+        Api.Reply list = as.get("api/introductions?owner=" + owner);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return list.array().getValuesAs(JsonObject.class);
+    }
+
+    private static List<Long> ids(Api as, String owner) {
+        Api.Reply list = as.get("api/introductions" + (owner == null ? "" : "?owner=" + java.net.URLEncoder.encode(owner,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return list.array().getValuesAs(JsonObject.class).stream().map(IntroductionIT::id).toList();
+    }
+
+    private static JsonObject introduction(Api as, long id) {
+        Api.Reply one = as.get("api/introductions/" + id);
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        return one.json();
+    }
+
+    private static long id(JsonObject introduction) {
+        return introduction.getJsonNumber("id").longValue();
+    }
+
+    private static String path(JsonObject introduction, String action) {
+        return "api/introductions/" + id(introduction) + (action.isEmpty() ? "" : "/" + action);
+    }
+
+    private static String pair(JsonObject introduction) {
+        return introduction.getJsonObject("first").getString("customer") + "+"
+                + introduction.getJsonObject("second").getString("customer");
+    }
+
+    private static List<String> codes(JsonObject introduction, String field) {
+        return introduction.getJsonArray(field).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    /** "KIND FROM->TO by ACTOR[: note]" for each event, oldest first (a proposal's note is its explanation: left out). */
+    private static List<String> events(JsonObject introduction) {
+        return introduction.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                .map(e -> e.getString("kind") + " " + (e.isNull("stage_from") ? "null" : e.getString("stage_from")) + "->"
+                        + e.getString("stage_to") + " by " + e.getString("actor")
+                        + (e.getString("kind").equals("PROPOSED") || !e.containsKey("note") || e.isNull("note") ? "" : ": " + e.getString("note")))
+                .toList();
+    }
+
+    /** Moves an introduction to INTRODUCED as the consent steps would, with its event. */
+    private static void introduced(long id) throws SQLException {
+        try (Connection db = database();
+             PreparedStatement move = db.prepareStatement(
+                     "UPDATE introduction SET stage = 'INTRODUCED', stage_since = NOW(3), introduced_at = NOW(3) WHERE id = ?");
+             PreparedStatement event = db.prepareStatement("INSERT INTO introduction_event (introduction_id, kind, stage_from, "
+                     + "stage_to, actor, occurred_at) VALUES (?, 'MOVED', 'PROPOSED', 'INTRODUCED', 'test', NOW(3))")) {
+            move.setLong(1, id);
+            assertThat(move.executeUpdate()).isEqualTo(1);
+            event.setLong(1, id);
+            event.executeUpdate();
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+    }
+}
