@@ -10,9 +10,6 @@ import org.rapport.customers.TierReached;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailModel;
 import org.rapport.outbox.OutboxService;
-import org.rapport.planning.RewardRules;
-import org.rapport.planning.RuleService;
-import org.rapport.planning.Rules;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
@@ -23,7 +20,6 @@ import org.rapport.platform.time.Zones;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +43,7 @@ public class RewardService {
     RewardMapper mapper;
 
     @Inject
-    RuleService rules;
+    RewardRulesSource rules;
 
     @Inject
     OutboxService outbox;
@@ -200,10 +196,7 @@ public class RewardService {
         mapper.lock(id);
         RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
         reward.status.moveTo(RewardStatus.FULFILLED, id);
-        Rules current = rules.rules();
-        ZoneId customerZone = Zones.orUtc(reward.timeZone);
-        Instant notBefore = rules.calendar().sendMoment(clock.instant(), customerZone, reward.region,
-                current.sendWindowStart(), current.sendWindowEnd());
+        Instant notBefore = rules.sendMoment(clock.instant(), Zones.orUtc(reward.timeZone), reward.region);
         long messageId = outbox.enqueue(new Mail("reward:" + id, new MailModel.RewardNotice(
                 new MailModel.Reward(description.strip(), reward.reason)), reward.customerId, null, null, notBefore, true)).id();
         append(reward, RewardStatus.FULFILLED, user.username(), null, given, description.strip(), messageId);

@@ -5,11 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.netweaving.MatchRules;
 import org.rapport.netweaving.MatchRulesSource;
+import org.rapport.netweaving.RewardRules;
+import org.rapport.netweaving.RewardRulesSource;
 import org.rapport.platform.errors.InvalidInput;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +23,7 @@ import java.util.stream.Collectors;
 
 /** The stored rules and company holidays, and the business calendar made from them; the matcher's rules among them. */
 @ApplicationScoped
-public class RuleService implements MatchRulesSource {
+public class RuleService implements MatchRulesSource, RewardRulesSource {
 
     private final PublicHolidays publicHolidays = new JollydayHolidays();
 
@@ -43,6 +46,12 @@ public class RuleService implements MatchRulesSource {
         Map<String, String> settings = new HashMap<>();
         mapper.settings().forEach(s -> settings.put(s.name, s.value));
         return settings;
+    }
+
+    @Override
+    public Instant sendMoment(Instant now, ZoneId customerZone, String region) {
+        Rules rules = rules();
+        return calendar().sendMoment(now, customerZone, region, rules.sendWindowStart(), rules.sendWindowEnd());
     }
 
     @Override

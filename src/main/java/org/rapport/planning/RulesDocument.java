@@ -1,5 +1,6 @@
 package org.rapport.planning;
 
+import org.rapport.netweaving.RewardRules;
 import jakarta.json.bind.annotation.JsonbDateFormat;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;

@@ -80,8 +80,8 @@ class LinkKeysTest {
 
         assertThatThrownBy(() -> Links.givenUp(Links.keys(Optional.empty(), Optional.of(STORED)), signed, Set.of()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("RAPPORT_LINKS_KEYS: key 7 signed links that customers may still use (unsubscribe, rating, click "
-                        + "and reply links, calendar feeds), but it is no longer among the configured keys: put it back (after "
+                .hasMessage("RAPPORT_LINKS_KEYS: key 7 signed links that customers may still use (unsubscribe, rating, click, "
+                        + "reply and recommend links, calendar feeds), but it is no longer among the configured keys: put it back (after "
                         + "the first key it only verifies), or, to give those links up on purpose, add 7 to "
                         + "RAPPORT_LINKS_RETIRED_KEYS.");
         assertThat(Links.givenUp(Links.keys(Optional.of(SETTING), Optional.of(STORED)), signed, Set.of())).as("both still there")

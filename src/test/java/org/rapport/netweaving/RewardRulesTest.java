@@ -1,7 +1,7 @@
-package org.rapport.planning;
+package org.rapport.netweaving;
 
 import org.junit.jupiter.api.Test;
-import org.rapport.planning.RewardRules.Worth;
+import org.rapport.netweaving.RewardRules.Worth;
 
 import java.math.BigDecimal;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.rapport.planning;
+package org.rapport.netweaving;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
