@@ -17,6 +17,7 @@ import org.rapport.platform.database.AfterCommit;
 import org.rapport.touches.TouchLogged;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +31,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class PlanningService {
+
+    /** How long after an introduction its first customer's salesperson calls to ask whether they met. */
+    static final int INTRODUCTION_FOLLOW_UP_DAYS = 14;
 
     private static final Logger LOG = Logger.getLogger(PlanningService.class.getName());
 
@@ -139,6 +143,9 @@ public class PlanningService {
                 break;
             }
         }
+        if (customerIds == null) {
+            created += introductionFollowUps(now);
+        }
         Run run = new Run(customers, proposals, created, emails, (System.nanoTime() - started) / 1_000_000);
         if (customerIds == null) {
             LOG.info(() -> "Planned " + run.customers() + " customers: " + run.proposals() + " touches proposed, " + run.created() + " of them new, "
@@ -157,6 +164,29 @@ public class PlanningService {
                 Planner.FOLLOW_UP_PRIORITY + 50, clock.instant());
         if (planned) {
             alerts.alert(ManagerAlerts.Kind.LOW_RATING, Long.toString(messageId), customerId, score, reason);
+        }
+        return planned;
+    }
+
+    /**
+     * An introduction made {@link #INTRODUCTION_FOLLOW_UP_DAYS} days ago or more whose outcome nobody recorded: a call
+     * on the list of the salesperson of the customer who needed the service ("Call Acme: introduced to Müller 14 days
+     * ago, did they meet?"), once per introduction. Looks back 60 days, so a forgotten introduction is asked about once
+     * and then left.
+     *
+     * @return the calls planned now
+     */
+    int introductionFollowUps(Instant now) {
+        int planned = 0;
+        for (PlanningMapper.MadeIntroduction i : mapper.introductionsToFollowUp(now.minus(Duration.ofDays(INTRODUCTION_FOLLOW_UP_DAYS)),
+                now.minus(Duration.ofDays(60)))) {
+            long days = Duration.between(i.introducedAt(), now).toDays();
+            String reason = "Call " + i.company() + ": introduced to " + i.otherCompany() + " " + days
+                    + " days ago, did they meet? Record the outcome of introduction " + i.id() + ".";
+            if (page.callToday(Proposal.Rule.INTRODUCTION_FOLLOW_UP, i.customerId(), "introduction-follow-up:" + i.id(),
+                    reason.length() <= 300 ? reason : reason.substring(0, 299) + "…", Planner.CHECK_IN_PRIORITY, now)) {
+                planned++;
+            }
         }
         return planned;
     }

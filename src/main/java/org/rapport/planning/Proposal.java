@@ -15,10 +15,13 @@ import java.time.LocalDate;
 public record Proposal(String key, Rule rule, Channel channel, long customerId, Long causeId, LocalDate dueOn,
                        LocalDate dueBy, int priority, String reason, MailModel email) {
 
-    /** REFERRAL_LEAD: a prospect a customer recommended, to be called by the customer's salesperson. */
+    /**
+     * REFERRAL_LEAD: a prospect a customer recommended, to be called by the customer's salesperson. INTRODUCTION_FOLLOW_UP:
+     * a customer introduced to another some days ago, asked whether they met.
+     */
     public enum Rule {
         COURTESY, PROBLEM_FOLLOW_UP, PROBLEM_CHECK_IN, RESELL, THANK_YOU_PURCHASE, THANK_YOU_ANNIVERSARY, LOW_RATING,
-        REFERRAL_LEAD
+        REFERRAL_LEAD, INTRODUCTION_FOLLOW_UP
     }
 
     public enum Channel { CALL, VISIT, EMAIL }
