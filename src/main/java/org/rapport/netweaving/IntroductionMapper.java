@@ -61,6 +61,59 @@ public interface IntroductionMapper {
     /** The salespeople who report to {@code managerId}. */
     Set<Long> reportsOf(@Param("managerId") long managerId);
 
+    /** One customer of an introduction, as its consent request and the introduction email need them. */
+    final class PartyRow {
+        public long id;
+        public String externalId;
+        public String company;
+        public String contactFirstName;
+        public String contactLastName;
+        public String preferredName;
+        public String email;
+        public String timeZone;
+        public String region;
+        public String ownerName;
+        public String ownerEmail;
+
+        /** Full name of the contact, else the company. */
+        String contact() {
+            String full = ((contactFirstName == null ? "" : contactFirstName) + " "
+                    + (contactLastName == null ? "" : contactLastName)).strip();
+            return full.isEmpty() ? (preferredName == null || preferredName.isBlank() ? company : preferredName) : full;
+        }
+    }
+
+    /** What consent requests say and when they went: read with the row locked by {@link #lock}. */
+    final class ConsentRow {
+        public String firstNeeds;
+        public String secondNeeds;
+        public String explanation;
+        public Instant consentRequestedAt;
+        public Instant remindedAt;
+    }
+
+    /** An introduction waiting for a customer's answer, with that customer's zone and region. */
+    final class AwaitingRow {
+        public long id;
+        public IntroductionStage stage;
+        public Instant consentRequestedAt;
+        public Instant remindedAt;
+        public String timeZone;
+        public String region;
+    }
+
+    Optional<PartyRow> party(@Param("customerId") long customerId);
+
+    Optional<ConsentRow> consent(@Param("id") long id);
+
+    /** A new consent request went out: its time, and no reminder yet. */
+    int markConsentRequested(@Param("id") long id, @Param("at") Instant at);
+
+    int markReminded(@Param("id") long id, @Param("at") Instant at);
+
+    /** Introductions awaiting an answer asked for before {@code requestedBefore}, oldest first. */
+    List<AwaitingRow> awaitingConsent(@Param("requestedBefore") Instant requestedBefore, @Param("limit") int limit);
+
     /** The fields of a new introduction; {@code id} is set by the insert. */
     final class ProposalRow {
         public Long id;

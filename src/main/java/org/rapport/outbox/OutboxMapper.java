@@ -114,4 +114,7 @@ public interface OutboxMapper {
     int forgetLinkKeySigner(@Param("id") int id);
 
     long countByStatus(@Param("status") OutboxStatus status);
+
+    /** The creation time of the customer's latest waiting, sending or sent message of the purpose, or null. */
+    Instant lastQueued(@Param("customerId") long customerId, @Param("purpose") MailPurpose purpose);
 }

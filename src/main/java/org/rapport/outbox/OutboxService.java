@@ -78,6 +78,14 @@ public class OutboxService {
                 .collect(Collectors.toMap(OutboxMapper.OutreachCount::customerId, OutboxMapper.OutreachCount::emails));
     }
 
+    /**
+     * When the customer's latest email of {@code purpose} that is waiting, on the wire or sent was queued (whoever queued
+     * it): what a cap such as one thank-you note per 14 days is held against.
+     */
+    public Optional<Instant> lastQueued(long customerId, MailPurpose purpose) {
+        return Optional.ofNullable(mapper.lastQueued(customerId, purpose));
+    }
+
     /** A globally unique Message-ID in the sending domain, fixed for the life of the row. */
     private String newMessageId() {
         String from = settings.from();

@@ -10,7 +10,7 @@ import org.rapport.outbox.MailModel.IntroducedCompany;
 import org.rapport.outbox.MailModel.IntroducedContact;
 import org.rapport.outbox.MailModel.Introduction;
 import org.rapport.outbox.MailModel.IntroductionConsent;
-import org.rapport.outbox.MailModel.IntroductionReason;
+import org.rapport.outbox.MailModel.ConsentRequest;
 import org.rapport.outbox.MailModel.ManagerAlert;
 import org.rapport.outbox.MailModel.NetweavingStats;
 import org.rapport.outbox.MailModel.Problem;
@@ -56,7 +56,8 @@ public final class SampleModels {
             case COURTESY_CHECK_IN -> new CourtesyCheckIn();
             case REQUEST_REPLY -> new RequestReply(new CustomerRequest("A copy of our service contract",
                     "The contract is attached to your customer account; I have also asked our office to post a copy."));
-            case INTRODUCTION_CONSENT -> new IntroductionConsent(new IntroductionReason(INTRODUCED));
+            case INTRODUCTION_CONSENT -> new IntroductionConsent(new ConsentRequest("0", "FIRST", "Nordwind Logistik GmbH",
+                    "logistics", "printing", ""));
             case INTRODUCTION -> new Introduction(new IntroducedContact("Jürgen Müller", "Nordwind Logistik GmbH",
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));
             case REWARD_NOTICE -> new RewardNotice(new Reward("A dinner for two", "your introduction turned into a new partnership"));

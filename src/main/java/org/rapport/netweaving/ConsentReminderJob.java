@@ -1,0 +1,27 @@
+package org.rapport.netweaving;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.rapport.platform.jobs.Scheduled;
+
+/**
+ * Reminds customers who have not answered a consent request and expires requests left unanswered after the reminder
+ * ({@link IntroductionConsents#remindAndExpire}); one instance at a time. Idempotent: a reminder is keyed per
+ * introduction and side, and each introduction is locked and read again before it is touched.
+ */
+@Dependent
+@Scheduled(cron = "rapport.introductions.consent.cron")
+@DisallowConcurrentExecution
+public class ConsentReminderJob implements Job {
+
+    @Inject
+    IntroductionConsents consents;
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        consents.remindAndExpire();
+    }
+}
