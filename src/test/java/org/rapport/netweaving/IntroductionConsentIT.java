@@ -200,8 +200,29 @@ class IntroductionConsentIT {
         assertThat(stage(id)).isEqualTo("EXPIRED");
     }
 
-    /** Set-up only: a PROPOSED introduction as the matcher stores it, then approved by the owners' manager. */
+    @Test
+    void aCustomerWhoCannotBeAskedWithdrawsTheIntroductionWithTheReason() throws Exception {
+        Api.Reply closed = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + ",Europe/Berlin,de,DE-BE," + team.a + ",true,false"));
+        assertThat(closed.json().getInt("updated")).as(closed.toString()).isEqualTo(1);
+
+        long id = approvedIntroduction("WITHDRAWN");
+
+        JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
+        JsonObject last = history.getJsonArray("history").getValuesAs(JsonObject.class).get(history.getJsonArray("history").size() - 1);
+        assertThat(last.getString("stage_to")).isEqualTo("WITHDRAWN");
+        assertThat(last.getString("actor")).isEqualTo("rapport");
+        assertThat(last.getString("note")).contains("first customer cannot be asked", "intro_ok is false");
+        assertThat(outboxTemplates(needs)).isEmpty();
+    }
+
     private long approvedIntroduction() throws SQLException {
+        return approvedIntroduction("CONSENT_REQUESTED_FIRST");
+    }
+
+    /** Set-up only: a PROPOSED introduction as the matcher stores it, then approved by the owners' manager. */
+    private long approvedIntroduction(String expectedStage) throws SQLException {
         long id;
         try (Connection db = db();
              PreparedStatement insert = db.prepareStatement("""
@@ -225,7 +246,7 @@ class IntroductionConsentIT {
         }
         Api.Reply approved = team.as(team.m).postJson("api/introductions/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-        assertThat(approved.json().getString("stage")).isEqualTo("CONSENT_REQUESTED_FIRST");
+        assertThat(approved.json().getString("stage")).isEqualTo(expectedStage);
         return id;
     }
 

@@ -189,4 +189,20 @@ class MailTemplateRenderingTest {
         assertThatThrownBy(() -> PACKAGED.render("birthday", Locale.ENGLISH, Map.of()))
                 .hasMessage("The template birthday/subject.ftl is missing");
     }
+
+    @Test
+    void aConsentRequestNamesTheOtherCompanyAndWhatEachOffersAndItsReminderSaysSo() {
+        Map<String, Object> model = model(MailTemplate.INTRODUCTION_CONSENT, "Alfred", "Alpha GmbH");
+        RenderedMail request = render(MailTemplate.INTRODUCTION_CONSENT, Locale.ENGLISH, model);
+        assertThat(request.text()).contains("Right now I am thinking of Nordwind Logistik GmbH:",
+                "they offer logistics, which you are looking for, and", "they are looking for printing, which you offer.");
+        assertThat(request.subject()).doesNotStartWith("Reminder");
+
+        model.put("introduction", Map.of("id", "7", "side", "FIRST", "otherCompany", "Nordwind Logistik GmbH",
+                "youNeed", "", "youOffer", "printing", "reminder", "true"));
+        RenderedMail reminder = render(MailTemplate.INTRODUCTION_CONSENT, Locale.GERMAN, model);
+        assertThat(reminder.subject()).isEqualTo("Erinnerung: Darf ich Ihnen jemanden vorstellen?");
+        assertThat(reminder.text()).contains("eine kurze Erinnerung", "Nordwind Logistik GmbH: Das Unternehmen sucht printing,")
+                .doesNotContain("bietet");
+    }
 }
