@@ -101,7 +101,7 @@ public class IntroductionConsents {
      * was made for this side's customer. Changes nothing (mail scanners fetch links).
      */
     public Optional<Question> open(long customerId, long introductionId, ConsentSide side) {
-        return mapper.lock(introductionId).filter(s -> awaits(s, customerId, side)).map(s -> question(s, side));
+        return mapper.peek(introductionId).filter(s -> awaits(s, customerId, side)).map(s -> question(s, side));
     }
 
     /**
@@ -240,8 +240,8 @@ public class IntroductionConsents {
         if (!rules.thankYouAfterIntroduction() || blocked(to.id, Consent.Purpose.THANK_YOU).isPresent()) {
             return;
         }
-        Optional<Instant> last = outbox.lastQueued(to.id, MailPurpose.THANK_YOU);
-        if (last.isPresent() && last.get().isAfter(now.minus(Duration.ofDays(rules.thankYouMinDaysBetween())))) {
+        if (outbox.lastQueued(List.of(to.id), MailPurpose.THANK_YOU, now.minus(Duration.ofDays(rules.thankYouMinDaysBetween())))
+                .containsKey(to.id)) {
             return;
         }
         outbox.enqueue(new Mail("thank-you-introduction:" + id + ":" + to.id, new MailModel.ThankYouIntroduction(

@@ -38,6 +38,9 @@ public interface IntroductionMapper {
 
     Optional<Stored> lock(@Param("id") long id);
 
+    /** As {@link #lock}, without the lock: for a page that only shows. */
+    Optional<Stored> peek(@Param("id") long id);
+
     int moveStage(@Param("id") long id, @Param("stage") IntroductionStage stage, @Param("at") Instant at);
 
     int approveSides(@Param("id") long id, @Param("first") boolean first, @Param("second") boolean second);

@@ -115,6 +115,10 @@ public interface OutboxMapper {
 
     long countByStatus(@Param("status") OutboxStatus status);
 
-    /** The creation time of the customer's latest waiting, sending or sent message of the purpose, or null. */
-    Instant lastQueued(@Param("customerId") long customerId, @Param("purpose") MailPurpose purpose);
+    record LastQueued(long customerId, Instant at) {
+    }
+
+    /** Per customer, the creation time of the latest waiting, sending or sent message of the purpose since {@code since}. */
+    List<LastQueued> lastQueued(@Param("customerIds") Collection<Long> customerIds, @Param("purpose") MailPurpose purpose,
+                                @Param("since") Instant since);
 }

@@ -79,11 +79,16 @@ public class OutboxService {
     }
 
     /**
-     * When the customer's latest email of {@code purpose} that is waiting, on the wire or sent was queued (whoever queued
-     * it): what a cap such as one thank-you note per 14 days is held against.
+     * When each customer's latest email of {@code purpose} queued since {@code since} that is waiting, on the wire or
+     * sent was queued, whoever queued it (the planner, netweaving, a caller of {@code POST /api/outbox}): what a rule
+     * such as one thank-you note per 14 days is held against. Customers with none are left out.
      */
-    public Optional<Instant> lastQueued(long customerId, MailPurpose purpose) {
-        return Optional.ofNullable(mapper.lastQueued(customerId, purpose));
+    public Map<Long, Instant> lastQueued(Collection<Long> customerIds, MailPurpose purpose, Instant since) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return mapper.lastQueued(customerIds, purpose, since).stream()
+                .collect(Collectors.toMap(OutboxMapper.LastQueued::customerId, OutboxMapper.LastQueued::at));
     }
 
     /** A globally unique Message-ID in the sending domain, fixed for the life of the row. */

@@ -187,8 +187,9 @@ class IntroductionConsentIT {
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
         assertThat(outboxTemplates(needs)).containsExactly("introduction-consent", "introduction-consent");
 
-        // set-up: the reminder, too, went out long enough ago
-        sql("UPDATE introduction SET reminded_at = UTC_TIMESTAMP(3) - INTERVAL 10 DAY WHERE id = " + id);
+        // set-up: the request and the reminder went out long enough ago (weeks: holidays cannot make up the difference)
+        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY, "
+                + "reminded_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
         soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("EXPIRED"));
         JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
         assertThat(history.getJsonArray("history").getValuesAs(JsonObject.class))
