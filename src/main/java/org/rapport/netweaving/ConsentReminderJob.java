@@ -9,8 +9,9 @@ import org.rapport.platform.jobs.Scheduled;
 
 /**
  * Reminds customers who have not answered a consent request and expires requests left unanswered after the reminder
- * ({@link IntroductionConsents#remindAndExpire}); one instance at a time. Idempotent: a reminder is keyed per
- * introduction and side, and each introduction is locked and read again before it is touched.
+ * ({@link IntroductionConsents#settle}), each introduction in a transaction of its own; one instance at a time.
+ * Idempotent: each introduction is locked and decided again before it is touched, and a reminder is keyed per
+ * introduction and side.
  */
 @Dependent
 @Scheduled(cron = "rapport.introductions.consent.cron")
@@ -22,6 +23,8 @@ public class ConsentReminderJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        consents.remindAndExpire();
+        for (long id : consents.dueForReminderOrExpiry()) {
+            consents.settle(id);
+        }
     }
 }

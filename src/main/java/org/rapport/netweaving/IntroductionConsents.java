@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * looks exactly like a request that expired unanswered. A note "not now" sent only on a decline would tell them the
  * other side said no; one sent on expiry too would add an email that says nothing.</li>
  * <li>Unanswered: one reminder after {@link ConsentDeadlines#remindAfter} business days of the customer asked, EXPIRED
- * after {@link ConsentDeadlines#expireAfter} ({@link #remindAndExpire}, run by {@link ConsentReminderJob}).</li>
+ * after {@link ConsentDeadlines#expireAfter} ({@link #settle}, run by {@link ConsentReminderJob}).</li>
  * <li>A customer who cannot be emailed about introductions (their consent, an open problem) when it is their turn:
  * WITHDRAWN, with the reason.</li>
  * </ul>
@@ -129,36 +129,49 @@ public class IntroductionConsents {
         return true;
     }
 
-    /** Reminds and expires what waits too long for an answer (the job's work); how many of each. */
-    @Transactional
-    public Map<ConsentDeadlines.Due, Integer> remindAndExpire() {
+    /**
+     * The introductions whose consent request may be due for its reminder or expiry now (a plain read; each is settled in
+     * a transaction of its own by {@link #settle}, so one that fails holds up no other).
+     */
+    public List<Long> dueForReminderOrExpiry() {
         ConsentDeadlines deadlines = settings.deadlines();
         Instant now = clock.instant();
         BusinessCalendar calendar = rules.calendar();
-        Map<ConsentDeadlines.Due, Integer> done = new LinkedHashMap<>();
         // business days never outnumber calendar days: nothing younger than remindAfter calendar days is due
-        for (IntroductionMapper.AwaitingRow waiting : mapper.awaitingConsent(now.minus(Duration.ofDays(deadlines.remindAfter())),
-                SWEEP_LIMIT)) {
-            ConsentDeadlines.Due due = deadlines.due(calendar, waiting.consentRequestedAt, waiting.remindedAt, now,
-                    Zones.orUtc(waiting.timeZone), waiting.region);
-            if (due == ConsentDeadlines.Due.NOTHING) {
-                continue;
-            }
-            IntroductionMapper.Stored stored = mapper.lock(waiting.id).orElseThrow();
-            IntroductionMapper.ConsentRow current = mapper.consent(waiting.id).orElseThrow();
-            if (stored.stage() != waiting.stage || !java.util.Objects.equals(current.remindedAt, waiting.remindedAt)) {
-                continue; // answered or reminded by another instance since the read
-            }
-            ConsentSide side = ConsentSide.awaitedIn(stored.stage()).orElseThrow();
-            if (due == ConsentDeadlines.Due.REMIND) {
-                remind(stored, side, now);
-            } else {
-                introductions.move(waiting.id, IntroductionStage.EXPIRED, IntroductionEvent.RAPPORT, "no answer within "
-                        + deadlines.expireAfter() + " business days and a reminder");
-            }
-            done.merge(due, 1, Integer::sum);
+        return mapper.awaitingConsent(now.minus(Duration.ofDays(deadlines.remindAfter())), SWEEP_LIMIT).stream()
+                .filter(w -> deadlines.due(calendar, w.consentRequestedAt, w.remindedAt, now, Zones.orUtc(w.timeZone),
+                        w.region) != ConsentDeadlines.Due.NOTHING)
+                .map(w -> w.id).toList();
+    }
+
+    /**
+     * Sends the one reminder or expires the request, whichever is due, decided again on the introduction as it is with
+     * its row locked (answered, reminded or expired by another instance meanwhile: nothing to do).
+     *
+     * @return what was done
+     */
+    @Transactional
+    public ConsentDeadlines.Due settle(long id) {
+        Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
+        Optional<ConsentSide> side = locked.flatMap(s -> ConsentSide.awaitedIn(s.stage()));
+        if (side.isEmpty()) {
+            return ConsentDeadlines.Due.NOTHING;
         }
-        return done;
+        IntroductionMapper.Stored stored = locked.get();
+        IntroductionMapper.ConsentRow consent = mapper.consent(id).orElseThrow();
+        IntroductionMapper.PartyRow asked = mapper.party(customerOf(stored, side.get())).orElseThrow();
+        ConsentDeadlines deadlines = settings.deadlines();
+        Instant now = clock.instant();
+        ConsentDeadlines.Due due = consent.consentRequestedAt == null ? ConsentDeadlines.Due.NOTHING
+                : deadlines.due(rules.calendar(), consent.consentRequestedAt, consent.remindedAt, now,
+                Zones.orUtc(asked.timeZone), asked.region);
+        if (due == ConsentDeadlines.Due.REMIND) {
+            remind(stored, side.get(), asked, now);
+        } else if (due == ConsentDeadlines.Due.EXPIRE) {
+            introductions.move(id, IntroductionStage.EXPIRED, IntroductionEvent.RAPPORT, "no answer within "
+                    + deadlines.expireAfter() + " business days and a reminder");
+        }
+        return due;
     }
 
     private static boolean awaits(IntroductionMapper.Stored stored, long customerId, ConsentSide side) {
@@ -186,11 +199,10 @@ public class IntroductionConsents {
                 customerId, null, null, now));
     }
 
-    private void remind(IntroductionMapper.Stored stored, ConsentSide side, Instant now) {
+    private void remind(IntroductionMapper.Stored stored, ConsentSide side, IntroductionMapper.PartyRow customer, Instant now) {
         mapper.markReminded(stored.id(), now);
         mapper.insertEvent(stored.id(), IntroductionEvent.REMINDED, stored.stage(), stored.stage(), IntroductionEvent.RAPPORT,
                 null, now);
-        IntroductionMapper.PartyRow customer = mapper.party(customerOf(stored, side)).orElseThrow();
         outbox.enqueue(new Mail("consent-reminder:" + stored.id() + ":" + side,
                 new MailModel.IntroductionConsent(request(stored, side, true)), customer.id, null, null,
                 windows.next(now, Zones.orUtc(customer.timeZone), customer.region), true));
