@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * looks exactly like a request that expired unanswered. A note "not now" sent only on a decline would tell them the
  * other side said no; one sent on expiry too would add an email that says nothing.</li>
  * <li>Unanswered: one reminder after {@link ConsentDeadlines#remindAfter} business days of the customer asked, EXPIRED
- * after {@link ConsentDeadlines#expireAfter} ({@link #settle}, run by {@link ConsentReminderJob}).</li>
+ * after {@link ConsentDeadlines#expireAfter} ({@link #settle}, run by {@link IntroductionStepsJob}).</li>
  * <li>A customer who cannot be emailed about introductions (their consent, an open problem) when it is their turn:
  * WITHDRAWN, with the reason.</li>
  * </ul>
@@ -80,7 +80,7 @@ public class IntroductionConsents {
     CategoryService categories;
 
     @Inject
-    ConsentSettings settings;
+    IntroductionSettings settings;
 
     @Inject
     Clock clock;
@@ -261,7 +261,8 @@ public class IntroductionConsents {
                 windows.next(now, Zones.orUtc(to.timeZone), to.region), true));
     }
 
-    private Optional<String> blocked(long customerId, Consent.Purpose purpose) {
+    /** Why the customer cannot get an email of the purpose now (their consent, a problem pending), or empty. */
+    Optional<String> blocked(long customerId, Consent.Purpose purpose) {
         Optional<Consent> consent = consents.of(customerId);
         if (consent.isEmpty()) {
             return Optional.of("the customer is gone");

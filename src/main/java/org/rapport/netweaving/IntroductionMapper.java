@@ -114,6 +114,15 @@ public interface IntroductionMapper {
 
     int markReminded(@Param("id") long id, @Param("at") Instant at);
 
+    /** INTRODUCED before {@code introducedBefore} and not yet asked "did you meet?", oldest first. */
+    List<Long> dueForFollowUp(@Param("introducedBefore") Instant introducedBefore, @Param("limit") int limit);
+
+    /** The "did you meet?" email was queued; false when it had been before. */
+    int markFollowUp(@Param("id") long id, @Param("at") Instant at);
+
+    /** Whether the history has an event of {@code kind} by {@code actor}. */
+    boolean hasEvent(@Param("id") long id, @Param("kind") String kind, @Param("actor") String actor);
+
     /** Introductions awaiting an answer asked for before {@code requestedBefore}, oldest first. */
     List<AwaitingRow> awaitingConsent(@Param("requestedBefore") Instant requestedBefore, @Param("limit") int limit);
 

@@ -250,6 +250,12 @@ public class Links {
                 introductionId + ":" + side));
     }
 
+    /** The page where a customer says whether they met the customer they were introduced to ({@code /met/…}). */
+    public String meetingUrl(long customerId, long messageId, long introductionId) {
+        return settings.publicBase() + "met/" + tokens.issue(new Claims(Purpose.MEETING, customerId, messageId,
+                Long.toString(introductionId)));
+    }
+
     /**
      * The secret address of a salesperson's call list for calendar apps, which cannot send a login. It carries the
      * feed's {@code generation}, so that rotating the generation revokes it.

@@ -60,6 +60,10 @@ public sealed interface MailModel {
         }
     }
 
+    /** Whether the customer met the one they were introduced to; its answer links name the introduction. */
+    record IntroductionFollowUp(MeetingQuestion introduction) implements MailModel {
+    }
+
     record RewardNotice(Reward reward) implements MailModel {
     }
 
@@ -94,6 +98,10 @@ public sealed interface MailModel {
      * @param reminder     {@code "true"} for the one reminder, empty for the request
      */
     record ConsentRequest(String id, String side, String otherCompany, String youNeed, String youOffer, String reminder) {
+    }
+
+    /** @param id the introduction; the other side's contact and company */
+    record MeetingQuestion(String id, String otherContact, String otherCompany) {
     }
 
     /** Addresses added to a message besides its customer: copies and where replies go. */

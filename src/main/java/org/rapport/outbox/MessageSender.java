@@ -203,6 +203,11 @@ public class MessageSender {
                 linkModel.put("consentYes", url + "?answer=yes");
                 linkModel.put("consentNo", url + "?answer=no");
             }
+            if (template(m) == MailTemplate.INTRODUCTION_FOLLOW_UP && model.get("introduction") instanceof Map<?, ?> met) {
+                String url = links.meetingUrl(m.customerId, m.id, Long.parseLong(String.valueOf(met.get("id"))));
+                linkModel.put("metYes", url + "?answer=yes");
+                linkModel.put("metNo", url + "?answer=no");
+            }
             if (template(m) == MailTemplate.PROBLEM_CHECK_IN) {
                 linkModel.put("ratings", java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(score -> Map.of(
                         "score", Integer.toString(score), "url", links.ratingUrl(m.customerId, m.id, score))).toList());

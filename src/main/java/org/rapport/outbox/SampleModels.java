@@ -11,6 +11,8 @@ import org.rapport.outbox.MailModel.IntroducedContact;
 import org.rapport.outbox.MailModel.Introduction;
 import org.rapport.outbox.MailModel.IntroductionConsent;
 import org.rapport.outbox.MailModel.ConsentRequest;
+import org.rapport.outbox.MailModel.IntroductionFollowUp;
+import org.rapport.outbox.MailModel.MeetingQuestion;
 import org.rapport.outbox.MailModel.ManagerAlert;
 import org.rapport.outbox.MailModel.NetweavingStats;
 import org.rapport.outbox.MailModel.Problem;
@@ -60,6 +62,8 @@ public final class SampleModels {
                     "logistics", "printing", ""));
             case INTRODUCTION -> new Introduction(new IntroducedContact("Jürgen Müller", "Nordwind Logistik GmbH",
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));
+            case INTRODUCTION_FOLLOW_UP -> new IntroductionFollowUp(new MeetingQuestion("0", "Jürgen Müller",
+                    "Nordwind Logistik GmbH"));
             case REWARD_NOTICE -> new RewardNotice(new Reward("A dinner for two", "your introduction turned into a new partnership"));
             case DAILY_CALL_LIST -> new DailyCallList("Tuesday, 24 November 2026", List.of(new CallItem("09:30 Europe/Berlin",
                     company, contact, "+49 30 1234567", "Top-10 customer, last spoken 19 days ago", "90", "4711")),
@@ -90,6 +94,8 @@ public final class SampleModels {
             links.put("unsubscribe", base + "u/preview");
             links.put("consentYes", base + "consent/preview?answer=yes");
             links.put("consentNo", base + "consent/preview?answer=no");
+            links.put("metYes", base + "met/preview?answer=yes");
+            links.put("metNo", base + "met/preview?answer=no");
             links.put("ratings", IntStream.rangeClosed(1, 5)
                     .mapToObj(score -> Map.of("score", String.valueOf(score), "url", base + "c/preview-rating-" + score)).toList());
         } else {

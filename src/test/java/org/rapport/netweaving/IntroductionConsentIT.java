@@ -37,6 +37,7 @@ import static org.rapport.testing.Eventually.soon;
  */
 class IntroductionConsentIT {
 
+    private static final Pattern MET_LINK = Pattern.compile("/met/([a-z2-7]+)\\?answer=yes");
     private static final Pattern CONSENT_LINK = Pattern.compile("/consent/([a-z2-7]+)\\?answer=yes");
 
     Api api;
@@ -201,6 +202,44 @@ class IntroductionConsentIT {
     }
 
     @Test
+    void daysAfterTheIntroductionEachIsAskedIfTheyMetAndOneClickRecordsIt() throws Exception {
+        long id = approvedIntroduction();
+        assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
+        assertThat(answer(token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))), "yes").status()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("INTRODUCED");
+
+        // set-up: introduced 15 days ago; the job (every 2 s) queues the question inside each customer's send window,
+        // which the set-up then opens now, whatever the hour of this run
+        sql("UPDATE introduction SET stage_since = UTC_TIMESTAMP(3) - INTERVAL 15 DAY, "
+                + "introduced_at = UTC_TIMESTAMP(3) - INTERVAL 15 DAY WHERE id = " + id);
+        soon().untilAsserted(() -> assertThat(outboxTemplates(needs)).contains("introduction-follow-up"));
+        assertThat(outboxTemplates(offers)).containsOnlyOnce("introduction-follow-up");
+        try (Connection db = db(); Statement now = db.createStatement()) {
+            now.executeUpdate("UPDATE outbox_message SET not_before = UTC_TIMESTAMP(3) "
+                    + "WHERE template = 'introduction-follow-up' AND status = 'PENDING' AND idempotency_key LIKE 'introduction-follow-up:" + id + ":%'");
+        }
+        String needsToken = metToken(text(awaitOne(needsEmail, "Haben Sie Oliver Ox getroffen?")));
+        String offersToken = metToken(text(awaitOne(offersEmail, "Did you meet Nora Nadel, Oli?")));
+
+        Api.Reply shown = api.anonymous().get("met/" + offersToken + "?answer=no");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("Druckerei Nadel GmbH");
+        assertThat(met(offersToken, "no").status()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("INTRODUCED");
+        assertThat(met(offersToken, "yes").status()).as("answered once").isEqualTo(409);
+
+        assertThat(met(needsToken, "yes").status()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("MET");
+        assertThat(met(needsToken, "yes").status()).isEqualTo(409);
+        assertThat(api.anonymous().get("met/" + needsToken.substring(1) + "?answer=yes").status()).isEqualTo(400);
+        JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
+        assertThat(history.getJsonArray("history").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("kind") + " " + e.getString("stage_to") + " by " + e.getString("actor"))
+                .containsSubsequence("MOVED INTRODUCED by rapport", "ASKED_IF_MET INTRODUCED by rapport",
+                        "NOT_MET_YET INTRODUCED by customer:" + offers, "MOVED MET by customer:" + needs);
+    }
+
+    @Test
     void aCustomerWhoCannotBeAskedWithdrawsTheIntroductionWithTheReason() throws Exception {
         Api.Reply closed = api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
@@ -253,6 +292,17 @@ class IntroductionConsentIT {
     private Api.Reply answer(String token, String answer) {
         return api.anonymous().post("consent/" + token + "?answer=yes", "application/x-www-form-urlencoded",
                 ("answer=" + answer).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Api.Reply met(String token, String answer) {
+        return api.anonymous().post("met/" + token + "?answer=yes", "application/x-www-form-urlencoded",
+                ("answer=" + answer).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String metToken(String text) {
+        Matcher link = MET_LINK.matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        return link.group(1);
     }
 
     private String stage(long id) {

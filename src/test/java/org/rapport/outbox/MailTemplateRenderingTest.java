@@ -54,6 +54,8 @@ class MailTemplateRenderingTest {
                         "Darf ich Ihnen jemanden vorstellen?", "hin und wieder sehe ich unter unseren Kunden"),
                 arguments(MailTemplate.INTRODUCTION, "Introduction: meet Jürgen Müller",
                         "Darf ich vorstellen: Jürgen Müller", "wie versprochen möchte ich Sie mit Jürgen Müller von"),
+                arguments(MailTemplate.INTRODUCTION_FOLLOW_UP, "Did you meet Jürgen Müller, Alfred?",
+                        "Haben Sie Jürgen Müller getroffen?", "vor ein paar Wochen habe ich Sie mit Jürgen Müller von"),
                 arguments(MailTemplate.REWARD_NOTICE, "A small thank-you for you, Alfred",
                         "Ein kleines Dankeschön für Sie, Alfred", "wir haben ein Dankeschön für Sie: A dinner for two."),
                 arguments(MailTemplate.REQUEST_REPLY, "Your request: A copy of our service contract",
