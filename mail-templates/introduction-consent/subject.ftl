@@ -1,2 +1,2 @@
 <#ftl encoding="UTF-8">
-May I introduce you to someone, ${customer.preferredName}?
+<#if introduction.reminder?has_content>Reminder: </#if>May I introduce you to someone, ${customer.preferredName}?

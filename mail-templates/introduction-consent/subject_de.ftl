@@ -1,2 +1,2 @@
 <#ftl encoding="UTF-8">
-Darf ich Ihnen jemanden vorstellen?
+<#if introduction.reminder?has_content>Erinnerung: </#if>Darf ich Ihnen jemanden vorstellen?

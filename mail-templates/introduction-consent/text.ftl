@@ -1,11 +1,16 @@
 <#ftl encoding="UTF-8">
-<#-- Never mention the other customer's name, only introduction.reason. -->
+<#-- Names the other company and what the two could do for each other; nothing else about them. -->
 Hi ${customer.preferredName},
+<#if introduction.reminder?has_content>
+
+A short reminder of my question from a few days ago; I would be glad
+to hear from you either way.
+</#if>
 
 Now and then I come across customers of ours who could genuinely help
-each other. Right now I am thinking of one that might be a good match
-for you:
-${introduction.reason?remove_ending(".")}.
+each other. Right now I am thinking of ${introduction.otherCompany}<#if introduction.youNeed?has_content>:
+they offer ${introduction.youNeed}, which you are looking for</#if><#if introduction.youOffer?has_content><#if introduction.youNeed?has_content>, and<#else>:</#if>
+they are looking for ${introduction.youOffer}, which you offer</#if>.
 
 Would you like me to introduce you? I will only pass on your contact
 details if the other side agrees as well – until then, neither of you

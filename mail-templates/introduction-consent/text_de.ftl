@@ -1,11 +1,17 @@
 <#ftl encoding="UTF-8">
-<#-- Nie den Namen des anderen Kunden nennen, nur introduction.reason. -->
+<#-- Nennt das andere Unternehmen und was beide einander bieten können; sonst nichts über sie. -->
 Hallo ${customer.preferredName},
+<#if introduction.reminder?has_content>
+
+eine kurze Erinnerung an meine Frage von vor ein paar Tagen; ich freue
+mich über Ihre Antwort, wie auch immer sie ausfällt.
+</#if>
 
 hin und wieder sehe ich unter unseren Kunden Unternehmen, die sich
-gegenseitig wirklich weiterhelfen könnten. Gerade denke ich an eines,
-das gut zu Ihnen passen könnte:
-${introduction.reason?remove_ending(".")}.
+gegenseitig wirklich weiterhelfen könnten. Gerade denke ich an
+${introduction.otherCompany}<#if introduction.youNeed?has_content>: Das Unternehmen bietet ${introduction.youNeed},
+wonach Sie suchen</#if><#if introduction.youOffer?has_content><#if introduction.youNeed?has_content>, und es<#else>: Das Unternehmen</#if> sucht ${introduction.youOffer},
+was Sie anbieten</#if>.
 
 Darf ich Sie miteinander bekannt machen? Ihre Kontaktdaten gebe ich nur
 weiter, wenn auch die andere Seite zustimmt – bis dahin erfährt keiner

@@ -6,7 +6,8 @@ import java.time.Instant;
  * One entry of an introduction's history.
  *
  * @param kind  {@code PROPOSED}, {@code MOVED} (a change of stage), {@code APPROVED_SIDE} (one owner's yes while the
- *              other's is awaited) or {@code REMINDED}
+ *              other's is awaited), {@code REMINDED}, {@code ASKED_IF_MET} (the "did you meet?" email) or
+ *              {@code NOT_MET_YET} (a customer's "not yet" to it)
  * @param actor a login, {@code rapport} for the service itself, or {@code customer:<external id>} for a customer's answer
  */
 public record IntroductionEvent(String kind, IntroductionStage stageFrom, IntroductionStage stageTo, String actor,
@@ -16,6 +17,10 @@ public record IntroductionEvent(String kind, IntroductionStage stageFrom, Introd
     public static final String MOVED = "MOVED";
     public static final String APPROVED_SIDE = "APPROVED_SIDE";
     public static final String REMINDED = "REMINDED";
+    /** The "did you meet?" email went to both customers. */
+    public static final String ASKED_IF_MET = "ASKED_IF_MET";
+    /** A customer answered "not yet" to it (the stage stays INTRODUCED). */
+    public static final String NOT_MET_YET = "NOT_MET_YET";
 
     /** The actor name of work the service does by itself (the matcher, reminders, expiry). */
     public static final String RAPPORT = "rapport";

@@ -44,6 +44,9 @@ public interface IntroductionMapper {
 
     Optional<Stored> lock(@Param("id") long id);
 
+    /** As {@link #lock}, without the lock: for a page that only shows. */
+    Optional<Stored> peek(@Param("id") long id);
+
     int moveStage(@Param("id") long id, @Param("stage") IntroductionStage stage, @Param("at") Instant at);
 
     int approveSides(@Param("id") long id, @Param("first") boolean first, @Param("second") boolean second);
@@ -66,6 +69,68 @@ public interface IntroductionMapper {
 
     /** The salespeople who report to {@code managerId}. */
     Set<Long> reportsOf(@Param("managerId") long managerId);
+
+    /** One customer of an introduction, as its consent request and the introduction email need them. */
+    final class PartyRow {
+        public long id;
+        public String externalId;
+        public String company;
+        public String contactFirstName;
+        public String contactLastName;
+        public String preferredName;
+        public String email;
+        public String timeZone;
+        public String region;
+        public String ownerName;
+        public String ownerEmail;
+
+        /** Full name of the contact, else the company. */
+        String contact() {
+            String full = ((contactFirstName == null ? "" : contactFirstName) + " "
+                    + (contactLastName == null ? "" : contactLastName)).strip();
+            return full.isEmpty() ? (preferredName == null || preferredName.isBlank() ? company : preferredName) : full;
+        }
+    }
+
+    /** What consent requests say and when they went: read with the row locked by {@link #lock}. */
+    final class ConsentRow {
+        public String firstNeeds;
+        public String secondNeeds;
+        public String explanation;
+        public Instant consentRequestedAt;
+        public Instant remindedAt;
+    }
+
+    /** An introduction waiting for a customer's answer, with that customer's zone and region. */
+    final class AwaitingRow {
+        public long id;
+        public IntroductionStage stage;
+        public Instant consentRequestedAt;
+        public Instant remindedAt;
+        public String timeZone;
+        public String region;
+    }
+
+    Optional<PartyRow> party(@Param("customerId") long customerId);
+
+    Optional<ConsentRow> consent(@Param("id") long id);
+
+    /** A new consent request went out: its time, and no reminder yet. */
+    int markConsentRequested(@Param("id") long id, @Param("at") Instant at);
+
+    int markReminded(@Param("id") long id, @Param("at") Instant at);
+
+    /** INTRODUCED before {@code introducedBefore} and not yet asked "did you meet?", oldest first. */
+    List<Long> dueForFollowUp(@Param("introducedBefore") Instant introducedBefore, @Param("limit") int limit);
+
+    /** The "did you meet?" email was queued; false when it had been before. */
+    int markFollowUp(@Param("id") long id, @Param("at") Instant at);
+
+    /** Whether the history has an event of {@code kind} by {@code actor}. */
+    boolean hasEvent(@Param("id") long id, @Param("kind") String kind, @Param("actor") String actor);
+
+    /** Introductions awaiting an answer asked for before {@code requestedBefore}, oldest first. */
+    List<AwaitingRow> awaitingConsent(@Param("requestedBefore") Instant requestedBefore, @Param("limit") int limit);
 
     /** The fields of a new introduction; {@code id} is set by the insert. */
     final class ProposalRow {

@@ -1,5 +1,6 @@
 package org.rapport.netweaving;
 
+import org.rapport.planning.MatchRules;
 import org.rapport.netweaving.PastIntroduction.Pair;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.rapport.netweaving;
 
+import org.rapport.planning.MatchRules;
+import org.rapport.planning.RuleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -58,7 +60,7 @@ public class MatchingService {
     IntroductionService introductions;
 
     @Inject
-    MatchRulesSource rules;
+    RuleService rules;
 
     @Inject
     CategoryService categories;

@@ -1,5 +1,7 @@
 package org.rapport.netweaving;
 
+import org.rapport.planning.RewardRules;
+
 
 /**
  * What a reward is for; each kind has its rule (value and currency) in {@link RewardRules}, and its subject names the

@@ -1,5 +1,7 @@
 package org.rapport.netweaving;
 
+import org.rapport.planning.RewardRules;
+import org.rapport.planning.RuleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -43,7 +45,7 @@ public class RewardService {
     RewardMapper mapper;
 
     @Inject
-    RewardRulesSource rules;
+    RuleService rules;
 
     @Inject
     OutboxService outbox;

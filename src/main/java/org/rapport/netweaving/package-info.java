@@ -1,7 +1,7 @@
 /**
  * Netweaving: introducing customers whose businesses complement each other, and rewarding the customers who help.
  * Wired: the weekly matching run ({@link org.rapport.netweaving.MatchingService}, {@link org.rapport.netweaving.MatchingJob},
- * {@code POST /api/introductions/match}), introductions through approval, consent and outcome
+ * {@code POST /api/introductions/match}), introductions through approval, consent (emails and the customers' answers on signed links: {@link org.rapport.netweaving.IntroductionConsents}, {@link org.rapport.netweaving.MeetingQuestions}; reminders and expiry by {@link org.rapport.netweaving.ConsentDeadlines}) and outcome
  * ({@link org.rapport.netweaving.IntroductionService}, {@code /api/introductions}), and rewards with their append-only
  * ledger ({@link org.rapport.netweaving.RewardService}, {@code /api/rewards}), proposed by rules (the top tier reached,
  * anniversaries, a deal closed on an introduction, a converted referral). The domain core is plain Java, unit-tested

@@ -245,6 +245,23 @@ public class Links {
     }
 
     /**
+     * The page where a customer answers a request to consent to an introduction ({@code /consent/…}). The token names
+     * the customer, the email that asked and, in its signed data, the introduction and the side asked
+     * ({@code <introduction id>:FIRST|SECOND}); the answer is the page's form field, so the same token serves the yes and
+     * the no link and a scanner that fetches both decides nothing.
+     */
+    public String consentUrl(long customerId, long messageId, long introductionId, String side) {
+        return settings.publicBase() + "consent/" + tokens.issue(new Claims(Purpose.CONSENT, customerId, messageId,
+                introductionId + ":" + side));
+    }
+
+    /** The page where a customer says whether they met the customer they were introduced to ({@code /met/…}). */
+    public String meetingUrl(long customerId, long messageId, long introductionId) {
+        return settings.publicBase() + "met/" + tokens.issue(new Claims(Purpose.MEETING, customerId, messageId,
+                Long.toString(introductionId)));
+    }
+
+    /**
      * The secret address of a salesperson's call list for calendar apps, which cannot send a login. It carries the
      * feed's {@code generation}, so that rotating the generation revokes it.
      */

@@ -42,11 +42,26 @@ public sealed interface MailModel {
     record ProblemCheckIn(Problem problem, String days) implements MailModel {
     }
 
-    /** Asked before anyone learns anything about the other side: the model has the reason and nothing else. */
-    record IntroductionConsent(IntroductionReason introduction) implements MailModel {
+    /**
+     * Asked before the customer learns anything about the other side beyond this: the other company's name and what
+     * the two have to offer each other. Only netweaving sends it (no caller fields): its answer links name the
+     * introduction and the side asked.
+     */
+    record IntroductionConsent(ConsentRequest introduction) implements MailModel {
     }
 
-    record Introduction(IntroducedContact introduction) implements MailModel {
+    /**
+     * @param copies who else gets the message and where replies go, when netweaving sent it (both customers in
+     *               Reply-To, their owners in Cc); null for one a salesperson composed
+     */
+    record Introduction(IntroducedContact introduction, Copies copies) implements MailModel {
+        public Introduction(IntroducedContact introduction) {
+            this(introduction, null);
+        }
+    }
+
+    /** Whether the customer met the one they were introduced to; its answer links name the introduction. */
+    record IntroductionFollowUp(MeetingQuestion introduction) implements MailModel {
     }
 
     record RewardNotice(Reward reward) implements MailModel {
@@ -74,7 +89,26 @@ public sealed interface MailModel {
     record IntroducedCompany(String otherCompany) {
     }
 
-    record IntroductionReason(String reason) {
+    /**
+     * @param id           the introduction
+     * @param side         {@code FIRST} (the customer who needs the service) or {@code SECOND}
+     * @param otherCompany the other company's name
+     * @param youNeed      category names: what the recipient looks for and the other offers (may be empty)
+     * @param youOffer     category names: what the other looks for and the recipient offers (may be empty)
+     * @param reminder     {@code "true"} for the one reminder, empty for the request
+     */
+    record ConsentRequest(String id, String side, String otherCompany, String youNeed, String youOffer, String reminder) {
+    }
+
+    /** @param id the introduction; the other side's contact and company */
+    record MeetingQuestion(String id, String otherContact, String otherCompany) {
+    }
+
+    /** Addresses added to a message besides its customer: copies and where replies go. */
+    record Copies(List<Person> cc, List<Person> replyTo) {
+    }
+
+    record Person(String name, String email) {
     }
 
     record IntroducedContact(String otherContact, String otherCompany, String otherEmail, String reason) {

@@ -5,6 +5,7 @@ import org.rapport.outbox.MailModel.CourtesyCheckIn;
 import org.rapport.outbox.MailModel.DailyCallList;
 import org.rapport.outbox.MailModel.Introduction;
 import org.rapport.outbox.MailModel.IntroductionConsent;
+import org.rapport.outbox.MailModel.IntroductionFollowUp;
 import org.rapport.outbox.MailModel.ManagerAlert;
 import org.rapport.outbox.MailModel.ProblemCheckIn;
 import org.rapport.outbox.MailModel.ProblemFollowUp;
@@ -47,6 +48,8 @@ public enum MailTemplate {
     INTRODUCTION("introduction", MailPurpose.INTRODUCTION, Introduction.class,
             required("introduction.otherContact", 100), required("introduction.otherCompany", 200),
             email("introduction.otherEmail"), required("introduction.reason", 500)),
+    /** "Did you meet?" some days after an introduction, with one-click answers only netweaving makes. */
+    INTRODUCTION_FOLLOW_UP("introduction-follow-up", MailPurpose.INTRODUCTION, IntroductionFollowUp.class),
     REWARD_NOTICE("reward-notice", MailPurpose.REWARD, RewardNotice.class,
             required("reward.description", 200), optional("reward.reason", 500)),
     /** An answer to what the customer asked: not outreach, so not capped, and labelled REQUESTED in the outbox. */

@@ -31,6 +31,9 @@ public final class MessageComposer {
         MimeMessage message = new FixedIdMessage(session, envelope.messageId());
         message.setFrom(address(envelope.from()));
         message.setRecipient(Message.RecipientType.TO, address(envelope.to()));
+        for (Envelope.Address copy : envelope.cc()) {
+            message.addRecipient(Message.RecipientType.CC, address(copy));
+        }
         if (!envelope.replyTo().isEmpty()) {
             InternetAddress[] replyTo = new InternetAddress[envelope.replyTo().size()];
             for (int i = 0; i < replyTo.length; i++) {

@@ -141,6 +141,13 @@ public class MessageSender {
             return new Envelope(m.messageId, new Envelope.Address(settings.from(), "Rapport · " + settings.companyName()),
                     new Envelope.Address(m.salespersonEmail, m.salespersonName), List.of(), Optional.empty(), now);
         }
+        if (copied(m) && template(m).read(FieldsJson.read(m.fields)) instanceof MailModel.Introduction intro) {
+            // netweaving's introduction, one copy to each customer: replies go to both customers and the owners read along
+            // in Cc; no unsubscribe link (header or body), since an owner who clicked theirs would unsubscribe the customer
+            return new Envelope(m.messageId, new Envelope.Address(settings.from(), sender),
+                    new Envelope.Address(m.customerEmail, m.customerFullName()), addresses(intro.copies().cc()),
+                    addresses(intro.copies().replyTo()), Optional.empty(), now);
+        }
         List<Envelope.Address> replyTo = new ArrayList<>();
         if (m.salespersonEmail != null && !m.salespersonEmail.isBlank()) {
             replyTo.add(new Envelope.Address(m.salespersonEmail, m.salespersonName));
@@ -150,6 +157,16 @@ public class MessageSender {
                 new Envelope.Address(m.customerEmail, m.customerFullName()), replyTo,
                 Optional.of(new Envelope.ListUnsubscribe(links.unsubscribeUrl(m.customerId, m.id),
                         links.unsubscribeMailto(m.customerId, m.id))), now);
+    }
+
+    /** Whether others get a copy of the message (netweaving's introduction). */
+    private static boolean copied(ClaimedMessage m) {
+        return m.toCustomer() && template(m) == MailTemplate.INTRODUCTION
+                && template(m).read(FieldsJson.read(m.fields)) instanceof MailModel.Introduction intro && intro.copies() != null;
+    }
+
+    private static List<Envelope.Address> addresses(List<MailModel.Person> people) {
+        return people == null ? List.of() : people.stream().map(p -> new Envelope.Address(p.email(), p.name())).toList();
     }
 
     /**
@@ -177,7 +194,20 @@ public class MessageSender {
             customer.put("company", m.company == null ? "" : m.company);
             model.put("customer", customer);
             model.put("recipient", Map.of("name", m.customerGreetingName()));
-            linkModel.put("unsubscribe", links.unsubscribeUrl(m.customerId, m.id));
+            if (!copied(m)) {
+                linkModel.put("unsubscribe", links.unsubscribeUrl(m.customerId, m.id));
+            }
+            if (template(m) == MailTemplate.INTRODUCTION_CONSENT && model.get("introduction") instanceof Map<?, ?> asked) {
+                String url = links.consentUrl(m.customerId, m.id, Long.parseLong(String.valueOf(asked.get("id"))),
+                        String.valueOf(asked.get("side")));
+                linkModel.put("consentYes", url + "?answer=yes");
+                linkModel.put("consentNo", url + "?answer=no");
+            }
+            if (template(m) == MailTemplate.INTRODUCTION_FOLLOW_UP && model.get("introduction") instanceof Map<?, ?> met) {
+                String url = links.meetingUrl(m.customerId, m.id, Long.parseLong(String.valueOf(met.get("id"))));
+                linkModel.put("metYes", url + "?answer=yes");
+                linkModel.put("metNo", url + "?answer=no");
+            }
             if (template(m).purpose() == MailPurpose.THANK_YOU) {
                 linkModel.put("recommend", links.recommendUrl(m.customerId, m.id));
             }

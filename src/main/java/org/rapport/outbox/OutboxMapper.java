@@ -114,4 +114,11 @@ public interface OutboxMapper {
     int forgetLinkKeySigner(@Param("id") int id);
 
     long countByStatus(@Param("status") OutboxStatus status);
+
+    record LastQueued(long customerId, Instant at) {
+    }
+
+    /** Per customer, the creation time of the latest waiting, sending or sent message of the purpose since {@code since}. */
+    List<LastQueued> lastQueued(@Param("customerIds") Collection<Long> customerIds, @Param("purpose") MailPurpose purpose,
+                                @Param("since") Instant since);
 }

@@ -78,6 +78,19 @@ public class OutboxService {
                 .collect(Collectors.toMap(OutboxMapper.OutreachCount::customerId, OutboxMapper.OutreachCount::emails));
     }
 
+    /**
+     * When each customer's latest email of {@code purpose} queued since {@code since} that is waiting, on the wire or
+     * sent was queued, whoever queued it (the planner, netweaving, a caller of {@code POST /api/outbox}): what a rule
+     * such as one thank-you note per 14 days is held against. Customers with none are left out.
+     */
+    public Map<Long, Instant> lastQueued(Collection<Long> customerIds, MailPurpose purpose, Instant since) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return mapper.lastQueued(customerIds, purpose, since).stream()
+                .collect(Collectors.toMap(OutboxMapper.LastQueued::customerId, OutboxMapper.LastQueued::at));
+    }
+
     /** A globally unique Message-ID in the sending domain, fixed for the life of the row. */
     private String newMessageId() {
         String from = settings.from();

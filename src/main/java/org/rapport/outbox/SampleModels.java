@@ -10,7 +10,9 @@ import org.rapport.outbox.MailModel.IntroducedCompany;
 import org.rapport.outbox.MailModel.IntroducedContact;
 import org.rapport.outbox.MailModel.Introduction;
 import org.rapport.outbox.MailModel.IntroductionConsent;
-import org.rapport.outbox.MailModel.IntroductionReason;
+import org.rapport.outbox.MailModel.ConsentRequest;
+import org.rapport.outbox.MailModel.IntroductionFollowUp;
+import org.rapport.outbox.MailModel.MeetingQuestion;
 import org.rapport.outbox.MailModel.ManagerAlert;
 import org.rapport.outbox.MailModel.NetweavingStats;
 import org.rapport.outbox.MailModel.Problem;
@@ -56,9 +58,12 @@ public final class SampleModels {
             case COURTESY_CHECK_IN -> new CourtesyCheckIn();
             case REQUEST_REPLY -> new RequestReply(new CustomerRequest("A copy of our service contract",
                     "The contract is attached to your customer account; I have also asked our office to post a copy."));
-            case INTRODUCTION_CONSENT -> new IntroductionConsent(new IntroductionReason(INTRODUCED));
+            case INTRODUCTION_CONSENT -> new IntroductionConsent(new ConsentRequest("0", "FIRST", "Nordwind Logistik GmbH",
+                    "logistics", "printing", ""));
             case INTRODUCTION -> new Introduction(new IntroducedContact("Jürgen Müller", "Nordwind Logistik GmbH",
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));
+            case INTRODUCTION_FOLLOW_UP -> new IntroductionFollowUp(new MeetingQuestion("0", "Jürgen Müller",
+                    "Nordwind Logistik GmbH"));
             case REWARD_NOTICE -> new RewardNotice(new Reward("A dinner for two", "your introduction turned into a new partnership"));
             case DAILY_CALL_LIST -> new DailyCallList("Tuesday, 24 November 2026", List.of(new CallItem("09:30 Europe/Berlin",
                     company, contact, "+49 30 1234567", "Top-10 customer, last spoken 19 days ago", "90", "4711")),
@@ -89,6 +94,8 @@ public final class SampleModels {
             links.put("unsubscribe", base + "u/preview");
             links.put("consentYes", base + "consent/preview?answer=yes");
             links.put("consentNo", base + "consent/preview?answer=no");
+            links.put("metYes", base + "met/preview?answer=yes");
+            links.put("metNo", base + "met/preview?answer=no");
             if (template.purpose() == MailPurpose.THANK_YOU) {
                 links.put("recommend", base + "recommend/preview");
             }

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.Tier;
 import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailPurpose;
 import org.rapport.outbox.OutboxService;
 import org.rapport.platform.database.Batches;
 import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
-import org.rapport.planning.PlanningMapper.EmailRow;
 import org.rapport.planning.PlanningMapper.FactRow;
 import org.rapport.platform.time.Zones;
 import org.rapport.team.WorkingDays;
@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -78,8 +77,11 @@ public class PlanPage {
         Map<Long, List<PlanningMapper.PurchaseRow>> purchases = mapper.recentPurchases(
                 Planner.purchasesSince(now), page).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
-        Map<Long, EmailRow> emails = mapper.recentEmails(now.minus(Duration.ofDays(rules.thankYouMinDaysBetween())), page,
-                PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES).stream().collect(Collectors.toMap(e -> e.customerId, Function.identity()));
+        Instant thankYouSince = now.minus(Duration.ofDays(rules.thankYouMinDaysBetween()));
+        // the last thank-you note: planned here, or queued by anyone else (netweaving's for consenting, a composed one)
+        Map<Long, Instant> lastThankYou = new java.util.HashMap<>(outbox.lastQueued(ids, MailPurpose.THANK_YOU, thankYouSince));
+        mapper.recentEmails(thankYouSince, page, PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES)
+                .forEach(e -> lastThankYou.merge(e.customerId, e.lastThankYouAt, (a, b) -> a.isAfter(b) ? a : b));
         Set<Long> followUpsPending = new HashSet<>(mapper.followUpsPending(page));
         // the cap counts every outreach email in the outbox, whoever queued it (the outbox's one count)
         Map<Long, Integer> outreach = outbox.outreachCounts(ids, now.minus(Duration.ofDays(7)));
@@ -88,7 +90,7 @@ public class PlanPage {
         Map<String, Set<java.time.DayOfWeek>> workingDays = new java.util.HashMap<>(); // a team has few spellings
         for (FactRow row : rows) {
             CustomerFacts facts = facts(row, problems.getOrDefault(row.customerId, List.of()),
-                    purchases.getOrDefault(row.customerId, List.of()), emails.get(row.customerId),
+                    purchases.getOrDefault(row.customerId, List.of()), lastThankYou.get(row.customerId),
                     outreach.getOrDefault(row.customerId, 0),
                     new BusinessCalendar.Workweek(row.ownerRegion,
                             workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored)),
@@ -179,7 +181,7 @@ public class PlanPage {
     }
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
-                                       List<PlanningMapper.PurchaseRow> purchases, EmailRow emails, int outreachLast7Days,
+                                       List<PlanningMapper.PurchaseRow> purchases, Instant lastThankYouAt, int outreachLast7Days,
                                        BusinessCalendar.Workweek ownerWorkweek, boolean followUpPending) {
         return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent(),
                 r.lastTwoWayTouchAt,
@@ -187,7 +189,7 @@ public class PlanPage {
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating,
                         p.followUpPlanned, p.reopened)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
-                emails == null ? null : emails.lastThankYouAt, outreachLast7Days, ownerWorkweek, followUpPending);
+                lastThankYouAt, outreachLast7Days, ownerWorkweek, followUpPending);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

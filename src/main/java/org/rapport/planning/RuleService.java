@@ -3,10 +3,6 @@ package org.rapport.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.rapport.netweaving.MatchRules;
-import org.rapport.netweaving.MatchRulesSource;
-import org.rapport.netweaving.RewardRules;
-import org.rapport.netweaving.RewardRulesSource;
 import org.rapport.platform.errors.InvalidInput;
 
 import java.time.Clock;
@@ -23,7 +19,7 @@ import java.util.stream.Collectors;
 
 /** The stored rules and company holidays, and the business calendar made from them; the matcher's rules among them. */
 @ApplicationScoped
-public class RuleService implements MatchRulesSource, RewardRulesSource {
+public class RuleService {
 
     private final PublicHolidays publicHolidays = new JollydayHolidays();
 
@@ -48,13 +44,11 @@ public class RuleService implements MatchRulesSource, RewardRulesSource {
         return settings;
     }
 
-    @Override
     public Instant sendMoment(Instant now, ZoneId customerZone, String region) {
         Rules rules = rules();
         return calendar().sendMoment(now, customerZone, region, rules.sendWindowStart(), rules.sendWindowEnd());
     }
 
-    @Override
     public MatchRules matchRules() {
         return rules().introductions();
     }

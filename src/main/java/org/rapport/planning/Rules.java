@@ -1,7 +1,6 @@
 package org.rapport.planning;
 
 import org.rapport.customers.Tier;
-import org.rapport.netweaving.MatchRules;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;

@@ -1,12 +1,10 @@
 package org.rapport.planning;
 
-import org.rapport.netweaving.RewardRules;
 import jakarta.json.bind.annotation.JsonbDateFormat;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.rapport.customers.Tier;
-import org.rapport.netweaving.MatchRules;
 import org.rapport.platform.errors.FieldError;
 import org.rapport.platform.errors.InvalidInput;
 

@@ -1,6 +1,5 @@
 package org.rapport.planning;
 
-import org.rapport.netweaving.RewardRules;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -102,7 +102,7 @@ public class ReportService {
                 budget(rules.rewardRules().quarterlyBudgetPerTeam()));
     }
 
-    private static String budget(org.rapport.netweaving.RewardRules.Worth worth) {
+    private static String budget(org.rapport.planning.RewardRules.Worth worth) {
         return worth.currency() + " " + worth.value().toPlainString();
     }
 

@@ -1,5 +1,6 @@
 package org.rapport.netweaving;
 
+import org.rapport.planning.MatchRules;
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.Consent;
 import org.rapport.netweaving.Matcher.LeftOut;

@@ -54,6 +54,8 @@ class MailTemplateRenderingTest {
                         "Darf ich Ihnen jemanden vorstellen?", "hin und wieder sehe ich unter unseren Kunden"),
                 arguments(MailTemplate.INTRODUCTION, "Introduction: meet Jürgen Müller",
                         "Darf ich vorstellen: Jürgen Müller", "wie versprochen möchte ich Sie mit Jürgen Müller von"),
+                arguments(MailTemplate.INTRODUCTION_FOLLOW_UP, "Did you meet Jürgen Müller, Alfred?",
+                        "Haben Sie Jürgen Müller getroffen?", "vor ein paar Wochen habe ich Sie mit Jürgen Müller von"),
                 arguments(MailTemplate.REWARD_NOTICE, "A small thank-you for you, Alfred",
                         "Ein kleines Dankeschön für Sie, Alfred", "wir haben ein Dankeschön für Sie: A dinner for two."),
                 arguments(MailTemplate.REQUEST_REPLY, "Your request: A copy of our service contract",
@@ -188,5 +190,21 @@ class MailTemplateRenderingTest {
     void aMissingTemplateFolderIsNamedInTheError() {
         assertThatThrownBy(() -> PACKAGED.render("birthday", Locale.ENGLISH, Map.of()))
                 .hasMessage("The template birthday/subject.ftl is missing");
+    }
+
+    @Test
+    void aConsentRequestNamesTheOtherCompanyAndWhatEachOffersAndItsReminderSaysSo() {
+        Map<String, Object> model = model(MailTemplate.INTRODUCTION_CONSENT, "Alfred", "Alpha GmbH");
+        RenderedMail request = render(MailTemplate.INTRODUCTION_CONSENT, Locale.ENGLISH, model);
+        assertThat(request.text()).contains("Right now I am thinking of Nordwind Logistik GmbH:",
+                "they offer logistics, which you are looking for, and", "they are looking for printing, which you offer.");
+        assertThat(request.subject()).doesNotStartWith("Reminder");
+
+        model.put("introduction", Map.of("id", "7", "side", "FIRST", "otherCompany", "Nordwind Logistik GmbH",
+                "youNeed", "", "youOffer", "printing", "reminder", "true"));
+        RenderedMail reminder = render(MailTemplate.INTRODUCTION_CONSENT, Locale.GERMAN, model);
+        assertThat(reminder.subject()).isEqualTo("Erinnerung: Darf ich Ihnen jemanden vorstellen?");
+        assertThat(reminder.text()).contains("eine kurze Erinnerung", "Nordwind Logistik GmbH: Das Unternehmen sucht printing,")
+                .doesNotContain("bietet");
     }
 }

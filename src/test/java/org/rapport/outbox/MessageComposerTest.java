@@ -52,6 +52,25 @@ class MessageComposerTest {
     }
 
     @Test
+    void copiesGoInCcAndANameInACopyNeverMakesAHeader() throws Exception {
+        Envelope plain = envelope("Jürgen Müller");
+        Envelope copied = new Envelope(plain.messageId(), plain.from(), plain.to(),
+                List.of(new Envelope.Address("anna@rapport.example", "Anna Seller"),
+                        new Envelope.Address("bernd@rapport.example", "Bernd\r\nBcc: victim@example.com")),
+                List.of(new Envelope.Address("kunde@example.de", null), new Envelope.Address("other@example.com", null)),
+                Optional.empty(), plain.date());
+
+        MimeMessage message = reparse(MessageComposer.compose(session, copied, new RenderedMail("Hallo", "<p>x</p>", "x")));
+
+        assertThat(message.getRecipients(jakarta.mail.Message.RecipientType.CC)).extracting(a -> ((InternetAddress) a).getAddress())
+                .containsExactly("anna@rapport.example", "bernd@rapport.example");
+        assertThat(message.getRecipients(jakarta.mail.Message.RecipientType.BCC)).isNull();
+        assertThat(message.getReplyTo()).extracting(a -> ((InternetAddress) a).getAddress())
+                .containsExactly("kunde@example.de", "other@example.com");
+        assertThat(message.getHeader("List-Unsubscribe")).isNull();
+    }
+
+    @Test
     void lineBreaksInNamesAndSubjectsNeverMakeAHeader() throws Exception {
         MimeMessage composed = MessageComposer.compose(session, envelope("Eve\r\nBcc: victim@example.com"),
                 new RenderedMail("Hi\r\nBcc: victim@example.com", "<p>x</p>", "x"));

@@ -159,7 +159,7 @@ class PlannerTest {
     @Test
     void theCheckInEmailSaysHowLongAgoTheRuleMadeIt() {
         Planner tenDays = new Planner(new Rules(Rules.DEFAULTS.cadenceDays(), true, 1, 2, 10, 30, new BigDecimal("1000.00"), true,
-                true, 14, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 2, 1, 20, org.rapport.netweaving.MatchRules.DEFAULTS),
+                true, 14, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 2, 1, 20, MatchRules.DEFAULTS),
                 new BusinessCalendar(new JollydayHolidays(), Set.of()));
         CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),
                 List.of(new ProblemFact(58, berlin("2026-11-12T09:00"), berlin("2026-11-14T15:00"), "Broken part", "Replaced")), List.of());
@@ -365,7 +365,7 @@ class PlannerTest {
         CustomerFacts c = standardSpokenTo("2026-08-20T10:00", true, Set.of(), 0);
         Proposal call = planner.plan(c, TODAY).get(0);
         Planner ruleOff = new Planner(new Rules(Rules.DEFAULTS.cadenceDays(), false, 1, 2, 7, 30, new BigDecimal("1000.00"), true,
-                true, 14, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 2, 1, 20, org.rapport.netweaving.MatchRules.DEFAULTS),
+                true, 14, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 2, 1, 20, MatchRules.DEFAULTS),
                 new BusinessCalendar(new JollydayHolidays(), Set.of()));
         assertThat(ruleOff.emailInstead(call, c, 0)).as("the call stays and rolls over").isEmpty();
         assertThat(planner.emailInstead(call, standardSpokenTo("2026-08-20T10:00", true, Set.of(Consent.Purpose.CHECK_IN), 0), 0))

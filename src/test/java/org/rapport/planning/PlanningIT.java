@@ -271,6 +271,24 @@ class PlanningIT {
     }
 
     /**
+     * One thank-you note per 14 days counts every thank-you note in the outbox, whoever queued it: a customer thanked
+     * for consenting to an introduction (here composed the same way) gets no thank-you for a purchase the next day.
+     */
+    @Test
+    void aThankYouNoteQueuedByAnyoneElseHoldsBackThePlannersNextOne() {
+        Rates.known(api.asAdmin());
+        queue(team.customerOfC, "thank-you-introduction", "{\"introduction\":{\"otherCompany\":\"Nordwind\"}}",
+                Instant.now().plus(Duration.ofDays(1)));
+        Api.Reply recorded = api.asAdmin().postJson("api/purchases", "{\"external_id\":\"" + Csv.unique("buy") + "\",\"customer\":\""
+                + team.customerOfC + "\",\"purchased_on\":\"" + LocalDate.now(ZoneId.of("America/New_York")).minusDays(1)
+                + "\",\"amount\":\"25000.00\",\"currency\":\"USD\",\"description\":\"Fleet licence\"}");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        assertThat(planned(team.customerOfC)).as("planned again alone").noneMatch(t -> t.getString("rule").equals("THANK_YOU_PURCHASE"));
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        assertThat(planned(team.customerOfC)).as("in the full plan").noneMatch(t -> t.getString("rule").equals("THANK_YOU_PURCHASE"));
+    }
+
+    /**
      * A follow-up call still to be made holds back everything but the problem. The follow-up was planned before, so the
      * plan learns that it is pending only from the stored call: read per customer when one customer is planned again,
      * per page in the full plan.

@@ -2,7 +2,6 @@ package org.rapport.planning;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.Tier;
-import org.rapport.netweaving.MatchRules;
 
 import java.time.LocalTime;
 import java.time.Period;

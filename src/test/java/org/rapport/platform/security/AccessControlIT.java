@@ -67,7 +67,7 @@ class AccessControlIT {
         assertThat(team.as(team.a).get("api/templates").array().getValuesAs(jakarta.json.JsonString.class))
                 .extracting(jakarta.json.JsonString::getString).containsExactly("thank-you-purchase", "thank-you-anniversary",
                         "thank-you-introduction", "problem-follow-up", "problem-check-in", "courtesy-check-in", "introduction-consent",
-                        "introduction",
+                        "introduction", "introduction-follow-up",
                         "reward-notice", "request-reply", "daily-call-list", "weekly-netweaving-report", "manager-alert");
     }
 

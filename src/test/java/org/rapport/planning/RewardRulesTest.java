@@ -1,7 +1,7 @@
-package org.rapport.netweaving;
+package org.rapport.planning;
 
 import org.junit.jupiter.api.Test;
-import org.rapport.netweaving.RewardRules.Worth;
+import org.rapport.planning.RewardRules.Worth;
 
 import java.math.BigDecimal;
 import java.util.HashMap;

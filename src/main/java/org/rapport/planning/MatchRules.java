@@ -1,4 +1,4 @@
-package org.rapport.netweaving;
+package org.rapport.planning;
 
 import java.time.Period;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.rapport.netweaving;
+package org.rapport.planning;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

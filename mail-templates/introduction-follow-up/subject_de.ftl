@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+Haben Sie ${introduction.otherContact} getroffen?

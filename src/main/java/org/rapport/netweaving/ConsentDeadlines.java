@@ -1,0 +1,63 @@
+package org.rapport.netweaving;
+
+import org.rapport.planning.BusinessCalendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * When an unanswered consent request gets its one reminder and when it expires, in business days of the customer asked
+ * (Monday to Friday, no public holiday of their region, no company holiday; counted in their time zone, the day of the
+ * request not included). The reminder goes once {@code remindAfter} business days have passed; the request expires
+ * once {@code expireAfter} have passed and the reminder is at least {@code expireAfter - remindAfter} business days old,
+ * so a reminder sent late (after a downtime) still leaves the customer that long to answer, and nothing expires
+ * unreminded.
+ */
+public record ConsentDeadlines(int remindAfter, int expireAfter) {
+
+    /** The "no answer within 10 business days: one reminder, then expired", the reminder half-way. */
+    public static final ConsentDeadlines DEFAULTS = new ConsentDeadlines(5, 10);
+
+    /** Longer than any count here: a request this old in calendar days is counted no further. */
+    private static final int COUNT_LIMIT_DAYS = 400;
+
+    public enum Due { NOTHING, REMIND, EXPIRE }
+
+    public ConsentDeadlines {
+        if (remindAfter < 1 || remindAfter > 60) {
+            throw new IllegalArgumentException("RAPPORT_INTRODUCTIONS_CONSENT_REMIND_AFTER_BUSINESS_DAYS must be 1 to 60, not "
+                    + remindAfter);
+        }
+        if (expireAfter <= remindAfter || expireAfter > 120) {
+            throw new IllegalArgumentException("RAPPORT_INTRODUCTIONS_CONSENT_EXPIRE_AFTER_BUSINESS_DAYS must be more than the "
+                    + "reminder's " + remindAfter + " and at most 120, not " + expireAfter);
+        }
+    }
+
+    /**
+     * @param remindedAt null when no reminder went yet
+     */
+    public Due due(BusinessCalendar calendar, Instant requestedAt, Instant remindedAt, Instant now, ZoneId zone,
+                   String region) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        int sinceRequest = businessDaysAfter(calendar, requestedAt.atZone(zone).toLocalDate(), today, region);
+        if (remindedAt == null) {
+            return sinceRequest >= remindAfter ? Due.REMIND : Due.NOTHING;
+        }
+        int sinceReminder = businessDaysAfter(calendar, remindedAt.atZone(zone).toLocalDate(), today, region);
+        return sinceRequest >= expireAfter && sinceReminder >= expireAfter - remindAfter ? Due.EXPIRE : Due.NOTHING;
+    }
+
+    /** The business days after {@code from} up to and including {@code to}. */
+    static int businessDaysAfter(BusinessCalendar calendar, LocalDate from, LocalDate to, String region) {
+        int count = 0;
+        LocalDate d = from.plusDays(1);
+        for (int i = 0; !d.isAfter(to) && i < COUNT_LIMIT_DAYS; i++, d = d.plusDays(1)) {
+            if (calendar.isBusinessDay(d, region)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,303 @@
+package org.rapport.netweaving;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.rapport.categories.Category;
+import org.rapport.categories.CategoryService;
+import org.rapport.categories.Taxonomy;
+import org.rapport.customers.Consent;
+import org.rapport.customers.ConsentService;
+import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailModel;
+import org.rapport.outbox.MailPurpose;
+import org.rapport.outbox.OutboxService;
+import org.rapport.outbox.SendWindows;
+import org.rapport.planning.BusinessCalendar;
+import org.rapport.planning.RuleService;
+import org.rapport.planning.Rules;
+import org.rapport.platform.time.Zones;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The introduction's life from APPROVED to INTRODUCED, driven by emails and the customers' answers on their consent
+ * links ({@code /consent/…}).
+ * <ul>
+ * <li>Approved: the first customer (who needs what the other offers) is asked by their salesperson
+ * ({@code introduction-consent}: the other company's name and what the two could do for each other, nothing else);
+ * CONSENT_REQUESTED_FIRST.</li>
+ * <li>Their yes: CONSENT_REQUESTED_SECOND, and the second is asked the same way. The second's yes: CONSENTED; each
+ * customer gets the {@code introduction} from their own salesperson, in their own language, with both owners in Cc and
+ * both customers in Reply-To; a {@code thank-you-introduction} note each, under the thank-you rules; INTRODUCED.</li>
+ * <li>A no from either: CONSENT_DECLINED. When the second declines, the first is told nothing: the page after their
+ * yes said that they will hear from us only if the introduction happens, so silence is the "not now", and a decline
+ * looks exactly like a request that expired unanswered. A note "not now" sent only on a decline would tell them the
+ * other side said no; one sent on expiry too would add an email that says nothing.</li>
+ * <li>Unanswered: one reminder after {@link ConsentDeadlines#remindAfter} business days of the customer asked, EXPIRED
+ * after {@link ConsentDeadlines#expireAfter} ({@link #settle}, run by {@link IntroductionStepsJob}).</li>
+ * <li>A customer who cannot be emailed about introductions (their consent, an open problem) when it is their turn:
+ * WITHDRAWN, with the reason.</li>
+ * </ul>
+ * The consent request, the introduction and the answers' moves go out at once (they follow a person's action, like mail
+ * a salesperson composes); reminders and thank-you notes keep to the customer's send window. Everything is written in
+ * the transaction of the move that caused it.
+ */
+@ApplicationScoped
+public class IntroductionConsents {
+
+    /** How many waiting introductions one run of the reminder job looks at; the next run takes the rest. */
+    static final int SWEEP_LIMIT = 500;
+
+    @Inject
+    IntroductionService introductions;
+
+    @Inject
+    IntroductionMapper mapper;
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    SendWindows windows;
+
+    @Inject
+    RuleService rules;
+
+    @Inject
+    CategoryService categories;
+
+    @Inject
+    IntroductionSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** What a consent page shows: the question as the customer's email put it. */
+    public record Question(long introductionId, ConsentSide side, String otherCompany, String youNeed, String youOffer) {
+    }
+
+    /** Approved (by the owners, in their transaction): the first customer is asked. */
+    void approved(@Observes IntroductionMoved moved) {
+        if (moved.to() == IntroductionStage.APPROVED) {
+            ask(moved.introductionId(), ConsentSide.FIRST, IntroductionEvent.RAPPORT, null);
+        }
+    }
+
+    /**
+     * The question a valid link asks, while it is still open: the introduction awaits this side's answer and the link
+     * was made for this side's customer. Changes nothing (mail scanners fetch links).
+     */
+    public Optional<Question> open(long customerId, long introductionId, ConsentSide side) {
+        return mapper.peek(introductionId).filter(s -> awaits(s, customerId, side)).map(s -> question(s, side));
+    }
+
+    /**
+     * Records a customer's answer, with the introduction's row locked: only while it awaits this side's answer and only
+     * from this side's customer. A link answered before, of the other side or of an introduction that moved on (expired,
+     * withdrawn) changes nothing.
+     *
+     * @return whether the answer was taken
+     */
+    @Transactional
+    public boolean answer(long customerId, long introductionId, ConsentSide side, boolean yes) {
+        Optional<IntroductionMapper.Stored> stored = mapper.lock(introductionId);
+        if (stored.isEmpty() || !awaits(stored.get(), customerId, side)) {
+            return false;
+        }
+        String actor = "customer:" + mapper.party(customerId).orElseThrow().externalId;
+        if (!yes) {
+            introductions.move(introductionId, IntroductionStage.CONSENT_DECLINED, actor, null);
+        } else if (side == ConsentSide.FIRST) {
+            ask(introductionId, ConsentSide.SECOND, actor, null);
+        } else {
+            introductions.move(introductionId, IntroductionStage.CONSENTED, actor, null);
+            introduce(stored.get());
+        }
+        return true;
+    }
+
+    /**
+     * The introductions whose consent request may be due for its reminder or expiry now (a plain read; each is settled in
+     * a transaction of its own by {@link #settle}, so one that fails holds up no other).
+     */
+    public List<Long> dueForReminderOrExpiry() {
+        ConsentDeadlines deadlines = settings.deadlines();
+        Instant now = clock.instant();
+        BusinessCalendar calendar = rules.calendar();
+        // business days never outnumber calendar days: nothing younger than remindAfter calendar days is due
+        return mapper.awaitingConsent(now.minus(Duration.ofDays(deadlines.remindAfter())), SWEEP_LIMIT).stream()
+                .filter(w -> deadlines.due(calendar, w.consentRequestedAt, w.remindedAt, now, Zones.orUtc(w.timeZone),
+                        w.region) != ConsentDeadlines.Due.NOTHING)
+                .map(w -> w.id).toList();
+    }
+
+    /**
+     * Sends the one reminder or expires the request, whichever is due, decided again on the introduction as it is with
+     * its row locked (answered, reminded or expired by another instance meanwhile: nothing to do).
+     *
+     * @return what was done
+     */
+    @Transactional
+    public ConsentDeadlines.Due settle(long id) {
+        Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
+        Optional<ConsentSide> side = locked.flatMap(s -> ConsentSide.awaitedIn(s.stage()));
+        if (side.isEmpty()) {
+            return ConsentDeadlines.Due.NOTHING;
+        }
+        IntroductionMapper.Stored stored = locked.get();
+        IntroductionMapper.ConsentRow consent = mapper.consent(id).orElseThrow();
+        IntroductionMapper.PartyRow asked = mapper.party(customerOf(stored, side.get())).orElseThrow();
+        ConsentDeadlines deadlines = settings.deadlines();
+        Instant now = clock.instant();
+        ConsentDeadlines.Due due = consent.consentRequestedAt == null ? ConsentDeadlines.Due.NOTHING
+                : deadlines.due(rules.calendar(), consent.consentRequestedAt, consent.remindedAt, now,
+                Zones.orUtc(asked.timeZone), asked.region);
+        if (due == ConsentDeadlines.Due.REMIND) {
+            remind(stored, side.get(), asked, now);
+        } else if (due == ConsentDeadlines.Due.EXPIRE) {
+            introductions.move(id, IntroductionStage.EXPIRED, IntroductionEvent.RAPPORT, "no answer within "
+                    + deadlines.expireAfter() + " business days and a reminder");
+        }
+        return due;
+    }
+
+    private static boolean awaits(IntroductionMapper.Stored stored, long customerId, ConsentSide side) {
+        return stored.stage() == side.asked() && customerOf(stored, side) == customerId;
+    }
+
+    private static long customerOf(IntroductionMapper.Stored stored, ConsentSide side) {
+        return side == ConsentSide.FIRST ? stored.firstCustomerId() : stored.secondCustomerId();
+    }
+
+    /** Moves to the side's asked stage and queues its request; withdraws when that customer cannot be asked now. */
+    private void ask(long id, ConsentSide side, String actor, String note) {
+        introductions.move(id, side.asked(), actor, note);
+        IntroductionMapper.Stored stored = mapper.lock(id).orElseThrow();
+        long customerId = customerOf(stored, side);
+        Optional<String> blocked = blocked(customerId, Consent.Purpose.INTRODUCTION);
+        if (blocked.isPresent()) {
+            introductions.move(id, IntroductionStage.WITHDRAWN, IntroductionEvent.RAPPORT,
+                    "the " + side.name().toLowerCase(java.util.Locale.ROOT) + " customer cannot be asked: " + blocked.get());
+            return;
+        }
+        Instant now = clock.instant();
+        mapper.markConsentRequested(id, now);
+        outbox.enqueue(new Mail("consent:" + id + ":" + side, new MailModel.IntroductionConsent(request(stored, side, false)),
+                customerId, null, null, now));
+    }
+
+    private void remind(IntroductionMapper.Stored stored, ConsentSide side, IntroductionMapper.PartyRow customer, Instant now) {
+        mapper.markReminded(stored.id(), now);
+        mapper.insertEvent(stored.id(), IntroductionEvent.REMINDED, stored.stage(), stored.stage(), IntroductionEvent.RAPPORT,
+                null, now);
+        outbox.enqueue(new Mail("consent-reminder:" + stored.id() + ":" + side,
+                new MailModel.IntroductionConsent(request(stored, side, true)), customer.id, null, null,
+                windows.next(now, Zones.orUtc(customer.timeZone), customer.region), true));
+    }
+
+    /** Both said yes: the introduction to each, a thank-you note to each, INTRODUCED. */
+    private void introduce(IntroductionMapper.Stored stored) {
+        long id = stored.id();
+        for (long customerId : List.of(stored.firstCustomerId(), stored.secondCustomerId())) {
+            Optional<String> blocked = blocked(customerId, Consent.Purpose.INTRODUCTION);
+            if (blocked.isPresent()) {
+                introductions.move(id, IntroductionStage.WITHDRAWN, IntroductionEvent.RAPPORT,
+                        "customer " + mapper.party(customerId).orElseThrow().externalId + " cannot be emailed: " + blocked.get());
+                return;
+            }
+        }
+        IntroductionMapper.PartyRow first = mapper.party(stored.firstCustomerId()).orElseThrow();
+        IntroductionMapper.PartyRow second = mapper.party(stored.secondCustomerId()).orElseThrow();
+        String why = mapper.consent(id).orElseThrow().explanation;
+        Map<String, MailModel.Person> owners = new LinkedHashMap<>();
+        for (IntroductionMapper.PartyRow p : List.of(first, second)) {
+            if (p.ownerEmail != null && !p.ownerEmail.isBlank()) {
+                owners.putIfAbsent(p.ownerEmail.toLowerCase(java.util.Locale.ROOT), new MailModel.Person(p.ownerName, p.ownerEmail));
+            }
+        }
+        MailModel.Copies copies = new MailModel.Copies(List.copyOf(owners.values()),
+                List.of(new MailModel.Person(first.contact(), first.email), new MailModel.Person(second.contact(), second.email)));
+        Instant now = clock.instant();
+        Rules rules = this.rules.rules();
+        for (IntroductionMapper.PartyRow[] pair : List.of(new IntroductionMapper.PartyRow[]{first, second},
+                new IntroductionMapper.PartyRow[]{second, first})) {
+            IntroductionMapper.PartyRow to = pair[0];
+            IntroductionMapper.PartyRow other = pair[1];
+            outbox.enqueue(new Mail("introduction:" + id + ":" + to.id, new MailModel.Introduction(
+                    new MailModel.IntroducedContact(other.contact(), other.company, other.email, why), copies),
+                    to.id, null, null, now));
+            thankYou(id, to, other, rules, now);
+        }
+        introductions.move(id, IntroductionStage.INTRODUCED, IntroductionEvent.RAPPORT, null);
+    }
+
+    /**
+     * The thank-you note for consenting, under the planner's rules: only when {@code thank_you.after_introduction} is on,
+     * the customer keeps thank-you notes and had none queued within {@code thank_you.min_days_between} days.
+     */
+    private void thankYou(long id, IntroductionMapper.PartyRow to, IntroductionMapper.PartyRow other, Rules rules, Instant now) {
+        if (!rules.thankYouAfterIntroduction() || blocked(to.id, Consent.Purpose.THANK_YOU).isPresent()) {
+            return;
+        }
+        if (outbox.lastQueued(List.of(to.id), MailPurpose.THANK_YOU, now.minus(Duration.ofDays(rules.thankYouMinDaysBetween())))
+                .containsKey(to.id)) {
+            return;
+        }
+        outbox.enqueue(new Mail("thank-you-introduction:" + id + ":" + to.id, new MailModel.ThankYouIntroduction(
+                new MailModel.IntroducedCompany(other.company)), to.id, null, null,
+                windows.next(now, Zones.orUtc(to.timeZone), to.region), true));
+    }
+
+    /** Why the customer cannot get an email of the purpose now (their consent, a problem pending), or empty. */
+    Optional<String> blocked(long customerId, Consent.Purpose purpose) {
+        Optional<Consent> consent = consents.of(customerId);
+        if (consent.isEmpty()) {
+            return Optional.of("the customer is gone");
+        }
+        return consent.get().blocksEmail(purpose)
+                .or(() -> Consent.blocksDuringProblem(consents.problemPending(customerId), false));
+    }
+
+    private MailModel.ConsentRequest request(IntroductionMapper.Stored stored, ConsentSide side, boolean reminder) {
+        Question q = question(stored, side);
+        return new MailModel.ConsentRequest(Long.toString(stored.id()), side.name(), q.otherCompany(), q.youNeed(),
+                q.youOffer(), reminder ? "true" : "");
+    }
+
+    private Question question(IntroductionMapper.Stored stored, ConsentSide side) {
+        IntroductionMapper.ConsentRow consent = mapper.consent(stored.id()).orElseThrow();
+        IntroductionMapper.PartyRow other = mapper.party(side == ConsentSide.FIRST ? stored.secondCustomerId()
+                : stored.firstCustomerId()).orElseThrow();
+        Taxonomy taxonomy = categories.taxonomy();
+        String firstNeeds = names(taxonomy, consent.firstNeeds);
+        String secondNeeds = names(taxonomy, consent.secondNeeds);
+        return side == ConsentSide.FIRST
+                ? new Question(stored.id(), side, other.company, firstNeeds, secondNeeds)
+                : new Question(stored.id(), side, other.company, secondNeeds, firstNeeds);
+    }
+
+    /** The categories' names, comma-separated (a code no longer in the taxonomy as itself). */
+    private static String names(Taxonomy taxonomy, String codes) {
+        if (codes == null || codes.isBlank()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>();
+        for (String code : codes.split(";")) {
+            names.add(taxonomy.find(code).map(Category::name).orElse(code));
+        }
+        return names.stream().collect(Collectors.joining(", "));
+    }
+}

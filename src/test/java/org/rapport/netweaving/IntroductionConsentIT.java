@@ -1,0 +1,363 @@
+package org.rapport.netweaving;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestServer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rapport.testing.Eventually.soon;
+
+/**
+ * An introduction from approval to INTRODUCED, driven only through the emails that arrive in GreenMail and the consent
+ * links they carry. The matcher is not used: set-up inserts a PROPOSED introduction (and its history's first event)
+ * over JDBC, as the matcher would store it, and the owners' manager approves it through the API.
+ */
+class IntroductionConsentIT {
+
+    private static final Pattern MET_LINK = Pattern.compile("/met/([a-z2-7]+)\\?answer=yes");
+    private static final Pattern CONSENT_LINK = Pattern.compile("/consent/([a-z2-7]+)\\?answer=yes");
+
+    Api api;
+    Team team;
+    String needs;    // the customer who needs logistics (asked first), owned by a, German
+    String offers;   // the customer who offers it, owned by b, English
+    String needsEmail;
+    String offersEmail;
+
+    @BeforeEach
+    void customers() {
+        api = TestServer.api();
+        team = new Team(api);
+        needs = team.tag + "-NEED";
+        offers = team.tag + "-OFFER";
+        needsEmail = needs.toLowerCase(Locale.ROOT) + "@needs.example";
+        offersEmail = offers.toLowerCase(Locale.ROOT) + "@offers.example";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora,"  + needsEmail + ",Europe/Berlin,de,DE-BE," + team.a + ",true,true",
+                offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + ",Europe/London,en,GB," + team.b + ",true,true"));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(2);
+    }
+
+    @Test
+    void bothSayYesAndEachIsIntroducedToTheOtherWithTheOwnersInCopy() throws Exception {
+        long id = approvedIntroduction();
+
+        MimeMessage firstRequest = awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?");
+        String firstText = text(firstRequest);
+        assertThat(firstText).contains("Oxford Freight Ltd").doesNotContain("Oliver", offersEmail, "GB");
+        assertThat(Mailbox.to(offersEmail)).as("the second is asked only after the first said yes").isEmpty();
+        String firstToken = token(firstText);
+
+        // a scanner (or the customer) opens the link: the question, nothing decided
+        Api.Reply shown = api.anonymous().get("consent/" + firstToken + "?answer=yes");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("Oxford Freight Ltd", "lang=\"de\"");
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
+
+        Api.Reply yes = answer(firstToken, "yes");
+        assertThat(yes.status()).as(yes.body()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_SECOND");
+
+        MimeMessage secondRequest = awaitOne(offersEmail, "May I introduce you to someone, Oli?");
+        String secondText = text(secondRequest);
+        assertThat(secondText).contains("Druckerei Nadel GmbH").doesNotContain("Nora", needsEmail);
+        String secondToken = token(secondText);
+        assertThat(answer(secondToken, "yes").status()).isEqualTo(200);
+
+        assertThat(stage(id)).isEqualTo("INTRODUCED");
+        MimeMessage toNeeds = awaitOne(needsEmail, "Darf ich vorstellen: Oliver Ox");
+        MimeMessage toOffers = awaitOne(offersEmail, "Introduction: meet Nora Nadel");
+        for (MimeMessage introduction : List.of(toNeeds, toOffers)) {
+            assertThat(addresses(introduction.getRecipients(Message.RecipientType.CC)))
+                    .containsExactlyInAnyOrder("anna@example.com", "bernd@example.com");
+            assertThat(addresses(introduction.getReplyTo())).containsExactlyInAnyOrder(needsEmail, offersEmail);
+            assertThat(introduction.getHeader("List-Unsubscribe")).isNull();
+        }
+        assertThat(text(toNeeds)).contains("Oliver Ox", "Oxford Freight Ltd", offersEmail, "needs logistics");
+        assertThat(text(toOffers)).contains("Nora Nadel", "Druckerei Nadel GmbH", needsEmail);
+        assertThat(toNeeds.getFrom()[0].toString()).contains("Anna Seller");
+        assertThat(toOffers.getFrom()[0].toString()).contains("Bernd Seller");
+
+        // the thank-you note for consenting, one each, queued under the thank-you rules
+        for (String customer : List.of(needs, offers)) {
+            assertThat(api.asAdmin().get("api/outbox?customer=" + customer).array().getValuesAs(JsonObject.class))
+                    .extracting(m -> m.getString("template")).containsOnlyOnce("thank-you-introduction");
+        }
+        JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
+        assertThat(history.getJsonArray("history").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("stage_to") + " by " + e.getString("actor"))
+                .containsSubsequence("APPROVED by " + team.m, "CONSENT_REQUESTED_FIRST by rapport",
+                        "CONSENT_REQUESTED_SECOND by customer:" + needs, "CONSENTED by customer:" + offers,
+                        "INTRODUCED by rapport");
+
+        // replayed: the same links again change nothing
+        assertThat(answer(firstToken, "no").status()).isEqualTo(409);
+        assertThat(answer(secondToken, "no").status()).isEqualTo(409);
+        assertThat(stage(id)).isEqualTo("INTRODUCED");
+    }
+
+    @Test
+    void whenTheSecondSaysNoTheFirstLearnsNothingMore() throws Exception {
+        long id = approvedIntroduction();
+        String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
+        Api.Reply yes = answer(firstToken, "yes");
+        assertThat(yes.body()).contains("Hören Sie nichts von uns");
+        String secondToken = token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?")));
+
+        Api.Reply no = answer(secondToken, "no");
+
+        assertThat(no.status()).isEqualTo(200);
+        assertThat(no.body()).contains("We will not pass anything on");
+        assertThat(stage(id)).isEqualTo("CONSENT_DECLINED");
+        JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
+        assertThat(history.getJsonArray("history").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("stage_to") + " by " + e.getString("actor"))
+                .endsWith("CONSENT_DECLINED by customer:" + offers);
+        // whatever follows an answer is queued in its transaction: nothing more waits for either customer
+        assertThat(outboxTemplates(needs)).containsExactly("introduction-consent");
+        assertThat(outboxTemplates(offers)).containsExactly("introduction-consent");
+        assertThat(Mailbox.to(needsEmail)).as("the first got only its own request").hasSize(1);
+        // and their link is closed now, without telling why
+        Api.Reply again = api.anonymous().get("consent/" + firstToken + "?answer=yes");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("nicht mehr offen").doesNotContain("Oxford", "abgelehnt");
+    }
+
+    @Test
+    void forgedTamperedAndOtherPartyTokensAreRefusedAndChangeNothing() throws Exception {
+        long id = approvedIntroduction();
+        String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
+
+        // altered in one character, made up, or no token at all: 400, whatever the method
+        char last = firstToken.charAt(firstToken.length() - 2);
+        String tampered = firstToken.substring(0, firstToken.length() - 2) + (last == 'a' ? 'b' : 'a')
+                + firstToken.charAt(firstToken.length() - 1);
+        for (String bad : List.of(tampered, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "")) {
+            assertThat(api.anonymous().get("consent/" + bad + "?answer=yes").status()).isIn(400, 404);
+            assertThat(answer(bad, "yes").status()).isIn(400, 404);
+        }
+        // a POST without an answer decides nothing
+        assertThat(api.anonymous().post("consent/" + firstToken, "application/x-www-form-urlencoded",
+                new byte[0]).status()).isEqualTo(400);
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
+
+        // the first says yes; their token used again, now that the second is asked, is the other party's turn: refused
+        assertThat(answer(firstToken, "yes").status()).isEqualTo(200);
+        assertThat(answer(firstToken, "no").status()).isEqualTo(409);
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_SECOND");
+        // the second's token says nothing about the first's side
+        String secondToken = token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?")));
+        assertThat(secondToken).isNotEqualTo(firstToken);
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_SECOND");
+    }
+
+    @Test
+    void unansweredRequestsGetOneReminderThenExpire() throws Exception {
+        long id = approvedIntroduction();
+        String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
+
+        // set-up: the request went out 20 days ago (the shared server's clock is the real one); the job runs every 2 s
+        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
+        soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
+        assertThat(outboxTemplates(needs)).containsExactly("introduction-consent", "introduction-consent");
+
+        // set-up: the request and the reminder went out long enough ago (weeks: holidays cannot make up the difference)
+        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY, "
+                + "reminded_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
+        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("EXPIRED"));
+        JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
+        assertThat(history.getJsonArray("history").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("kind") + " " + e.getString("stage_to") + " by " + e.getString("actor"))
+                .containsSubsequence("MOVED CONSENT_REQUESTED_FIRST by rapport", "REMINDED CONSENT_REQUESTED_FIRST by rapport",
+                        "MOVED EXPIRED by rapport");
+        assertThat(outboxTemplates(needs)).as("one reminder only").hasSize(2);
+        assertThat(answer(firstToken, "yes").status()).isEqualTo(409);
+        assertThat(stage(id)).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void daysAfterTheIntroductionEachIsAskedIfTheyMetAndOneClickRecordsIt() throws Exception {
+        long id = approvedIntroduction();
+        assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
+        assertThat(answer(token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))), "yes").status()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("INTRODUCED");
+
+        // set-up: introduced 15 days ago; the job (every 2 s) queues the question inside each customer's send window,
+        // which the set-up then opens now, whatever the hour of this run
+        sql("UPDATE introduction SET stage_since = UTC_TIMESTAMP(3) - INTERVAL 15 DAY, "
+                + "introduced_at = UTC_TIMESTAMP(3) - INTERVAL 15 DAY WHERE id = " + id);
+        soon().untilAsserted(() -> assertThat(outboxTemplates(needs)).contains("introduction-follow-up"));
+        assertThat(outboxTemplates(offers)).containsOnlyOnce("introduction-follow-up");
+        try (Connection db = db(); Statement now = db.createStatement()) {
+            now.executeUpdate("UPDATE outbox_message SET not_before = UTC_TIMESTAMP(3) "
+                    + "WHERE template = 'introduction-follow-up' AND status = 'PENDING' AND idempotency_key LIKE 'introduction-follow-up:" + id + ":%'");
+        }
+        String needsToken = metToken(text(awaitOne(needsEmail, "Haben Sie Oliver Ox getroffen?")));
+        String offersToken = metToken(text(awaitOne(offersEmail, "Did you meet Nora Nadel, Oli?")));
+
+        Api.Reply shown = api.anonymous().get("met/" + offersToken + "?answer=no");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("Druckerei Nadel GmbH");
+        assertThat(met(offersToken, "no").status()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("INTRODUCED");
+        assertThat(met(offersToken, "yes").status()).as("answered once").isEqualTo(409);
+
+        assertThat(met(needsToken, "yes").status()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("MET");
+        assertThat(met(needsToken, "yes").status()).isEqualTo(409);
+        assertThat(api.anonymous().get("met/" + needsToken.substring(1) + "?answer=yes").status()).isEqualTo(400);
+        JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
+        assertThat(history.getJsonArray("history").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("kind") + " " + e.getString("stage_to") + " by " + e.getString("actor"))
+                .containsSubsequence("MOVED INTRODUCED by rapport", "ASKED_IF_MET INTRODUCED by rapport",
+                        "NOT_MET_YET INTRODUCED by customer:" + offers, "MOVED MET by customer:" + needs);
+    }
+
+    @Test
+    void aCustomerWhoCannotBeAskedWithdrawsTheIntroductionWithTheReason() throws Exception {
+        Api.Reply closed = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + ",Europe/Berlin,de,DE-BE," + team.a + ",true,false"));
+        assertThat(closed.json().getInt("updated")).as(closed.toString()).isEqualTo(1);
+
+        long id = approvedIntroduction("WITHDRAWN");
+
+        JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
+        JsonObject last = history.getJsonArray("history").getValuesAs(JsonObject.class).get(history.getJsonArray("history").size() - 1);
+        assertThat(last.getString("stage_to")).isEqualTo("WITHDRAWN");
+        assertThat(last.getString("actor")).isEqualTo("rapport");
+        assertThat(last.getString("note")).contains("first customer cannot be asked", "intro_ok is false");
+        assertThat(outboxTemplates(needs)).isEmpty();
+    }
+
+    private long approvedIntroduction() throws SQLException {
+        return approvedIntroduction("CONSENT_REQUESTED_FIRST");
+    }
+
+    /** Set-up only: a PROPOSED introduction as the matcher stores it, then approved by the owners' manager. */
+    private long approvedIntroduction(String expectedStage) throws SQLException {
+        long id;
+        try (Connection db = db();
+             PreparedStatement insert = db.prepareStatement("""
+                     INSERT INTO introduction (first_customer_id, second_customer_id, stage, stage_since, first_needs,
+                                               second_needs, score, explanation, proposed_at)
+                     SELECT n.id, o.id, 'PROPOSED', UTC_TIMESTAMP(3), 'logistics', '', 50,
+                            'Druckerei Nadel GmbH needs logistics; Oxford Freight Ltd offers logistics', UTC_TIMESTAMP(3)
+                       FROM customer n, customer o WHERE n.external_id = ? AND o.external_id = ?""",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, needs);
+            insert.setString(2, offers);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            try (Statement event = db.createStatement()) {
+                event.executeUpdate("INSERT INTO introduction_event (introduction_id, kind, stage_to, actor, occurred_at) "
+                        + "VALUES (" + id + ", 'PROPOSED', 'PROPOSED', 'rapport', UTC_TIMESTAMP(3))");
+            }
+        }
+        Api.Reply approved = team.as(team.m).postJson("api/introductions/" + id + "/approve", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().getString("stage")).isEqualTo(expectedStage);
+        return id;
+    }
+
+    private Api.Reply answer(String token, String answer) {
+        return api.anonymous().post("consent/" + token + "?answer=yes", "application/x-www-form-urlencoded",
+                ("answer=" + answer).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Api.Reply met(String token, String answer) {
+        return api.anonymous().post("met/" + token + "?answer=yes", "application/x-www-form-urlencoded",
+                ("answer=" + answer).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String metToken(String text) {
+        Matcher link = MET_LINK.matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        return link.group(1);
+    }
+
+    private String stage(long id) {
+        return api.asAdmin().get("api/introductions/" + id).json().getString("stage");
+    }
+
+    private String remindedAt(long id) {
+        JsonObject introduction = api.asAdmin().get("api/introductions/" + id).json();
+        return introduction.isNull("reminded_at") ? null : introduction.getString("reminded_at");
+    }
+
+    private List<String> outboxTemplates(String customer) {
+        return api.asAdmin().get("api/outbox?customer=" + customer).array().getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("template")).toList();
+    }
+
+    /** The one message with this subject to the address (GreenMail keeps a copy per recipient, Cc included). */
+    private static MimeMessage awaitOne(String address, String subject) {
+        soon().untilAsserted(() -> assertThat(Mailbox.subjects(address)).contains(subject));
+        java.util.Map<String, MimeMessage> byId = new java.util.LinkedHashMap<>();
+        for (MimeMessage m : Mailbox.to(address)) {
+            try {
+                if (subject.equals(m.getSubject())) {
+                    byId.putIfAbsent(m.getMessageID(), m);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(byId).as("messages '" + subject + "' to " + address).hasSize(1);
+        return byId.values().iterator().next();
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+    }
+
+    private static String token(String text) {
+        Matcher link = CONSENT_LINK.matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        return link.group(1);
+    }
+
+    private static List<String> addresses(Address[] addresses) {
+        return addresses == null ? List.of() : Arrays.stream(addresses).map(a -> ((InternetAddress) a).getAddress()).toList();
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection db = db(); Statement update = db.createStatement()) {
+            assertThat(update.executeUpdate(statement)).isEqualTo(1);
+        }
+    }
+}
