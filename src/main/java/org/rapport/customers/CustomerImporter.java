@@ -113,7 +113,6 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
         Map<String, Stored> stored = new HashMap<>();
         mapper.findStored(batch.stream().map(p -> p.row().externalId()).toList())
                 .forEach(s -> stored.put(s.externalId(), s));
-        Set<String> referrers = referrersKnown(batch);
         Set<String> codes = new HashSet<>();
         batch.forEach(p -> {
             codes.addAll(p.row().offers());
@@ -121,19 +120,25 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
         });
         // held until this batch commits: a code deleted or merged since the file was checked is not stored
         Set<String> existing = categoryService.holdExisting(codes);
-        List<Write> writes = new ArrayList<>();
-        long created = 0;
+        List<Parsed<CustomerRow>> kept = new ArrayList<>();
         long refused = 0;
         for (Parsed<CustomerRow> p : batch) {
-            CustomerRow row = p.row();
-            if (refusedForGoneCode(p, "offers", row.offers(), existing, reject)
-                    || refusedForGoneCode(p, "needs", row.needs(), existing, reject)) {
+            if (refusedForGoneCode(p, "offers", p.row().offers(), existing, reject)
+                    || refusedForGoneCode(p, "needs", p.row().needs(), existing, reject)) {
                 refused++;
-                continue;
+            } else {
+                kept.add(p);
             }
-            if (row.referredBy() != null && !referrers.contains(row.referredBy().toUpperCase(java.util.Locale.ROOT))) {
+        }
+        Set<String> referrers = referrersKnown(kept);
+        List<Write> writes = new ArrayList<>();
+        List<CustomerRow> referred = new ArrayList<>();
+        long created = 0;
+        for (Parsed<CustomerRow> p : kept) {
+            CustomerRow row = p.row();
+            if (row.referredBy() != null && !referrers.contains(upper(row.referredBy()))) {
                 reject.accept(new Rejection(p.line(), "referred_by", row.referredBy(), "no customer has this external_id "
-                        + "(import the recommending customer first, or in the same file)"));
+                        + "(import the recommending customer first, or earlier in the same file)"));
                 refused++;
                 continue;
             }
@@ -144,6 +149,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
             }
             if (before == null) {
                 created++;
+                if (row.referredBy() != null) {
+                    referred.add(row); // a new customer: someone recommended them; an existing one was won before
+                }
             }
             writes.add(new Write(row, row.owner() == null ? null : owners.get(row.owner()), hash,
                     Categories.join(row.offers()), Categories.join(row.needs())));
@@ -152,29 +160,35 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
             return new Counts(0, 0, batch.size() - refused);
         }
         batches.run(CustomerMapper.class, statements -> writes.forEach(statements::upsert));
-        referred(writes);
+        referred(referred);
         return new Counts(created, writes.size() - created, batch.size() - refused - writes.size());
     }
 
-    /** The referrers the batch names that exist, stored or in the batch itself (upper case: ids compare so in SQL). */
-    private Set<String> referrersKnown(List<Parsed<CustomerRow>> batch) {
+    private static String upper(String externalId) {
+        return externalId.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The referrers the rows name that exist: stored, or among the rows (which are all written in this batch's
+     * transaction), in upper case, as ids compare in SQL.
+     */
+    private Set<String> referrersKnown(List<Parsed<CustomerRow>> rows) {
         Set<String> named = new HashSet<>();
-        batch.forEach(p -> {
+        rows.forEach(p -> {
             if (p.row().referredBy() != null) {
                 named.add(p.row().referredBy());
             }
         });
         Set<String> known = new HashSet<>();
         if (!named.isEmpty()) {
-            mapper.findStored(named).forEach(s -> known.add(s.externalId().toUpperCase(java.util.Locale.ROOT)));
-            batch.forEach(p -> known.add(p.row().externalId().toUpperCase(java.util.Locale.ROOT)));
+            mapper.findStored(named).forEach(s -> known.add(upper(s.externalId())));
+            rows.forEach(p -> known.add(upper(p.row().externalId())));
         }
         return known;
     }
 
-    /** Tells who recommended the written customers that name a referrer, in this batch's transaction. */
-    private void referred(List<Write> writes) {
-        List<CustomerRow> rows = writes.stream().map(Write::row).filter(r -> r.referredBy() != null).toList();
+    /** Tells who recommended the new customers that name a referrer, in this batch's transaction. */
+    private void referred(List<CustomerRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -184,10 +198,12 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
             ids.add(r.referredBy());
         });
         Map<String, Long> idOf = new HashMap<>();
-        mapper.findStored(ids).forEach(s -> idOf.put(s.externalId().toUpperCase(java.util.Locale.ROOT), s.id()));
+        mapper.findStored(ids).forEach(s -> idOf.put(upper(s.externalId()), s.id()));
         for (CustomerRow r : rows) {
-            referredEvents.fire(new CustomerReferred(idOf.get(r.externalId().toUpperCase(java.util.Locale.ROOT)),
-                    idOf.get(r.referredBy().toUpperCase(java.util.Locale.ROOT)), r.displayName(), r.email()));
+            Long referrer = idOf.get(upper(r.referredBy()));
+            if (referrer != null) { // null: the referrer's own row in this batch was refused, and says why
+                referredEvents.fire(new CustomerReferred(idOf.get(upper(r.externalId())), referrer, r.displayName(), r.email()));
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 /**
  * A deal closed on an introduction proposes the {@link RewardKind#INTRODUCTION_CONVERTED} reward, in the transaction
  * that recorded the deal, to the customer whose business was sent: the first party, who needed what the other offers
- * and gave them the deal.
+ * and gave them the deal. Whoever recorded the deal stands as the proposer: they never approve the reward it caused.
  */
 @ApplicationScoped
 public class IntroductionRewards {
@@ -23,7 +23,7 @@ public class IntroductionRewards {
             return;
         }
         IntroductionMapper.Parties parties = introductions.parties(moved.introductionId());
-        rewards.propose(RewardKind.INTRODUCTION_CONVERTED, parties.firstCustomerId(), "introduction " + moved.introductionId(),
-                "the introduction to " + parties.secondCompany() + " that became a deal");
+        rewards.proposeOnActOf(moved.actor(), RewardKind.INTRODUCTION_CONVERTED, parties.firstCustomerId(),
+                "introduction " + moved.introductionId(), "the introduction to " + parties.secondCompany() + " that became a deal");
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.planning.PlanningService;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
@@ -29,6 +30,9 @@ public class IntroductionService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PlanningService planning;
 
     @Inject
     Event<IntroductionMoved> moved;
@@ -128,6 +132,9 @@ public class IntroductionService {
         Instant now = clock.instant();
         mapper.moveStage(stored.id(), to, now);
         mapper.insertEvent(stored.id(), IntroductionEvent.MOVED, stored.stage(), to, actor, note, now);
+        if (to == IntroductionStage.MET || to == IntroductionStage.DEAL_CLOSED || to == IntroductionStage.NO_DEAL) {
+            planning.introductionSettled(stored.id(), "recorded: " + to);
+        }
         moved.fire(new IntroductionMoved(stored.id(), stored.stage(), to, actor));
     }
 

@@ -7,6 +7,10 @@ import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.rapport.platform.jobs.Scheduled;
 
+import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * The introductions' due steps, each introduction in a transaction of its own, one instance at a time: the reminder or
  * expiry of an unanswered consent request ({@link IntroductionConsents#settle}) and the "did you meet?" email
@@ -24,13 +28,24 @@ public class IntroductionStepsJob implements Job {
     @Inject
     MeetingQuestions meetings;
 
+    private static final Logger LOG = Logger.getLogger(IntroductionStepsJob.class.getName());
+
     @Override
     public void execute(JobExecutionContext context) {
         for (long id : consents.dueForReminderOrExpiry()) {
-            consents.settle(id);
+            step(id, "remind or expire", consents::settle);
         }
         for (long id : meetings.due()) {
-            meetings.ask(id);
+            step(id, "ask whether they met", meetings::ask);
+        }
+    }
+
+    /** One introduction that fails is logged and left for the next run; it holds up no other. */
+    private static void step(long id, String what, LongConsumer step) {
+        try {
+            step.accept(id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Introduction " + id + ": could not " + what + "; tried again next run");
         }
     }
 }

@@ -73,6 +73,15 @@ public class RewardService {
         return propose(kind, customerId, subject, reason, null);
     }
 
+    /**
+     * A rule proposes on a person's act (the deal {@code actor} recorded): that login stands as the proposer, so it never
+     * approves the reward its own act caused ({@link RewardApproval}).
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<Long> proposeOnActOf(String actor, RewardKind kind, long customerId, String subject, String reason) {
+        return propose(kind, customerId, subject, reason, actor);
+    }
+
     /** What {@link #proposeAs} did: the reward, and whether this call proposed it (false: the subject had one). */
     public record Proposed(RewardView reward, boolean created) {
     }

@@ -91,6 +91,19 @@ public class PlannedTouches {
         return mapper.lockStatus(id).orElseThrow(() -> new NotFound("There is no planned touch " + id + "."));
     }
 
+    /**
+     * The touch planned under {@code key} is no longer needed, its cause settled elsewhere (an introduction's outcome
+     * recorded, a recommended prospect became a customer): DONE, NOT_NEEDED, with the note, when it is still OPEN.
+     */
+    @Transactional
+    public void settled(String key, String note) {
+        mapper.idByKey(key).ifPresent(id -> {
+            if (lock(id) == OPEN) {
+                record(id, DONE, "NOT_NEEDED", note, 0, null);
+            }
+        });
+    }
+
     /** An email touch is in the outbox now. */
     int queued(long id, long outboxId, Instant now) {
         return mapper.queued(id, outboxId, OPEN, OPEN.moveTo(QUEUED, id), now);

@@ -193,11 +193,4 @@ public interface PlanningMapper {
         long customerId;
         Instant lastThankYouAt;
     }
-
-    /** An introduction made whose outcome is still to be asked for: the first customer, and the other's company. */
-    record MadeIntroduction(long id, long customerId, String company, String otherCompany, Instant introducedAt) {
-    }
-
-    /** Introductions INTRODUCED between {@code notBefore} and {@code madeBy}, still without an outcome. */
-    List<MadeIntroduction> introductionsToFollowUp(@Param("madeBy") Instant madeBy, @Param("notBefore") Instant notBefore);
 }

@@ -32,13 +32,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PlanningService {
 
-    /** How long after an introduction its first customer's salesperson calls to ask whether they met. */
-    static final int INTRODUCTION_FOLLOW_UP_DAYS = 14;
-
     private static final Logger LOG = Logger.getLogger(PlanningService.class.getName());
 
     @Inject
     PlanPage page;
+
+    @Inject
+    PlannedTouches touches;
 
     @Inject
     RuleService ruleService;
@@ -143,9 +143,6 @@ public class PlanningService {
                 break;
             }
         }
-        if (customerIds == null) {
-            created += introductionFollowUps(now);
-        }
         Run run = new Run(customers, proposals, created, emails, (System.nanoTime() - started) / 1_000_000);
         if (customerIds == null) {
             LOG.info(() -> "Planned " + run.customers() + " customers: " + run.proposals() + " touches proposed, " + run.created() + " of them new, "
@@ -169,26 +166,29 @@ public class PlanningService {
     }
 
     /**
-     * An introduction made {@link #INTRODUCTION_FOLLOW_UP_DAYS} days ago or more whose outcome nobody recorded: a call
-     * on the list of the salesperson of the customer who needed the service ("Call Acme: introduced to Müller 14 days
-     * ago, did they meet?"), once per introduction. Looks back 60 days, so a forgotten introduction is asked about once
-     * and then left.
-     *
-     * @return the calls planned now
+     * An introduction made some days ago whose outcome nobody recorded: a call on the list of the salesperson of the
+     * customer who needed the service ("Call Acme: introduced to Müller 14 days ago, did they meet?"), once per
+     * introduction. Netweaving asks when it sends the "did you meet?" email.
      */
-    int introductionFollowUps(Instant now) {
-        int planned = 0;
-        for (PlanningMapper.MadeIntroduction i : mapper.introductionsToFollowUp(now.minus(Duration.ofDays(INTRODUCTION_FOLLOW_UP_DAYS)),
-                now.minus(Duration.ofDays(60)))) {
-            long days = Duration.between(i.introducedAt(), now).toDays();
-            String reason = "Call " + i.company() + ": introduced to " + i.otherCompany() + " " + days
-                    + " days ago, did they meet? Record the outcome of introduction " + i.id() + ".";
-            if (page.callToday(Proposal.Rule.INTRODUCTION_FOLLOW_UP, i.customerId(), "introduction-follow-up:" + i.id(),
-                    reason.length() <= 300 ? reason : reason.substring(0, 299) + "…", Planner.CHECK_IN_PRIORITY, now)) {
-                planned++;
-            }
-        }
-        return planned;
+    public boolean introductionFollowUp(long customerId, long introductionId, String reason) {
+        return page.callToday(Proposal.Rule.INTRODUCTION_FOLLOW_UP, customerId, "introduction-follow-up:" + introductionId,
+                fitted(reason), Planner.CHECK_IN_PRIORITY, clock.instant());
+    }
+
+    /** What came of the introduction is known: its follow-up call, if still open, is no longer needed. */
+    public void introductionSettled(long introductionId, String note) {
+        touches.settled("introduction-follow-up:" + introductionId, note);
+    }
+
+    /** The recommended prospect became a customer: the lead's call, if still open, is no longer needed. */
+    public void referralSettled(long referralId, String note) {
+        touches.settled("referral:" + referralId, note);
+    }
+
+    /** A planned touch's reason holds at most 300 characters; a longer one ends in "…". */
+    static String fitted(String reason) {
+        return reason.codePointCount(0, reason.length()) <= 300 ? reason
+                : reason.substring(0, reason.offsetByCodePoints(0, 299)) + "…";
     }
 
     /**
@@ -197,7 +197,7 @@ public class PlanningService {
      * called.
      */
     public boolean referralLead(long customerId, long referralId, String reason) {
-        return page.callToday(Proposal.Rule.REFERRAL_LEAD, customerId, "referral:" + referralId, reason,
+        return page.callToday(Proposal.Rule.REFERRAL_LEAD, customerId, "referral:" + referralId, fitted(reason),
                 Planner.CHECK_IN_PRIORITY + 10, clock.instant());
     }
 

@@ -53,6 +53,9 @@ public interface ReferralMapper {
 
     int convert(@Param("id") long id, @Param("customerId") long customerId, @Param("at") Instant at);
 
+    /** Holds the referring customer's row until the transaction ends. */
+    Long lockReferrer(@Param("id") long id);
+
     int countFromForm(@Param("referrerId") long referrerId, @Param("since") Instant since);
 
     /** The prospect's name as recorded on referral {@code id}. */

@@ -29,8 +29,6 @@ public class ReferralService {
     static final int LIST_LIMIT = 500;
     /** Recommendations one customer may send through their form in 24 hours. */
     public static final int FORM_PER_DAY = 5;
-    /** The planned touch's reason holds at most this much. */
-    private static final int REASON_LENGTH = 300;
 
     @Inject
     ReferralMapper mapper;
@@ -66,6 +64,7 @@ public class ReferralService {
     public long recommendedByCustomer(long referrerId, ReferralRequest request) {
         request.requireValid();
         Instant now = clock.instant();
+        mapper.lockReferrer(referrerId); // one form answer of this customer at a time: the count below holds
         if (mapper.countFromForm(referrerId, now.minus(Duration.ofDays(1))) >= FORM_PER_DAY) {
             throw new TooManyRequests("At most " + FORM_PER_DAY + " recommendations a day can be sent through this form.",
                     Duration.ofHours(1));
@@ -100,7 +99,7 @@ public class ReferralService {
         if (r.email != null) {
             reason.append(r.phone != null ? ", " : " ").append(r.email);
         }
-        return reason.length() <= REASON_LENGTH ? reason.toString() : reason.substring(0, REASON_LENGTH - 1) + "…";
+        return reason.toString(); // PlanningService fits it to the reason column
     }
 
     /** A customer imported with referred_by (in the import's transaction). */
@@ -127,6 +126,7 @@ public class ReferralService {
             id = referral.id;
         }
         mapper.convert(id, customerId, now);
+        planning.referralSettled(id, "the prospect became a customer");
         converted.fire(new ReferralConverted(id, referrerId, customerId));
     }
 }

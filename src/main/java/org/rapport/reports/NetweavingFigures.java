@@ -26,7 +26,8 @@ final class NetweavingFigures {
                  IntroductionStage furthest, String dealCurrency, int introductions, BigDecimal dealValue) {
 
         boolean introduced() {
-            return furthest.compareTo(IntroductionStage.INTRODUCED) >= 0;
+            return IntroductionStage.WAY_TO_A_DEAL.indexOf(furthest)
+                    >= IntroductionStage.WAY_TO_A_DEAL.indexOf(IntroductionStage.INTRODUCED);
         }
 
         boolean deal() {

@@ -218,6 +218,14 @@ class IntroductionConsentIT {
             now.executeUpdate("UPDATE outbox_message SET not_before = UTC_TIMESTAMP(3) "
                     + "WHERE template = 'introduction-follow-up' AND status = 'PENDING' AND idempotency_key LIKE 'introduction-follow-up:" + id + ":%'");
         }
+        // the question goes on the first customer's salesperson's list too
+        assertThat(followUpCalls(needs)).singleElement().satisfies(t -> {
+            assertThat(t.getString("reason")).isEqualTo("Call Druckerei Nadel GmbH: introduced to Oxford "
+                    + "Freight Ltd 15 days ago, did they meet? Record the outcome of introduction " + id + ".");
+            assertThat(t.getString("status")).isEqualTo("OPEN");
+        });
+        assertThat(api.asAdmin().get("api/planned-touches?customer=" + offers).array().getValuesAs(JsonObject.class))
+                .noneMatch(t -> t.getString("rule").equals("INTRODUCTION_FOLLOW_UP"));
         String needsToken = metToken(text(awaitOne(needsEmail, "Haben Sie Oliver Ox getroffen?")));
         String offersToken = metToken(text(awaitOne(offersEmail, "Did you meet Nora Nadel, Oli?")));
 
@@ -230,6 +238,8 @@ class IntroductionConsentIT {
 
         assertThat(met(needsToken, "yes").status()).isEqualTo(200);
         assertThat(stage(id)).isEqualTo("MET");
+        assertThat(followUpCalls(needs)).singleElement().satisfies(t -> assertThat(t.getString("status"))
+                .as("the call is no longer needed once they said they met").isEqualTo("DONE"));
         assertThat(met(needsToken, "yes").status()).isEqualTo(409);
         assertThat(api.anonymous().get("met/" + needsToken.substring(1) + "?answer=yes").status()).isEqualTo(400);
         JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
@@ -237,6 +247,40 @@ class IntroductionConsentIT {
                 .extracting(e -> e.getString("kind") + " " + e.getString("stage_to") + " by " + e.getString("actor"))
                 .containsSubsequence("MOVED INTRODUCED by rapport", "ASKED_IF_MET INTRODUCED by rapport",
                         "NOT_MET_YET INTRODUCED by customer:" + offers, "MOVED MET by customer:" + needs);
+
+        // the deal, recorded by the manager, proposes the reward to the customer whose business was sent; the
+        // manager approves it and it is fulfilled with the notice
+        Api.Reply deal = team.as(team.m).postJson("api/introductions/" + id + "/outcome",
+                "{\"outcome\":\"DEAL_CLOSED\",\"value\":8400,\"currency\":\"eur\"}");
+        assertThat(deal.status()).as(deal.toString()).isEqualTo(200);
+        assertThat(deal.json().getString("stage")).isEqualTo("DEAL_CLOSED");
+        assertThat(deal.json().getString("deal_currency")).isEqualTo("EUR");
+        JsonObject reward = team.as(team.m).get("api/rewards?status=PROPOSED").array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("customer").equals(needs)).findFirst().orElseThrow();
+        assertThat(reward.getString("kind")).isEqualTo("INTRODUCTION_CONVERTED");
+        assertThat(reward.getString("subject")).isEqualTo("introduction " + id);
+        assertThat(reward.getString("proposed_by")).as("whoever recorded the deal").isEqualTo(team.m);
+        assertThat(team.as(team.a).postJson("api/rewards/" + reward.getInt("id") + "/approve", "").status())
+                .as("not by the customer's own salesperson").isEqualTo(403);
+        assertThat(team.as(team.m).postJson("api/rewards/" + reward.getInt("id") + "/approve", "").status())
+                .as("not by the manager who recorded the deal that caused it").isEqualTo(403);
+        Api.Reply approved = api.asAdmin().postJson("api/rewards/" + reward.getInt("id") + "/approve", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        Api.Reply fulfilled = team.as(team.a).postJson("api/rewards/" + reward.getInt("id") + "/fulfil",
+                "{\"given\":\"GIFT\",\"description\":\"ein Präsentkorb\"}");
+        assertThat(fulfilled.status()).as(fulfilled.toString()).isEqualTo(200);
+        try (Connection db = db(); Statement now = db.createStatement()) {
+            now.executeUpdate("UPDATE outbox_message SET not_before = UTC_TIMESTAMP(3) WHERE template = 'reward-notice' "
+                    + "AND status = 'PENDING' AND idempotency_key = 'reward:" + reward.getInt("id") + "'");
+        }
+        soon().untilAsserted(() -> assertThat(outboxTemplates(needs)).contains("reward-notice"));
+        soon().until(() -> Mailbox.to(needsEmail).stream().anyMatch(m -> {
+            try {
+                return text(m).contains("ein Präsentkorb") && text(m).contains("Oxford Freight Ltd");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
     }
 
     @Test
@@ -303,6 +347,11 @@ class IntroductionConsentIT {
         Matcher link = MET_LINK.matcher(text);
         assertThat(link.find()).as(text).isTrue();
         return link.group(1);
+    }
+
+    private List<JsonObject> followUpCalls(String customer) {
+        return api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("rule").equals("INTRODUCTION_FOLLOW_UP")).toList();
     }
 
     private String stage(long id) {

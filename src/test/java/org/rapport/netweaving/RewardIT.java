@@ -42,7 +42,8 @@ class RewardIT {
     void anAnniversaryRewardIsApprovedByTheManagerFulfilledAndTheNoticeArrives() throws Exception {
         String customer = Csv.unique("ANNIV").toUpperCase();
         String email = customer.toLowerCase() + "@anniversary.example";
-        LocalDate fiveYearsAgo = LocalDate.now(ZoneOffset.UTC).minusYears(5);
+        // two days back: the server's "today" is in its schedule zone, which may be a day off UTC's near midnight
+        LocalDate fiveYearsAgo = LocalDate.now(ZoneOffset.UTC).minusYears(5).minusDays(2);
         importCustomer(customer, "Jubilee GmbH", "Judith", email, team.a, fiveYearsAgo);
 
         // the tenth anniversary three weeks ago is caught up; a fifth six weeks ago is too old; four years are too few
