@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The customers of one matching run, compact: a million of them take about 50 MB, so the run fits a small heap. Category
+ * The customers of one matching run, compact: a million of them take about 60 MB, so the run fits a small heap. Category
  * codes and regions are interned to ints, and every customer is a slot in primitive arrays (no object per customer, no
  * company name: {@link Matcher} asks for the names of the proposed customers only, see {@link Matcher.CompanyNames}).
  * <p>
@@ -49,7 +49,14 @@ public final class MatchInput {
     final int[] offerCodes;
     final int[] needStart;
     final int[] needCodes;
-    /** Region ids are ordered by country, then region: the regions of one country are consecutive. */
+    /**
+     * Each customer's offers and needs packed for the scan: up to four codes of 16 bits each, ascending, unused slots
+     * 0xFFFF; {@link #WIDE} when they do not fit (then the codes above are read).
+     */
+    final long[] packedOffers;
+    final long[] packedNeeds;
+    static final long WIDE = 0xFFFE_FFFE_FFFE_FFFEL;
+    /** Region ids    /** Region ids are ordered by country, then region: the regions of one country are consecutive. */
     final int[] region;
     final byte[] band;
     final byte[] flags;
@@ -71,6 +78,12 @@ public final class MatchInput {
         offerCodes = Arrays.copyOf(b.offerCodes, b.offerCount);
         needStart = Arrays.copyOf(b.needStart, size + 1);
         needCodes = Arrays.copyOf(b.needCodes, b.needCount);
+        packedOffers = new long[size];
+        packedNeeds = new long[size];
+        for (int i = 0; i < size; i++) {
+            packedOffers[i] = packed(offerCodes, offerStart[i], offerStart[i + 1]);
+            packedNeeds[i] = packed(needCodes, needStart[i], needStart[i + 1]);
+        }
         region = new int[size];
         for (int i = 0; i < size; i++) {
             region[i] = b.region[i] == NO_REGION ? NO_REGION : regionOrder[b.region[i]];
@@ -96,6 +109,18 @@ public final class MatchInput {
             rank[i] = Arrays.binarySearch(sortedIds, ids[i]);
             byRank[rank[i]] = i;
         }
+    }
+
+    private static long packed(int[] codes, int from, int to) {
+        if (to - from > 4 || to > from && codes[to - 1] >= 0xFFFE) {
+            return WIDE;
+        }
+        long packed = -1L;
+        for (int k = from; k < to; k++) {
+            packed &= ~(0xFFFFL << 16 * (k - from));
+            packed |= (long) codes[k] << 16 * (k - from);
+        }
+        return packed;
     }
 
     public static Builder builder() {

@@ -135,7 +135,6 @@ public final class Matcher {
         private final long[] pairsLeftOut = new long[LeftOut.values().length];
         private final LongSet recent = new LongSet(16);
         private final boolean[] inHistory;
-        private final int[] seenBy;
         private final int[] firstRegionOfCountry;
         private final int[] endRegionOfCountry;
         private long examined;
@@ -149,10 +148,20 @@ public final class Matcher {
         private final int[] groupEnd = new int[8];
         private int pieceCount;
         private int groupCount;
+        // the customer being examined, read once: its region as in a posting key, band, relationship, offers
+        private final int noRegion;
+        private int aRegion;
+        private int aBand;
+        private boolean aStrong;
+        private boolean aManyNeeds;
+        private long aOffers;
+        /** The providers {@code a} met so far, when it has more than one need (one need meets each provider once). */
+        private final IntSet met = new IntSet();
 
         Run(MatchInput in, Collection<PastIntroduction> history, Instant now) {
             this.in = in;
             this.n = in.size;
+            this.noRegion = in.regions.length;
             eligible = new boolean[n];
             for (int i = 0; i < n; i++) {
                 LeftOut reason = leftOut(i);
@@ -174,8 +183,6 @@ public final class Matcher {
                     }
                 }
             }
-            seenBy = new int[n];
-            Arrays.fill(seenBy, -1);
             firstRegionOfCountry = new int[in.countries.length];
             endRegionOfCountry = new int[in.countries.length];
             for (int r = in.regions.length - 1; r >= 0; r--) {
@@ -216,6 +223,13 @@ public final class Matcher {
                     continue;
                 }
                 topCount = 0;
+                long key = OfferIndex.key(in, a, noRegion);
+                aRegion = OfferIndex.region(key);
+                aBand = OfferIndex.band(key);
+                aStrong = OfferIndex.strong(key);
+                aManyNeeds = in.needStart[a + 1] - in.needStart[a] > 1;
+                aOffers = in.packedOffers[a];
+                met.clear();
                 for (int k = in.needStart[a]; k < in.needStart[a + 1]; k++) {
                     examineProviders(index, a, in.needCodes[k]);
                 }
@@ -236,7 +250,7 @@ public final class Matcher {
             int to = index.to(code);
             if (to - from <= candidatesPerNeed) {
                 for (int k = from; k < to; k++) {
-                    examine(a, index.customer(k));
+                    examine(a, index, k);
                 }
                 return;
             }
@@ -334,36 +348,92 @@ public final class Matcher {
             if (total == 0) {
                 return budget;
             }
-            int offset = Math.floorMod(seed, total);
-            for (int step = 0; step < total && budget > 0; step++) {
-                int position = offset + step < total ? offset + step : offset + step - total;
-                int p = first;
-                while (position >= pieces[2 * p + 1] - pieces[2 * p]) {
-                    position -= pieces[2 * p + 1] - pieces[2 * p];
-                    p++;
-                }
-                if (examine(a, index.customer(pieces[2 * p] + position))) {
+            // find the starting place, then walk the pieces in turn, wrapping round to the first
+            int skip = Math.floorMod(seed, total);
+            int p = first;
+            while (skip >= pieces[2 * p + 1] - pieces[2 * p]) {
+                skip -= pieces[2 * p + 1] - pieces[2 * p];
+                p++;
+            }
+            int k = pieces[2 * p] + skip;
+            for (int left = total; left > 0 && budget > 0; left--) {
+                if (examine(a, index, k)) {
                     budget--;
+                }
+                if (++k == pieces[2 * p + 1]) {
+                    p = p + 1 == end ? first : p + 1;
+                    k = pieces[2 * p];
                 }
             }
             return budget;
         }
 
-        /** One candidate pair, {@code a} needing what {@code b} offers; false when it was not one (itself, or met already). */
-        private boolean examine(int a, int b) {
-            if (a == b || seenBy[b] == a) {
+        /**
+         * One candidate pair, {@code a} needing what the customer of posting {@code k} offers; false when it was not one
+         * (itself, or met already through another need). Reads only the posting, unless a customer has many codes.
+         */
+        private boolean examine(int a, OfferIndex index, int k) {
+            int b = index.customer(k);
+            if (a == b || aManyNeeds && !met.add(b)) {
                 return false;
             }
-            seenBy[b] = a;
             examined++;
+            long bOffers = index.offers(k);
             if (inHistory[a] && inHistory[b] && recent.contains(pairKey(a, b))) {
                 pairsLeftOut[LeftOut.RECENT_PAIR.ordinal()]++;
-            } else if (competitors(a, b)) {
+            } else if (competitors(a, b, bOffers)) {
                 pairsLeftOut[LeftOut.COMPETITORS.ordinal()]++;
             } else {
-                keep(score(a, b), in.rank[b]);
+                long key = index.key(k);
+                keep(score(a, b, key, index.needs(k)), (int) (key & OfferIndex.RANK_MASK));
             }
             return true;
+        }
+
+        /** Their offers overlap at least {@code competitorOverlap}: shared codes over all codes either offers. */
+        private boolean competitors(int a, int b, long bOffers) {
+            int shared;
+            int union;
+            if (aOffers != MatchInput.WIDE && bOffers != MatchInput.WIDE) {
+                shared = sharedPacked(aOffers, bOffers, false);
+                union = packedCount(aOffers) + packedCount(bOffers) - shared;
+            } else {
+                shared = shared(in.offerCodes, in.offerStart[a], in.offerStart[a + 1], in.offerCodes, in.offerStart[b],
+                        in.offerStart[b + 1], false);
+                union = in.offerStart[a + 1] - in.offerStart[a] + in.offerStart[b + 1] - in.offerStart[b] - shared;
+            }
+            return union > 0 && (double) shared / union >= rules.competitorOverlap();
+        }
+
+        /** The score of {@code a} needing what {@code b} offers, b's region, relationship and band from its key. */
+        private int score(int a, int b, long key, long bNeeds) {
+            int score = NEED_MET;
+            if (mutual(a, b, bNeeds)) {
+                score += MUTUAL;
+            }
+            int bRegion = OfferIndex.region(key);
+            if (aRegion != noRegion && aRegion == bRegion) {
+                score += SAME_REGION;
+            } else if (aRegion != noRegion && bRegion != noRegion && in.regionCountry[aRegion] == in.regionCountry[bRegion]) {
+                score += SAME_COUNTRY;
+            }
+            int bBand = OfferIndex.band(key);
+            if (aBand != MatchInput.UNKNOWN_BAND && bBand != MatchInput.UNKNOWN_BAND && Math.abs(aBand - bBand) <= 1) {
+                score += COMPATIBLE_SIZE;
+            }
+            if (aStrong && OfferIndex.strong(key)) {
+                score += BOTH_STRONG;
+            }
+            return score;
+        }
+
+        /** {@code b} needs something {@code a} offers. */
+        private boolean mutual(int a, int b, long bNeeds) {
+            if (aOffers != MatchInput.WIDE && bNeeds != MatchInput.WIDE) {
+                return sharedPacked(bNeeds, aOffers, true) > 0;
+            }
+            return shared(in.needCodes, in.needStart[b], in.needStart[b + 1], in.offerCodes, in.offerStart[a],
+                    in.offerStart[a + 1], true) > 0;
         }
 
         /** Keeps the provider among {@code a}'s best: higher score first, then the lower id. */
@@ -479,34 +549,6 @@ public final class Matcher {
             return met;
         }
 
-        /** Their offers overlap at least {@code competitorOverlap}: shared codes over all codes either offers. */
-        private boolean competitors(int a, int b) {
-            int shared = shared(in.offerCodes, in.offerStart[a], in.offerStart[a + 1], in.offerCodes, in.offerStart[b],
-                    in.offerStart[b + 1], false);
-            int union = in.offerStart[a + 1] - in.offerStart[a] + in.offerStart[b + 1] - in.offerStart[b] - shared;
-            return union > 0 && (double) shared / union >= rules.competitorOverlap();
-        }
-
-        private int score(int a, int b) {
-            int score = NEED_MET;
-            if (shared(in.needCodes, in.needStart[b], in.needStart[b + 1], in.offerCodes, in.offerStart[a],
-                    in.offerStart[a + 1], true) > 0) {
-                score += MUTUAL;
-            }
-            if (sameRegion(a, b)) {
-                score += SAME_REGION;
-            } else if (sameCountry(a, b)) {
-                score += SAME_COUNTRY;
-            }
-            if (compatibleSize(a, b)) {
-                score += COMPATIBLE_SIZE;
-            }
-            if (in.strong(a) && in.strong(b)) {
-                score += BOTH_STRONG;
-            }
-            return score;
-        }
-
         private boolean sameRegion(int a, int b) {
             return in.region[a] != MatchInput.NO_REGION && in.region[a] == in.region[b];
         }
@@ -540,6 +582,39 @@ public final class Matcher {
             }
         }
         return shared;
+    }
+
+    /** Codes in both packed lists (see {@link MatchInput#packedOffers}; stopping at the first with {@code any}). */
+    private static int sharedPacked(long x, long y, boolean any) {
+        int shared = 0;
+        for (int i = 0; i < 64; i += 16) {
+            long code = x >>> i & 0xFFFF;
+            if (code == 0xFFFF) {
+                break;
+            }
+            for (int j = 0; j < 64; j += 16) {
+                long other = y >>> j & 0xFFFF;
+                if (other == code) {
+                    shared++;
+                    if (any) {
+                        return shared;
+                    }
+                    break;
+                }
+                if (other > code) { // ascending; 0xFFFF, the unused slots, is above every code
+                    break;
+                }
+            }
+        }
+        return shared;
+    }
+
+    private static int packedCount(long packed) {
+        int count = 0;
+        for (int i = 0; i < 64 && (packed >>> i & 0xFFFF) != 0xFFFF; i += 16) {
+            count++;
+        }
+        return count;
     }
 
     /** Two customers (indexes into the input), unordered; never 0. */
@@ -580,6 +655,49 @@ public final class Matcher {
             return named.get(0);
         }
         return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+    }
+
+    /** A small open-addressing set of ints 0 or more, cleared for each customer in the time its entries take. */
+    private static final class IntSet {
+        private int[] table = new int[256];
+        private int[] values = new int[128];
+        private int[] slots = new int[128];
+        private int size;
+
+        boolean add(int value) {
+            if (2 * (size + 1) > table.length) {
+                grow();
+            }
+            int slot = value * 0x9E3779B1 >>> 8 & table.length - 1;
+            while (table[slot] != 0) {
+                if (table[slot] == value + 1) {
+                    return false;
+                }
+                slot = slot + 1 & table.length - 1;
+            }
+            table[slot] = value + 1;
+            values[size] = value;
+            slots[size++] = slot;
+            return true;
+        }
+
+        void clear() {
+            for (int k = 0; k < size; k++) {
+                table[slots[k]] = 0;
+            }
+            size = 0;
+        }
+
+        private void grow() {
+            int[] old = Arrays.copyOf(values, size);
+            table = new int[table.length * 2];
+            values = new int[table.length / 2];
+            slots = new int[table.length / 2];
+            size = 0;
+            for (int value : old) {
+                add(value);
+            }
+        }
     }
 
     /** An open-addressing set of non-zero longs: the pairs of a run without a boxed object per pair. */

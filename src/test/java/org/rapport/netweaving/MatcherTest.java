@@ -164,6 +164,22 @@ class MatcherTest {
                 .proposals()).hasSize(1);
     }
 
+    /** More than four codes do not fit the packed profile: the same rules then compare the codes themselves. */
+    @Test
+    void customersWithManyCodesFollowTheSameRules() {
+        // 4 shared of 7 offered: competitors, though one needs what the other offers
+        MatchResult rivals = match(C.of(1, "Acme", "A,B,C,D,E", "F", "DE-BE"), C.of(2, "Rival", "A,B,C,D,F,G", "", "DE-BE"));
+        assertThat(rivals.proposals()).isEmpty();
+        assertThat(rivals.pairsLeftOut()).containsEntry(LeftOut.COMPETITORS, 1L);
+        // 1 shared of 8: not competitors; the second needs one of the first's five offers: mutual
+        MatchResult mutual = match(C.of(1, "Acme", "A,B,C,D,E", "F", "DE-BE"), C.of(2, "Partner", "A,F,G,H", "X,Y,Z,Q,E", "DE-BE"));
+        assertThat(mutual.proposals()).singleElement().satisfies(m -> {
+            assertThat(m.mutual()).isTrue();
+            assertThat(m.secondNeeds()).containsExactly("E");
+            assertThat(m.score()).isEqualTo(Matcher.NEED_MET + Matcher.MUTUAL + Matcher.SAME_REGION);
+        });
+    }
+
     @Test
     void nobodyNotOpenToIntroductionsIsProposed() {
         for (boolean needingSide : new boolean[]{true, false}) {
