@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -69,6 +70,12 @@ public final class Matcher {
     static final int SAME_COUNTRY = 8;
     static final int COMPATIBLE_SIZE = 10;
     static final int BOTH_STRONG = 15;
+    /** A scan plan has at most 6 groups of at most 10 pieces in all (see planGroups). */
+    private static final int MAX_PIECES = 12;
+    private static final int MAX_GROUPS = 8;
+    /** Four 16-bit lanes: the lowest bit and the highest bit of each. */
+    private static final long LANES_LOW = 0x0001_0001_0001_0001L;
+    private static final long LANES_HIGH = 0x8000_8000_8000_8000L;
     /** Above every score, which fits in 7 bits of a pool key. */
     private static final int SCORE_CEILING = 127;
 
@@ -143,11 +150,14 @@ public final class Matcher {
         private final int[] topScore = new int[suggestions];
         private final int[] topRank = new int[suggestions];
         private int topCount;
-        // groups of posting ranges, scanned in order: pieces (from, to) and where each group ends
-        private final int[] pieces = new int[32];
-        private final int[] groupEnd = new int[8];
-        private int pieceCount;
-        private int groupCount;
+        // per code, the plan of the last customer that needed it: groups of posting ranges, scanned in order, as pieces
+        // (from, to) and where each group ends; valid for the next customer with the same region, relationship and band
+        private final long[] planFor;
+        private final int[] pieces;
+        private final int[] groupEnd;
+        private final int[] pieceCount;
+        private final int[] groupCount;
+        private int planCode;
         // the customer being examined, read once: its region as in a posting key, band, relationship, offers
         private final int noRegion;
         private int aRegion;
@@ -155,6 +165,9 @@ public final class Matcher {
         private boolean aStrong;
         private boolean aManyNeeds;
         private long aOffers;
+        private int aOfferCount;
+        /** Each of {@code a}'s packed offers repeated in the four lanes, to find it in a packed list at once. */
+        private final long[] aOfferLanes = new long[4];
         /** The providers {@code a} met so far, when it has more than one need (one need meets each provider once). */
         private final IntSet met = new IntSet();
 
@@ -162,6 +175,13 @@ public final class Matcher {
             this.in = in;
             this.n = in.size;
             this.noRegion = in.regions.length;
+            int codes = in.codes.length;
+            planFor = new long[codes];
+            Arrays.fill(planFor, -1);
+            pieces = new int[codes * 2 * MAX_PIECES];
+            groupEnd = new int[codes * MAX_GROUPS];
+            pieceCount = new int[codes];
+            groupCount = new int[codes];
             eligible = new boolean[n];
             for (int i = 0; i < n; i++) {
                 LeftOut reason = leftOut(i);
@@ -218,17 +238,27 @@ public final class Matcher {
             // each customer's best providers as keys that sort best first: score down, then needing id, then offering id
             long[] pool = new long[Math.multiplyExact(eligibleCount, suggestions)];
             int pooled = 0;
-            for (int a = 0; a < n; a++) {
-                if (!eligible[a]) {
-                    continue;
+            // customers in the order of their own keys: those sharing region, relationship and band come together and
+            // reuse the plan of each code they need (planGroups)
+            long[] order = new long[eligibleCount];
+            for (int i = 0, e = 0; i < n; i++) {
+                if (eligible[i]) {
+                    order[e++] = OfferIndex.key(in, i, noRegion);
                 }
+            }
+            Arrays.sort(order);
+            for (long key : order) {
+                int a = in.byRank[(int) (key & OfferIndex.RANK_MASK)];
                 topCount = 0;
-                long key = OfferIndex.key(in, a, noRegion);
                 aRegion = OfferIndex.region(key);
                 aBand = OfferIndex.band(key);
                 aStrong = OfferIndex.strong(key);
                 aManyNeeds = in.needStart[a + 1] - in.needStart[a] > 1;
                 aOffers = in.packedOffers[a];
+                aOfferCount = packedCount(aOffers);
+                for (int c = 0; c < aOfferCount && aOffers != MatchInput.WIDE; c++) {
+                    aOfferLanes[c] = (aOffers >>> 16 * c & 0xFFFF) * LANES_LOW;
+                }
                 met.clear();
                 for (int k = in.needStart[a]; k < in.needStart[a + 1]; k++) {
                     examineProviders(index, a, in.needCodes[k]);
@@ -254,13 +284,14 @@ public final class Matcher {
                 }
                 return;
             }
-            planGroups(index, a, from, to);
+            planGroups(index, a, code, from, to);
             int budget = candidatesPerNeed;
             int seed = mix(in.rank[a] * 31 + code);
             int piece = 0;
-            for (int g = 0; g < groupCount && budget > 0; g++) {
-                budget = scanGroup(index, a, piece, groupEnd[g], seed, budget);
-                piece = groupEnd[g];
+            for (int g = 0; g < groupCount[code] && budget > 0; g++) {
+                int end = groupEnd[code * MAX_GROUPS + g];
+                budget = scanGroup(index, a, code * MAX_PIECES + piece, code * MAX_PIECES + end, seed, budget);
+                piece = end;
             }
         }
 
@@ -268,9 +299,15 @@ public final class Matcher {
          * The groups of {@code a}'s scan, best first: in its region, strong relationships (when {@code a} has one) and
          * compatible size first; then the rest of its country; then elsewhere. Without a region: the whole list.
          */
-        private void planGroups(OfferIndex index, int a, int from, int to) {
-            pieceCount = 0;
-            groupCount = 0;
+        private void planGroups(OfferIndex index, int a, int code, int from, int to) {
+            long plan = OfferIndex.key(in, a, noRegion) & ~OfferIndex.RANK_MASK;
+            if (planFor[code] == plan) {
+                return;
+            }
+            planFor[code] = plan;
+            planCode = code;
+            pieceCount[code] = 0;
+            groupCount[code] = 0;
             int region = in.region[a];
             if (region == MatchInput.NO_REGION) {
                 piece(from, to);
@@ -329,14 +366,14 @@ public final class Matcher {
 
         private void piece(int from, int to) {
             if (from < to) {
-                pieces[2 * pieceCount] = from;
-                pieces[2 * pieceCount + 1] = to;
-                pieceCount++;
+                int at = 2 * (planCode * MAX_PIECES + pieceCount[planCode]++);
+                pieces[at] = from;
+                pieces[at + 1] = to;
             }
         }
 
         private void endGroup() {
-            groupEnd[groupCount++] = pieceCount;
+            groupEnd[planCode * MAX_GROUPS + groupCount[planCode]++] = pieceCount[planCode];
         }
 
         /** The pieces [first, end) of one group as one sequence, from {@code a}'s own starting place; the budget left. */
@@ -395,8 +432,11 @@ public final class Matcher {
             int shared;
             int union;
             if (aOffers != MatchInput.WIDE && bOffers != MatchInput.WIDE) {
-                shared = sharedPacked(aOffers, bOffers, false);
-                union = packedCount(aOffers) + packedCount(bOffers) - shared;
+                shared = 0;
+                for (int c = 0; c < aOfferCount; c++) {
+                    shared += anyZeroLane(bOffers ^ aOfferLanes[c]) ? 1 : 0;
+                }
+                union = aOfferCount + packedCount(bOffers) - shared;
             } else {
                 shared = shared(in.offerCodes, in.offerStart[a], in.offerStart[a + 1], in.offerCodes, in.offerStart[b],
                         in.offerStart[b + 1], false);
@@ -430,7 +470,11 @@ public final class Matcher {
         /** {@code b} needs something {@code a} offers. */
         private boolean mutual(int a, int b, long bNeeds) {
             if (aOffers != MatchInput.WIDE && bNeeds != MatchInput.WIDE) {
-                return sharedPacked(bNeeds, aOffers, true) > 0;
+                boolean any = false;
+                for (int c = 0; c < aOfferCount; c++) {
+                    any |= anyZeroLane(bNeeds ^ aOfferLanes[c]);
+                }
+                return any;
             }
             return shared(in.needCodes, in.needStart[b], in.needStart[b + 1], in.offerCodes, in.offerStart[a],
                     in.offerStart[a + 1], true) > 0;
@@ -526,8 +570,7 @@ public final class Matcher {
             if (in.strong(a) && in.strong(b)) {
                 line.append("; good relationships with both");
             }
-            return new Match(in.ids[a], in.ids[b], Collections.unmodifiableSortedSet(firstNeeds),
-                    Collections.unmodifiableSortedSet(secondNeeds), score, line.toString());
+            return new Match(in.ids[a], in.ids[b], compact(firstNeeds), compact(secondNeeds), score, line.toString());
         }
 
         /** The codes customer {@code x} needs and {@code y} offers, sorted. */
@@ -584,37 +627,18 @@ public final class Matcher {
         return shared;
     }
 
-    /** Codes in both packed lists (see {@link MatchInput#packedOffers}; stopping at the first with {@code any}). */
-    private static int sharedPacked(long x, long y, boolean any) {
-        int shared = 0;
-        for (int i = 0; i < 64; i += 16) {
-            long code = x >>> i & 0xFFFF;
-            if (code == 0xFFFF) {
-                break;
-            }
-            for (int j = 0; j < 64; j += 16) {
-                long other = y >>> j & 0xFFFF;
-                if (other == code) {
-                    shared++;
-                    if (any) {
-                        return shared;
-                    }
-                    break;
-                }
-                if (other > code) { // ascending; 0xFFFF, the unused slots, is above every code
-                    break;
-                }
-            }
-        }
-        return shared;
+    /**
+     * Whether some 16-bit lane of {@code x} is zero (exact: a lane borrows from the next only when it is zero itself).
+     * {@code packed ^ lanes} is zero in a lane where the packed list holds the code repeated in {@code lanes}; unused
+     * lanes (0xFFFF) never match, as no code is 0xFFFF.
+     */
+    private static boolean anyZeroLane(long x) {
+        return ((x - LANES_LOW) & ~x & LANES_HIGH) != 0;
     }
 
+    /** Codes in a packed list: four lanes less the unused ones, which are the top lanes (0 once inverted). */
     private static int packedCount(long packed) {
-        int count = 0;
-        for (int i = 0; i < 64 && (packed >>> i & 0xFFFF) != 0xFFFF; i += 16) {
-            count++;
-        }
-        return count;
+        return packed == MatchInput.WIDE ? 0 : 4 - Long.numberOfLeadingZeros(~packed) / 16;
     }
 
     /** Two customers (indexes into the input), unordered; never 0. */
@@ -646,6 +670,15 @@ public final class Matcher {
             }
         }
         return map;
+    }
+
+    /** Read-only; no tree for the usual one code (a run may hold hundreds of thousands of proposals). */
+    private static Set<String> compact(SortedSet<String> codes) {
+        return switch (codes.size()) {
+            case 0 -> Set.of();
+            case 1 -> Set.of(codes.first());
+            default -> Collections.unmodifiableSortedSet(codes);
+        };
     }
 
     /** "logistics", "logistics and printing", "design, logistics and printing": names sorted for a stable line. */
