@@ -287,7 +287,8 @@ class MatcherTest {
 
     /**
      * A few thousand customers over 200 categories: the index yields exactly the pairs where one needs what the other
-     * offers, counted once per direction, a small share of N².
+     * offers, counted once per direction, a small share of N² (every posting list here is shorter than the bound, so
+     * each is examined whole).
      */
     @Test
     void theMatcherExaminesOnlyThePairsTheIndexYieldsFarFewerThanAllPairs() {
