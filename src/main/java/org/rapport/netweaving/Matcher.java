@@ -32,7 +32,7 @@ import java.util.function.Function;
  * <b>The bound.</b> For each code it needs, a customer examines at most {@code candidatesPerNeed} providers
  * ({@link #CANDIDATES_PER_NEED} by default), so a run examines at most customers × needs × bound pairs: linear in the
  * customers, however common a code is. A posting list no longer than the bound is examined whole, exactly as without
- * it. A longer one is examined best group first, by the terms of the score that depend on the provider alone: its own
+ * it. A longer one ({@link ProviderScan}) is examined best group first, by the terms of the score that depend on the provider alone: its own
  * region, strong relationships and compatible size before the rest (a strong relationship counts only when the customer
  * has one too), then the rest of its country, then elsewhere; within a group, where the providers score the same for
  * it but for mutual fit, each customer starts at its own pseudo-random place, so customers with the same need spread
@@ -70,9 +70,6 @@ public final class Matcher {
     static final int SAME_COUNTRY = 8;
     static final int COMPATIBLE_SIZE = 10;
     static final int BOTH_STRONG = 15;
-    /** A scan plan has at most 6 groups of at most 10 pieces in all (see planGroups). */
-    private static final int MAX_PIECES = 12;
-    private static final int MAX_GROUPS = 8;
     /** Four 16-bit lanes: the lowest bit and the highest bit of each. */
     private static final long LANES_LOW = 0x0001_0001_0001_0001L;
     private static final long LANES_HIGH = 0x8000_8000_8000_8000L;
@@ -134,7 +131,7 @@ public final class Matcher {
     }
 
     /** One matching run over one input: its working arrays live as long as the run. */
-    private final class Run {
+    private final class Run implements ProviderScan.Examiner {
         private final MatchInput in;
         private final int n;
         private final boolean[] eligible;
@@ -142,24 +139,16 @@ public final class Matcher {
         private final long[] pairsLeftOut = new long[LeftOut.values().length];
         private final LongSet recent = new LongSet(16);
         private final boolean[] inHistory;
-        private final int[] firstRegionOfCountry;
-        private final int[] endRegionOfCountry;
         private long examined;
         // the best providers of the customer being examined, best first
         private final int suggestions = rules.suggestionsPerCustomer();
         private final int[] topScore = new int[suggestions];
         private final int[] topRank = new int[suggestions];
         private int topCount;
-        // per code, the plan of the last customer that needed it: groups of posting ranges, scanned in order, as pieces
-        // (from, to) and where each group ends; valid for the next customer with the same region, relationship and band
-        private final long[] planFor;
-        private final int[] pieces;
-        private final int[] groupEnd;
-        private final int[] pieceCount;
-        private final int[] groupCount;
-        private int planCode;
         // the customer being examined, read once: its region as in a posting key, band, relationship, offers
         private final int noRegion;
+        private OfferIndex index;
+        private int a;
         private int aRegion;
         private int aBand;
         private boolean aStrong;
@@ -175,13 +164,6 @@ public final class Matcher {
             this.in = in;
             this.n = in.size;
             this.noRegion = in.regions.length;
-            int codes = in.codes.length;
-            planFor = new long[codes];
-            Arrays.fill(planFor, -1);
-            pieces = new int[codes * 2 * MAX_PIECES];
-            groupEnd = new int[codes * MAX_GROUPS];
-            pieceCount = new int[codes];
-            groupCount = new int[codes];
             eligible = new boolean[n];
             for (int i = 0; i < n; i++) {
                 LeftOut reason = leftOut(i);
@@ -203,14 +185,6 @@ public final class Matcher {
                     }
                 }
             }
-            firstRegionOfCountry = new int[in.countries.length];
-            endRegionOfCountry = new int[in.countries.length];
-            for (int r = in.regions.length - 1; r >= 0; r--) {
-                firstRegionOfCountry[in.regionCountry[r]] = r;
-            }
-            for (int r = 0; r < in.regions.length; r++) {
-                endRegionOfCountry[in.regionCountry[r]] = r + 1;
-            }
         }
 
         private LeftOut leftOut(int i) {
@@ -231,6 +205,8 @@ public final class Matcher {
 
         MatchResult match(Function<String, String> categoryName, CompanyNames companies) {
             OfferIndex index = OfferIndex.of(in, eligible);
+            ProviderScan scan = new ProviderScan(in, index, candidatesPerNeed);
+            this.index = index;
             int eligibleCount = 0;
             for (boolean e : eligible) {
                 eligibleCount += e ? 1 : 0;
@@ -239,7 +215,7 @@ public final class Matcher {
             long[] pool = new long[Math.multiplyExact(eligibleCount, suggestions)];
             int pooled = 0;
             // customers in the order of their own keys: those sharing region, relationship and band come together and
-            // reuse the plan of each code they need (planGroups)
+            // reuse the plan of each code they need (ProviderScan)
             long[] order = new long[eligibleCount];
             for (int i = 0, e = 0; i < n; i++) {
                 if (eligible[i]) {
@@ -248,7 +224,7 @@ public final class Matcher {
             }
             Arrays.sort(order);
             for (long key : order) {
-                int a = in.byRank[(int) (key & OfferIndex.RANK_MASK)];
+                a = in.byRank[(int) (key & OfferIndex.RANK_MASK)];
                 topCount = 0;
                 aRegion = OfferIndex.region(key);
                 aBand = OfferIndex.band(key);
@@ -261,7 +237,7 @@ public final class Matcher {
                 }
                 met.clear();
                 for (int k = in.needStart[a]; k < in.needStart[a + 1]; k++) {
-                    examineProviders(index, a, in.needCodes[k]);
+                    scan.scan(key, in.needCodes[k], this);
                 }
                 for (int t = 0; t < topCount; t++) {
                     pool[pooled++] = (long) (SCORE_CEILING - topScore[t]) << (2 * OfferIndex.RANK_BITS)
@@ -274,142 +250,12 @@ public final class Matcher {
                     counts(pairsLeftOut));
         }
 
-        /** Examines the providers of one code {@code a} needs: all when they are no more than the bound, else by group. */
-        private void examineProviders(OfferIndex index, int a, int code) {
-            int from = index.from(code);
-            int to = index.to(code);
-            if (to - from <= candidatesPerNeed) {
-                for (int k = from; k < to; k++) {
-                    examine(a, index, k);
-                }
-                return;
-            }
-            planGroups(index, a, code, from, to);
-            int budget = candidatesPerNeed;
-            int seed = mix(in.rank[a] * 31 + code);
-            int piece = 0;
-            for (int g = 0; g < groupCount[code] && budget > 0; g++) {
-                int end = groupEnd[code * MAX_GROUPS + g];
-                budget = scanGroup(index, a, code * MAX_PIECES + piece, code * MAX_PIECES + end, seed, budget);
-                piece = end;
-            }
-        }
-
-        /**
-         * The groups of {@code a}'s scan, best first: in its region, strong relationships (when {@code a} has one) and
-         * compatible size first; then the rest of its country; then elsewhere. Without a region: the whole list.
-         */
-        private void planGroups(OfferIndex index, int a, int code, int from, int to) {
-            long plan = OfferIndex.key(in, a, noRegion) & ~OfferIndex.RANK_MASK;
-            if (planFor[code] == plan) {
-                return;
-            }
-            planFor[code] = plan;
-            planCode = code;
-            pieceCount[code] = 0;
-            groupCount[code] = 0;
-            int region = in.region[a];
-            if (region == MatchInput.NO_REGION) {
-                piece(from, to);
-                endGroup();
-                return;
-            }
-            long base = OfferIndex.regionKey(region);
-            int regionFrom = index.atLeast(from, to, base);
-            int regionTo = index.atLeast(regionFrom, to, OfferIndex.regionKey(region + 1));
-            int weakFrom = index.atLeast(regionFrom, regionTo, base | OfferIndex.WEAK);
-            int[] strong = compatible(index, a, base, regionFrom, weakFrom);
-            int[] weak = compatible(index, a, base | OfferIndex.WEAK, weakFrom, regionTo);
-            if (in.strong(a)) {
-                piece(strong[0], strong[1]);
-                endGroup();
-                piece(regionFrom, strong[0]);
-                piece(strong[1], weakFrom);
-                endGroup();
-                piece(weak[0], weak[1]);
-                endGroup();
-                piece(weakFrom, weak[0]);
-                piece(weak[1], regionTo);
-                endGroup();
-            } else {
-                piece(strong[0], strong[1]);
-                piece(weak[0], weak[1]);
-                endGroup();
-                piece(regionFrom, strong[0]);
-                piece(strong[1], weakFrom);
-                piece(weakFrom, weak[0]);
-                piece(weak[1], regionTo);
-                endGroup();
-            }
-            int country = in.regionCountry[region];
-            int countryFrom = index.atLeast(from, regionFrom, OfferIndex.regionKey(firstRegionOfCountry[country]));
-            int countryTo = index.atLeast(regionTo, to, OfferIndex.regionKey(endRegionOfCountry[country]));
-            piece(countryFrom, regionFrom);
-            piece(regionTo, countryTo);
-            endGroup();
-            piece(from, countryFrom);
-            piece(countryTo, to);
-            endGroup();
-        }
-
-        /** Within one relationship group [from, to): the range of bands compatible with {@code a}'s (empty if unknown). */
-        private int[] compatible(OfferIndex index, int a, long group, int from, int to) {
-            int band = in.band[a];
-            if (band == MatchInput.UNKNOWN_BAND) {
-                return new int[]{from, from};
-            }
-            int low = Math.max(0, band - 1);
-            int high = Math.min(MatchInput.UNKNOWN_BAND - 1, band + 1);
-            int start = index.atLeast(from, to, group | (long) low << OfferIndex.RANK_BITS);
-            return new int[]{start, index.atLeast(start, to, group | (long) (high + 1) << OfferIndex.RANK_BITS)};
-        }
-
-        private void piece(int from, int to) {
-            if (from < to) {
-                int at = 2 * (planCode * MAX_PIECES + pieceCount[planCode]++);
-                pieces[at] = from;
-                pieces[at + 1] = to;
-            }
-        }
-
-        private void endGroup() {
-            groupEnd[planCode * MAX_GROUPS + groupCount[planCode]++] = pieceCount[planCode];
-        }
-
-        /** The pieces [first, end) of one group as one sequence, from {@code a}'s own starting place; the budget left. */
-        private int scanGroup(OfferIndex index, int a, int first, int end, int seed, int budget) {
-            int total = 0;
-            for (int p = first; p < end; p++) {
-                total += pieces[2 * p + 1] - pieces[2 * p];
-            }
-            if (total == 0) {
-                return budget;
-            }
-            // find the starting place, then walk the pieces in turn, wrapping round to the first
-            int skip = Math.floorMod(seed, total);
-            int p = first;
-            while (skip >= pieces[2 * p + 1] - pieces[2 * p]) {
-                skip -= pieces[2 * p + 1] - pieces[2 * p];
-                p++;
-            }
-            int k = pieces[2 * p] + skip;
-            for (int left = total; left > 0 && budget > 0; left--) {
-                if (examine(a, index, k)) {
-                    budget--;
-                }
-                if (++k == pieces[2 * p + 1]) {
-                    p = p + 1 == end ? first : p + 1;
-                    k = pieces[2 * p];
-                }
-            }
-            return budget;
-        }
-
         /**
          * One candidate pair, {@code a} needing what the customer of posting {@code k} offers; false when it was not one
          * (itself, or met already through another need). Reads only the posting, unless a customer has many codes.
          */
-        private boolean examine(int a, OfferIndex index, int k) {
+        @Override
+        public boolean examine(int k) {
             int b = index.customer(k);
             if (a == b || aManyNeeds && !met.add(b)) {
                 return false;
@@ -646,12 +492,6 @@ public final class Matcher {
         return ((long) Math.min(a, b) << 32 | Math.max(a, b)) + 1;
     }
 
-    /** Spreads consecutive ranks over the ints, so that neighbours start their scans far apart. */
-    private static int mix(int x) {
-        x *= 0x9E3779B1;
-        return x ^ x >>> 16;
-    }
-
     private static Map<LeftOut, Integer> counts(int[] counts) {
         Map<LeftOut, Integer> map = new EnumMap<>(LeftOut.class);
         for (LeftOut reason : LeftOut.values()) {
@@ -688,97 +528,5 @@ public final class Matcher {
             return named.get(0);
         }
         return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
-    }
-
-    /** A small open-addressing set of ints 0 or more, cleared for each customer in the time its entries take. */
-    private static final class IntSet {
-        private int[] table = new int[256];
-        private int[] values = new int[128];
-        private int[] slots = new int[128];
-        private int size;
-
-        boolean add(int value) {
-            if (2 * (size + 1) > table.length) {
-                grow();
-            }
-            int slot = value * 0x9E3779B1 >>> 8 & table.length - 1;
-            while (table[slot] != 0) {
-                if (table[slot] == value + 1) {
-                    return false;
-                }
-                slot = slot + 1 & table.length - 1;
-            }
-            table[slot] = value + 1;
-            values[size] = value;
-            slots[size++] = slot;
-            return true;
-        }
-
-        void clear() {
-            for (int k = 0; k < size; k++) {
-                table[slots[k]] = 0;
-            }
-            size = 0;
-        }
-
-        private void grow() {
-            int[] old = Arrays.copyOf(values, size);
-            table = new int[table.length * 2];
-            values = new int[table.length / 2];
-            slots = new int[table.length / 2];
-            size = 0;
-            for (int value : old) {
-                add(value);
-            }
-        }
-    }
-
-    /** An open-addressing set of non-zero longs: the pairs of a run without a boxed object per pair. */
-    private static final class LongSet {
-        private long[] table;
-        private int size;
-
-        LongSet(int capacity) {
-            table = new long[Integer.highestOneBit(Math.max(16, capacity) * 2 - 1) * 2];
-        }
-
-        boolean contains(long key) {
-            for (int slot = slot(key, table.length); ; slot = slot + 1 & table.length - 1) {
-                if (table[slot] == 0) {
-                    return false;
-                }
-                if (table[slot] == key) {
-                    return true;
-                }
-            }
-        }
-
-        boolean add(long key) {
-            if (2 * (size + 1) > table.length) {
-                long[] old = table;
-                table = new long[old.length * 2];
-                size = 0;
-                for (long k : old) {
-                    if (k != 0) {
-                        add(k);
-                    }
-                }
-            }
-            int slot = slot(key, table.length);
-            while (table[slot] != 0) {
-                if (table[slot] == key) {
-                    return false;
-                }
-                slot = slot + 1 & table.length - 1;
-            }
-            table[slot] = key;
-            size++;
-            return true;
-        }
-
-        private static int slot(long key, int length) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 40) & length - 1;
-        }
     }
 }
