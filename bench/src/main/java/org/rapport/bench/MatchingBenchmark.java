@@ -37,19 +37,19 @@ public final class MatchingBenchmark {
         String xmx = options.getOrDefault("xmx", "512m");
         List<String> results = new ArrayList<>();
         for (String size : options.getOrDefault("sizes", "100000,1000000").split(",")) {
-            results.add(run(work, xmx, Integer.parseInt(size.strip()), null, options));
+            results.add(run(work, xmx, Integer.parseInt(size.strip()), null, "matching", options));
         }
         int quality = Integer.parseInt(options.getOrDefault("quality-size", "20000"));
         if (quality > 0) {
-            results.add(run(work, xmx, quality, null, options).replace("RESULT matching ", "RESULT matching-quality "));
-            results.add(run(work, xmx, quality, 100_000, options).replace("RESULT matching ", "RESULT matching-quality "));
+            results.add(run(work, xmx, quality, null, "matching-quality", options));
+            results.add(run(work, xmx, quality, 100_000, "matching-quality", options));
         }
         System.out.println();
         results.forEach(System.out::println);
     }
 
-    /** One size in a fresh JVM; returns its RESULT line. */
-    private static String run(Path work, String xmx, int customers, Integer bound, Map<String, String> options)
+    /** One size in a fresh JVM; returns its RESULT line ({@code label}: matching, with the verdict, or matching-quality). */
+    private static String run(Path work, String xmx, int customers, Integer bound, String label, Map<String, String> options)
             throws Exception {
         Quiet.awaitIfAsked(options);
         String tag = customers + (bound == null ? "" : "-bound" + bound);
@@ -80,14 +80,15 @@ public final class MatchingBenchmark {
             }
             String interference = monitor.summary();
             if (figures == null || process.exitValue() != 0) {
-                String line = "RESULT matching customers=" + customers + " FAILED exit=" + process.exitValue() + " "
+                String line = "RESULT " + label + " customers=" + customers + " FAILED exit=" + process.exitValue() + " "
                         + interference;
                 System.out.println(line);
                 return line;
             }
             double seconds = Double.parseDouble(SECONDS.matcher(figures).results().findFirst().orElseThrow().group(1));
             double target = Double.parseDouble(TARGET.matcher(figures).results().findFirst().orElseThrow().group(1));
-            String line = "RESULT matching " + figures + " " + (seconds < target ? "MET" : "MISSED") + " " + interference;
+            String verdict = label.equals("matching") ? (seconds < target ? " MET" : " MISSED") : "";
+            String line = "RESULT " + label + " " + figures + verdict + " " + interference;
             System.out.println(line);
             return line;
         }

@@ -79,13 +79,13 @@ public final class MatchingRun {
         long eligible = n - leftOut;
         double meanScore = result.proposals().stream().mapToInt(Match::score).average().orElse(0);
         long mutual = result.proposals().stream().filter(Match::mutual).count();
-        System.gc();
-        long liveAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        StringBuilder gcs = new StringBuilder();
+        StringBuilder gcs = new StringBuilder(); // the run's own collections, before the one asked for below
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             gcs.append(gcs.isEmpty() ? "" : ",").append(gc.getName().replace(' ', '_')).append(':')
                     .append(gc.getCollectionCount()).append('/').append(gc.getCollectionTime()).append("ms");
         }
+        System.gc();
+        long liveAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         double nSquared = (double) n * n;
         System.out.printf("MATCHING customers=%d bound=%d seconds=%.2f target_s=%s build_s=%.2f limit_s=%.2f "
                         + "match_over_limit=%.1f candidate_pairs=%d pairs_per_customer=%.1f pairs_over_n2=%.2e proposals=%d "
