@@ -56,12 +56,13 @@ public final class MatchingBenchmark {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + xmx, "-Xlog:gc:file=" + work.resolve("gc-" + tag + ".log"),
                 "-cp", System.getProperty("java.class.path"), MatchingRun.class.getName(), "--customers",
-                String.valueOf(customers)));
+                String.valueOf(customers), "--hold"));
         if (bound != null) {
             command.addAll(List.of("--bound", String.valueOf(bound)));
         }
         Bench.log("matching %,d customers in a fresh JVM at -Xmx%s%s", customers, xmx, bound == null ? "" : ", bound " + bound);
         String figures = null;
+        String interference = null;
         try (Quiet.Monitor monitor = new Quiet.Monitor()) {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -69,6 +70,9 @@ public final class MatchingBenchmark {
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith("MATCHING ")) {
                         figures = line.substring("MATCHING ".length());
+                        // while the run's JVM is still alive, so that its CPU counts as the harness's own
+                        interference = monitor.summary();
+                        process.getOutputStream().close(); // let it end (--hold)
                     } else {
                         System.out.println("  | " + line);
                     }
@@ -78,7 +82,9 @@ public final class MatchingBenchmark {
                     process.destroyForcibly();
                 }
             }
-            String interference = monitor.summary();
+            if (interference == null) {
+                interference = monitor.summary();
+            }
             if (figures == null || process.exitValue() != 0) {
                 String line = "RESULT " + label + " customers=" + customers + " FAILED exit=" + process.exitValue() + " "
                         + interference;

@@ -99,8 +99,13 @@ public final class MatchingRun {
                 result.pairsLeftOut().toString().replace(" ", ""), Runtime.getRuntime().maxMemory() >> 20,
                 heap.maxUsed() / 1048576.0, heap.poolPeaks() / 1048576.0, liveAfterGc / 1048576.0, gcs,
                 touched);
+        System.out.flush();
         if (result.proposals().isEmpty()) {
             throw new IllegalStateException("no proposals: the generated data is wrong");
+        }
+        if (options.containsKey("hold")) {
+            // stay alive until the harness has taken its interference figures (it counts only live processes as its own)
+            System.in.read();
         }
     }
 
