@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The customers of one matching run, compact: a million of them take about 60 MB, so the run fits a small heap. Category
+ * The customers of one matching run, compact: a million of them take about 80 MB, so the run fits a small heap. Category
  * codes and regions are interned to ints, and every customer is a slot in primitive arrays (no object per customer, no
  * company name: {@link Matcher} asks for the names of the proposed customers only, see {@link Matcher.CompanyNames}).
  * <p>
