@@ -458,6 +458,8 @@ class MatcherTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("introductions.per_customer_per_year");
         assertThatThrownBy(() -> new Matcher(new MatchRules(1, 4, 5, 0, Period.ofMonths(12))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("introductions.competitor_overlap");
+        assertThatThrownBy(() -> new Matcher(MatchRules.DEFAULTS, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("introductions.candidates_per_need");
     }
 
     @Test
