@@ -249,6 +249,7 @@ public final class Matcher {
                             | (long) in.rank[a] << OfferIndex.RANK_BITS | topRank[t];
                 }
             }
+            this.index = null; // not needed any more: let the explanations below have its room
             Arrays.sort(pool, 0, pooled);
             long[] chosen = propose(pool, pooled);
             return new MatchResult(matches(chosen, categoryName, companies), n, examined, counts(customersLeftOut),
