@@ -357,6 +357,30 @@ class MatcherTest {
                 .isEqualTo(Matcher.NEED_MET + Matcher.SAME_REGION + Matcher.COMPATIBLE_SIZE + Matcher.BOTH_STRONG));
     }
 
+    /** Beyond its own region the bound goes to its own country before anywhere else; without a region, to anyone. */
+    @Test
+    void theBoundTakesTheRegionThenTheCountryThenElsewhere() {
+        Matcher bounded = new Matcher(new MatchRules(5, 10, 5, 0.5, Period.ofMonths(12)), 4);
+        List<C> customers = new ArrayList<>();
+        customers.add(C.of(1, "Acme", "PRT", "LOG", "DE-BE"));
+        customers.add(C.of(10, "Berlin 1", "LOG", "", "DE-BE"));
+        customers.add(C.of(11, "Berlin 2", "LOG", "", "DE-BE"));
+        for (int i = 0; i < 3; i++) {
+            customers.add(C.of(20 + i, "Bavaria " + i, "LOG", "", "DE-BY"));
+        }
+        for (int i = 0; i < 10; i++) {
+            customers.add(C.of(30 + i, "Paris " + i, "LOG", "", "FR-75"));
+        }
+        List<Match> proposals = match(bounded, List.of(), customers.toArray(C[]::new)).proposals();
+        assertThat(proposals).extracting(Match::second).hasSize(4).contains(10L, 11L)
+                .allSatisfy(second -> assertThat(second).isLessThan(30L));
+
+        customers.set(0, C.of(1, "Acme", "PRT", "LOG", null));
+        MatchResult nowhere = match(bounded, List.of(), customers.toArray(C[]::new));
+        assertThat(nowhere.candidatePairs()).isEqualTo(4);
+        assertThat(nowhere.proposals()).hasSize(4);
+    }
+
     /**
      * A hundred customers need what five hundred equal providers offer: each examines exactly the bound, and they do not
      * all examine the same few providers (which, at one open introduction each, would leave most of them without one).
