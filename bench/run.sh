@@ -6,8 +6,11 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning (or give them as arguments); default all
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching (or give them as arguments);
+#                         default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
+#   BENCH_MATCHING_SIZES=a,b      customers of the matching benchmark (pure Java, no server); default 100000,1000000
+#   BENCH_MATCHING_QUALITY=n      customers of the run repeated without the matcher's bound; default 20000 (0: none)
 #   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
 #   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
@@ -30,7 +33,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -122,6 +125,12 @@ if [[ ",$ONLY," == *",planning,"* ]]; then
   say "6. planning: full plan, call lists and incremental plans on ${BENCH_PLANNING_CUSTOMERS:-1000000} customers, service at -Xmx512m"
   timeout 90m "${BENCH[@]}" org.rapport.bench.PlanningBenchmark "${COMMON[@]}" \
       --customers "${BENCH_PLANNING_CUSTOMERS:-1000000}" --events 3000 --xmx 512m 2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",matching,"* ]]; then
+  say "7. matching: introductions for ${BENCH_MATCHING_SIZES:-100000,1000000} customers over 200 categories, each run in a fresh JVM at -Xmx512m"
+  timeout 60m "${BENCH[@]}" org.rapport.bench.MatchingBenchmark "${COMMON[@]}" \
+      --sizes "${BENCH_MATCHING_SIZES:-100000,1000000}" --quality-size "${BENCH_MATCHING_QUALITY:-20000}" --xmx 512m \
+      2>&1 | tee -a "$OUT"
 fi
 
 echo

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param proposals         best first
  * @param customers         customers the run was given
  * @param candidatePairs    pairs (a customer with a need, a customer offering it) the inverted index produced and the
- *                          run examined, each counted once per direction; compare with customers²
+ *                          run examined, each counted once per direction: at most the bound per code a customer needs
+ *                          (see {@link Matcher}); compare with customers²
  * @param customersLeftOut  customers not considered at all, by reason
  * @param pairsLeftOut      candidate pairs refused, by reason (counted once per direction examined)
  */

@@ -8,6 +8,7 @@
  * without a container: the introduction's life ({@link org.rapport.netweaving.IntroductionStage}), the reward's
  * ({@link org.rapport.netweaving.RewardStatus}) and who may approve a reward within which budget
  * ({@link org.rapport.netweaving.RewardApproval}), and the {@link org.rapport.netweaving.Matcher}, which proposes pairs
- * from an inverted index by category.
+ * from an inverted index by category over a compact {@link org.rapport.netweaving.MatchInput}, examining a bounded
+ * number of providers per need.
  */
 package org.rapport.netweaving;

@@ -165,6 +165,22 @@ class MatcherTest {
                 .proposals()).hasSize(1);
     }
 
+    /** More than four codes do not fit the packed profile: the same rules then compare the codes themselves. */
+    @Test
+    void customersWithManyCodesFollowTheSameRules() {
+        // 4 shared of 7 offered: competitors, though one needs what the other offers
+        MatchResult rivals = match(C.of(1, "Acme", "A,B,C,D,E", "F", "DE-BE"), C.of(2, "Rival", "A,B,C,D,F,G", "", "DE-BE"));
+        assertThat(rivals.proposals()).isEmpty();
+        assertThat(rivals.pairsLeftOut()).containsEntry(LeftOut.COMPETITORS, 1L);
+        // 1 shared of 8: not competitors; the second needs one of the first's five offers: mutual
+        MatchResult mutual = match(C.of(1, "Acme", "A,B,C,D,E", "F", "DE-BE"), C.of(2, "Partner", "A,F,G,H", "X,Y,Z,Q,E", "DE-BE"));
+        assertThat(mutual.proposals()).singleElement().satisfies(m -> {
+            assertThat(m.mutual()).isTrue();
+            assertThat(m.secondNeeds()).containsExactly("E");
+            assertThat(m.score()).isEqualTo(Matcher.NEED_MET + Matcher.MUTUAL + Matcher.SAME_REGION);
+        });
+    }
+
     @Test
     void nobodyNotOpenToIntroductionsIsProposed() {
         for (boolean needingSide : new boolean[]{true, false}) {
@@ -272,7 +288,8 @@ class MatcherTest {
 
     /**
      * A few thousand customers over 200 categories: the index yields exactly the pairs where one needs what the other
-     * offers, counted once per direction, a small share of N².
+     * offers, counted once per direction, a small share of N² (every posting list here is shorter than the bound, so
+     * each is examined whole).
      */
     @Test
     void theMatcherExaminesOnlyThePairsTheIndexYieldsFarFewerThanAllPairs() {
@@ -316,6 +333,119 @@ class MatcherTest {
         });
     }
 
+    /**
+     * A code offered by hundreds: the one customer who needs it examines only the bound, and the providers that score
+     * best for it (same region, strong relationships, compatible size) are among those it examines.
+     */
+    @Test
+    void aCustomerExaminesAtMostTheBoundOfProvidersPerNeedAndTheBestOnesAreAmongThem() {
+        Matcher bounded = new Matcher(new MatchRules(3, 4, 5, 0.5, Period.ofMonths(12)), 8);
+        List<C> customers = new ArrayList<>();
+        customers.add(C.of(1, "Acme", "PRT", "LOG", "DE-BE").revenue("3000000").relationship(true, false));
+        for (int i = 0; i < 300; i++) {
+            String region = List.of("FR-75", "DE-BY", "DE-BE", "AT").get(i % 4);
+            String revenue = i % 3 == 0 ? "900000000" : "3000000";
+            customers.add(C.of(100 + i, "Provider " + i, "LOG", "", region).revenue(revenue).relationship(i % 5 == 0, i % 2 == 0));
+        }
+        for (long best = 10; best <= 12; best++) {
+            customers.add(C.of(best, "Best " + best, "LOG", "", "DE-BE").revenue("4000000").relationship(true, false));
+        }
+        MatchResult result = match(bounded, List.of(), customers.toArray(C[]::new));
+
+        assertThat(result.candidatePairs()).as("one customer needs LOG; 303 offer it").isEqualTo(8);
+        assertThat(result.proposals()).extracting(Match::second).containsExactly(10L, 11L, 12L);
+        assertThat(result.proposals()).allSatisfy(m -> assertThat(m.score())
+                .isEqualTo(Matcher.NEED_MET + Matcher.SAME_REGION + Matcher.COMPATIBLE_SIZE + Matcher.BOTH_STRONG));
+    }
+
+    /** Beyond its own region the bound goes to its own country before anywhere else; without a region, to anyone. */
+    @Test
+    void theBoundTakesTheRegionThenTheCountryThenElsewhere() {
+        Matcher bounded = new Matcher(new MatchRules(5, 10, 5, 0.5, Period.ofMonths(12)), 4);
+        List<C> customers = new ArrayList<>();
+        customers.add(C.of(1, "Acme", "PRT", "LOG", "DE-BE"));
+        customers.add(C.of(10, "Berlin 1", "LOG", "", "DE-BE"));
+        customers.add(C.of(11, "Berlin 2", "LOG", "", "DE-BE"));
+        for (int i = 0; i < 3; i++) {
+            customers.add(C.of(20 + i, "Bavaria " + i, "LOG", "", "DE-BY"));
+        }
+        for (int i = 0; i < 10; i++) {
+            customers.add(C.of(30 + i, "Paris " + i, "LOG", "", "FR-75"));
+        }
+        List<Match> proposals = match(bounded, List.of(), customers.toArray(C[]::new)).proposals();
+        assertThat(proposals).extracting(Match::second).hasSize(4).contains(10L, 11L)
+                .allSatisfy(second -> assertThat(second).isLessThan(30L));
+
+        customers.set(0, C.of(1, "Acme", "PRT", "LOG", null));
+        MatchResult nowhere = match(bounded, List.of(), customers.toArray(C[]::new));
+        assertThat(nowhere.candidatePairs()).isEqualTo(4);
+        assertThat(nowhere.proposals()).hasSize(4);
+    }
+
+    /**
+     * A hundred customers need what five hundred equal providers offer: each examines exactly the bound, and they do not
+     * all examine the same few providers (which, at one open introduction each, would leave most of them without one).
+     */
+    @Test
+    void theBoundSpreadsCustomersWithTheSameNeedOverTheProviders() {
+        Matcher bounded = new Matcher(MatchRules.DEFAULTS, 8);
+        List<C> customers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            customers.add(C.of(i, "Needs " + i, "PRT", "LOG", "DE-BE"));
+        }
+        for (int i = 0; i < 500; i++) {
+            customers.add(C.of(1_000 + i, "Offers " + i, "LOG", "", "DE-BE"));
+        }
+        MatchResult result = match(bounded, List.of(), customers.toArray(C[]::new));
+
+        assertThat(result.candidatePairs()).isEqualTo(100 * 8);
+        assertThat(result.proposals()).hasSizeGreaterThanOrEqualTo(80);
+    }
+
+    /**
+     * Customers over 200 codes of which a few are common (as real taxonomies are): ten times the customers examine far
+     * fewer than the hundred times the pairs that comparing along whole posting lists (or all pairs) would: about 15
+     * times here, where rare codes' lists still grow towards the bound, 10 times once every list is longer.
+     */
+    @Test
+    void candidatePairsGrowAboutLinearlyWithTheCustomers() {
+        long small = matcher.match(skewedCustomers(2_000), List.of(), NOW, code -> code).candidatePairs();
+        long large = matcher.match(skewedCustomers(20_000), List.of(), NOW, code -> code).candidatePairs();
+
+        assertThat(large).as("10x the customers").isLessThan(20 * small);
+        assertThat(large).as("at most the bound per need (3 needs at most)")
+                .isLessThanOrEqualTo(20_000L * 3 * Matcher.CANDIDATES_PER_NEED);
+    }
+
+    /** 1 to 3 offers and needs each; code Ck drawn with weight 1/(k+1), so C0 is about 35 times as common as C199. */
+    private static List<MatchCustomer> skewedCustomers(int n) {
+        Random random = new Random(n);
+        double[] cumulative = new double[200];
+        double sum = 0;
+        for (int k = 0; k < 200; k++) {
+            sum += 1.0 / (k + 1);
+            cumulative[k] = sum;
+        }
+        List<MatchCustomer> customers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            customers.add(new MatchCustomer(i, "Company " + i, skewedCodes(random, cumulative), skewedCodes(random, cumulative),
+                    "DE-" + (char) ('A' + random.nextInt(16)), BigDecimal.valueOf(random.nextInt(100_000_000)),
+                    random.nextBoolean(), random.nextInt(10) == 0, false, true, 0, 0));
+        }
+        return customers;
+    }
+
+    private static Set<String> skewedCodes(Random random, double[] cumulative) {
+        Set<String> codes = new LinkedHashSet<>();
+        int count = 1 + random.nextInt(3);
+        while (codes.size() < count) {
+            double x = random.nextDouble() * cumulative[cumulative.length - 1];
+            int k = java.util.Arrays.binarySearch(cumulative, x);
+            codes.add("C" + (k >= 0 ? k : -k - 1));
+        }
+        return codes;
+    }
+
     /** Codes "C0" to "C199" as bits. */
     private static long[] bits(Set<String> codes) {
         long[] bits = new long[4];
@@ -353,6 +483,8 @@ class MatcherTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("introductions.per_customer_per_year");
         assertThatThrownBy(() -> new Matcher(new MatchRules(1, 4, 5, 0, Period.ofMonths(12))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("introductions.competitor_overlap");
+        assertThatThrownBy(() -> new Matcher(MatchRules.DEFAULTS, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("introductions.candidates_per_need");
     }
 
     @Test
