@@ -6,7 +6,7 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning (or give them as arguments); default all
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,netweaving-report (or give them as arguments); default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
 #   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
@@ -20,6 +20,8 @@
 #                         BENCH_QUIET_LOAD (default 0.5); each harness then also waits before each measurement
 #                         (--wait-quiet). Without it the figures are measured at once; either way every RESULT line
 #                         says QUIET or DISTURBED (CPU used by other processes, foreign processes seen)
+#   BENCH_NETWEAVING_INTRODUCTIONS=n  introductions of the netweaving-report benchmark; default 100000 (fresh database each run)
+#   BENCH_NETWEAVING_RUNS=n       timed reports per caller (admin, manager, admin with team=); default 10
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
 #   BENCH_START_MINUTES=n how long a service start may take before a harness gives up; default 5 (a smoke run on a
 #                         busy machine may need 15)
@@ -30,7 +32,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,netweaving-report}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -122,6 +124,11 @@ if [[ ",$ONLY," == *",planning,"* ]]; then
   say "6. planning: full plan, call lists and incremental plans on ${BENCH_PLANNING_CUSTOMERS:-1000000} customers, service at -Xmx512m"
   timeout 90m "${BENCH[@]}" org.rapport.bench.PlanningBenchmark "${COMMON[@]}" \
       --customers "${BENCH_PLANNING_CUSTOMERS:-1000000}" --events 3000 --xmx 512m 2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",netweaving-report,"* ]]; then
+  say "7. netweaving report over ${BENCH_NETWEAVING_INTRODUCTIONS:-100000} introductions (12 months) vs plain JDBC streaming its rows, service at -Xmx512m"
+  timeout 40m "${BENCH[@]}" org.rapport.bench.NetweavingReportBenchmark "${COMMON[@]}" \
+      --introductions "${BENCH_NETWEAVING_INTRODUCTIONS:-100000}" --runs "${BENCH_NETWEAVING_RUNS:-10}" --xmx 512m 2>&1 | tee -a "$OUT"
 fi
 
 echo
