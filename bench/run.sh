@@ -6,8 +6,8 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching (or give them as arguments);
-#                         default all
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,netweaving-report (or give
+#                         them as arguments); default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
 #   BENCH_MATCHING_SIZES=a,b      customers of the matching benchmark (pure Java, no server); default 100000,1000000
 #   BENCH_MATCHING_QUALITY=n      customers of the run repeated without the matcher's bound; default 20000 (0: none)
@@ -23,6 +23,8 @@
 #                         BENCH_QUIET_LOAD (default 0.5); each harness then also waits before each measurement
 #                         (--wait-quiet). Without it the figures are measured at once; either way every RESULT line
 #                         says QUIET or DISTURBED (CPU used by other processes, foreign processes seen)
+#   BENCH_NETWEAVING_INTRODUCTIONS=n  introductions of the netweaving-report benchmark; default 100000 (fresh database each run)
+#   BENCH_NETWEAVING_RUNS=n       timed reports per caller (admin, manager, admin with team=); default 10
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
 #   BENCH_START_MINUTES=n how long a service start may take before a harness gives up; default 5 (a smoke run on a
 #                         busy machine may need 15)
@@ -33,7 +35,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,netweaving-report}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -131,6 +133,11 @@ if [[ ",$ONLY," == *",matching,"* ]]; then
   timeout 60m "${BENCH[@]}" org.rapport.bench.MatchingBenchmark "${COMMON[@]}" \
       --sizes "${BENCH_MATCHING_SIZES:-100000,1000000}" --quality-size "${BENCH_MATCHING_QUALITY:-20000}" --xmx 512m \
       2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",netweaving-report,"* ]]; then
+  say "8. netweaving report over ${BENCH_NETWEAVING_INTRODUCTIONS:-100000} introductions (12 months) vs plain JDBC streaming its rows, service at -Xmx512m"
+  timeout 40m "${BENCH[@]}" org.rapport.bench.NetweavingReportBenchmark "${COMMON[@]}" \
+      --introductions "${BENCH_NETWEAVING_INTRODUCTIONS:-100000}" --runs "${BENCH_NETWEAVING_RUNS:-10}" --xmx 512m 2>&1 | tee -a "$OUT"
 fi
 
 echo

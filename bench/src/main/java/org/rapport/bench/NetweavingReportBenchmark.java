@@ -1,0 +1,556 @@
+package org.rapport.bench;
+
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * The netweaving report (issue 10, "under 1 s over 100,000 introductions"): a fresh database seeded over plain JDBC in
+ * batches — 20 managers with 9 salespeople each, 20,000 customers, 100,000 introductions proposed over the last 12
+ * months with their whole history (PROPOSED, one MOVED per stage passed, an APPROVED_SIDE or REMINDED now and then),
+ * deals in EUR, USD and CHF, a few thousand rewards — then {@code GET /api/reports/netweaving} over those 12 months
+ * as an admin, as a manager (their team, through Access) and as an admin with {@code team=}: a warm-up, then the
+ * median and the maximum of {@code --runs} requests each, with the CPU the service JVM and MariaDB used per request.
+ *
+ * <p>The physical limit in the same run: MariaDB streaming the rows the report reads (the period's introductions and
+ * all their events) to plain JDBC, doing nothing with them.
+ *
+ * <pre>java -cp bench/target/rapport-bench.jar org.rapport.bench.NetweavingReportBenchmark [--introductions 100000] [--runs 10]</pre>
+ */
+public final class NetweavingReportBenchmark {
+
+    static final String MANAGER_USER = "bench-manager";
+    static final String MANAGER_PASSWORD = "bench-manager-password-0123";
+    private static final int MANAGERS = 20;
+    private static final int PER_TEAM = 9;
+    private static final String[] CURRENCIES = {"EUR", "EUR", "EUR", "USD", "USD", "CHF"};
+    private static final String NEVER = Bench.NEVER_CRON;
+
+    private NetweavingReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Bench.args(args);
+        Path work = Bench.workDir(options);
+        Path repo = Bench.repoRoot(options);
+        int introductions = Integer.parseInt(options.getOrDefault("introductions", "100000"));
+        int customers = Integer.parseInt(options.getOrDefault("customers", "20000"));
+        int rewards = Integer.parseInt(options.getOrDefault("rewards", "3000"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+        int port = Integer.parseInt(options.getOrDefault("port", "18086"));
+        String xmx = options.getOrDefault("xmx", "512m");
+
+        Path dir = work.resolve("netweaving-report");
+        Path dataDir = dir.resolve("data");
+        Bench.deleteRecursively(dataDir); // a fresh database every run
+        Map<String, String> env = Map.ofEntries(Map.entry("RAPPORT_DEMO", "false"),
+                Map.entry("RAPPORT_ADMIN_PASSWORD", Bench.ADMIN_PASSWORD),
+                // nothing scheduled runs during the measurements
+                Map.entry("RAPPORT_PLANNING_CRON", NEVER), Map.entry("RAPPORT_CALL_LISTS_DIGEST_CRON", NEVER), Map.entry("RAPPORT_TIERS_CRON", NEVER),
+                Map.entry("RAPPORT_REWARDS_CRON", NEVER), Map.entry("RAPPORT_MAIL_DISPATCH_CRON", NEVER), Map.entry("RAPPORT_MAIL_IMAP_CRON", NEVER),
+                Map.entry("RAPPORT_REPORTS_NETWEAVING_WEEKLY_CRON", NEVER), Map.entry("RAPPORT_INTRODUCTIONS_CRON", NEVER),
+                Map.entry("RAPPORT_INTRODUCTIONS_MATCH_CRON", NEVER));
+        String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
+        String manager = Bench.basic(MANAGER_USER, MANAGER_PASSWORD);
+        HttpClient http = Bench.http();
+        List<String> results = new ArrayList<>();
+        // the report's period: the last 12 months up to today (UTC dates; the schedule zone shifts the edges by hours)
+        LocalDate to = LocalDate.now(ZoneOffset.UTC);
+        LocalDate from = to.minusMonths(12);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (Service service = Service.start(repo, dataDir, port, List.of("-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log")),
+                env, dir.resolve("service.log"))) {
+            Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
+            PhysicalLimit db = new PhysicalLimit(service.databasePort());
+            Bench.log("database: %s", db.describe());
+            long started = System.nanoTime();
+            Seeded seeded = seed(db, customers, introductions, rewards, now);
+            Bench.log("seeded in %s: %,d salespeople, %,d customers, %,d introductions, %,d events, %,d deals, %,d rewards",
+                    Bench.seconds(System.nanoTime() - started), db.count("salesperson"), db.count("customer"),
+                    db.count("introduction"), db.count("introduction_event"), seeded.deals, db.count("reward"));
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("ANALYZE TABLE salesperson, customer, introduction, introduction_event, reward");
+            }
+            HttpResponse<String> created = Bench.postJson(http, service.baseUrl() + "/api/users", admin,
+                    "{\"username\":\"" + MANAGER_USER + "\",\"password\":\"" + MANAGER_PASSWORD
+                            + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + managerId(1) + "\"}");
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("creating " + MANAGER_USER + " answered " + created.statusCode() + ": " + created.body());
+            }
+            String period = "from=" + from + "&to=" + to;
+            String stages = stageMix(db);
+            Bench.log("stages now: %s", stages);
+
+            // the physical limit: the rows the report reads, streamed with no work; once cold, then warm
+            Quiet.awaitIfAsked(options);
+            List<Double> warm = new ArrayList<>();
+            double cold;
+            String limitInterference;
+            double[] limitCpu = new double[2];
+            try (Quiet.Monitor monitor = new Quiet.Monitor()) {
+                cold = limit(db, service, from, to, null);
+                for (int i = 0; i < 5; i++) {
+                    warm.add(limit(db, service, from, to, i == 2 ? limitCpu : null));
+                }
+                limitInterference = monitor.summary();
+            }
+            double limitMs = Bench.median(warm);
+            String line = String.format("RESULT netweaving-limit introductions=%d events=%d cold_ms=%.0f warm_median_ms=%.0f warm_all=%s"
+                            + " cpu_ms_median_run mariadb=%.0f harness=%.0f (plain JDBC streaming the period's introductions and"
+                            + " their events, no work) %s",
+                    introductions, seeded.events, cold, limitMs,
+                    warm.stream().map(w -> String.format("%.0f", w)).collect(Collectors.joining(",", "[", "]")),
+                    limitCpu[0] * 1000, limitCpu[1] * 1000, limitInterference);
+            System.out.println(line);
+            results.add(line);
+
+            for (Variant variant : List.of(new Variant("admin", admin, period),
+                    new Variant("manager", manager, period),
+                    new Variant("admin-team", admin, period + "&team=" + managerId(1)))) {
+                Quiet.awaitIfAsked(options);
+                line = measure(http, service, variant, warmup, runs, limitMs);
+                System.out.println(line);
+                results.add(line);
+            }
+            if (options.containsKey("explain")) {
+                explain(http, service, db, admin, period);
+            }
+        }
+        System.out.println();
+        results.forEach(System.out::println);
+    }
+
+    private record Variant(String name, String auth, String query) {
+    }
+
+    private record Seeded(long events, long deals) {
+    }
+
+    static String managerId(int n) {
+        return String.format("M%03d", n);
+    }
+
+    static String salespersonId(int n) {
+        return String.format("S%04d", n);
+    }
+
+    /** Warm-up, then {@code runs} timed requests one after the other; the RESULT line. */
+    private static String measure(HttpClient http, Service service, Variant variant, int warmup, int runs, double limitMs)
+            throws Exception {
+        String url = service.baseUrl() + "/api/reports/netweaving?" + variant.query;
+        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
+        long introductions = -1;
+        long bytes = 0;
+        for (int i = 0; i < warmup; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = Bench.get(http, url, variant.auth, Duration.ofMinutes(5));
+            check(variant, answer);
+            Bench.log("%s warm-up %d: %.0f ms, %,d introductions", variant.name, i + 1, (System.nanoTime() - t0) / 1e6,
+                    topLevel(answer.body(), "introductions"));
+        }
+        List<Double> millis = new ArrayList<>();
+        List<Double> jvmMs = new ArrayList<>();
+        List<Double> dbMs = new ArrayList<>();
+        String interference;
+        try (Quiet.Monitor monitor = new Quiet.Monitor()) {
+            for (int i = 0; i < runs; i++) {
+                double jvm0 = Service.cpuSeconds(service.pid());
+                double db0 = Service.cpuSeconds(mariadb);
+                long t0 = System.nanoTime();
+                HttpResponse<String> answer = Bench.get(http, url, variant.auth, Duration.ofMinutes(5));
+                millis.add((System.nanoTime() - t0) / 1e6);
+                jvmMs.add((Service.cpuSeconds(service.pid()) - jvm0) * 1000);
+                dbMs.add((Service.cpuSeconds(mariadb) - db0) * 1000);
+                check(variant, answer);
+                introductions = topLevel(answer.body(), "introductions");
+                bytes = answer.body().length();
+            }
+            interference = monitor.summary();
+        }
+        double median = Bench.median(millis);
+        double max = millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return String.format("RESULT netweaving-report as=%s introductions_in_report=%d response_chars=%d runs=%d median_ms=%.0f"
+                        + " max_ms=%.0f all_ms=%s target_ms=1000 %s cpu_ms_per_request(median) service_jvm=%.0f mariadb=%.0f"
+                        + " report/limit=%.1f %s",
+                variant.name, introductions, bytes, runs, median, max,
+                millis.stream().map(m -> String.format("%.0f", m)).collect(Collectors.joining(",", "[", "]")),
+                max < 1000 ? "MET" : (median < 1000 ? "MET(median)" : "MISSED"), Bench.median(jvmMs), Bench.median(dbMs),
+                median / limitMs, interference);
+    }
+
+    /** A number at the top level of a JSON object (the report's total; nested objects carry keys of the same name). */
+    static long topLevel(String json, String key) {
+        String needle = "\"" + key + "\"";
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char ch = json.charAt(i);
+            if (inString) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == '"') {
+                    inString = false;
+                }
+            } else if (ch == '{' || ch == '[') {
+                depth++;
+            } else if (ch == '}' || ch == ']') {
+                depth--;
+            } else if (ch == '"') {
+                if (depth == 1 && json.startsWith(needle, i)) {
+                    return Bench.jsonLong(json.substring(i), key);
+                }
+                inString = true;
+            }
+        }
+        return -1;
+    }
+
+    private static void check(Variant variant, HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the report as " + variant.name + " answered " + answer.statusCode() + ": "
+                    + answer.body().substring(0, Math.min(300, answer.body().length())));
+        }
+    }
+
+    /**
+     * Streams the introductions proposed in the period (the columns the report groups by) and their events (those the
+     * funnel and the stays read); returns the milliseconds. {@code cpu}, when given, receives the CPU seconds of MariaDB
+     * and of this JVM.
+     */
+    private static double limit(PhysicalLimit db, Service service, LocalDate from, LocalDate to, double[] cpu) throws Exception {
+        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
+        double db0 = Service.cpuSeconds(mariadb);
+        double me0 = Service.cpuSeconds(ProcessHandle.current().pid());
+        long started = System.nanoTime();
+        String period = "i.proposed_at >= TIMESTAMP '" + from + " 00:00:00' AND i.proposed_at < TIMESTAMP '" + to.plusDays(1)
+                + " 00:00:00'";
+        long rows = stream(db, "SELECT i.id, i.first_customer_id, i.second_customer_id, i.first_needs, i.second_needs, i.stage,"
+                + " i.deal_currency, i.deal_value FROM introduction i WHERE " + period);
+        rows += stream(db, "SELECT e.introduction_id, e.id, e.kind, e.stage_to, e.occurred_at FROM introduction_event e"
+                + " JOIN introduction i ON i.id = e.introduction_id WHERE " + period);
+        double ms = (System.nanoTime() - started) / 1e6;
+        if (cpu != null) {
+            cpu[0] = Service.cpuSeconds(mariadb) - db0;
+            cpu[1] = Service.cpuSeconds(ProcessHandle.current().pid()) - me0;
+        }
+        Bench.log("limit: streamed %,d rows in %.0f ms", rows, ms);
+        return ms;
+    }
+
+    private static long stream(PhysicalLimit db, String sql) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row
+            long rows = 0;
+            try (ResultSet rs = s.executeQuery(sql)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** What the report sends for one admin request (general log), each statement's ANALYZE output, for profiling. */
+    private static void explain(HttpClient http, Service service, PhysicalLimit db, String admin, String period) throws Exception {
+        List<String> captured = QueryTimes.capture(db, () -> Bench.get(http, service.baseUrl() + "/api/reports/netweaving?" + period,
+                admin, Duration.ofMinutes(5)));
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            for (String sql : captured) {
+                String upper = sql.strip().toUpperCase(java.util.Locale.ROOT);
+                if (!upper.startsWith("SELECT") || upper.contains("FOR UPDATE") || upper.contains("QRTZ_")) {
+                    // only the report's reads: nothing that locks, nothing of the scheduler's
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = s.executeQuery("ANALYZE FORMAT=JSON " + sql)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1));
+                    }
+                }
+                System.out.printf("EXPLAIN %.0f ms: %s%n%s%n", (System.nanoTime() - t0) / 1e6, QueryTimes.shape(sql), plan);
+            }
+        }
+    }
+
+    private static String stageMix(PhysicalLimit db) throws Exception {
+        StringBuilder mix = new StringBuilder();
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT stage, COUNT(*) FROM introduction GROUP BY stage ORDER BY COUNT(*) DESC")) {
+            while (rs.next()) {
+                mix.append(rs.getString(1)).append('=').append(rs.getLong(2)).append(' ');
+            }
+        }
+        return mix.toString().strip();
+    }
+
+    // ---- seeding ---------------------------------------------------------------------------------------------------
+
+    /** Salespeople, customers, introductions with their history and rewards, 1,000 rows per batch and transaction. */
+    private static Seeded seed(PhysicalLimit db, int customers, int introductions, int rewards, Instant now) throws Exception {
+        SplittableRandom random = new SplittableRandom(Bench.SEED);
+        Timestamp created = Timestamp.from(now);
+        List<String> categories = new ArrayList<>();
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT code FROM category ORDER BY code LIMIT 40")) {
+                while (rs.next()) {
+                    categories.add(rs.getString(1));
+                }
+            }
+            if (categories.isEmpty()) {
+                for (int i = 1; i <= 40; i++) {
+                    categories.add("CAT" + i);
+                }
+            }
+            // salespeople: managers 1..20, then 9 salespeople per team; ids fixed (a fresh database)
+            int salespeople = MANAGERS * (PER_TEAM + 1);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO salesperson (id, external_id, name, time_zone, role,"
+                    + " manager_id, created_at, updated_at) VALUES (?, ?, ?, 'Europe/Zurich', ?, ?, ?, ?)")) {
+                for (int id = 1; id <= salespeople; id++) {
+                    boolean isManager = id <= MANAGERS;
+                    p.setLong(1, id);
+                    p.setString(2, isManager ? managerId(id) : salespersonId(id - MANAGERS));
+                    p.setString(3, (isManager ? "Manager " : "Salesperson ") + id);
+                    p.setString(4, isManager ? "MANAGER" : "SALES");
+                    if (isManager) {
+                        p.setNull(5, java.sql.Types.BIGINT);
+                    } else {
+                        p.setLong(5, 1 + (id - MANAGERS - 1) % MANAGERS);
+                    }
+                    p.setTimestamp(6, created);
+                    p.setTimestamp(7, created);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            c.commit();
+            // customers, owned by the salespeople (not the managers) in turn
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO customer (id, external_id, company, time_zone, locale,"
+                    + " owner_id, intro_ok, created_at, updated_at) VALUES (?, ?, ?, 'Europe/Zurich', 'en', ?, TRUE, ?, ?)")) {
+                for (int id = 1; id <= customers; id++) {
+                    p.setLong(1, id);
+                    p.setString(2, String.format("C%07d", id));
+                    p.setString(3, "Company " + id);
+                    p.setLong(4, MANAGERS + 1 + (id - 1) % (salespeople - MANAGERS));
+                    p.setTimestamp(5, created);
+                    p.setTimestamp(6, created);
+                    p.addBatch();
+                    if (id % 1000 == 0) {
+                        p.executeBatch();
+                        c.commit();
+                    }
+                }
+                p.executeBatch();
+                c.commit();
+            }
+            long events = 0;
+            long deals = 0;
+            List<long[]> dealIntroductions = new ArrayList<>(); // id, first customer
+            try (PreparedStatement intro = c.prepareStatement("INSERT INTO introduction (id, first_customer_id, second_customer_id,"
+                    + " stage, stage_since, first_needs, second_needs, score, explanation, first_approved, second_approved,"
+                    + " proposed_at, introduced_at, deal_value, deal_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'seeded by the benchmark',"
+                    + " ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement event = c.prepareStatement("INSERT INTO introduction_event (introduction_id, kind, stage_from,"
+                         + " stage_to, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                long yearSeconds = Duration.ofDays(365).toSeconds();
+                for (int id = 1; id <= introductions; id++) {
+                    Instant proposed = now.minusSeconds(1 + random.nextLong(yearSeconds));
+                    History h = History.of(random, proposed, now);
+                    long first = 1 + random.nextInt(customers);
+                    long second = 1 + random.nextInt(customers - 1);
+                    if (second >= first) {
+                        second++;
+                    }
+                    boolean deal = h.stage.equals("DEAL_CLOSED");
+                    intro.setLong(1, id);
+                    intro.setLong(2, first);
+                    intro.setLong(3, second);
+                    intro.setString(4, h.stage);
+                    intro.setTimestamp(5, Timestamp.from(h.events.get(h.events.size() - 1).at));
+                    intro.setString(6, needs(random, categories));
+                    intro.setString(7, random.nextInt(10) < 3 ? needs(random, categories) : "");
+                    intro.setInt(8, 20 + random.nextInt(80));
+                    intro.setBoolean(9, h.approved);
+                    intro.setBoolean(10, h.approved);
+                    intro.setTimestamp(11, Timestamp.from(proposed));
+                    intro.setTimestamp(12, h.introducedAt == null ? null : Timestamp.from(h.introducedAt));
+                    intro.setBigDecimal(13, deal ? BigDecimal.valueOf(500 + random.nextInt(49_500)) : null);
+                    intro.setString(14, deal ? CURRENCIES[random.nextInt(CURRENCIES.length)] : null);
+                    intro.addBatch();
+                    if (deal) {
+                        deals++;
+                        dealIntroductions.add(new long[] {id, first});
+                    }
+                    for (History.Event e : h.events) {
+                        event.setLong(1, id);
+                        event.setString(2, e.kind);
+                        event.setString(3, e.from);
+                        event.setString(4, e.to);
+                        event.setString(5, e.kind.equals("PROPOSED") ? "rapport" : "S0001");
+                        event.setTimestamp(6, Timestamp.from(e.at));
+                        event.addBatch();
+                        events++;
+                    }
+                    if (id % 1000 == 0) {
+                        intro.executeBatch();
+                        event.executeBatch();
+                        c.commit();
+                    }
+                }
+                intro.executeBatch();
+                event.executeBatch();
+                c.commit();
+            }
+            seedRewards(c, random, rewards, customers, dealIntroductions, now);
+            return new Seeded(events, deals);
+        }
+    }
+
+    /** Rewards for the deals first, then anniversaries, spread over the year, in the four statuses. */
+    private static void seedRewards(Connection c, SplittableRandom random, int rewards, int customers, List<long[]> deals,
+                                    Instant now) throws Exception {
+        String[] statuses = {"PROPOSED", "PROPOSED", "APPROVED", "APPROVED", "FULFILLED", "FULFILLED", "FULFILLED", "REJECTED"};
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO reward (id, customer_id, kind, subject, value, currency, reason,"
+                + " owner_id, team_id, status, proposed_at) VALUES (?, ?, ?, ?, ?, ?, 'seeded by the benchmark', ?, ?, ?, ?)");
+             PreparedStatement owners = c.prepareStatement("SELECT c.owner_id, s.manager_id FROM customer c"
+                     + " JOIN salesperson s ON s.id = c.owner_id WHERE c.id = ?")) {
+            for (int id = 1; id <= rewards; id++) {
+                boolean deal = id <= deals.size();
+                long customer = deal ? deals.get(id - 1)[1] : 1 + (id * 7L) % customers;
+                owners.setLong(1, customer);
+                long owner;
+                long team;
+                try (ResultSet rs = owners.executeQuery()) {
+                    rs.next();
+                    owner = rs.getLong(1);
+                    team = rs.getLong(2);
+                }
+                p.setLong(1, id);
+                p.setLong(2, customer);
+                p.setString(3, deal ? "INTRODUCTION_CONVERTED" : "ANNIVERSARY");
+                p.setString(4, deal ? "introduction " + deals.get(id - 1)[0] : "reward " + id);
+                p.setBigDecimal(5, BigDecimal.valueOf(deal ? 100 : 50));
+                p.setString(6, random.nextInt(4) == 0 ? "CHF" : "EUR");
+                p.setLong(7, owner);
+                p.setLong(8, team);
+                p.setString(9, statuses[random.nextInt(statuses.length)]);
+                p.setTimestamp(10, Timestamp.from(now.minusSeconds(1 + random.nextLong(Duration.ofDays(360).toSeconds()))));
+                p.addBatch();
+                if (id % 1000 == 0) {
+                    p.executeBatch();
+                    c.commit();
+                }
+            }
+            p.executeBatch();
+            c.commit();
+        }
+    }
+
+    private static String needs(SplittableRandom random, List<String> categories) {
+        String one = categories.get(random.nextInt(categories.size()));
+        return random.nextInt(4) == 0 ? one + ";" + categories.get(random.nextInt(categories.size())) : one;
+    }
+
+    /**
+     * One introduction's life from its proposal, along the moves {@code IntroductionStage} allows, with a plausible
+     * share taking each and a plausible wait before it; it stops at a final stage or where the next move would lie
+     * after now (still waiting there).
+     */
+    static final class History {
+        record Event(String kind, String from, String to, Instant at) {
+        }
+
+        final List<Event> events = new ArrayList<>();
+        String stage = "PROPOSED";
+        boolean approved;
+        Instant introducedAt;
+
+        static History of(SplittableRandom random, Instant proposed, Instant now) {
+            History h = new History();
+            Instant at = proposed;
+            h.events.add(new Event("PROPOSED", null, "PROPOSED", at));
+            while (true) {
+                String next;
+                long hours = 0;
+                int roll = random.nextInt(100);
+                switch (h.stage) {
+                    case "PROPOSED" -> {
+                        next = roll < 80 ? "APPROVED" : roll < 95 ? "DECLINED" : "WITHDRAWN";
+                        hours = 1 + random.nextInt(72);
+                    }
+                    case "APPROVED" -> {
+                        next = roll < 97 ? "CONSENT_REQUESTED_FIRST" : "WITHDRAWN";
+                        hours = 1 + random.nextInt(4);
+                    }
+                    case "CONSENT_REQUESTED_FIRST", "CONSENT_REQUESTED_SECOND" -> {
+                        next = roll < 78 ? (h.stage.equals("CONSENT_REQUESTED_FIRST") ? "CONSENT_REQUESTED_SECOND" : "CONSENTED")
+                                : roll < 90 ? "CONSENT_DECLINED" : roll < 98 ? "EXPIRED" : "WITHDRAWN";
+                        hours = next.equals("EXPIRED") ? 14 * 24 : 1 + random.nextInt(240);
+                    }
+                    case "CONSENTED" -> {
+                        next = roll < 98 ? "INTRODUCED" : "WITHDRAWN";
+                        hours = 1 + random.nextInt(24);
+                    }
+                    case "INTRODUCED" -> {
+                        next = roll < 60 ? "MET" : roll < 70 ? "DEAL_CLOSED" : roll < 85 ? "NO_DEAL" : null;
+                        hours = 24 * (3 + random.nextInt(28));
+                    }
+                    case "MET" -> {
+                        next = roll < 45 ? "DEAL_CLOSED" : roll < 85 ? "NO_DEAL" : null;
+                        hours = 24 * (7 + random.nextInt(60));
+                    }
+                    default -> next = null; // a final stage
+                }
+                if (next == null) {
+                    return h;
+                }
+                Instant when = at.plus(Duration.ofHours(hours)).plusSeconds(random.nextInt(3600));
+                // events that change no stage: one owner's yes before the other's, the one reminder of a consent request
+                if (h.stage.equals("PROPOSED") && next.equals("APPROVED") && random.nextBoolean()) {
+                    Instant side = at.plusSeconds(Duration.between(at, when).toSeconds() / 2);
+                    if (side.isBefore(now)) {
+                        h.events.add(new Event("APPROVED_SIDE", "PROPOSED", "PROPOSED", side));
+                    }
+                }
+                Instant reminder = at.plus(Duration.ofDays(7));
+                if (h.stage.startsWith("CONSENT_REQUESTED") && reminder.isBefore(when) && reminder.isBefore(now)) {
+                    h.events.add(new Event("REMINDED", h.stage, h.stage, reminder));
+                }
+                if (!when.isBefore(now)) {
+                    return h; // still waiting in this stage
+                }
+                h.events.add(new Event("MOVED", h.stage, next, when));
+                if (next.equals("APPROVED")) {
+                    h.approved = true;
+                }
+                if (next.equals("INTRODUCED")) {
+                    h.introducedAt = when;
+                }
+                h.stage = next;
+                at = when;
+            }
+        }
+    }
+}
