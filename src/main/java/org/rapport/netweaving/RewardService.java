@@ -2,6 +2,7 @@ package org.rapport.netweaving;
 
 import org.rapport.planning.RewardRules;
 import org.rapport.planning.RuleService;
+import org.rapport.platform.database.DuplicateKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -110,8 +111,15 @@ public class RewardService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        if (mapper.propose(kind, customerId, subject, worth.value(), worth.currency(), reason, proposedBy, now) == 0) {
-            return Optional.empty();
+        try {
+            if (mapper.propose(kind, customerId, subject, worth.value(), worth.currency(), reason, proposedBy, now) == 0) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            if (!DuplicateKey.causes(e)) {
+                throw e;
+            }
+            return Optional.empty(); // proposed at the same moment by another transaction (the job and a request)
         }
         long id = mapper.idBySubject(kind, customerId, subject).orElseThrow();
         mapper.appendEntry(id, RewardStatus.PROPOSED, proposedBy, now, reason, null, null, null);

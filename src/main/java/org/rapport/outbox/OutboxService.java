@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.Consent;
 import org.rapport.customers.ConsentService;
+import org.rapport.platform.database.DuplicateKey;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
