@@ -137,8 +137,10 @@ public class IntroductionConsents {
         ConsentDeadlines deadlines = settings.deadlines();
         Instant now = clock.instant();
         BusinessCalendar calendar = rules.calendar();
-        // business days never outnumber calendar days: nothing younger than remindAfter calendar days is due
-        return mapper.awaitingConsent(now.minus(Duration.ofDays(deadlines.remindAfter())), SWEEP_LIMIT).stream()
+        // business days never outnumber calendar days: nothing younger than remindAfter calendar days is due, and no
+        // reminder younger than (expireAfter - remindAfter) days expires (a day's margin for the customer's zone)
+        return mapper.awaitingConsent(now.minus(Duration.ofDays(deadlines.remindAfter())),
+                        now.minus(Duration.ofDays(deadlines.expireAfter() - deadlines.remindAfter() - 1L)), SWEEP_LIMIT).stream()
                 .filter(w -> deadlines.due(calendar, w.consentRequestedAt, w.remindedAt, now, Zones.orUtc(w.timeZone),
                         w.region) != ConsentDeadlines.Due.NOTHING)
                 .map(w -> w.id).toList();

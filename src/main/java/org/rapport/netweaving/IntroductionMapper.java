@@ -130,7 +130,8 @@ public interface IntroductionMapper {
     boolean hasEvent(@Param("id") long id, @Param("kind") String kind, @Param("actor") String actor);
 
     /** Introductions awaiting an answer asked for before {@code requestedBefore}, oldest first. */
-    List<AwaitingRow> awaitingConsent(@Param("requestedBefore") Instant requestedBefore, @Param("limit") int limit);
+    List<AwaitingRow> awaitingConsent(@Param("requestedBefore") Instant requestedBefore,
+                                      @Param("remindedBefore") Instant remindedBefore, @Param("limit") int limit);
 
     /** The fields of a new introduction; {@code id} is set by the insert. */
     final class ProposalRow {
