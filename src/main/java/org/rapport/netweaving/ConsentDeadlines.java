@@ -9,8 +9,10 @@ import java.time.ZoneId;
 /**
  * When an unanswered consent request gets its one reminder and when it expires, in business days of the customer asked
  * (Monday to Friday, no public holiday of their region, no company holiday; counted in their time zone, the day of the
- * request not included). The reminder goes once {@code remindAfter} business days have passed; the request expires
- * once {@code expireAfter} have passed and the reminder is at least {@code expireAfter - remindAfter} business days old,
+ * request not included, and only whole days: the day it is now counts once it is over, so "within 10 business days"
+ * leaves the customer all of the tenth). The reminder goes once {@code remindAfter} business days have passed; the
+ * request expires once {@code expireAfter} have passed and the reminder is at least {@code expireAfter - remindAfter}
+ * business days old,
  * so a reminder sent late (after a downtime) still leaves the customer that long to answer, and nothing expires
  * unreminded.
  */
@@ -40,12 +42,12 @@ public record ConsentDeadlines(int remindAfter, int expireAfter) {
      */
     public Due due(BusinessCalendar calendar, Instant requestedAt, Instant remindedAt, Instant now, ZoneId zone,
                    String region) {
-        LocalDate today = now.atZone(zone).toLocalDate();
-        int sinceRequest = businessDaysAfter(calendar, requestedAt.atZone(zone).toLocalDate(), today, region);
+        LocalDate passed = now.atZone(zone).toLocalDate().minusDays(1); // the last whole day
+        int sinceRequest = businessDaysAfter(calendar, requestedAt.atZone(zone).toLocalDate(), passed, region);
         if (remindedAt == null) {
             return sinceRequest >= remindAfter ? Due.REMIND : Due.NOTHING;
         }
-        int sinceReminder = businessDaysAfter(calendar, remindedAt.atZone(zone).toLocalDate(), today, region);
+        int sinceReminder = businessDaysAfter(calendar, remindedAt.atZone(zone).toLocalDate(), passed, region);
         return sinceRequest >= expireAfter && sinceReminder >= expireAfter - remindAfter ? Due.EXPIRE : Due.NOTHING;
     }
 

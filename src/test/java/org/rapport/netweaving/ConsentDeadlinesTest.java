@@ -32,19 +32,19 @@ class ConsentDeadlinesTest {
     }
 
     @Test
-    void remindedAfterFiveBusinessDaysCountedFromTheDayAfterTheRequest() {
-        // Tue 1 .. Fri 4 March: four business days
-        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 6, 12), BERLIN, null)).isEqualTo(NOTHING);
-        // Mon 7 March: the fifth
-        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 7, 0), BERLIN, null)).isEqualTo(REMIND);
+    void remindedOnceFiveWholeBusinessDaysHavePassedCountedFromTheDayAfterTheRequest() {
+        // Tue 1 .. Fri 4 March: four business days; Mon 7 March, the fifth, is not over until midnight
+        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 7, 23), BERLIN, null)).isEqualTo(NOTHING);
+        // Tue 8 March: the fifth has passed
+        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 8, 0), BERLIN, null)).isEqualTo(REMIND);
     }
 
     @Test
     void theCustomersPublicAndCompanyHolidaysAreNoBusinessDays() {
         // Mon 7 March is the fifth business day elsewhere, a public holiday in Berlin, whose fifth is Tue 8
-        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 7, 12), BERLIN, "DE-BE")).isEqualTo(NOTHING);
-        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 7, 12), BERLIN, "DE-BY")).isEqualTo(REMIND);
-        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 8, 12), BERLIN, "DE-BE")).isEqualTo(REMIND);
+        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 8, 12), BERLIN, "DE-BE")).isEqualTo(NOTHING);
+        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 8, 12), BERLIN, "DE-BY")).isEqualTo(REMIND);
+        assertThat(rules.due(calendar, REQUESTED, null, at(2022, 3, 9, 12), BERLIN, "DE-BE")).isEqualTo(REMIND);
         // the company's holiday (Fri 25 March) counts nowhere
         assertThat(ConsentDeadlines.businessDaysAfter(calendar, LocalDate.of(2022, 3, 24), LocalDate.of(2022, 3, 28), "DE-BY"))
                 .isEqualTo(1);
@@ -52,10 +52,10 @@ class ConsentDeadlinesTest {
 
     @Test
     void theDayIsTheCustomersOwn() {
-        // asked on Monday 28 February; at 00:30 UTC on 7 March it is still Sunday in New York (four business days) and
-        // Monday morning in Tokyo (five)
+        // asked on Monday 28 February; at 00:30 UTC on 8 March it is still Monday 7 in New York (four whole business
+        // days passed) and Tuesday morning in Tokyo (five)
         Instant requested = Instant.parse("2022-02-28T09:00:00Z");
-        Instant now = Instant.parse("2022-03-07T00:30:00Z");
+        Instant now = Instant.parse("2022-03-08T00:30:00Z");
         assertThat(rules.due(calendar, requested, null, now, ZoneId.of("America/New_York"), null)).isEqualTo(NOTHING);
         assertThat(rules.due(calendar, requested, null, now, ZoneId.of("Asia/Tokyo"), null)).isEqualTo(REMIND);
     }
@@ -63,9 +63,9 @@ class ConsentDeadlinesTest {
     @Test
     void expiresAfterTenBusinessDaysAndOnlyOnceReminded() {
         Instant reminded = at(2022, 3, 7, 9);
-        // Mon 14 March: ten business days after the request (no holidays in this region)
-        assertThat(rules.due(calendar, REQUESTED, reminded, at(2022, 3, 11, 12), BERLIN, "DE-BY")).isEqualTo(NOTHING);
-        assertThat(rules.due(calendar, REQUESTED, reminded, at(2022, 3, 14, 12), BERLIN, "DE-BY")).isEqualTo(EXPIRE);
+        // Mon 14 March: the tenth business day after the request (no holidays in this region), the customer's to answer
+        assertThat(rules.due(calendar, REQUESTED, reminded, at(2022, 3, 14, 23), BERLIN, "DE-BY")).isEqualTo(NOTHING);
+        assertThat(rules.due(calendar, REQUESTED, reminded, at(2022, 3, 15, 0), BERLIN, "DE-BY")).isEqualTo(EXPIRE);
         // never reminded (the job was down): reminded first, however late
         assertThat(rules.due(calendar, REQUESTED, null, at(2022, 4, 14, 12), BERLIN, "DE-BY")).isEqualTo(REMIND);
     }
@@ -73,8 +73,9 @@ class ConsentDeadlinesTest {
     @Test
     void aLateReminderStillLeavesTheCustomerTheTimeBetweenReminderAndExpiry() {
         Instant lateReminder = at(2022, 3, 14, 9); // the tenth business day
-        assertThat(rules.due(calendar, REQUESTED, lateReminder, at(2022, 3, 18, 12), BERLIN, "DE-BY")).isEqualTo(NOTHING);
-        assertThat(rules.due(calendar, REQUESTED, lateReminder, at(2022, 3, 21, 12), BERLIN, "DE-BY")).isEqualTo(EXPIRE);
+        // five whole business days after it: Tue 15 .. Mon 21
+        assertThat(rules.due(calendar, REQUESTED, lateReminder, at(2022, 3, 21, 12), BERLIN, "DE-BY")).isEqualTo(NOTHING);
+        assertThat(rules.due(calendar, REQUESTED, lateReminder, at(2022, 3, 22, 12), BERLIN, "DE-BY")).isEqualTo(EXPIRE);
     }
 
     @Test
