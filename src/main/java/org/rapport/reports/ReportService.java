@@ -104,7 +104,7 @@ public class ReportService {
     }
 
     private static String budget(org.rapport.planning.RewardRules.Worth worth) {
-        return worth.currency() + " " + worth.value().toPlainString();
+        return new org.rapport.netweaving.Amount(worth.value(), java.util.Currency.getInstance(worth.currency())).toString();
     }
 
     private static int sum(List<ReportMapper.ResponseRow> rows, java.util.function.ToIntFunction<ReportMapper.ResponseRow> figure) {

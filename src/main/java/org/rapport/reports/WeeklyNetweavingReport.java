@@ -3,8 +3,9 @@ package org.rapport.reports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.netweaving.Amount;
 import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailSettings;
 import org.rapport.outbox.MailModel;
 import org.rapport.outbox.OutboxService;
 import org.rapport.platform.security.Access;
@@ -20,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -47,8 +49,7 @@ public class WeeklyNetweavingReport {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "rapport.public.url")
-    String publicUrl;
+    MailSettings settings;
 
     /** @return how many reports this run enqueued */
     @Transactional
@@ -78,7 +79,7 @@ public class WeeklyNetweavingReport {
 
     private static MailModel.NetweavingStats stats(List<ReportMapper.WeekCount> week) {
         String value = week.stream().filter(w -> w.stage().equals("DEAL_CLOSED") && w.currency() != null)
-                .map(w -> w.currency() + " " + w.value().toPlainString()).collect(Collectors.joining(", "));
+                .map(w -> new Amount(w.value(), Currency.getInstance(w.currency())).toString()).collect(Collectors.joining(", "));
         return new MailModel.NetweavingStats(count(week, "PROPOSED"), count(week, "CONSENTED"), count(week, "INTRODUCED"),
                 count(week, "MET"), count(week, "DEAL_CLOSED"), value.isEmpty() ? "0" : value);
     }
@@ -94,7 +95,6 @@ public class WeeklyNetweavingReport {
 
     /** No web pages yet: the report as the API serves it, which asks for the manager's login. */
     private String board(LocalDate from, LocalDate to) {
-        String base = publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
-        return base + "api/reports/netweaving?from=" + from + "&to=" + to;
+        return settings.publicBase() + "api/reports/netweaving?from=" + from + "&to=" + to;
     }
 }

@@ -13,7 +13,6 @@ import org.rapport.outbox.Links;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,7 +70,7 @@ public class ConsentServlet extends HttpServlet {
         String[] answers = request.getParameterValues("answer");
         String answer = answers == null ? null : answers[answers.length - 1];
         Map<String, Object> model = new HashMap<>();
-        model.put("de", contact.get().locale != null && contact.get().locale.toLowerCase(Locale.ROOT).startsWith("de"));
+        model.put("de", contact.get().german());
         model.put("answer", "no".equals(answer) ? "no" : "yes");
         Optional<IntroductionConsents.Question> question = consents.open(customerId, asked.get().introductionId(),
                 asked.get().side());

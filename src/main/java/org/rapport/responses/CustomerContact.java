@@ -7,4 +7,9 @@ public class CustomerContact {
     String contactFirstName;
     String company;
     String locale;
+
+    /** Whether their pages and mail are in German ({@code de}, {@code de-AT} …); English otherwise. */
+    boolean german() {
+        return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("de");
+    }
 }

@@ -12,7 +12,6 @@ import org.rapport.outbox.Links;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,7 +56,7 @@ public class MeetingServlet extends HttpServlet {
         String[] answers = request.getParameterValues("answer");
         String answer = answers == null ? null : answers[answers.length - 1];
         Map<String, Object> model = new HashMap<>();
-        model.put("de", contact.get().locale != null && contact.get().locale.toLowerCase(Locale.ROOT).startsWith("de"));
+        model.put("de", contact.get().german());
         model.put("answer", "no".equals(answer) ? "no" : "yes");
         Optional<String> other = meetings.open(customerId, introductionId);
         if (other.isEmpty()) {

@@ -11,7 +11,6 @@ import org.rapport.outbox.Links;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +49,7 @@ public class RatingServlet extends HttpServlet {
             responses.rated(token.get(), score);
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("de", contact.get().locale != null && contact.get().locale.toLowerCase(Locale.ROOT).startsWith("de"));
+        model.put("de", contact.get().german());
         model.put("score", score);
         model.put("recorded", record);
         Pages.write(response, 200, "rating", model);

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,7 +88,7 @@ public class RecommendServlet extends HttpServlet {
     private static Map<String, Object> model(CustomerContact contact, Map<String, String> values, List<String> errors,
                                              boolean sent) {
         Map<String, Object> model = new HashMap<>();
-        model.put("de", contact.locale != null && contact.locale.toLowerCase(Locale.ROOT).startsWith("de"));
+        model.put("de", contact.german());
         model.put("company", contact.company == null ? "" : contact.company);
         model.put("values", values);
         model.put("errors", errors);

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,7 +96,7 @@ public class UnsubscribeServlet extends HttpServlet {
 
     private static Map<String, Object> model(CustomerContact c, Consent consent, String state) {
         Map<String, Object> model = new HashMap<>();
-        boolean de = c.locale != null && c.locale.toLowerCase(Locale.ROOT).startsWith("de");
+        boolean de = c.german();
         model.put("de", de);
         model.put("state", state);
         model.put("name", firstOf(c.preferredName, c.contactFirstName, c.company));
