@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
+import org.rapport.launcher.EmbeddedDatabase;
 import org.rapport.testing.LauncherInstance;
-import org.rapport.testing.TestMailServer;
+import org.rapport.testing.Ports;
+import org.rapport.testing.Standalone;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,22 +37,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two Rapport instances (separate JVMs, started like production with the launcher) dispatch 3,000 messages from one
  * database; one is killed with SIGKILL while it holds claimed messages it has not recorded, and started again. Every
  * message must arrive, and only those in flight in the killed process (by Message-ID) may arrive twice: at most the one
- * on the wire in each of its dispatchers, since each message is recorded in its own transaction.
+ * on the wire in each of its dispatchers, since each message is recorded in its own transaction. The instances share a
+ * MariaDB and an SMTP server of this test's own, so it runs alongside the API tests ({@link Standalone}).
  */
 @Tag("process")
+@Standalone
 class DispatchCrashIT {
 
     private static final int MESSAGES = 3_000;
 
     private final List<Process> processes = new ArrayList<>();
 
+    private EmbeddedDatabase database;
+
+    private GreenMail smtp;
+
     @AfterEach
     void stopInstances() {
         processes.forEach(Process::destroyForcibly);
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
     void aKilledDispatcherLosesNothingAndRepeatsOnlyWhatWasInFlight() throws Exception {
+        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
+        database = EmbeddedDatabase.start(target.resolve("crash-db-" + java.util.UUID.randomUUID()), 0, "128M");
+        smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         // both at once (their boots once seemed to hang: that was the h2c upgrade of /health, now HTTP/1.1)
         LauncherInstance a = start("a");
         LauncherInstance b = start("b");
@@ -88,7 +108,7 @@ class DispatchCrashIT {
 
         Set<String> ours = messageIds(tag, "TRUE");
         Map<String, Integer> deliveries = new HashMap<>();
-        for (MimeMessage m : TestMailServer.greenMail().getReceivedMessages()) {
+        for (MimeMessage m : smtp.getReceivedMessages()) {
             String id = messageId(m);
             if (ours.contains(id)) {
                 deliveries.merge(id, 1, Integer::sum);
@@ -110,23 +130,30 @@ class DispatchCrashIT {
         assertThat(twice).as("at most the message on the wire in each of the killed instance's two dispatchers").hasSizeLessThanOrEqualTo(2);
     }
 
-    /** An instance in its own JVM; database, SMTP and the rest come from this test's environment, as Payara's do. */
+    /** An instance in its own JVM, on this test's database and SMTP server; the rest comes from the test's environment. */
     private LauncherInstance start(String name) throws IOException {
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
-        LauncherInstance instance = LauncherInstance.start("crash-" + name, target.resolve("crash-" + name),
-                // a short lease, so the killed instance's claims come back in seconds rather than the default two minutes
-                Map.of("RAPPORT_MAIL_DISPATCH_THREADS", "2", "RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "50",
-                        "RAPPORT_MAIL_LEASE_SECONDS", "15"));
+        Map<String, String> env = new HashMap<>();
+        env.put("RAPPORT_DB_URL", database.jdbcUrl());
+        env.put("RAPPORT_DB_USER", "root");
+        env.put("RAPPORT_DB_PASSWORD", "");
+        env.put("RAPPORT_SMTP_HOST", "127.0.0.1");
+        env.put("RAPPORT_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("RAPPORT_IMAP_HOST", null); // no reply mailbox: the shared GreenMail's is the API tests'
+        env.put("RAPPORT_MAIL_DISPATCH_THREADS", "2");
+        env.put("RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "50");
+        // a short lease, so the killed instance's claims come back in seconds rather than the default two minutes
+        env.put("RAPPORT_MAIL_LEASE_SECONDS", "15");
+        LauncherInstance instance = LauncherInstance.start("crash-" + name, target.resolve("crash-" + name), env);
         processes.add(instance.process());
         return instance;
     }
 
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                System.getenv("RAPPORT_DB_PASSWORD"));
+    private Connection db() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), "root", "");
     }
 
-    private static int sql(String statement, Object... parameters) throws SQLException {
+    private int sql(String statement, Object... parameters) throws SQLException {
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
@@ -135,7 +162,7 @@ class DispatchCrashIT {
         }
     }
 
-    private static long count(String condition, String tag, Object... more) throws SQLException {
+    private long count(String condition, String tag, Object... more) throws SQLException {
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(
                 "SELECT COUNT(*) FROM outbox_message WHERE idempotency_key LIKE ? AND " + condition)) {
             s.setString(1, tag + ":%");
@@ -150,7 +177,7 @@ class DispatchCrashIT {
     }
 
     /** The Message-IDs of this test's messages that meet {@code condition}. */
-    private static Set<String> messageIds(String tag, String condition, Object... more) throws SQLException {
+    private Set<String> messageIds(String tag, String condition, Object... more) throws SQLException {
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(
                 "SELECT message_id FROM outbox_message WHERE idempotency_key LIKE ? AND " + condition)) {
             s.setString(1, tag + ":%");
