@@ -22,7 +22,12 @@ import org.rapport.testing.LauncherInstance;
 import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestCertificates;
+import org.rapport.testing.Ports;
+import org.rapport.testing.Standalone;
 import org.rapport.testing.TestMailServer;
+import org.rapport.launcher.EmbeddedDatabase;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.rapport.testing.TlsFront;
 
 import java.io.ByteArrayInputStream;
@@ -64,9 +69,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>link keys ({@code RAPPORT_LINKS_KEYS}) set on a database that already keeps the key it generated, with which
  *   the links already sent were signed.</li>
  * </ul>
- * The TLS comes from {@link TlsFront}s before the tests' GreenMail: the SMTP front refuses mail before STARTTLS.
+ * The TLS comes from {@link TlsFront}s before a GreenMail of this class's own: the SMTP front refuses mail before
+ * STARTTLS. The instances run on a MariaDB of this class's own too, so it runs alongside the API tests
+ * ({@link Standalone}).
  */
 @Tag("process")
+@Standalone
 class MailSettingsIT {
 
     private static final int PER_DOMAIN_PER_SECOND = 2;
@@ -75,6 +83,8 @@ class MailSettingsIT {
     /** The key the database kept before the instance started with RAPPORT_LINKS_KEYS. */
     private static byte[] storedLinkKey;
 
+    private static EmbeddedDatabase database;
+    private static GreenMail mail;
     private static TlsFront smtp;
     private static TlsFront imaps;
     private static LauncherInstance instance;
@@ -83,10 +93,16 @@ class MailSettingsIT {
 
     @BeforeAll
     static void start() throws Exception {
+        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
+        database = EmbeddedDatabase.start(target.resolve("mail-settings-db-" + UUID.randomUUID()), 0, "128M");
+        mail = new GreenMail(new ServerSetup[]{new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.setUser(TestMailServer.REPLY_MAILBOX, "replies", "replies-secret");
+        mail.start();
         TestCertificates certificates = TestCertificates.get();
-        smtp = TlsFront.startTls(certificates.loopbackServer(), Integer.parseInt(System.getProperty("rapport.test.smtp.port")));
-        imaps = TlsFront.implicit(certificates.loopbackServer(), Integer.parseInt(System.getProperty("rapport.test.imap.port")));
-        Map<String, String> env = new HashMap<>();
+        smtp = TlsFront.startTls(certificates.loopbackServer(), mail.getSmtp().getPort());
+        imaps = TlsFront.implicit(certificates.loopbackServer(), mail.getImap().getPort());
+        Map<String, String> env = ownServers();
         env.put("RAPPORT_SMTP_PORT", Integer.toString(smtp.port()));
         env.put("RAPPORT_SMTP_TLS", "starttls");
         env.put("RAPPORT_IMAP_PORT", Integer.toString(imaps.port()));
@@ -95,38 +111,45 @@ class MailSettingsIT {
                 + " -Djavax.net.ssl.trustStorePassword=" + TestCertificates.PASSWORD);
         env.put("RAPPORT_MAIL_RATE_PER_DOMAIN_PER_SECOND", Integer.toString(PER_DOMAIN_PER_SECOND));
         storedLinkKey = generatedLinkKey();
-        forgetKeySeven(); // a run cut short before its @AfterAll would leave it behind
         env.put("RAPPORT_LINKS_KEYS", "7:" + Base64.getEncoder().encodeToString(CONFIGURED_LINK_KEY));
-        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         instance = LauncherInstance.start("mail-settings", target.resolve("mail-settings"), env).awaitUp();
         api = Api.at(instance.baseUri());
         team = new Team(api);
     }
 
-    /** Key 7 signs this class's links; the instances after this class start without it, as this database's own. */
-    private static void forgetKeySeven() throws SQLException {
-        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                System.getenv("RAPPORT_DB_PASSWORD")); Statement forget = db.createStatement()) {
-            forget.executeUpdate("DELETE FROM link_key_signer WHERE id = 7");
-        } catch (java.sql.SQLSyntaxErrorException notMigratedYet) {
-            // a database no instance has started on yet has no table, and no key 7 to forget
-        }
+    /** This class's database, and its GreenMail for SMTP and the reply mailbox (plain; TLS fronts are put before). */
+    private static Map<String, String> ownServers() {
+        Map<String, String> env = new HashMap<>();
+        env.put("RAPPORT_DB_URL", database.jdbcUrl());
+        env.put("RAPPORT_DB_USER", "root");
+        env.put("RAPPORT_DB_PASSWORD", "");
+        env.put("RAPPORT_SMTP_HOST", "127.0.0.1");
+        env.put("RAPPORT_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+        env.put("RAPPORT_IMAP_HOST", "127.0.0.1");
+        env.put("RAPPORT_IMAP_PORT", Integer.toString(mail.getImap().getPort()));
+        return env;
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), "root", "");
     }
 
     @AfterAll
-    static void stop() throws InterruptedException, SQLException {
-        try {
-            if (instance != null) {
-                instance.stop();
-            }
-        } finally {
-            forgetKeySeven();
+    static void stop() throws InterruptedException {
+        if (instance != null) {
+            instance.stop();
         }
         if (smtp != null) {
             smtp.close();
         }
         if (imaps != null) {
             imaps.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -137,7 +160,7 @@ class MailSettingsIT {
         JsonObject queued = compose(customer, null);
         JsonObject sent = awaitStatus(queued.getInt("id"), "SENT");
 
-        assertThat(Mailbox.single(email).getMessageID()).isEqualTo(sent.getString("message_id"));
+        assertThat(Mailbox.single(mail, email).getMessageID()).isEqualTo(sent.getString("message_id"));
         assertThat(smtp.tlsSessions()).as("the instance's SMTP connections, each upgraded").isNotEmpty()
                 .allSatisfy(protocol -> assertThat(protocol).startsWith("TLSv1."));
         assertThat(smtp.refusedInPlainText()).as("nothing tried in plain text").isEmpty();
@@ -185,7 +208,7 @@ class MailSettingsIT {
         for (int i = 0; i < count; i++) {
             JsonObject message = api.asAdmin().get("api/outbox/" + ids.get(i)).json();
             assertThat(message.getInt("attempts")).as("sent at its first attempt: %s", message).isEqualTo(1);
-            assertThat(Mailbox.to(customers.get(i).toLowerCase() + "@" + domain)).hasSize(1);
+            assertThat(Mailbox.to(mail, customers.get(i).toLowerCase() + "@" + domain)).hasSize(1);
             sentAt.add(Instant.parse(message.getString("sent_at")));
         }
         sentAt.sort(null);
@@ -215,7 +238,7 @@ class MailSettingsIT {
         // the instance's own links: signed with the first configured key (its id leads the token)
         JsonObject queued = compose(customer, null);
         awaitStatus(queued.getInt("id"), "SENT");
-        String header = Mailbox.single(customer.toLowerCase() + "@customers.example").getHeader("List-Unsubscribe", ",");
+        String header = Mailbox.single(mail, customer.toLowerCase() + "@customers.example").getHeader("List-Unsubscribe", ",");
         String token = header.replaceAll("(?s).*/u/([a-z2-7]+).*", "$1");
         assertThat(new Base32().decode(token.toUpperCase(java.util.Locale.ROOT))[0]).as(header).isEqualTo((byte) 7);
     }
@@ -232,7 +255,7 @@ class MailSettingsIT {
         Path logFile = target.resolve("mail-settings-without-key.log");
         long before = java.nio.file.Files.exists(logFile) ? java.nio.file.Files.size(logFile) : 0; // the log is appended to
         LauncherInstance without = LauncherInstance.start("mail-settings-without-key", target.resolve("mail-settings-without-key"),
-                Map.of());
+                ownServers());
         try {
             Eventually.within(Duration.ofMinutes(4)).until(() -> !without.process().isAlive()
                     || logSince(logFile, before).contains("RAPPORT_LINKS_KEYS: key 7 signed"));
@@ -256,12 +279,10 @@ class MailSettingsIT {
      * migrated first when this database is new); the one already kept when another instance made it.
      */
     private static byte[] generatedLinkKey() throws SQLException {
-        String url = System.getenv("RAPPORT_DB_URL");
-        Flyway.configure().dataSource(url, System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"))
-                .locations("filesystem:sql").load().migrate();
+        Flyway.configure().dataSource(database.jdbcUrl(), "root", "").locations("filesystem:sql").load().migrate();
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        try (Connection db = DriverManager.getConnection(url, System.getenv("RAPPORT_DB_USER"), System.getenv("RAPPORT_DB_PASSWORD"));
+        try (Connection db = db();
              PreparedStatement insert = db.prepareStatement("INSERT IGNORE INTO link_key (id, secret, created_at) VALUES (0, ?, NOW(3))");
              Statement query = db.createStatement()) {
             insert.setBytes(1, fresh);
@@ -274,8 +295,7 @@ class MailSettingsIT {
     }
 
     private static long customerId(String externalId) throws SQLException {
-        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                System.getenv("RAPPORT_DB_PASSWORD"));
+        try (Connection db = db();
              PreparedStatement query = db.prepareStatement("SELECT id FROM customer WHERE external_id = ?")) {
             query.setString(1, externalId);
             try (ResultSet rs = query.executeQuery()) {
@@ -320,7 +340,7 @@ class MailSettingsIT {
     private static void deliverToReplyMailbox(String email) throws Exception {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", Integer.toString(TestMailServer.greenMail().getSmtp().getPort()));
+        properties.setProperty("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
         Session session = Session.getInstance(properties);
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(email.getBytes(StandardCharsets.UTF_8)));
         try (Transport transport = session.getTransport("smtp")) {
@@ -335,8 +355,7 @@ class MailSettingsIT {
 
     private static List<Row> rows(List<Integer> ids) throws SQLException {
         String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                System.getenv("RAPPORT_DB_PASSWORD"));
+        try (Connection db = db();
              Statement query = db.createStatement();
              ResultSet rs = query.executeQuery("SELECT id, status, attempts, not_before, last_error FROM outbox_message"
                      + " WHERE id IN (" + in + ")")) {

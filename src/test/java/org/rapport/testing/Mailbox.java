@@ -1,5 +1,6 @@
 package org.rapport.testing;
 
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -16,8 +17,13 @@ public final class Mailbox {
     }
 
     public static List<MimeMessage> to(String address) {
+        return to(TestMailServer.greenMail(), address);
+    }
+
+    /** What {@code server} (a test's own GreenMail) received for {@code address}. */
+    public static List<MimeMessage> to(GreenMail server, String address) {
         String wanted = address.toLowerCase(Locale.ROOT);
-        return Arrays.stream(TestMailServer.greenMail().getReceivedMessages()).filter(m -> {
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
             try {
                 Address[] to = m.getRecipients(MimeMessage.RecipientType.TO);
                 return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().toLowerCase(Locale.ROOT).equals(wanted));
@@ -28,7 +34,11 @@ public final class Mailbox {
     }
 
     public static MimeMessage single(String address) {
-        List<MimeMessage> messages = to(address);
+        return single(TestMailServer.greenMail(), address);
+    }
+
+    public static MimeMessage single(GreenMail server, String address) {
+        List<MimeMessage> messages = to(server, address);
         if (messages.size() != 1) {
             throw new AssertionError("Expected exactly one message to " + address + ", got " + messages.size());
         }
