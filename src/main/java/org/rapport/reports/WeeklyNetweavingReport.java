@@ -24,6 +24,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -58,11 +59,11 @@ public class WeeklyNetweavingReport {
         int enqueued = 0;
         for (ReportMapper.Recipient manager : mapper.managersWithEmail()) {
             ZoneId zone = Zones.orUtc(manager.timeZone());
-            ZonedDateTime local = now.atZone(zone);
-            LocalDate monday = local.toLocalDate().with(TemporalAdjusters.previousOrSame(DAY));
-            if (local.isBefore(monday.atTime(AT).atZone(zone))) {
+            Optional<LocalDate> due = dueWeek(now.atZone(zone));
+            if (due.isEmpty()) {
                 continue;
             }
+            LocalDate monday = due.get();
             LocalDate from = monday.minusWeeks(1);
             Access team = new Access(Role.MANAGER, manager.id());
             List<ReportMapper.WeekCount> week = mapper.weekOfIntroductions(from.atStartOfDay(zone).toInstant(),
@@ -75,6 +76,16 @@ public class WeeklyNetweavingReport {
             }
         }
         return enqueued;
+    }
+
+    /**
+     * The Monday of the week whose report is due at {@code local} (the manager's clock): this week's, from Monday 08:00
+     * to Sunday night, so a service that was down on Monday morning still sends it later in the week (the outbox key
+     * keeps it to one); none before Monday 08:00.
+     */
+    static Optional<LocalDate> dueWeek(ZonedDateTime local) {
+        LocalDate monday = local.toLocalDate().with(TemporalAdjusters.previousOrSame(DAY));
+        return local.isBefore(monday.atTime(AT).atZone(local.getZone())) ? Optional.empty() : Optional.of(monday);
     }
 
     private static MailModel.NetweavingStats stats(List<ReportMapper.WeekCount> week) {
