@@ -22,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * The {@code daily-call-list} email: once a salesperson's local clock has passed the digest time on a day they work
@@ -31,6 +32,8 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class DailyDigest {
+
+    private static final Logger LOG = Logger.getLogger(DailyDigest.class.getName());
 
     @Inject
     CallListMapper mapper;
@@ -58,7 +61,10 @@ public class DailyDigest {
         Instant now = clock.instant();
         LocalTime at = LocalTime.parse(digestTime);
         int enqueued = 0;
-        for (Seller seller : mapper.withEmail()) {
+        int lists = 0;
+        long started = System.nanoTime();
+        List<Seller> sellers = mapper.withEmail();
+        for (Seller seller : sellers) {
             ZoneId zone = Zones.orUtc(seller.timeZone);
             ZonedDateTime local = now.atZone(zone);
             if (local.toLocalTime().isBefore(at)) {
@@ -66,6 +72,7 @@ public class DailyDigest {
             }
             LocalDate date = local.toLocalDate();
             CallList list = callLists.list(Access.EVERYTHING, seller.externalId, date);
+            lists++;
             if (!list.workingDay() || list.absent()) {
                 continue;
             }
@@ -75,6 +82,10 @@ public class DailyDigest {
                 enqueued++;
             }
         }
+        // the cost of a run grows with the salespeople: one list each (set-based lists are issue 12's)
+        int built = lists, queued = enqueued;
+        LOG.info(() -> "Daily digests: " + sellers.size() + " salespeople with email, " + built + " lists built, " + queued
+                + " digests queued, in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return enqueued;
     }
 
