@@ -400,6 +400,7 @@ class RewardIT {
         assertThat(early.status()).as(early.toString()).isEqualTo(409);
         assertThat(early.json().getString("detail")).startsWith("Reward " + proposed + " is PROPOSED: only an approved or fulfilled");
         assertThat(team.as(team.m).postJson(path, good).status()).isEqualTo(201);
+        assertThat(api.anonymous().get("/openapi").body()).as("documented").contains("/api/rewards/{id}/corrections");
     }
 
     /** A person cannot propose under the subject a rule gives its own reward: it would take that reward's place. */
