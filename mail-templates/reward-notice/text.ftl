@@ -1,11 +1,22 @@
 <#ftl encoding="UTF-8">
+<#-- why, after "thanks for": a rule's cause worded here in this language; a person's reason as typed -->
+<#function thanksFor reward>
+  <#switch (reward.cause)!"">
+    <#case "ANNIVERSARY"><#return ((reward.detail)!"") + " years as our customer">
+    <#case "TOP_TIER"><#return "being one of our top ten customers">
+    <#case "INTRODUCTION_CONVERTED"><#return "the introduction to " + ((reward.detail)!"") + " that became a deal">
+    <#case "REFERRAL_CONVERTED"><#return "recommending " + ((reward.detail)!"")>
+    <#default><#return (reward.reason)!"">
+  </#switch>
+</#function>
+<#assign because = thanksFor(reward)>
 Hi ${customer.preferredName},
 
 We have a thank-you for you: ${reward.description?remove_ending(".")}.
-<#if (reward.reason)?has_content>
+<#if because?has_content>
 
 It is our way of saying thanks for
-${reward.reason?remove_ending(".")}.
+${because?remove_ending(".")}.
 </#if>
 
 Customers like you are the reason we enjoy what we do. If you have any

@@ -24,6 +24,7 @@ public class IntroductionRewards {
         }
         IntroductionMapper.Parties parties = introductions.parties(moved.introductionId());
         rewards.proposeOnActOf(moved.actor(), RewardKind.INTRODUCTION_CONVERTED, parties.firstCustomerId(),
-                "introduction " + moved.introductionId(), "the introduction to " + parties.secondCompany() + " that became a deal");
+                RewardKind.INTRODUCTION_CONVERTED.ruleSubject(moved.introductionId()),
+                RewardReason.introductionConverted(parties.secondCompany()));
     }
 }

@@ -1,5 +1,6 @@
 package org.rapport.netweaving;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,14 +52,7 @@ public final class RewardApproval {
      */
     public static TeamBudget approve(Reward reward, Approver approver, TeamBudget budget) {
         reward.status().moveTo(RewardStatus.APPROVED, reward.id());
-        if (reward.proposedBy().filter(approver.username()::equals).isPresent()) {
-            throw new RewardApprovalNotAllowed("Reward " + reward.id() + " was proposed by " + approver.username()
-                    + ": someone else approves it.");
-        }
-        if (approver.salesperson().isPresent() && approver.salesperson().getAsLong() == reward.customerOwner()) {
-            throw new RewardApprovalNotAllowed("Reward " + reward.id() + " is for customer " + reward.customerId()
-                    + ", whom " + approver.username() + " looks after: a salesperson never approves a reward for their own customers.");
-        }
+        requireMayDecide(reward, approver, "approves");
         if (!reward.value().sameCurrency(budget.limit())) {
             throw new RewardBudgetRefused("Reward " + reward.id() + " is " + reward.value() + ", but team " + budget.team()
                     + "'s budget for " + budget.quarter() + " is kept in " + budget.limit().currency().getCurrencyCode()
@@ -71,5 +65,70 @@ public final class RewardApproval {
                     + " is already approved, " + budget.left() + " is left.");
         }
         return after;
+    }
+
+    /**
+     * A correction of an approved or fulfilled reward: decided by whoever may approve it (the same rules), a change of
+     * value that leaves it at 0 or more and, when it adds, fits into the budget of the quarter it was approved in.
+     *
+     * @param value  the reward's value now: as proposed, with the changes of its earlier corrections
+     * @param change the signed change, in the reward's currency; empty when only what was given is corrected
+     * @param budget the team's budget of the quarter the reward was approved in
+     * @return that budget with the change counted
+     * @throws RewardCorrectionRefused  the reward was never approved (proposed, or rejected)
+     * @throws RewardApprovalNotAllowed the corrector proposed it, or owns the customer
+     * @throws InvalidCorrection        the change would take the value below 0
+     * @throws RewardBudgetRefused      an increase would exceed the budget, or the budget is kept in another currency
+     */
+    public static TeamBudget correct(Reward reward, Approver approver, Amount value, Optional<BigDecimal> change,
+                                     TeamBudget budget) {
+        if (reward.status() != RewardStatus.APPROVED && reward.status() != RewardStatus.FULFILLED) {
+            throw new RewardCorrectionRefused("Reward " + reward.id() + " is " + reward.status() + ": only an approved or "
+                    + "fulfilled reward is corrected" + (reward.status() == RewardStatus.PROPOSED
+                    ? "; reject it and propose it again, or approve it first." : ", a rejected one was never given."));
+        }
+        requireMayDecide(reward, approver, "corrects");
+        if (change.isEmpty() || change.get().signum() == 0) {
+            return budget;
+        }
+        if (!value.sameCurrency(budget.limit())) {
+            throw new RewardBudgetRefused("Reward " + reward.id() + " is in " + value.currency().getCurrencyCode() + ", but team "
+                    + budget.team() + "'s budget for " + budget.quarter() + " is kept in "
+                    + budget.limit().currency().getCurrencyCode() + " now: its value cannot be corrected against it.");
+        }
+        BigDecimal after = value.value().add(change.get());
+        if (after.signum() < 0) {
+            throw new InvalidCorrection("amount: " + change.get().toPlainString() + " would take reward " + reward.id()
+                    + " below zero: it is " + value + " now.");
+        }
+        if (change.get().signum() < 0) {
+            return budget.without(new Amount(change.get().negate(), value.currency()));
+        }
+        Amount more = new Amount(change.get(), value.currency());
+        TeamBudget counted = budget.with(more);
+        if (counted.approved().exceeds(budget.limit())) {
+            throw new RewardBudgetRefused("Adding " + more + " to reward " + reward.id() + " would exceed team " + budget.team()
+                    + "'s budget for " + budget.quarter() + " (the quarter it was approved in): " + budget.approved() + " of "
+                    + budget.limit() + " is already approved, " + budget.left() + " is left.");
+        }
+        return counted;
+    }
+
+    /**
+     * Who may decide on a reward at all, whatever the decision: not who proposed it (four eyes), not the salesperson
+     * who owns the rewarded customer (nobody rewards their own customers).
+     *
+     * @param verb how the refusal says what the other person does: {@code approves}, {@code corrects}
+     */
+    static void requireMayDecide(Reward reward, Approver approver, String verb) {
+        if (reward.proposedBy().filter(approver.username()::equals).isPresent()) {
+            throw new RewardApprovalNotAllowed("Reward " + reward.id() + " was proposed by " + approver.username()
+                    + ": someone else " + verb + " it.");
+        }
+        if (approver.salesperson().isPresent() && approver.salesperson().getAsLong() == reward.customerOwner()) {
+            throw new RewardApprovalNotAllowed("Reward " + reward.id() + " is for customer " + reward.customerId()
+                    + ", whom " + approver.username() + " looks after: a salesperson never " + verb
+                    + " a reward for their own customers.");
+        }
     }
 }

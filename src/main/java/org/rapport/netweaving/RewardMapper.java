@@ -17,7 +17,7 @@ public interface RewardMapper {
 
     /** Proposes the reward unless its (kind, customer, subject) has one; 0 when it has, or there is no such customer. */
     int propose(@Param("kind") RewardKind kind, @Param("customerId") long customerId, @Param("subject") String subject,
-                @Param("value") BigDecimal value, @Param("currency") String currency, @Param("reason") String reason,
+                @Param("value") BigDecimal value, @Param("currency") String currency, @Param("reason") RewardReason reason,
                 @Param("proposedBy") String proposedBy, @Param("now") Instant now);
 
     Optional<Long> idBySubject(@Param("kind") RewardKind kind, @Param("customerId") long customerId,
@@ -36,6 +36,11 @@ public interface RewardMapper {
     int appendEntry(@Param("rewardId") long rewardId, @Param("status") RewardStatus status, @Param("actor") String actor,
                     @Param("at") Instant at, @Param("reason") String reason, @Param("given") Given given,
                     @Param("description") String description, @Param("outboxId") Long outboxId);
+
+    /** Appends a correction at the reward's {@code status}: a change of value (or null), why, and a note on what was given. */
+    int appendCorrection(@Param("rewardId") long rewardId, @Param("status") RewardStatus status,
+                         @Param("change") BigDecimal change, @Param("actor") String actor, @Param("at") Instant at,
+                         @Param("reason") String reason, @Param("note") String note);
 
     /** Moves the reward's current status, only from {@code from}: 0 when it is no longer that. */
     int move(@Param("id") long id, @Param("from") RewardStatus from, @Param("to") RewardStatus to);
@@ -61,17 +66,25 @@ public interface RewardMapper {
 
     List<RewardView.Entry> entries(@Param("rewardIds") Collection<Long> rewardIds);
 
-    /** A reward with what deciding on it needs: the customer's current owner and their manager (access), its team. */
+    /**
+     * A reward with what deciding on it needs: the customer's current owner and their manager (access), its team, its
+     * value's corrections so far and when it was approved.
+     */
     class Decision {
         long id;
         long customerId;
         Long ownerId;
         Long ownerManagerId;
         Long teamId;
+        String teamExternalId;
         String proposedBy;
         BigDecimal value;
         String currency;
         String reason;
+        RewardKind reasonCode;
+        String reasonDetail;
+        BigDecimal corrections;
+        Instant approvedAt;
         RewardStatus status;
         String timeZone;
         String region;

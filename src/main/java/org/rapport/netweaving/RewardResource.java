@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rewards: a salesperson sees their customers', a manager their team's, an admin all. Managers and admins approve and
- * reject; whoever reaches the customer proposes and fulfils.
+ * Rewards: a salesperson sees their customers', a manager their team's, an admin all. Managers and admins approve,
+ * reject and correct; whoever reaches the customer proposes and fulfils.
  */
 @Path("rewards")
 @RequestScoped
@@ -80,6 +80,15 @@ public class RewardResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public RewardView reject(@PathParam("id") long id, @Valid @NotNull RejectRequest request) {
         return rewards.reject(viewer.user(), id, request.reason);
+    }
+
+    /** A correction: a new ledger entry (201), never a change of an earlier one. */
+    @POST
+    @Path("{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response correct(@PathParam("id") long id, @Valid @NotNull CorrectionRequest request) {
+        return Response.status(Response.Status.CREATED).entity(rewards.correct(viewer.user(), id, request.amount,
+                request.currency, request.note, request.reason)).build();
     }
 
     @POST

@@ -20,6 +20,7 @@ import org.rapport.platform.security.Role;
 import org.rapport.platform.time.ScheduleZone;
 import org.rapport.platform.time.Zones;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,13 +65,13 @@ public class RewardService {
      * when a lead becomes a customer. Joins the caller's transaction, so the reward exists exactly when its cause does.
      *
      * @param subject what is rewarded, unique per kind and customer (1–100 characters), e.g. {@code introduction 42}
-     * @param reason  worded to follow "thanks for" in the customer's notice (1–500 characters), e.g.
-     *                {@code the introduction to Müller that became a deal}
+     * @param reason  the rule's ({@link RewardReason}), worded to follow "thanks for" in the customer's notice (1–500
+     *                characters), e.g. {@code the introduction to Müller that became a deal}
      * @return the new reward's id; empty when this subject already has a reward, the rule's value is 0 (off), or there
      *         is no customer {@code customerId}
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<Long> propose(RewardKind kind, long customerId, String subject, String reason) {
+    public Optional<Long> propose(RewardKind kind, long customerId, String subject, RewardReason reason) {
         return propose(kind, customerId, subject, reason, null);
     }
 
@@ -79,7 +80,7 @@ public class RewardService {
      * approves the reward its own act caused ({@link RewardApproval}).
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<Long> proposeOnActOf(String actor, RewardKind kind, long customerId, String subject, String reason) {
+    public Optional<Long> proposeOnActOf(String actor, RewardKind kind, long customerId, String subject, RewardReason reason) {
         return propose(kind, customerId, subject, reason, actor);
     }
 
@@ -89,21 +90,25 @@ public class RewardService {
 
     /**
      * A person proposes a reward of one of the rules' kinds, at the rule's value (the caller has been allowed the
-     * customer). The same subject again answers the reward it has.
+     * customer), for a cause the rules do not see: a subject in the form the kind's rule writes is the rule's
+     * ({@link RewardSubjectReserved}). The same subject again answers the reward it has.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Proposed proposeAs(AuthenticatedUser author, RewardKind kind, long customerId, String subject, String reason) {
-        Optional<Long> created = propose(kind, customerId, subject.strip(), reason.strip(), author.username());
+        if (kind.isRuleSubject(subject)) {
+            throw new RewardSubjectReserved(kind, subject.strip());
+        }
+        Optional<Long> created = propose(kind, customerId, subject.strip(), RewardReason.typed(reason.strip()), author.username());
         long id = created.or(() -> mapper.idBySubject(kind, customerId, subject.strip())).orElseThrow(() -> new InvalidInput(
                 "kind: the rule for " + kind + " is off (its value is 0 in /api/rules), so it proposes nothing."));
         return new Proposed(require(author.access(), id), created.isPresent());
     }
 
-    private Optional<Long> propose(RewardKind kind, long customerId, String subject, String reason, String proposedBy) {
+    private Optional<Long> propose(RewardKind kind, long customerId, String subject, RewardReason reason, String proposedBy) {
         if (subject == null || subject.isBlank() || subject.length() > 100) {
             throw new IllegalArgumentException("A reward's subject has 1 to 100 characters, not '" + subject + "'.");
         }
-        if (reason == null || reason.isBlank() || reason.length() > 500) {
+        if (reason.text().isBlank() || reason.text().length() > 500) {
             throw new IllegalArgumentException("A reward's reason has 1 to 500 characters.");
         }
         RewardRules.Worth worth = kind.worth(rules.rewardRules());
@@ -122,15 +127,15 @@ public class RewardService {
             return Optional.empty(); // proposed at the same moment by another transaction (the job and a request)
         }
         long id = mapper.idBySubject(kind, customerId, subject).orElseThrow();
-        mapper.appendEntry(id, RewardStatus.PROPOSED, proposedBy, now, reason, null, null, null);
+        mapper.appendEntry(id, RewardStatus.PROPOSED, proposedBy, now, reason.text(), null, null, null);
         return Optional.of(id);
     }
 
     /** The tier recomputation brought a customer into the top tier: in its transaction, one reward per year at most. */
     void topTierReached(@Observes TierReached reached) {
         if (reached.tier() == Tier.TOP10) {
-            propose(RewardKind.TOP_TIER, reached.customerId(), "TOP10 " + reached.on().getYear(),
-                    "being one of our top ten customers");
+            propose(RewardKind.TOP_TIER, reached.customerId(), RewardKind.TOP_TIER.ruleSubject(reached.on().getYear()),
+                    RewardReason.topTier());
         }
     }
 
@@ -181,10 +186,8 @@ public class RewardService {
         }
         mapper.lockTeam(seen.teamId);
         RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
-        TeamBudget approvedAfter = RewardApproval.approve(reward(reward), approver(user), budget(reward));
-        if (user.role() == Role.SALES) {
-            throw new RewardApprovalNotAllowed("Reward " + id + ": only a manager or an admin approves rewards.");
-        }
+        TeamBudget approvedAfter = RewardApproval.approve(reward(reward), approver(user), budget(reward, today()));
+        requireManager(user, id, "approves");
         append(reward, RewardStatus.APPROVED, user.username(), "Within team " + approvedAfter.team() + "'s budget for "
                 + approvedAfter.quarter() + ": " + approvedAfter.approved() + " of " + approvedAfter.limit() + " approved, "
                 + approvedAfter.left() + " left.", null, null, null);
@@ -195,9 +198,7 @@ public class RewardService {
     @Transactional
     public RewardView reject(AuthenticatedUser user, long id, String reason) {
         reachable(user.access(), id);
-        if (user.role() == Role.SALES) {
-            throw new RewardApprovalNotAllowed("Reward " + id + ": only a manager or an admin rejects rewards.");
-        }
+        requireManager(user, id, "rejects");
         mapper.lock(id);
         RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
         append(reward, RewardStatus.REJECTED, user.username(), reason.strip(), null, null, null);
@@ -217,9 +218,52 @@ public class RewardService {
         reward.status.moveTo(RewardStatus.FULFILLED, id);
         Instant notBefore = rules.sendMoment(clock.instant(), Zones.orUtc(reward.timeZone), reward.region);
         long messageId = outbox.enqueue(new Mail("reward:" + id, new MailModel.RewardNotice(
-                new MailModel.Reward(description.strip(), reward.reason)), reward.customerId, null, null, notBefore, true)).id();
+                new MailModel.Reward(description.strip(), reward.reason, reward.reasonCode == null ? null : reward.reasonCode.name(),
+                        reward.reasonDetail)), reward.customerId, null, null, notBefore, true)).id();
         append(reward, RewardStatus.FULFILLED, user.username(), null, given, description.strip(), messageId);
         return require(user.access(), id);
+    }
+
+    /**
+     * A manager (or an admin) corrects an approved or fulfilled reward: a new ledger entry with a signed change of its
+     * value and/or a note on what was given, and why; no earlier entry and no column of the reward changes. Who may is
+     * who may approve it ({@link RewardApproval#correct}); a change counts against the team's budget of the quarter the
+     * reward was approved in, so approvals and corrections against one team take turns.
+     *
+     * @param change the signed change in {@code currency}, or {@code null} when only what was given is corrected
+     */
+    @Transactional
+    public RewardView correct(AuthenticatedUser user, long id, BigDecimal change, String currency, String note, String reason) {
+        RewardMapper.Decision seen = reachable(user.access(), id);
+        requireManager(user, id, "corrects");
+        Correction.check(change, currency, note, seen.currency);
+        if (seen.teamId != null) {
+            mapper.lockTeam(seen.teamId);
+        } else {
+            mapper.lock(id);
+        }
+        RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
+        Currency money = Currency.getInstance(reward.currency);
+        Amount now = new Amount(reward.value.add(reward.corrections), money);
+        // a reward without an approval is refused before any budget counts; one without a team was never approved
+        TeamBudget budget = reward.teamId == null || reward.approvedAt == null
+                ? new TeamBudget("none", "none", now, Amount.zero(money))
+                : budget(reward, LocalDate.ofInstant(reward.approvedAt, zone.zone()));
+        if (change != null && change.signum() > 0 && reward.teamId == null) {
+            throw new RewardBudgetRefused("Reward " + id + " counts against no team's budget: its customer had no owner "
+                    + "when it was proposed, so nothing can be added to it.");
+        }
+        RewardApproval.correct(reward(reward), approver(user), now, Optional.ofNullable(change), budget);
+        mapper.appendCorrection(id, reward.status, change == null ? null : change.setScale(2), user.username(),
+                clock.instant(), reason.strip(), note == null || note.isBlank() ? null : note.strip());
+        return require(user.access(), id);
+    }
+
+    /** Approving, rejecting and correcting are a manager's or an admin's, whoever else reaches the reward. */
+    private static void requireManager(AuthenticatedUser user, long id, String verb) {
+        if (user.role() == Role.SALES) {
+            throw new RewardApprovalNotAllowed("Reward " + id + ": only a manager or an admin " + verb + " rewards.");
+        }
     }
 
     private void append(RewardMapper.Decision reward, RewardStatus to, String actor, String reason, Given given,
@@ -243,16 +287,20 @@ public class RewardService {
         return access.refusal(false, "There is no reward " + id + ".", "Reward " + id + " is not for a customer you reach.");
     }
 
-    private TeamBudget budget(RewardMapper.Decision reward) {
-        RewardRules.Worth limit = rules.rewardRules().quarterlyBudgetPerTeam();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone.zone());
-        LocalDate quarterStart = TeamBudget.quarterStart(today);
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone.zone());
+    }
+
+    /** The reward's team's budget (its own, or the one for every team) for the quarter of {@code day}, and its use. */
+    private TeamBudget budget(RewardMapper.Decision reward, LocalDate day) {
+        Amount limit = TeamBudget.limitOf(rules.rewardRules(), reward.teamExternalId);
+        LocalDate quarterStart = TeamBudget.quarterStart(day);
         Instant from = quarterStart.atStartOfDay(zone.zone()).toInstant();
         Instant to = quarterStart.plusMonths(3).atStartOfDay(zone.zone()).toInstant();
-        Currency currency = Currency.getInstance(limit.currency());
         String team = mapper.teamName(reward.teamId).orElse(Long.toString(reward.teamId));
-        return new TeamBudget(team, TeamBudget.quarterOf(today), new Amount(limit.value(), currency),
-                new Amount(mapper.approvedSum(reward.teamId, from, to, limit.currency()), currency));
+        String code = limit.currency().getCurrencyCode();
+        return new TeamBudget(team, TeamBudget.quarterOf(day), limit,
+                new Amount(mapper.approvedSum(reward.teamId, from, to, code).max(BigDecimal.ZERO), limit.currency()));
     }
 
     private static RewardApproval.Reward reward(RewardMapper.Decision r) {
@@ -270,7 +318,11 @@ public class RewardService {
         if (!rewards.isEmpty()) {
             Map<Long, List<RewardView.Entry>> entries = mapper.entries(rewards.stream().map(r -> r.id).toList()).stream()
                     .collect(Collectors.groupingBy(e -> e.rewardId));
-            rewards.forEach(r -> r.entries = entries.getOrDefault(r.id, List.of()));
+            rewards.forEach(r -> {
+                r.entries = entries.getOrDefault(r.id, List.of());
+                r.currentValue = r.entries.stream().map(e -> e.amount).filter(java.util.Objects::nonNull)
+                        .reduce(r.value, BigDecimal::add);
+            });
         }
         return rewards;
     }

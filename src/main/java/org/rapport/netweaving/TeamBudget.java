@@ -1,6 +1,9 @@
 package org.rapport.netweaving;
 
+import org.rapport.planning.RewardRules;
+
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.Objects;
 
 /**
@@ -38,5 +41,21 @@ public record TeamBudget(String team, String quarter, Amount limit, Amount appro
     /** The budget after approving {@code value} (which must be in its currency). */
     public TeamBudget with(Amount value) {
         return new TeamBudget(team, quarter, limit, approved.plus(value));
+    }
+
+    /** The budget after a correction took {@code value} back (which must be in its currency); never below zero. */
+    public TeamBudget without(Amount value) {
+        return new TeamBudget(team, quarter, limit, approved.minusOrZero(value));
+    }
+
+    /**
+     * A team's quarterly budget under the rules: its own when the rules give it one ({@code team_budgets}), otherwise
+     * the one for every team.
+     *
+     * @param team the team's manager's external id; {@code null} for the budget of every team without its own
+     */
+    public static Amount limitOf(RewardRules rules, String team) {
+        RewardRules.Worth worth = rules.budgetOf(team);
+        return new Amount(worth.value(), Currency.getInstance(worth.currency()));
     }
 }

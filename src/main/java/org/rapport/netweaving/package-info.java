@@ -6,7 +6,7 @@
  * ledger ({@link org.rapport.netweaving.RewardService}, {@code /api/rewards}), proposed by rules (the top tier reached,
  * anniversaries, a deal closed on an introduction, a converted referral). The domain core is plain Java, unit-tested
  * without a container: the introduction's life ({@link org.rapport.netweaving.IntroductionStage}), the reward's
- * ({@link org.rapport.netweaving.RewardStatus}) and who may approve a reward within which budget
+ * ({@link org.rapport.netweaving.RewardStatus}) and who may approve or correct a reward within which budget
  * ({@link org.rapport.netweaving.RewardApproval}), and the {@link org.rapport.netweaving.Matcher}, which proposes pairs
  * from an inverted index by category over a compact {@link org.rapport.netweaving.MatchInput}, examining a bounded
  * number of providers per need.

@@ -114,7 +114,14 @@ public sealed interface MailModel {
     record IntroducedContact(String otherContact, String otherCompany, String otherEmail, String reason) {
     }
 
-    record Reward(String description, String reason) {
+    /**
+     * @param reason the reason as the API shows it (English for a rule's), shown as is when there is no cause
+     * @param cause  the rule that proposed it ({@code ANNIVERSARY}, {@code TOP_TIER}, {@code INTRODUCTION_CONVERTED},
+     *               {@code REFERRAL_CONVERTED}): the template words the reason in the customer's language; null for a
+     *               person's reason
+     * @param detail the rule's parameter (the years, the other company, the recommended person); null when none
+     */
+    record Reward(String description, String reason, String cause, String detail) {
     }
 
     /** @param item the call-list item's id, which an outcome is recorded against */

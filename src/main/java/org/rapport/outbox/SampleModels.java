@@ -64,7 +64,8 @@ public final class SampleModels {
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));
             case INTRODUCTION_FOLLOW_UP -> new IntroductionFollowUp(new MeetingQuestion("0", "Jürgen Müller",
                     "Nordwind Logistik GmbH"));
-            case REWARD_NOTICE -> new RewardNotice(new Reward("A dinner for two", "your introduction turned into a new partnership"));
+            case REWARD_NOTICE -> new RewardNotice(new Reward("A dinner for two",
+                    "the introduction to Müller Logistik GmbH that became a deal", "INTRODUCTION_CONVERTED", "Müller Logistik GmbH"));
             case DAILY_CALL_LIST -> new DailyCallList("Tuesday, 24 November 2026", List.of(new CallItem("09:30 Europe/Berlin",
                     company, contact, "+49 30 1234567", "Top-10 customer, last spoken 19 days ago", "90", "4711")),
                     new CallListFormats(baseUrl + "api/call-lists/S0001/2026-11-24", baseUrl + "api/call-lists/S0001/2026-11-24.csv",

@@ -1,22 +1,31 @@
 package org.rapport.planning;
 
 import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What each reward rule proposes (a value and its currency) and each team's budget for a quarter. Stored next to the
  * planner's rules as named settings ({@code rewards.anniversary.value=50.00}); a missing or unreadable setting keeps
- * its default. A value of 0 turns that rule off. One budget for every team (no per-team override yet); every reward
+ * its default. A value of 0 turns that rule off. One budget holds for every team ({@code quarterly_budget_per_team}),
+ * unless {@code team_budgets} gives the team its own (by its manager's external id, in the same currency); every reward
  * value is in the budget's currency, since a reward in another one could never be approved against it.
+ *
+ * @param teamBudgets each team's own quarterly budget, by the external id of the team's manager, in the currency of
+ *                    {@code quarterlyBudgetPerTeam}; whether each key is a manager is {@link RuleService}'s to check
  */
 public record RewardRules(Worth introductionConverted, Worth anniversary, Worth topTier, Worth referralConverted,
-                          Worth quarterlyBudgetPerTeam) {
+                          Worth quarterlyBudgetPerTeam, Map<String, BigDecimal> teamBudgets) {
 
     /** A sum as the rules hold it: a decimal and an ISO 4217 code, checked by {@link #problems}. */
     public record Worth(BigDecimal value, String currency) {
@@ -27,14 +36,33 @@ public record RewardRules(Worth introductionConverted, Worth anniversary, Worth 
     public static final RewardRules DEFAULTS = new RewardRules(
             new Worth(new BigDecimal("100.00"), "EUR"), new Worth(new BigDecimal("50.00"), "EUR"),
             new Worth(new BigDecimal("100.00"), "EUR"), new Worth(new BigDecimal("50.00"), "EUR"),
-            new Worth(new BigDecimal("1000.00"), "EUR"));
+            new Worth(new BigDecimal("1000.00"), "EUR"), Map.of());
+
+    /** The setting that holds the teams' own budgets, as {@code id=value} pairs joined by {@code &} (ids URL-encoded). */
+    static final String TEAM_BUDGETS = "rewards.team_budgets";
+
+    public RewardRules(Worth introductionConverted, Worth anniversary, Worth topTier, Worth referralConverted,
+                       Worth quarterlyBudgetPerTeam) {
+        this(introductionConverted, anniversary, topTier, referralConverted, quarterlyBudgetPerTeam, Map.of());
+    }
 
     public RewardRules {
+        teamBudgets = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(teamBudgets, "teamBudgets")));
         Objects.requireNonNull(introductionConverted, "introductionConverted");
         Objects.requireNonNull(anniversary, "anniversary");
         Objects.requireNonNull(topTier, "topTier");
         Objects.requireNonNull(referralConverted, "referralConverted");
         Objects.requireNonNull(quarterlyBudgetPerTeam, "quarterlyBudgetPerTeam");
+    }
+
+    /**
+     * The quarterly budget of one team: its own, or the one for every team.
+     *
+     * @param team the external id of the team's manager (or of an owner without a manager); {@code null}: no team
+     */
+    public Worth budgetOf(String team) {
+        BigDecimal own = team == null ? null : teamBudgets.get(team);
+        return own == null ? quarterlyBudgetPerTeam : new Worth(own, quarterlyBudgetPerTeam.currency());
     }
 
     /** The rules by their field names in the document, in its order. */
@@ -67,6 +95,16 @@ public record RewardRules(Worth introductionConverted, Worth anniversary, Worth 
                         + ": a reward in another currency could never be approved against the budget.");
             }
         });
+        teamBudgets.forEach((team, value) -> {
+            String field = "rewards.team_budgets." + team;
+            if (team == null || team.isBlank()) {
+                problems.add("rewards.team_budgets: a team is named by its manager's external id, not by a blank.");
+            } else if (value == null || value.signum() < 0 || value.compareTo(MAX) > 0) {
+                problems.add(field + ": must be between 0 and " + MAX.toPlainString() + ", not " + value + ".");
+            } else if (value.stripTrailingZeros().scale() > 2) {
+                problems.add(field + ": has at most 2 decimal places, not " + value.toPlainString() + ".");
+            }
+        });
         return problems;
     }
 
@@ -84,8 +122,10 @@ public record RewardRules(Worth introductionConverted, Worth anniversary, Worth 
 
     /** The same rules with currency codes in upper case (call only on rules without {@link #problems}). */
     public RewardRules normalized() {
+        Map<String, BigDecimal> teams = new TreeMap<>();
+        teamBudgets.forEach((team, value) -> teams.put(team.strip(), value.setScale(2)));
         return new RewardRules(norm(introductionConverted), norm(anniversary), norm(topTier), norm(referralConverted),
-                norm(quarterlyBudgetPerTeam));
+                norm(quarterlyBudgetPerTeam), teams);
     }
 
     private static Worth norm(Worth w) {
@@ -99,6 +139,8 @@ public record RewardRules(Worth introductionConverted, Worth anniversary, Worth 
             s.put("rewards." + name + ".value", worth.value().toPlainString());
             s.put("rewards." + name + ".currency", worth.currency());
         });
+        s.put(TEAM_BUDGETS, String.join("&", teamBudgets.entrySet().stream().map(e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + e.getValue().toPlainString()).toList()));
         return s;
     }
 
@@ -107,7 +149,23 @@ public record RewardRules(Worth introductionConverted, Worth anniversary, Worth 
         RewardRules d = DEFAULTS;
         return new RewardRules(worth(s, "introduction_converted", d.introductionConverted), worth(s, "anniversary", d.anniversary),
                 worth(s, "top_tier", d.topTier), worth(s, "referral_converted", d.referralConverted),
-                worth(s, "quarterly_budget_per_team", d.quarterlyBudgetPerTeam));
+                worth(s, "quarterly_budget_per_team", d.quarterlyBudgetPerTeam), teamBudgets(s.get(TEAM_BUDGETS)));
+    }
+
+    /** The teams' own budgets as stored; a pair that cannot be read is left out (that team has the common budget). */
+    private static Map<String, BigDecimal> teamBudgets(String stored) {
+        Map<String, BigDecimal> teams = new TreeMap<>();
+        if (stored != null && !stored.isBlank()) {
+            for (String pair : stored.split("&")) {
+                int eq = pair.lastIndexOf('=');
+                try {
+                    teams.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), new BigDecimal(pair.substring(eq + 1)));
+                } catch (RuntimeException e) {
+                    // an unreadable pair: as if it were missing
+                }
+            }
+        }
+        return teams;
     }
 
     private static Worth worth(Map<String, String> s, String name, Worth fallback) {

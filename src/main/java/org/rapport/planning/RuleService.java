@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.platform.errors.InvalidInput;
+import org.rapport.team.TeamRole;
+import org.rapport.team.TeamService;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +30,9 @@ public class RuleService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TeamService team;
 
     public Rules rules() {
         return Rules.fromSettings(settings());
@@ -58,6 +63,10 @@ public class RuleService {
     public void replace(Rules rules, RewardRules rewards) {
         List<String> problems = new ArrayList<>(rules.problems());
         problems.addAll(rewards.problems());
+        rewards.teamBudgets().keySet().stream().filter(t -> t != null && !t.isBlank())
+                .filter(t -> team.find(t.strip()).filter(s -> TeamRole.MANAGER.name().equals(s.role())).isEmpty())
+                .forEach(t -> problems.add("rewards.team_budgets." + t + ": is not the external id of a manager (a team is "
+                        + "named by its manager)."));
         if (!problems.isEmpty()) {
             throw InvalidRules.of(problems);
         }

@@ -65,6 +65,8 @@ public class RulesDocument {
         @NotNull @Valid public Worth topTier;
         @NotNull @Valid public Worth referralConverted;
         @NotNull @Valid public Worth quarterlyBudgetPerTeam;
+        /** A team's own quarterly budget, in the currency of {@code quarterly_budget_per_team}, by its manager's external id. */
+        @NotNull public Map<String, BigDecimal> teamBudgets;
     }
 
     public static class Worth {
@@ -133,6 +135,7 @@ public class RulesDocument {
         d.rewards.topTier = Worth.of(rewards.topTier());
         d.rewards.referralConverted = Worth.of(rewards.referralConverted());
         d.rewards.quarterlyBudgetPerTeam = Worth.of(rewards.quarterlyBudgetPerTeam());
+        d.rewards.teamBudgets = new LinkedHashMap<>(rewards.teamBudgets());
         d.introductions = new Introductions();
         d.introductions.openPerCustomer = r.introductions().openPerCustomer();
         d.introductions.perCustomerPerYear = r.introductions().perCustomerPerYear();
@@ -165,6 +168,7 @@ public class RulesDocument {
 
     RewardRules toRewardRules() {
         return new RewardRules(rewards.introductionConverted.toWorth(), rewards.anniversary.toWorth(),
-                rewards.topTier.toWorth(), rewards.referralConverted.toWorth(), rewards.quarterlyBudgetPerTeam.toWorth());
+                rewards.topTier.toWorth(), rewards.referralConverted.toWorth(), rewards.quarterlyBudgetPerTeam.toWorth(),
+                rewards.teamBudgets);
     }
 }

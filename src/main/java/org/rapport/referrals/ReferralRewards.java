@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.rapport.netweaving.RewardKind;
+import org.rapport.netweaving.RewardReason;
 import org.rapport.netweaving.RewardService;
 
 /**
@@ -20,7 +21,8 @@ public class ReferralRewards {
     RewardService rewards;
 
     void converted(@Observes ReferralConverted converted) {
-        rewards.propose(RewardKind.REFERRAL_CONVERTED, converted.referrerId(), "referral " + converted.referralId(),
-                "recommending " + referrals.nameOf(converted.referralId()));
+        rewards.propose(RewardKind.REFERRAL_CONVERTED, converted.referrerId(),
+                RewardKind.REFERRAL_CONVERTED.ruleSubject(converted.referralId()),
+                RewardReason.referralConverted(referrals.nameOf(converted.referralId())));
     }
 }

@@ -100,11 +100,7 @@ public class ReportService {
         return NetweavingFigures.report(from, to, zone.getId(), team,
                 mapper.introductionGroups(start, end, team, access, IntroductionStage.WAY_TO_A_DEAL),
                 mapper.stageDurations(start, end, team, access), mapper.rewardGroups(start, end, team, access),
-                budget(rules.rewardRules().quarterlyBudgetPerTeam()));
-    }
-
-    private static String budget(org.rapport.planning.RewardRules.Worth worth) {
-        return new org.rapport.netweaving.Amount(worth.value(), java.util.Currency.getInstance(worth.currency())).toString();
+                org.rapport.netweaving.TeamBudget.limitOf(rules.rewardRules(), team).toString());
     }
 
     private static int sum(List<ReportMapper.ResponseRow> rows, java.util.function.ToIntFunction<ReportMapper.ResponseRow> figure) {

@@ -99,4 +99,58 @@ class RewardApprovalTest {
         assertThat(Amount.of("5", "JPY")).hasToString("JPY 5");
         assertThat(Amount.of("5", "EUR")).hasToString("EUR 5.00");
     }
+
+    private static Reward approved(Optional<String> proposedBy) {
+        return new Reward(31, 70, 5, proposedBy, Amount.of("100.00", "EUR"), RewardStatus.APPROVED);
+    }
+
+    @Test
+    void aCorrectionCountsAgainstTheBudgetOfItsApprovalsQuarter() {
+        TeamBudget more = RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("100.00", "EUR"),
+                Optional.of(new java.math.BigDecimal("60.00")), BUDGET);
+        assertThat(more.approved()).isEqualTo(Amount.of("960.00", "EUR"));
+        TeamBudget less = RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("100.00", "EUR"),
+                Optional.of(new java.math.BigDecimal("-40.00")), BUDGET);
+        assertThat(less.approved()).isEqualTo(Amount.of("860.00", "EUR"));
+        assertThat(RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("100.00", "EUR"), Optional.empty(), BUDGET))
+                .as("a note on what was given changes no sum").isEqualTo(BUDGET);
+    }
+
+    @Test
+    void aCorrectionBeyondTheBudgetOrBelowZeroIsRefused() {
+        assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("100.00", "EUR"),
+                Optional.of(new java.math.BigDecimal("100.01")), BUDGET))
+                .isInstanceOf(RewardBudgetRefused.class)
+                .hasMessage("Adding EUR 100.01 to reward 31 would exceed team North's budget for 2026-Q4 (the quarter it was "
+                        + "approved in): EUR 900.00 of EUR 1000.00 is already approved, EUR 100.00 is left.");
+        assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("30.00", "EUR"),
+                Optional.of(new java.math.BigDecimal("-30.01")), BUDGET))
+                .isInstanceOf(InvalidCorrection.class)
+                .hasMessage("amount: -30.01 would take reward 31 below zero: it is EUR 30.00 now.");
+    }
+
+    @Test
+    void whoMayNotApproveARewardMayNotCorrectIt() {
+        assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.of("mia")), MANAGER, Amount.of("100.00", "EUR"),
+                Optional.empty(), BUDGET))
+                .isInstanceOf(RewardApprovalNotAllowed.class).hasMessage("Reward 31 was proposed by mia: someone else corrects it.");
+        assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.empty()), new Approver("olaf", OptionalLong.of(5)),
+                Amount.of("100.00", "EUR"), Optional.empty(), BUDGET))
+                .isInstanceOf(RewardApprovalNotAllowed.class).hasMessageContaining("a salesperson never corrects a reward");
+    }
+
+    @Test
+    void onlyAnApprovedOrFulfilledRewardIsCorrected() {
+        for (RewardStatus status : RewardStatus.values()) {
+            Reward reward = new Reward(31, 70, 5, Optional.empty(), Amount.of("1.00", "EUR"), status);
+            boolean given = status == RewardStatus.APPROVED || status == RewardStatus.FULFILLED;
+            if (given) {
+                assertThat(RewardApproval.correct(reward, MANAGER, Amount.of("1.00", "EUR"), Optional.empty(), BUDGET)).isEqualTo(BUDGET);
+            } else {
+                assertThatThrownBy(() -> RewardApproval.correct(reward, MANAGER, Amount.of("1.00", "EUR"), Optional.empty(), BUDGET))
+                        .as(status.toString()).isInstanceOf(RewardCorrectionRefused.class).isInstanceOf(Conflict.class)
+                        .hasMessageStartingWith("Reward 31 is " + status + ": only an approved or fulfilled reward is corrected");
+            }
+        }
+    }
 }

@@ -311,6 +311,203 @@ class RewardIT {
         assertThat(refused.json().getString("detail")).contains("whom " + team.m + " looks after");
     }
 
+    /**
+     * A correction is a new ledger entry: the earlier entries stay byte for byte as they were, the reward's value as
+     * proposed, and the team's budget counts the corrected value. Only who may approve the reward corrects it.
+     */
+    @Test
+    void aCorrectionIsANewEntryNeverAnEditAndTheBudgetFollowsIt() throws Exception {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        assertThat(api.asAdmin().put("api/rules", withTeamBudget(rules, team.m, 80).toString()).status()).isEqualTo(200);
+        try {
+            int first = approvedReferral(team.customerOfA, "corrected");
+            int second = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "waiting")).json().getInt("id");
+            Api.Reply full = team.as(team.m).postJson("api/rewards/" + second + "/approve", "");
+            assertThat(full.status()).as("EUR 50.00 of the team's own EUR 80.00 is approved: " + full).isEqualTo(409);
+            assertThat(full.json().getString("detail")).contains("of EUR 80.00 is already approved");
+            List<String> before = ledgerRows(first);
+            assertThat(before).hasSize(2);
+
+            String path = "api/rewards/" + first + "/corrections";
+            Api.Reply corrected = team.as(team.m).postJson(path,
+                    "{\"amount\":\"-20.00\",\"currency\":\"EUR\",\"note\":\"A smaller hamper\",\"reason\":\"The shop gave a discount\"}");
+            assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+            assertThat(corrected.json().getJsonNumber("value").bigDecimalValue()).as("as proposed").isEqualByComparingTo("50");
+            assertThat(corrected.json().getJsonNumber("current_value").bigDecimalValue()).isEqualByComparingTo("30");
+            assertThat(corrected.json().getString("status")).as("a correction moves no status").isEqualTo("APPROVED");
+            List<JsonObject> entries = corrected.json().getJsonArray("entries").getValuesAs(JsonObject.class);
+            assertThat(entries).extracting(e -> e.getString("kind")).containsExactly("STATUS", "STATUS", "CORRECTION");
+            JsonObject correction = entries.get(2);
+            assertThat(correction.getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("-20");
+            assertThat(correction.getString("actor")).isEqualTo(team.m);
+            assertThat(correction.getString("reason")).isEqualTo("The shop gave a discount");
+            assertThat(correction.getString("description")).isEqualTo("A smaller hamper");
+            List<String> after = ledgerRows(first);
+            assertThat(after).hasSize(3);
+            assertThat(after.subList(0, 2)).as("the earlier entries, column by column").isEqualTo(before);
+
+            Api.Reply fits = team.as(team.m).postJson("api/rewards/" + second + "/approve", "");
+            assertThat(fits.status()).as("EUR 30.00 + EUR 50.00 fit into EUR 80.00: " + fits).isEqualTo(200);
+            Api.Reply over = api.asAdmin().postJson(path, "{\"amount\":0.01,\"currency\":\"EUR\",\"reason\":\"one cent more\"}");
+            assertThat(over.status()).as(over.toString()).isEqualTo(409);
+            assertThat(over.json().getString("detail")).startsWith("Adding EUR 0.01 to reward " + first + " would exceed team "
+                    + team.m + " (Maria Manager)'s budget for " + quarter());
+            Api.Reply noteOnly = api.asAdmin().postJson(path, "{\"note\":\"A card as well\",\"reason\":\"forgotten\"}");
+            assertThat(noteOnly.status()).as("what was given is corrected without a change of value: " + noteOnly).isEqualTo(201);
+            assertThat(ledgerRows(first).subList(0, 3)).isEqualTo(after);
+            assertThat(team.as(team.m).get("api/rewards/" + first).json().getJsonArray("entries")).hasSize(4);
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aCorrectionIsRefusedToWhoMayNotApproveAndForWhatCannotBeRead() {
+        int id = approvedReferral(team.customerOfA, "refused corrections");
+        String path = "api/rewards/" + id + "/corrections";
+        String good = "{\"amount\":\"-5.00\",\"currency\":\"EUR\",\"reason\":\"too much\"}";
+        Api.Reply created = api.asAdmin().postJson("api/users", "{\"username\":\"" + team.m2 + "\",\"password\":\""
+                + Team.PASSWORD + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(team.as(team.m2).postJson(path, good).status()).as("another team's manager").isEqualTo(403);
+        Api.Reply owner = team.as(team.a).postJson(path, good);
+        assertThat(owner.status()).as("the salesperson who owns the customer: " + owner).isEqualTo(403);
+        assertThat(team.as(team.b).postJson(path, good).status()).as("a colleague").isEqualTo(403);
+        int byManager = team.as(team.m).postJson("api/rewards", proposal(team.customerOfA, "proposed by the manager")).json().getInt("id");
+        assertThat(api.asAdmin().postJson("api/rewards/" + byManager + "/approve", "").status()).isEqualTo(200);
+        Api.Reply ownProposal = team.as(team.m).postJson("api/rewards/" + byManager + "/corrections", good);
+        assertThat(ownProposal.status()).as(ownProposal.toString()).isEqualTo(403);
+        assertThat(ownProposal.json().getString("detail")).isEqualTo("Reward " + byManager + " was proposed by " + team.m
+                + ": someone else corrects it.");
+        Api.Reply pending = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "still proposed"));
+        assertThat(pending.status()).isEqualTo(201);
+
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"1.005\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
+                .startsWith("amount: has at most 2 decimal places");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-50.01\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
+                .startsWith("amount: -50.01 would take reward " + id + " below zero");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"5\",\"currency\":\"USD\",\"reason\":\"x\"}")))
+                .startsWith("currency: the reward is in EUR, not USD");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"5\",\"reason\":\"x\"}"))).startsWith("currency: is required");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"reason\":\"x\"}"))).startsWith("amount: a correction changes the value");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-5.00\",\"currency\":\"EUR\"}"))).startsWith("reason:");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"ten\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
+                .isNotBlank();
+        assertThat(team.as(team.m).get("api/rewards/" + id).json().getJsonArray("entries")).as("nothing was written").hasSize(2);
+
+        int proposed = pending.json().getInt("id");
+        Api.Reply early = team.as(team.m).postJson("api/rewards/" + proposed + "/corrections", good);
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(early.json().getString("detail")).startsWith("Reward " + proposed + " is PROPOSED: only an approved or fulfilled");
+        assertThat(team.as(team.m).postJson(path, good).status()).isEqualTo(201);
+        assertThat(api.anonymous().get("/openapi").body()).as("documented").contains("/api/rewards/{id}/corrections");
+    }
+
+    /** A person cannot propose under the subject a rule gives its own reward: it would take that reward's place. */
+    @Test
+    void aPersonCannotProposeUnderARulesSubject() {
+        for (String[] reserved : List.of(new String[]{"ANNIVERSARY", "5 years"}, new String[]{"TOP_TIER", "TOP10 2026"},
+                new String[]{"INTRODUCTION_CONVERTED", "Introduction 42"}, new String[]{"REFERRAL_CONVERTED", "referral #7"})) {
+            Api.Reply refused = team.as(team.a).postJson("api/rewards", Json.createObjectBuilder().add("customer", team.customerOfA)
+                    .add("kind", reserved[0]).add("subject", reserved[1]).add("reason", "by hand").build().toString());
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().getString("detail")).startsWith("subject: '" + reserved[1] + "' is in the form the "
+                    + reserved[0] + " rule gives the rewards it proposes by itself");
+        }
+        assertThat(rewardsOf(team.as(team.a), null, team.customerOfA)).as("none was proposed").isEmpty();
+        assertThat(team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "Jane Roe, recommended by phone")).status())
+                .isEqualTo(201);
+    }
+
+    /** A team with its own budget is held to it; another team keeps the common one, and the report shows each. */
+    @Test
+    void aTeamsOwnBudgetHoldsForItAlone() {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        assertThat(api.asAdmin().put("api/rules", withTeamBudget(rules, team.m, 60).toString()).status()).isEqualTo(200);
+        try {
+            assertThat(api.asAdmin().get("api/rules").json().getJsonObject("rewards").getJsonObject("team_budgets")
+                    .getJsonNumber(team.m).bigDecimalValue()).isEqualByComparingTo("60");
+            approvedReferral(team.customerOfA, "own budget");
+            int second = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "own budget two")).json().getInt("id");
+            Api.Reply refused = team.as(team.m).postJson("api/rewards/" + second + "/approve", "");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.json().getString("detail")).endsWith("EUR 50.00 of EUR 60.00 is already approved, EUR 10.00 is left.");
+            int others = team.as(team.c).postJson("api/rewards", proposal(team.customerOfC, "common budget")).json().getInt("id");
+            Api.Reply common = team.as(team.m).postJson("api/rewards/" + others + "/approve", "");
+            assertThat(common.status()).as("m reaches no customer of m2's team: " + common).isEqualTo(403);
+            Api.Reply byAdmin = api.asAdmin().postJson("api/rewards/" + others + "/approve", "");
+            assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
+            assertThat(byAdmin.json().getJsonArray("entries").getJsonObject(1).getString("reason")).contains("of EUR 1000.00 approved");
+
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            Api.Reply ours = team.as(team.m).get("api/reports/netweaving?from=" + today + "&to=" + today + "&team=" + team.m);
+            assertThat(ours.status()).as(ours.toString()).isEqualTo(200);
+            assertThat(ours.json().getJsonObject("rewards").getString("quarterly_budget_per_team")).isEqualTo("EUR 60.00");
+            assertThat(api.asAdmin().get("api/reports/netweaving?from=" + today + "&to=" + today).json().getJsonObject("rewards")
+                    .getString("quarterly_budget_per_team")).as("no team: the common budget").isEqualTo("EUR 1000.00");
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    /** A rule's reward tells a German customer why in German: the reason is kept as the rule's cause, not as English text. */
+    @Test
+    void aGermanCustomersNoticeOfARuleRewardSaysWhyInGerman() throws Exception {
+        String customer = Csv.unique("JUBEL").toUpperCase();
+        String email = customer.toLowerCase() + "@jubilaeum.example";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,preferred_name,email,time_zone,locale,owner,customer_since",
+                customer + ",Jubiläum GmbH,Jutta," + email + ",Europe/Berlin,de," + team.a + ","
+                        + LocalDate.now(ZoneOffset.UTC).minusYears(5).minusDays(2)));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        assertThat(api.asAdmin().postJson("api/rewards/run", "").status()).isEqualTo(200);
+        JsonObject proposed = single(rewardsOf(team.as(team.a), "PROPOSED", customer));
+        assertThat(proposed.getString("reason")).as("the API keeps the English reason").isEqualTo("5 years as our customer");
+        int id = proposed.getInt("id");
+        assertThat(team.as(team.m).postJson("api/rewards/" + id + "/approve", "").status()).isEqualTo(200);
+        sendNow(fulfil(id));
+        Eventually.soon().untilAsserted(() -> assertThat(Mailbox.to(email)).hasSize(1));
+        MimeMessage notice = Mailbox.single(email);
+        assertThat(notice.getSubject()).isEqualTo("Ein kleines Dankeschön für Sie, Jutta");
+        String text = (String) ((Multipart) notice.getContent()).getBodyPart(0).getContent();
+        assertThat(text.replaceAll("\\s+", " ")).contains("bedanken für Ihre 5 Jahre Treue als unser Kunde.")
+                .doesNotContain("years as our customer");
+    }
+
+    private static JsonObject withTeamBudget(JsonObject rules, String manager, int value) {
+        JsonObject rewards = rules.getJsonObject("rewards");
+        return Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
+                .add("team_budgets", Json.createObjectBuilder(rewards.getJsonObject("team_budgets")).add(manager, value))).build();
+    }
+
+    private static String detailOf(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        return reply.json().getString("detail");
+    }
+
+    /** Every column of every ledger entry of the reward, as the database holds it, in order. */
+    private static List<String> ledgerRows(int reward) throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement rows = db.prepareStatement("SELECT * FROM reward_entry WHERE reward_id = ? ORDER BY id")) {
+            rows.setInt(1, reward);
+            List<String> ledger = new java.util.ArrayList<>();
+            try (java.sql.ResultSet row = rows.executeQuery()) {
+                int columns = row.getMetaData().getColumnCount();
+                while (row.next()) {
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 1; i <= columns; i++) {
+                        byte[] bytes = row.getBytes(i);
+                        line.append(row.getMetaData().getColumnName(i)).append('=')
+                                .append(bytes == null ? "NULL" : java.util.HexFormat.of().formatHex(bytes)).append(';');
+                    }
+                    ledger.add(line.toString());
+                }
+            }
+            return ledger;
+        }
+    }
+
     private String proposal(String customer, String subject) {
         return Json.createObjectBuilder().add("customer", customer).add("kind", "REFERRAL_CONVERTED")
                 .add("subject", subject).add("reason", "recommending " + subject).build().toString();

@@ -117,6 +117,37 @@ class MailTemplateRenderingTest {
         assertThat(render(MailTemplate.PROBLEM_CHECK_IN, Locale.GERMAN, tenDays).text()).contains("kürzlich haben wir Ihr Anliegen");
     }
 
+    /** A rule's reward says why in the customer's language (from its cause and detail); a person's reason stays as typed. */
+    @Test
+    void aRuleRewardsReasonIsWordedInTheCustomersLanguage() {
+        Map<String, Object> model = new HashMap<>(model(MailTemplate.REWARD_NOTICE, "Alfred", "Alpha GmbH"));
+        Map<String, String> because = Map.of(
+                "ANNIVERSARY", "Ihre 5 Jahre Treue als unser Kunde",
+                "TOP_TIER", "Ihren Platz unter unseren zehn wichtigsten Kunden",
+                "INTRODUCTION_CONVERTED", "die Vorstellung bei Müller &amp; Söhne, aus der ein Geschäft wurde",
+                "REFERRAL_CONVERTED", "Ihre Empfehlung von Jane Roe");
+        Map<String, String> details = Map.of("ANNIVERSARY", "5", "INTRODUCTION_CONVERTED", "Müller & Söhne",
+                "REFERRAL_CONVERTED", "Jane Roe");
+        because.forEach((cause, german) -> {
+            Map<String, Object> reward = new HashMap<>(Map.of("description", "Ein Präsentkorb", "reason", "the English reason",
+                    "cause", cause));
+            if (details.containsKey(cause)) {
+                reward.put("detail", details.get(cause));
+            }
+            model.put("reward", reward);
+            RenderedMail de = render(MailTemplate.REWARD_NOTICE, Locale.GERMAN, model);
+            assertThat(de.text()).as(cause).contains("bedanken für\n" + german.replace("&amp;", "&") + ".")
+                    .doesNotContain("English");
+            assertThat(de.html()).as(cause).contains("bedanken für " + german + ".").doesNotContain("English");
+        });
+        model.put("reward", Map.of("description", "A hamper", "reason", "5 years as our customer", "cause", "ANNIVERSARY",
+                "detail", "5"));
+        assertThat(render(MailTemplate.REWARD_NOTICE, Locale.ENGLISH, model).text()).contains("thanks for\n5 years as our customer.");
+        model.put("reward", Map.of("description", "Ein Präsentkorb", "reason", "Ihre Hilfe beim Umzug"));
+        assertThat(render(MailTemplate.REWARD_NOTICE, Locale.GERMAN, model).text()).as("a person's reason, as typed")
+                .contains("bedanken für\nIhre Hilfe beim Umzug.");
+    }
+
     @Test
     void customerMessagesOfferUnsubscribingAndSalespersonMessagesDoNot() {
         assertThat(render(MailTemplate.THANK_YOU_PURCHASE, Locale.ENGLISH, model(MailTemplate.THANK_YOU_PURCHASE, "Alfred", "Alpha"))

@@ -60,4 +60,33 @@ class RewardRulesTest {
         assertThat(RewardRules.fromSettings(stored).topTier()).isEqualTo(RewardRules.DEFAULTS.topTier());
         assertThat(RewardRules.fromSettings(Map.of())).isEqualTo(RewardRules.DEFAULTS);
     }
+
+    @Test
+    void aTeamWithItsOwnBudgetHasItAndEveryOtherTeamTheCommonOne() {
+        RewardRules d = RewardRules.DEFAULTS;
+        RewardRules rules = new RewardRules(d.introductionConverted(), d.anniversary(), d.topTier(), d.referralConverted(),
+                d.quarterlyBudgetPerTeam(), Map.of("S-NORTH", new BigDecimal("250.5"), "S=ÜBER&1", new BigDecimal("0")));
+        assertThat(rules.problems()).isEmpty();
+        assertThat(rules.budgetOf("S-NORTH")).isEqualTo(new Worth(new BigDecimal("250.5"), "EUR"));
+        assertThat(rules.budgetOf("S-SOUTH")).isEqualTo(d.quarterlyBudgetPerTeam());
+        assertThat(rules.budgetOf(null)).isEqualTo(d.quarterlyBudgetPerTeam());
+
+        RewardRules read = RewardRules.fromSettings(rules.normalized().toSettings());
+        assertThat(read.teamBudgets()).containsOnly(Map.entry("S-NORTH", new BigDecimal("250.50")),
+                Map.entry("S=ÜBER&1", new BigDecimal("0.00")));
+        assertThat(RewardRules.fromSettings(d.toSettings()).teamBudgets()).isEmpty();
+    }
+
+    @Test
+    void aTeamsOwnBudgetIsCheckedLikeTheCommonOne() {
+        RewardRules d = RewardRules.DEFAULTS;
+        java.util.Map<String, BigDecimal> teams = new java.util.TreeMap<>(Map.of("S1", new BigDecimal("-1"),
+                "S2", new BigDecimal("1.001"), " ", BigDecimal.ONE));
+        RewardRules rules = new RewardRules(d.introductionConverted(), d.anniversary(), d.topTier(), d.referralConverted(),
+                d.quarterlyBudgetPerTeam(), teams);
+        assertThat(rules.problems()).containsExactly(
+                "rewards.team_budgets: a team is named by its manager's external id, not by a blank.",
+                "rewards.team_budgets.S1: must be between 0 and 1000000000, not -1.",
+                "rewards.team_budgets.S2: has at most 2 decimal places, not 1.001.");
+    }
 }

@@ -56,7 +56,7 @@ class RulesIT {
         assertThat(rewards.getJsonObject("anniversary").getJsonNumber("value").bigDecimalValue()).isEqualByComparingTo("50");
         assertThat(rewards.getJsonObject("quarterly_budget_per_team").getString("currency")).isEqualTo("EUR");
         assertThat(rewards.keySet()).containsExactlyInAnyOrder("introduction_converted", "anniversary", "top_tier", "referral_converted",
-                "quarterly_budget_per_team");
+                "quarterly_budget_per_team", "team_budgets");
         JsonObject otherCurrency = Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
                 .add("top_tier", Json.createObjectBuilder().add("value", 100).add("currency", "USD"))).build();
         Api.Reply otherCurrencyReply = api.asAdmin().put("api/rules", otherCurrency.toString());
@@ -67,6 +67,16 @@ class RulesIT {
                 .add("quarterly_budget_per_team", Json.createObjectBuilder().add("value", -5).add("currency", "EUR"))).build();
         assertThat(api.asAdmin().put("api/rules", negative.toString()).json().getString("detail"))
                 .contains("rewards.quarterly_budget_per_team.value");
+        JsonObject badTeams = Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
+                .add("team_budgets", Json.createObjectBuilder().add(team.m, -1).add("NO-SUCH-MANAGER", 10).add(team.a, 10))).build();
+        Api.Reply badTeamsReply = api.asAdmin().put("api/rules", badTeams.toString());
+        assertThat(badTeamsReply.status()).as(badTeamsReply.toString()).isEqualTo(400);
+        assertThat(badTeamsReply.json().getString("detail"))
+                .contains("rewards.team_budgets." + team.m + ": must be between 0 and")
+                .contains("rewards.team_budgets.NO-SUCH-MANAGER: is not the external id of a manager")
+                .as("a salesperson leads no team").contains("rewards.team_budgets." + team.a + ": is not the external id of a manager");
+        assertThat(api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
+                .remove("team_budgets")).build().toString()).status()).as("team_budgets is part of the document").isEqualTo(400);
         assertThat(api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).remove("rewards").build().toString()).status())
                 .as("the rewards are part of the document").isEqualTo(400);
         assertThat(api.asAdmin().get("api/rules").json()).as("a refused document changes nothing").isEqualTo(rules);

@@ -1,0 +1,37 @@
+package org.rapport.netweaving;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.platform.errors.InvalidInput;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What a correction carries, checked before anyone decides on it; each refusal names the field. */
+class CorrectionTest {
+
+    @Test
+    void aChangeInTheRewardsCurrencyANoteOrBothAreReadable() {
+        assertThatCode(() -> Correction.check(new BigDecimal("-10.00"), "EUR", null, "EUR")).doesNotThrowAnyException();
+        assertThatCode(() -> Correction.check(new BigDecimal("5"), "eur", "A bigger hamper", "EUR")).doesNotThrowAnyException();
+        assertThatCode(() -> Correction.check(null, null, "A card, not a hamper", "EUR")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void eachUnreadableCorrectionNamesItsField() {
+        refused(null, null, " ", "amount: a correction changes the value (amount and currency), notes what was given (note), or both; this one has neither.");
+        refused(null, "EUR", "a note", "currency: goes with an amount; this correction has none.");
+        refused(BigDecimal.ZERO, "EUR", null, "amount: 0 changes nothing; give the signed change of the value, such as -10.00.");
+        refused(new BigDecimal("1.005"), "EUR", null, "amount: has at most 2 decimal places, not 1.005.");
+        refused(new BigDecimal("-1000000000.01"), "EUR", null, "amount: must be between -1000000000 and 1000000000, not -1000000000.01.");
+        refused(new BigDecimal("10"), null, null, "currency: is required with an amount (the reward's, EUR).");
+        refused(new BigDecimal("10"), "EURO", null, "currency: 'EURO' is not an ISO 4217 currency code (such as EUR, USD).");
+        refused(new BigDecimal("10"), "USD", null, "currency: the reward is in EUR, not USD; a correction is in the reward's currency.");
+    }
+
+    private static void refused(BigDecimal change, String currency, String note, String detail) {
+        assertThatThrownBy(() -> Correction.check(change, currency, note, "EUR"))
+                .isInstanceOf(InvalidCorrection.class).isInstanceOf(InvalidInput.class).hasMessage(detail);
+    }
+}
