@@ -1,5 +1,6 @@
 <#ftl encoding="UTF-8">
-<#-- Names the other company and what the two could do for each other; nothing else about them. -->
+<#-- Names the other company and what it offers that the customer needs; what it looks for only in the second request
+     (youOffer is empty for the first customer asked: the other side has not consented yet). Nothing else about them. -->
 Hi ${customer.preferredName},
 <#if introduction.reminder?has_content>
 

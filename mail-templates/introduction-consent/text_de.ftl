@@ -1,5 +1,6 @@
 <#ftl encoding="UTF-8">
-<#-- Nennt das andere Unternehmen und was beide einander bieten können; sonst nichts über sie. -->
+<#-- Nennt das andere Unternehmen und was es bietet, das der Kunde sucht; was es sucht, nur in der zweiten Anfrage
+     (youOffer ist für den zuerst Gefragten leer: die andere Seite hat noch nicht zugestimmt). Sonst nichts über sie. -->
 Hallo ${customer.preferredName},
 <#if introduction.reminder?has_content>
 

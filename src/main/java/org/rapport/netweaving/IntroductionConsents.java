@@ -34,9 +34,10 @@ import java.util.stream.Collectors;
  * links ({@code /consent/…}).
  * <ul>
  * <li>Approved: the first customer (who needs what the other offers) is asked by their salesperson
- * ({@code introduction-consent}: the other company's name and what the two could do for each other, nothing else);
- * CONSENT_REQUESTED_FIRST.</li>
- * <li>Their yes: CONSENT_REQUESTED_SECOND, and the second is asked the same way. The second's yes: CONSENTED; each
+ * ({@code introduction-consent}: the other company's name and what it offers that this customer needs, nothing else:
+ * not what the other looks for, since it has not consented yet); CONSENT_REQUESTED_FIRST.</li>
+ * <li>Their yes: CONSENT_REQUESTED_SECOND, and the second is asked the same way, with what the first looks for that the
+ * second offers too (the first has consented). The second's yes: CONSENTED; each
  * customer gets the {@code introduction} from their own salesperson, in their own language, with both owners in Cc and
  * both customers in Reply-To; a {@code thank-you-introduction} note each, under the thank-you rules; INTRODUCED.</li>
  * <li>A no from either: CONSENT_DECLINED. When the second declines, the first is told nothing: the page after their
@@ -48,9 +49,10 @@ import java.util.stream.Collectors;
  * <li>A customer who cannot be emailed about introductions (their consent, an open problem) when it is their turn:
  * WITHDRAWN, with the reason.</li>
  * </ul>
- * The consent request, the introduction and the answers' moves go out at once (they follow a person's action, like mail
- * a salesperson composes); reminders and thank-you notes keep to the customer's send window. Everything is written in
- * the transaction of the move that caused it.
+ * Every email here keeps to its customer's send window, as planned email does ({@link SendWindows}): a request that
+ * follows a click at night waits for the morning, and the deadlines count from that moment (the request's and the
+ * reminder's {@code not_before}, stored as {@code consent_requested_at} and {@code reminded_at}), not from the click.
+ * Everything is written in the transaction of the move that caused it.
  */
 @ApplicationScoped
 public class IntroductionConsents {
@@ -85,7 +87,13 @@ public class IntroductionConsents {
     @Inject
     Clock clock;
 
-    /** What a consent page shows: the question as the customer's email put it. */
+    /**
+     * What a consent page shows: the question as the customer's email put it.
+     *
+     * @param youNeed  what the other offers that this customer needs
+     * @param youOffer what the other needs that this customer offers: for the second customer only (the first has
+     *                 consented by then), empty for the first
+     */
     public record Question(long introductionId, ConsentSide side, String otherCompany, String youNeed, String youOffer) {
     }
 
@@ -195,19 +203,25 @@ public class IntroductionConsents {
                     "the " + side.name().toLowerCase(java.util.Locale.ROOT) + " customer cannot be asked: " + blocked.get());
             return;
         }
-        Instant now = clock.instant();
-        mapper.markConsentRequested(id, now);
+        // the deadlines count from the moment the request may leave, not from this click (at night, say)
+        Instant leaves = leaves(mapper.party(customerId).orElseThrow(), clock.instant());
+        mapper.markConsentRequested(id, leaves);
         outbox.enqueue(new Mail("consent:" + id + ":" + side, new MailModel.IntroductionConsent(request(stored, side, false)),
-                customerId, null, null, now));
+                customerId, null, null, leaves, true));
     }
 
     private void remind(IntroductionMapper.Stored stored, ConsentSide side, IntroductionMapper.PartyRow customer, Instant now) {
-        mapper.markReminded(stored.id(), now);
+        Instant leaves = leaves(customer, now);
+        mapper.markReminded(stored.id(), leaves);
         mapper.insertEvent(stored.id(), IntroductionEvent.REMINDED, stored.stage(), stored.stage(), IntroductionEvent.RAPPORT,
                 null, now);
         outbox.enqueue(new Mail("consent-reminder:" + stored.id() + ":" + side,
-                new MailModel.IntroductionConsent(request(stored, side, true)), customer.id, null, null,
-                windows.next(now, Zones.orUtc(customer.timeZone), customer.region), true));
+                new MailModel.IntroductionConsent(request(stored, side, true)), customer.id, null, null, leaves, true));
+    }
+
+    /** The first moment at or after {@code now} inside the customer's send window: when their email may leave. */
+    private Instant leaves(IntroductionMapper.PartyRow customer, Instant now) {
+        return windows.next(now, Zones.orUtc(customer.timeZone), customer.region);
     }
 
     /** Both said yes: the introduction to each, a thank-you note to each, INTRODUCED. */
@@ -240,7 +254,7 @@ public class IntroductionConsents {
             IntroductionMapper.PartyRow other = pair[1];
             outbox.enqueue(new Mail("introduction:" + id + ":" + to.id, new MailModel.Introduction(
                     new MailModel.IntroducedContact(other.contact(), other.company, other.email, why), copies),
-                    to.id, null, null, now));
+                    to.id, null, null, leaves(to, now), true));
             thankYou(id, to, other, rules, now);
         }
         introductions.move(id, IntroductionStage.INTRODUCED, IntroductionEvent.RAPPORT, null);
@@ -259,8 +273,7 @@ public class IntroductionConsents {
             return;
         }
         outbox.enqueue(new Mail("thank-you-introduction:" + id + ":" + to.id, new MailModel.ThankYouIntroduction(
-                new MailModel.IntroducedCompany(other.company)), to.id, null, null,
-                windows.next(now, Zones.orUtc(to.timeZone), to.region), true));
+                new MailModel.IntroducedCompany(other.company)), to.id, null, null, leaves(to, now), true));
     }
 
     /** Why the customer cannot get an email of the purpose now (their consent, a problem pending), or empty. */
@@ -285,10 +298,10 @@ public class IntroductionConsents {
                 : stored.firstCustomerId()).orElseThrow();
         Taxonomy taxonomy = categories.taxonomy();
         String firstNeeds = names(taxonomy, consent.firstNeeds);
-        String secondNeeds = names(taxonomy, consent.secondNeeds);
+        // the first is asked before the second consented: nothing of the second's needs, only what it offers
         return side == ConsentSide.FIRST
-                ? new Question(stored.id(), side, other.company, firstNeeds, secondNeeds)
-                : new Question(stored.id(), side, other.company, secondNeeds, firstNeeds);
+                ? new Question(stored.id(), side, other.company, firstNeeds, "")
+                : new Question(stored.id(), side, other.company, names(taxonomy, consent.secondNeeds), firstNeeds);
     }
 
     /** The categories' names, comma-separated (a code no longer in the taxonomy as itself). */

@@ -2,6 +2,7 @@ package org.rapport.netweaving;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.platform.database.ColumnText;
 import org.rapport.platform.security.Access;
 
 import java.math.BigDecimal;
@@ -18,9 +19,10 @@ public interface IntroductionMapper {
      *
      * @param firstOwnerId  the first customer's owner now (null: none)
      * @param secondOwnerId the second customer's owner now
+     * @param introducedAt  when it was made (null before)
      */
     record Stored(long id, long firstCustomerId, long secondCustomerId, IntroductionStage stage, Long firstOwnerId,
-                  Long secondOwnerId, boolean firstApproved, boolean secondApproved) {
+                  Long secondOwnerId, boolean firstApproved, boolean secondApproved, Instant introducedAt) {
     }
 
     /** Who an introduction is between: the first customer's id, the second's company (what the first may know). */
@@ -151,24 +153,14 @@ public interface IntroductionMapper {
             this.firstNeeds = String.join(";", match.firstNeeds().stream().sorted().toList());
             this.secondNeeds = String.join(";", match.secondNeeds().stream().sorted().toList());
             this.score = match.score();
-            this.explanation = shortened(match.explanation(), EXPLANATION_WIDTH);
+            // four company names of 200 characters make a longer line, and one such pair must not fail the whole run
+            this.explanation = ColumnText.fitted(match.explanation(), EXPLANATION_WIDTH);
             this.matchRunId = matchRunId;
             this.proposedAt = proposedAt;
         }
 
         /** The width of {@code introduction.explanation}, in characters. */
         static final int EXPLANATION_WIDTH = 500;
-
-        /**
-         * The text, or its start and "…" within {@code width} characters (code points, as the column counts them): four
-         * company names of 200 characters make a longer line, and one such pair must not fail the whole run.
-         */
-        private static String shortened(String text, int width) {
-            if (text.codePointCount(0, text.length()) <= width) {
-                return text;
-            }
-            return text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
-        }
     }
 
     /** A new matching run; {@code id} is set by the insert. */

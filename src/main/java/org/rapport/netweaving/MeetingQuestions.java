@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.planning.PlanningService;
-import org.rapport.platform.security.Access;
 import org.rapport.customers.Consent;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailModel;
@@ -81,9 +80,8 @@ public class MeetingQuestions {
         }
         mapper.insertEvent(id, IntroductionEvent.ASKED_IF_MET, IntroductionStage.INTRODUCED, IntroductionStage.INTRODUCED,
                 IntroductionEvent.RAPPORT, null, now);
-        Instant introducedAt = mapper.findVisible(Access.EVERYTHING, id).orElseThrow().introducedAt();
         planning.introductionFollowUp(first.id, id, "Call " + first.company + ": introduced to " + second.company + " "
-                + Duration.between(introducedAt, now).toDays() + " days ago, did they meet? Record the outcome of introduction "
+                + Duration.between(stored.get().introducedAt(), now).toDays() + " days ago, did they meet? Record the outcome of introduction "
                 + id + ".");
         return true;
     }

@@ -94,7 +94,8 @@ public sealed interface MailModel {
      * @param side         {@code FIRST} (the customer who needs the service) or {@code SECOND}
      * @param otherCompany the other company's name
      * @param youNeed      category names: what the recipient looks for and the other offers (may be empty)
-     * @param youOffer     category names: what the other looks for and the recipient offers (may be empty)
+     * @param youOffer     category names: what the other looks for and the recipient offers (may be empty; always empty
+     *                     for the first customer asked, before the other consented)
      * @param reminder     {@code "true"} for the one reminder, empty for the request
      */
     record ConsentRequest(String id, String side, String otherCompany, String youNeed, String youOffer, String reminder) {

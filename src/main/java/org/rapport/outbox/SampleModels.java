@@ -58,7 +58,7 @@ public final class SampleModels {
             case COURTESY_CHECK_IN -> new CourtesyCheckIn();
             case REQUEST_REPLY -> new RequestReply(new CustomerRequest("A copy of our service contract",
                     "The contract is attached to your customer account; I have also asked our office to post a copy."));
-            case INTRODUCTION_CONSENT -> new IntroductionConsent(new ConsentRequest("0", "FIRST", "Nordwind Logistik GmbH",
+            case INTRODUCTION_CONSENT -> new IntroductionConsent(new ConsentRequest("0", "SECOND", "Nordwind Logistik GmbH",
                     "logistics", "printing", ""));
             case INTRODUCTION -> new Introduction(new IntroducedContact("Jürgen Müller", "Nordwind Logistik GmbH",
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.money.ExchangeRateService;
+import org.rapport.platform.database.ColumnText;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.time.ScheduleZone;
 import org.rapport.platform.time.Zones;
@@ -172,7 +173,7 @@ public class PlanningService {
      */
     public boolean introductionFollowUp(long customerId, long introductionId, String reason) {
         return page.callToday(Proposal.Rule.INTRODUCTION_FOLLOW_UP, customerId, "introduction-follow-up:" + introductionId,
-                fitted(reason), Planner.CHECK_IN_PRIORITY, clock.instant());
+                ColumnText.fitted(reason, REASON_WIDTH), Planner.CHECK_IN_PRIORITY, clock.instant());
     }
 
     /** What came of the introduction is known: its follow-up call, if still open, is no longer needed. */
@@ -185,11 +186,8 @@ public class PlanningService {
         touches.settled("referral:" + referralId, note);
     }
 
-    /** A planned touch's reason holds at most 300 characters; a longer one ends in "…". */
-    static String fitted(String reason) {
-        return reason.codePointCount(0, reason.length()) <= 300 ? reason
-                : reason.substring(0, reason.offsetByCodePoints(0, 299)) + "…";
-    }
+    /** The width of {@code planned_touch.reason}, in characters: a longer reason is shortened, ending in "…". */
+    static final int REASON_WIDTH = 300;
 
     /**
      * A prospect the customer recommended: a call on their salesperson's list today, ahead of check-ins and courtesy
@@ -197,7 +195,7 @@ public class PlanningService {
      * called.
      */
     public boolean referralLead(long customerId, long referralId, String reason) {
-        return page.callToday(Proposal.Rule.REFERRAL_LEAD, customerId, "referral:" + referralId, fitted(reason),
+        return page.callToday(Proposal.Rule.REFERRAL_LEAD, customerId, "referral:" + referralId, ColumnText.fitted(reason, REASON_WIDTH),
                 Planner.CHECK_IN_PRIORITY + 10, clock.instant());
     }
 

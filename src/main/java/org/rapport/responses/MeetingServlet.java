@@ -2,16 +2,13 @@ package org.rapport.responses;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.mail.LinkTokens.Purpose;
 import org.rapport.netweaving.MeetingQuestions;
 import org.rapport.outbox.Links;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,56 +19,27 @@ import java.util.Optional;
  * or altered token is 400, a question no longer open (answered, or the introduction moved on) 409.
  */
 @WebServlet("/met/*")
-public class MeetingServlet extends HttpServlet {
-
-    @Inject
-    Links links;
-
-    @Inject
-    ResponseService responses;
+public class MeetingServlet extends TokenPage<Long> {
 
     @Inject
     MeetingQuestions meetings;
 
+    public MeetingServlet() {
+        super(Purpose.MEETING);
+    }
+
+    /** The introduction. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        page(request, response, false);
+    Optional<Long> subject(String data) {
+        return data.matches("[0-9]{1,18}") ? Optional.of(Long.parseLong(data)) : Optional.empty();
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        page(request, response, true);
-    }
-
-    private void page(HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
-        Optional<Claims> token = links.fromPath(request.getPathInfo(), "", Purpose.MEETING);
-        Optional<CustomerContact> contact = token.flatMap(t -> responses.contact(t.customerId()));
-        if (contact.isEmpty() || !token.get().data().matches("[0-9]{1,18}")) {
-            Pages.write(response, 400, "invalid-link", Map.of());
-            return;
-        }
-        long customerId = token.get().customerId();
-        long introductionId = Long.parseLong(token.get().data());
-        // the link's query preselects; a POST's form field comes after it (query data first), and decides
-        String[] answers = request.getParameterValues("answer");
-        String answer = answers == null ? null : answers[answers.length - 1];
-        Map<String, Object> model = new HashMap<>();
-        model.put("de", contact.get().german());
-        model.put("answer", "no".equals(answer) ? "no" : "yes");
-        Optional<String> other = meetings.open(customerId, introductionId);
-        if (other.isEmpty()) {
-            model.put("state", "closed");
-            Pages.write(response, 409, "met", model);
-            return;
-        }
-        model.put("otherCompany", other.get());
-        if (!decide || (!"yes".equals(answer) && !"no".equals(answer))) {
-            model.put("state", "asking");
-            Pages.write(response, decide ? 400 : 200, "met", model);
-            return;
-        }
-        boolean taken = meetings.answer(customerId, introductionId, "yes".equals(answer));
-        model.put("state", taken ? "answered" : "closed");
-        Pages.write(response, taken ? 200 : 409, "met", model);
+    void visit(Link<Long> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
+        long introductionId = link.subject();
+        Optional<Map<String, Object>> question = meetings.open(link.customerId(), introductionId)
+                .map(other -> Map.of("otherCompany", other));
+        yesOrNo(link, request, response, decide, "met", question,
+                met -> meetings.answer(link.customerId(), introductionId, met));
     }
 }

@@ -1,16 +1,11 @@
 package org.rapport.responses;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.mail.LinkTokens.Purpose;
-import org.rapport.outbox.Links;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,39 +14,26 @@ import java.util.Optional;
  * send it, because mail scanners fetch every link (all five ratings); POST records it.
  */
 @WebServlet("/r/*")
-public class RatingServlet extends HttpServlet {
+public class RatingServlet extends TokenPage<Integer> {
 
-    @Inject
-    Links links;
+    public RatingServlet() {
+        super(Purpose.RATING);
+    }
 
-    @Inject
-    ResponseService responses;
-
+    /** The score, 1 to 5. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        page(request, response, false);
+    Optional<Integer> subject(String data) {
+        return data.matches("[1-5]") ? Optional.of(Integer.parseInt(data)) : Optional.empty();
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        page(request, response, true);
-    }
-
-    private void page(HttpServletRequest request, HttpServletResponse response, boolean record) throws IOException {
-        Optional<Claims> token = links.fromPath(request.getPathInfo(), "", Purpose.RATING);
-        Optional<CustomerContact> contact = token.flatMap(t -> responses.contact(t.customerId()));
-        if (contact.isEmpty() || !token.get().data().matches("[1-5]")) {
-            Pages.write(response, 400, "invalid-link", Map.of());
-            return;
+    void visit(Link<Integer> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
+        if (decide) {
+            responses.rated(link.token(), link.subject());
         }
-        int score = Integer.parseInt(token.get().data());
-        if (record) {
-            responses.rated(token.get(), score);
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("de", contact.get().german());
-        model.put("score", score);
-        model.put("recorded", record);
+        Map<String, Object> model = link.model();
+        model.put("score", link.subject());
+        model.put("recorded", decide);
         Pages.write(response, 200, "rating", model);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Mailbox;
+import org.rapport.testing.SendWindow;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
@@ -21,6 +22,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -65,31 +68,41 @@ class IntroductionConsentIT {
 
     @Test
     void bothSayYesAndEachIsIntroducedToTheOtherWithTheOwnersInCopy() throws Exception {
-        long id = approvedIntroduction();
+        // a mutual fit: the second needs labels, which the first offers
+        String labels = "Labels and print runs " + team.tag;
+        long id = approvedIntroduction("CONSENT_REQUESTED_FIRST", category("labels", labels));
+        SendWindow.open(needs);
 
         MimeMessage firstRequest = awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?");
         String firstText = text(firstRequest);
-        assertThat(firstText).contains("Oxford Freight Ltd").doesNotContain("Oliver", offersEmail, "GB");
+        assertThat(firstText).contains("Oxford Freight Ltd", "Logistics and freight").doesNotContain("Oliver", offersEmail, "GB");
+        assertThat(firstText).as("what the second is looking for, before they consented").doesNotContain(labels, "Labels");
         assertThat(Mailbox.to(offersEmail)).as("the second is asked only after the first said yes").isEmpty();
         String firstToken = token(firstText);
 
         // a scanner (or the customer) opens the link: the question, nothing decided
         Api.Reply shown = api.anonymous().get("consent/" + firstToken + "?answer=yes");
         assertThat(shown.status()).isEqualTo(200);
-        assertThat(shown.body()).contains("Oxford Freight Ltd", "lang=\"de\"");
+        assertThat(shown.body()).contains("Oxford Freight Ltd", "lang=\"de\"").doesNotContain("Labels");
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
 
         Api.Reply yes = answer(firstToken, "yes");
         assertThat(yes.status()).as(yes.body()).isEqualTo(200);
+        assertThat(yes.body()).doesNotContain("Labels");
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_SECOND");
+        SendWindow.open(offers);
 
         MimeMessage secondRequest = awaitOne(offersEmail, "May I introduce you to someone, Oli?");
         String secondText = text(secondRequest);
         assertThat(secondText).contains("Druckerei Nadel GmbH").doesNotContain("Nora", needsEmail);
+        assertThat(secondText).as("the first consented: what each could do for the other")
+                .contains("they offer " + labels + ", which you are looking for", "looking for Logistics and freight, which you offer");
         String secondToken = token(secondText);
         assertThat(answer(secondToken, "yes").status()).isEqualTo(200);
 
         assertThat(stage(id)).isEqualTo("INTRODUCED");
+        SendWindow.open(needs);
+        SendWindow.open(offers);
         MimeMessage toNeeds = awaitOne(needsEmail, "Darf ich vorstellen: Oliver Ox");
         MimeMessage toOffers = awaitOne(offersEmail, "Introduction: meet Nora Nadel");
         for (MimeMessage introduction : List.of(toNeeds, toOffers)) {
@@ -124,9 +137,11 @@ class IntroductionConsentIT {
     @Test
     void whenTheSecondSaysNoTheFirstLearnsNothingMore() throws Exception {
         long id = approvedIntroduction();
+        SendWindow.open(needs);
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
         Api.Reply yes = answer(firstToken, "yes");
         assertThat(yes.body()).contains("Hören Sie nichts von uns");
+        SendWindow.open(offers);
         String secondToken = token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?")));
 
         Api.Reply no = answer(secondToken, "no");
@@ -151,6 +166,7 @@ class IntroductionConsentIT {
     @Test
     void forgedTamperedAndOtherPartyTokensAreRefusedAndChangeNothing() throws Exception {
         long id = approvedIntroduction();
+        SendWindow.open(needs);
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
 
         // altered in one character, made up, or no token at all: 400, whatever the method
@@ -170,6 +186,7 @@ class IntroductionConsentIT {
         assertThat(answer(firstToken, "yes").status()).isEqualTo(200);
         assertThat(answer(firstToken, "no").status()).isEqualTo(409);
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_SECOND");
+        SendWindow.open(offers);
         // the second's token says nothing about the first's side
         String secondToken = token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?")));
         assertThat(secondToken).isNotEqualTo(firstToken);
@@ -179,6 +196,7 @@ class IntroductionConsentIT {
     @Test
     void unansweredRequestsGetOneReminderThenExpire() throws Exception {
         long id = approvedIntroduction();
+        SendWindow.open(needs);
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
 
         // set-up: the request went out 20 days ago (the shared server's clock is the real one); the job runs every 2 s
@@ -204,7 +222,9 @@ class IntroductionConsentIT {
     @Test
     void daysAfterTheIntroductionEachIsAskedIfTheyMetAndOneClickRecordsIt() throws Exception {
         long id = approvedIntroduction();
+        SendWindow.open(needs);
         assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
+        SendWindow.open(offers);
         assertThat(answer(token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))), "yes").status()).isEqualTo(200);
         assertThat(stage(id)).isEqualTo("INTRODUCED");
 
@@ -214,10 +234,8 @@ class IntroductionConsentIT {
                 + "introduced_at = UTC_TIMESTAMP(3) - INTERVAL 15 DAY WHERE id = " + id);
         soon().untilAsserted(() -> assertThat(outboxTemplates(needs)).contains("introduction-follow-up"));
         assertThat(outboxTemplates(offers)).containsOnlyOnce("introduction-follow-up");
-        try (Connection db = db(); Statement now = db.createStatement()) {
-            now.executeUpdate("UPDATE outbox_message SET not_before = UTC_TIMESTAMP(3) "
-                    + "WHERE template = 'introduction-follow-up' AND status = 'PENDING' AND idempotency_key LIKE 'introduction-follow-up:" + id + ":%'");
-        }
+        SendWindow.open(needs);
+        SendWindow.open(offers);
         // the question goes on the first customer's salesperson's list too
         assertThat(followUpCalls(needs)).singleElement().satisfies(t -> {
             assertThat(t.getString("reason")).isEqualTo("Call Druckerei Nadel GmbH: introduced to Oxford "
@@ -284,6 +302,46 @@ class IntroductionConsentIT {
     }
 
     @Test
+    void mailQueuedAtNightWaitsForTheCustomersWindowAndTheDeadlinesCountFromItsOpening() throws Exception {
+        // both customers in a zone where it is night now: every email waits for their window's next opening
+        SendWindow.Hours hours = SendWindow.hours(api);
+        ZoneId night = SendWindow.zoneWhereClosed(hours);
+        Api.Reply moved = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + "," + night.getId() + ",de,DE-BE," + team.a + ",true,true",
+                offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + "," + night.getId() + ",en,GB," + team.b + ",true,true"));
+        assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(2);
+
+        long id = approvedIntroduction();
+        Instant needsOpening = SendWindow.nextOpening(api, hours, Instant.now(), night, "DE-BE");
+        assertThat(needsOpening).isAfter(Instant.now());
+        assertThat(waiting(needs, "consent:" + id + ":FIRST")).as("the request, at the window's opening").isEqualTo(needsOpening);
+        assertThat(instant(id, "consent_requested_at")).as("the deadlines count from when it leaves").isEqualTo(needsOpening);
+
+        // set-up: the request went out 20 days ago; the reminder the job queues now waits for the window too
+        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
+        soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
+        Instant reminderOpening = SendWindow.nextOpening(api, hours, Instant.now(), night, "DE-BE");
+        assertThat(waiting(needs, "consent-reminder:" + id + ":FIRST")).isEqualTo(reminderOpening);
+        assertThat(instant(id, "reminded_at")).as("the expiry counts from when the reminder leaves").isEqualTo(reminderOpening);
+        assertThat(Mailbox.to(needsEmail)).as("nothing left at night").isEmpty();
+
+        // the first says yes at night: the second's request waits for the second's window
+        SendWindow.open(needs);
+        assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
+        Instant offersOpening = SendWindow.nextOpening(api, hours, Instant.now(), night, "GB");
+        assertThat(waiting(offers, "consent:" + id + ":SECOND")).isEqualTo(offersOpening);
+        assertThat(instant(id, "consent_requested_at")).isEqualTo(offersOpening);
+
+        // and so do the introductions once the second said yes
+        SendWindow.open(offers);
+        assertThat(answer(token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))), "yes").status()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("INTRODUCED");
+        assertThat(waiting(needs, "introduction:" + id + ":")).isEqualTo(SendWindow.nextOpening(api, hours, Instant.now(), night, "DE-BE"));
+        assertThat(waiting(offers, "introduction:" + id + ":")).isEqualTo(SendWindow.nextOpening(api, hours, Instant.now(), night, "GB"));
+    }
+
+    @Test
     void aCustomerWhoCannotBeAskedWithdrawsTheIntroductionWithTheReason() throws Exception {
         Api.Reply closed = api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
@@ -304,19 +362,28 @@ class IntroductionConsentIT {
         return approvedIntroduction("CONSENT_REQUESTED_FIRST");
     }
 
-    /** Set-up only: a PROPOSED introduction as the matcher stores it, then approved by the owners' manager. */
     private long approvedIntroduction(String expectedStage) throws SQLException {
+        return approvedIntroduction(expectedStage, "");
+    }
+
+    /**
+     * Set-up only: a PROPOSED introduction as the matcher stores it, then approved by the owners' manager. The first
+     * needs logistics, which the second offers; {@code secondNeeds} what the second needs and the first offers ("": not
+     * a mutual fit).
+     */
+    private long approvedIntroduction(String expectedStage, String secondNeeds) throws SQLException {
         long id;
         try (Connection db = db();
              PreparedStatement insert = db.prepareStatement("""
                      INSERT INTO introduction (first_customer_id, second_customer_id, stage, stage_since, first_needs,
                                                second_needs, score, explanation, proposed_at)
-                     SELECT n.id, o.id, 'PROPOSED', UTC_TIMESTAMP(3), 'logistics', '', 50,
+                     SELECT n.id, o.id, 'PROPOSED', UTC_TIMESTAMP(3), 'logistics', ?, 50,
                             'Druckerei Nadel GmbH needs logistics; Oxford Freight Ltd offers logistics', UTC_TIMESTAMP(3)
                        FROM customer n, customer o WHERE n.external_id = ? AND o.external_id = ?""",
                      Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, needs);
-            insert.setString(2, offers);
+            insert.setString(1, secondNeeds);
+            insert.setString(2, needs);
+            insert.setString(3, offers);
             assertThat(insert.executeUpdate()).isEqualTo(1);
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -331,6 +398,15 @@ class IntroductionConsentIT {
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         assertThat(approved.json().getString("stage")).isEqualTo(expectedStage);
         return id;
+    }
+
+    /** A category of the test's own, named {@code name}: its code. */
+    private String category(String suffix, String name) {
+        String code = team.tag.toLowerCase(Locale.ROOT) + "-" + suffix;
+        Api.Reply imported = api.asAdmin().postCsv("api/import/categories", Csv.lines("code,name", code + "," + name));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
+        return code;
     }
 
     private Api.Reply answer(String token, String answer) {
@@ -361,6 +437,19 @@ class IntroductionConsentIT {
     private String remindedAt(long id) {
         JsonObject introduction = api.asAdmin().get("api/introductions/" + id).json();
         return introduction.isNull("reminded_at") ? null : introduction.getString("reminded_at");
+    }
+
+    /** The not_before of the customer's one message whose idempotency key starts with {@code key}, still waiting. */
+    private Instant waiting(String customer, String key) {
+        List<JsonObject> found = api.asAdmin().get("api/outbox?customer=" + customer).array().getValuesAs(JsonObject.class)
+                .stream().filter(m -> m.getString("idempotency_key").startsWith(key)).toList();
+        assertThat(found).as("messages " + key + "… to " + customer).singleElement()
+                .satisfies(m -> assertThat(m.getString("status")).isEqualTo("PENDING"));
+        return Instant.parse(found.get(0).getString("not_before"));
+    }
+
+    private Instant instant(long id, String field) {
+        return Instant.parse(api.asAdmin().get("api/introductions/" + id).json().getString(field));
     }
 
     private List<String> outboxTemplates(String customer) {

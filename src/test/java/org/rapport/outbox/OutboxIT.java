@@ -13,6 +13,7 @@ import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
+import org.rapport.testing.SendWindow;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 
@@ -349,10 +350,8 @@ class OutboxIT {
      */
     @Test
     void aRetryOfPlannedMailComesBackInsideTheCustomersSendWindow() throws Exception {
-        JsonObject policy = api.asAdmin().get("api/rules").json().getJsonObject("contact_policy");
-        java.time.LocalTime start = java.time.LocalTime.parse(policy.getString("send_window_start"));
-        java.time.LocalTime end = java.time.LocalTime.parse(policy.getString("send_window_end"));
-        java.time.ZoneId zone = zoneHalfwayBetween(end, start);
+        SendWindow.Hours hours = SendWindow.hours(api);
+        java.time.ZoneId zone = SendWindow.zoneWhereClosed(hours);
         String tag = Csv.unique("window").toUpperCase();
         String email = tag.toLowerCase() + "@window.example";
         Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
@@ -367,10 +366,7 @@ class OutboxIT {
         int id = api.asAdmin().get("api/planned-touches?customer=" + tag).array().getValuesAs(JsonObject.class).stream()
                 .filter(t -> t.getString("rule").equals("THANK_YOU_PURCHASE")).findFirst()
                 .orElseThrow(() -> new AssertionError("no thank-you note planned for " + tag)).getInt("outbox_id");
-        org.rapport.planning.BusinessCalendar calendar = new org.rapport.planning.BusinessCalendar(
-                new org.rapport.planning.JollydayHolidays(), api.asAdmin().get("api/holidays").array().getValuesAs(JsonObject.class)
-                .stream().map(h -> java.time.LocalDate.parse(h.getString("date"))).collect(java.util.stream.Collectors.toSet()));
-        Instant opening = calendar.sendMoment(Instant.now(), zone, null, start, end);
+        Instant opening = SendWindow.nextOpening(api, hours, Instant.now(), zone, null);
         assertThat(Instant.parse(api.asAdmin().get("api/outbox/" + id).json().getString("not_before")))
                 .as("the planner placed it at the window's next opening").isEqualTo(opening);
 
@@ -392,26 +388,8 @@ class OutboxIT {
         assertThat(waiting.getString("status")).isEqualTo("PENDING");
         assertThat(waiting.getInt("attempts")).as("tried once, then waits for the window").isEqualTo(1);
         assertThat(Instant.parse(waiting.getString("not_before"))).as("back at the window's next opening")
-                .isEqualTo(calendar.sendMoment(Instant.now(), zone, null, start, end)).isEqualTo(opening);
+                .isEqualTo(SendWindow.nextOpening(api, hours, Instant.now(), zone, null)).isEqualTo(opening);
         assertThat(TestMailServer.gate().deferrals(email)).isEqualTo(1);
-    }
-
-    /**
-     * A zone (a whole-hour offset, Etc/GMT) whose local time is now about halfway between {@code from} and {@code to}
-     * (from the window's end to its next start: far from either).
-     */
-    private static java.time.ZoneId zoneHalfwayBetween(java.time.LocalTime from, java.time.LocalTime to) {
-        int gapHours = (int) java.time.Duration.between(from, to).plusHours(24).toHours() % 24;
-        int target = (from.getHour() + gapHours / 2) % 24;
-        int offset = target - java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
-        while (offset < -12) {
-            offset += 24;
-        }
-        while (offset > 14) {
-            offset -= 24;
-        }
-        // Etc/GMT names carry the sign the other way round: Etc/GMT-5 is UTC+05:00
-        return java.time.ZoneId.of(offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset));
     }
 
     @Test
