@@ -29,14 +29,28 @@ public interface IntroductionMapper {
 
     Parties parties(@Param("id") long id);
 
-    /** A new row of {@code match_run}; its generated id is set on {@code run}. */
+    /** A new row of {@code match_run}, RUNNING; its generated id is set on {@code run}. */
     int insertRun(MatchRunRow run);
 
-    int finishRun(@Param("id") long id, @Param("finishedAt") Instant finishedAt, @Param("customers") int customers,
-                  @Param("candidatePairs") long candidatePairs, @Param("proposed") int proposed);
+    /** Every run still RUNNING becomes FAILED with {@code failure}: call only with the run's lock held. */
+    int abandonRuns(@Param("at") Instant at, @Param("failure") String failure);
 
-    /** A PROPOSED introduction; its generated id is set on {@code row}. */
-    int insert(ProposalRow row);
+    int matchedRun(@Param("id") long id, @Param("customers") int customers, @Param("candidatePairs") long candidatePairs);
+
+    int addProposed(@Param("id") long id, @Param("stored") int stored);
+
+    int endRun(@Param("id") long id, @Param("status") MatchRunStatus status, @Param("at") Instant at,
+               @Param("failure") String failure);
+
+    /** PROPOSED introductions in one multi-row insert; the id of its first row is set on {@code chunk}. */
+    int insertAll(ProposalChunk chunk);
+
+    /**
+     * The PROPOSED event of each introduction of run {@code runId} from id {@code fromId} on (the rows of the multi-row
+     * insert just made: ids grow, and only this run inserts with its id), the explanation as its note.
+     */
+    int insertProposedEvents(@Param("runId") long runId, @Param("fromId") long fromId, @Param("kind") String kind,
+                             @Param("stage") IntroductionStage stage, @Param("actor") String actor);
 
     int insertEvent(@Param("introductionId") long introductionId, @Param("kind") String kind,
                     @Param("from") IntroductionStage from, @Param("to") IntroductionStage to, @Param("actor") String actor,
@@ -168,6 +182,16 @@ public interface IntroductionMapper {
                 return text;
             }
             return text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
+        }
+    }
+
+    /** Proposals inserted together; {@code firstId}, the first row's generated id, is set by the insert. */
+    final class ProposalChunk {
+        public final List<ProposalRow> rows;
+        public Long firstId;
+
+        ProposalChunk(List<ProposalRow> rows) {
+            this.rows = rows;
         }
     }
 

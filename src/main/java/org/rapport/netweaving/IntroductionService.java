@@ -37,14 +37,30 @@ public class IntroductionService {
     @Inject
     Event<IntroductionMoved> moved;
 
-    /** Stores a proposal of the matcher as PROPOSED; returns its id. */
-    @Transactional
-    public long propose(Match match, Long matchRunId) {
-        IntroductionMapper.ProposalRow row = new IntroductionMapper.ProposalRow(match, matchRunId, clock.instant());
-        mapper.insert(row);
-        mapper.insertEvent(row.id, IntroductionEvent.PROPOSED, null, IntroductionStage.PROPOSED, IntroductionEvent.RAPPORT,
-                row.explanation, row.proposedAt);
-        return row.id;
+    /**
+     * Stores proposals of the matcher as PROPOSED, each with its PROPOSED event (the explanation as its note): one
+     * multi-row insert and one insert of the events, whatever the number, in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void proposeAll(List<Match> matches, long matchRunId) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<IntroductionMapper.ProposalRow> rows = new java.util.ArrayList<>(matches.size());
+        for (Match match : matches) {
+            rows.add(new IntroductionMapper.ProposalRow(match, matchRunId, now));
+        }
+        IntroductionMapper.ProposalChunk chunk = new IntroductionMapper.ProposalChunk(rows);
+        mapper.insertAll(chunk);
+        long firstId = chunk.firstId;
+        int events = mapper.insertProposedEvents(matchRunId, firstId, IntroductionEvent.PROPOSED, IntroductionStage.PROPOSED,
+                IntroductionEvent.RAPPORT);
+        if (events != rows.size()) {
+            // rows of this run from firstId on are exactly the ones just inserted; anything else is a bug: roll back
+            throw new IllegalStateException("Matching run " + matchRunId + ": " + rows.size() + " proposals stored but "
+                    + events + " PROPOSED events written");
+        }
     }
 
     /** The introduction with its history, when the caller reaches either of its customers. */
