@@ -49,7 +49,6 @@ public interface MatchingMapper {
     /** One customer row; the consent columns are mapped flat by {@link ConsentColumns}. */
     class CustomerRow extends ConsentColumns {
         long id;
-        String company;
         String offers;
         String needs;
         String region;
