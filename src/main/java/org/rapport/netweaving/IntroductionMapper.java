@@ -42,14 +42,17 @@ public interface IntroductionMapper {
     int endRun(@Param("id") long id, @Param("status") MatchRunStatus status, @Param("at") Instant at,
                @Param("failure") String failure);
 
-    /** PROPOSED introductions in one multi-row insert; the id of its first row is set on {@code chunk}. */
-    int insertAll(ProposalChunk chunk);
+    /** One PROPOSED introduction; run in a JDBC batch ({@code platform.database.Batches}), so no id comes back. */
+    int insertProposal(ProposalRow row);
+
+    /** The highest id of run {@code runId}'s introductions, 0 when it has none. */
+    long lastIdOfRun(@Param("runId") long runId);
 
     /**
-     * The PROPOSED event of each introduction of run {@code runId} from id {@code fromId} on (the rows of the multi-row
-     * insert just made: ids grow, and only this run inserts with its id), the explanation as its note.
+     * The PROPOSED event of each introduction of run {@code runId} with an id above {@code afterId} (the rows just
+     * inserted: ids only grow, and only this run inserts with its id), the explanation as its note.
      */
-    int insertProposedEvents(@Param("runId") long runId, @Param("fromId") long fromId, @Param("kind") String kind,
+    int insertProposedEvents(@Param("runId") long runId, @Param("afterId") long afterId, @Param("kind") String kind,
                              @Param("stage") IntroductionStage stage, @Param("actor") String actor);
 
     int insertEvent(@Param("introductionId") long introductionId, @Param("kind") String kind,
@@ -182,16 +185,6 @@ public interface IntroductionMapper {
                 return text;
             }
             return text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
-        }
-    }
-
-    /** Proposals inserted together; {@code firstId}, the first row's generated id, is set by the insert. */
-    final class ProposalChunk {
-        public final List<ProposalRow> rows;
-        public Long firstId;
-
-        ProposalChunk(List<ProposalRow> rows) {
-            this.rows = rows;
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.planning.PlanningService;
+import org.rapport.platform.database.Batches;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
@@ -35,11 +36,14 @@ public class IntroductionService {
     PlanningService planning;
 
     @Inject
+    Batches batches;
+
+    @Inject
     Event<IntroductionMoved> moved;
 
     /**
-     * Stores proposals of the matcher as PROPOSED, each with its PROPOSED event (the explanation as its note): one
-     * multi-row insert and one insert of the events, whatever the number, in the caller's transaction.
+     * Stores proposals of the matcher as PROPOSED, each with its PROPOSED event (the explanation as its note), in the
+     * caller's transaction: one JDBC batch of the rows and one insert of the events, whatever the number.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void proposeAll(List<Match> matches, long matchRunId) {
@@ -47,18 +51,17 @@ public class IntroductionService {
             return;
         }
         Instant now = clock.instant();
-        List<IntroductionMapper.ProposalRow> rows = new java.util.ArrayList<>(matches.size());
-        for (Match match : matches) {
-            rows.add(new IntroductionMapper.ProposalRow(match, matchRunId, now));
-        }
-        IntroductionMapper.ProposalChunk chunk = new IntroductionMapper.ProposalChunk(rows);
-        mapper.insertAll(chunk);
-        long firstId = chunk.firstId;
-        int events = mapper.insertProposedEvents(matchRunId, firstId, IntroductionEvent.PROPOSED, IntroductionStage.PROPOSED,
+        long after = mapper.lastIdOfRun(matchRunId);
+        batches.run(IntroductionMapper.class, batch -> {
+            for (Match match : matches) {
+                batch.insertProposal(new IntroductionMapper.ProposalRow(match, matchRunId, now));
+            }
+        });
+        int events = mapper.insertProposedEvents(matchRunId, after, IntroductionEvent.PROPOSED, IntroductionStage.PROPOSED,
                 IntroductionEvent.RAPPORT);
-        if (events != rows.size()) {
-            // rows of this run from firstId on are exactly the ones just inserted; anything else is a bug: roll back
-            throw new IllegalStateException("Matching run " + matchRunId + ": " + rows.size() + " proposals stored but "
+        if (events != matches.size()) {
+            // the run's rows above its last id before this chunk are exactly this chunk's; anything else is a bug
+            throw new IllegalStateException("Matching run " + matchRunId + ": " + matches.size() + " proposals stored but "
                     + events + " PROPOSED events written");
         }
     }

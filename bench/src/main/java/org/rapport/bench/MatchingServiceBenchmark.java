@@ -45,7 +45,7 @@ public final class MatchingServiceBenchmark {
     private static final Pattern PHASES = Pattern.compile("Matching run (\\d+) by \\S+: (\\d+) customers, (\\d+) candidate pairs, "
             + "(\\d+) proposed; read ([\\d.]+) s, match ([\\d.]+) s, store ([\\d.]+) s");
     /** A G1 pause in the GC log: "… Pause Young (Normal) (G1 Evacuation Pause) 301M->122M(512M) 12.345ms". */
-    private static final Pattern GC_PAUSE = Pattern.compile("Pause .* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern GC_PAUSE = Pattern.compile("Pause (?:Young|Full).* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final String[] STAGES = {"PROPOSED", "APPROVED", "CONSENT_REQUESTED_FIRST", "CONSENT_REQUESTED_SECOND",
             "CONSENTED", "INTRODUCED", "MET", "DEAL_CLOSED", "NO_DEAL", "DECLINED", "CONSENT_DECLINED", "EXPIRED", "WITHDRAWN"};
 
