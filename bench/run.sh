@@ -6,11 +6,13 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,netweaving-report (or give
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report (or give
 #                         them as arguments); default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
 #   BENCH_MATCHING_SIZES=a,b      customers of the matching benchmark (pure Java, no server); default 100000,1000000
 #   BENCH_MATCHING_QUALITY=n      customers of the run repeated without the matcher's bound; default 20000 (0: none)
+#   BENCH_MATCHING_RUN_CUSTOMERS=n  customers of the end-to-end matching run (POST /api/introductions/match on a service at
+#                                 -Xmx512m, fresh database seeded over JDBC, ~5 min); default 1000000
 #   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
 #   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
@@ -35,7 +37,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,netweaving-report}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -133,6 +135,11 @@ if [[ ",$ONLY," == *",matching,"* ]]; then
   timeout 60m "${BENCH[@]}" org.rapport.bench.MatchingBenchmark "${COMMON[@]}" \
       --sizes "${BENCH_MATCHING_SIZES:-100000,1000000}" --quality-size "${BENCH_MATCHING_QUALITY:-20000}" --xmx 512m \
       2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",matching-run,"* ]]; then
+  say "7b. matching run end to end: POST /api/introductions/match over ${BENCH_MATCHING_RUN_CUSTOMERS:-1000000} stored customers, service at -Xmx512m, vs plain JDBC reading and writing the same rows"
+  timeout 60m "${BENCH[@]}" org.rapport.bench.MatchingServiceBenchmark "${COMMON[@]}" \
+      --customers "${BENCH_MATCHING_RUN_CUSTOMERS:-1000000}" --xmx 512m 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",netweaving-report,"* ]]; then
   say "8. netweaving report over ${BENCH_NETWEAVING_INTRODUCTIONS:-100000} introductions (12 months) vs plain JDBC streaming its rows, service at -Xmx512m"

@@ -31,14 +31,31 @@ public interface IntroductionMapper {
 
     Parties parties(@Param("id") long id);
 
-    /** A new row of {@code match_run}; its generated id is set on {@code run}. */
+    /** A new row of {@code match_run}, RUNNING; its generated id is set on {@code run}. */
     int insertRun(MatchRunRow run);
 
-    int finishRun(@Param("id") long id, @Param("finishedAt") Instant finishedAt, @Param("customers") int customers,
-                  @Param("candidatePairs") long candidatePairs, @Param("proposed") int proposed);
+    /** Every run still RUNNING becomes FAILED with {@code failure}: call only with the run's lock held. */
+    int abandonRuns(@Param("at") Instant at, @Param("failure") String failure);
 
-    /** A PROPOSED introduction; its generated id is set on {@code row}. */
-    int insert(ProposalRow row);
+    int matchedRun(@Param("id") long id, @Param("customers") int customers, @Param("candidatePairs") long candidatePairs);
+
+    int addProposed(@Param("id") long id, @Param("stored") int stored);
+
+    int endRun(@Param("id") long id, @Param("status") MatchRunStatus status, @Param("at") Instant at,
+               @Param("failure") String failure);
+
+    /** One PROPOSED introduction; run in a JDBC batch ({@code platform.database.Batches}), so no id comes back. */
+    int insertProposal(ProposalRow row);
+
+    /** The highest id of run {@code runId}'s introductions, 0 when it has none. */
+    long lastIdOfRun(@Param("runId") long runId);
+
+    /**
+     * The PROPOSED event of each introduction of run {@code runId} with an id above {@code afterId} (the rows just
+     * inserted: ids only grow, and only this run inserts with its id), the explanation as its note.
+     */
+    int insertProposedEvents(@Param("runId") long runId, @Param("afterId") long afterId, @Param("kind") String kind,
+                             @Param("stage") IntroductionStage stage, @Param("actor") String actor);
 
     int insertEvent(@Param("introductionId") long introductionId, @Param("kind") String kind,
                     @Param("from") IntroductionStage from, @Param("to") IntroductionStage to, @Param("actor") String actor,

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.planning.PlanningService;
+import org.rapport.platform.database.Batches;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
@@ -35,16 +36,34 @@ public class IntroductionService {
     PlanningService planning;
 
     @Inject
+    Batches batches;
+
+    @Inject
     Event<IntroductionMoved> moved;
 
-    /** Stores a proposal of the matcher as PROPOSED; returns its id. */
-    @Transactional
-    public long propose(Match match, Long matchRunId) {
-        IntroductionMapper.ProposalRow row = new IntroductionMapper.ProposalRow(match, matchRunId, clock.instant());
-        mapper.insert(row);
-        mapper.insertEvent(row.id, IntroductionEvent.PROPOSED, null, IntroductionStage.PROPOSED, IntroductionEvent.RAPPORT,
-                row.explanation, row.proposedAt);
-        return row.id;
+    /**
+     * Stores proposals of the matcher as PROPOSED, each with its PROPOSED event (the explanation as its note), in the
+     * caller's transaction: one JDBC batch of the rows and one insert of the events, whatever the number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void proposeAll(List<Match> matches, long matchRunId) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        long after = mapper.lastIdOfRun(matchRunId);
+        batches.run(IntroductionMapper.class, batch -> {
+            for (Match match : matches) {
+                batch.insertProposal(new IntroductionMapper.ProposalRow(match, matchRunId, now));
+            }
+        });
+        int events = mapper.insertProposedEvents(matchRunId, after, IntroductionEvent.PROPOSED, IntroductionStage.PROPOSED,
+                IntroductionEvent.RAPPORT);
+        if (events != matches.size()) {
+            // the run's rows above its last id before this chunk are exactly this chunk's; anything else is a bug
+            throw new IllegalStateException("Matching run " + matchRunId + ": " + matches.size() + " proposals stored but "
+                    + events + " PROPOSED events written");
+        }
     }
 
     /** The introduction with its history, when the caller reaches either of its customers. */

@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** What a matching run reads: every customer as the matcher needs it, in a few set-based statements. */
+/** What a matching run reads: every customer as the matcher needs it, in a few set-based statements, streamed. */
 @Mapper
 public interface MatchingMapper {
 
@@ -26,15 +26,21 @@ public interface MatchingMapper {
     void customers(@Param("touchedSince") Instant touchedSince, ResultHandler<CustomerRow> handler);
 
     /** The customers who gave a check-in rating at or below {@code lowRating} at or after {@code since}. */
-    List<Long> lowRated(@Param("since") Instant since, @Param("lowRating") int lowRating);
+    void lowRated(@Param("since") Instant since, @Param("lowRating") int lowRating, ResultHandler<Long> handler);
 
     /**
      * Per customer with any: introductions still open, and those proposed since {@code since} that were not declined
-     * by our side or withdrawn (those never reached the customer).
+     * by our side or withdrawn (those never reached the customer); in customer id order.
      */
     List<IntroductionCount> introductionCounts(@Param("open") Collection<IntroductionStage> open,
                                                @Param("notCounted") Collection<IntroductionStage> notCounted,
                                                @Param("since") Instant since);
+
+    /**
+     * The company names of the customers from {@code fromId} to {@code toId}, streamed in id order (the caller keeps
+     * those it asked for).
+     */
+    void companies(@Param("fromId") long fromId, @Param("toId") long toId, ResultHandler<CompanyRow> handler);
 
     /** Introductions still open, and those that ended a pairing at or after {@code since}. */
     List<PastIntroduction> history(@Param("open") Collection<IntroductionStage> open,
@@ -43,13 +49,17 @@ public interface MatchingMapper {
     /** One customer row; the consent columns are mapped flat by {@link ConsentColumns}. */
     class CustomerRow extends ConsentColumns {
         long id;
-        String company;
         String offers;
         String needs;
         String region;
         BigDecimal annualRevenue;
         boolean recentTwoWayTouch;
         boolean problemPending;
+    }
+
+    class CompanyRow {
+        long id;
+        String company;
     }
 
     class IntroductionCount {

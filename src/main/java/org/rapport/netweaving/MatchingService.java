@@ -14,23 +14,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A matching run: reads every customer as the {@link Matcher} needs it (one streamed pass over the customer table and
- * three set-based reads of ratings and introductions), runs the matcher with the stored rules, stores each proposal
- * through {@link IntroductionService#propose} and records the run in {@code match_run}, all in one transaction that
- * holds the one {@code match_lock} row: one run at a time across every instance.
+ * A matching run: streams every customer straight into a {@link MatchInput} (one pass over the customer table, after
+ * two set-based reads of ratings and introduction counts; no object kept per customer), reads the history, runs the
+ * matcher with the stored rules, then stores the proposals in chunks of {@link #CHUNK}, each chunk with its events
+ * and the run's count in a transaction of its own ({@link MatchRuns}). The run holds the one {@code match_lock} row in
+ * its own transaction from start to end: one run at a time across every instance.
+ * <p>
+ * A run that fails part way (or whose instance stops) keeps the chunks it stored: they are whole, valid proposals
+ * (each with its event; the caps hold for any part of the run's proposals), and {@code match_run} says FAILED with
+ * the number stored. The next run sees them as open introductions, so it never proposes those pairs again.
  */
 @ApplicationScoped
 public class MatchingService {
@@ -50,14 +52,14 @@ public class MatchingService {
     /** Proposals our own side declined or withdrew never reached the customer, so they do not count against the year's cap. */
     static final Set<IntroductionStage> NOT_COUNTED = EnumSet.of(IntroductionStage.DECLINED, IntroductionStage.WITHDRAWN);
 
+    /** Proposals stored per multi-row insert and transaction. */
+    static final int CHUNK = 1000;
+
     @Inject
     MatchingMapper mapper;
 
     @Inject
-    IntroductionMapper introductionMapper;
-
-    @Inject
-    IntroductionService introductions;
+    MatchRuns runs;
 
     @Inject
     RuleService rules;
@@ -77,46 +79,126 @@ public class MatchingService {
         return runIfIdle(startedBy).orElseThrow(MatchRunBusy::new);
     }
 
-    /** A run, or empty (nothing done) when another one is under way. */
+    /**
+     * A run, or empty (nothing done) when another one is under way. This transaction only holds the lock and reads;
+     * what the run writes commits as it goes, through {@link MatchRuns}.
+     */
     @Transactional
     public Optional<MatchRun> runIfIdle(String startedBy) {
         if (mapper.lockRun().isEmpty()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        IntroductionMapper.MatchRunRow run = new IntroductionMapper.MatchRunRow(now, startedBy);
-        introductionMapper.insertRun(run);
-
-        MatchRules matchRules = rules.matchRules();
-        MatchResult result = new Matcher(matchRules).match(customers(now), history(now, matchRules), now, names());
-        for (Match match : result.proposals()) {
-            introductions.propose(match, run.id);
+        long runId = runs.start(startedBy);
+        int stored = 0;
+        int proposals = -1;
+        try {
+            long t0 = System.nanoTime();
+            Instant now = clock.instant();
+            MatchRules matchRules = rules.matchRules();
+            MatchInput input = customers(now);
+            List<PastIntroduction> history = history(now, matchRules);
+            long t1 = System.nanoTime();
+            MatchResult result = new Matcher(matchRules).match(input, history, now, names(), this::companies);
+            input = null; // the matcher is done with it: let the store phase have the heap
+            history = null;
+            proposals = result.proposals().size();
+            runs.matched(runId, result.customers(), result.candidatePairs());
+            long t2 = System.nanoTime();
+            List<Match> all = result.proposals();
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                List<Match> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                runs.store(runId, chunk);
+                stored += chunk.size();
+            }
+            runs.finish(runId);
+            long t3 = System.nanoTime();
+            LOG.info(String.format("Matching run %d by %s: %d customers, %d candidate pairs, %d proposed; read %.2f s,"
+                            + " match %.2f s, store %.2f s (%d chunks)", runId, startedBy, result.customers(),
+                    result.candidatePairs(), proposals, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                    (proposals + CHUNK - 1) / CHUNK));
+            return Optional.of(new MatchRun(runId, result.customers(), result.candidatePairs(), proposals,
+                    byName(result.customersLeftOut()), byName(result.pairsLeftOut())));
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "Matching run " + runId + " by " + startedBy + " failed after storing " + stored
+                    + (proposals < 0 ? " proposals (before matching ended)" : " of " + proposals + " proposals")
+                    + "; the stored ones stay as PROPOSED", e);
+            try {
+                runs.fail(runId, e);
+            } catch (RuntimeException recordFailed) {
+                // the next run marks this one FAILED (abandoned)
+                e.addSuppressed(recordFailed);
+            }
+            throw e;
         }
-        introductionMapper.finishRun(run.id, clock.instant(), result.customers(), result.candidatePairs(),
-                result.proposals().size());
-        LOG.info(() -> "Matching run " + run.id + " by " + startedBy + ": " + result.customers() + " customers, "
-                + result.candidatePairs() + " candidate pairs, " + result.proposals().size() + " proposed");
-        return Optional.of(new MatchRun(run.id, result.customers(), result.candidatePairs(), result.proposals().size(),
-                byName(result.customersLeftOut()), byName(result.pairsLeftOut())));
     }
 
-    private List<MatchCustomer> customers(Instant now) {
+    /**
+     * Every customer that offers or needs something, straight from the streamed rows into the compact input: the low
+     * ratings and introduction counts are read first (set-based, a few per cent of the customers), so that each row is
+     * complete as it arrives.
+     */
+    private MatchInput customers(Instant now) {
         Instant recent = minus(now, RELATIONSHIP_WINDOW);
-        Set<Long> lowRated = new HashSet<>(mapper.lowRated(recent, Response.LOW_RATING));
-        Map<Long, MatchingMapper.IntroductionCount> counts = new HashMap<>();
-        for (MatchingMapper.IntroductionCount count : mapper.introductionCounts(open(), NOT_COUNTED, minus(now, CAP_YEAR))) {
-            counts.put(count.customerId, count);
-        }
-        List<MatchCustomer> customers = new ArrayList<>();
+        LongSet lowRated = new LongSet(1024);
+        mapper.lowRated(recent, Response.LOW_RATING, context -> lowRated.add(context.getResultObject()));
+        IntroductionCounts counts = new IntroductionCounts(mapper.introductionCounts(open(), NOT_COUNTED, minus(now, CAP_YEAR)));
+        MatchInput.Builder input = MatchInput.builder(1024);
         mapper.customers(recent, context -> {
             MatchingMapper.CustomerRow row = context.getResultObject();
-            MatchingMapper.IntroductionCount count = counts.get(row.id);
-            customers.add(new MatchCustomer(row.id, row.company, codes(row.offers), codes(row.needs), row.region,
-                    row.annualRevenue, row.recentTwoWayTouch, lowRated.contains(row.id), row.problemPending,
-                    MatchCustomer.openToIntroductions(row.consent()), count == null ? 0 : count.openCount,
-                    count == null ? 0 : count.lastYearCount));
+            int k = counts.indexOf(row.id);
+            input.customer(row.id).offers(row.offers).needs(row.needs).region(row.region).annualRevenue(row.annualRevenue)
+                    .relationship(row.recentTwoWayTouch, lowRated.contains(row.id))
+                    .openToIntroductions(MatchCustomer.openToIntroductions(row.consent()))
+                    .problemPending(row.problemPending)
+                    .introductions(k < 0 ? 0 : counts.open[k], k < 0 ? 0 : counts.lastYear[k]).add();
         });
-        return customers;
+        return input.build();
+    }
+
+    /** The company names of the proposed customers (ids distinct, ascending): one streamed range of the customer table. */
+    private String[] companies(long[] ids) {
+        String[] names = new String[ids.length];
+        if (ids.length == 0) {
+            return names;
+        }
+        int[] next = {0};
+        mapper.companies(ids[0], ids[ids.length - 1], context -> {
+            MatchingMapper.CompanyRow row = context.getResultObject();
+            while (next[0] < ids.length && ids[next[0]] < row.id) {
+                next[0]++;
+            }
+            if (next[0] < ids.length && ids[next[0]] == row.id) {
+                names[next[0]++] = row.company;
+            }
+        });
+        return names;
+    }
+
+    /** The introduction counts as arrays sorted by customer id (the statement orders them so). */
+    private static final class IntroductionCounts {
+        final long[] ids;
+        final int[] open;
+        final int[] lastYear;
+
+        IntroductionCounts(List<MatchingMapper.IntroductionCount> counts) {
+            ids = new long[counts.size()];
+            open = new int[counts.size()];
+            lastYear = new int[counts.size()];
+            for (int k = 0; k < counts.size(); k++) {
+                MatchingMapper.IntroductionCount count = counts.get(k);
+                if (k > 0 && count.customerId <= ids[k - 1]) {
+                    throw new IllegalStateException("introduction counts out of customer id order at " + count.customerId);
+                }
+                ids[k] = count.customerId;
+                open[k] = count.openCount;
+                lastYear[k] = count.lastYearCount;
+            }
+        }
+
+        int indexOf(long customerId) {
+            int k = java.util.Arrays.binarySearch(ids, customerId);
+            return k < 0 ? -1 : k;
+        }
     }
 
     private List<PastIntroduction> history(Instant now, MatchRules matchRules) {
@@ -136,10 +218,6 @@ public class MatchingService {
             }
         }
         return open;
-    }
-
-    private static Set<String> codes(String joined) {
-        return joined == null || joined.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(joined.split(";")));
     }
 
     private static Instant minus(Instant now, Period period) {

@@ -96,6 +96,111 @@ class IntroductionIT {
         assertThat(admin.postJson("api/introductions/match", "").status()).as("free again").isEqualTo(200);
     }
 
+    /** More pairs of this test's own than one chunk of stored proposals (MatchingService.CHUNK, 1,000). */
+    private static final int PAIRS = 1100;
+
+    @Test
+    void aRunThatFailsInItsSecondChunkKeepsTheFirstAsValidProposalsAndIsRecordedAsFailed() throws SQLException {
+        Team team = new Team(api);
+        // PAIRS codes, each needed by one customer and offered by one other: exactly PAIRS proposals of ours
+        String[] categories = new String[PAIRS + 1];
+        String[] rows = new String[2 * PAIRS];
+        categories[0] = "code,name";
+        for (int k = 0; k < PAIRS; k++) {
+            String code = tag + "-k" + k;
+            categories[k + 1] = code + ",K" + k + " " + tag;
+            rows[2 * k] = team.a + "," + tag + "-N" + k + ",N" + k + ",DE-BE,," + code + ",true";
+            rows[2 * k + 1] = team.a + "," + tag + "-O" + k + ",O" + k + ",DE-BE," + code + ",,true";
+        }
+        Api.Reply imported = admin.postCsv("api/import/categories", Csv.lines(categories));
+        assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
+        customers(rows);
+
+        long failedRun;
+        try (Connection db = database(); java.sql.Statement sql = db.createStatement()) {
+            // the database refuses the run's 1,001st proposal: the second chunk's multi-row insert fails whole
+            sql.execute("DROP TRIGGER IF EXISTS match_it_second_chunk");
+            sql.execute("CREATE TRIGGER match_it_second_chunk BEFORE INSERT ON introduction FOR EACH ROW BEGIN"
+                    + " IF NEW.match_run_id IS NOT NULL AND (SELECT COUNT(*) FROM introduction i"
+                    + " WHERE i.match_run_id = NEW.match_run_id) >= 1000 THEN"
+                    + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'test: no room for a second chunk'; END IF; END");
+            try {
+                Api.Reply failed = admin.postJson("api/introductions/match", "");
+                assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
+            } finally {
+                sql.execute("DROP TRIGGER IF EXISTS match_it_second_chunk");
+            }
+            failedRun = single(db, "SELECT MAX(id) FROM match_run");
+            try (ResultSet run = sql.executeQuery("SELECT status, proposed, failure, finished_at FROM match_run WHERE id = " + failedRun)) {
+                assertThat(run.next()).isTrue();
+                assertThat(run.getString("status")).isEqualTo("FAILED");
+                assertThat(run.getInt("proposed")).as("the first chunk, committed").isEqualTo(1000);
+                assertThat(run.getString("failure")).contains("no room for a second chunk");
+                assertThat(run.getTimestamp("finished_at")).isNotNull();
+            }
+            assertThat(single(db, "SELECT COUNT(*) FROM introduction WHERE match_run_id = " + failedRun + " AND stage = 'PROPOSED'"))
+                    .as("stored proposals stay").isEqualTo(1000);
+            assertThat(single(db, "SELECT COUNT(*) FROM introduction_event e JOIN introduction i ON i.id = e.introduction_id"
+                    + " WHERE i.match_run_id = " + failedRun + " AND e.kind = 'PROPOSED' AND e.actor = 'rapport'"
+                    + " AND e.note = i.explanation")).as("each with its PROPOSED event").isEqualTo(1000);
+        }
+        long oursBefore = ourPairs(1);
+
+        // the lock went with the failed run; the next run proposes the rest of ours, none of the stored ones again
+        JsonObject next = match();
+        assertThat(next.getJsonNumber("id").longValue()).isGreaterThan(failedRun);
+        assertThat(ourPairs(1)).as("each of our pairs once, in one run or the other").isEqualTo(PAIRS);
+        assertThat(ourPairs(2)).as("no pair twice").isZero();
+        assertThat(oursBefore).isPositive().isLessThanOrEqualTo(1000);
+        try (Connection db = database(); java.sql.Statement sql = db.createStatement();
+             ResultSet run = sql.executeQuery("SELECT status, proposed, failure FROM match_run WHERE id = "
+                     + next.getJsonNumber("id").longValue())) {
+            assertThat(run.next()).isTrue();
+            assertThat(run.getString("status")).isEqualTo("FINISHED");
+            assertThat(run.getInt("proposed")).isEqualTo(next.getInt("proposed")).isGreaterThanOrEqualTo(PAIRS - (int) oursBefore);
+            assertThat(run.getString("failure")).isNull();
+        }
+    }
+
+    @Test
+    void aRunLeftRunningByAStoppedInstanceIsMarkedFailedByTheNextRun() throws SQLException {
+        long abandoned;
+        try (Connection db = database(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO match_run (started_at, started_by, status) VALUES (NOW(3), 'killed-instance', 'RUNNING')",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.executeUpdate();
+            try (ResultSet key = insert.getGeneratedKeys()) {
+                key.next();
+                abandoned = key.getLong(1);
+            }
+        }
+        match();
+        try (Connection db = database(); java.sql.Statement sql = db.createStatement();
+             ResultSet run = sql.executeQuery("SELECT status, failure, finished_at FROM match_run WHERE id = " + abandoned)) {
+            assertThat(run.next()).isTrue();
+            assertThat(run.getString("status")).isEqualTo("FAILED");
+            assertThat(run.getString("failure")).startsWith("abandoned");
+            assertThat(run.getTimestamp("finished_at")).isNotNull();
+        }
+    }
+
+    /** How many of this test's pairs (N k needs what O k offers) have exactly {@code times} introductions. */
+    private long ourPairs(int times) throws SQLException {
+        try (Connection db = database()) {
+            return single(db, "SELECT COUNT(*) FROM (SELECT a.id FROM customer a JOIN introduction i ON i.first_customer_id = a.id"
+                    + " JOIN customer b ON b.id = i.second_customer_id"
+                    + " WHERE a.external_id LIKE '" + tag + "-N%' AND b.external_id = REPLACE(a.external_id, '-N', '-O')"
+                    + " GROUP BY a.id HAVING COUNT(*) = " + times + ") pairs");
+        }
+    }
+
+    private static long single(Connection db, String query) throws SQLException {
+        try (java.sql.Statement sql = db.createStatement(); ResultSet row = sql.executeQuery(query)) {
+            assertThat(row.next()).isTrue();
+            return row.getLong(1);
+        }
+    }
+
     @Test
     void theWeeklyRunIsScheduledOnMondayAtSixInTheScheduleZone() throws SQLException {
         try (Connection db = database();

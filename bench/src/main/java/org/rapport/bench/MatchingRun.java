@@ -41,7 +41,7 @@ import java.util.SplittableRandom;
  */
 public final class MatchingRun {
 
-    private static final int CODES = 200;
+    static final int CODES = 200;
     private static final String[][] COUNTRIES = {
             {"DE", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"},
             {"AT", "1", "2", "3", "4", "5", "6", "7", "8", "9"},
@@ -213,7 +213,7 @@ public final class MatchingRun {
     }
 
     /** 1 to 3 distinct codes, Zipf-weighted, into {@code picked}; returns how many. */
-    private static int draw(SplittableRandom random, double[] cumulative, int[] picked) {
+    static int draw(SplittableRandom random, double[] cumulative, int[] picked) {
         int count = 1 + random.nextInt(3);
         int got = 0;
         while (got < count) {
@@ -231,7 +231,7 @@ public final class MatchingRun {
         return count;
     }
 
-    private static String join(String[] codes, int[] picked, int count, StringBuilder joined) {
+    static String join(String[] codes, int[] picked, int count, StringBuilder joined) {
         joined.setLength(0);
         for (int k = 0; k < count; k++) {
             joined.append(k == 0 ? "" : ";").append(codes[picked[k]]);
@@ -239,7 +239,7 @@ public final class MatchingRun {
         return joined.toString();
     }
 
-    private static String region(SplittableRandom random) {
+    static String region(SplittableRandom random) {
         double x = random.nextDouble();
         for (int c = 0; c < COUNTRY_SHARE.length; c++) {
             if (x < COUNTRY_SHARE[c]) {
