@@ -412,6 +412,22 @@ class IntroductionConsentIT {
     }
 
     @Test
+    void aCopyThatFailsForGoodWithdrawsTheIntroduction() throws Exception {
+        long id = consentedAtNight();
+
+        // set-up: the second customer's address became one no message can be sent to (FAILED, never retried)
+        sql("UPDATE customer SET email = 'oli at oxford@@' WHERE external_id = '" + offers + "'");
+        SendWindow.open(offers);
+        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("WITHDRAWN"));
+        assertThat(copy(offers, id).getString("status")).isEqualTo("FAILED");
+        assertThat(copy(needs, id).getString("status")).as("the other copy is taken back").isEqualTo("SUPPRESSED");
+        assertThat(lastEvent(id).getString("note")).contains("the introduction to customer " + offers + " was not delivered",
+                "FAILED", "could not compose");
+        assertThat(SendWindow.open(needs)).as("nothing left for the first").isZero();
+        assertThat(Mailbox.subjects(needsEmail)).doesNotContain("Darf ich vorstellen: Oliver Ox");
+    }
+
+    @Test
     void aCopySuppressedWhileItWaitsBecauseAProblemOpenedWithdrawsTheIntroduction() throws Exception {
         long id = consentedAtNight();
 
