@@ -40,8 +40,10 @@ import java.util.stream.Collectors;
  * not what the other looks for, since it has not consented yet); CONSENT_REQUESTED_FIRST.</li>
  * <li>Their yes: CONSENT_REQUESTED_SECOND, and the second is asked the same way, with what the first looks for that the
  * second offers too (the first has consented). The second's yes: CONSENTED; each
- * customer gets the {@code introduction} from their own salesperson, in their own language, with both owners in Cc and
- * both customers in Reply-To; a {@code thank-you-introduction} note each, under the thank-you rules; INTRODUCED.</li>
+ * customer's {@code introduction} is queued, from their own salesperson, in their own language, with both owners in Cc
+ * and both customers in Reply-To. Once the outbox has sent both ({@link #copySent}): INTRODUCED as of the later one's
+ * sending, and a {@code thank-you-introduction} note each, under the thank-you rules. A copy that will never be
+ * delivered ({@link #copyNotSent}): WITHDRAWN, the other copy taken back if it still waits.</li>
  * <li>A no from either: CONSENT_DECLINED. When the second declines, the first is told nothing: the page after their
  * yes said that they will hear from us only if the introduction happens, so silence is the "not now", and a decline
  * looks exactly like a request that expired unanswered. A note "not now" sent only on a decline would tell them the
@@ -53,8 +55,9 @@ import java.util.stream.Collectors;
  * </ul>
  * Every email here keeps to its customer's send window, as planned email does ({@link SendWindows}): a request that
  * follows a click at night waits for the morning, and the deadlines count from that moment (the request's and the
- * reminder's {@code not_before}, stored as {@code consent_requested_at} and {@code reminded_at}), not from the click.
- * Everything is written in the transaction of the move that caused it.
+ * reminder's {@code not_before}, stored as {@code consent_requested_at} and {@code reminded_at}, moved to when the
+ * outbox sent it if that is later: {@link #requestSent}), not from the click. Everything is written in the transaction
+ * of the move, or of the outbox's record of a delivery, that caused it.
  */
 @ApplicationScoped
 public class IntroductionConsents {
