@@ -51,6 +51,17 @@ public record ConsentDeadlines(int remindAfter, int expireAfter) {
         return sinceRequest >= expireAfter && sinceReminder >= expireAfter - remindAfter ? Due.EXPIRE : Due.NOTHING;
     }
 
+    /**
+     * The moment a request (or its reminder) counts from once the outbox says it left at {@code sentAt}: that moment
+     * when it is later than the one stored (the send window's opening it was queued for; a retry, the throttle or a
+     * downtime held it longer), else the one stored (it left when planned, or earlier: a window opened early).
+     *
+     * @param stored null when nothing is stored
+     */
+    public static Instant countedFrom(Instant stored, Instant sentAt) {
+        return stored == null || sentAt.isAfter(stored) ? sentAt : stored;
+    }
+
     /** The business days after {@code from} up to and including {@code to}. */
     static int businessDaysAfter(BusinessCalendar calendar, LocalDate from, LocalDate to, String region) {
         int count = 0;

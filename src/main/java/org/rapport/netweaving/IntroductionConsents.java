@@ -13,10 +13,12 @@ import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailModel;
 import org.rapport.outbox.MailPurpose;
 import org.rapport.outbox.OutboxService;
+import org.rapport.outbox.OutboxStatus;
 import org.rapport.outbox.SendWindows;
 import org.rapport.planning.BusinessCalendar;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
+import org.rapport.platform.database.ColumnText;
 import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
@@ -38,8 +40,10 @@ import java.util.stream.Collectors;
  * not what the other looks for, since it has not consented yet); CONSENT_REQUESTED_FIRST.</li>
  * <li>Their yes: CONSENT_REQUESTED_SECOND, and the second is asked the same way, with what the first looks for that the
  * second offers too (the first has consented). The second's yes: CONSENTED; each
- * customer gets the {@code introduction} from their own salesperson, in their own language, with both owners in Cc and
- * both customers in Reply-To; a {@code thank-you-introduction} note each, under the thank-you rules; INTRODUCED.</li>
+ * customer's {@code introduction} is queued, from their own salesperson, in their own language, with both owners in Cc
+ * and both customers in Reply-To. Once the outbox has sent both ({@link #copySent}): INTRODUCED as of the later one's
+ * sending, and a {@code thank-you-introduction} note each, under the thank-you rules. A copy that will never be
+ * delivered ({@link #copyNotSent}): WITHDRAWN, the other copy taken back if it still waits.</li>
  * <li>A no from either: CONSENT_DECLINED. When the second declines, the first is told nothing: the page after their
  * yes said that they will hear from us only if the introduction happens, so silence is the "not now", and a decline
  * looks exactly like a request that expired unanswered. A note "not now" sent only on a decline would tell them the
@@ -51,11 +55,15 @@ import java.util.stream.Collectors;
  * </ul>
  * Every email here keeps to its customer's send window, as planned email does ({@link SendWindows}): a request that
  * follows a click at night waits for the morning, and the deadlines count from that moment (the request's and the
- * reminder's {@code not_before}, stored as {@code consent_requested_at} and {@code reminded_at}), not from the click.
- * Everything is written in the transaction of the move that caused it.
+ * reminder's {@code not_before}, stored as {@code consent_requested_at} and {@code reminded_at}, moved to when the
+ * outbox sent it if that is later: {@link #requestSent}), not from the click. Everything is written in the transaction
+ * of the move, or of the outbox's record of a delivery, that caused it.
  */
 @ApplicationScoped
 public class IntroductionConsents {
+
+    /** The width of {@code introduction_event.note}, in characters. */
+    private static final int NOTE_WIDTH = 1000;
 
     /** How many waiting introductions one run of the reminder job looks at; the next run takes the rest. */
     static final int SWEEP_LIMIT = 500;
@@ -206,7 +214,7 @@ public class IntroductionConsents {
         // the deadlines count from the moment the request may leave, not from this click (at night, say)
         Instant leaves = leaves(mapper.party(customerId).orElseThrow(), clock.instant());
         mapper.markConsentRequested(id, leaves);
-        outbox.enqueue(new Mail("consent:" + id + ":" + side, new MailModel.IntroductionConsent(request(stored, side, false)),
+        outbox.enqueue(new Mail(IntroductionMailKey.consent(id, side), new MailModel.IntroductionConsent(request(stored, side, false)),
                 customerId, null, null, leaves, true));
     }
 
@@ -215,7 +223,7 @@ public class IntroductionConsents {
         mapper.markReminded(stored.id(), leaves);
         mapper.insertEvent(stored.id(), IntroductionEvent.REMINDED, stored.stage(), stored.stage(), IntroductionEvent.RAPPORT,
                 null, now);
-        outbox.enqueue(new Mail("consent-reminder:" + stored.id() + ":" + side,
+        outbox.enqueue(new Mail(IntroductionMailKey.reminder(stored.id(), side),
                 new MailModel.IntroductionConsent(request(stored, side, true)), customer.id, null, null, leaves, true));
     }
 
@@ -224,7 +232,10 @@ public class IntroductionConsents {
         return windows.next(now, Zones.orUtc(customer.timeZone), customer.region);
     }
 
-    /** Both said yes: the introduction to each, a thank-you note to each, INTRODUCED. */
+    /**
+     * Both said yes: the introduction to each, each held to its recipient's send window. The introduction stays
+     * CONSENTED until the outbox reports both copies SENT ({@link #copySent}) or one lost ({@link #copyNotSent}).
+     */
     private void introduce(IntroductionMapper.Stored stored) {
         long id = stored.id();
         for (long customerId : List.of(stored.firstCustomerId(), stored.secondCustomerId())) {
@@ -247,17 +258,89 @@ public class IntroductionConsents {
         MailModel.Copies copies = new MailModel.Copies(List.copyOf(owners.values()),
                 List.of(new MailModel.Person(first.contact(), first.email), new MailModel.Person(second.contact(), second.email)));
         Instant now = clock.instant();
-        Rules rules = this.rules.rules();
         for (IntroductionMapper.PartyRow[] pair : List.of(new IntroductionMapper.PartyRow[]{first, second},
                 new IntroductionMapper.PartyRow[]{second, first})) {
             IntroductionMapper.PartyRow to = pair[0];
             IntroductionMapper.PartyRow other = pair[1];
-            outbox.enqueue(new Mail("introduction:" + id + ":" + to.id, new MailModel.Introduction(
+            outbox.enqueue(new Mail(IntroductionMailKey.introduction(id, to.id), new MailModel.Introduction(
                     new MailModel.IntroducedContact(other.contact(), other.company, other.email, why), copies),
                     to.id, null, null, leaves(to, now), true));
-            thankYou(id, to, other, rules, now);
         }
-        introductions.move(id, IntroductionStage.INTRODUCED, IntroductionEvent.RAPPORT, null);
+    }
+
+    /**
+     * The outbox sent a copy of the introduction. Once both are SENT the introduction was made when the later left:
+     * INTRODUCED at that moment, and only then the thank-you notes are queued. With the row locked, so of two copies
+     * sent at once the second to get here sees the first's SENT (committed: read committed) and makes the move.
+     * Anything but CONSENTED (withdrawn meanwhile, a copy resent after that) changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void copySent(long id) {
+        Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
+        if (locked.isEmpty() || locked.get().stage() != IntroductionStage.CONSENTED) {
+            return;
+        }
+        IntroductionMapper.Stored stored = locked.get();
+        List<String> keys = List.of(IntroductionMailKey.introduction(id, stored.firstCustomerId()),
+                IntroductionMailKey.introduction(id, stored.secondCustomerId()));
+        Map<String, OutboxService.Delivery> copies = outbox.deliveries(keys);
+        if (!keys.stream().allMatch(k -> copies.containsKey(k) && copies.get(k).status() == OutboxStatus.SENT)) {
+            return;
+        }
+        Instant introducedAt = copies.values().stream().map(OutboxService.Delivery::sentAt).max(Instant::compareTo).orElseThrow();
+        introductions.move(id, IntroductionStage.INTRODUCED, IntroductionEvent.RAPPORT, null, introducedAt);
+        IntroductionMapper.PartyRow first = mapper.party(stored.firstCustomerId()).orElseThrow();
+        IntroductionMapper.PartyRow second = mapper.party(stored.secondCustomerId()).orElseThrow();
+        Rules rules = this.rules.rules();
+        Instant now = clock.instant();
+        thankYou(id, first, second, rules, now);
+        thankYou(id, second, first, rules, now);
+    }
+
+    /**
+     * A copy of the introduction will never reach its customer (FAILED, SUPPRESSED): as when a customer cannot be
+     * emailed at the second yes, WITHDRAWN with the reason, and the other copy, if it still waits, is taken back, so the
+     * other customer hears nothing more (silence is the "not now"). A copy already sent stays sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void copyNotSent(long id, long customerId, OutboxStatus status, String reason) {
+        Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
+        if (locked.isEmpty() || locked.get().stage() != IntroductionStage.CONSENTED) {
+            return;
+        }
+        IntroductionMapper.Stored stored = locked.get();
+        if (customerId != stored.firstCustomerId() && customerId != stored.secondCustomerId()) {
+            return; // not one of its copies
+        }
+        long other = customerId == stored.firstCustomerId() ? stored.secondCustomerId() : stored.firstCustomerId();
+        outbox.withdrawWaiting(IntroductionMailKey.introduction(id, other), "introduction " + id + " was withdrawn: the "
+                + "other customer's copy was not delivered");
+        String external = mapper.party(customerId).map(p -> p.externalId).orElse(Long.toString(customerId));
+        introductions.move(id, IntroductionStage.WITHDRAWN, IntroductionEvent.RAPPORT, ColumnText.fitted("the introduction to customer "
+                + external + " was not delivered (" + status + (reason == null ? "" : ": " + reason) + ")", NOTE_WIDTH));
+    }
+
+    /**
+     * The outbox sent a consent request or its reminder: while its answer is still awaited, the deadlines count from
+     * when it left if that is later than the window's opening it was queued for ({@link ConsentDeadlines#countedFrom}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestSent(long id, ConsentSide side, boolean reminder, Instant sentAt) {
+        Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
+        if (locked.isEmpty() || locked.get().stage() != side.asked()) {
+            return;
+        }
+        IntroductionMapper.ConsentRow consent = mapper.consent(id).orElseThrow();
+        Instant stored = reminder ? consent.remindedAt : consent.consentRequestedAt;
+        Instant counted = ConsentDeadlines.countedFrom(stored, sentAt);
+        if (counted.equals(stored)) {
+            return;
+        }
+        if (reminder) {
+            mapper.markReminded(id, counted);
+        } else {
+            mapper.consentRequestLeft(id, counted);
+        }
     }
 
     /**

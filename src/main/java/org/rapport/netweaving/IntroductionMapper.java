@@ -139,6 +139,9 @@ public interface IntroductionMapper {
 
     int markReminded(@Param("id") long id, @Param("at") Instant at);
 
+    /** The request left later than planned: its deadlines count from {@code at} (the reminder kept as it is). */
+    int consentRequestLeft(@Param("id") long id, @Param("at") Instant at);
+
     /** INTRODUCED before {@code introducedBefore} and not yet asked "did you meet?", oldest first. */
     List<Long> dueForFollowUp(@Param("introducedBefore") Instant introducedBefore, @Param("limit") int limit);
 

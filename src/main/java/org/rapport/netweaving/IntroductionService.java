@@ -141,14 +141,26 @@ public class IntroductionService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public IntroductionStage move(long id, IntroductionStage target, String actor, String note) {
+        return move(id, target, actor, note, clock.instant());
+    }
+
+    /**
+     * As {@link #move(long, IntroductionStage, String, String)}, for a move that happened at {@code at}, not now: the
+     * introduction was made when its last copy left, which the outbox reports at the moment it records it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IntroductionStage move(long id, IntroductionStage target, String actor, String note, Instant at) {
         IntroductionMapper.Stored stored = mapper.lock(id).orElseThrow(() -> new IllegalStateException("No introduction " + id));
-        move(stored, target, actor, note);
+        move(stored, target, actor, note, at);
         return stored.stage();
     }
 
     private void move(IntroductionMapper.Stored stored, IntroductionStage target, String actor, String note) {
+        move(stored, target, actor, note, clock.instant());
+    }
+
+    private void move(IntroductionMapper.Stored stored, IntroductionStage target, String actor, String note, Instant now) {
         IntroductionStage to = stored.stage().moveTo(target, stored.id());
-        Instant now = clock.instant();
         mapper.moveStage(stored.id(), to, now);
         mapper.insertEvent(stored.id(), IntroductionEvent.MOVED, stored.stage(), to, actor, note, now);
         if (to == IntroductionStage.MET || to == IntroductionStage.DEAL_CLOSED || to == IntroductionStage.NO_DEAL) {

@@ -10,7 +10,8 @@ import java.util.Set;
  * or their manager) APPROVES it or DECLINES it with a reason. The party who needs the service is asked first, privately
  * (CONSENT_REQUESTED_FIRST); only after their yes is the other party asked (CONSENT_REQUESTED_SECOND); a yes from the
  * second is CONSENTED by both. A no from either is CONSENT_DECLINED, no answer after the one reminder EXPIRED (a
- * reminder does not change the stage). Once CONSENTED the one email to both makes it INTRODUCED; then MET, and
+ * reminder does not change the stage). Once CONSENTED the email to both makes it INTRODUCED when the outbox has sent
+ * both copies (a copy that cannot be delivered makes it WITHDRAWN); then MET, and
  * DEAL_CLOSED or NO_DEAL (both also straight after INTRODUCED: a deal implies they met, no deal that they may not have).
  * Until the introduction is made it can be WITHDRAWN (a party became unreachable: a problem opened, an unsubscribe,
  * do-not-contact), so nothing waits for ever. Every later change goes along these moves only; six stages are final.

@@ -6,6 +6,7 @@ import org.rapport.customers.Consent;
 public class ClaimedMessage {
     long id;
     String template;
+    String idempotencyKey;
     MailPurpose purpose;
     Long customerId;
     String locale;

@@ -1,6 +1,7 @@
 package org.rapport.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.touches.Touch;
@@ -43,6 +44,12 @@ public class DispatchStore {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<MessageSent> sent;
+
+    @Inject
+    Event<MessageNotSent> notSent;
+
     /** Claims up to {@code limit} due messages for {@code instance}; first returns those whose lease ran out. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> claim(String instance, int limit) {
@@ -81,8 +88,9 @@ public class DispatchStore {
         if (outcome.status() == OutboxStatus.SENT) {
             accepted.accept(new Accepted(message, outcome));
         }
-        mapper.record(outcome, instance);
-        recordTouch(message, outcome);
+        if (mapper.record(outcome, instance) > 0) {
+            recorded(message, outcome);
+        }
         return Optional.of(outcome);
     }
 
@@ -93,7 +101,10 @@ public class DispatchStore {
             return false;
         }
         ClaimedMessage message = mapper.load(List.of(id), instance).get(0);
-        mapper.record(sender.notDelivered(message, null, e, clock.instant()), instance);
+        Outcome outcome = sender.notDelivered(message, null, e, clock.instant());
+        if (mapper.record(outcome, instance) > 0) {
+            recorded(message, outcome);
+        }
         return true;
     }
 
@@ -129,7 +140,7 @@ public class DispatchStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordSent(Accepted sent) {
         if (mapper.recordSent(sent.outcome()) > 0) {
-            recordTouch(sent.message(), sent.outcome());
+            recorded(sent.message(), sent.outcome());
         }
     }
 
@@ -137,11 +148,20 @@ public class DispatchStore {
     public record Accepted(ClaimedMessage message, Outcome outcome) {
     }
 
-    /** A sent customer email is a (one-way) touch in the customer's history. */
-    private void recordTouch(ClaimedMessage m, Outcome outcome) {
-        if (outcome.status() == OutboxStatus.SENT && m.toCustomer()) {
-            touches.recordAll(List.of(new Touch(m.customerId, m.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.SENT,
-                    outcome.at(), outcome.subject(), "rapport")));
+    /**
+     * What follows a result written to the row, in its transaction: a sent customer email is a (one-way) touch in the
+     * customer's history, and the features that queued a message hear that it was sent or will never be.
+     */
+    private void recorded(ClaimedMessage m, Outcome outcome) {
+        if (outcome.status() == OutboxStatus.SENT) {
+            if (m.toCustomer()) {
+                touches.recordAll(List.of(new Touch(m.customerId, m.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.SENT,
+                        outcome.at(), outcome.subject(), "rapport")));
+            }
+            sent.fire(new MessageSent(m.id, m.template, m.idempotencyKey, m.customerId, outcome.at()));
+        } else if (outcome.closes()) {
+            notSent.fire(new MessageNotSent(m.id, m.template, m.idempotencyKey, m.customerId, outcome.status(),
+                    outcome.error(), outcome.at()));
         }
     }
 }

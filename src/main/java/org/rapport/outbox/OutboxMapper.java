@@ -76,6 +76,20 @@ public interface OutboxMapper {
     int suppressWaiting(@Param("customerId") long customerId, @Param("templates") Collection<String> templates,
                         @Param("reason") String reason, @Param("now") Instant now);
 
+    /** A message as what became of it is told to the feature that queued it. */
+    record Closed(long id, String template, String idempotencyKey, Long customerId, OutboxStatus status, String lastError,
+                  Instant closedAt) {
+    }
+
+    /** The customer's messages {@link #suppressWaiting} closed at {@code now}. */
+    List<Closed> suppressedAt(@Param("customerId") long customerId, @Param("now") Instant now);
+
+    /** What became of the messages with these keys (those that exist). */
+    List<OutboxService.Delivery> deliveries(@Param("keys") Collection<String> keys);
+
+    /** The waiting message with this key, SUPPRESSED for the reason; 0 when it is not waiting (any more). */
+    int withdrawWaiting(@Param("key") String key, @Param("reason") String reason, @Param("now") Instant now);
+
     List<OutreachCount> outreachCounts(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since,
                                        @Param("purposes") Collection<MailPurpose> purposes);
 

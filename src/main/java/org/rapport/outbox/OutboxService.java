@@ -1,6 +1,7 @@
 package org.rapport.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.Consent;
@@ -13,6 +14,7 @@ import org.rapport.platform.security.Access;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,6 +43,18 @@ public class OutboxService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<MessageNotSent> notSent;
+
+    /**
+     * What became of a message so far, found by its idempotency key.
+     *
+     * @param sentAt when the SMTP server took it (SENT only)
+     * @param error  why it was not sent (FAILED, SUPPRESSED), or the last failed attempt's error
+     */
+    public record Delivery(String idempotencyKey, OutboxStatus status, Instant sentAt, String error) {
+    }
 
     /**
      * Writes the message to the outbox in the caller's transaction, so it exists exactly when the change that caused it
@@ -92,6 +106,26 @@ public class OutboxService {
                 .collect(Collectors.toMap(OutboxMapper.LastQueued::customerId, OutboxMapper.LastQueued::at));
     }
 
+    /** What became of the messages with these idempotency keys, by key (a key never queued is left out). */
+    public Map<String, Delivery> deliveries(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return mapper.deliveries(keys).stream().collect(Collectors.toMap(Delivery::idempotencyKey, d -> d));
+    }
+
+    /**
+     * Takes back a message that is still waiting, for a reason its feature gives (the cause it was queued for is gone):
+     * SUPPRESSED with that reason, in the caller's transaction. One on the wire or closed is left as it is. Fires no
+     * {@link MessageNotSent}: the caller is the feature that would hear it.
+     *
+     * @return whether it was waiting
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean withdrawWaiting(String idempotencyKey, String reason) {
+        return mapper.withdrawWaiting(idempotencyKey, reason, clock.instant()) > 0;
+    }
+
     /** A globally unique Message-ID in the sending domain, fixed for the life of the row. */
     private String newMessageId() {
         String from = settings.from();
@@ -122,10 +156,17 @@ public class OutboxService {
             template.blockedBy(consent.get(), problemPending)
                     .ifPresent(reason -> refused.computeIfAbsent(reason, r -> new ArrayList<>()).add(template.folder()));
         }
-        Instant now = clock.instant();
+        // whole milliseconds, as closed_at keeps them: the rows closed now are found again by this moment
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int suppressed = 0;
         for (Map.Entry<String, List<String>> reason : refused.entrySet()) {
             suppressed += mapper.suppressWaiting(customerId, reason.getValue(), reason.getKey(), now);
+        }
+        if (suppressed > 0) {
+            for (OutboxMapper.Closed c : mapper.suppressedAt(customerId, now)) {
+                notSent.fire(new MessageNotSent(c.id(), c.template(), c.idempotencyKey(), c.customerId(), c.status(),
+                        c.lastError(), c.closedAt()));
+            }
         }
         return suppressed;
     }

@@ -83,4 +83,31 @@ class ConsentDeadlinesTest {
         assertThatThrownBy(() -> new ConsentDeadlines(0, 10)).hasMessageContaining("REMIND_AFTER_BUSINESS_DAYS must be 1 to 60");
         assertThatThrownBy(() -> new ConsentDeadlines(5, 5)).hasMessageContaining("EXPIRE_AFTER_BUSINESS_DAYS must be more than");
     }
+
+    @Test
+    void aRequestThatLeftLaterThanItsWindowOpeningCountsFromWhenItLeft() {
+        Instant opening = Instant.parse("2026-03-02T08:00:00Z");
+        Instant retriedAt = Instant.parse("2026-03-03T09:15:00Z");
+        assertThat(ConsentDeadlines.countedFrom(opening, retriedAt)).isEqualTo(retriedAt);
+    }
+
+    @Test
+    void aRequestThatLeftAtOrBeforeItsPlannedMomentKeepsThatMoment() {
+        Instant opening = Instant.parse("2026-03-02T08:00:00Z");
+        assertThat(ConsentDeadlines.countedFrom(opening, opening)).isEqualTo(opening);
+        assertThat(ConsentDeadlines.countedFrom(opening, opening.minusSeconds(3600))).isEqualTo(opening);
+        assertThat(ConsentDeadlines.countedFrom(null, opening)).as("nothing stored").isEqualTo(opening);
+    }
+
+    @Test
+    void theReminderDueDateMovesWithARequestThatLeftLate() {
+        // Monday's request held by retries until Wednesday: the reminder after 5 business days is due a week later
+        BusinessCalendar calendar = new BusinessCalendar(PublicHolidays.NONE, Set.of());
+        ZoneId utc = ZoneId.of("UTC");
+        Instant planned = Instant.parse("2026-03-02T08:00:00Z");
+        Instant left = ConsentDeadlines.countedFrom(planned, Instant.parse("2026-03-04T08:00:00Z"));
+        Instant nextTuesday = Instant.parse("2026-03-10T08:00:00Z");
+        assertThat(rules.due(calendar, planned, null, nextTuesday, utc, "DE")).isEqualTo(REMIND);
+        assertThat(rules.due(calendar, left, null, nextTuesday, utc, "DE")).isEqualTo(NOTHING);
+    }
 }

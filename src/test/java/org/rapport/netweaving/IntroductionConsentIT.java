@@ -100,9 +100,7 @@ class IntroductionConsentIT {
         String secondToken = token(secondText);
         assertThat(answer(secondToken, "yes").status()).isEqualTo(200);
 
-        assertThat(stage(id)).isEqualTo("INTRODUCED");
-        SendWindow.open(needs);
-        SendWindow.open(offers);
+        awaitIntroduced(id);
         MimeMessage toNeeds = awaitOne(needsEmail, "Darf ich vorstellen: Oliver Ox");
         MimeMessage toOffers = awaitOne(offersEmail, "Introduction: meet Nora Nadel");
         for (MimeMessage introduction : List.of(toNeeds, toOffers)) {
@@ -204,6 +202,9 @@ class IntroductionConsentIT {
         soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
         assertThat(outboxTemplates(needs)).containsExactly("introduction-consent", "introduction-consent");
+        // the reminder leaves (its deadline counts from then, so the set-up below waits for it)
+        SendWindow.open(needs);
+        soon().untilAsserted(() -> assertThat(message(needs, "consent-reminder:" + id + ":FIRST").getString("status")).isEqualTo("SENT"));
 
         // set-up: the request and the reminder went out long enough ago (weeks: holidays cannot make up the difference)
         sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY, "
@@ -226,7 +227,7 @@ class IntroductionConsentIT {
         assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
         SendWindow.open(offers);
         assertThat(answer(token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))), "yes").status()).isEqualTo(200);
-        assertThat(stage(id)).isEqualTo("INTRODUCED");
+        awaitIntroduced(id);
 
         // set-up: introduced 15 days ago; the job (every 2 s) queues the question inside each customer's send window,
         // which the set-up then opens now, whatever the hour of this run
@@ -333,12 +334,155 @@ class IntroductionConsentIT {
         assertThat(waiting(offers, "consent:" + id + ":SECOND")).isEqualTo(offersOpening);
         assertThat(instant(id, "consent_requested_at")).isEqualTo(offersOpening);
 
-        // and so do the introductions once the second said yes
+        // and so do the introductions once the second said yes; until both have left it is not INTRODUCED
         SendWindow.open(offers);
         assertThat(answer(token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))), "yes").status()).isEqualTo(200);
-        assertThat(stage(id)).isEqualTo("INTRODUCED");
+        assertThat(stage(id)).as("both copies wait for the morning").isEqualTo("CONSENTED");
         assertThat(waiting(needs, "introduction:" + id + ":")).isEqualTo(SendWindow.nextOpening(api, hours, Instant.now(), night, "DE-BE"));
         assertThat(waiting(offers, "introduction:" + id + ":")).isEqualTo(SendWindow.nextOpening(api, hours, Instant.now(), night, "GB"));
+        assertThat(outboxTemplates(needs)).as("thanked once introduced, not before").doesNotContain("thank-you-introduction");
+
+        // one copy leaves: still not INTRODUCED while the other waits
+        SendWindow.open(needs);
+        awaitOne(needsEmail, "Darf ich vorstellen: Oliver Ox");
+        soon().untilAsserted(() -> assertThat(copy(needs, id).getString("status")).isEqualTo("SENT"));
+        assertThat(stage(id)).isEqualTo("CONSENTED");
+        assertThat(waiting(offers, "introduction:" + id + ":")).isAfter(Instant.now());
+
+        // the other leaves too: INTRODUCED as of the later one's sending, and only now the thank-you notes
+        Thread.sleep(50); // the two copies leave at distinguishable moments
+        SendWindow.open(offers);
+        awaitIntroduced(id);
+        Instant needsSent = Instant.parse(copy(needs, id).getString("sent_at"));
+        Instant offersSent = Instant.parse(copy(offers, id).getString("sent_at"));
+        assertThat(offersSent).isAfter(needsSent);
+        JsonObject introduced = api.asAdmin().get("api/introductions/" + id).json();
+        assertThat(Instant.parse(introduced.getString("introduced_at"))).isEqualTo(offersSent);
+        assertThat(introduced.getJsonArray("history").getValuesAs(JsonObject.class))
+                .filteredOn(e -> "INTRODUCED".equals(e.getString("stage_to"))).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getString("actor")).isEqualTo("rapport");
+                    assertThat(Instant.parse(e.getString("occurred_at"))).as("when the later copy left").isEqualTo(offersSent);
+                });
+        for (String customer : List.of(needs, offers)) {
+            assertThat(outboxTemplates(customer)).containsOnlyOnce("thank-you-introduction");
+        }
+    }
+
+    @Test
+    void aConsentRequestThatLeavesLaterThanPlannedCountsItsDeadlinesFromWhenItLeft() throws Exception {
+        SendWindow.Hours hours = SendWindow.hours(api);
+        ZoneId night = SendWindow.zoneWhereClosed(hours);
+        Api.Reply moved = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + "," + night.getId() + ",de,DE-BE," + team.a + ",true,true"));
+        assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(1);
+        long id = approvedIntroduction();
+
+        // set-up: the request was planned for yesterday's opening and held since (retries, the throttle); it leaves now
+        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 1 DAY WHERE id = " + id);
+        SendWindow.open(needs);
+        awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?");
+        soon().untilAsserted(() -> assertThat(instant(id, "consent_requested_at"))
+                .as("counted from when it left").isEqualTo(Instant.parse(message(needs, "consent:" + id + ":FIRST").getString("sent_at"))));
+        assertThat(remindedAt(id)).isNull();
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
+    }
+
+    @Test
+    void aCopyTheOutboxSuppressesAtItsSendingWithdrawsTheIntroductionAndTheOtherHearsNothing() throws Exception {
+        long id = consentedAtNight();
+
+        // set-up: the first customer's intro_ok turns false in the database (no suppression runs): the delivery sees it
+        sql("UPDATE customer SET intro_ok = FALSE WHERE external_id = '" + needs + "'");
+        SendWindow.open(needs);
+        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("WITHDRAWN"));
+        assertThat(copy(needs, id).getString("status")).isEqualTo("SUPPRESSED");
+        JsonObject other = copy(offers, id);
+        assertThat(other.getString("status")).as("the other copy is taken back").isEqualTo("SUPPRESSED");
+        assertThat(other.getString("last_error")).contains("withdrawn");
+        JsonObject last = lastEvent(id);
+        assertThat(last.getString("actor")).isEqualTo("rapport");
+        assertThat(last.getString("note")).contains("the introduction to customer " + needs + " was not delivered",
+                "SUPPRESSED", "intro_ok is false");
+        assertThat(SendWindow.open(offers)).as("nothing left for the other").isZero();
+        assertThat(outboxTemplates(needs)).doesNotContain("thank-you-introduction");
+        assertThat(outboxTemplates(offers)).doesNotContain("thank-you-introduction");
+        assertThat(Mailbox.subjects(offersEmail)).doesNotContain("Introduction: meet Nora Nadel");
+    }
+
+    @Test
+    void aCopyThatFailsForGoodWithdrawsTheIntroduction() throws Exception {
+        long id = consentedAtNight();
+
+        // set-up: the second customer's address became one no message can be sent to (FAILED, never retried)
+        sql("UPDATE customer SET email = 'oli at oxford@@' WHERE external_id = '" + offers + "'");
+        SendWindow.open(offers);
+        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("WITHDRAWN"));
+        assertThat(copy(offers, id).getString("status")).isEqualTo("FAILED");
+        assertThat(copy(needs, id).getString("status")).as("the other copy is taken back").isEqualTo("SUPPRESSED");
+        assertThat(lastEvent(id).getString("note")).contains("the introduction to customer " + offers + " was not delivered",
+                "FAILED", "could not compose");
+        assertThat(SendWindow.open(needs)).as("nothing left for the first").isZero();
+        assertThat(Mailbox.subjects(needsEmail)).doesNotContain("Darf ich vorstellen: Oliver Ox");
+    }
+
+    @Test
+    void aCopySuppressedWhileItWaitsBecauseAProblemOpenedWithdrawsTheIntroduction() throws Exception {
+        long id = consentedAtNight();
+
+        // a problem of the second customer opens: their waiting mail that is not about it is suppressed at once
+        Api.Reply problem = api.asAdmin().postJson("api/problems", jakarta.json.Json.createObjectBuilder()
+                .add("external_id", team.tag + "-P").add("customer", offers).add("opened_at", Instant.now().toString())
+                .add("category", "logistics").add("summary", "Late delivery").build().toString());
+        assertThat(problem.status()).as(problem.toString()).isEqualTo(201);
+        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("WITHDRAWN"));
+        assertThat(copy(offers, id).getString("status")).isEqualTo("SUPPRESSED");
+        assertThat(copy(needs, id).getString("status")).isEqualTo("SUPPRESSED");
+        assertThat(lastEvent(id).getString("note")).contains("the introduction to customer " + offers + " was not delivered");
+        assertThat(SendWindow.open(needs)).as("nothing left for the first").isZero();
+    }
+
+    /** Set-up: both customers at night, both said yes: the introduction is CONSENTED, its copies wait for the morning. */
+    private long consentedAtNight() throws Exception {
+        ZoneId night = SendWindow.zoneWhereClosed(SendWindow.hours(api));
+        Api.Reply moved = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + "," + night.getId() + ",de,DE-BE," + team.a + ",true,true",
+                offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + "," + night.getId() + ",en,GB," + team.b + ",true,true"));
+        assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(2);
+        long id = approvedIntroduction();
+        SendWindow.open(needs);
+        assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
+        SendWindow.open(offers);
+        assertThat(answer(token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))), "yes").status()).isEqualTo(200);
+        assertThat(stage(id)).isEqualTo("CONSENTED");
+        return id;
+    }
+
+    /** Opens both customers' windows: once both copies of the introduction are SENT it is INTRODUCED. */
+    private void awaitIntroduced(long id) {
+        SendWindow.open(needs);
+        SendWindow.open(offers);
+        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("INTRODUCED"));
+    }
+
+    /** The customer's copy of the introduction, in the outbox. */
+    private JsonObject copy(String customer, long id) {
+        return message(customer, "introduction:" + id + ":");
+    }
+
+    /** The customer's one message whose idempotency key starts with {@code key}. */
+    private JsonObject message(String customer, String key) {
+        List<JsonObject> found = api.asAdmin().get("api/outbox?customer=" + customer).array().getValuesAs(JsonObject.class)
+                .stream().filter(m -> m.getString("idempotency_key").startsWith(key)).toList();
+        assertThat(found).as("messages " + key + "… to " + customer).hasSize(1);
+        return found.get(0);
+    }
+
+    private JsonObject lastEvent(long id) {
+        List<JsonObject> history = api.asAdmin().get("api/introductions/" + id).json().getJsonArray("history").getValuesAs(JsonObject.class);
+        return history.get(history.size() - 1);
     }
 
     @Test
