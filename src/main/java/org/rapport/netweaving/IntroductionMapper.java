@@ -18,9 +18,12 @@ public interface IntroductionMapper {
      *
      * @param firstOwnerId  the first customer's owner now (null: none)
      * @param secondOwnerId the second customer's owner now
+     * @param stageSince    when it entered its stage: a move records how long it stayed there
+     * @param furthest      the furthest stage of {@link IntroductionStage#WAY_TO_A_DEAL} it reached
      */
     record Stored(long id, long firstCustomerId, long secondCustomerId, IntroductionStage stage, Long firstOwnerId,
-                  Long secondOwnerId, boolean firstApproved, boolean secondApproved) {
+                  Long secondOwnerId, boolean firstApproved, boolean secondApproved, Instant stageSince,
+                  IntroductionStage furthest) {
     }
 
     /** Who an introduction is between: the first customer's id, the second's company (what the first may know). */
@@ -42,12 +45,21 @@ public interface IntroductionMapper {
                     @Param("from") IntroductionStage from, @Param("to") IntroductionStage to, @Param("actor") String actor,
                     @Param("note") String note, @Param("at") Instant at);
 
+    /** A MOVED event, with the whole minutes the introduction stayed in {@code from} (for the report's stays). */
+    int insertMove(@Param("introductionId") long introductionId, @Param("from") IntroductionStage from,
+                   @Param("to") IntroductionStage to, @Param("actor") String actor, @Param("note") String note,
+                   @Param("at") Instant at, @Param("stayMinutes") long stayMinutes);
+
+    /** The pairs of single codes of a new introduction ({@link NeedPairs}). */
+    int insertNeedPairs(@Param("introductionId") long introductionId, @Param("pairs") List<NeedPairs.Pair> pairs);
+
     Optional<Stored> lock(@Param("id") long id);
 
     /** As {@link #lock}, without the lock: for a page that only shows. */
     Optional<Stored> peek(@Param("id") long id);
 
-    int moveStage(@Param("id") long id, @Param("stage") IntroductionStage stage, @Param("at") Instant at);
+    int moveStage(@Param("id") long id, @Param("stage") IntroductionStage stage, @Param("furthest") IntroductionStage furthest,
+                  @Param("at") Instant at);
 
     int approveSides(@Param("id") long id, @Param("first") boolean first, @Param("second") boolean second);
 

@@ -42,6 +42,7 @@ public class IntroductionService {
     public long propose(Match match, Long matchRunId) {
         IntroductionMapper.ProposalRow row = new IntroductionMapper.ProposalRow(match, matchRunId, clock.instant());
         mapper.insert(row);
+        mapper.insertNeedPairs(row.id, NeedPairs.of(match.firstNeeds(), match.secondNeeds()));
         mapper.insertEvent(row.id, IntroductionEvent.PROPOSED, null, IntroductionStage.PROPOSED, IntroductionEvent.RAPPORT,
                 row.explanation, row.proposedAt);
         return row.id;
@@ -130,8 +131,9 @@ public class IntroductionService {
     private void move(IntroductionMapper.Stored stored, IntroductionStage target, String actor, String note) {
         IntroductionStage to = stored.stage().moveTo(target, stored.id());
         Instant now = clock.instant();
-        mapper.moveStage(stored.id(), to, now);
-        mapper.insertEvent(stored.id(), IntroductionEvent.MOVED, stored.stage(), to, actor, note, now);
+        mapper.moveStage(stored.id(), to, to.furthestAfter(stored.furthest()), now);
+        mapper.insertMove(stored.id(), stored.stage(), to, actor, note, now,
+                IntroductionStage.stayMinutes(stored.stageSince(), now));
         if (to == IntroductionStage.MET || to == IntroductionStage.DEAL_CLOSED || to == IntroductionStage.NO_DEAL) {
             planning.introductionSettled(stored.id(), "recorded: " + to);
         }

@@ -97,8 +97,11 @@ public class ReportService {
         ZoneId zone = scheduleZone.zone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        return NetweavingFigures.report(from, to, zone.getId(), team,
-                mapper.introductionGroups(start, end, team, access, IntroductionStage.WAY_TO_A_DEAL),
+        List<IntroductionStage> way = IntroductionStage.WAY_TO_A_DEAL;
+        List<IntroductionStage> introduced = way.subList(way.indexOf(IntroductionStage.INTRODUCED), way.size());
+        return NetweavingFigures.report(from, to, zone.getId(), team, mapper.stageGroups(start, end, team, access),
+                mapper.salespersonCounts(start, end, team, access, introduced),
+                mapper.categoryPairCounts(start, end, team, access, introduced, NetweavingFigures.CATEGORY_PAIRS),
                 mapper.stageDurations(start, end, team, access), mapper.rewardGroups(start, end, team, access),
                 budget(rules.rewardRules().quarterlyBudgetPerTeam()));
     }
