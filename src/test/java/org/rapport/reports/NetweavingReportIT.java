@@ -307,7 +307,7 @@ class NetweavingReportIT {
     }
 
     private static java.util.Set<String> codes(String list) {
-        return list.isEmpty() ? java.util.Set.of() : java.util.Set.of(list.split(";"));
+        return list.isEmpty() ? java.util.Set.of() : new java.util.TreeSet<>(List.of(list.split(";")));
     }
 
     private static Connection db() throws SQLException {

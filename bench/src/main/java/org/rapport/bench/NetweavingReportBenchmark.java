@@ -585,7 +585,7 @@ public final class NetweavingReportBenchmark {
     }
 
     private static java.util.Set<String> codes(String list) {
-        return list.isEmpty() ? java.util.Set.of() : java.util.Set.of(list.split(";"));
+        return list.isEmpty() ? java.util.Set.of() : new java.util.TreeSet<>(List.of(list.split(";")));
     }
 
     private static String needs(SplittableRandom random, List<String> categories) {
