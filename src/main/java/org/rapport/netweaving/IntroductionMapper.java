@@ -20,9 +20,12 @@ public interface IntroductionMapper {
      * @param firstOwnerId  the first customer's owner now (null: none)
      * @param secondOwnerId the second customer's owner now
      * @param introducedAt  when it was made (null before)
+     * @param stageSince    when it entered its stage: a move records how long it stayed there
+     * @param furthest      the furthest stage of {@link IntroductionStage#WAY_TO_A_DEAL} it reached
      */
     record Stored(long id, long firstCustomerId, long secondCustomerId, IntroductionStage stage, Long firstOwnerId,
-                  Long secondOwnerId, boolean firstApproved, boolean secondApproved, Instant introducedAt) {
+                  Long secondOwnerId, boolean firstApproved, boolean secondApproved, Instant introducedAt,
+                  Instant stageSince, IntroductionStage furthest) {
     }
 
     /** Who an introduction is between: the first customer's id, the second's company (what the first may know). */
@@ -61,12 +64,27 @@ public interface IntroductionMapper {
                     @Param("from") IntroductionStage from, @Param("to") IntroductionStage to, @Param("actor") String actor,
                     @Param("note") String note, @Param("at") Instant at);
 
+    /** A MOVED event, with the whole minutes the introduction stayed in {@code from} (for the report's stays). */
+    int insertMove(@Param("introductionId") long introductionId, @Param("from") IntroductionStage from,
+                   @Param("to") IntroductionStage to, @Param("actor") String actor, @Param("note") String note,
+                   @Param("at") Instant at, @Param("stayMinutes") long stayMinutes);
+
+    /** The ids of a matching run's proposals stored after {@code afterId} (a chunk), with their two customers. */
+    List<ProposalId> proposalsOfRunAfter(@Param("runId") long runId, @Param("afterId") long afterId);
+
+    record ProposalId(long id, long firstCustomerId, long secondCustomerId) {
+    }
+
+    /** One pair of single codes of a new introduction ({@link NeedPairs}), for the report; sent in JDBC batches. */
+    int insertNeedPair(@Param("introductionId") long introductionId, @Param("pair") NeedPairs.Pair pair);
+
     Optional<Stored> lock(@Param("id") long id);
 
     /** As {@link #lock}, without the lock: for a page that only shows. */
     Optional<Stored> peek(@Param("id") long id);
 
-    int moveStage(@Param("id") long id, @Param("stage") IntroductionStage stage, @Param("at") Instant at);
+    int moveStage(@Param("id") long id, @Param("stage") IntroductionStage stage, @Param("furthest") IntroductionStage furthest,
+                  @Param("at") Instant at);
 
     int approveSides(@Param("id") long id, @Param("first") boolean first, @Param("second") boolean second);
 

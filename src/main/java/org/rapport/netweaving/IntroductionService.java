@@ -12,7 +12,9 @@ import org.rapport.platform.security.AuthenticatedUser;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,8 +44,9 @@ public class IntroductionService {
     Event<IntroductionMoved> moved;
 
     /**
-     * Stores proposals of the matcher as PROPOSED, each with its PROPOSED event (the explanation as its note), in the
-     * caller's transaction: one JDBC batch of the rows and one insert of the events, whatever the number.
+     * Stores proposals of the matcher as PROPOSED, each with its PROPOSED event (the explanation as its note) and its
+     * pairs of single codes ({@link NeedPairs}, for the report), in the caller's transaction: one JDBC batch of the rows,
+     * one insert of the events and one JDBC batch of the pairs, whatever the number.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void proposeAll(List<Match> matches, long matchRunId) {
@@ -64,6 +67,17 @@ public class IntroductionService {
             throw new IllegalStateException("Matching run " + matchRunId + ": " + matches.size() + " proposals stored but "
                     + events + " PROPOSED events written");
         }
+        Map<String, Match> byPair = new HashMap<>();
+        matches.forEach(match -> byPair.put(match.first() + ":" + match.second(), match));
+        List<IntroductionMapper.ProposalId> stored = mapper.proposalsOfRunAfter(matchRunId, after);
+        batches.run(IntroductionMapper.class, batch -> {
+            for (IntroductionMapper.ProposalId proposal : stored) {
+                Match match = byPair.get(proposal.firstCustomerId() + ":" + proposal.secondCustomerId());
+                for (NeedPairs.Pair pair : NeedPairs.of(match.firstNeeds(), match.secondNeeds())) {
+                    batch.insertNeedPair(proposal.id(), pair);
+                }
+            }
+        });
     }
 
     /** The introduction with its history, when the caller reaches either of its customers. */
@@ -161,8 +175,9 @@ public class IntroductionService {
 
     private void move(IntroductionMapper.Stored stored, IntroductionStage target, String actor, String note, Instant now) {
         IntroductionStage to = stored.stage().moveTo(target, stored.id());
-        mapper.moveStage(stored.id(), to, now);
-        mapper.insertEvent(stored.id(), IntroductionEvent.MOVED, stored.stage(), to, actor, note, now);
+        mapper.moveStage(stored.id(), to, to.furthestAfter(stored.furthest()), now);
+        mapper.insertMove(stored.id(), stored.stage(), to, actor, note, now,
+                IntroductionStage.stayMinutes(stored.stageSince(), now));
         if (to == IntroductionStage.MET || to == IntroductionStage.DEAL_CLOSED || to == IntroductionStage.NO_DEAL) {
             planning.introductionSettled(stored.id(), "recorded: " + to);
         }

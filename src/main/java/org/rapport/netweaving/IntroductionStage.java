@@ -34,6 +34,24 @@ public enum IntroductionStage {
     public static final List<IntroductionStage> WAY_TO_A_DEAL = List.of(PROPOSED, APPROVED, CONSENT_REQUESTED_FIRST,
             CONSENT_REQUESTED_SECOND, CONSENTED, INTRODUCED, MET, DEAL_CLOSED);
 
+    /**
+     * The furthest stage of {@link #WAY_TO_A_DEAL} reached once an introduction whose furthest was {@code furthest}
+     * moved to this stage: this one when it is further along the way, else still {@code furthest} (a decline, an
+     * expiry, a withdrawal or no deal leaves the way where it was).
+     */
+    public IntroductionStage furthestAfter(IntroductionStage furthest) {
+        return WAY_TO_A_DEAL.indexOf(this) > WAY_TO_A_DEAL.indexOf(furthest) ? this : furthest;
+    }
+
+    /**
+     * The whole minutes spent in a stage entered at {@code entered} and left at {@code left}, as stored (milliseconds)
+     * and as MariaDB's {@code TIMESTAMPDIFF(MINUTE, …)} counts them; never negative.
+     */
+    public static long stayMinutes(java.time.Instant entered, java.time.Instant left) {
+        long millis = left.toEpochMilli() - entered.toEpochMilli();
+        return Math.max(0, millis / 60_000);
+    }
+
     /** The stages this one may become. */
     public Set<IntroductionStage> next() {
         return switch (this) {

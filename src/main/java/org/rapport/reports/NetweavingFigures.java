@@ -12,26 +12,36 @@ import java.util.TreeMap;
 
 /**
  * Rolls the grouped rows of the netweaving report up into its funnel, deals, salespeople and category pairs. Plain Java
- * over a few thousand groups, whatever the number of introductions: the database has already counted.
+ * over a few dozen rows per part, whatever the number of introductions: the database has already counted, each part at
+ * its own grain.
  */
 final class NetweavingFigures {
 
+    /** The category pairs listed one by one, the most frequent first; the others are summed in one line. */
+    static final int CATEGORY_PAIRS = 50;
+
     /**
-     * Introductions alike in everything the report tells apart, and how many there are.
+     * Introductions alike in stage, furthest stage and deal currency, and how many there are.
      *
      * @param furthest the furthest stage of {@link IntroductionStage#WAY_TO_A_DEAL} they reached
      * @param stage    the stage they are in now
      */
-    record Group(String firstOwner, String secondOwner, String firstNeeds, String secondNeeds, IntroductionStage stage,
-                 IntroductionStage furthest, String dealCurrency, int introductions, BigDecimal dealValue) {
-
-        boolean introduced() {
-            return IntroductionStage.WAY_TO_A_DEAL.indexOf(furthest)
-                    >= IntroductionStage.WAY_TO_A_DEAL.indexOf(IntroductionStage.INTRODUCED);
-        }
+    record Group(IntroductionStage stage, IntroductionStage furthest, String dealCurrency, int introductions,
+                 BigDecimal dealValue) {
 
         boolean deal() {
             return stage == IntroductionStage.DEAL_CLOSED;
+        }
+    }
+
+    /**
+     * Introductions counted for a salesperson ({@code name}) or a pair of category codes ({@code name}, {@code second});
+     * the line of the pairs beyond the listed ones has neither, and {@code pairs} says how many it sums.
+     */
+    record Counts(String name, String second, int pairs, int introductions, int introduced, int deals) {
+
+        boolean summed() {
+            return name == null;
         }
     }
 
@@ -43,12 +53,24 @@ final class NetweavingFigures {
     }
 
     static NetweavingReport report(LocalDate from, LocalDate to, String zone, String team, List<Group> groups,
-                                   List<Duration> durations, List<NetweavingReport.RewardFigures> rewards, String budget) {
+                                   List<Counts> salespeople, List<Counts> categoryPairs, List<Duration> durations,
+                                   List<NetweavingReport.RewardFigures> rewards, String budget) {
         int total = groups.stream().mapToInt(Group::introductions).sum();
         int owed = rewards.stream().filter(r -> r.status().equals("PROPOSED") || r.status().equals("APPROVED"))
                 .mapToInt(NetweavingReport.RewardFigures::rewards).sum();
         return new NetweavingReport(from, to, zone, team, total, funnel(groups, durations), ended(groups), deals(groups),
-                salespeople(groups), categoryPairs(groups), new NetweavingReport.Rewards(rewards, owed, budget));
+                salespeople.stream().map(c -> new NetweavingReport.Figures(c.name(), c.introductions(), c.introduced(),
+                        c.deals(), ServiceStandards.rate(c.deals(), c.introductions()))).toList(),
+                categoryPairs.stream().filter(c -> !c.summed()).map(NetweavingFigures::pair).toList(),
+                categoryPairs.stream().filter(Counts::summed).findFirst().map(c -> new NetweavingReport.OtherPairs(c.pairs(),
+                        c.introductions(), c.introduced(), c.deals(), ServiceStandards.rate(c.deals(), c.introductions())))
+                        .orElse(null),
+                new NetweavingReport.Rewards(rewards, owed, budget));
+    }
+
+    private static NetweavingReport.CategoryPair pair(Counts c) {
+        return new NetweavingReport.CategoryPair(c.name(), c.second(), c.introductions(), c.introduced(), c.deals(),
+                ServiceStandards.rate(c.deals(), c.introductions()));
     }
 
     private static List<NetweavingReport.Stage> funnel(List<Group> groups, List<Duration> durations) {
@@ -104,44 +126,5 @@ final class NetweavingFigures {
                 new NetweavingReport.Deals(g.dealCurrency(), g.introductions(), g.dealValue()),
                 (a, b) -> new NetweavingReport.Deals(a.currency(), a.deals() + b.deals(), a.value().add(b.value()))));
         return List.copyOf(deals.values());
-    }
-
-    private static List<NetweavingReport.Figures> salespeople(List<Group> groups) {
-        Map<String, int[]> counts = new TreeMap<>();
-        for (Group g : groups) {
-            count(counts, g.firstOwner(), g);
-            if (g.secondOwner() != null && !g.secondOwner().equals(g.firstOwner())) {
-                count(counts, g.secondOwner(), g);
-            }
-        }
-        return counts.entrySet().stream().map(e -> new NetweavingReport.Figures(e.getKey(), e.getValue()[0],
-                e.getValue()[1], e.getValue()[2], ServiceStandards.rate(e.getValue()[2], e.getValue()[0]))).toList();
-    }
-
-    private static List<NetweavingReport.CategoryPair> categoryPairs(List<Group> groups) {
-        Map<String, int[]> counts = new TreeMap<>();
-        Map<String, Group> first = new TreeMap<>();
-        for (Group g : groups) {
-            String key = g.firstNeeds() + "\u0000" + g.secondNeeds();
-            count(counts, key, g);
-            first.putIfAbsent(key, g);
-        }
-        return counts.entrySet().stream().map(e -> {
-            Group g = first.get(e.getKey());
-            int[] c = e.getValue();
-            return new NetweavingReport.CategoryPair(g.firstNeeds(), g.secondNeeds(), c[0], c[1], c[2],
-                    ServiceStandards.rate(c[2], c[0]));
-        }).toList();
-    }
-
-    /** Adds the group to {@code key}'s introductions, introduced and deals; a group without an owner counts under none. */
-    private static void count(Map<String, int[]> counts, String key, Group g) {
-        if (key == null) {
-            return;
-        }
-        int[] c = counts.computeIfAbsent(key, k -> new int[3]);
-        c[0] += g.introductions();
-        c[1] += g.introduced() ? g.introductions() : 0;
-        c[2] += g.deal() ? g.introductions() : 0;
     }
 }

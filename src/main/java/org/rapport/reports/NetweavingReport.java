@@ -15,12 +15,16 @@ import java.util.Map;
  * @param ended         introductions that stopped short of a deal, by their final stage (declined, expired, no deal …)
  * @param deals         closed deals per currency (values in different currencies are never added up)
  * @param salespeople   per salesperson owning either side (an introduction between two owners counts for both)
- * @param categoryPairs per pair of needs: what the first customer needed of the second, and the second of the first
+ * @param categoryPairs per pair of single category codes: one the first customer needed of the second, one the second
+ *                      needed of the first ("" when nothing); an introduction for several needs counts in each of its
+ *                      pairs. The most frequent {@code NetweavingFigures.CATEGORY_PAIRS} pairs, most frequent first
+ * @param otherCategoryPairs the pairs beyond those, summed; null when there are none
  * @param rewards       the rewards proposed in the period for these customers
  */
 public record NetweavingReport(LocalDate from, LocalDate to, String zone, String team, int introductions,
                                List<Stage> funnel, Map<IntroductionStage, Integer> ended, List<Deals> deals,
-                               List<Figures> salespeople, List<CategoryPair> categoryPairs, Rewards rewards) {
+                               List<Figures> salespeople, List<CategoryPair> categoryPairs,
+                               OtherPairs otherCategoryPairs, Rewards rewards) {
 
     /**
      * The rewards proposed in the period for the customers the report covers, by status and currency, and the budget
@@ -48,7 +52,15 @@ public record NetweavingReport(LocalDate from, LocalDate to, String zone, String
     public record Figures(String salesperson, int introductions, int introduced, int deals, Double conversion) {
     }
 
+    /**
+     * @param firstNeeds  one category code the first customer needed of the second
+     * @param secondNeeds one code the second needed of the first, "" when the fit is one-way
+     */
     public record CategoryPair(String firstNeeds, String secondNeeds, int introductions, int introduced, int deals,
                                Double conversion) {
+    }
+
+    /** The category pairs not listed one by one: how many, and their figures summed (pair by pair, as above). */
+    public record OtherPairs(int pairs, int introductions, int introduced, int deals, Double conversion) {
     }
 }

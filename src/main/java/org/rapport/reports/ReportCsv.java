@@ -41,6 +41,11 @@ final class ReportCsv {
                 printer.printRecord(CsvCells.of("category_pair", p.firstNeeds(), p.secondNeeds(), p.introductions(), p.introduced(),
                         p.deals(), p.conversion(), null, null));
             }
+            NetweavingReport.OtherPairs other = report.otherCategoryPairs();
+            if (other != null) {
+                printer.printRecord(CsvCells.of("other_category_pairs", other.pairs() + " pairs", null, other.introductions(),
+                        other.introduced(), other.deals(), other.conversion(), null, null));
+            }
             for (NetweavingReport.RewardFigures r : report.rewards().byStatus()) {
                 printer.printRecord(CsvCells.of("rewards", r.status(), r.currency(), r.rewards(), null, null, null, null, r.value()));
             }

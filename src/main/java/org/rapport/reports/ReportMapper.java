@@ -29,13 +29,25 @@ public interface ReportMapper {
 
     /**
      * Introductions proposed in [from, to) that the caller reaches (of one manager's team when {@code team} is given),
-     * grouped by everything the netweaving report tells apart.
-     *
-     * @param way the stages of the way to a deal, in order (IntroductionStage.WAY_TO_A_DEAL)
+     * grouped by stage, furthest stage and deal currency.
      */
-    List<NetweavingFigures.Group> introductionGroups(@Param("from") Instant from, @Param("to") Instant to,
-                                                    @Param("team") String team, @Param("access") Access access,
-                                                    @Param("way") List<IntroductionStage> way);
+    List<NetweavingFigures.Group> stageGroups(@Param("from") Instant from, @Param("to") Instant to,
+                                              @Param("team") String team, @Param("access") Access access);
+
+    /**
+     * For the same introductions, per salesperson owning either customer (one introduction counts once for each owner).
+     *
+     * @param introduced the stages from INTRODUCED on along the way to a deal
+     */
+    List<NetweavingFigures.Counts> salespersonCounts(@Param("from") Instant from, @Param("to") Instant to,
+                                                     @Param("team") String team, @Param("access") Access access,
+                                                     @Param("introduced") List<IntroductionStage> introduced);
+
+    /** For the same introductions, per pair of single category codes: the {@code top} most frequent, then one summed row. */
+    List<NetweavingFigures.Counts> categoryPairCounts(@Param("from") Instant from, @Param("to") Instant to,
+                                                      @Param("team") String team, @Param("access") Access access,
+                                                      @Param("introduced") List<IntroductionStage> introduced,
+                                                      @Param("top") int top);
 
     /** For the same introductions: how long (whole hours) each stay in a stage lasted, as a histogram. */
     List<NetweavingFigures.Duration> stageDurations(@Param("from") Instant from, @Param("to") Instant to,

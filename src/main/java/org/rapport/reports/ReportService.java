@@ -1,5 +1,7 @@
 package org.rapport.reports;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.rapport.customers.Tier;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.time.ScheduleZone;
 
 import org.rapport.netweaving.IntroductionStage;
+import org.rapport.netweaving.TeamBudget;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
 
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /** Service standards, computed by a few grouped queries whatever the number of salespeople. */
 @ApplicationScoped
@@ -40,6 +44,9 @@ public class ReportService {
 
     @Inject
     Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
@@ -97,10 +104,26 @@ public class ReportService {
         ZoneId zone = scheduleZone.zone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        return NetweavingFigures.report(from, to, zone.getId(), team,
-                mapper.introductionGroups(start, end, team, access, IntroductionStage.WAY_TO_A_DEAL),
-                mapper.stageDurations(start, end, team, access), mapper.rewardGroups(start, end, team, access),
-                org.rapport.netweaving.TeamBudget.limitOf(rules.rewardRules(), team).toString());
+        List<IntroductionStage> way = IntroductionStage.WAY_TO_A_DEAL;
+        List<IntroductionStage> introduced = way.subList(way.indexOf(IntroductionStage.INTRODUCED), way.size());
+        // the stays, the largest read, on a second connection while this thread reads the rest (two cores, two reads)
+        CompletableFuture<List<NetweavingFigures.Duration>> stays = alongside(() -> mapper.stageDurations(start, end, team, access));
+        List<NetweavingFigures.Group> stages = mapper.stageGroups(start, end, team, access);
+        List<NetweavingFigures.Counts> salespeople = mapper.salespersonCounts(start, end, team, access, introduced);
+        List<NetweavingFigures.Counts> pairs = mapper.categoryPairCounts(start, end, team, access, introduced,
+                NetweavingFigures.CATEGORY_PAIRS);
+        List<NetweavingReport.RewardFigures> rewards = mapper.rewardGroups(start, end, team, access);
+        return NetweavingFigures.report(from, to, zone.getId(), team, stages, salespeople, pairs, stays.join(), rewards,
+                TeamBudget.limitOf(rules.rewardRules(), team).toString());
+    }
+
+    /** On the managed executor; on this thread when it takes nothing now (the application stopping). */
+    private <T> CompletableFuture<T> alongside(java.util.function.Supplier<T> read) {
+        try {
+            return CompletableFuture.supplyAsync(read, executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(read.get());
+        }
     }
 
     private static int sum(List<ReportMapper.ResponseRow> rows, java.util.function.ToIntFunction<ReportMapper.ResponseRow> figure) {

@@ -479,6 +479,54 @@ class IntroductionIT {
         Api.Reply after = seller.postJson(path(proposal, "outcome"), "{\"outcome\":\"NO_DEAL\"}");
         assertThat(after.status()).as(after.toString()).isEqualTo(409);
         assertThat(after.json().getString("detail")).contains("DEAL_CLOSED is final");
+        assertThat(stored(id(proposal), "SELECT furthest_stage FROM introduction WHERE id = ?")).containsExactly("DEAL_CLOSED");
+    }
+
+    @Test
+    void eachMoveRecordsHowLongTheIntroductionStayedAndTheFurthestStageWhichTheReportReads() throws SQLException {
+        Team team = new Team(api);
+        JsonObject proposal = proposed(team, team.a, team.a);
+        String need = codes(proposal, "first_needs").get(0);
+        try (Connection db = database();
+             PreparedStatement back = db.prepareStatement(
+                     "UPDATE introduction SET stage_since = stage_since - INTERVAL 2 DAY - INTERVAL 5 MINUTE WHERE id = ?")) {
+            back.setLong(1, id(proposal));
+            assertThat(back.executeUpdate()).isEqualTo(1);
+        }
+
+        Api.Reply declined = team.as(team.a).postJson(path(proposal, "decline"), "{\"reason\":\"not now\"}");
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+
+        assertThat(stored(id(proposal), "SELECT CONCAT(kind, ' ', COALESCE(stage_from, '-'), ' ', COALESCE(stay_minutes, '-'))"
+                + " FROM introduction_event WHERE introduction_id = ? ORDER BY id"))
+                .as("two days and five minutes in PROPOSED, from its stage_since").containsExactly("PROPOSED - -", "MOVED PROPOSED 2885");
+        assertThat(stored(id(proposal), "SELECT furthest_stage FROM introduction WHERE id = ?")).as("declined: left the way there")
+                .containsExactly("PROPOSED");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Api.Reply report = team.as(team.m).get("api/reports/netweaving?from=" + today.minusDays(1) + "&to=" + today.plusDays(1));
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        JsonObject proposed = report.json().getJsonArray("funnel").getJsonObject(0);
+        assertThat(proposed.getInt("reached")).isEqualTo(1);
+        assertThat(proposed.getJsonNumber("median_days").doubleValue()).as("48 h").isEqualTo(2.0);
+        assertThat(report.json().getJsonArray("funnel").getJsonObject(1).getInt("reached")).isZero();
+        assertThat(report.json().getJsonObject("ended").getInt("DECLINED")).isEqualTo(1);
+        JsonObject pair = report.json().getJsonArray("category_pairs").getJsonObject(0);
+        assertThat(List.of(pair.getString("first_needs"), pair.getString("second_needs"), String.valueOf(pair.getInt("introductions"))))
+                .as("the code X needs of Y, and nothing the other way").containsExactly(need, "", "1");
+    }
+
+    /** The first column of each row {@code sql} gives for the introduction {@code id}. */
+    private static List<String> stored(long id, String sql) throws SQLException {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setLong(1, id);
+            List<String> values = new java.util.ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
     }
 
     // -------------------------------------------------------------------------------------------------------- helpers
@@ -592,7 +640,8 @@ class IntroductionIT {
     private static void introduced(long id) throws SQLException {
         try (Connection db = database();
              PreparedStatement move = db.prepareStatement(
-                     "UPDATE introduction SET stage = 'INTRODUCED', stage_since = NOW(3), introduced_at = NOW(3) WHERE id = ?");
+                     "UPDATE introduction SET stage = 'INTRODUCED', stage_since = NOW(3), introduced_at = NOW(3), "
+                     + "furthest_stage = 'INTRODUCED' WHERE id = ?");
              PreparedStatement event = db.prepareStatement("INSERT INTO introduction_event (introduction_id, kind, stage_from, "
                      + "stage_to, actor, occurred_at) VALUES (?, 'MOVED', 'PROPOSED', 'INTRODUCED', 'test', NOW(3))")) {
             move.setLong(1, id);

@@ -123,4 +123,28 @@ class IntroductionStageTest {
         assertThatThrownBy(() -> EXPIRED.moveTo(CONSENTED, 7)).isInstanceOf(IntroductionMoveRefused.class)
                 .hasMessage("Introduction 7 is EXPIRED and cannot become CONSENTED: EXPIRED is final.");
     }
+
+    @Test
+    void theFurthestStageMovesOnAlongTheWayAndStaysWhereAnIntroductionLeftIt() {
+        assertThat(IntroductionStage.APPROVED.furthestAfter(IntroductionStage.PROPOSED)).isEqualTo(APPROVED);
+        assertThat(MET.furthestAfter(INTRODUCED)).isEqualTo(MET);
+        assertThat(DEAL_CLOSED.furthestAfter(INTRODUCED)).as("a deal straight after the introduction").isEqualTo(DEAL_CLOSED);
+        assertThat(CONSENT_DECLINED.furthestAfter(CONSENT_REQUESTED_SECOND)).isEqualTo(CONSENT_REQUESTED_SECOND);
+        assertThat(EXPIRED.furthestAfter(CONSENT_REQUESTED_FIRST)).isEqualTo(CONSENT_REQUESTED_FIRST);
+        assertThat(NO_DEAL.furthestAfter(MET)).isEqualTo(MET);
+        assertThat(WITHDRAWN.furthestAfter(CONSENTED)).isEqualTo(CONSENTED);
+        assertThat(DECLINED.furthestAfter(IntroductionStage.PROPOSED)).isEqualTo(IntroductionStage.PROPOSED);
+    }
+
+    @Test
+    void aStayIsCountedInWholeMinutesOfStoredMilliseconds() {
+        java.time.Instant entered = java.time.Instant.parse("2026-03-01T10:00:00.250Z");
+        assertThat(IntroductionStage.stayMinutes(entered, entered.plusSeconds(59))).isZero();
+        assertThat(IntroductionStage.stayMinutes(entered, entered.plusSeconds(60))).isEqualTo(1);
+        assertThat(IntroductionStage.stayMinutes(entered, entered.plus(java.time.Duration.ofDays(2).plusMinutes(7).plusSeconds(59))))
+                .isEqualTo(2 * 24 * 60 + 7);
+        assertThat(IntroductionStage.stayMinutes(entered, entered.plusNanos(59_999_999_999L))).as("below a millisecond ignored")
+                .isZero();
+        assertThat(IntroductionStage.stayMinutes(entered, entered.minusSeconds(120))).as("a clock set back").isZero();
+    }
 }

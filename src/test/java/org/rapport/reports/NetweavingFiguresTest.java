@@ -13,15 +13,19 @@ import static org.rapport.netweaving.IntroductionStage.*;
 
 class NetweavingFiguresTest {
 
-    private static NetweavingFigures.Group group(String first, String second, IntroductionStage stage, IntroductionStage furthest,
-                                                 int count, String currency, String value) {
-        return new NetweavingFigures.Group(first, second, "logistics", "", stage, furthest, currency, count,
-                value == null ? null : new BigDecimal(value));
+    private static NetweavingFigures.Group group(String ignored, String alsoIgnored, IntroductionStage stage,
+                                                 IntroductionStage furthest, int count, String currency, String value) {
+        return new NetweavingFigures.Group(stage, furthest, currency, count, value == null ? null : new BigDecimal(value));
     }
 
     private static NetweavingReport report(List<NetweavingFigures.Group> groups, List<NetweavingFigures.Duration> durations) {
-        return NetweavingFigures.report(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), "UTC", null, groups, durations, List.of(),
-                "EUR 1000.00");
+        return report(groups, List.of(), List.of(), durations);
+    }
+
+    private static NetweavingReport report(List<NetweavingFigures.Group> groups, List<NetweavingFigures.Counts> salespeople,
+                                           List<NetweavingFigures.Counts> pairs, List<NetweavingFigures.Duration> durations) {
+        return NetweavingFigures.report(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), "UTC", null, groups, salespeople,
+                pairs, durations, List.of(), "EUR 1000.00");
     }
 
     @Test
@@ -44,20 +48,21 @@ class NetweavingFiguresTest {
     }
 
     @Test
-    void anIntroductionBetweenTwoOwnersCountsForBothAndOnceForOne() {
-        NetweavingReport report = report(List.of(
-                group("A", "B", DEAL_CLOSED, DEAL_CLOSED, 1, "EUR", "100"),
-                group("A", "A", INTRODUCED, INTRODUCED, 1, null, null),
-                group(null, "C", PROPOSED, PROPOSED, 1, null, null)), List.of());
+    void salespeopleAndCategoryPairsGetTheirConversionAndThePairsBeyondTheListAreOneSummedLine() {
+        NetweavingReport report = report(List.of(group(null, null, PROPOSED, PROPOSED, 3, null, null)),
+                List.of(new NetweavingFigures.Counts("A", null, 1, 4, 2, 1), new NetweavingFigures.Counts("B", null, 1, 2, 0, 0)),
+                List.of(new NetweavingFigures.Counts("logistics", "", 1, 3, 1, 1),
+                        new NetweavingFigures.Counts("logistics", "printing", 1, 2, 2, 1),
+                        new NetweavingFigures.Counts(null, null, 7, 9, 3, 3)), List.of());
 
-        assertThat(report.salespeople()).containsExactly(
-                new NetweavingReport.Figures("A", 2, 2, 1, 0.5),
-                new NetweavingReport.Figures("B", 1, 1, 1, 1.0),
-                new NetweavingReport.Figures("C", 1, 0, 0, 0.0));
-        assertThat(report.categoryPairs()).singleElement().satisfies(p -> {
-            assertThat(p.introductions()).isEqualTo(3);
-            assertThat(p.deals()).isEqualTo(1);
-        });
+        assertThat(report.salespeople()).containsExactly(new NetweavingReport.Figures("A", 4, 2, 1, 0.25),
+                new NetweavingReport.Figures("B", 2, 0, 0, 0.0));
+        assertThat(report.categoryPairs()).containsExactly(
+                new NetweavingReport.CategoryPair("logistics", "", 3, 1, 1, 0.333),
+                new NetweavingReport.CategoryPair("logistics", "printing", 2, 2, 1, 0.5));
+        assertThat(report.otherCategoryPairs()).isEqualTo(new NetweavingReport.OtherPairs(7, 9, 3, 3, 0.333));
+        assertThat(report(List.of(), List.of(), List.of(new NetweavingFigures.Counts("logistics", "", 1, 3, 1, 1)), List.of())
+                .otherCategoryPairs()).as("no pairs beyond the list").isNull();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.rapport.reports;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.netweaving.IntroductionStage;
+import org.rapport.netweaving.NeedPairs;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
@@ -95,6 +97,35 @@ class NetweavingReportIT {
         assertThat(csv.body().lines().toList()).startsWith(
                 "section,name,second_name,introductions,introduced,deals,conversion,median_days,value",
                 "funnel,PROPOSED,,3,,,0.667,1.0,").contains("deals,EUR,,,,1,,,1200.00");
+    }
+
+    @Test
+    void categoryPairsArePairsOfSingleCodesAndAnIntroductionForTwoNeedsCountsInEach() throws Exception {
+        Instant proposed = Instant.now().minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        String printing = needs + "-print";
+        String legal = needs + "-legal";
+        // the first customer needs two things of the second, who needs one of the first
+        introduction(needs + ";" + printing, legal, team.customerOfA, team.customerOfB, proposed, "INTRODUCED", null, null,
+                "APPROVED", 24, "CONSENT_REQUESTED_FIRST", 1, "CONSENT_REQUESTED_SECOND", 48, "CONSENTED", 24, "INTRODUCED", 1);
+        // one-way, for one of the same needs
+        introduction(needs, "", team.customerOfA, team.customerOfB, proposed, "DECLINED", null, null, "DECLINED", 48);
+
+        JsonObject report = report(team.m, "");
+        assertThat(report.getInt("introductions")).isEqualTo(2);
+        assertThat(report.getJsonArray("category_pairs").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("first_needs") + "+" + p.getString("second_needs") + " " + p.getInt("introductions") + "/"
+                        + p.getInt("introduced")))
+                .containsExactly(needs + "+ 1/0", needs + "+" + legal + " 1/1", printing + "+" + legal + " 1/1");
+        assertThat(report.isNull("other_category_pairs")).as("three pairs are all listed").isTrue();
+        assertThat(report.getJsonArray("funnel").getJsonObject(5).getInt("reached")).as("introduced").isEqualTo(1);
+        assertThat(report.getJsonArray("funnel").getJsonObject(1).getJsonNumber("median_days").doubleValue())
+                .as("one hour approved").isEqualTo(0.0);
+        assertThat(report.getJsonArray("funnel").getJsonObject(2).getJsonNumber("median_days").doubleValue())
+                .as("48 hours until the first customer's yes").isEqualTo(2.0);
+        assertThat(report.getJsonArray("funnel").getJsonObject(3).getJsonNumber("median_days").doubleValue()).isEqualTo(1.0);
+        assertThat(report.getJsonArray("funnel").getJsonObject(5).isNull("median_days")).as("still introduced").isTrue();
+        assertThat(team.as(team.m).get("api/reports/netweaving.csv?" + period()).body().lines().toList())
+                .contains("category_pair," + printing + "," + legal + ",1,1,0,0.0,,");
     }
 
     @Test
@@ -203,28 +234,52 @@ class NetweavingReportIT {
      */
     private void introduction(String first, String second, Instant proposed, String stage, String currency, String value,
                               Object... moves) throws SQLException {
+        introduction(needs, "", first, second, proposed, stage, currency, value, moves);
+    }
+
+    /** As above, for what the first customer needs of the second and the second of the first (';'-separated codes). */
+    private void introduction(String firstNeeds, String secondNeeds, String first, String second, Instant proposed, String stage,
+                              String currency, String value, Object... moves) throws SQLException {
+        IntroductionStage furthest = IntroductionStage.PROPOSED;
+        for (int i = 0; i < moves.length; i += 2) {
+            furthest = IntroductionStage.valueOf((String) moves[i]).furthestAfter(furthest);
+        }
         try (Connection c = db()) {
             long id;
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO introduction (first_customer_id, second_customer_id, "
-                    + "stage, stage_since, first_needs, score, explanation, proposed_at, deal_value, deal_currency) VALUES "
-                    + "((SELECT id FROM customer WHERE external_id = ?), (SELECT id FROM customer WHERE external_id = ?), ?, ?, ?, "
-                    + "10, 'set up by NetweavingReportIT', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "stage, stage_since, first_needs, score, explanation, proposed_at, deal_value, deal_currency, second_needs, "
+                    + "furthest_stage) VALUES ((SELECT id FROM customer WHERE external_id = ?), "
+                    + "(SELECT id FROM customer WHERE external_id = ?), ?, ?, ?, 10, 'set up by NetweavingReportIT', ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, first);
                 insert.setString(2, second);
                 insert.setString(3, stage);
                 insert.setTimestamp(4, Timestamp.from(proposed));
-                insert.setString(5, needs);
+                insert.setString(5, firstNeeds);
                 insert.setTimestamp(6, Timestamp.from(proposed));
                 insert.setBigDecimal(7, value == null ? null : new java.math.BigDecimal(value));
                 insert.setString(8, currency);
+                insert.setString(9, secondNeeds);
+                insert.setString(10, furthest.name());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
             }
+            try (PreparedStatement pair = c.prepareStatement("INSERT INTO introduction_need_pair (introduction_id, first_code, "
+                    + "second_code) VALUES (?, ?, ?)")) {
+                for (NeedPairs.Pair p : NeedPairs.of(codes(firstNeeds), codes(secondNeeds))) {
+                    pair.setLong(1, id);
+                    pair.setString(2, p.firstCode());
+                    pair.setString(3, p.secondCode());
+                    pair.addBatch();
+                }
+                pair.executeBatch();
+            }
+            // each move with the minutes spent in the stage it leaves, as the service records them
             try (PreparedStatement event = c.prepareStatement("INSERT INTO introduction_event (introduction_id, kind, stage_from, "
-                    + "stage_to, actor, occurred_at) VALUES (?, ?, ?, ?, 'set-up', ?)")) {
+                    + "stage_to, actor, occurred_at, stay_minutes) VALUES (?, ?, ?, ?, 'set-up', ?, ?)")) {
                 Instant at = proposed;
                 String from = null;
                 String to = "PROPOSED";
@@ -239,11 +294,20 @@ class NetweavingReportIT {
                     event.setString(3, from);
                     event.setString(4, to);
                     event.setTimestamp(5, Timestamp.from(at));
+                    if (i < 0) {
+                        event.setNull(6, java.sql.Types.INTEGER);
+                    } else {
+                        event.setLong(6, 60L * (Integer) moves[i + 1]);
+                    }
                     event.addBatch();
                 }
                 event.executeBatch();
             }
         }
+    }
+
+    private static java.util.Set<String> codes(String list) {
+        return list.isEmpty() ? java.util.Set.of() : new java.util.TreeSet<>(List.of(list.split(";")));
     }
 
     private static Connection db() throws SQLException {

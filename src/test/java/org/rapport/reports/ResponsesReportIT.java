@@ -10,6 +10,7 @@ import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
+import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
 
 import java.nio.charset.StandardCharsets;
@@ -50,17 +51,24 @@ class ResponsesReportIT {
         List<String> ratings = links(send(rated, "problem-check-in", "{\"problem\":{\"summary\":\"Spät geliefert\"}}"), "r/");
         assertThat(ratings).hasSize(5);
         assertThat(api.anonymous().post(ratings.get(3), "application/x-www-form-urlencoded", new byte[0]).status()).isEqualTo(200);
+        // a reply and a bounce, delivered into the reply mailbox that the service reads over IMAP
+        String replied = customer("en");
+        MimeMessage toReplied = send(replied, "thank-you-anniversary", "{\"years\":\"4\"}");
+        deliver(reply(toReplied.getMessageID(), replied.toLowerCase() + "@customers.example"));
+        String bounced = customer("en");
+        MimeMessage toBounced = send(bounced, "thank-you-anniversary", "{\"years\":\"5\"}");
+        deliver(bounce(toBounced.getMessageID(), bounced.toLowerCase() + "@customers.example"));
 
         Eventually.soon().untilAsserted(() -> {
             JsonObject report = report(team.a);
-            assertThat(report.getJsonObject("total").getInt("sent")).isEqualTo(3);
+            assertThat(report.getJsonObject("total").getInt("sent")).isEqualTo(5);
             JsonObject anniversary = row(report, "thank-you-anniversary", "en");
-            assertThat(anniversary.getInt("sent")).isEqualTo(2);
+            assertThat(anniversary.getInt("sent")).isEqualTo(4);
             assertThat(anniversary.getInt("clicked")).isEqualTo(1);
             assertThat(anniversary.getInt("unsubscribed")).isEqualTo(1);
-            assertThat(anniversary.getInt("replied")).isZero();
-            assertThat(anniversary.getInt("bounced")).isZero();
-            assertThat(anniversary.getJsonNumber("click_rate").doubleValue()).isEqualTo(0.5);
+            assertThat(anniversary.getInt("replied")).isEqualTo(1);
+            assertThat(anniversary.getInt("bounced")).isEqualTo(1);
+            assertThat(anniversary.getJsonNumber("click_rate").doubleValue()).isEqualTo(0.25);
             assertThat(anniversary.isNull("average_rating")).isTrue();
             JsonObject checkIn = row(report, "problem-check-in", "de");
             assertThat(checkIn.getInt("sent")).isEqualTo(1);
@@ -76,8 +84,8 @@ class ResponsesReportIT {
         assertThat(csv.body().lines().toList()).containsExactly(
                 "template,locale,sent,clicked,replied,unsubscribed,bounced,ratings,average_rating,click_rate,reply_rate",
                 "problem-check-in,de,1,0,0,0,0,1,4.0,0.0,0.0",
-                "thank-you-anniversary,en,2,1,0,1,0,0,,0.5,0.0",
-                "TOTAL,,3,1,0,1,0,1,4.0,0.333,0.0");
+                "thank-you-anniversary,en,4,1,1,1,1,0,,0.25,0.25",
+                "TOTAL,,5,1,1,1,1,1,4.0,0.2,0.2");
     }
 
     @Test
@@ -128,6 +136,75 @@ class ResponsesReportIT {
         int id = reply.json().getInt("id");
         Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + id).json().getString("status").equals("SENT"));
         return Mailbox.single(customer.toLowerCase() + "@customers.example");
+    }
+
+    /** A customer's answer to the message {@code messageId}, as their mail program writes it. */
+    private static String reply(String messageId, String from) {
+        return """
+                Message-ID: <%s@customers.example>
+                From: %s
+                To: replies@rapport.test
+                Subject: Re: Happy anniversary
+                In-Reply-To: %s
+                References: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                Thank you, let us talk next week.
+                """.formatted(java.util.UUID.randomUUID(), from, messageId, messageId);
+    }
+
+    /** The receiving server's report that {@code to} does not exist, quoting the headers of {@code messageId}. */
+    private static String bounce(String messageId, String to) {
+        return """
+                Message-ID: <%s@mx.customers.example>
+                From: MAILER-DAEMON@mx.customers.example (Mail Delivery System)
+                To: outreach@rapport.test
+                Subject: Undelivered Mail Returned to Sender
+                Auto-Submitted: auto-replied
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="dsn-boundary"
+
+                --dsn-boundary
+                Content-Type: text/plain; charset=us-ascii
+
+                Your message could not be delivered.
+
+                --dsn-boundary
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.customers.example
+
+                Final-Recipient: rfc822; %s
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: smtp; 550 5.1.1 user unknown
+
+                --dsn-boundary
+                Content-Type: text/rfc822-headers
+
+                Message-ID: %s
+                From: outreach@rapport.test
+                To: %s
+                Subject: Happy anniversary
+
+                --dsn-boundary--
+                """.formatted(java.util.UUID.randomUUID(), to, messageId, to);
+    }
+
+    /** Into the reply mailbox, as a mail server would deliver it. */
+    private static void deliver(String email) throws Exception {
+        com.icegreen.greenmail.util.GreenMail greenMail = TestMailServer.greenMail();
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(properties);
+        MimeMessage message = new MimeMessage(session, new java.io.ByteArrayInputStream(email.getBytes(StandardCharsets.UTF_8)));
+        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, new jakarta.mail.Address[]{
+                    new jakarta.mail.internet.InternetAddress(TestMailServer.REPLY_MAILBOX)});
+        }
     }
 
     private void followFirst(MimeMessage message, String kind) throws Exception {

@@ -1,5 +1,8 @@
 package org.rapport.bench;
 
+import org.rapport.netweaving.IntroductionStage;
+import org.rapport.netweaving.NeedPairs;
+
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -129,6 +132,9 @@ public final class NetweavingReportBenchmark {
                 System.out.println(line);
                 results.add(line);
             }
+            line = answerCheck(http, service, db, admin, period, from, to);
+            System.out.println(line);
+            results.add(line);
             if (options.containsKey("explain")) {
                 explain(http, service, db, admin, period);
             }
@@ -271,6 +277,95 @@ public final class NetweavingReportBenchmark {
         }
     }
 
+    /**
+     * The admin report's funnel (reached, median days per stage) against the same figures computed the old way, from
+     * the history alone: the furthest stage from every introduction's events, the stays from LEAD() over its changes of
+     * stage. The CHECK line says EQUAL or DIFFERENT.
+     */
+    private static String answerCheck(HttpClient http, Service service, PhysicalLimit db, String admin, String period,
+                                      LocalDate from, LocalDate to) throws Exception {
+        String body = Bench.get(http, service.baseUrl() + "/api/reports/netweaving?" + period, admin, Duration.ofMinutes(5)).body();
+        List<IntroductionStage> way = IntroductionStage.WAY_TO_A_DEAL;
+        String inPeriod = "i.proposed_at >= TIMESTAMP '" + from + " 00:00:00' AND i.proposed_at < TIMESTAMP '" + to.plusDays(1)
+                + " 00:00:00'";
+        String field = way.stream().map(w -> "'" + w + "'").collect(Collectors.joining(","));
+        long[] reached = new long[way.size()];
+        List<String> stays = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT f, COUNT(*) FROM (SELECT MAX(FIELD(e.stage_to, " + field + ")) AS f"
+                    + " FROM introduction i JOIN introduction_event e ON e.introduction_id = i.id WHERE " + inPeriod
+                    + " GROUP BY i.id) h GROUP BY f")) {
+                while (rs.next()) {
+                    for (int k = 0; k < rs.getInt(1); k++) {
+                        reached[k] += rs.getLong(2);
+                    }
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT stage, hours, COUNT(*) FROM (SELECT e.stage_to AS stage,"
+                    + " TIMESTAMPDIFF(MINUTE, e.occurred_at, LEAD(e.occurred_at) OVER (PARTITION BY e.introduction_id ORDER BY e.id))"
+                    + " DIV 60 AS hours FROM introduction i JOIN introduction_event e ON e.introduction_id = i.id WHERE " + inPeriod
+                    + " AND e.kind IN ('PROPOSED', 'MOVED')) s WHERE hours IS NOT NULL GROUP BY stage, hours ORDER BY stage, hours")) {
+                while (rs.next()) {
+                    stays.add(rs.getString(1) + ":" + rs.getLong(2) + ":" + rs.getLong(3));
+                }
+            }
+        }
+        List<String> fromReport = new ArrayList<>();
+        List<String> fromHistory = new ArrayList<>();
+        for (int k = 0; k < way.size(); k++) {
+            IntroductionStage stage = way.get(k);
+            // the funnel's object of this stage, whatever the order of its fields
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^{}]*\\}").matcher(body);
+            String object = "";
+            while (m.find()) {
+                if (m.group().contains("\"stage\":\"" + stage + "\"") && m.group().contains("\"reached\"")) {
+                    object = m.group();
+                    break;
+                }
+            }
+            java.util.regex.Matcher r = java.util.regex.Pattern.compile("\"reached\":(\\d+)").matcher(object);
+            java.util.regex.Matcher d = java.util.regex.Pattern.compile("\"median_days\":([0-9.]+)").matcher(object);
+            fromReport.add(stage + "=" + (r.find() ? r.group(1) : "?") + "/" + (d.find() ? d.group(1) : "null"));
+            fromHistory.add(stage + "=" + reached[k] + "/" + medianDays(stage, stays));
+        }
+        return "CHECK netweaving-answer " + (fromReport.equals(fromHistory) ? "EQUAL" : "DIFFERENT") + " report(reached/median_days)="
+                + fromReport + " history=" + fromHistory + " category_pairs=" + count(body, "\"first_needs\"")
+                + " other_category_pairs=" + (body.contains("\"other_category_pairs\":{") ? "yes" : "no")
+                + " response_chars=" + body.length();
+    }
+
+    /** The median of the LEAD() histogram ("STAGE:hours:count"), in days to one decimal, as the report rounds it. */
+    private static String medianDays(IntroductionStage stage, List<String> stays) {
+        List<long[]> own = stays.stream().map(x -> x.split(":")).filter(x -> x[0].equals(stage.name()))
+                .map(x -> new long[] {Long.parseLong(x[1]), Long.parseLong(x[2])}).sorted(java.util.Comparator.comparingLong(x -> x[0]))
+                .toList();
+        long count = own.stream().mapToLong(x -> x[1]).sum();
+        if (count == 0) {
+            return "null";
+        }
+        double hours = (nth(own, (count - 1) / 2) + nth(own, count / 2)) / 2.0;
+        return String.valueOf(Math.round(hours / 24.0 * 10) / 10.0);
+    }
+
+    private static long nth(List<long[]> sorted, long index) {
+        long seen = 0;
+        for (long[] x : sorted) {
+            seen += x[1];
+            if (index < seen) {
+                return x[0];
+            }
+        }
+        throw new IllegalStateException("index " + index + " beyond " + seen);
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     /** What the report sends for one admin request (general log), each statement's ANALYZE output, for profiling. */
     private static void explain(HttpClient http, Service service, PhysicalLimit db, String admin, String period) throws Exception {
         List<String> captured = QueryTimes.capture(db, () -> Bench.get(http, service.baseUrl() + "/api/reports/netweaving?" + period,
@@ -370,10 +465,13 @@ public final class NetweavingReportBenchmark {
             List<long[]> dealIntroductions = new ArrayList<>(); // id, first customer
             try (PreparedStatement intro = c.prepareStatement("INSERT INTO introduction (id, first_customer_id, second_customer_id,"
                     + " stage, stage_since, first_needs, second_needs, score, explanation, first_approved, second_approved,"
-                    + " proposed_at, introduced_at, deal_value, deal_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'seeded by the benchmark',"
-                    + " ?, ?, ?, ?, ?, ?)");
+                    + " proposed_at, introduced_at, deal_value, deal_currency, furthest_stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " 'seeded by the benchmark', ?, ?, ?, ?, ?, ?, ?)");
+                 // as the service writes them: each move with the minutes spent in the stage it leaves, the pairs of codes
                  PreparedStatement event = c.prepareStatement("INSERT INTO introduction_event (introduction_id, kind, stage_from,"
-                         + " stage_to, actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                         + " stage_to, actor, occurred_at, stay_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement pair = c.prepareStatement("INSERT INTO introduction_need_pair (introduction_id, first_code,"
+                         + " second_code) VALUES (?, ?, ?)")) {
                 long yearSeconds = Duration.ofDays(365).toSeconds();
                 for (int id = 1; id <= introductions; id++) {
                     Instant proposed = now.minusSeconds(1 + random.nextLong(yearSeconds));
@@ -389,8 +487,10 @@ public final class NetweavingReportBenchmark {
                     intro.setLong(3, second);
                     intro.setString(4, h.stage);
                     intro.setTimestamp(5, Timestamp.from(h.events.get(h.events.size() - 1).at));
-                    intro.setString(6, needs(random, categories));
-                    intro.setString(7, random.nextInt(10) < 3 ? needs(random, categories) : "");
+                    String firstNeeds = needs(random, categories);
+                    String secondNeeds = random.nextInt(10) < 3 ? needs(random, categories) : "";
+                    intro.setString(6, firstNeeds);
+                    intro.setString(7, secondNeeds);
                     intro.setInt(8, 20 + random.nextInt(80));
                     intro.setBoolean(9, h.approved);
                     intro.setBoolean(10, h.approved);
@@ -398,11 +498,19 @@ public final class NetweavingReportBenchmark {
                     intro.setTimestamp(12, h.introducedAt == null ? null : Timestamp.from(h.introducedAt));
                     intro.setBigDecimal(13, deal ? BigDecimal.valueOf(500 + random.nextInt(49_500)) : null);
                     intro.setString(14, deal ? CURRENCIES[random.nextInt(CURRENCIES.length)] : null);
+                    intro.setString(15, h.furthest());
                     intro.addBatch();
+                    for (NeedPairs.Pair p : NeedPairs.of(codes(firstNeeds), codes(secondNeeds))) {
+                        pair.setLong(1, id);
+                        pair.setString(2, p.firstCode());
+                        pair.setString(3, p.secondCode());
+                        pair.addBatch();
+                    }
                     if (deal) {
                         deals++;
                         dealIntroductions.add(new long[] {id, first});
                     }
+                    Instant entered = proposed;
                     for (History.Event e : h.events) {
                         event.setLong(1, id);
                         event.setString(2, e.kind);
@@ -410,17 +518,25 @@ public final class NetweavingReportBenchmark {
                         event.setString(4, e.to);
                         event.setString(5, e.kind.equals("PROPOSED") ? "rapport" : "S0001");
                         event.setTimestamp(6, Timestamp.from(e.at));
+                        if (e.kind.equals("MOVED")) {
+                            event.setLong(7, IntroductionStage.stayMinutes(entered, e.at));
+                            entered = e.at;
+                        } else {
+                            event.setNull(7, java.sql.Types.INTEGER);
+                        }
                         event.addBatch();
                         events++;
                     }
                     if (id % 1000 == 0) {
                         intro.executeBatch();
                         event.executeBatch();
+                        pair.executeBatch();
                         c.commit();
                     }
                 }
                 intro.executeBatch();
                 event.executeBatch();
+                pair.executeBatch();
                 c.commit();
             }
             seedRewards(c, random, rewards, customers, dealIntroductions, now);
@@ -468,6 +584,10 @@ public final class NetweavingReportBenchmark {
         }
     }
 
+    private static java.util.Set<String> codes(String list) {
+        return list.isEmpty() ? java.util.Set.of() : new java.util.TreeSet<>(List.of(list.split(";")));
+    }
+
     private static String needs(SplittableRandom random, List<String> categories) {
         String one = categories.get(random.nextInt(categories.size()));
         return random.nextInt(4) == 0 ? one + ";" + categories.get(random.nextInt(categories.size())) : one;
@@ -484,6 +604,15 @@ public final class NetweavingReportBenchmark {
 
         final List<Event> events = new ArrayList<>();
         String stage = "PROPOSED";
+
+        /** The furthest stage of the way to a deal it reached, as every move keeps it. */
+        String furthest() {
+            IntroductionStage furthest = IntroductionStage.PROPOSED;
+            for (Event e : events) {
+                furthest = IntroductionStage.valueOf(e.to).furthestAfter(furthest);
+            }
+            return furthest.name();
+        }
         boolean approved;
         Instant introducedAt;
 
