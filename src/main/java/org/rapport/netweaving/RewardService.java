@@ -227,33 +227,21 @@ public class RewardService {
     /**
      * A manager (or an admin) corrects an approved or fulfilled reward: a new ledger entry with a signed change of its
      * value and/or a note on what was given, and why; no earlier entry and no column of the reward changes. Who may is
-     * who may approve it ({@link RewardApproval#correct}); a change counts against the team's budget of the quarter the
-     * reward was approved in, so approvals and corrections against one team take turns.
+     * who may approve it ({@link RewardApproval#correct}). A correction only lowers the value (giving more is a new
+     * proposal, approved by someone else); the lower value counts in the quarter the reward was approved in.
      *
-     * @param change the signed change in {@code currency}, or {@code null} when only what was given is corrected
+     * @param change the (negative) change in {@code currency}, or {@code null} when only what was given is corrected
      */
     @Transactional
     public RewardView correct(AuthenticatedUser user, long id, BigDecimal change, String currency, String note, String reason) {
         RewardMapper.Decision seen = reachable(user.access(), id);
         requireManager(user, id, "corrects");
         Correction.check(change, currency, note, seen.currency);
-        if (seen.teamId != null) {
-            mapper.lockTeam(seen.teamId);
-        } else {
-            mapper.lock(id);
-        }
+        // a correction only lowers a value, so it counts against no budget: the reward alone is locked
+        mapper.lock(id);
         RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
-        Currency money = Currency.getInstance(reward.currency);
-        Amount now = new Amount(reward.value.add(reward.corrections), money);
-        // a reward without an approval is refused before any budget counts; one without a team was never approved
-        TeamBudget budget = reward.teamId == null || reward.approvedAt == null
-                ? new TeamBudget("none", "none", now, Amount.zero(money))
-                : budget(reward, LocalDate.ofInstant(reward.approvedAt, zone.zone()));
-        if (change != null && change.signum() > 0 && reward.teamId == null) {
-            throw new RewardBudgetRefused("Reward " + id + " counts against no team's budget: its customer had no owner "
-                    + "when it was proposed, so nothing can be added to it.");
-        }
-        RewardApproval.correct(reward(reward), approver(user), now, Optional.ofNullable(change), budget);
+        Amount now = new Amount(reward.value.add(reward.corrections), Currency.getInstance(reward.currency));
+        RewardApproval.correct(reward(reward), approver(user), now, Optional.ofNullable(change));
         mapper.appendCorrection(id, reward.status, change == null ? null : change.setScale(2), user.username(),
                 clock.instant(), reason.strip(), note == null || note.isBlank() ? null : note.strip());
         return require(user.access(), id);

@@ -43,11 +43,6 @@ public record TeamBudget(String team, String quarter, Amount limit, Amount appro
         return new TeamBudget(team, quarter, limit, approved.plus(value));
     }
 
-    /** The budget after a correction took {@code value} back (which must be in its currency); never below zero. */
-    public TeamBudget without(Amount value) {
-        return new TeamBudget(team, quarter, limit, approved.minusOrZero(value));
-    }
-
     /**
      * A team's quarterly budget under the rules: its own when the rules give it one ({@code team_budgets}), otherwise
      * the one for every team.

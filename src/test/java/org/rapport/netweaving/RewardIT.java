@@ -313,7 +313,8 @@ class RewardIT {
 
     /**
      * A correction is a new ledger entry: the earlier entries stay byte for byte as they were, the reward's value as
-     * proposed, and the team's budget counts the corrected value. Only who may approve the reward corrects it.
+     * proposed, and the team's budget counts the lowered value. Only who may approve the reward corrects it, and only
+     * downwards: more is a new proposal that someone else approves (four eyes).
      */
     @Test
     void aCorrectionIsANewEntryNeverAnEditAndTheBudgetFollowsIt() throws Exception {
@@ -348,10 +349,10 @@ class RewardIT {
 
             Api.Reply fits = team.as(team.m).postJson("api/rewards/" + second + "/approve", "");
             assertThat(fits.status()).as("EUR 30.00 + EUR 50.00 fit into EUR 80.00: " + fits).isEqualTo(200);
-            Api.Reply over = api.asAdmin().postJson(path, "{\"amount\":0.01,\"currency\":\"EUR\",\"reason\":\"one cent more\"}");
-            assertThat(over.status()).as(over.toString()).isEqualTo(409);
-            assertThat(over.json().getString("detail")).startsWith("Adding EUR 0.01 to reward " + first + " would exceed team "
-                    + team.m + " (Maria Manager)'s budget for " + quarter());
+            Api.Reply more = api.asAdmin().postJson(path, "{\"amount\":0.01,\"currency\":\"EUR\",\"reason\":\"one cent more\"}");
+            assertThat(detailOf(more)).as("a correction never raises a value: one person could give any amount")
+                    .startsWith("amount: a correction only lowers a reward's value, not by +0.01; to give more, propose a new "
+                            + "reward for the difference");
             Api.Reply noteOnly = api.asAdmin().postJson(path, "{\"note\":\"A card as well\",\"reason\":\"forgotten\"}");
             assertThat(noteOnly.status()).as("what was given is corrected without a change of value: " + noteOnly).isEqualTo(201);
             assertThat(ledgerRows(first).subList(0, 3)).isEqualTo(after);
@@ -370,8 +371,18 @@ class RewardIT {
                 + Team.PASSWORD + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(team.as(team.m2).postJson(path, good).status()).as("another team's manager").isEqualTo(403);
-        Api.Reply owner = team.as(team.a).postJson(path, good);
-        assertThat(owner.status()).as("the salesperson who owns the customer: " + owner).isEqualTo(403);
+        assertThat(team.as(team.a).postJson(path, good).status()).as("a salesperson corrects no reward").isEqualTo(403);
+        String managers = Csv.unique("MGRK").toUpperCase();
+        importCustomer(managers, "Manager's Own Ltd", "Max", managers.toLowerCase() + "@own.example", team.m, null);
+        String admin2 = Csv.unique("admin2");
+        assertThat(api.asAdmin().postJson("api/users", "{\"username\":\"" + admin2 + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"ADMIN\"}").status()).isEqualTo(201);
+        int own = approvedBy(api.as(admin2, Team.PASSWORD),
+                api.asAdmin().postJson("api/rewards", proposal(managers, "own")).json().getInt("id"));
+        Api.Reply owner = team.as(team.m).postJson("api/rewards/" + own + "/corrections", good);
+        assertThat(owner.status()).as("the manager who owns the customer: " + owner).isEqualTo(403);
+        assertThat(owner.json().getString("detail")).as("refused by the owner rule, not by role")
+                .endsWith(", whom " + team.m + " looks after: a salesperson never corrects a reward for their own customers.");
         assertThat(team.as(team.b).postJson(path, good).status()).as("a colleague").isEqualTo(403);
         int byManager = team.as(team.m).postJson("api/rewards", proposal(team.customerOfA, "proposed by the manager")).json().getInt("id");
         assertThat(api.asAdmin().postJson("api/rewards/" + byManager + "/approve", "").status()).isEqualTo(200);
@@ -382,17 +393,19 @@ class RewardIT {
         Api.Reply pending = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "still proposed"));
         assertThat(pending.status()).isEqualTo(201);
 
-        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"1.005\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
-                .startsWith("amount: has at most 2 decimal places");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-1.005\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
+                .startsWith("amount: has at most 2 decimal places in EUR");
         assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-50.01\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
                 .startsWith("amount: -50.01 would take reward " + id + " below zero");
-        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"5\",\"currency\":\"USD\",\"reason\":\"x\"}")))
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-5\",\"currency\":\"USD\",\"reason\":\"x\"}")))
                 .startsWith("currency: the reward is in EUR, not USD");
-        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"5\",\"reason\":\"x\"}"))).startsWith("currency: is required");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-5\",\"reason\":\"x\"}"))).startsWith("currency: is required");
         assertThat(detailOf(team.as(team.m).postJson(path, "{\"reason\":\"x\"}"))).startsWith("amount: a correction changes the value");
         assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-5.00\",\"currency\":\"EUR\"}"))).startsWith("reason:");
         assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"ten\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
-                .isNotBlank();
+                .as("names the field").contains("amount");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"5\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
+                .startsWith("amount: a correction only lowers a reward's value, not by +5");
         assertThat(team.as(team.m).get("api/rewards/" + id).json().getJsonArray("entries")).as("nothing was written").hasSize(2);
 
         int proposed = pending.json().getInt("id");
@@ -478,6 +491,12 @@ class RewardIT {
         JsonObject rewards = rules.getJsonObject("rewards");
         return Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
                 .add("team_budgets", Json.createObjectBuilder(rewards.getJsonObject("team_budgets")).add(manager, value))).build();
+    }
+
+    private static int approvedBy(Api as, int reward) {
+        Api.Reply approved = as.postJson("api/rewards/" + reward + "/approve", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        return reward;
     }
 
     private static String detailOf(Api.Reply reply) {
