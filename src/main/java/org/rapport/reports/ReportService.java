@@ -14,6 +14,7 @@ import org.rapport.reports.ServiceStandards.FollowUp;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.platform.time.ScheduleZone;
 
+import org.rapport.netweaving.TeamBudget;
 import org.rapport.netweaving.IntroductionStage;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
@@ -100,7 +101,7 @@ public class ReportService {
         return NetweavingFigures.report(from, to, zone.getId(), team,
                 mapper.introductionGroups(start, end, team, access, IntroductionStage.WAY_TO_A_DEAL),
                 mapper.stageDurations(start, end, team, access), mapper.rewardGroups(start, end, team, access),
-                org.rapport.netweaving.TeamBudget.limitOf(rules.rewardRules(), team).toString());
+                TeamBudget.limitOf(rules.teamBudget(team)).toString());
     }
 
     private static int sum(List<ReportMapper.ResponseRow> rows, java.util.function.ToIntFunction<ReportMapper.ResponseRow> figure) {
