@@ -10,7 +10,8 @@ import java.util.OptionalLong;
  * reward and why: the reward must be PROPOSED; the approver is not who proposed it (four eyes); the approver is not the
  * salesperson who owns the rewarded customer (nobody rewards their own customers); the reward is in the budget's
  * currency; and approving it does not take the team's approved sum for the quarter above the budget. That the approver
- * is a manager reaching the customer is {@code platform.security.Access}'s to decide, before this.
+ * is an admin or the manager of the reward's team is {@code platform.security.Access#decidesRewardsOf}'s to decide,
+ * before this.
  */
 public final class RewardApproval {
 

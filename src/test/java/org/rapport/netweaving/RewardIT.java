@@ -281,6 +281,40 @@ class RewardIT {
         }
     }
 
+    /**
+     * An approval and a decrease of another reward of the team at once: the decrease only locks its reward, the approval
+     * the team's, so neither waits for ever nor fails; the approval fits only if it saw the decrease, and the team's
+     * approved rewards never exceed the budget.
+     */
+    @Test
+    void anApprovalAndADecreaseAtOnceBothFinishWithinTheBudget() throws Exception {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        assertThat(api.asAdmin().put("api/rules", withTeamBudget(rules, team.m, 80).toString()).status()).isEqualTo(200);
+        try {
+            int first = approvedReferral(team.customerOfA, "race decrease");
+            int second = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "race approve")).json().getInt("id");
+            java.util.concurrent.CompletableFuture<Api.Reply> decrease = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.asAdmin().postJson("api/rewards/" + first + "/corrections",
+                            "{\"amount\":\"-30.00\",\"currency\":\"EUR\",\"reason\":\"cheaper\"}"));
+            java.util.concurrent.CompletableFuture<Api.Reply> approve = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> team.as(team.m).postJson("api/rewards/" + second + "/approve", ""));
+            assertThat(decrease.get().status()).as(decrease.get().toString()).isEqualTo(201);
+            assertThat(approve.get().status()).as(approve.get().toString()).isIn(200, 409);
+            java.math.BigDecimal approved = team.as(team.m).get("api/rewards/" + first).json().getJsonNumber("current_value")
+                    .bigDecimalValue();
+            assertThat(approved).isEqualByComparingTo("20");
+            if (approve.get().status() == 200) {
+                assertThat(approve.get().json().getJsonArray("entries").getJsonObject(1).getString("reason"))
+                        .as("it counted the lower value").contains("EUR 70.00 of EUR 80.00 approved");
+            } else {
+                assertThat(team.as(team.m).postJson("api/rewards/" + second + "/approve", "").status())
+                        .as("after the decrease it fits").isEqualTo(200);
+            }
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
     @Test
     void anotherTeamsRewardIsOutOfReachAndNobodyApprovesForTheirOwnCustomers() {
         int others = api.asAdmin().postJson("api/rewards", proposal(team.customerOfC, "other team")).json().getInt("id");
@@ -368,7 +402,7 @@ class RewardIT {
 
             String path = "api/rewards/" + first + "/corrections";
             Api.Reply corrected = team.as(team.m).postJson(path,
-                    "{\"amount\":\"-20.00\",\"currency\":\"EUR\",\"note\":\"A smaller hamper\",\"reason\":\"The shop gave a discount\"}");
+                    "{\"amount\":\"-20.00\",\"currency\":\" eur \",\"note\":\"A smaller hamper\",\"reason\":\"The shop gave a discount\"}");
             assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
             assertThat(corrected.json().getJsonNumber("value").bigDecimalValue()).as("as proposed").isEqualByComparingTo("50");
             assertThat(corrected.json().getJsonNumber("current_value").bigDecimalValue()).isEqualByComparingTo("30");
