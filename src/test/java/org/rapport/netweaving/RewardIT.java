@@ -315,6 +315,41 @@ class RewardIT {
         }
     }
 
+    /**
+     * A reward counts in the quarter it was approved in, at its value now: one approved last quarter leaves this
+     * quarter's budget alone, and lowering it later gives back room in its own quarter, not in this one.
+     */
+    @Test
+    void aRewardAndItsDecreaseCountInTheQuarterOfItsApproval() throws Exception {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        assertThat(api.asAdmin().put("api/rules", withTeamBudget(rules, team.m, 60).toString()).status()).isEqualTo(200);
+        try {
+            int lastQuarter = approvedReferral(team.customerOfA, "approved last quarter");
+            try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                    System.getenv("RAPPORT_DB_PASSWORD"));
+                 PreparedStatement back = db.prepareStatement("UPDATE reward_entry SET at = at - INTERVAL 4 MONTH "
+                         + "WHERE reward_id = ? AND kind = 'STATUS' AND status = 'APPROVED'")) {
+                back.setInt(1, lastQuarter); // as if approved four months ago: always another quarter
+                assertThat(back.executeUpdate()).isEqualTo(1);
+            }
+            int now = approvedReferral(team.customerOfA, "approved this quarter");
+            int waiting = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "waiting this quarter")).json().getInt("id");
+            Api.Reply full = team.as(team.m).postJson("api/rewards/" + waiting + "/approve", "");
+            assertThat(full.status()).as(full.toString()).isEqualTo(409);
+            assertThat(full.json().getString("detail")).as("only reward " + now + " counts this quarter")
+                    .endsWith("EUR 50.00 of EUR 60.00 is already approved, EUR 10.00 is left.");
+
+            Api.Reply lowered = api.asAdmin().postJson("api/rewards/" + lastQuarter + "/corrections",
+                    "{\"amount\":\"-40.00\",\"currency\":\"EUR\",\"reason\":\"cheaper\"}");
+            assertThat(lowered.status()).as(lowered.toString()).isEqualTo(201);
+            Api.Reply still = team.as(team.m).postJson("api/rewards/" + waiting + "/approve", "");
+            assertThat(still.status()).as("the decrease gave room in its own quarter: " + still).isEqualTo(409);
+            assertThat(still.json().getString("detail")).endsWith("EUR 50.00 of EUR 60.00 is already approved, EUR 10.00 is left.");
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
     @Test
     void anotherTeamsRewardIsOutOfReachAndNobodyApprovesForTheirOwnCustomers() {
         int others = api.asAdmin().postJson("api/rewards", proposal(team.customerOfC, "other team")).json().getInt("id");
