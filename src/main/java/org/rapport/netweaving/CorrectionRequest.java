@@ -15,7 +15,8 @@ public class CorrectionRequest {
     /** The signed change of the value, such as {@code -10.00}. */
     public BigDecimal amount;
 
-    @Size(max = 3) public String currency;
+    /** An ISO 4217 code, checked by {@link Correction} after stripping (so " eur " is EUR); the size only bounds it. */
+    @Size(max = 16) public String currency;
 
     /** What was given, as corrected. */
     @Size(max = 500) public String note;

@@ -10,7 +10,8 @@ import java.util.OptionalLong;
  * reward and why: the reward must be PROPOSED; the approver is not who proposed it (four eyes); the approver is not the
  * salesperson who owns the rewarded customer (nobody rewards their own customers); the reward is in the budget's
  * currency; and approving it does not take the team's approved sum for the quarter above the budget. That the approver
- * is a manager reaching the customer is {@code platform.security.Access}'s to decide, before this.
+ * is an admin or the manager of the reward's team is {@code platform.security.Access#decidesRewardsOf}'s to decide,
+ * before this.
  */
 public final class RewardApproval {
 
@@ -68,50 +69,34 @@ public final class RewardApproval {
     }
 
     /**
-     * A correction of an approved or fulfilled reward: decided by whoever may approve it (the same rules), a change of
-     * value that leaves it at 0 or more and, when it adds, fits into the budget of the quarter it was approved in.
+     * A correction of an approved or fulfilled reward: decided by whoever may approve it (the same rules), a lower value
+     * that stays at 0 or more. It never adds (a correction is one person's decision; more is a new proposal that someone
+     * else approves, {@link Correction}), so it needs no budget: a lower value only leaves more of it.
      *
      * @param value  the reward's value now: as proposed, with the changes of its earlier corrections
-     * @param change the signed change, in the reward's currency; empty when only what was given is corrected
-     * @param budget the team's budget of the quarter the reward was approved in
-     * @return that budget with the change counted
+     * @param change the (negative) change, in the reward's currency; empty when only what was given is corrected
      * @throws RewardCorrectionRefused  the reward was never approved (proposed, or rejected)
      * @throws RewardApprovalNotAllowed the corrector proposed it, or owns the customer
-     * @throws InvalidCorrection        the change would take the value below 0
-     * @throws RewardBudgetRefused      an increase would exceed the budget, or the budget is kept in another currency
+     * @throws InvalidCorrection        the change would add, or take the value below 0
      */
-    public static TeamBudget correct(Reward reward, Approver approver, Amount value, Optional<BigDecimal> change,
-                                     TeamBudget budget) {
+    public static void correct(Reward reward, Approver approver, Amount value, Optional<BigDecimal> change) {
         if (reward.status() != RewardStatus.APPROVED && reward.status() != RewardStatus.FULFILLED) {
             throw new RewardCorrectionRefused("Reward " + reward.id() + " is " + reward.status() + ": only an approved or "
                     + "fulfilled reward is corrected" + (reward.status() == RewardStatus.PROPOSED
                     ? "; reject it and propose it again, or approve it first." : ", a rejected one was never given."));
         }
         requireMayDecide(reward, approver, "corrects");
-        if (change.isEmpty() || change.get().signum() == 0) {
-            return budget;
+        if (change.isEmpty()) {
+            return;
         }
-        if (!value.sameCurrency(budget.limit())) {
-            throw new RewardBudgetRefused("Reward " + reward.id() + " is in " + value.currency().getCurrencyCode() + ", but team "
-                    + budget.team() + "'s budget for " + budget.quarter() + " is kept in "
-                    + budget.limit().currency().getCurrencyCode() + " now: its value cannot be corrected against it.");
+        if (change.get().signum() > 0) {
+            throw new InvalidCorrection("amount: a correction only lowers reward " + reward.id() + "'s value; to give more, "
+                    + "propose a new reward for the difference, which someone else approves.");
         }
-        BigDecimal after = value.value().add(change.get());
-        if (after.signum() < 0) {
+        if (value.value().add(change.get()).signum() < 0) {
             throw new InvalidCorrection("amount: " + change.get().toPlainString() + " would take reward " + reward.id()
                     + " below zero: it is " + value + " now.");
         }
-        if (change.get().signum() < 0) {
-            return budget.without(new Amount(change.get().negate(), value.currency()));
-        }
-        Amount more = new Amount(change.get(), value.currency());
-        TeamBudget counted = budget.with(more);
-        if (counted.approved().exceeds(budget.limit())) {
-            throw new RewardBudgetRefused("Adding " + more + " to reward " + reward.id() + " would exceed team " + budget.team()
-                    + "'s budget for " + budget.quarter() + " (the quarter it was approved in): " + budget.approved() + " of "
-                    + budget.limit() + " is already approved, " + budget.left() + " is left.");
-        }
-        return counted;
     }
 
     /**

@@ -15,12 +15,12 @@ import java.util.Optional;
 @Mapper
 public interface RewardMapper {
 
-    /** Proposes the reward unless its (kind, customer, subject) has one; 0 when it has, or there is no such customer. */
-    int propose(@Param("kind") RewardKind kind, @Param("customerId") long customerId, @Param("subject") String subject,
+    /** Proposes the reward unless its (kind, origin, customer, subject) has one; 0 when it has, or there is no such customer. */
+    int propose(@Param("kind") RewardKind kind, @Param("origin") RewardOrigin origin, @Param("customerId") long customerId, @Param("subject") String subject,
                 @Param("value") BigDecimal value, @Param("currency") String currency, @Param("reason") RewardReason reason,
                 @Param("proposedBy") String proposedBy, @Param("now") Instant now);
 
-    Optional<Long> idBySubject(@Param("kind") RewardKind kind, @Param("customerId") long customerId,
+    Optional<Long> idBySubject(@Param("kind") RewardKind kind, @Param("origin") RewardOrigin origin, @Param("customerId") long customerId,
                                @Param("subject") String subject);
 
     /**
@@ -68,7 +68,7 @@ public interface RewardMapper {
 
     /**
      * A reward with what deciding on it needs: the customer's current owner and their manager (access), its team, its
-     * value's corrections so far and when it was approved.
+     * value now and when it was approved.
      */
     class Decision {
         long id;
@@ -83,7 +83,8 @@ public interface RewardMapper {
         String reason;
         RewardKind reasonCode;
         String reasonDetail;
-        BigDecimal corrections;
+        /** As proposed, with the changes of its corrections (RewardMapper.xml's currentValue). */
+        BigDecimal currentValue;
         Instant approvedAt;
         RewardStatus status;
         String timeZone;

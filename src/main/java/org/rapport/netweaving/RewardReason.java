@@ -19,14 +19,15 @@ public record RewardReason(String text, RewardKind rule, String detail) {
     public RewardReason {
         Objects.requireNonNull(text, "text");
         if (detail != null && detail.length() > MAX_DETAIL) {
-            detail = detail.substring(0, MAX_DETAIL);
+            // a company's or a person's name is shorter (VARCHAR(200)): a longer one is a fault, never cut silently
+            throw new IllegalArgumentException("A reward reason's detail has at most " + MAX_DETAIL + " characters, not "
+                    + detail.length() + ".");
         }
     }
 
     public static RewardReason typed(String text) {
         return new RewardReason(text, null, null);
     }
-
 
     static RewardReason topTier() {
         return new RewardReason("being one of our top ten customers", RewardKind.TOP_TIER, null);

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rewards: a salesperson sees their customers', a manager their team's, an admin all. Managers and admins approve,
- * reject and correct; whoever reaches the customer proposes and fulfils.
+ * Rewards: a salesperson sees their customers', a manager their team's, an admin all. An admin, or the manager of the
+ * team whose budget a reward counts against, approves, rejects and corrects it; whoever reaches the customer proposes
+ * and fulfils.
  */
 @Path("rewards")
 @RequestScoped

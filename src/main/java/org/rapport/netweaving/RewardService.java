@@ -72,7 +72,7 @@ public class RewardService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Optional<Long> propose(RewardKind kind, long customerId, String subject, RewardReason reason) {
-        return propose(kind, customerId, subject, reason, null);
+        return propose(kind, customerId, subject, reason, RewardOrigin.RULE, null);
     }
 
     /**
@@ -81,7 +81,7 @@ public class RewardService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Optional<Long> proposeOnActOf(String actor, RewardKind kind, long customerId, String subject, RewardReason reason) {
-        return propose(kind, customerId, subject, reason, actor);
+        return propose(kind, customerId, subject, reason, RewardOrigin.RULE, actor);
     }
 
     /** What {@link #proposeAs} did: the reward, and whether this call proposed it (false: the subject had one). */
@@ -98,13 +98,15 @@ public class RewardService {
         if (kind.isRuleSubject(subject)) {
             throw new RewardSubjectReserved(kind, subject.strip());
         }
-        Optional<Long> created = propose(kind, customerId, subject.strip(), RewardReason.typed(reason.strip()), author.username());
-        long id = created.or(() -> mapper.idBySubject(kind, customerId, subject.strip())).orElseThrow(() -> new InvalidInput(
+        Optional<Long> created = propose(kind, customerId, subject.strip(), RewardReason.typed(reason.strip()),
+                RewardOrigin.PERSON, author.username());
+        long id = created.or(() -> mapper.idBySubject(kind, RewardOrigin.PERSON, customerId, subject.strip())).orElseThrow(() -> new InvalidInput(
                 "kind: the rule for " + kind + " is off (its value is 0 in /api/rules), so it proposes nothing."));
         return new Proposed(require(author.access(), id), created.isPresent());
     }
 
-    private Optional<Long> propose(RewardKind kind, long customerId, String subject, RewardReason reason, String proposedBy) {
+    private Optional<Long> propose(RewardKind kind, long customerId, String subject, RewardReason reason, RewardOrigin origin,
+                                   String proposedBy) {
         if (subject == null || subject.isBlank() || subject.length() > 100) {
             throw new IllegalArgumentException("A reward's subject has 1 to 100 characters, not '" + subject + "'.");
         }
@@ -117,7 +119,7 @@ public class RewardService {
         }
         Instant now = clock.instant();
         try {
-            if (mapper.propose(kind, customerId, subject, worth.value(), worth.currency(), reason, proposedBy, now) == 0) {
+            if (mapper.propose(kind, origin, customerId, subject, worth.value(), worth.currency(), reason, proposedBy, now) == 0) {
                 return Optional.empty();
             }
         } catch (RuntimeException e) {
@@ -126,7 +128,7 @@ public class RewardService {
             }
             return Optional.empty(); // proposed at the same moment by another transaction (the job and a request)
         }
-        long id = mapper.idBySubject(kind, customerId, subject).orElseThrow();
+        long id = mapper.idBySubject(kind, origin, customerId, subject).orElseThrow();
         mapper.appendEntry(id, RewardStatus.PROPOSED, proposedBy, now, reason.text(), null, null, null);
         return Optional.of(id);
     }
@@ -135,7 +137,7 @@ public class RewardService {
     void topTierReached(@Observes TierReached reached) {
         if (reached.tier() == Tier.TOP10) {
             propose(RewardKind.TOP_TIER, reached.customerId(), RewardKind.TOP_TIER.ruleSubject(reached.on().getYear()),
-                    RewardReason.topTier());
+                    RewardReason.topTier(), RewardOrigin.RULE, null);
         }
     }
 
@@ -179,7 +181,8 @@ public class RewardService {
      */
     @Transactional
     public RewardView approve(AuthenticatedUser user, long id) {
-        RewardMapper.Decision seen = reachable(user.access(), id);
+        RewardMapper.Decision seen = decidable(user, id, "approves");
+        seen.status.moveTo(RewardStatus.APPROVED, id); // a decided reward says so, before any word on its budget
         if (seen.teamId == null) {
             throw new RewardBudgetRefused("Reward " + id + " counts against no team's budget: its customer had no owner "
                     + "when it was proposed. Reject it, and propose it again once the customer has an owner.");
@@ -187,7 +190,6 @@ public class RewardService {
         mapper.lockTeam(seen.teamId);
         RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
         TeamBudget approvedAfter = RewardApproval.approve(reward(reward), approver(user), budget(reward, today()));
-        requireManager(user, id, "approves");
         append(reward, RewardStatus.APPROVED, user.username(), "Within team " + approvedAfter.team() + "'s budget for "
                 + approvedAfter.quarter() + ": " + approvedAfter.approved() + " of " + approvedAfter.limit() + " approved, "
                 + approvedAfter.left() + " left.", null, null, null);
@@ -197,8 +199,7 @@ public class RewardService {
     /** A manager (or an admin) rejects a proposed reward, saying why. */
     @Transactional
     public RewardView reject(AuthenticatedUser user, long id, String reason) {
-        reachable(user.access(), id);
-        requireManager(user, id, "rejects");
+        decidable(user, id, "rejects");
         mapper.lock(id);
         RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
         append(reward, RewardStatus.REJECTED, user.username(), reason.strip(), null, null, null);
@@ -227,43 +228,39 @@ public class RewardService {
     /**
      * A manager (or an admin) corrects an approved or fulfilled reward: a new ledger entry with a signed change of its
      * value and/or a note on what was given, and why; no earlier entry and no column of the reward changes. Who may is
-     * who may approve it ({@link RewardApproval#correct}); a change counts against the team's budget of the quarter the
-     * reward was approved in, so approvals and corrections against one team take turns.
+     * who may approve it ({@link RewardApproval#correct}). A correction only lowers the value (giving more is a new
+     * proposal, approved by someone else); the lower value counts in the quarter the reward was approved in.
      *
-     * @param change the signed change in {@code currency}, or {@code null} when only what was given is corrected
+     * @param change the (negative) change in {@code currency}, or {@code null} when only what was given is corrected
      */
     @Transactional
     public RewardView correct(AuthenticatedUser user, long id, BigDecimal change, String currency, String note, String reason) {
-        RewardMapper.Decision seen = reachable(user.access(), id);
-        requireManager(user, id, "corrects");
+        RewardMapper.Decision seen = decidable(user, id, "corrects");
         Correction.check(change, currency, note, seen.currency);
-        if (seen.teamId != null) {
-            mapper.lockTeam(seen.teamId);
-        } else {
-            mapper.lock(id);
-        }
+        // a correction only lowers a value, so it counts against no budget: the reward alone is locked
+        mapper.lock(id);
         RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
-        Currency money = Currency.getInstance(reward.currency);
-        Amount now = new Amount(reward.value.add(reward.corrections), money);
-        // a reward without an approval is refused before any budget counts; one without a team was never approved
-        TeamBudget budget = reward.teamId == null || reward.approvedAt == null
-                ? new TeamBudget("none", "none", now, Amount.zero(money))
-                : budget(reward, LocalDate.ofInstant(reward.approvedAt, zone.zone()));
-        if (change != null && change.signum() > 0 && reward.teamId == null) {
-            throw new RewardBudgetRefused("Reward " + id + " counts against no team's budget: its customer had no owner "
-                    + "when it was proposed, so nothing can be added to it.");
-        }
-        RewardApproval.correct(reward(reward), approver(user), now, Optional.ofNullable(change), budget);
+        Amount now = new Amount(reward.currentValue, Currency.getInstance(reward.currency));
+        RewardApproval.correct(reward(reward), approver(user), now, Optional.ofNullable(change));
         mapper.appendCorrection(id, reward.status, change == null ? null : change.setScale(2), user.username(),
                 clock.instant(), reason.strip(), note == null || note.isBlank() ? null : note.strip());
         return require(user.access(), id);
     }
 
-    /** Approving, rejecting and correcting are a manager's or an admin's, whoever else reaches the reward. */
-    private static void requireManager(AuthenticatedUser user, long id, String verb) {
-        if (user.role() == Role.SALES) {
-            throw new RewardApprovalNotAllowed("Reward " + id + ": only a manager or an admin " + verb + " rewards.");
+    /**
+     * Approving, rejecting and correcting are an admin's, or the manager's of the team whose budget the reward counts
+     * against ({@link Access#decidesRewardsOf}); asked before anything else is decided.
+     */
+    private RewardMapper.Decision decidable(AuthenticatedUser user, long id, String verb) {
+        RewardMapper.Decision seen = reachable(user.access(), id);
+        if (!user.access().decidesRewardsOf(seen.teamId)) {
+            throw new RewardApprovalNotAllowed(user.role() == Role.MANAGER && seen.teamId != null
+                    ? "Reward " + id + " counts against team " + mapper.teamName(seen.teamId).orElse(Long.toString(seen.teamId))
+                    + "'s budget: its manager or an admin " + verb + " it."
+                    : "Reward " + id + ": only the manager of the team whose budget it counts against, or an admin, " + verb
+                    + " it.");
         }
+        return seen;
     }
 
     private void append(RewardMapper.Decision reward, RewardStatus to, String actor, String reason, Given given,
@@ -293,14 +290,14 @@ public class RewardService {
 
     /** The reward's team's budget (its own, or the one for every team) for the quarter of {@code day}, and its use. */
     private TeamBudget budget(RewardMapper.Decision reward, LocalDate day) {
-        Amount limit = TeamBudget.limitOf(rules.rewardRules(), reward.teamExternalId);
+        Amount limit = TeamBudget.limitOf(rules.teamBudget(reward.teamExternalId));
         LocalDate quarterStart = TeamBudget.quarterStart(day);
         Instant from = quarterStart.atStartOfDay(zone.zone()).toInstant();
         Instant to = quarterStart.plusMonths(3).atStartOfDay(zone.zone()).toInstant();
         String team = mapper.teamName(reward.teamId).orElse(Long.toString(reward.teamId));
         String code = limit.currency().getCurrencyCode();
         return new TeamBudget(team, TeamBudget.quarterOf(day), limit,
-                new Amount(mapper.approvedSum(reward.teamId, from, to, code).max(BigDecimal.ZERO), limit.currency()));
+                new Amount(mapper.approvedSum(reward.teamId, from, to, code), limit.currency()));
     }
 
     private static RewardApproval.Reward reward(RewardMapper.Decision r) {
@@ -318,11 +315,7 @@ public class RewardService {
         if (!rewards.isEmpty()) {
             Map<Long, List<RewardView.Entry>> entries = mapper.entries(rewards.stream().map(r -> r.id).toList()).stream()
                     .collect(Collectors.groupingBy(e -> e.rewardId));
-            rewards.forEach(r -> {
-                r.entries = entries.getOrDefault(r.id, List.of());
-                r.currentValue = r.entries.stream().map(e -> e.amount).filter(java.util.Objects::nonNull)
-                        .reduce(r.value, BigDecimal::add);
-            });
+            rewards.forEach(r -> r.entries = entries.getOrDefault(r.id, List.of()));
         }
         return rewards;
     }

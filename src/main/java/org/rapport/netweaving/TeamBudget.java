@@ -43,19 +43,8 @@ public record TeamBudget(String team, String quarter, Amount limit, Amount appro
         return new TeamBudget(team, quarter, limit, approved.plus(value));
     }
 
-    /** The budget after a correction took {@code value} back (which must be in its currency); never below zero. */
-    public TeamBudget without(Amount value) {
-        return new TeamBudget(team, quarter, limit, approved.minusOrZero(value));
-    }
-
-    /**
-     * A team's quarterly budget under the rules: its own when the rules give it one ({@code team_budgets}), otherwise
-     * the one for every team.
-     *
-     * @param team the team's manager's external id; {@code null} for the budget of every team without its own
-     */
-    public static Amount limitOf(RewardRules rules, String team) {
-        RewardRules.Worth worth = rules.budgetOf(team);
+    /** A budget as the rules give it ({@code RuleService.teamBudget}), as an amount. */
+    public static Amount limitOf(RewardRules.Worth worth) {
         return new Amount(worth.value(), Currency.getInstance(worth.currency()));
     }
 }

@@ -1,9 +1,6 @@
 package org.rapport.planning;
 
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -18,8 +15,9 @@ import java.util.TreeMap;
  * What each reward rule proposes (a value and its currency) and each team's budget for a quarter. Stored next to the
  * planner's rules as named settings ({@code rewards.anniversary.value=50.00}); a missing or unreadable setting keeps
  * its default. A value of 0 turns that rule off. One budget holds for every team ({@code quarterly_budget_per_team}),
- * unless {@code team_budgets} gives the team its own (by its manager's external id, in the same currency); every reward
- * value is in the budget's currency, since a reward in another one could never be approved against it.
+ * unless {@code team_budgets} gives the team its own (by its manager's external id, in the same currency; stored in
+ * {@code team_budget} by the manager's id, see {@link RuleService}); every reward value is in the budget's currency,
+ * since a reward in another one could never be approved against it.
  *
  * @param teamBudgets each team's own quarterly budget, by the external id of the team's manager, in the currency of
  *                    {@code quarterlyBudgetPerTeam}; whether each key is a manager is {@link RuleService}'s to check
@@ -38,9 +36,6 @@ public record RewardRules(Worth introductionConverted, Worth anniversary, Worth 
             new Worth(new BigDecimal("100.00"), "EUR"), new Worth(new BigDecimal("50.00"), "EUR"),
             new Worth(new BigDecimal("1000.00"), "EUR"), Map.of());
 
-    /** The setting that holds the teams' own budgets, as {@code id=value} pairs joined by {@code &} (ids URL-encoded). */
-    static final String TEAM_BUDGETS = "rewards.team_budgets";
-
     public RewardRules(Worth introductionConverted, Worth anniversary, Worth topTier, Worth referralConverted,
                        Worth quarterlyBudgetPerTeam) {
         this(introductionConverted, anniversary, topTier, referralConverted, quarterlyBudgetPerTeam, Map.of());
@@ -53,16 +48,6 @@ public record RewardRules(Worth introductionConverted, Worth anniversary, Worth 
         Objects.requireNonNull(topTier, "topTier");
         Objects.requireNonNull(referralConverted, "referralConverted");
         Objects.requireNonNull(quarterlyBudgetPerTeam, "quarterlyBudgetPerTeam");
-    }
-
-    /**
-     * The quarterly budget of one team: its own, or the one for every team.
-     *
-     * @param team the external id of the team's manager (or of an owner without a manager); {@code null}: no team
-     */
-    public Worth budgetOf(String team) {
-        BigDecimal own = team == null ? null : teamBudgets.get(team);
-        return own == null ? quarterlyBudgetPerTeam : new Worth(own, quarterlyBudgetPerTeam.currency());
     }
 
     /** The rules by their field names in the document, in its order. */
@@ -132,40 +117,26 @@ public record RewardRules(Worth introductionConverted, Worth anniversary, Worth 
         return new Worth(w.value().setScale(2), code(w.currency()));
     }
 
-    /** As stored: two named settings per rule. */
+    /** As stored: two named settings per rule (the teams' own budgets are rows of their own, see {@link RuleService}). */
     public Map<String, String> toSettings() {
         Map<String, String> s = new LinkedHashMap<>();
         named().forEach((name, worth) -> {
             s.put("rewards." + name + ".value", worth.value().toPlainString());
             s.put("rewards." + name + ".currency", worth.currency());
         });
-        s.put(TEAM_BUDGETS, String.join("&", teamBudgets.entrySet().stream().map(e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + e.getValue().toPlainString()).toList()));
         return s;
     }
 
-    /** Reads stored settings; a rule whose value or currency is missing or unreadable keeps its default. */
-    public static RewardRules fromSettings(Map<String, String> s) {
+    /**
+     * Reads stored settings; a rule whose value or currency is missing or unreadable keeps its default.
+     *
+     * @param teamBudgets the teams' own budgets as stored, by their managers' external ids
+     */
+    public static RewardRules fromSettings(Map<String, String> s, Map<String, BigDecimal> teamBudgets) {
         RewardRules d = DEFAULTS;
         return new RewardRules(worth(s, "introduction_converted", d.introductionConverted), worth(s, "anniversary", d.anniversary),
                 worth(s, "top_tier", d.topTier), worth(s, "referral_converted", d.referralConverted),
-                worth(s, "quarterly_budget_per_team", d.quarterlyBudgetPerTeam), teamBudgets(s.get(TEAM_BUDGETS)));
-    }
-
-    /** The teams' own budgets as stored; a pair that cannot be read is left out (that team has the common budget). */
-    private static Map<String, BigDecimal> teamBudgets(String stored) {
-        Map<String, BigDecimal> teams = new TreeMap<>();
-        if (stored != null && !stored.isBlank()) {
-            for (String pair : stored.split("&")) {
-                int eq = pair.lastIndexOf('=');
-                try {
-                    teams.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), new BigDecimal(pair.substring(eq + 1)));
-                } catch (RuntimeException e) {
-                    // an unreadable pair: as if it were missing
-                }
-            }
-        }
-        return teams;
+                worth(s, "quarterly_budget_per_team", d.quarterlyBudgetPerTeam), teamBudgets);
     }
 
     private static Worth worth(Map<String, String> s, String name, Worth fallback) {

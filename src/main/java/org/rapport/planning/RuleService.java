@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.platform.errors.InvalidInput;
+import org.rapport.team.SalespersonView;
 import org.rapport.team.TeamRole;
 import org.rapport.team.TeamService;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,9 +16,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The stored rules and company holidays, and the business calendar made from them; the matcher's rules among them. */
@@ -40,7 +45,21 @@ public class RuleService {
 
     /** What the reward rules propose, and each team's quarterly budget, as they stand now. */
     public RewardRules rewardRules() {
-        return RewardRules.fromSettings(settings());
+        Map<String, BigDecimal> teams = new TreeMap<>();
+        mapper.teamBudgets().forEach(t -> teams.put(t.team, t.amount));
+        return RewardRules.fromSettings(settings(), teams);
+    }
+
+    /**
+     * The quarterly budget of one team: its own, or the one for every team. The team is found as the database compares
+     * external ids (as {@link #replace} checked it), so {@code s0001} is the team of manager {@code S0001}.
+     *
+     * @param team the external id of the team's manager (or of an owner without a manager); {@code null}: no team
+     */
+    public RewardRules.Worth teamBudget(String team) {
+        RewardRules.Worth common = RewardRules.fromSettings(settings(), Map.of()).quarterlyBudgetPerTeam();
+        return team == null ? common
+                : mapper.teamBudget(team).map(own -> new RewardRules.Worth(own, common.currency())).orElse(common);
     }
 
     private Map<String, String> settings() {
@@ -63,16 +82,43 @@ public class RuleService {
     public void replace(Rules rules, RewardRules rewards) {
         List<String> problems = new ArrayList<>(rules.problems());
         problems.addAll(rewards.problems());
-        rewards.teamBudgets().keySet().stream().filter(t -> t != null && !t.isBlank())
-                .filter(t -> team.find(t.strip()).filter(s -> TeamRole.MANAGER.name().equals(s.role())).isEmpty())
-                .forEach(t -> problems.add("rewards.team_budgets." + t + ": is not the external id of a manager (a team is "
-                        + "named by its manager)."));
+        Map<Long, BigDecimal> teamBudgets = teamBudgets(rewards.teamBudgets(), problems);
         if (!problems.isEmpty()) {
             throw InvalidRules.of(problems);
         }
         Instant now = clock.instant();
         rules.toSettings().forEach((name, value) -> mapper.save(name, value, now));
         rewards.normalized().toSettings().forEach((name, value) -> mapper.save(name, value, now));
+        mapper.deleteTeamBudgets();
+        teamBudgets.forEach((teamId, amount) -> mapper.insertTeamBudget(teamId, amount.setScale(2), now));
+    }
+
+    /**
+     * The teams' own budgets by their managers' ids: each key must name a manager, and no two keys the same one (as the
+     * database compares external ids, {@code s0001} is {@code S0001}). Adds a problem for each key that does not.
+     */
+    private Map<Long, BigDecimal> teamBudgets(Map<String, BigDecimal> byExternalId, List<String> problems) {
+        Map<Long, BigDecimal> byId = new LinkedHashMap<>();
+        Map<Long, String> named = new HashMap<>();
+        byExternalId.forEach((key, amount) -> {
+            if (key == null || key.isBlank()) {
+                return; // RewardRules.problems names it
+            }
+            Optional<SalespersonView> manager = team.find(key.strip()).filter(s -> TeamRole.MANAGER.name().equals(s.role()));
+            if (manager.isEmpty()) {
+                problems.add("rewards.team_budgets." + key + ": is not the external id of a manager (a team is named by its "
+                        + "manager).");
+                return;
+            }
+            long id = team.idOf(manager.get().externalId()).orElseThrow();
+            String earlier = named.putIfAbsent(id, key);
+            if (earlier != null) {
+                problems.add("rewards.team_budgets." + key + ": names the same manager as " + earlier + " ("
+                        + manager.get().externalId() + "); give each team one budget.");
+            }
+            byId.put(id, amount);
+        });
+        return byId;
     }
 
     public List<CompanyHoliday> holidays() {

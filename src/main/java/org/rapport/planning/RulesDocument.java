@@ -65,8 +65,11 @@ public class RulesDocument {
         @NotNull @Valid public Worth topTier;
         @NotNull @Valid public Worth referralConverted;
         @NotNull @Valid public Worth quarterlyBudgetPerTeam;
-        /** A team's own quarterly budget, in the currency of {@code quarterly_budget_per_team}, by its manager's external id. */
-        @NotNull public Map<String, BigDecimal> teamBudgets;
+        /**
+         * A team's own quarterly budget, in the currency of {@code quarterly_budget_per_team}, by its manager's external
+         * id; optional (none: every team has the common budget), so a document from before it still saves.
+         */
+        public Map<String, BigDecimal> teamBudgets = new LinkedHashMap<>();
     }
 
     public static class Worth {
@@ -169,6 +172,6 @@ public class RulesDocument {
     RewardRules toRewardRules() {
         return new RewardRules(rewards.introductionConverted.toWorth(), rewards.anniversary.toWorth(),
                 rewards.topTier.toWorth(), rewards.referralConverted.toWorth(), rewards.quarterlyBudgetPerTeam.toWorth(),
-                rewards.teamBudgets);
+                rewards.teamBudgets == null ? Map.of() : rewards.teamBudgets);
     }
 }

@@ -114,7 +114,7 @@ public class ReportService {
                 NetweavingFigures.CATEGORY_PAIRS);
         List<NetweavingReport.RewardFigures> rewards = mapper.rewardGroups(start, end, team, access);
         return NetweavingFigures.report(from, to, zone.getId(), team, stages, salespeople, pairs, stays.join(), rewards,
-                TeamBudget.limitOf(rules.rewardRules(), team).toString());
+                TeamBudget.limitOf(rules.teamBudget(team)).toString());
     }
 
     /** On the managed executor; on this thread when it takes nothing now (the application stopping). */

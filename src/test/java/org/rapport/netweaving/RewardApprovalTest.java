@@ -6,6 +6,7 @@ import org.rapport.netweaving.RewardApproval.Reward;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.NotAllowed;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -104,38 +105,36 @@ class RewardApprovalTest {
         return new Reward(31, 70, 5, proposedBy, Amount.of("100.00", "EUR"), RewardStatus.APPROVED);
     }
 
-    @Test
-    void aCorrectionCountsAgainstTheBudgetOfItsApprovalsQuarter() {
-        TeamBudget more = RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("100.00", "EUR"),
-                Optional.of(new java.math.BigDecimal("60.00")), BUDGET);
-        assertThat(more.approved()).isEqualTo(Amount.of("960.00", "EUR"));
-        TeamBudget less = RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("100.00", "EUR"),
-                Optional.of(new java.math.BigDecimal("-40.00")), BUDGET);
-        assertThat(less.approved()).isEqualTo(Amount.of("860.00", "EUR"));
-        assertThat(RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("100.00", "EUR"), Optional.empty(), BUDGET))
-                .as("a note on what was given changes no sum").isEqualTo(BUDGET);
-    }
+    private static final Amount HUNDRED = Amount.of("100.00", "EUR");
 
     @Test
-    void aCorrectionBeyondTheBudgetOrBelowZeroIsRefused() {
-        assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("100.00", "EUR"),
-                Optional.of(new java.math.BigDecimal("100.01")), BUDGET))
-                .isInstanceOf(RewardBudgetRefused.class)
-                .hasMessage("Adding EUR 100.01 to reward 31 would exceed team North's budget for 2026-Q4 (the quarter it was "
-                        + "approved in): EUR 900.00 of EUR 1000.00 is already approved, EUR 100.00 is left.");
+    void aCorrectionLowersTheValueButNeverRaisesIt() {
+        RewardApproval.correct(approved(Optional.empty()), MANAGER, HUNDRED, Optional.of(new BigDecimal("-100.00")));
+        RewardApproval.correct(approved(Optional.empty()), MANAGER, HUNDRED, Optional.empty());
+        assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.empty()), MANAGER, HUNDRED,
+                Optional.of(new BigDecimal("0.01"))))
+                .as("one person may not give more: that is a new proposal someone else approves")
+                .isInstanceOf(InvalidCorrection.class)
+                .hasMessage("amount: a correction only lowers reward 31's value; to give more, propose a new reward for the "
+                        + "difference, which someone else approves.");
         assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.empty()), MANAGER, Amount.of("30.00", "EUR"),
-                Optional.of(new java.math.BigDecimal("-30.01")), BUDGET))
+                Optional.of(new BigDecimal("-30.01"))))
                 .isInstanceOf(InvalidCorrection.class)
                 .hasMessage("amount: -30.01 would take reward 31 below zero: it is EUR 30.00 now.");
     }
 
     @Test
+    void aRewardInAnotherCurrencyThanTodaysBudgetIsStillLowered() {
+        Reward dollars = new Reward(31, 70, 5, Optional.empty(), Amount.of("100.00", "USD"), RewardStatus.APPROVED);
+        RewardApproval.correct(dollars, MANAGER, Amount.of("100.00", "USD"), Optional.of(new BigDecimal("-10.00")));
+    }
+
+    @Test
     void whoMayNotApproveARewardMayNotCorrectIt() {
-        assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.of("mia")), MANAGER, Amount.of("100.00", "EUR"),
-                Optional.empty(), BUDGET))
+        assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.of("mia")), MANAGER, HUNDRED, Optional.empty()))
                 .isInstanceOf(RewardApprovalNotAllowed.class).hasMessage("Reward 31 was proposed by mia: someone else corrects it.");
         assertThatThrownBy(() -> RewardApproval.correct(approved(Optional.empty()), new Approver("olaf", OptionalLong.of(5)),
-                Amount.of("100.00", "EUR"), Optional.empty(), BUDGET))
+                HUNDRED, Optional.empty()))
                 .isInstanceOf(RewardApprovalNotAllowed.class).hasMessageContaining("a salesperson never corrects a reward");
     }
 
@@ -145,9 +144,9 @@ class RewardApprovalTest {
             Reward reward = new Reward(31, 70, 5, Optional.empty(), Amount.of("1.00", "EUR"), status);
             boolean given = status == RewardStatus.APPROVED || status == RewardStatus.FULFILLED;
             if (given) {
-                assertThat(RewardApproval.correct(reward, MANAGER, Amount.of("1.00", "EUR"), Optional.empty(), BUDGET)).isEqualTo(BUDGET);
+                RewardApproval.correct(reward, MANAGER, Amount.of("1.00", "EUR"), Optional.of(new BigDecimal("-1.00")));
             } else {
-                assertThatThrownBy(() -> RewardApproval.correct(reward, MANAGER, Amount.of("1.00", "EUR"), Optional.empty(), BUDGET))
+                assertThatThrownBy(() -> RewardApproval.correct(reward, MANAGER, Amount.of("1.00", "EUR"), Optional.empty()))
                         .as(status.toString()).isInstanceOf(RewardCorrectionRefused.class).isInstanceOf(Conflict.class)
                         .hasMessageStartingWith("Reward 31 is " + status + ": only an approved or fulfilled reward is corrected");
             }

@@ -74,8 +74,9 @@ class RewardIT {
         int id = proposed.getInt("id");
 
         Api.Reply own = team.as(team.a).postJson("api/rewards/" + id + "/approve", "");
-        assertThat(own.status()).as("the owner approves no reward for their own customer: " + own).isEqualTo(403);
-        assertThat(own.json().getString("detail")).contains("never approves a reward for their own customers");
+        assertThat(own.status()).as("a salesperson (here the owner) approves no reward: " + own).isEqualTo(403);
+        assertThat(own.json().getString("detail")).isEqualTo("Reward " + id + ": only the manager of the team whose budget "
+                + "it counts against, or an admin, approves it.");
 
         Api.Reply approved = team.as(team.m).postJson("api/rewards/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
@@ -280,6 +281,75 @@ class RewardIT {
         }
     }
 
+    /**
+     * An approval and a decrease of another reward of the team at once: the decrease only locks its reward, the approval
+     * the team's, so neither waits for ever nor fails; the approval fits only if it saw the decrease, and the team's
+     * approved rewards never exceed the budget.
+     */
+    @Test
+    void anApprovalAndADecreaseAtOnceBothFinishWithinTheBudget() throws Exception {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        assertThat(api.asAdmin().put("api/rules", withTeamBudget(rules, team.m, 80).toString()).status()).isEqualTo(200);
+        try {
+            int first = approvedReferral(team.customerOfA, "race decrease");
+            int second = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "race approve")).json().getInt("id");
+            java.util.concurrent.CompletableFuture<Api.Reply> decrease = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.asAdmin().postJson("api/rewards/" + first + "/corrections",
+                            "{\"amount\":\"-30.00\",\"currency\":\"EUR\",\"reason\":\"cheaper\"}"));
+            java.util.concurrent.CompletableFuture<Api.Reply> approve = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> team.as(team.m).postJson("api/rewards/" + second + "/approve", ""));
+            assertThat(decrease.get().status()).as(decrease.get().toString()).isEqualTo(201);
+            assertThat(approve.get().status()).as(approve.get().toString()).isIn(200, 409);
+            java.math.BigDecimal approved = team.as(team.m).get("api/rewards/" + first).json().getJsonNumber("current_value")
+                    .bigDecimalValue();
+            assertThat(approved).isEqualByComparingTo("20");
+            if (approve.get().status() == 200) {
+                assertThat(approve.get().json().getJsonArray("entries").getJsonObject(1).getString("reason"))
+                        .as("it counted the lower value").contains("EUR 70.00 of EUR 80.00 approved");
+            } else {
+                assertThat(team.as(team.m).postJson("api/rewards/" + second + "/approve", "").status())
+                        .as("after the decrease it fits").isEqualTo(200);
+            }
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    /**
+     * A reward counts in the quarter it was approved in, at its value now: one approved last quarter leaves this
+     * quarter's budget alone, and lowering it later gives back room in its own quarter, not in this one.
+     */
+    @Test
+    void aRewardAndItsDecreaseCountInTheQuarterOfItsApproval() throws Exception {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        assertThat(api.asAdmin().put("api/rules", withTeamBudget(rules, team.m, 60).toString()).status()).isEqualTo(200);
+        try {
+            int lastQuarter = approvedReferral(team.customerOfA, "approved last quarter");
+            try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                    System.getenv("RAPPORT_DB_PASSWORD"));
+                 PreparedStatement back = db.prepareStatement("UPDATE reward_entry SET at = at - INTERVAL 4 MONTH "
+                         + "WHERE reward_id = ? AND kind = 'STATUS' AND status = 'APPROVED'")) {
+                back.setInt(1, lastQuarter); // as if approved four months ago: always another quarter
+                assertThat(back.executeUpdate()).isEqualTo(1);
+            }
+            int now = approvedReferral(team.customerOfA, "approved this quarter");
+            int waiting = team.as(team.b).postJson("api/rewards", proposal(team.customerOfB, "waiting this quarter")).json().getInt("id");
+            Api.Reply full = team.as(team.m).postJson("api/rewards/" + waiting + "/approve", "");
+            assertThat(full.status()).as(full.toString()).isEqualTo(409);
+            assertThat(full.json().getString("detail")).as("only reward " + now + " counts this quarter")
+                    .endsWith("EUR 50.00 of EUR 60.00 is already approved, EUR 10.00 is left.");
+
+            Api.Reply lowered = api.asAdmin().postJson("api/rewards/" + lastQuarter + "/corrections",
+                    "{\"amount\":\"-40.00\",\"currency\":\"EUR\",\"reason\":\"cheaper\"}");
+            assertThat(lowered.status()).as(lowered.toString()).isEqualTo(201);
+            Api.Reply still = team.as(team.m).postJson("api/rewards/" + waiting + "/approve", "");
+            assertThat(still.status()).as("the decrease gave room in its own quarter: " + still).isEqualTo(409);
+            assertThat(still.json().getString("detail")).endsWith("EUR 50.00 of EUR 60.00 is already approved, EUR 10.00 is left.");
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
     @Test
     void anotherTeamsRewardIsOutOfReachAndNobodyApprovesForTheirOwnCustomers() {
         int others = api.asAdmin().postJson("api/rewards", proposal(team.customerOfC, "other team")).json().getInt("id");
@@ -312,8 +382,45 @@ class RewardIT {
     }
 
     /**
+     * Who decides a reward follows the budget it counts against, not the customer's current owner: once a salesperson
+     * moves to another manager, the new manager sees the rewards proposed before the move but does not spend the old
+     * team's budget on them (approve, reject, correct); the rewards proposed after the move are theirs.
+     */
+    @Test
+    void aManagerNeverDecidesARewardCountingAgainstAnotherTeamsBudget() {
+        int before = team.as(team.c).postJson("api/rewards", proposal(team.customerOfC, "before the move")).json().getInt("id");
+        int approvedBefore = team.as(team.c).postJson("api/rewards", proposal(team.customerOfC, "approved before")).json().getInt("id");
+        approvedBy(api.asAdmin(), approvedBefore);
+        Api.Reply moved = api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,region,daily_capacity,working_days,role,manager,backup",
+                team.c + ",Carla Seller,carla@example.com,America/New_York,US-NY,20,MON-FRI,SALES," + team.m + ","));
+        assertThat(moved.json().getJsonArray("rejected")).as(moved.toString()).isEmpty();
+        assertThat(team.as(team.m).get("api/rewards/" + before).status()).as("m reaches c's customer now").isEqualTo(200);
+
+        String notOurs = "counts against team " + team.m2 + " (Otto Other)'s budget: its manager or an admin ";
+        Api.Reply approve = team.as(team.m).postJson("api/rewards/" + before + "/approve", "");
+        assertThat(approve.status()).as(approve.toString()).isEqualTo(403);
+        assertThat(approve.json().getString("detail")).isEqualTo("Reward " + before + " " + notOurs + "approves it.");
+        Api.Reply reject = team.as(team.m).postJson("api/rewards/" + before + "/reject", "{\"reason\":\"no\"}");
+        assertThat(reject.status()).as(reject.toString()).isEqualTo(403);
+        assertThat(reject.json().getString("detail")).endsWith(notOurs + "rejects it.");
+        Api.Reply correct = team.as(team.m).postJson("api/rewards/" + approvedBefore + "/corrections",
+                "{\"amount\":\"-5.00\",\"currency\":\"EUR\",\"reason\":\"less\"}");
+        assertThat(correct.status()).as(correct.toString()).isEqualTo(403);
+        assertThat(correct.json().getString("detail")).endsWith(notOurs + "corrects it.");
+        assertThat(team.as(team.m).get("api/rewards/" + before).json().getString("status")).isEqualTo("PROPOSED");
+
+        int after = team.as(team.c).postJson("api/rewards", proposal(team.customerOfC, "after the move")).json().getInt("id");
+        assertThat(team.as(team.m).postJson("api/rewards/" + after + "/approve", "").status()).as("m's own team's budget")
+                .isEqualTo(200);
+        Api.Reply salesperson = team.as(team.c).postJson("api/rewards/" + after + "/reject", "{\"reason\":\"no\"}");
+        assertThat(salesperson.status()).as("a salesperson decides no reward: " + salesperson).isEqualTo(403);
+    }
+
+    /**
      * A correction is a new ledger entry: the earlier entries stay byte for byte as they were, the reward's value as
-     * proposed, and the team's budget counts the corrected value. Only who may approve the reward corrects it.
+     * proposed, and the team's budget counts the lowered value. Only who may approve the reward corrects it, and only
+     * downwards: more is a new proposal that someone else approves (four eyes).
      */
     @Test
     void aCorrectionIsANewEntryNeverAnEditAndTheBudgetFollowsIt() throws Exception {
@@ -330,7 +437,7 @@ class RewardIT {
 
             String path = "api/rewards/" + first + "/corrections";
             Api.Reply corrected = team.as(team.m).postJson(path,
-                    "{\"amount\":\"-20.00\",\"currency\":\"EUR\",\"note\":\"A smaller hamper\",\"reason\":\"The shop gave a discount\"}");
+                    "{\"amount\":\"-20.00\",\"currency\":\" eur \",\"note\":\"A smaller hamper\",\"reason\":\"The shop gave a discount\"}");
             assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
             assertThat(corrected.json().getJsonNumber("value").bigDecimalValue()).as("as proposed").isEqualByComparingTo("50");
             assertThat(corrected.json().getJsonNumber("current_value").bigDecimalValue()).isEqualByComparingTo("30");
@@ -348,10 +455,10 @@ class RewardIT {
 
             Api.Reply fits = team.as(team.m).postJson("api/rewards/" + second + "/approve", "");
             assertThat(fits.status()).as("EUR 30.00 + EUR 50.00 fit into EUR 80.00: " + fits).isEqualTo(200);
-            Api.Reply over = api.asAdmin().postJson(path, "{\"amount\":0.01,\"currency\":\"EUR\",\"reason\":\"one cent more\"}");
-            assertThat(over.status()).as(over.toString()).isEqualTo(409);
-            assertThat(over.json().getString("detail")).startsWith("Adding EUR 0.01 to reward " + first + " would exceed team "
-                    + team.m + " (Maria Manager)'s budget for " + quarter());
+            Api.Reply more = api.asAdmin().postJson(path, "{\"amount\":0.01,\"currency\":\"EUR\",\"reason\":\"one cent more\"}");
+            assertThat(detailOf(more)).as("a correction never raises a value: one person could give any amount")
+                    .startsWith("amount: a correction only lowers a reward's value, not by +0.01; to give more, propose a new "
+                            + "reward for the difference");
             Api.Reply noteOnly = api.asAdmin().postJson(path, "{\"note\":\"A card as well\",\"reason\":\"forgotten\"}");
             assertThat(noteOnly.status()).as("what was given is corrected without a change of value: " + noteOnly).isEqualTo(201);
             assertThat(ledgerRows(first).subList(0, 3)).isEqualTo(after);
@@ -370,8 +477,18 @@ class RewardIT {
                 + Team.PASSWORD + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(team.as(team.m2).postJson(path, good).status()).as("another team's manager").isEqualTo(403);
-        Api.Reply owner = team.as(team.a).postJson(path, good);
-        assertThat(owner.status()).as("the salesperson who owns the customer: " + owner).isEqualTo(403);
+        assertThat(team.as(team.a).postJson(path, good).status()).as("a salesperson corrects no reward").isEqualTo(403);
+        String managers = Csv.unique("MGRK").toUpperCase();
+        importCustomer(managers, "Manager's Own Ltd", "Max", managers.toLowerCase() + "@own.example", team.m, null);
+        String admin2 = Csv.unique("admin2");
+        assertThat(api.asAdmin().postJson("api/users", "{\"username\":\"" + admin2 + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"ADMIN\"}").status()).isEqualTo(201);
+        int own = approvedBy(api.as(admin2, Team.PASSWORD),
+                api.asAdmin().postJson("api/rewards", proposal(managers, "own")).json().getInt("id"));
+        Api.Reply owner = team.as(team.m).postJson("api/rewards/" + own + "/corrections", good);
+        assertThat(owner.status()).as("the manager who owns the customer: " + owner).isEqualTo(403);
+        assertThat(owner.json().getString("detail")).as("refused by the owner rule, not by role")
+                .endsWith(", whom " + team.m + " looks after: a salesperson never corrects a reward for their own customers.");
         assertThat(team.as(team.b).postJson(path, good).status()).as("a colleague").isEqualTo(403);
         int byManager = team.as(team.m).postJson("api/rewards", proposal(team.customerOfA, "proposed by the manager")).json().getInt("id");
         assertThat(api.asAdmin().postJson("api/rewards/" + byManager + "/approve", "").status()).isEqualTo(200);
@@ -382,17 +499,19 @@ class RewardIT {
         Api.Reply pending = team.as(team.a).postJson("api/rewards", proposal(team.customerOfA, "still proposed"));
         assertThat(pending.status()).isEqualTo(201);
 
-        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"1.005\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
-                .startsWith("amount: has at most 2 decimal places");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-1.005\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
+                .startsWith("amount: has at most 2 decimal places in EUR");
         assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-50.01\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
                 .startsWith("amount: -50.01 would take reward " + id + " below zero");
-        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"5\",\"currency\":\"USD\",\"reason\":\"x\"}")))
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-5\",\"currency\":\"USD\",\"reason\":\"x\"}")))
                 .startsWith("currency: the reward is in EUR, not USD");
-        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"5\",\"reason\":\"x\"}"))).startsWith("currency: is required");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-5\",\"reason\":\"x\"}"))).startsWith("currency: is required");
         assertThat(detailOf(team.as(team.m).postJson(path, "{\"reason\":\"x\"}"))).startsWith("amount: a correction changes the value");
         assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"-5.00\",\"currency\":\"EUR\"}"))).startsWith("reason:");
         assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"ten\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
-                .isNotBlank();
+                .as("names the field").contains("amount");
+        assertThat(detailOf(team.as(team.m).postJson(path, "{\"amount\":\"5\",\"currency\":\"EUR\",\"reason\":\"x\"}")))
+                .startsWith("amount: a correction only lowers a reward's value, not by +5");
         assertThat(team.as(team.m).get("api/rewards/" + id).json().getJsonArray("entries")).as("nothing was written").hasSize(2);
 
         int proposed = pending.json().getInt("id");
@@ -419,11 +538,44 @@ class RewardIT {
                 .isEqualTo(201);
     }
 
+    /**
+     * A person's proposal in a spelling the database takes for a rule's subject (fullwidth digits, a soft hyphen) passes
+     * the friendly check, but never takes the rule's place: the rule's reward has a slot of its own.
+     */
+    @Test
+    void aPersonsLookAlikeSubjectNeverTakesTheRulesPlace() throws Exception {
+        String customer = Csv.unique("LOOKALIKE").toUpperCase();
+        importCustomer(customer, "Look Alike GmbH", "Lotte", customer.toLowerCase() + "@alike.example", team.a,
+                LocalDate.now(ZoneOffset.UTC).minusYears(5).minusDays(2));
+        for (String lookAlike : List.of("\uFF15 years", "5 y\u00ADears")) {
+            Api.Reply byHand = team.as(team.a).postJson("api/rewards", Json.createObjectBuilder().add("customer", customer)
+                    .add("kind", "ANNIVERSARY").add("subject", lookAlike).add("reason", "by hand").build().toString());
+            assertThat(byHand.status()).as(byHand.toString()).isIn(200, 201);
+        }
+        assertThat(api.asAdmin().postJson("api/rewards/run", "").status()).isEqualTo(200);
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement rule = db.prepareStatement("SELECT r.subject, r.origin, r.proposed_by FROM reward r JOIN customer c "
+                     + "ON c.id = r.customer_id WHERE c.external_id = ? ORDER BY r.id")) {
+            rule.setString(1, customer);
+            List<String> rewards = new java.util.ArrayList<>();
+            try (java.sql.ResultSet row = rule.executeQuery()) {
+                while (row.next()) {
+                    rewards.add(row.getString(1) + " | " + row.getString(2) + " | " + row.getString(3));
+                }
+            }
+            assertThat(rewards).as("the rule's own reward is there beside the person's")
+                    .startsWith("\uFF15 years | PERSON | " + team.a).containsOnlyOnce("5 years | RULE | null")
+                    .allMatch(r -> r.endsWith("| PERSON | " + team.a) || r.equals("5 years | RULE | null"));
+        }
+    }
+
     /** A team with its own budget is held to it; another team keeps the common one, and the report shows each. */
     @Test
     void aTeamsOwnBudgetHoldsForItAlone() {
         JsonObject rules = api.asAdmin().get("api/rules").json();
-        assertThat(api.asAdmin().put("api/rules", withTeamBudget(rules, team.m, 60).toString()).status()).isEqualTo(200);
+        Api.Reply lowerCase = api.asAdmin().put("api/rules", withTeamBudget(rules, team.m.toLowerCase(java.util.Locale.ROOT), 60).toString());
+        assertThat(lowerCase.status()).as("the manager named in other capitals: " + lowerCase).isEqualTo(200);
         try {
             assertThat(api.asAdmin().get("api/rules").json().getJsonObject("rewards").getJsonObject("team_budgets")
                     .getJsonNumber(team.m).bigDecimalValue()).isEqualByComparingTo("60");
@@ -447,6 +599,76 @@ class RewardIT {
                     .getString("quarterly_budget_per_team")).as("no team: the common budget").isEqualTo("EUR 1000.00");
         } finally {
             assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    /**
+     * V11_72 gives the rewards the rules proposed before V11_71 the code and detail of their cause: rows as the old code
+     * wrote them get theirs, a person's proposal keeps none, and running the migration's statements twice changes
+     * nothing (it is data apart from the ALTER, so it can run again after a failure).
+     */
+    @Test
+    void theReasonCodeBackfillRecognisesTheRulesOldRowsAndRunsTwiceAlike() throws Exception {
+        String customer = Csv.unique("OLDROWS").toUpperCase();
+        importCustomer(customer, "Old Rows AG", "Olga", customer.toLowerCase() + "@old.example", team.a, null);
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"))) {
+            long customerId;
+            try (PreparedStatement id = db.prepareStatement("SELECT id, owner_id FROM customer WHERE external_id = ?")) {
+                id.setString(1, customer);
+                try (java.sql.ResultSet row = id.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    customerId = row.getLong(1);
+                }
+            }
+            String[][] old = {
+                    {"ANNIVERSARY", "10 years", "10 years as our customer", null},
+                    {"TOP_TIER", "TOP10 2025", "reaching the top ten", null},
+                    {"INTRODUCTION_CONVERTED", "introduction 77", "the introduction to Acme Ltd that became a deal", null},
+                    {"REFERRAL_CONVERTED", "referral 78", "recommending Jane Roe", null},
+                    {"REFERRAL_CONVERTED", "Jane by phone", "recommending Jane by phone", "sam"}};
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO reward (customer_id, kind, subject, value, currency, "
+                    + "reason, proposed_by, owner_id, team_id, status, proposed_at) VALUES (?, ?, ?, 10, 'EUR', ?, ?, NULL, NULL, "
+                    + "'REJECTED', UTC_TIMESTAMP(3))")) {
+                for (String[] row : old) {
+                    insert.setLong(1, customerId);
+                    insert.setString(2, row[0]);
+                    insert.setString(3, row[1]);
+                    insert.setString(4, row[2]);
+                    insert.setString(5, row[3]);
+                    insert.executeUpdate();
+                }
+            }
+            List<String> statements = java.util.Arrays.stream(java.nio.file.Files.readString(
+                            java.nio.file.Path.of("sql/V11_72__reward_reason_codes_backfill.sql")).split(";\\s*\\n"))
+                    .map(String::strip).filter(x -> !x.isEmpty() && !x.lines().allMatch(l -> l.startsWith("--"))).toList();
+            assertThat(statements).hasSize(4);
+            List<String> once = null;
+            for (int run = 0; run < 2; run++) {
+                try (java.sql.Statement update = db.createStatement()) {
+                    for (String sql : statements) {
+                        update.executeUpdate(sql);
+                    }
+                }
+                List<String> codes = new java.util.ArrayList<>();
+                try (PreparedStatement read = db.prepareStatement(
+                        "SELECT subject, reason_code, reason_detail FROM reward WHERE customer_id = ? ORDER BY id")) {
+                    read.setLong(1, customerId);
+                    try (java.sql.ResultSet row = read.executeQuery()) {
+                        while (row.next()) {
+                            codes.add(row.getString(1) + " | " + row.getString(2) + " | " + row.getString(3));
+                        }
+                    }
+                }
+                if (once == null) {
+                    once = codes;
+                } else {
+                    assertThat(codes).as("the second run changes nothing").isEqualTo(once);
+                }
+            }
+            assertThat(once).containsExactly("10 years | ANNIVERSARY | 10", "TOP10 2025 | TOP_TIER | null",
+                    "introduction 77 | INTRODUCTION_CONVERTED | Acme Ltd", "referral 78 | REFERRAL_CONVERTED | Jane Roe",
+                    "Jane by phone | null | null");
         }
     }
 
@@ -478,6 +700,12 @@ class RewardIT {
         JsonObject rewards = rules.getJsonObject("rewards");
         return Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
                 .add("team_budgets", Json.createObjectBuilder(rewards.getJsonObject("team_budgets")).add(manager, value))).build();
+    }
+
+    private static int approvedBy(Api as, int reward) {
+        Api.Reply approved = as.postJson("api/rewards/" + reward + "/approve", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        return reward;
     }
 
     private static String detailOf(Api.Reply reply) {

@@ -2,9 +2,11 @@ package org.rapport.planning;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
 import org.rapport.testing.TestServer;
 import org.rapport.testing.Team;
 
@@ -75,8 +77,6 @@ class RulesIT {
                 .contains("rewards.team_budgets." + team.m + ": must be between 0 and")
                 .contains("rewards.team_budgets.NO-SUCH-MANAGER: is not the external id of a manager")
                 .as("a salesperson leads no team").contains("rewards.team_budgets." + team.a + ": is not the external id of a manager");
-        assertThat(api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rewards)
-                .remove("team_budgets")).build().toString()).status()).as("team_budgets is part of the document").isEqualTo(400);
         assertThat(api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).remove("rewards").build().toString()).status())
                 .as("the rewards are part of the document").isEqualTo(400);
         assertThat(api.asAdmin().get("api/rules").json()).as("a refused document changes nothing").isEqualTo(rules);
@@ -89,8 +89,61 @@ class RulesIT {
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
         assertThat(api.asAdmin().get("api/rules").json().getJsonObject("cadence_days").getInt("TOP10")).isEqualTo(10);
 
+        Api.Reply withoutTeams = api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).add("rewards",
+                Json.createObjectBuilder(rewards).remove("team_budgets")).build().toString());
+        assertThat(withoutTeams.status()).as("a document from before team_budgets still saves: " + withoutTeams).isEqualTo(200);
+        assertThat(api.asAdmin().get("api/rules").json().getJsonObject("rewards").getJsonObject("team_budgets"))
+                .as("no team has its own budget").isEmpty();
+
         assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).isEqualTo(200);
         assertThat(api.asAdmin().get("api/rules").json()).isEqualTo(rules);
+    }
+
+    /**
+     * Each team's own budget is a row of its own, kept by the manager's id: forty managers with 64-character ids all keep
+     * theirs (one setting of 200 characters held three), and a key in other capitals names the manager as stored.
+     */
+    @Test
+    void manyTeamsWithLongIdsKeepTheirOwnBudgetsUnderTheirManagersIds() {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        String tag = Csv.unique("LONGTEAM").toUpperCase();
+        java.util.List<String> managers = new java.util.ArrayList<>();
+        java.util.List<String> rows = new java.util.ArrayList<>(java.util.List.of(
+                "external_id,name,email,time_zone,region,daily_capacity,working_days,role,manager,backup"));
+        for (int i = 0; i < 40; i++) {
+            String id = (tag + "-" + i + "-").concat("X".repeat(64)).substring(0, 64);
+            managers.add(id);
+            rows.add(id + ",Manager " + i + ",m" + i + "@long.example,Europe/Berlin,DE-BE,20,MON-FRI,MANAGER,,");
+        }
+        Api.Reply imported = api.asAdmin().postCsv("api/import/salespeople", Csv.lines(rows.toArray(String[]::new)));
+        assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
+        JsonObjectBuilder teams = Json.createObjectBuilder(rules.getJsonObject("rewards").getJsonObject("team_budgets"));
+        for (int i = 0; i < managers.size(); i++) {
+            teams.add(managers.get(i).toLowerCase(java.util.Locale.ROOT), 1000 + i);
+        }
+        try {
+            Api.Reply saved = api.asAdmin().put("api/rules", withTeams(rules, teams).toString());
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+            JsonObject stored = api.asAdmin().get("api/rules").json().getJsonObject("rewards").getJsonObject("team_budgets");
+            for (int i = 0; i < managers.size(); i++) {
+                assertThat(stored.getJsonNumber(managers.get(i))).as("under the manager's id as stored: " + managers.get(i))
+                        .isNotNull();
+                assertThat(stored.getJsonNumber(managers.get(i)).bigDecimalValue()).isEqualByComparingTo(Integer.toString(1000 + i));
+            }
+            assertThat(stored.keySet()).noneMatch(k -> k.startsWith(tag.toLowerCase(java.util.Locale.ROOT)));
+
+            JsonObjectBuilder twice = Json.createObjectBuilder().add(managers.get(0), 1).add(managers.get(0).toLowerCase(java.util.Locale.ROOT), 2);
+            Api.Reply refused = api.asAdmin().put("api/rules", withTeams(rules, twice).toString());
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().getString("detail")).contains("names the same manager as");
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    private static JsonObject withTeams(JsonObject rules, JsonObjectBuilder teams) {
+        return Json.createObjectBuilder(rules).add("rewards", Json.createObjectBuilder(rules.getJsonObject("rewards"))
+                .add("team_budgets", teams)).build();
     }
 
     @Test

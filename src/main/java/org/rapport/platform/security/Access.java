@@ -48,6 +48,19 @@ public record Access(Role role, Long salespersonId) {
     }
 
     /**
+     * Whether the caller decides rewards (approves, rejects, corrects) that count against team {@code teamId}'s budget:
+     * an admin any team's; a manager their own team's (the team is named by its manager's id); nobody else, and no
+     * manager a reward counting against no team. Who may see a reward ({@link #reaches}) follows its customer's current
+     * owner; who decides follows the budget it is spent from, so no manager spends another team's.
+     */
+    public boolean decidesRewardsOf(Long teamId) {
+        if (isEverything()) {
+            return true;
+        }
+        return isTeam() && salespersonId != null && salespersonId.equals(teamId);
+    }
+
+    /**
      * How the caller decides about an escalated call held by salesperson {@code holderId}, who reports to
      * {@code managerId}; empty when they do not. An admin decides with their own access; so does that manager. While
      * the manager is away ({@code managerAway}), the backup the manager named ({@code managerBackupId}) decides in

@@ -119,4 +119,20 @@ class AccessTest {
     void theLoginDecidesTheAccess() {
         assertThat(new AuthenticatedUser("anna", Role.SALES, ANNA, "S-A").access()).isEqualTo(new Access(Role.SALES, ANNA));
     }
+
+    @Test
+    void rewardsAreDecidedByAnAdminOrTheManagerOfTheTeamWhoseBudgetTheyCountAgainst() {
+        assertThat(new Access(Role.ADMIN, null).decidesRewardsOf(MARIA)).isTrue();
+        assertThat(new Access(Role.ADMIN, null).decidesRewardsOf(null)).as("a reward of no team: an admin's").isTrue();
+        assertThat(new Access(Role.MANAGER, MARIA).decidesRewardsOf(MARIA)).isTrue();
+        assertThat(new Access(Role.MANAGER, MARIA).decidesRewardsOf(OTTO)).as("another team's budget").isFalse();
+        assertThat(new Access(Role.MANAGER, MARIA).decidesRewardsOf(null)).isFalse();
+        assertThat(new Access(Role.MANAGER, null).decidesRewardsOf(null)).as("fails closed").isFalse();
+        assertThat(new Access(Role.SALES, MARIA).decidesRewardsOf(MARIA)).as("the role decides, not the id").isFalse();
+        for (Role role : Role.values()) {
+            if (role != Role.ADMIN && role != Role.MANAGER) {
+                assertThat(new Access(role, MARIA).decidesRewardsOf(MARIA)).as(role + ": any other role never").isFalse();
+            }
+        }
+    }
 }
