@@ -12,6 +12,8 @@ public class ClaimedMessage {
     String fields;
     int attempts;
     String messageId;
+    // the cause's key, which a SendVeto reads
+    String idempotencyKey;
     // it keeps to the customer's send window (planned mail): a retry or a deferral goes back into it
     boolean sendWindow;
     String customerZone;
