@@ -57,6 +57,17 @@ class ArchitectureTest {
                 .check(RAPPORT);
     }
 
+    /**
+     * The outbox declares what it needs from the features (send windows from planning, vetoes from netweaving) as
+     * interfaces that they implement: it depends on neither.
+     */
+    @Test
+    void theOutboxDependsNeitherOnPlanningNorOnNetweaving() {
+        noClasses().that().resideInAPackage("org.rapport.outbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.rapport.planning..", "org.rapport.netweaving..")
+                .check(RAPPORT);
+    }
+
     @Test
     void theLauncherStaysOutOfTheApplication() {
         noClasses().that().resideOutsideOfPackage("org.rapport.launcher..")

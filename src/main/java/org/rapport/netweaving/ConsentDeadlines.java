@@ -8,13 +8,13 @@ import java.time.ZoneId;
 
 /**
  * When an unanswered consent request gets its one reminder and when it expires, in business days of the customer asked
- * (Monday to Friday, no public holiday of their region, no company holiday; counted in their time zone from the day the
- * request leaves, inside their send window (not the day it was queued), that day not included, and only whole days: the day it is now counts once it is over, so "within 10 business days"
- * leaves the customer all of the tenth). The reminder goes once {@code remindAfter} business days have passed; the
- * request expires once {@code expireAfter} have passed and the reminder is at least {@code expireAfter - remindAfter}
- * business days old,
- * so a reminder sent late (after a downtime) still leaves the customer that long to answer, and nothing expires
- * unreminded.
+ * (Monday to Friday, no public holiday of their region, no company holiday), counted in their time zone from
+ * {@code requestedAt} (the caller passes the request's {@code not_before}, inside their send window, not the moment it
+ * was queued), that day not included, and only whole days: the day it is now counts once it is over, so "within 10
+ * business days" leaves the customer all of the tenth. The reminder goes once {@code remindAfter} business days have
+ * passed; the request expires once {@code expireAfter} have passed and the reminder is at least
+ * {@code expireAfter - remindAfter} business days old, so a reminder sent late (after a downtime) still leaves the
+ * customer that long to answer, and nothing expires unreminded.
  */
 public record ConsentDeadlines(int remindAfter, int expireAfter) {
 

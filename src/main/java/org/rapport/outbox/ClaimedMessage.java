@@ -6,6 +6,7 @@ import org.rapport.customers.Consent;
 public class ClaimedMessage {
     long id;
     String template;
+    // the cause's key: what the outbox's events carry and a SendVeto reads
     String idempotencyKey;
     MailPurpose purpose;
     Long customerId;

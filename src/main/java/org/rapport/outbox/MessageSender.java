@@ -1,6 +1,7 @@
 package org.rapport.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -22,8 +23,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends one claimed message: the contact policy first (as it stands now), then the throttle, rendering, composing and
- * delivery; every way it can end becomes an {@link Outcome} for that message alone.
+ * Sends one claimed message: the contact policy first (as it stands now), then whether its cause still stands (the
+ * {@link SendVeto}s of the features), then the throttle, rendering, composing and delivery; every way it can end becomes
+ * an {@link Outcome} for that message alone.
  */
 @ApplicationScoped
 public class MessageSender {
@@ -43,6 +45,9 @@ public class MessageSender {
     SendWindows windows;
 
     @Inject
+    Instance<SendVeto> vetoes;
+
+    @Inject
     Clock clock;
 
     public Outcome send(ClaimedMessage m, Postman postman, Throttle throttle) {
@@ -52,6 +57,9 @@ public class MessageSender {
                 ? MailTemplate.byName(m.template).map(t -> t.blockedBy(m.consent(), m.problemPending))
                         .orElseGet(() -> m.purpose.blockedBy(m.consent()))
                 : Optional.ofNullable(recipient == null || recipient.isBlank() ? "the salesperson has no email address" : null);
+        if (blocked.isEmpty() && m.toCustomer()) {
+            blocked = vetoed(m);
+        }
         if (blocked.isPresent()) {
             return Outcome.suppressed(m.id, recipient, blocked.get(), now);
         }
@@ -77,6 +85,21 @@ public class MessageSender {
         } catch (MessagingException e) {
             return notDelivered(m, rendered.subject(), e, now);
         }
+    }
+
+    /** Why a feature's cause of this customer message no longer stands, or empty. */
+    private Optional<String> vetoed(ClaimedMessage m) {
+        Optional<MailTemplate> template = MailTemplate.byName(m.template);
+        if (template.isEmpty()) {
+            return Optional.empty();
+        }
+        for (SendVeto veto : vetoes) {
+            Optional<String> reason = veto.vetoes(template.get(), m.idempotencyKey, m.customerId);
+            if (reason.isPresent()) {
+                return reason;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

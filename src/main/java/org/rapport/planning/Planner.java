@@ -14,6 +14,7 @@ import org.rapport.planning.CustomerFacts.ProblemFact;
 import org.rapport.planning.CustomerFacts.PurchaseFact;
 import org.rapport.planning.Proposal.Channel;
 import org.rapport.planning.Proposal.Rule;
+import org.rapport.platform.database.ColumnText;
 
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -244,9 +245,9 @@ public final class Planner {
     private record Converted(PurchaseFact purchase, java.math.BigDecimal value) {
     }
 
+    /** A problem's summary inside a reason: at most 80 characters, cut as {@link ColumnText} cuts (no character split). */
     private static String shorten(String text) {
-        String t = nonNull(text).strip();
-        return t.length() > 80 ? t.substring(0, 77) + "..." : t;
+        return ColumnText.fitted(nonNull(text).strip(), 80);
     }
 
     private static String nonNull(String text) {

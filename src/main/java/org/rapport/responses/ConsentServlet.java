@@ -45,7 +45,7 @@ public class ConsentServlet extends TokenPage<ConsentServlet.Asked> {
     }
 
     @Override
-    void visit(Link<Asked> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
+    void handle(ValidLink<Asked> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
         Asked asked = link.subject();
         Optional<Map<String, Object>> question = consents.open(link.customerId(), asked.introductionId(), asked.side())
                 .map(q -> Map.of("otherCompany", q.otherCompany(), "youNeed", q.youNeed(), "youOffer", q.youOffer(),

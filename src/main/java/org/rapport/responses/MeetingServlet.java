@@ -35,7 +35,7 @@ public class MeetingServlet extends TokenPage<Long> {
     }
 
     @Override
-    void visit(Link<Long> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
+    void handle(ValidLink<Long> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
         long introductionId = link.subject();
         Optional<Map<String, Object>> question = meetings.open(link.customerId(), introductionId)
                 .map(other -> Map.of("otherCompany", other));

@@ -27,7 +27,7 @@ public class RatingServlet extends TokenPage<Integer> {
     }
 
     @Override
-    void visit(Link<Integer> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
+    void handle(ValidLink<Integer> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
         if (decide) {
             responses.rated(link.token(), link.subject());
         }

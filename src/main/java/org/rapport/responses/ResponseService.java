@@ -9,6 +9,7 @@ import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.outbox.OutboxService;
 import org.rapport.outbox.Response;
 import org.rapport.outbox.Suppressions;
+import org.rapport.platform.database.ColumnText;
 import org.rapport.touches.Touch;
 import org.rapport.touches.TouchKind;
 import org.rapport.touches.TouchService;
@@ -157,10 +158,8 @@ public class ResponseService {
         return token.messageId() > 0 ? token.messageId() : null;
     }
 
+    /** What fits {@code mail_response.detail} (and a touch's summary): its start and "…" within 2,000 characters. */
     private static String truncate(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() > 2000 ? text.substring(0, 2000) : text;
+        return text == null ? null : ColumnText.fitted(text, 2000);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeUtility;
+import org.rapport.platform.database.ColumnText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,14 +84,7 @@ final class TextSummary {
     }
 
     static String shorten(String text) {
-        if (text.length() <= MAX_CHARS) {
-            return text;
-        }
-        int end = MAX_CHARS - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "…";
+        return ColumnText.fitted(text, MAX_CHARS);
     }
 
     private static boolean startsQuote(String line, String next) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * A customer's page behind a signed link of one purpose, without a login: the token is verified, what its signed data
@@ -25,7 +24,7 @@ import java.util.function.Predicate;
 abstract class TokenPage<T> extends HttpServlet {
 
     /** A valid link: its verified token, what it names and its customer. */
-    record Link<T>(Claims token, T subject, CustomerContact contact) {
+    record ValidLink<T>(Claims token, T subject, CustomerContact contact) {
 
         long customerId() {
             return token.customerId();
@@ -37,6 +36,12 @@ abstract class TokenPage<T> extends HttpServlet {
             model.put("de", contact.german());
             return model;
         }
+    }
+
+    /** Records a customer's yes or no: whether it was taken (not when the question closed meanwhile). */
+    @FunctionalInterface
+    interface Answer {
+        boolean take(boolean yes);
     }
 
     @Inject
@@ -55,7 +60,7 @@ abstract class TokenPage<T> extends HttpServlet {
     abstract Optional<T> subject(String data);
 
     /** Shows ({@code decide} false: GET) or decides (POST) for a valid link. */
-    abstract void visit(Link<T> link, HttpServletRequest request, HttpServletResponse response, boolean decide)
+    abstract void handle(ValidLink<T> link, HttpServletRequest request, HttpServletResponse response, boolean decide)
             throws IOException;
 
     @Override
@@ -76,7 +81,7 @@ abstract class TokenPage<T> extends HttpServlet {
             Pages.write(response, 400, "invalid-link", Map.of());
             return;
         }
-        visit(new Link<>(token.get(), subject.get(), contact.get()), request, response, decide);
+        handle(new ValidLink<>(token.get(), subject.get(), contact.get()), request, response, decide);
     }
 
     /**
@@ -87,8 +92,8 @@ abstract class TokenPage<T> extends HttpServlet {
      * @param question the page's own fields while the question is open, empty when it is not
      * @param take     records the answer (true for yes); whether it was taken
      */
-    void yesOrNo(Link<T> link, HttpServletRequest request, HttpServletResponse response, boolean decide, String page,
-                 Optional<Map<String, Object>> question, Predicate<Boolean> take) throws IOException {
+    void yesOrNo(ValidLink<T> link, HttpServletRequest request, HttpServletResponse response, boolean decide, String page,
+                 Optional<Map<String, Object>> question, Answer take) throws IOException {
         // the link's query preselects; a POST's form field comes after it (query data first), and decides
         String[] answers = request.getParameterValues("answer");
         String answer = answers == null ? null : answers[answers.length - 1];
@@ -111,7 +116,7 @@ abstract class TokenPage<T> extends HttpServlet {
             Pages.write(response, 400, page, model);
             return;
         }
-        boolean taken = take.test("yes".equals(answer));
+        boolean taken = take.take("yes".equals(answer));
         model.put("state", taken ? "answered" : "closed");
         Pages.write(response, taken ? 200 : 409, page, model);
     }

@@ -88,7 +88,6 @@ class IntroductionConsentIT {
 
         Api.Reply yes = answer(firstToken, "yes");
         assertThat(yes.status()).as(yes.body()).isEqualTo(200);
-        assertThat(yes.body()).doesNotContain("Labels");
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_SECOND");
         SendWindow.open(offers);
 
@@ -98,7 +97,10 @@ class IntroductionConsentIT {
         assertThat(secondText).as("the first consented: what each could do for the other")
                 .contains("they offer " + labels + ", which you are looking for", "looking for Logistics and freight, which you offer");
         String secondToken = token(secondText);
-        assertThat(answer(secondToken, "yes").status()).isEqualTo(200);
+        Api.Reply secondYes = answer(secondToken, "yes");
+        assertThat(secondYes.status()).isEqualTo(200);
+        assertThat(secondYes.body()).as("the introduction waits for the window").contains("during business hours on a working day")
+                .doesNotContain("on its way");
 
         awaitIntroduced(id);
         MimeMessage toNeeds = awaitOne(needsEmail, "Darf ich vorstellen: Oliver Ox");
@@ -251,6 +253,10 @@ class IntroductionConsentIT {
         Api.Reply shown = api.anonymous().get("met/" + offersToken + "?answer=no");
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.body()).contains("Druckerei Nadel GmbH");
+        // a POST without an answer asks again and decides nothing
+        Api.Reply unanswered = api.anonymous().post("met/" + offersToken, "application/x-www-form-urlencoded", new byte[0]);
+        assertThat(unanswered.status()).isEqualTo(400);
+        assertThat(unanswered.body()).contains("id=\"missing\"", "Please choose yes or not yet.");
         assertThat(met(offersToken, "no").status()).isEqualTo(200);
         assertThat(stage(id)).isEqualTo("INTRODUCED");
         assertThat(met(offersToken, "yes").status()).as("answered once").isEqualTo(409);
@@ -313,9 +319,13 @@ class IntroductionConsentIT {
                 offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + "," + night.getId() + ",en,GB," + team.b + ",true,true"));
         assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(2);
 
-        long id = approvedIntroduction();
+        // a mutual fit: the second needs labels, which the first offers (the first's reminder must not say so either)
+        String labels = "Labels and print runs " + team.tag;
+        long id = approvedIntroduction("CONSENT_REQUESTED_FIRST", category("labels", labels));
         Instant needsOpening = SendWindow.nextOpening(api, hours, Instant.now(), night, "DE-BE");
         assertThat(needsOpening).isAfter(Instant.now());
+        assertThat(needsOpening.atZone(night).toLocalTime()).as("an opening of the window, by the test's own reckoning")
+                .isEqualTo(hours.start());
         assertThat(waiting(needs, "consent:" + id + ":FIRST")).as("the request, at the window's opening").isEqualTo(needsOpening);
         assertThat(instant(id, "consent_requested_at")).as("the deadlines count from when it leaves").isEqualTo(needsOpening);
 
@@ -327,9 +337,14 @@ class IntroductionConsentIT {
         assertThat(instant(id, "reminded_at")).as("the expiry counts from when the reminder leaves").isEqualTo(reminderOpening);
         assertThat(Mailbox.to(needsEmail)).as("nothing left at night").isEmpty();
 
-        // the first says yes at night: the second's request waits for the second's window
+        // the request and the reminder leave when the window opens; the reminder hides the second's needs as the request does
         SendWindow.open(needs);
-        assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
+        String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
+        String reminderText = text(awaitOne(needsEmail, "Erinnerung: Darf ich Ihnen jemanden vorstellen?"));
+        assertThat(reminderText).contains("Oxford Freight Ltd", "Logistics and freight").doesNotContain(labels, "Labels");
+
+        // the first says yes at night: the second's request waits for the second's window
+        assertThat(answer(firstToken, "yes").status()).isEqualTo(200);
         Instant offersOpening = SendWindow.nextOpening(api, hours, Instant.now(), night, "GB");
         assertThat(waiting(offers, "consent:" + id + ":SECOND")).isEqualTo(offersOpening);
         assertThat(instant(id, "consent_requested_at")).isEqualTo(offersOpening);
@@ -367,6 +382,11 @@ class IntroductionConsentIT {
         for (String customer : List.of(needs, offers)) {
             assertThat(outboxTemplates(customer)).containsOnlyOnce("thank-you-introduction");
         }
+        // every one of them is marked to keep to the window, so a retry or a deferral goes back into it
+        assertThat(windowFlags(id)).containsOnlyKeys("consent:" + id + ":FIRST", "consent-reminder:" + id + ":FIRST",
+                "consent:" + id + ":SECOND", "introduction:" + id + ":" + customerId(needs), "introduction:" + id + ":" + customerId(offers),
+                "thank-you-introduction:" + id + ":" + customerId(needs), "thank-you-introduction:" + id + ":" + customerId(offers))
+                .doesNotContainValue(false);
     }
 
     @Test
@@ -641,5 +661,159 @@ class IntroductionConsentIT {
         try (Connection db = db(); Statement update = db.createStatement()) {
             assertThat(update.executeUpdate(statement)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void anIntroductionWaitingForItsWindowDoesNotLeaveOnceTheOtherCustomerUnsubscribed() throws Exception {
+        toTheNight();
+        long id = approvedIntroduction();
+        SendWindow.open(needs);
+        MimeMessage request = awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?");
+        assertThat(answer(token(text(request)), "yes").status()).isEqualTo(200);
+        SendWindow.open(offers);
+        assertThat(answer(token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))), "yes").status()).isEqualTo(200);
+        // the second said yes at night: each introduction (and thank-you note) waits for its customer's window
+        waiting(needs, "introduction:" + id + ":");
+        long toOffers = messageId(offers, "introduction:" + id + ":");
+        long thanksToOffers = messageId(offers, "thank-you-introduction:" + id + ":");
+
+        // meanwhile the first unsubscribes, with the link of the request they got
+        Api.Reply unsubscribed = api.anonymous().post("u/" + unsubscribeToken(request), "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII));
+        assertThat(unsubscribed.status()).as(unsubscribed.toString()).isEqualTo(200);
+        SendWindow.open(needs);
+        SendWindow.open(offers);
+
+        // the second's copy would hand them the first's name, email and company: it does not leave, nor the note naming them
+        for (long message : List.of(toOffers, thanksToOffers)) {
+            soon().untilAsserted(() -> assertThat(message(message).getString("status")).isEqualTo("SUPPRESSED"));
+            assertThat(message(message).getString("last_error"))
+                    .contains("introduction " + id + ": the other customer can no longer be introduced", "unsubscribed");
+        }
+        soon().untilAsserted(() -> assertThat(api.asAdmin().get("api/outbox?customer=" + needs).array()
+                .getValuesAs(JsonObject.class)).filteredOn(m -> m.getString("idempotency_key").startsWith("introduction:"))
+                .singleElement().satisfies(m -> assertThat(m.getString("status")).isEqualTo("SUPPRESSED")));
+        assertThat(Mailbox.subjects(offersEmail)).doesNotContain("Introduction: meet Nora Nadel");
+        assertThat(Mailbox.subjects(needsEmail)).doesNotContain("Darf ich vorstellen: Oliver Ox");
+    }
+
+    @Test
+    void aReminderWaitingForItsWindowDoesNotLeaveOnceTheCustomerAnswered() throws Exception {
+        toTheNight();
+        long id = approvedIntroduction();
+        SendWindow.open(needs);
+        String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
+        // set-up: the request went out 20 days ago; the job queues the reminder for the window's next opening
+        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
+        soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
+        long reminder = messageId(needs, "consent-reminder:" + id + ":FIRST");
+
+        // the customer answers from the first email before the reminder leaves
+        assertThat(answer(firstToken, "yes").status()).isEqualTo(200);
+        SendWindow.open(needs);
+
+        soon().untilAsserted(() -> assertThat(message(reminder).getString("status")).isEqualTo("SUPPRESSED"));
+        assertThat(message(reminder).getString("last_error"))
+                .isEqualTo("introduction " + id + " no longer awaits this answer (it is CONSENT_REQUESTED_SECOND)");
+        assertThat(Mailbox.subjects(needsEmail)).doesNotContain("Erinnerung: Darf ich Ihnen jemanden vorstellen?");
+    }
+
+    @Test
+    void noReminderOfARequestThatNeverReachedTheCustomer() throws Exception {
+        toTheNight();
+        long id = approvedIntroduction();
+        // set-up: the request waiting for the window was refused for good by the mail server (a 5xx)
+        sql("UPDATE outbox_message SET status = 'FAILED', last_error = '550 mailbox unavailable', closed_at = UTC_TIMESTAMP(3) "
+                + "WHERE idempotency_key = 'consent:" + id + ":FIRST' AND status = 'PENDING'");
+        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
+        soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
+        long reminder = messageId(needs, "consent-reminder:" + id + ":FIRST");
+
+        SendWindow.open(needs);
+
+        soon().untilAsserted(() -> assertThat(message(reminder).getString("status")).isEqualTo("SUPPRESSED"));
+        assertThat(message(reminder).getString("last_error")).contains("the request this reminds of never reached the customer");
+        assertThat(Mailbox.to(needsEmail)).isEmpty();
+    }
+
+    /** Set-up: both customers live in a zone where the send window is closed now, so their email waits for its opening. */
+    private void toTheNight() {
+        ZoneId night = SendWindow.zoneWhereClosed(SendWindow.hours(api));
+        Api.Reply moved = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + "," + night.getId() + ",de,DE-BE," + team.a + ",true,true",
+                offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + "," + night.getId() + ",en,GB," + team.b + ",true,true"));
+        assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(2);
+    }
+
+    /** The id of the customer's one message whose idempotency key starts with {@code key}. */
+    private long messageId(String customer, String key) {
+        List<JsonObject> found = api.asAdmin().get("api/outbox?customer=" + customer).array().getValuesAs(JsonObject.class)
+                .stream().filter(m -> m.getString("idempotency_key").startsWith(key)).toList();
+        assertThat(found).as("messages " + key + "… to " + customer).hasSize(1);
+        return found.get(0).getJsonNumber("id").longValue();
+    }
+
+    private JsonObject message(long id) {
+        return api.asAdmin().get("api/outbox/" + id).json();
+    }
+
+    private static String unsubscribeToken(MimeMessage message) throws Exception {
+        Matcher link = Pattern.compile("<https?://[^>]*/u/([a-z2-7]+)>").matcher(message.getHeader("List-Unsubscribe", null));
+        assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
+
+    /** Set-up read: whether each message of the introduction keeps to its customer's send window, by idempotency key. */
+    private static java.util.Map<String, Boolean> windowFlags(long id) throws SQLException {
+        java.util.Map<String, Boolean> flags = new java.util.TreeMap<>();
+        try (Connection db = db(); PreparedStatement read = db.prepareStatement(
+                "SELECT idempotency_key, send_window FROM outbox_message WHERE idempotency_key REGEXP ?")) {
+            read.setString(1, "^(consent|consent-reminder|introduction|thank-you-introduction):" + id + ":");
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    flags.put(rows.getString(1), rows.getBoolean(2));
+                }
+            }
+        }
+        return flags;
+    }
+
+    private static long customerId(String externalId) throws SQLException {
+        try (Connection db = db(); PreparedStatement read = db.prepareStatement("SELECT id FROM customer WHERE external_id = ?")) {
+            read.setString(1, externalId);
+            try (ResultSet row = read.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void aValidLinkOfAnotherPurposeAnswersNeitherTheConsentNorTheMeetingQuestion() throws Exception {
+        // a rating link from a check-in email the customer really got
+        Api.Reply composed = api.asAdmin().postJson("api/outbox", "{\"template\":\"problem-check-in\",\"customer\":\"" + needs
+                + "\",\"fields\":{\"problem\":{\"summary\":\"Late delivery\",\"resolution\":\"Express\"}}}");
+        assertThat(composed.status()).as(composed.toString()).isEqualTo(201);
+        soon().untilAsserted(() -> assertThat(Mailbox.to(needsEmail)).hasSize(1));
+        String html = (String) ((MimeMultipart) Mailbox.to(needsEmail).get(0).getContent()).getBodyPart(1).getContent();
+        Matcher rating = Pattern.compile("/r/([a-z2-7]+)").matcher(html);
+        assertThat(rating.find()).as(html).isTrue();
+        String ratingToken = rating.group(1);
+        long id = approvedIntroduction();
+        SendWindow.open(needs);
+        String consentToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
+
+        for (String page : List.of("consent/", "met/")) {
+            assertThat(api.anonymous().get(page + ratingToken + "?answer=yes").status()).as(page).isEqualTo(400);
+            assertThat(api.anonymous().post(page + ratingToken, "application/x-www-form-urlencoded",
+                    "answer=yes".getBytes(StandardCharsets.UTF_8)).status()).as(page).isEqualTo(400);
+        }
+        // nor does the consent link answer the meeting question or rate
+        assertThat(met(consentToken, "yes").status()).isEqualTo(400);
+        assertThat(api.anonymous().post("r/" + consentToken, "application/x-www-form-urlencoded", new byte[0]).status()).isEqualTo(400);
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
+        assertThat(api.asAdmin().get("api/customers/" + needs + "/messages").array().getValuesAs(JsonObject.class))
+                .allSatisfy(m -> assertThat(m.getJsonArray("responses")).as("no rating, no click recorded").isEmpty());
     }
 }

@@ -223,19 +223,43 @@ class MailTemplateRenderingTest {
                 .hasMessage("The template birthday/subject.ftl is missing");
     }
 
+    /** The first customer is asked before the other consented: what the other offers only, never what it looks for. */
     @Test
-    void aConsentRequestNamesTheOtherCompanyAndWhatEachOffersAndItsReminderSaysSo() {
+    void theFirstRequestAndItsReminderNameOnlyWhatTheOtherOffers() {
         Map<String, Object> model = model(MailTemplate.INTRODUCTION_CONSENT, "Alfred", "Alpha GmbH");
-        RenderedMail request = render(MailTemplate.INTRODUCTION_CONSENT, Locale.ENGLISH, model);
-        assertThat(request.text()).contains("Right now I am thinking of Nordwind Logistik GmbH:",
-                "they offer logistics, which you are looking for, and", "they are looking for printing, which you offer.");
-        assertThat(request.subject()).doesNotStartWith("Reminder");
+        for (String reminder : List.of("", "true")) {
+            model.put("introduction", Map.of("id", "7", "side", "FIRST", "otherCompany", "Nordwind Logistik GmbH",
+                    "youNeed", "logistics", "youOffer", "", "reminder", reminder));
+            RenderedMail english = render(MailTemplate.INTRODUCTION_CONSENT, Locale.ENGLISH, model);
+            assertThat(english.text()).contains("Right now I am thinking of Nordwind Logistik GmbH:",
+                    "they offer logistics, which you are looking for.").doesNotContain("they are looking for", "which you offer");
+            RenderedMail german = render(MailTemplate.INTRODUCTION_CONSENT, Locale.GERMAN, model);
+            assertThat(german.text()).contains("Nordwind Logistik GmbH: Das Unternehmen bietet logistics,", "wonach Sie suchen.")
+                    .doesNotContain("sucht", "was Sie anbieten");
+            assertThat(english.html()).contains("they offer logistics").doesNotContain("they are looking for", "which you offer");
+            assertThat(german.html()).contains("bietet logistics").doesNotContain("sucht", "was Sie anbieten");
+            if (reminder.isEmpty()) {
+                assertThat(english.subject()).isEqualTo("May I introduce you to someone, Alfred?");
+                assertThat(german.subject()).isEqualTo("Darf ich Ihnen jemanden vorstellen?");
+            } else {
+                assertThat(english.subject()).isEqualTo("Reminder: May I introduce you to someone, Alfred?");
+                assertThat(english.text()).contains("A short reminder of my question");
+                assertThat(german.subject()).isEqualTo("Erinnerung: Darf ich Ihnen jemanden vorstellen?");
+                assertThat(german.text()).contains("eine kurze Erinnerung");
+            }
+        }
+    }
 
-        model.put("introduction", Map.of("id", "7", "side", "FIRST", "otherCompany", "Nordwind Logistik GmbH",
-                "youNeed", "", "youOffer", "printing", "reminder", "true"));
-        RenderedMail reminder = render(MailTemplate.INTRODUCTION_CONSENT, Locale.GERMAN, model);
-        assertThat(reminder.subject()).isEqualTo("Erinnerung: Darf ich Ihnen jemanden vorstellen?");
-        assertThat(reminder.text()).contains("eine kurze Erinnerung", "Nordwind Logistik GmbH: Das Unternehmen sucht printing,")
-                .doesNotContain("bietet");
+    /** The second customer is asked after the first consented: what each could do for the other. */
+    @Test
+    void theSecondRequestNamesWhatEachCouldDoForTheOther() {
+        Map<String, Object> model = model(MailTemplate.INTRODUCTION_CONSENT, "Alfred", "Alpha GmbH");
+        model.put("introduction", Map.of("id", "7", "side", "SECOND", "otherCompany", "Nordwind Logistik GmbH",
+                "youNeed", "logistics", "youOffer", "printing", "reminder", ""));
+        assertThat(render(MailTemplate.INTRODUCTION_CONSENT, Locale.ENGLISH, model).text()).contains(
+                "Right now I am thinking of Nordwind Logistik GmbH:", "they offer logistics, which you are looking for, and",
+                "they are looking for printing, which you offer.");
+        assertThat(render(MailTemplate.INTRODUCTION_CONSENT, Locale.GERMAN, model).text()).contains(
+                "Das Unternehmen bietet logistics,", "wonach Sie suchen, und es sucht printing,", "was Sie anbieten.");
     }
 }

@@ -128,6 +128,18 @@ class PlannerTest {
     }
 
     @Test
+    void aLongProblemSummaryIsShortenedInTheReasonWithoutCuttingACharacterInTwo() {
+        // 76 letters, then emoji (two UTF-16 units each): the old cut at 77 units split the first emoji in two
+        String summary = "x".repeat(76) + "\uD83D\uDE00".repeat(20);
+        CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-11-01T10:00")),
+                List.of(new ProblemFact(58, berlin("2026-11-18T09:00"), berlin("2026-11-20T15:00"), summary, "")), List.of());
+        assertThat(planner.plan(c, LocalDate.of(2026, 11, 23))).singleElement().satisfies(p -> {
+            String kept = p.reason().substring(p.reason().indexOf('(') + 1, p.reason().indexOf("): follow up"));
+            assertThat(kept).isEqualTo("x".repeat(76) + "\uD83D\uDE00".repeat(3) + "…");
+        });
+    }
+
+    @Test
     void theFollowUpSkipsAHoliday() {
         // resolved Thursday 30 April 2026 in Berlin; 1 May is Labour Day: the call is due Monday 4 May
         CustomerFacts c = with(customer(Tier.STANDARD, berlin("2026-04-01T10:00")),
