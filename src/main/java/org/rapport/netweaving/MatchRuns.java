@@ -3,6 +3,7 @@ package org.rapport.netweaving;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.platform.database.ColumnText;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,10 @@ import java.util.List;
  * its own transaction, while {@link MatchingService} holds the run's lock in another. A chunk of proposals and the
  * run's count of them commit together, so {@code match_run.proposed} always says how many of the run's proposals are
  * stored, even after a crash.
+ * <p>
+ * Every write after {@link #start} changes the run's row only while it is RUNNING, and throws {@link MatchRunLost}
+ * otherwise: a run whose lock went (another instance took it and marked this run FAILED, abandoned) stops writing, its
+ * chunk rolls back whole, and its end never overwrites the FAILED.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -31,14 +36,16 @@ public class MatchRuns {
     Clock clock;
 
     /**
-     * Records a new run as RUNNING. Called with the run's lock held, so a run still RUNNING belongs to an instance that
-     * stopped during its run: it is marked FAILED first (its stored chunks stay).
+     * Records a new run as RUNNING. Called with the run's lock held, so a run still RUNNING was left so: its instance
+     * stopped (or lost its lock) during the run, or its failure could not be recorded. It is marked FAILED first (its
+     * stored chunks stay), and can write nothing more.
      *
      * @return the new run's id
      */
     public long start(String startedBy) {
         Instant now = clock.instant();
-        mapper.abandonRuns(now, "abandoned: its instance stopped before the run ended (found by the next run)");
+        mapper.abandonRuns(now, "abandoned: left RUNNING (its instance stopped or lost the lock, or its failure was not"
+                + " recorded); found by the next run");
         IntroductionMapper.MatchRunRow run = new IntroductionMapper.MatchRunRow(now, startedBy);
         mapper.insertRun(run);
         return run.id;
@@ -46,22 +53,31 @@ public class MatchRuns {
 
     /** What the matcher looked at, recorded before the proposals are stored. */
     public void matched(long runId, int customers, long candidatePairs) {
-        mapper.matchedRun(runId, customers, candidatePairs);
+        running(runId, mapper.matchedRun(runId, customers, candidatePairs));
     }
 
-    /** One chunk of the run's proposals, with their PROPOSED events, and the run's count raised by as many. */
+    /**
+     * One chunk of the run's proposals, with their PROPOSED events and need pairs, and the run's count raised by as
+     * many; nothing of it stays when the run is no longer RUNNING.
+     */
     public void store(long runId, List<Match> chunk) {
         introductions.proposeAll(chunk, runId);
-        mapper.addProposed(runId, chunk.size());
+        running(runId, mapper.addProposed(runId, chunk.size()));
     }
 
     public void finish(long runId) {
-        mapper.endRun(runId, MatchRunStatus.FINISHED, clock.instant(), null);
+        running(runId, mapper.endRun(runId, MatchRunStatus.FINISHED, clock.instant(), null));
     }
 
     public void fail(long runId, Throwable failure) {
-        String text = String.valueOf(failure);
-        mapper.endRun(runId, MatchRunStatus.FAILED, clock.instant(),
-                text.length() <= FAILURE_WIDTH ? text : text.substring(0, FAILURE_WIDTH - 1) + "…");
+        running(runId, mapper.endRun(runId, MatchRunStatus.FAILED, clock.instant(),
+                ColumnText.fitted(String.valueOf(failure), FAILURE_WIDTH)));
+    }
+
+    /** Throws (rolling this transaction back) when the update found the run no longer RUNNING. */
+    private static void running(long runId, int changed) {
+        if (changed == 0) {
+            throw new MatchRunLost(runId, "its match_run row is no longer RUNNING (another run marked it FAILED)");
+        }
     }
 }

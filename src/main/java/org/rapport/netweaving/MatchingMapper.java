@@ -15,7 +15,10 @@ import java.util.Optional;
 @Mapper
 public interface MatchingMapper {
 
-    /** The one lock row, locked until the caller's transaction ends; empty when another run holds it. */
+    /**
+     * The one lock row, locked until the caller's transaction ends; empty when another run holds it. Asked again in the
+     * same transaction it answers at once, or throws when the transaction's connection is gone.
+     */
     Optional<Integer> lockRun();
 
     /**

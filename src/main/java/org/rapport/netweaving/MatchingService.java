@@ -9,6 +9,7 @@ import org.rapport.categories.Category;
 import org.rapport.categories.CategoryService;
 import org.rapport.categories.Taxonomy;
 import org.rapport.outbox.Response;
+import org.rapport.platform.database.RolledBack;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public class MatchingService {
     /** Proposals our own side declined or withdrew never reached the customer, so they do not count against the year's cap. */
     static final Set<IntroductionStage> NOT_COUNTED = EnumSet.of(IntroductionStage.DECLINED, IntroductionStage.WITHDRAWN);
 
-    /** Proposals stored per multi-row insert and transaction. */
+    /** Proposals stored per JDBC batch and transaction. */
     static final int CHUNK = 1000;
 
     @Inject
@@ -107,9 +108,10 @@ public class MatchingService {
             List<Match> all = result.proposals();
             for (int from = 0; from < all.size(); from += CHUNK) {
                 List<Match> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-                runs.store(runId, chunk);
+                store(runId, chunk);
                 stored += chunk.size();
             }
+            stillLocked(runId);
             runs.finish(runId);
             long t3 = System.nanoTime();
             LOG.info(String.format("Matching run %d by %s: %d customers, %d candidate pairs, %d proposed; read %.2f s,"
@@ -125,10 +127,49 @@ public class MatchingService {
             try {
                 runs.fail(runId, e);
             } catch (RuntimeException recordFailed) {
-                // the next run marks this one FAILED (abandoned)
+                // left RUNNING (or already FAILED by the run that took the lock): the next run marks it FAILED
                 e.addSuppressed(recordFailed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * One chunk, after making sure the run still holds its lock. A chunk the database rolled back (a deadlock victim, a
+     * lock wait timed out: its FK checks lock up to two thousand customer rows, which an import may hold) wrote nothing,
+     * so it is stored again, up to {@link #ATTEMPTS} times; {@code proposeAll} finds the run's last stored id anew.
+     */
+    private void store(long runId, List<Match> chunk) {
+        for (int attempt = 1; ; attempt++) {
+            stillLocked(runId);
+            try {
+                runs.store(runId, chunk);
+                return;
+            } catch (RuntimeException e) {
+                if (!storeAgain(e, attempt)) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, e, () -> "Matching run " + runId + ": a chunk of " + chunk.size()
+                        + " proposals was rolled back by the database; storing it again");
+            }
+        }
+    }
+
+    /** Attempts at one chunk. */
+    static final int ATTEMPTS = 3;
+
+    /** Whether a chunk that failed with {@code failure} at attempt {@code attempt} is stored again. */
+    static boolean storeAgain(RuntimeException failure, int attempt) {
+        return attempt < ATTEMPTS && RolledBack.byDatabase(failure);
+    }
+
+    /**
+     * Asks for the run's lock again in the run's own transaction: it answers at once while the lock is held, and throws
+     * when the connection that held it is gone (then another instance may run and mark this run FAILED).
+     */
+    private void stillLocked(long runId) {
+        if (mapper.lockRun().isEmpty()) {
+            throw new MatchRunLost(runId, "its lock on match_lock is held by another transaction");
         }
     }
 

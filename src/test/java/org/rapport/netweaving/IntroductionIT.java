@@ -99,10 +99,9 @@ class IntroductionIT {
     /** More pairs of this test's own than one chunk of stored proposals (MatchingService.CHUNK, 1,000). */
     private static final int PAIRS = 1100;
 
-    @Test
-    void aRunThatFailsInItsSecondChunkKeepsTheFirstAsValidProposalsAndIsRecordedAsFailed() throws SQLException {
+    /** PAIRS codes, each needed by one customer and offered by one other: exactly PAIRS proposals of ours. */
+    private void morePairsThanAChunk() {
         Team team = new Team(api);
-        // PAIRS codes, each needed by one customer and offered by one other: exactly PAIRS proposals of ours
         String[] categories = new String[PAIRS + 1];
         String[] rows = new String[2 * PAIRS];
         categories[0] = "code,name";
@@ -115,6 +114,11 @@ class IntroductionIT {
         Api.Reply imported = admin.postCsv("api/import/categories", Csv.lines(categories));
         assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
         customers(rows);
+    }
+
+    @Test
+    void aRunThatFailsInItsSecondChunkKeepsTheFirstAsValidProposalsAndIsRecordedAsFailed() throws SQLException {
+        morePairsThanAChunk();
 
         long failedRun;
         try (Connection db = database(); java.sql.Statement sql = db.createStatement()) {
@@ -160,6 +164,103 @@ class IntroductionIT {
             assertThat(run.getInt("proposed")).isEqualTo(next.getInt("proposed")).isGreaterThanOrEqualTo(PAIRS - (int) oursBefore);
             assertThat(run.getString("failure")).isNull();
         }
+    }
+
+    @Test
+    void aRunWhoseRowAnotherRunMarkedFailedStoresNoFurtherChunkAndLeavesThatFailureAsItIs() throws Exception {
+        morePairsThanAChunk();
+        String abandoned = "abandoned: marked FAILED by the test, as the run that took the lock would " + tag;
+        try (Connection db = database(); java.sql.Statement sql = db.createStatement()) {
+            // the run's second chunk waits at its first row until the test opens the gate (a MEMORY table: not
+            // transactional, so the waiting trigger sees the test's row at once)
+            sql.execute("CREATE TABLE IF NOT EXISTS match_it_gate (opened INT) ENGINE=MEMORY");
+            sql.execute("DELETE FROM match_it_gate");
+            sql.execute("DROP TRIGGER IF EXISTS match_it_second_chunk_waits");
+            sql.execute("CREATE TRIGGER match_it_second_chunk_waits BEFORE INSERT ON introduction FOR EACH ROW BEGIN"
+                    + " DECLARE waited INT DEFAULT 0;"
+                    + " IF NEW.match_run_id IS NOT NULL AND (SELECT COUNT(*) FROM introduction i"
+                    + " WHERE i.match_run_id = NEW.match_run_id) = 1000 THEN"
+                    + " WHILE NOT EXISTS (SELECT 1 FROM match_it_gate) AND waited < 600 DO"
+                    + " SET waited = waited + 1 + SLEEP(0.1); END WHILE; END IF; END");
+            try {
+                java.util.concurrent.CompletableFuture<Api.Reply> running = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> admin.postJson("api/introductions/match", ""));
+                long run = 0;
+                for (int tries = 0; run == 0 && tries < 600 && !running.isDone(); tries++) {
+                    try (ResultSet row = sql.executeQuery("SELECT id FROM match_run WHERE status = 'RUNNING' AND proposed = 1000")) {
+                        run = row.next() ? row.getLong(1) : 0;
+                    }
+                    if (run == 0) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertThat(run).as("a run with its first chunk stored, waiting at its second").isPositive();
+                // what the next run does once it has the lock (MatchRuns.start): this run is FAILED from now on
+                try (PreparedStatement fail = db.prepareStatement(
+                        "UPDATE match_run SET status = 'FAILED', failure = ?, finished_at = NOW(3) WHERE id = ?")) {
+                    fail.setString(1, abandoned);
+                    fail.setLong(2, run);
+                    assertThat(fail.executeUpdate()).isEqualTo(1);
+                }
+                sql.execute("INSERT INTO match_it_gate VALUES (1)");
+                Api.Reply stopped = running.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(stopped.status()).as(stopped.toString()).isEqualTo(409);
+                assertThat(stopped.json().getString("detail")).contains("Matching run " + run + " stopped");
+
+                try (ResultSet row = sql.executeQuery("SELECT status, proposed, failure FROM match_run WHERE id = " + run)) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getString("status")).isEqualTo("FAILED");
+                    assertThat(row.getString("failure")).as("neither its FINISHED nor its own failure overwrote it")
+                            .isEqualTo(abandoned);
+                    assertThat(row.getInt("proposed")).isEqualTo(1000);
+                }
+                assertThat(single(db, "SELECT COUNT(*) FROM introduction WHERE match_run_id = " + run))
+                        .as("the second chunk rolled back whole").isEqualTo(1000);
+                assertThat(single(db, "SELECT COUNT(*) FROM introduction_event e JOIN introduction i ON i.id = e.introduction_id"
+                        + " WHERE i.match_run_id = " + run)).isEqualTo(1000);
+            } finally {
+                sql.execute("DROP TRIGGER IF EXISTS match_it_second_chunk_waits");
+                sql.execute("DROP TABLE IF EXISTS match_it_gate");
+            }
+        }
+    }
+
+    @Test
+    void aChunkTheDatabaseRolledBackAsADeadlockVictimIsStoredAgainAndTheRunFinishes() throws SQLException {
+        Team team = new Team(api);
+        String logistics = category("logistics", "Logistics " + tag);
+        customers(team.a + "," + tag + "-N,N " + tag + ",DE-BE,," + logistics + ",true",
+                team.a + "," + tag + "-O,O " + tag + ",DE-BE," + logistics + ",,true");
+        JsonObject run;
+        try (Connection db = database(); java.sql.Statement sql = db.createStatement()) {
+            // the run's first proposal row is refused once as a deadlock victim (1213, SQLSTATE 40001); the MEMORY
+            // table keeps that it happened through the rollback
+            sql.execute("CREATE TABLE IF NOT EXISTS match_it_deadlocked (once INT) ENGINE=MEMORY");
+            sql.execute("DELETE FROM match_it_deadlocked");
+            sql.execute("DROP TRIGGER IF EXISTS match_it_deadlock_once");
+            sql.execute("CREATE TRIGGER match_it_deadlock_once BEFORE INSERT ON introduction FOR EACH ROW BEGIN"
+                    + " IF NEW.match_run_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM match_it_deadlocked) THEN"
+                    + " INSERT INTO match_it_deadlocked VALUES (1);"
+                    + " SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = 1213, MESSAGE_TEXT = 'test: deadlock victim'; END IF; END");
+            try {
+                run = match();
+                assertThat(single(db, "SELECT COUNT(*) FROM match_it_deadlocked")).as("the deadlock happened").isEqualTo(1);
+            } finally {
+                sql.execute("DROP TRIGGER IF EXISTS match_it_deadlock_once");
+                sql.execute("DROP TABLE IF EXISTS match_it_deadlocked");
+            }
+            long id = run.getJsonNumber("id").longValue();
+            try (ResultSet row = sql.executeQuery("SELECT status, proposed FROM match_run WHERE id = " + id)) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString("status")).isEqualTo("FINISHED");
+                assertThat(row.getInt("proposed")).isEqualTo(run.getInt("proposed")).isPositive();
+            }
+            assertThat(single(db, "SELECT COUNT(*) FROM introduction WHERE match_run_id = " + id))
+                    .as("each proposal once").isEqualTo(run.getInt("proposed"));
+            assertThat(single(db, "SELECT COUNT(*) FROM introduction_event e JOIN introduction i ON i.id = e.introduction_id"
+                    + " WHERE i.match_run_id = " + id)).isEqualTo(run.getInt("proposed"));
+        }
+        assertThat(introductions(admin, team.a)).hasSize(1);
     }
 
     @Test

@@ -32,9 +32,15 @@ import java.util.regex.Pattern;
  * <p>
  * The physical limit in the same run, on the same server: plain JDBC streaming the rows the run reads (its five
  * statements: low ratings, introduction counts, the customers with the same consent and problem columns, the history,
- * the company names), doing nothing with them, then as many rows as the run proposed written 1,000 per batch and
- * transaction into scratch copies of {@code introduction} and {@code introduction_event} ({@code CREATE TABLE … LIKE}:
- * same columns and indexes, no foreign keys). No matching at all.
+ * the company names), doing nothing with them, then as many rows as the run stored written 1,000 proposals per
+ * transaction into scratch copies of {@code introduction}, {@code introduction_event} and {@code introduction_need_pair}
+ * ({@code CREATE TABLE … LIKE}: same columns and indexes, no foreign keys): one event per proposal and as many need pairs
+ * as the run stored. No matching at all.
+ * <p>
+ * The check, after the run: its {@code match_run} row FINISHED with the count it answered; exactly that many
+ * introductions of the run; one PROPOSED event each (by rapport, its explanation as note, at its proposal time) and no
+ * other; its need pairs exactly the pairs of single codes of its two need lists (as many as the lists give, none outside
+ * them). A mismatch prints {@code RESULT matching-run-check FAILED} and ends the program with a non-zero exit.
  *
  * <pre>java -cp bench/target/rapport-bench.jar org.rapport.bench.MatchingServiceBenchmark [--customers 1000000] [--xmx 512m]</pre>
  */
@@ -130,7 +136,8 @@ public final class MatchingServiceBenchmark {
             String phases = phases(service);
             double[] gc = gcDuring(gcLog, gcLinesBefore);
             boolean oom = service.logMentions("OutOfMemoryError");
-            long stored = db.count("introduction") - customers / 20;
+            long runId = Bench.jsonLong(answer, "id");
+            Check check = check(db, runId, proposals);
             Bench.log("run answered in %.2f s: %s", seconds, answer.length() > 400 ? answer.substring(0, 400) + "…" : answer);
 
             // the physical limit, after the run (its scratch tables touch nothing the run reads)
@@ -144,25 +151,87 @@ public final class MatchingServiceBenchmark {
                 rowsRead = streamReads(db, now);
                 readS = (System.nanoTime() - t0) / 1e9;
                 long t1 = System.nanoTime();
-                writeProposals(db, proposals, now);
+                writeProposals(db, proposals, check.needPairs, now);
                 writeS = (System.nanoTime() - t1) / 1e9;
                 limitInterference = monitor.summary();
             }
             double limitS = readS + writeS;
             System.out.printf("RESULT matching-limit customers=%d rows_streamed=%d read_s=%.2f proposals_written=%d write_s=%.2f"
-                            + " limit_s=%.2f (plain JDBC: the run's five reads streamed, then the proposals and their events"
-                            + " 1,000 per batch and transaction into scratch tables) %s%n",
-                    customers, rowsRead, readS, proposals, writeS, limitS, limitInterference);
+                            + " need_pairs_written=%d limit_s=%.2f (plain JDBC: the run's five reads streamed, then the proposals,"
+                            + " their events and need pairs, 1,000 proposals per transaction, into scratch tables) %s%n",
+                    customers, rowsRead, readS, proposals, writeS, check.needPairs, limitS, limitInterference);
             System.out.printf("RESULT matching-run customers=%d matched=%d seconds=%.2f target_s=60 %s %s candidate_pairs=%d"
-                            + " proposals=%d stored=%d run/limit=%.1f xmx=%s heap_max_used_mb=%.0f heap_max_old_mb=%.0f"
+                            + " proposals=%d stored=%d events=%d need_pairs=%d run/limit=%.1f xmx=%s heap_max_used_mb=%.0f heap_max_old_mb=%.0f"
                             + " heap_committed_mb=%.0f gc_during_run=%s oom=%s cpu_s service_jvm=%.1f mariadb=%.1f %s%n",
-                    customers, matched, seconds, seconds < 60 && !oom ? "MET" : "MISSED", phases, pairs, proposals, stored,
+                    customers, matched, seconds, seconds < 60 && !oom ? "MET" : "MISSED", phases, pairs, proposals,
+                    check.introductions, check.events, check.needPairs,
                     seconds / limitS, xmx, heapMaxUsed, heapMaxOld, heapCommitted,
                     String.format("pauses:%d,max_before_mb:%.0f,max_after_mb:%.0f", (long) gc[0], gc[1], gc[2]), oom,
                     jvmCpu, dbCpu, interference);
-            if (stored != proposals) {
-                System.out.printf("RESULT matching-run-check FAILED: the run said %d proposed, %d stored%n", proposals, stored);
+            if (!check.mismatches.isEmpty()) {
+                System.out.printf("RESULT matching-run-check FAILED run=%d: %s%n", runId, String.join("; ", check.mismatches));
+                throw new IllegalStateException("the matching run did not store what it said: " + check.mismatches);
             }
+            System.out.printf("RESULT matching-run-check OK run=%d: %d introductions, each with one PROPOSED event and its"
+                    + " %d need pairs in all; match_run FINISHED with proposed=%d%n", runId, check.introductions,
+                    check.needPairs, proposals);
+        }
+    }
+
+    /** What the run stored, and what of it does not match what it answered ({@code mismatches}, empty when all does). */
+    record Check(long introductions, long events, long needPairs, List<String> mismatches) {
+    }
+
+    private static Check check(PhysicalLimit db, long runId, long proposals) throws Exception {
+        List<String> wrong = new java.util.ArrayList<>();
+        try (Connection c = db.connect()) {
+            String of = " FROM introduction i WHERE i.match_run_id = " + runId;
+            try (Statement s = c.createStatement();
+                 ResultSet run = s.executeQuery("SELECT status, proposed FROM match_run WHERE id = " + runId)) {
+                if (!run.next()) {
+                    wrong.add("no match_run row " + runId);
+                } else if (!"FINISHED".equals(run.getString("status")) || run.getLong("proposed") != proposals) {
+                    wrong.add("match_run says " + run.getString("status") + " with proposed=" + run.getLong("proposed")
+                            + ", the answer proposed=" + proposals);
+                }
+            }
+            long introductions = single(c, "SELECT COUNT(*)" + of);
+            expect(wrong, "introductions of the run", introductions, proposals);
+            long events = single(c, "SELECT COUNT(*) FROM introduction_event e JOIN introduction i ON i.id = e.introduction_id"
+                    + " WHERE i.match_run_id = " + runId);
+            expect(wrong, "events of its introductions", events, proposals);
+            expect(wrong, "introductions with one PROPOSED event by rapport, noting the explanation at the proposal time",
+                    single(c, "SELECT COUNT(DISTINCT e.introduction_id) FROM introduction_event e JOIN introduction i"
+                            + " ON i.id = e.introduction_id WHERE i.match_run_id = " + runId + " AND e.kind = 'PROPOSED'"
+                            + " AND e.stage_from IS NULL AND e.stage_to = 'PROPOSED' AND e.actor = 'rapport'"
+                            + " AND e.note = i.explanation AND e.occurred_at = i.proposed_at"), proposals);
+            // the lists hold distinct codes joined by ';': each first code with each second code, or with '' (one way)
+            String codes = "(1 + LENGTH(%1$s) - LENGTH(REPLACE(%1$s, ';', '')))";
+            long expectedPairs = single(c, "SELECT COALESCE(SUM(" + String.format(codes, "i.first_needs")
+                    + " * IF(i.second_needs = '', 1, " + String.format(codes, "i.second_needs") + ")), 0)" + of
+                    + " AND i.first_needs <> ''");
+            long needPairs = single(c, "SELECT COUNT(*) FROM introduction_need_pair p JOIN introduction i ON i.id = p.introduction_id"
+                    + " WHERE i.match_run_id = " + runId);
+            expect(wrong, "need pairs of its introductions (as many as their need lists give)", needPairs, expectedPairs);
+            expect(wrong, "need pairs with a code outside their introduction's lists", single(c, "SELECT COUNT(*)"
+                    + " FROM introduction_need_pair p JOIN introduction i ON i.id = p.introduction_id WHERE i.match_run_id = "
+                    + runId + " AND (FIND_IN_SET(p.first_code, REPLACE(i.first_needs, ';', ',')) = 0"
+                    + " OR (p.second_code = '' AND i.second_needs <> '')"
+                    + " OR (p.second_code <> '' AND FIND_IN_SET(p.second_code, REPLACE(i.second_needs, ';', ',')) = 0))"), 0);
+            return new Check(introductions, events, needPairs, wrong);
+        }
+    }
+
+    private static void expect(List<String> wrong, String what, long actual, long expected) {
+        if (actual != expected) {
+            wrong.add(what + ": " + actual + ", expected " + expected);
+        }
+    }
+
+    private static long single(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -248,12 +317,16 @@ public final class MatchingServiceBenchmark {
         }
     }
 
-    /** {@code n} proposals and their events, 1,000 per batch and transaction, into scratch copies of the two tables. */
-    private static void writeProposals(PhysicalLimit db, long n, Instant now) throws Exception {
+    /**
+     * {@code n} proposals, their events and {@code pairs} need pairs (spread evenly over them), 1,000 proposals per
+     * transaction, each table one batch, into scratch copies of the three tables.
+     */
+    private static void writeProposals(PhysicalLimit db, long n, long pairs, Instant now) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS limit_introduction, limit_introduction_event");
+            s.execute("DROP TABLE IF EXISTS limit_introduction, limit_introduction_event, limit_introduction_need_pair");
             s.execute("CREATE TABLE limit_introduction LIKE introduction");
             s.execute("CREATE TABLE limit_introduction_event LIKE introduction_event");
+            s.execute("CREATE TABLE limit_introduction_need_pair LIKE introduction_need_pair");
             c.setAutoCommit(false);
             Timestamp at = Timestamp.from(now);
             String explanation = "Company 1000123 needs category K017; Company 1000456 offers category K017; both in DE-BY";
@@ -261,7 +334,11 @@ public final class MatchingServiceBenchmark {
                     + " second_customer_id, stage, stage_since, first_needs, second_needs, score, explanation, match_run_id,"
                     + " proposed_at) VALUES (?, ?, ?, 'PROPOSED', ?, 'K017', '', 65, ?, 1, ?)");
                  PreparedStatement event = c.prepareStatement("INSERT INTO limit_introduction_event (introduction_id, kind,"
-                         + " stage_from, stage_to, actor, note, occurred_at) VALUES (?, 'PROPOSED', NULL, 'PROPOSED', 'rapport', ?, ?)")) {
+                         + " stage_from, stage_to, actor, note, occurred_at) VALUES (?, 'PROPOSED', NULL, 'PROPOSED', 'rapport', ?, ?)");
+                 PreparedStatement pair = c.prepareStatement("INSERT INTO limit_introduction_need_pair (introduction_id,"
+                         + " first_code, second_code) VALUES (?, ?, ?)")) {
+                long pairsEach = n == 0 ? 0 : pairs / n;
+                long oneMore = n == 0 ? 0 : pairs % n;
                 for (long id = 1; id <= n; id++) {
                     intro.setLong(1, id);
                     intro.setLong(2, id);
@@ -274,15 +351,22 @@ public final class MatchingServiceBenchmark {
                     event.setString(2, explanation);
                     event.setTimestamp(3, at);
                     event.addBatch();
+                    for (long k = 0; k < pairsEach + (id <= oneMore ? 1 : 0); k++) {
+                        pair.setLong(1, id);
+                        pair.setString(2, String.format("K%03d", k));
+                        pair.setString(3, "");
+                        pair.addBatch();
+                    }
                     if (id % 1000 == 0 || id == n) {
                         intro.executeBatch();
                         event.executeBatch();
+                        pair.executeBatch();
                         c.commit();
                     }
                 }
             }
             c.setAutoCommit(true);
-            s.execute("DROP TABLE limit_introduction, limit_introduction_event");
+            s.execute("DROP TABLE limit_introduction, limit_introduction_event, limit_introduction_need_pair");
         }
     }
 
