@@ -435,6 +435,7 @@ class RewardIT {
             List<String> before = ledgerRows(first);
             assertThat(before).hasSize(2);
 
+            java.math.BigDecimal reportedBefore = approvedInReport();
             String path = "api/rewards/" + first + "/corrections";
             Api.Reply corrected = team.as(team.m).postJson(path,
                     "{\"amount\":\"-20.00\",\"currency\":\" eur \",\"note\":\"A smaller hamper\",\"reason\":\"The shop gave a discount\"}");
@@ -452,6 +453,8 @@ class RewardIT {
             List<String> after = ledgerRows(first);
             assertThat(after).hasSize(3);
             assertThat(after.subList(0, 2)).as("the earlier entries, column by column").isEqualTo(before);
+            assertThat(approvedInReport().subtract(reportedBefore)).as("the report counts a reward at its value now, as the budget does")
+                    .isEqualByComparingTo("-20");
 
             Api.Reply fits = team.as(team.m).postJson("api/rewards/" + second + "/approve", "");
             assertThat(fits.status()).as("EUR 30.00 + EUR 50.00 fit into EUR 80.00: " + fits).isEqualTo(200);
@@ -771,5 +774,14 @@ class RewardIT {
             now.setInt(1, outboxId);
             assertThat(now.executeUpdate()).isEqualTo(1);
         }
+    }
+
+    /** What the team's netweaving report of today shows as approved in EUR. */
+    private java.math.BigDecimal approvedInReport() {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        return team.as(team.m).get("api/reports/netweaving?from=" + today + "&to=" + today + "&team=" + team.m).json()
+                .getJsonObject("rewards").getJsonArray("by_status").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("status").equals("APPROVED") && r.getString("currency").equals("EUR"))
+                .map(r -> r.getJsonNumber("value").bigDecimalValue()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 }
