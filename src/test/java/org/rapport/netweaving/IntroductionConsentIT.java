@@ -207,6 +207,8 @@ class IntroductionConsentIT {
         // the reminder leaves (its deadline counts from then, so the set-up below waits for it)
         SendWindow.open(needs);
         soon().untilAsserted(() -> assertThat(message(needs, "consent-reminder:" + id + ":FIRST").getString("status")).isEqualTo("SENT"));
+        soon().untilAsserted(() -> assertThat(instant(id, "reminded_at")).as("counted from when the reminder left")
+                .isEqualTo(Instant.parse(message(needs, "consent-reminder:" + id + ":FIRST").getString("sent_at"))));
 
         // set-up: the request and the reminder went out long enough ago (weeks: holidays cannot make up the difference)
         sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
