@@ -57,7 +57,8 @@ import java.util.stream.Collectors;
  * follows a click at night waits for the morning, and the deadlines count from that moment (the request's and the
  * reminder's {@code not_before}, stored as {@code consent_requested_at} and {@code reminded_at}, moved to when the
  * outbox sent it if that is later: {@link #requestSent}), not from the click. Everything is written in the transaction
- * of the move, or of the outbox's record of a delivery, that caused it.
+ * of the move that caused it; what follows a delivery, in a transaction of its own once the outbox's record committed
+ * ({@link IntroductionDeliveries}), caught up by {@link #catchUp} and {@link #settle} when that failed.
  */
 @ApplicationScoped
 public class IntroductionConsents {
@@ -176,6 +177,7 @@ public class IntroductionConsents {
             return ConsentDeadlines.Due.NOTHING;
         }
         IntroductionMapper.Stored stored = locked.get();
+        catchUpRequests(id, side.get());
         IntroductionMapper.ConsentRow consent = mapper.consent(id).orElseThrow();
         IntroductionMapper.PartyRow asked = mapper.party(customerOf(stored, side.get())).orElseThrow();
         ConsentDeadlines deadlines = settings.deadlines();
@@ -190,6 +192,19 @@ public class IntroductionConsents {
                     + deadlines.expireAfter() + " business days and a reminder");
         }
         return due;
+    }
+
+    /** What {@link #requestSent} would have done, from the request's and the reminder's rows, if its event was lost. */
+    private void catchUpRequests(long id, ConsentSide side) {
+        String request = IntroductionMailKey.consent(id, side);
+        String reminder = IntroductionMailKey.reminder(id, side);
+        Map<String, OutboxService.Delivery> left = outbox.deliveries(List.of(request, reminder));
+        for (String key : List.of(request, reminder)) {
+            OutboxService.Delivery d = left.get(key);
+            if (d != null && d.status() == OutboxStatus.SENT && d.sentAt() != null) {
+                countFrom(id, key.equals(reminder), d.sentAt());
+            }
+        }
     }
 
     private static boolean awaits(IntroductionMapper.Stored stored, long customerId, ConsentSide side) {
@@ -269,32 +284,28 @@ public class IntroductionConsents {
     }
 
     /**
-     * The outbox sent a copy of the introduction. Once both are SENT the introduction was made when the later left:
-     * INTRODUCED at that moment, and only then the thank-you notes are queued. With the row locked, so of two copies
-     * sent at once the second to get here sees the first's SENT (committed: read committed) and makes the move.
-     * Anything but CONSENTED (withdrawn meanwhile, a copy resent after that) changes nothing.
+     * The outbox sent a copy of the introduction (heard after its record committed, {@link IntroductionDeliveries}).
+     * Once both are SENT the introduction was made when the later left: INTRODUCED at that moment, and only then the
+     * thank-you notes are queued. With the row locked, so of two copies sent at once the second to get here sees the
+     * first's SENT and makes the move. A copy sent after the introduction was WITHDRAWN (a copy on the wire when the
+     * other failed, a resent one) is told in its history, since that customer has it.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void copySent(long id) {
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void copySent(long id, long customerId, Instant sentAt) {
         Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
-        if (locked.isEmpty() || locked.get().stage() != IntroductionStage.CONSENTED) {
+        if (locked.isEmpty()) {
             return;
         }
         IntroductionMapper.Stored stored = locked.get();
-        List<String> keys = List.of(IntroductionMailKey.introduction(id, stored.firstCustomerId()),
-                IntroductionMailKey.introduction(id, stored.secondCustomerId()));
-        Map<String, OutboxService.Delivery> copies = outbox.deliveries(keys);
-        if (!keys.stream().allMatch(k -> copies.containsKey(k) && copies.get(k).status() == OutboxStatus.SENT)) {
+        if (stored.stage() == IntroductionStage.WITHDRAWN
+                && (customerId == stored.firstCustomerId() || customerId == stored.secondCustomerId())) {
+            String external = mapper.party(customerId).map(p -> p.externalId).orElse(Long.toString(customerId));
+            mapper.insertEvent(id, IntroductionEvent.COPY_SENT, stored.stage(), stored.stage(), IntroductionEvent.RAPPORT,
+                    "the introduction to customer " + external + " was sent after all, after the introduction was withdrawn",
+                    sentAt);
             return;
         }
-        Instant introducedAt = copies.values().stream().map(OutboxService.Delivery::sentAt).max(Instant::compareTo).orElseThrow();
-        introductions.move(id, IntroductionStage.INTRODUCED, IntroductionEvent.RAPPORT, null, introducedAt);
-        IntroductionMapper.PartyRow first = mapper.party(stored.firstCustomerId()).orElseThrow();
-        IntroductionMapper.PartyRow second = mapper.party(stored.secondCustomerId()).orElseThrow();
-        Rules rules = this.rules.rules();
-        Instant now = clock.instant();
-        thankYou(id, first, second, rules, now);
-        thankYou(id, second, first, rules, now);
+        followCopies(stored);
     }
 
     /**
@@ -302,7 +313,7 @@ public class IntroductionConsents {
      * emailed at the second yes, WITHDRAWN with the reason, and the other copy, if it still waits, is taken back, so the
      * other customer hears nothing more (silence is the "not now"). A copy already sent stays sent.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void copyNotSent(long id, long customerId, OutboxStatus status, String reason) {
         Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
         if (locked.isEmpty() || locked.get().stage() != IntroductionStage.CONSENTED) {
@@ -312,24 +323,124 @@ public class IntroductionConsents {
         if (customerId != stored.firstCustomerId() && customerId != stored.secondCustomerId()) {
             return; // not one of its copies
         }
-        long other = customerId == stored.firstCustomerId() ? stored.secondCustomerId() : stored.firstCustomerId();
-        outbox.withdrawWaiting(IntroductionMailKey.introduction(id, other), "introduction " + id + " was withdrawn: the "
-                + "other customer's copy was not delivered");
-        String external = mapper.party(customerId).map(p -> p.externalId).orElse(Long.toString(customerId));
-        introductions.move(id, IntroductionStage.WITHDRAWN, IntroductionEvent.RAPPORT, ColumnText.fitted("the introduction to customer "
-                + external + " was not delivered (" + status + (reason == null ? "" : ": " + reason) + ")", NOTE_WIDTH));
+        withdraw(stored, customerId, status, reason);
     }
 
     /**
      * The outbox sent a consent request or its reminder: while its answer is still awaited, the deadlines count from
      * when it left if that is later than the window's opening it was queued for ({@link ConsentDeadlines#countedFrom}).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void requestSent(long id, ConsentSide side, boolean reminder, Instant sentAt) {
+        Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
+        if (locked.isPresent() && locked.get().stage() == side.asked()) {
+            countFrom(id, reminder, sentAt);
+        }
+    }
+
+    /**
+     * A consent request or its reminder will never reach its customer (FAILED, SUPPRESSED): while that answer is still
+     * awaited, WITHDRAWN with the reason, rather than waiting for an expiry (or reminding an address that fails).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void requestNotSent(long id, ConsentSide side, OutboxStatus status, String reason) {
         Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
         if (locked.isEmpty() || locked.get().stage() != side.asked()) {
             return;
         }
+        String external = mapper.party(customerOf(locked.get(), side)).map(p -> p.externalId).orElse("?");
+        introductions.move(id, IntroductionStage.WITHDRAWN, IntroductionEvent.RAPPORT, ColumnText.fitted("the consent "
+                + "request to customer " + external + " was not delivered (" + status + (reason == null ? "" : ": " + reason)
+                + ")", NOTE_WIDTH));
+    }
+
+    /**
+     * The CONSENTED introductions whose copies may have been sent or lost without their event being handled (a failure
+     * after the outbox's commit, a process that stopped in between): {@link #catchUp} looks at each.
+     */
+    public List<Long> waitingForCopies() {
+        // plain reads: only an introduction whose copies decide it (both SENT, one lost) is worth a transaction and a lock
+        return mapper.consented(SWEEP_LIMIT).stream().filter(id -> mapper.peek(id).map(s -> {
+            Map<String, OutboxService.Delivery> copies = outbox.deliveries(copyKeys(s));
+            return copies.values().stream().anyMatch(c -> c.status() == OutboxStatus.FAILED || c.status() == OutboxStatus.SUPPRESSED)
+                    || copies.size() == 2 && copies.values().stream().allMatch(c -> c.status() == OutboxStatus.SENT);
+        }).orElse(false)).toList();
+    }
+
+    /**
+     * Does what the outbox's events would have done for a CONSENTED introduction, from its copies' rows as they are:
+     * both SENT, INTRODUCED at the later one's sending; one FAILED or SUPPRESSED, WITHDRAWN. Nothing while a copy waits.
+     */
+    @Transactional
+    public void catchUp(long id) {
+        Optional<IntroductionMapper.Stored> locked = mapper.lock(id);
+        if (locked.isEmpty() || locked.get().stage() != IntroductionStage.CONSENTED) {
+            return;
+        }
+        IntroductionMapper.Stored stored = locked.get();
+        if (followCopies(stored)) {
+            return;
+        }
+        Map<String, OutboxService.Delivery> copies = outbox.deliveries(copyKeys(stored));
+        for (long customerId : List.of(stored.firstCustomerId(), stored.secondCustomerId())) {
+            OutboxService.Delivery copy = copies.get(IntroductionMailKey.introduction(id, customerId));
+            if (copy != null && (copy.status() == OutboxStatus.FAILED || copy.status() == OutboxStatus.SUPPRESSED)) {
+                withdraw(stored, customerId, copy.status(), copy.error());
+                return;
+            }
+        }
+    }
+
+    private static List<String> copyKeys(IntroductionMapper.Stored stored) {
+        return List.of(IntroductionMailKey.introduction(stored.id(), stored.firstCustomerId()),
+                IntroductionMailKey.introduction(stored.id(), stored.secondCustomerId()));
+    }
+
+    /**
+     * With the introduction's row locked: CONSENTED and both copies SENT, INTRODUCED as of the later one and the
+     * thank-you notes queued. Anything but CONSENTED changes nothing.
+     *
+     * @return whether it moved
+     */
+    private boolean followCopies(IntroductionMapper.Stored stored) {
+        long id = stored.id();
+        if (stored.stage() != IntroductionStage.CONSENTED) {
+            return false;
+        }
+        Map<String, OutboxService.Delivery> copies = outbox.deliveries(copyKeys(stored));
+        if (!copies.values().stream().allMatch(c -> c.status() == OutboxStatus.SENT) || copies.size() != 2) {
+            return false;
+        }
+        Instant introducedAt = copies.values().stream().map(OutboxService.Delivery::sentAt).max(Instant::compareTo).orElseThrow();
+        introductions.move(id, IntroductionStage.INTRODUCED, IntroductionEvent.RAPPORT, null, introducedAt);
+        IntroductionMapper.PartyRow first = mapper.party(stored.firstCustomerId()).orElseThrow();
+        IntroductionMapper.PartyRow second = mapper.party(stored.secondCustomerId()).orElseThrow();
+        Rules rules = this.rules.rules();
+        Instant now = clock.instant();
+        thankYou(id, first, second, rules, now);
+        thankYou(id, second, first, rules, now);
+        return true;
+    }
+
+    /** The customer's copy will never reach them: WITHDRAWN, and the other copy taken back if it still waits. */
+    private void withdraw(IntroductionMapper.Stored stored, long customerId, OutboxStatus status, String reason) {
+        long id = stored.id();
+        long other = customerId == stored.firstCustomerId() ? stored.secondCustomerId() : stored.firstCustomerId();
+        String otherKey = IntroductionMailKey.introduction(id, other);
+        boolean takenBack = outbox.withdrawWaiting(otherKey, "introduction " + id + " was withdrawn: the "
+                + "other customer's copy was not delivered");
+        OutboxService.Delivery otherCopy = outbox.deliveries(List.of(otherKey)).get(otherKey);
+        String external = mapper.party(customerId).map(p -> p.externalId).orElse(Long.toString(customerId));
+        String otherExternal = mapper.party(other).map(p -> p.externalId).orElse(Long.toString(other));
+        String ofOther = takenBack ? "taken back" : otherCopy == null ? "not queued" : otherCopy.status() == OutboxStatus.SENT
+                ? "already sent" : otherCopy.status().name();
+        introductions.move(id, IntroductionStage.WITHDRAWN, IntroductionEvent.RAPPORT, ColumnText.fitted("the introduction to customer "
+                + external + " was not delivered (" + status + (reason == null ? "" : ": " + reason) + "); the copy to customer "
+                + otherExternal + ": " + ofOther, NOTE_WIDTH));
+    }
+
+    /** The request (or reminder) left at {@code sentAt}: its deadlines count from then if that is later than stored. */
+    private void countFrom(long id, boolean reminder, Instant sentAt) {
         IntroductionMapper.ConsentRow consent = mapper.consent(id).orElseThrow();
         Instant stored = reminder ? consent.remindedAt : consent.consentRequestedAt;
         Instant counted = ConsentDeadlines.countedFrom(stored, sentAt);

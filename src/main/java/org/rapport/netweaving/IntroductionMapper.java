@@ -160,6 +160,9 @@ public interface IntroductionMapper {
     /** The request left later than planned: its deadlines count from {@code at} (the reminder kept as it is). */
     int consentRequestLeft(@Param("id") long id, @Param("at") Instant at);
 
+    /** CONSENTED, waiting for the outbox to send or lose its copies: the oldest first. */
+    List<Long> consented(@Param("limit") int limit);
+
     /** INTRODUCED before {@code introducedBefore} and not yet asked "did you meet?", oldest first. */
     List<Long> dueForFollowUp(@Param("introducedBefore") Instant introducedBefore, @Param("limit") int limit);
 

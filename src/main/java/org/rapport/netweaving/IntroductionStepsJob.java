@@ -12,7 +12,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The introductions' due steps, each introduction in a transaction of its own, one instance at a time: the reminder or
+ * The introductions' due steps, each introduction in a transaction of its own, one instance at a time: a CONSENTED
+ * introduction whose copies were sent or lost without its event being handled ({@link IntroductionConsents#catchUp}),
+ * the reminder or
  * expiry of an unanswered consent request ({@link IntroductionConsents#settle}) and the "did you meet?" email
  * ({@link MeetingQuestions#ask}). Idempotent: each introduction is locked and decided again before it is touched, and
  * every email is keyed per introduction and customer.
@@ -32,6 +34,9 @@ public class IntroductionStepsJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
+        for (long id : consents.waitingForCopies()) {
+            step(id, "follow its copies' delivery", consents::catchUp);
+        }
         for (long id : consents.dueForReminderOrExpiry()) {
             step(id, "remind or expire", consents::settle);
         }

@@ -150,7 +150,8 @@ public class DispatchStore {
 
     /**
      * What follows a result written to the row, in its transaction: a sent customer email is a (one-way) touch in the
-     * customer's history, and the features that queued a message hear that it was sent or will never be.
+     * customer's history, and the features that queued a message hear that it was sent or will never be (once this
+     * transaction committed: their observers are AFTER_SUCCESS).
      */
     private void recorded(ClaimedMessage m, Outcome outcome) {
         if (outcome.status() == OutboxStatus.SENT) {

@@ -200,6 +200,8 @@ class IntroductionConsentIT {
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
 
         // set-up: the request went out 20 days ago (the shared server's clock is the real one); the job runs every 2 s
+        // (the outbox's row says so too: the steps job counts from when the request left, as the outbox recorded it)
+        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
         sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
         soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
@@ -207,8 +209,12 @@ class IntroductionConsentIT {
         // the reminder leaves (its deadline counts from then, so the set-up below waits for it)
         SendWindow.open(needs);
         soon().untilAsserted(() -> assertThat(message(needs, "consent-reminder:" + id + ":FIRST").getString("status")).isEqualTo("SENT"));
+        soon().untilAsserted(() -> assertThat(instant(id, "reminded_at")).as("counted from when the reminder left")
+                .isEqualTo(Instant.parse(message(needs, "consent-reminder:" + id + ":FIRST").getString("sent_at"))));
 
         // set-up: the request and the reminder went out long enough ago (weeks: holidays cannot make up the difference)
+        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
+        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE idempotency_key = 'consent-reminder:" + id + ":FIRST'");
         sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY, "
                 + "reminded_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
         soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("EXPIRED"));
@@ -330,6 +336,8 @@ class IntroductionConsentIT {
         assertThat(instant(id, "consent_requested_at")).as("the deadlines count from when it leaves").isEqualTo(needsOpening);
 
         // set-up: the request went out 20 days ago; the reminder the job queues now waits for the window too
+        // (the outbox's row says so too: the steps job counts from when the request left, as the outbox recorded it)
+        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
         sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
         soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
         Instant reminderOpening = SendWindow.nextOpening(api, hours, Instant.now(), night, "DE-BE");
@@ -442,9 +450,22 @@ class IntroductionConsentIT {
         assertThat(copy(offers, id).getString("status")).isEqualTo("FAILED");
         assertThat(copy(needs, id).getString("status")).as("the other copy is taken back").isEqualTo("SUPPRESSED");
         assertThat(lastEvent(id).getString("note")).contains("the introduction to customer " + offers + " was not delivered",
-                "FAILED", "could not compose");
+                "FAILED", "could not compose", "the copy to customer " + needs + ": taken back");
         assertThat(SendWindow.open(needs)).as("nothing left for the first").isZero();
         assertThat(Mailbox.subjects(needsEmail)).doesNotContain("Darf ich vorstellen: Oliver Ox");
+
+        // the address is mended and an admin resends the failed copy: it reaches the customer, and the history says so
+        sql("UPDATE customer SET email = '" + offersEmail + "' WHERE external_id = '" + offers + "'");
+        Api.Reply resent = api.asAdmin().postJson("api/outbox/" + copy(offers, id).getJsonNumber("id").longValue() + "/resend", "");
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(200);
+        SendWindow.open(offers);
+        awaitOne(offersEmail, "Introduction: meet Nora Nadel");
+        soon().untilAsserted(() -> assertThat(lastEvent(id).getString("kind")).isEqualTo("COPY_SENT"));
+        JsonObject sentAfterAll = lastEvent(id);
+        assertThat(sentAfterAll.getString("stage_to")).isEqualTo("WITHDRAWN");
+        assertThat(sentAfterAll.getString("note")).contains("the introduction to customer " + offers + " was sent after all");
+        assertThat(Instant.parse(sentAfterAll.getString("occurred_at"))).isEqualTo(Instant.parse(copy(offers, id).getString("sent_at")));
+        assertThat(stage(id)).isEqualTo("WITHDRAWN");
     }
 
     @Test
@@ -461,6 +482,67 @@ class IntroductionConsentIT {
         assertThat(copy(needs, id).getString("status")).isEqualTo("SUPPRESSED");
         assertThat(lastEvent(id).getString("note")).contains("the introduction to customer " + offers + " was not delivered");
         assertThat(SendWindow.open(needs)).as("nothing left for the first").isZero();
+    }
+
+    @Test
+    void aFailureWhileTheIntroductionFollowsItsCopiesNeitherSendsThemAgainNorIsLostTheStepsJobCatchesUp() throws Exception {
+        long id = consentedAtNight();
+        String trigger = "consent_it_no_history_" + id;
+        try (Connection db = db(); Statement sql = db.createStatement()) {
+            // the introduction's history refuses every new event: moving it to INTRODUCED fails after both copies left
+            sql.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON introduction_event FOR EACH ROW BEGIN"
+                    + " IF NEW.introduction_id = " + id + " THEN"
+                    + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'test: no history for this introduction'; END IF; END");
+            try {
+                SendWindow.open(needs);
+                SendWindow.open(offers);
+                soon().untilAsserted(() -> {
+                    assertThat(copy(needs, id).getString("status")).as("the outbox's record stands").isEqualTo("SENT");
+                    assertThat(copy(offers, id).getString("status")).isEqualTo("SENT");
+                });
+                assertThat(stage(id)).isEqualTo("CONSENTED");
+            } finally {
+                sql.execute("DROP TRIGGER IF EXISTS " + trigger);
+            }
+        }
+        // the steps job (every 2 s) finds both copies SENT: INTRODUCED as of the later one's sending
+        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("INTRODUCED"));
+        Instant later = java.util.stream.Stream.of(copy(needs, id), copy(offers, id))
+                .map(c -> Instant.parse(c.getString("sent_at"))).max(Instant::compareTo).orElseThrow();
+        assertThat(Instant.parse(lastEvent(id).getString("occurred_at"))).isEqualTo(later);
+        assertThat(sentOnce(needsEmail, "Darf ich vorstellen: Oliver Ox")).isTrue();
+        assertThat(sentOnce(offersEmail, "Introduction: meet Nora Nadel")).isTrue();
+        assertThat(outboxTemplates(needs)).containsOnlyOnce("thank-you-introduction");
+    }
+
+    /**
+     * Whether the message with this subject to the address was sent exactly once: GreenMail keeps a copy for each of
+     * its recipients (To and Cc), all with the same Message-ID, so once means one Message-ID and as many copies as it
+     * has recipients.
+     */
+    private static boolean sentOnce(String address, String subject) throws Exception {
+        List<MimeMessage> copies = new java.util.ArrayList<>();
+        for (MimeMessage m : Mailbox.to(address)) {
+            if (subject.equals(m.getSubject())) {
+                copies.add(m);
+            }
+        }
+        assertThat(copies).as(subject + " to " + address).isNotEmpty();
+        int recipients = copies.get(0).getRecipients(Message.RecipientType.TO).length
+                + addresses(copies.get(0).getRecipients(Message.RecipientType.CC)).size();
+        return copies.size() == recipients;
+    }
+
+    @Test
+    void aConsentRequestThatFailsForGoodWithdrawsTheIntroductionAtOnce() throws Exception {
+        // set-up: the first customer's address became one no message can be sent to (FAILED, never retried)
+        sql("UPDATE customer SET email = 'nora at nadel@@' WHERE external_id = '" + needs + "'");
+        long id = approvedIntroduction();
+        SendWindow.open(needs);
+        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("WITHDRAWN"));
+        assertThat(message(needs, "consent:" + id + ":FIRST").getString("status")).isEqualTo("FAILED");
+        assertThat(lastEvent(id).getString("note")).contains("the consent request to customer " + needs + " was not delivered",
+                "FAILED", "could not compose");
     }
 
     /** Set-up: both customers at night, both said yes: the introduction is CONSENTED, its copies wait for the morning. */
