@@ -44,9 +44,22 @@ public final class JollydayHolidays implements PublicHolidays {
             }
             return Set.of();
         }
-        HolidayManager manager = managers.computeIfAbsent(country, c -> HolidayManager.getInstance(ManagerParameters.create(c)));
+        HolidayManager manager = managers.computeIfAbsent(country, JollydayHolidays::managerOf);
         String[] subdivision = parts.length > 1 ? new String[]{parts[1]} : new String[0];
         return manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY, subdivision).stream()
                 .map(Holiday::getActualDate).collect(Collectors.toUnmodifiableSet());
     }
+
+    /**
+     * Jollyday finds the data source of a new manager through a service lookup that two threads must not make at once:
+     * two countries loaded together (parallel unit tests, two planner threads) once failed with "Cannot instantiate
+     * datasource instance because there is no implementations". Managers are made one at a time, once per country.
+     */
+    private static HolidayManager managerOf(String country) {
+        synchronized (MAKING) {
+            return HolidayManager.getInstance(ManagerParameters.create(country));
+        }
+    }
+
+    private static final Object MAKING = new Object();
 }
