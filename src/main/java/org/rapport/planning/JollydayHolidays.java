@@ -22,6 +22,9 @@ public final class JollydayHolidays implements PublicHolidays {
 
     private static final Logger LOG = Logger.getLogger(JollydayHolidays.class.getName());
 
+    /** Held while Jollyday makes a manager (below). */
+    private static final Object MAKING = new Object();
+
     private final Map<String, Set<LocalDate>> cache = new ConcurrentHashMap<>();
     private final Map<String, HolidayManager> managers = new ConcurrentHashMap<>();
     private final Set<String> unknown = ConcurrentHashMap.newKeySet();
@@ -60,6 +63,4 @@ public final class JollydayHolidays implements PublicHolidays {
             return HolidayManager.getInstance(ManagerParameters.create(country));
         }
     }
-
-    private static final Object MAKING = new Object();
 }
