@@ -780,6 +780,7 @@ class IntroductionConsentIT {
         SendWindow.open(needs);
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
         // set-up: the request went out 20 days ago; the job queues the reminder for the window's next opening
+        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
         sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
         soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
         long reminder = messageId(needs, "consent-reminder:" + id + ":FIRST");
