@@ -177,7 +177,12 @@ public class IntroductionConsents {
             return ConsentDeadlines.Due.NOTHING;
         }
         IntroductionMapper.Stored stored = locked.get();
-        catchUpRequests(id, side.get());
+        Optional<OutboxService.Delivery> request = catchUpRequests(id, side.get());
+        if (request.isPresent() && (request.get().status() == OutboxStatus.FAILED || request.get().status() == OutboxStatus.SUPPRESSED)) {
+            // the request will never reach the customer, and its event was lost: as requestNotSent would have done
+            withdrawUndelivered(stored, side.get(), request.get().status(), request.get().error());
+            return ConsentDeadlines.Due.NOTHING;
+        }
         IntroductionMapper.ConsentRow consent = mapper.consent(id).orElseThrow();
         IntroductionMapper.PartyRow asked = mapper.party(customerOf(stored, side.get())).orElseThrow();
         ConsentDeadlines deadlines = settings.deadlines();
@@ -185,6 +190,11 @@ public class IntroductionConsents {
         ConsentDeadlines.Due due = consent.consentRequestedAt == null ? ConsentDeadlines.Due.NOTHING
                 : deadlines.due(rules.calendar(), consent.consentRequestedAt, consent.remindedAt, now,
                 Zones.orUtc(asked.timeZone), asked.region);
+        boolean requestLeft = request.filter(r -> r.status() == OutboxStatus.SENT).isPresent();
+        if (due == ConsentDeadlines.Due.REMIND && !requestLeft) {
+            // a request still waiting (the throttle, retries, a downtime) is not reminded of: the deadlines wait for it
+            return ConsentDeadlines.Due.NOTHING;
+        }
         if (due == ConsentDeadlines.Due.REMIND) {
             remind(stored, side.get(), asked, now);
         } else if (due == ConsentDeadlines.Due.EXPIRE) {
@@ -194,8 +204,12 @@ public class IntroductionConsents {
         return due;
     }
 
-    /** What {@link #requestSent} would have done, from the request's and the reminder's rows, if its event was lost. */
-    private void catchUpRequests(long id, ConsentSide side) {
+    /**
+     * What {@link #requestSent} would have done, from the request's and the reminder's rows, if its event was lost.
+     *
+     * @return the request's row, when there is one
+     */
+    private Optional<OutboxService.Delivery> catchUpRequests(long id, ConsentSide side) {
         String request = IntroductionMailKey.consent(id, side);
         String reminder = IntroductionMailKey.reminder(id, side);
         Map<String, OutboxService.Delivery> left = outbox.deliveries(List.of(request, reminder));
@@ -205,6 +219,7 @@ public class IntroductionConsents {
                 countFrom(id, key.equals(reminder), d.sentAt());
             }
         }
+        return Optional.ofNullable(left.get(request));
     }
 
     private static boolean awaits(IntroductionMapper.Stored stored, long customerId, ConsentSide side) {
@@ -287,8 +302,8 @@ public class IntroductionConsents {
      * The outbox sent a copy of the introduction (heard after its record committed, {@link IntroductionDeliveries}).
      * Once both are SENT the introduction was made when the later left: INTRODUCED at that moment, and only then the
      * thank-you notes are queued. With the row locked, so of two copies sent at once the second to get here sees the
-     * first's SENT and makes the move. A copy sent after the introduction was WITHDRAWN (a copy on the wire when the
-     * other failed, a resent one) is told in its history, since that customer has it.
+     * first's SENT and makes the move. A copy sent after the introduction was WITHDRAWN (a copy already on the wire
+     * when the other failed) is told in its history, since that customer has it.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void copySent(long id, long customerId, Instant sentAt) {
@@ -348,8 +363,12 @@ public class IntroductionConsents {
         if (locked.isEmpty() || locked.get().stage() != side.asked()) {
             return;
         }
-        String external = mapper.party(customerOf(locked.get(), side)).map(p -> p.externalId).orElse("?");
-        introductions.move(id, IntroductionStage.WITHDRAWN, IntroductionEvent.RAPPORT, ColumnText.fitted("the consent "
+        withdrawUndelivered(locked.get(), side, status, reason);
+    }
+
+    private void withdrawUndelivered(IntroductionMapper.Stored stored, ConsentSide side, OutboxStatus status, String reason) {
+        String external = mapper.party(customerOf(stored, side)).map(p -> p.externalId).orElse("?");
+        introductions.move(stored.id(), IntroductionStage.WITHDRAWN, IntroductionEvent.RAPPORT, ColumnText.fitted("the consent "
                 + "request to customer " + external + " was not delivered (" + status + (reason == null ? "" : ": " + reason)
                 + ")", NOTE_WIDTH));
     }

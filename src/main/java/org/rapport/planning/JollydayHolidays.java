@@ -54,9 +54,10 @@ public final class JollydayHolidays implements PublicHolidays {
     }
 
     /**
-     * Jollyday finds the data source of a new manager through a service lookup that two threads must not make at once:
-     * two countries loaded together (parallel unit tests, two planner threads) once failed with "Cannot instantiate
-     * datasource instance because there is no implementations". Managers are made one at a time, once per country.
+     * Jollyday finds the data source of a new manager through a service lookup that two threads must not make at once
+     * (its lazy service cache publishes an empty list before filling it): two countries loaded together (parallel unit
+     * tests, two planner threads) once failed with "Cannot instantiate datasource instance because there is no
+     * implementations". Managers are made one at a time, once per country; every manager Rapport makes is made here.
      */
     private static HolidayManager managerOf(String country) {
         synchronized (MAKING) {

@@ -616,6 +616,35 @@ class IntroductionIT {
                 .as("the code X needs of Y, and nothing the other way").containsExactly(need, "", "1");
     }
 
+    @Test
+    void aRunStoresEachProposalsPairsOfSingleCodesForTheReport() throws SQLException {
+        Team team = new Team(api);
+        String x = category("px", "Print " + tag), y = category("py", "Paper " + tag), z = category("pz", "Freight " + tag);
+        String w = category("pw", "Wiring " + tag);
+        String printer = tag + "-PRINTER", mill = tag + "-MILL", builder = tag + "-BUILDER", electric = tag + "-ELECTRIC";
+        customers(team.a + "," + printer + ",Printer " + tag + ",DE-BE," + z + "," + x + ";" + y + ",true",
+                team.a + "," + mill + ",Mill " + tag + ",DE-BE," + x + ";" + y + "," + z + ",true",
+                team.a + "," + builder + ",Builder " + tag + ",DE-BE,," + w + ",true",
+                team.a + "," + electric + ",Electric " + tag + ",DE-BE," + w + ",,true");
+        match();
+
+        List<JsonObject> mine = introductions(team.as(team.a), team.a);
+        assertThat(mine).hasSize(2);
+        for (JsonObject proposal : mine) {
+            String first = proposal.getJsonObject("first").getString("customer");
+            List<String> pairs = stored(id(proposal), "SELECT CONCAT(first_code, '>', second_code) FROM introduction_need_pair"
+                    + " WHERE introduction_id = ? ORDER BY first_code, second_code");
+            if (first.equals(printer)) {
+                assertThat(pairs).as("each need with each need of the other").containsExactly(x + ">" + z, y + ">" + z);
+            } else if (first.equals(mill)) {
+                assertThat(pairs).containsExactly(z + ">" + x, z + ">" + y);
+            } else {
+                assertThat(first).isEqualTo(builder);
+                assertThat(pairs).as("one way: nothing needed back").containsExactly(w + ">");
+            }
+        }
+    }
+
     /** The first column of each row {@code sql} gives for the introduction {@code id}. */
     private static List<String> stored(long id, String sql) throws SQLException {
         try (Connection db = database(); PreparedStatement query = db.prepareStatement(sql)) {

@@ -776,10 +776,11 @@ class RewardIT {
         }
     }
 
-    /** What the team's netweaving report of today shows as approved in EUR. */
+    /** What the team's netweaving report of these days shows as approved in EUR. */
     private java.math.BigDecimal approvedInReport() {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        return team.as(team.m).get("api/reports/netweaving?from=" + today + "&to=" + today + "&team=" + team.m).json()
+        LocalDate today = LocalDate.now(ZoneOffset.UTC); // a day either side: midnight may pass between two reads
+        return team.as(team.m).get("api/reports/netweaving?from=" + today.minusDays(1) + "&to=" + today.plusDays(1)
+                + "&team=" + team.m).json()
                 .getJsonObject("rewards").getJsonArray("by_status").getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getString("status").equals("APPROVED") && r.getString("currency").equals("EUR"))
                 .map(r -> r.getJsonNumber("value").bigDecimalValue()).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
