@@ -378,12 +378,17 @@ public class IntroductionConsents {
      * after the outbox's commit, a process that stopped in between): {@link #catchUp} looks at each.
      */
     public List<Long> waitingForCopies() {
-        // plain reads: only an introduction whose copies decide it (both SENT, one lost) is worth a transaction and a lock
-        return mapper.consented(SWEEP_LIMIT).stream().filter(id -> mapper.peek(id).map(s -> {
-            Map<String, OutboxService.Delivery> copies = outbox.deliveries(copyKeys(s));
-            return copies.values().stream().anyMatch(c -> c.status() == OutboxStatus.FAILED || c.status() == OutboxStatus.SUPPRESSED)
-                    || copies.size() == 2 && copies.values().stream().allMatch(c -> c.status() == OutboxStatus.SENT);
-        }).orElse(false)).toList();
+        // two plain reads whatever their number (the job runs often): only an introduction whose copies decide it (both
+        // SENT, one lost) is worth a transaction and a lock
+        List<IntroductionMapper.Customers> consented = mapper.consented(SWEEP_LIMIT);
+        Map<String, OutboxService.Delivery> copies = outbox.deliveries(consented.stream()
+                .flatMap(p -> copyKeys(p.id(), p.firstCustomerId(), p.secondCustomerId()).stream()).toList());
+        return consented.stream().filter(p -> {
+            List<OutboxService.Delivery> mine = copyKeys(p.id(), p.firstCustomerId(), p.secondCustomerId()).stream()
+                    .map(copies::get).filter(java.util.Objects::nonNull).toList();
+            return mine.stream().anyMatch(c -> c.status() == OutboxStatus.FAILED || c.status() == OutboxStatus.SUPPRESSED)
+                    || mine.size() == 2 && mine.stream().allMatch(c -> c.status() == OutboxStatus.SENT);
+        }).map(IntroductionMapper.Customers::id).toList();
     }
 
     /**
@@ -411,8 +416,11 @@ public class IntroductionConsents {
     }
 
     private static List<String> copyKeys(IntroductionMapper.Stored stored) {
-        return List.of(IntroductionMailKey.introduction(stored.id(), stored.firstCustomerId()),
-                IntroductionMailKey.introduction(stored.id(), stored.secondCustomerId()));
+        return copyKeys(stored.id(), stored.firstCustomerId(), stored.secondCustomerId());
+    }
+
+    private static List<String> copyKeys(long id, long firstCustomerId, long secondCustomerId) {
+        return List.of(IntroductionMailKey.introduction(id, firstCustomerId), IntroductionMailKey.introduction(id, secondCustomerId));
     }
 
     /**

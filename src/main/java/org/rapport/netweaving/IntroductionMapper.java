@@ -70,9 +70,10 @@ public interface IntroductionMapper {
                    @Param("at") Instant at, @Param("stayMinutes") long stayMinutes);
 
     /** The ids of a matching run's proposals stored after {@code afterId} (a chunk), with their two customers. */
-    List<ProposalId> proposalsOfRunAfter(@Param("runId") long runId, @Param("afterId") long afterId);
+    List<Customers> proposalsOfRunAfter(@Param("runId") long runId, @Param("afterId") long afterId);
 
-    record ProposalId(long id, long firstCustomerId, long secondCustomerId) {
+    /** An introduction's id and its two customers. */
+    record Customers(long id, long firstCustomerId, long secondCustomerId) {
     }
 
     /** One pair of single codes of a new introduction ({@link NeedPairs}), for the report; sent in JDBC batches. */
@@ -161,7 +162,7 @@ public interface IntroductionMapper {
     int consentRequestLeft(@Param("id") long id, @Param("at") Instant at);
 
     /** CONSENTED, waiting for the outbox to send or lose its copies: the oldest first. */
-    List<Long> consented(@Param("limit") int limit);
+    List<Customers> consented(@Param("limit") int limit);
 
     /** INTRODUCED before {@code introducedBefore} and not yet asked "did you meet?", oldest first. */
     List<Long> dueForFollowUp(@Param("introducedBefore") Instant introducedBefore, @Param("limit") int limit);

@@ -69,9 +69,9 @@ public class IntroductionService {
         }
         Map<String, Match> byPair = new HashMap<>();
         matches.forEach(match -> byPair.put(match.first() + ":" + match.second(), match));
-        List<IntroductionMapper.ProposalId> stored = mapper.proposalsOfRunAfter(matchRunId, after);
+        List<IntroductionMapper.Customers> stored = mapper.proposalsOfRunAfter(matchRunId, after);
         batches.run(IntroductionMapper.class, batch -> {
-            for (IntroductionMapper.ProposalId proposal : stored) {
+            for (IntroductionMapper.Customers proposal : stored) {
                 Match match = byPair.get(proposal.firstCustomerId() + ":" + proposal.secondCustomerId());
                 for (NeedPairs.Pair pair : NeedPairs.of(match.firstNeeds(), match.secondNeeds())) {
                     batch.insertNeedPair(proposal.id(), pair);
