@@ -8,6 +8,7 @@ import org.rapport.outbox.OutboxService;
 import org.rapport.outbox.OutboxStatus;
 import org.rapport.outbox.SendVeto;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,7 +41,8 @@ public class IntroductionMailVeto implements SendVeto {
         IntroductionMapper.Stored introduction = stored.get();
         long other = introduction.firstCustomerId() == customerId ? introduction.secondCustomerId() : introduction.firstCustomerId();
         return mail.get().refusal(introduction.stage(),
-                () -> outbox.statusOf(mail.get().requestKey()).filter(s -> s == OutboxStatus.SENT).isPresent(),
+                () -> Optional.ofNullable(outbox.deliveries(List.of(mail.get().requestKey())).get(mail.get().requestKey()))
+                        .filter(d -> d.status() == OutboxStatus.SENT).isPresent(),
                 () -> consents.blocked(other, Consent.Purpose.INTRODUCTION));
     }
 }

@@ -21,8 +21,6 @@ public interface OutboxMapper {
 
     Optional<Long> idByKey(@Param("key") String key);
 
-    Optional<OutboxStatus> statusByKey(@Param("key") String key);
-
     /** One more email composed by this login on this day; the row stays locked until the transaction ends. */
     @Insert("INSERT INTO mail_compose_count (username, day, composed) VALUES (#{username}, #{day}, 1)"
             + " ON DUPLICATE KEY UPDATE composed = composed + 1")

@@ -249,11 +249,6 @@ public class OutboxService {
         return messages;
     }
 
-    /** What became of the message its cause queued under {@code key} so far; empty when none was queued. */
-    public Optional<OutboxStatus> statusOf(String key) {
-        return mapper.statusByKey(key);
-    }
-
     public long count(OutboxStatus status) {
         return mapper.countByStatus(status);
     }
