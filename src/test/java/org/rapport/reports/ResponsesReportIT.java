@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
+import org.rapport.testing.Bounces;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
@@ -57,7 +58,7 @@ class ResponsesReportIT {
         deliver(reply(toReplied.getMessageID(), replied.toLowerCase() + "@customers.example"));
         String bounced = customer("en");
         MimeMessage toBounced = send(bounced, "thank-you-anniversary", "{\"years\":\"5\"}");
-        deliver(bounce(toBounced.getMessageID(), bounced.toLowerCase() + "@customers.example"));
+        deliver(Bounces.userUnknown(toBounced.getMessageID(), bounced.toLowerCase() + "@customers.example"));
 
         Eventually.soon().untilAsserted(() -> {
             JsonObject report = report(team.a);
@@ -152,44 +153,6 @@ class ResponsesReportIT {
 
                 Thank you, let us talk next week.
                 """.formatted(java.util.UUID.randomUUID(), from, messageId, messageId);
-    }
-
-    /** The receiving server's report that {@code to} does not exist, quoting the headers of {@code messageId}. */
-    private static String bounce(String messageId, String to) {
-        return """
-                Message-ID: <%s@mx.customers.example>
-                From: MAILER-DAEMON@mx.customers.example (Mail Delivery System)
-                To: outreach@rapport.test
-                Subject: Undelivered Mail Returned to Sender
-                Auto-Submitted: auto-replied
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="dsn-boundary"
-
-                --dsn-boundary
-                Content-Type: text/plain; charset=us-ascii
-
-                Your message could not be delivered.
-
-                --dsn-boundary
-                Content-Type: message/delivery-status
-
-                Reporting-MTA: dns; mx.customers.example
-
-                Final-Recipient: rfc822; %s
-                Action: failed
-                Status: 5.1.1
-                Diagnostic-Code: smtp; 550 5.1.1 user unknown
-
-                --dsn-boundary
-                Content-Type: text/rfc822-headers
-
-                Message-ID: %s
-                From: outreach@rapport.test
-                To: %s
-                Subject: Happy anniversary
-
-                --dsn-boundary--
-                """.formatted(java.util.UUID.randomUUID(), to, messageId, to);
     }
 
     /** Into the reply mailbox, as a mail server would deliver it. */

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
+import org.rapport.testing.Bounces;
 import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
@@ -192,40 +193,7 @@ class ResponsesIT {
     void aBounceStopsFurtherMailToTheAddress() throws Exception {
         Sent sent = send("bounce", "en");
 
-        deliver("""
-                Message-ID: %s
-                From: MAILER-DAEMON@mx.customers.example (Mail Delivery System)
-                To: outreach@rapport.test
-                Subject: Undelivered Mail Returned to Sender
-                Auto-Submitted: auto-replied
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="dsn-boundary"
-
-                --dsn-boundary
-                Content-Type: text/plain; charset=us-ascii
-
-                Your message could not be delivered.
-
-                --dsn-boundary
-                Content-Type: message/delivery-status
-
-                Reporting-MTA: dns; mx.customers.example
-
-                Final-Recipient: rfc822; %s
-                Action: failed
-                Status: 5.1.1
-                Diagnostic-Code: smtp; 550 5.1.1 user unknown
-
-                --dsn-boundary
-                Content-Type: text/rfc822-headers
-
-                Message-ID: %s
-                From: outreach@rapport.test
-                To: %s
-                Subject: Happy anniversary
-
-                --dsn-boundary--
-                """.formatted(newMessageId(), sent.email, sent.messageId(), sent.email));
+        deliver(Bounces.userUnknown(sent.messageId(), sent.email));
 
         assertThat(awaitResponse(sent, "BOUNCE").getString("detail")).startsWith("5.1.1 " + sent.email).contains("user unknown");
         assertThat(touches(detail(sent), "EMAIL")).extracting(t -> t.getString("outcome")).contains("BOUNCED");
