@@ -279,13 +279,13 @@ public final class MatchingServiceBenchmark {
         String recent = "TIMESTAMP '" + Timestamp.from(now.minus(90, ChronoUnit.DAYS)) + "'";
         String year = "TIMESTAMP '" + Timestamp.from(now.minus(365, ChronoUnit.DAYS)) + "'";
         String open = "('PROPOSED','APPROVED','CONSENT_REQUESTED_FIRST','CONSENT_REQUESTED_SECOND','CONSENTED')";
-        long rows = stream(db, "SELECT DISTINCT r.customer_id FROM mail_response r WHERE r.kind = 'RATING' AND r.occurred_at >= "
+        long rows = db.stream("SELECT DISTINCT r.customer_id FROM mail_response r WHERE r.kind = 'RATING' AND r.occurred_at >= "
                 + recent + " AND r.customer_id IS NOT NULL AND CAST(r.detail AS UNSIGNED) <= 2");
-        rows += stream(db, "SELECT side.customer_id, SUM(side.stage IN " + open + "), SUM(side.proposed_at >= " + year
+        rows += db.stream("SELECT side.customer_id, SUM(side.stage IN " + open + "), SUM(side.proposed_at >= " + year
                 + " AND side.stage NOT IN ('DECLINED','WITHDRAWN')) FROM (SELECT first_customer_id AS customer_id, stage, proposed_at"
                 + " FROM introduction UNION ALL SELECT second_customer_id, stage, proposed_at FROM introduction) side"
                 + " GROUP BY side.customer_id ORDER BY side.customer_id");
-        rows += stream(db, "SELECT c.id, c.offers, c.needs, c.region, c.annual_revenue,"
+        rows += db.stream("SELECT c.id, c.offers, c.needs, c.region, c.annual_revenue,"
                 + " COALESCE(c.last_two_way_touch_at >= " + recent + ", FALSE) AS recent_two_way_touch,"
                 + " (EXISTS (SELECT 1 FROM problem pp WHERE pp.customer_id = c.id AND pp.resolved_at IS NULL)"
                 + "  OR EXISTS (SELECT 1 FROM planned_touch pf WHERE pf.customer_id = c.id AND pf.status IN ('OPEN', 'ESCALATED')"
@@ -293,28 +293,11 @@ public final class MatchingServiceBenchmark {
                 + " c.do_not_contact, c.email_ok, c.email, c.unsubscribed_at, c.unsubscribed_via, c.stopped_purposes,"
                 + " c.purposes_stopped_at, c.email_bouncing_at, c.intro_ok"
                 + " FROM customer c WHERE c.offers <> '' OR c.needs <> '' ORDER BY c.id");
-        rows += stream(db, "SELECT first_customer_id, second_customer_id, stage, COALESCE(introduced_at, stage_since) FROM introduction"
+        rows += db.stream("SELECT first_customer_id, second_customer_id, stage, COALESCE(introduced_at, stage_since) FROM introduction"
                 + " WHERE stage IN " + open + " OR (stage IN ('DECLINED','CONSENT_DECLINED','EXPIRED','INTRODUCED','MET','DEAL_CLOSED','NO_DEAL')"
                 + " AND COALESCE(introduced_at, stage_since) >= " + year + ")");
-        rows += stream(db, "SELECT c.id, c.company FROM customer c ORDER BY c.id");
+        rows += db.stream("SELECT c.id, c.company FROM customer c ORDER BY c.id");
         return rows;
-    }
-
-    private static long stream(PhysicalLimit db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.setFetchSize(Integer.MIN_VALUE);
-            long rows = 0;
-            try (ResultSet rs = s.executeQuery(sql)) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int i = 1; i <= columns; i++) {
-                        rs.getObject(i);
-                    }
-                    rows++;
-                }
-            }
-            return rows;
-        }
     }
 
     /**

@@ -247,9 +247,9 @@ public final class NetweavingReportBenchmark {
         long started = System.nanoTime();
         String period = "i.proposed_at >= TIMESTAMP '" + from + " 00:00:00' AND i.proposed_at < TIMESTAMP '" + to.plusDays(1)
                 + " 00:00:00'";
-        long rows = stream(db, "SELECT i.id, i.first_customer_id, i.second_customer_id, i.first_needs, i.second_needs, i.stage,"
+        long rows = db.stream("SELECT i.id, i.first_customer_id, i.second_customer_id, i.first_needs, i.second_needs, i.stage,"
                 + " i.deal_currency, i.deal_value FROM introduction i WHERE " + period);
-        rows += stream(db, "SELECT e.introduction_id, e.id, e.kind, e.stage_to, e.occurred_at FROM introduction_event e"
+        rows += db.stream("SELECT e.introduction_id, e.id, e.kind, e.stage_to, e.occurred_at FROM introduction_event e"
                 + " JOIN introduction i ON i.id = e.introduction_id WHERE " + period);
         double ms = (System.nanoTime() - started) / 1e6;
         if (cpu != null) {
@@ -258,23 +258,6 @@ public final class NetweavingReportBenchmark {
         }
         Bench.log("limit: streamed %,d rows in %.0f ms", rows, ms);
         return ms;
-    }
-
-    private static long stream(PhysicalLimit db, String sql) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row
-            long rows = 0;
-            try (ResultSet rs = s.executeQuery(sql)) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int i = 1; i <= columns; i++) {
-                        rs.getObject(i);
-                    }
-                    rows++;
-                }
-            }
-            return rows;
-        }
     }
 
     /**

@@ -60,6 +60,27 @@ final class PhysicalLimit {
         return DriverManager.getConnection(url, "root", "embedded");
     }
 
+    /**
+     * Streams every row {@code sql} gives (Connector/J row by row), reading each column and doing nothing with it: the
+     * least a reader of those rows costs. Returns the rows.
+     */
+    long stream(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.setFetchSize(Integer.MIN_VALUE);
+            long rows = 0;
+            try (ResultSet rs = s.executeQuery(sql)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
     long count(String table) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
