@@ -201,8 +201,7 @@ class IntroductionConsentIT {
 
         // set-up: the request went out 20 days ago (the shared server's clock is the real one); the job runs every 2 s
         // (the outbox's row says so too: the steps job counts from when the request left, as the outbox recorded it)
-        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
-        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
+        firstRequestLeftDaysAgo(id, 20);
         soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
         assertThat(outboxTemplates(needs)).containsExactly("introduction-consent", "introduction-consent");
@@ -341,8 +340,7 @@ class IntroductionConsentIT {
 
         // set-up: the request went out 20 days ago; the reminder the job queues now waits for the window too
         // (the outbox's row says so too: the steps job counts from when the request left, as the outbox recorded it)
-        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
-        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
+        firstRequestLeftDaysAgo(id, 20);
         soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
         Instant reminderOpening = SendWindow.nextOpening(api, hours, Instant.now(), night, "DE-BE");
         assertThat(waiting(needs, "consent-reminder:" + id + ":FIRST")).isEqualTo(reminderOpening);
@@ -783,8 +781,7 @@ class IntroductionConsentIT {
         SendWindow.open(needs);
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
         // set-up: the request went out 20 days ago; the job queues the reminder for the window's next opening
-        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
-        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
+        firstRequestLeftDaysAgo(id, 20);
         soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
         long reminder = messageId(needs, "consent-reminder:" + id + ":FIRST");
 
@@ -817,6 +814,16 @@ class IntroductionConsentIT {
         assertThat(remindedAt(id)).isNull();
         SendWindow.open(needs);
         assertThat(Mailbox.to(needsEmail)).isEmpty();
+    }
+
+    /**
+     * Set-up: the first customer's request left {@code days} ago, as the outbox recorded it and as the introduction
+     * counts its deadlines (the shared server's clock is the real one).
+     */
+    private void firstRequestLeftDaysAgo(long id, int days) throws SQLException {
+        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL " + days + " DAY WHERE idempotency_key = 'consent:"
+                + id + ":FIRST'");
+        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL " + days + " DAY WHERE id = " + id);
     }
 
     /** Set-up: both customers live in a zone where the send window is closed now, so their email waits for its opening. */
