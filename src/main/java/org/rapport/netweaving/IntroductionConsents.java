@@ -156,11 +156,20 @@ public class IntroductionConsents {
         BusinessCalendar calendar = rules.calendar();
         // business days never outnumber calendar days: nothing younger than remindAfter calendar days is due, and no
         // reminder younger than (expireAfter - remindAfter) days expires (a day's margin for the customer's zone)
-        return mapper.awaitingConsent(now.minus(Duration.ofDays(deadlines.remindAfter())),
+        List<IntroductionMapper.AwaitingRow> due = mapper.awaitingConsent(now.minus(Duration.ofDays(deadlines.remindAfter())),
                         now.minus(Duration.ofDays(deadlines.expireAfter() - deadlines.remindAfter() - 1L)), SWEEP_LIMIT).stream()
                 .filter(w -> deadlines.due(calendar, w.consentRequestedAt, w.remindedAt, now, Zones.orUtc(w.timeZone),
-                        w.region) != ConsentDeadlines.Due.NOTHING)
+                        w.region) != ConsentDeadlines.Due.NOTHING).toList();
+        // a request still waiting to leave is not reminded of (settle would lock it for nothing on every run), unless
+        // its row is lost (FAILED, SUPPRESSED), which settle catches up: one read of all their requests' rows
+        Map<String, OutboxService.Delivery> requests = outbox.deliveries(due.stream().map(IntroductionConsents::requestKey).toList());
+        return due.stream().filter(w -> w.remindedAt != null || Optional.ofNullable(requests.get(requestKey(w)))
+                        .filter(d -> d.status() != OutboxStatus.PENDING && d.status() != OutboxStatus.SENDING).isPresent())
                 .map(w -> w.id).toList();
+    }
+
+    private static String requestKey(IntroductionMapper.AwaitingRow waiting) {
+        return IntroductionMailKey.consent(waiting.id, ConsentSide.awaitedIn(waiting.stage).orElseThrow());
     }
 
     /**
