@@ -115,6 +115,11 @@ public class CallListService {
         return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(rows, covered), overflow);
     }
 
+    /** The list of a salesperson for today in their own time zone (the page a salesperson opens in the morning). */
+    public CallList today(Access access, String salesperson) {
+        return list(access, salesperson, today(requireMayRead(access, salesperson)));
+    }
+
     /** A salesperson's daily capacity: their own, or the rule {@code capacity.default_daily} when they have none. */
     static int capacity(Integer own, Rules rules) {
         return own != null && own > 0 ? own : rules.defaultDailyCapacity();

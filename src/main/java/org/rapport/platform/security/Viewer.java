@@ -25,7 +25,7 @@ public class Viewer {
 
     public AuthenticatedUser user() {
         if (user == null && request.getAttribute(AuthenticatedUser.class.getName()) instanceof AuthenticatedUser known) {
-            user = known; // set by BasicAuthentication for this request: no second look-up
+            user = known; // set by Authentication for this request: no second look-up
         }
         if (user == null) {
             Principal principal = security.getCallerPrincipal();
