@@ -101,7 +101,7 @@ public class CallListResource {
     @Operation(summary = "Hand back a courtesy call",
             description = "The salesperson gives back an OPEN courtesy call they will not make: it leaves the list (status "
                     + "CANCELLED, outcome HANDED_BACK; no touch is logged) and the planner plans the customer's next courtesy "
-                    + "call by the tier's cadence from today. The body (`note`) is optional. 409 for any other kind of call "
+                    + "call by the tier's cadence from today. The body is `{}` or `{\"note\":\"…\"}`. 409 for any other kind of call "
                     + "or a call that is not OPEN; 403 for an item not on a list the caller reaches, as for an outcome.")
     public ItemState handBack(@PathParam("id") long id, @Valid HandBackRequest request) {
         return callLists.handBack(viewer.user(), id, request == null ? new HandBackRequest() : request);

@@ -1112,6 +1112,8 @@ class CallListIT {
         assertThat(openApi.body()).contains("/api/call-lists/items/{id}/take", "/api/call-lists/items/{id}/reassign",
                 "/api/call-lists/items/{id}/reschedule", "/api/call-lists/items/{id}/close", "Take an escalated call",
                 "Close an escalated call");
+        assertThat(openApi.body()).as("the salesperson's own moves").contains("/api/call-lists/items/{id}/snooze",
+                "/api/call-lists/items/{id}/hand-back", "Snooze a call", "Hand back a courtesy call");
     }
 
     @Test
