@@ -80,7 +80,9 @@ class DataGeneratorTest {
                 () -> assertEquals(demo.customersCsv(), again.customersCsv()),
                 () -> assertEquals(demo.purchasesCsv(), again.purchasesCsv()),
                 () -> assertEquals(demo.problemsCsv(), again.problemsCsv()),
-                () -> assertEquals(demo.touchesCsv(), again.touchesCsv()));
+                () -> assertEquals(demo.touchesCsv(), again.touchesCsv()),
+                () -> assertEquals(write(new DataGenerator(SEED, DataGenerator.Size.DEMO, NOW)::history),
+                        write(new DataGenerator(SEED, DataGenerator.Size.DEMO, NOW)::history)));
     }
 
     @Test
