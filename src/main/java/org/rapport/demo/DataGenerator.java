@@ -30,7 +30,8 @@ import org.rapport.customers.Tier;
  * So nothing is kept from one row to the next (a million customers need no more memory than 400), the output is
  * identical for identical arguments, and the purchases, problems and touches of customer i agree with customer i
  * (owner, place, currency, customer-since) without remembering it. Only {@link #salespeople} keeps a set, of
- * e-mail addresses, to keep them unique; there are few salespeople.
+ * e-mail addresses, to keep them unique; there are few salespeople. {@link #history} (the demo's touches) ranks every
+ * customer's purchases once to know the tiers, an array of the customer count; the benchmarks use {@link #touches}.
  *
  * <p>Salespeople come in groups of ten headed by a {@code MANAGER} (numbers 1, 11, 21, …); customers are owned by
  * {@code SALES} people only. "Now" is the constructor argument, never the system clock.
