@@ -33,7 +33,7 @@ public final class CallListFormats {
 
     private static final String[] COLUMNS = {"position", "priority", "rule", "channel", "customer", "company",
             "preferred_name", "contact_name", "phone", "local_time_now", "reason", "due_on", "due_by", "tries", "covering_for",
-            "status", "urgency", "held_by"};
+            "status", "urgency", "held_by", "backlog", "days_overdue"};
 
     private CallListFormats() {
     }
@@ -44,7 +44,7 @@ public final class CallListFormats {
             for (CallListItem i : list.items()) {
                 printer.printRecord(CsvCells.of(i.position, i.priority, i.rule, i.channel, i.customer, i.company, i.preferredName,
                         i.contactName, i.phone, i.localTimeNow, i.reason, i.dueOn, i.dueBy, i.tries, i.coveringFor, i.status, i.urgency,
-                        i.heldBy));
+                        i.heldBy, i.backlog, i.daysOverdue));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

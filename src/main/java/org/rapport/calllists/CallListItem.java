@@ -20,6 +20,13 @@ public class CallListItem {
     public int priority;
     public LocalDate dueOn;
     public LocalDate dueBy;
+    /**
+     * Carried over: past its due-by date (its due date when it has none) on the list's date; otherwise due today. A
+     * rescheduled or snoozed call keeps its age.
+     */
+    public boolean backlog;
+    /** Days past its due-by date on the list's date ({@link DaySlots#daysOverdue}); 0 when due today. */
+    public int daysOverdue;
     public String reason;
     public int tries;
     public String customer;

@@ -32,7 +32,8 @@ public interface CallListMapper {
 
     /**
      * Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first, at most
-     * {@code maxCalls} per customer together with the calls and visits logged in {@code [callsSince, callsUntil)}.
+     * {@code maxCalls} per customer together with the calls and visits logged in {@code [callsSince, callsUntil)}; at
+     * most {@code limit} of each {@link DaySlots} group, each row with its group and the group's total.
      */
     List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit,
                             @Param("maxCalls") int maxCalls, @Param("callsSince") Instant callsSince,
@@ -78,8 +79,10 @@ public interface CallListMapper {
         String status;
         int priority;
         int urgency;
-        /** All open items of the list's owners (only in {@code openItems}); more than fit today overflow. */
-        int openTotal;
+        /** PROBLEM, TODAY or BACKLOG ({@link DaySlots}; only in {@code openItems}). */
+        String slotGroup;
+        /** All open items of the row's group (only in {@code openItems}); more than fit today overflow. */
+        int groupTotal;
         LocalDate dueOn;
         LocalDate dueBy;
         String reason;

@@ -85,6 +85,29 @@ public class CallListResource {
     }
 
     @POST
+    @Path("items/{id}/snooze")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Snooze a call",
+            description = "Moves an OPEN call to `until` (after today in its holder's zone, at most 14 days ahead; a "
+                    + "problem-related call not past its `due_by`), without counting a try or logging a touch. It keeps its "
+                    + "age (`days_overdue` counts from its due-by date). 400 with the reason otherwise; 409 when the call is "
+                    + "not OPEN; 403 for an item not on a list the caller reaches, as for an outcome.")
+    public ItemState snooze(@PathParam("id") long id, @Valid @NotNull SnoozeRequest request) {
+        return callLists.snooze(viewer.user(), id, request);
+    }
+
+    @POST
+    @Path("items/{id}/hand-back")
+    @Operation(summary = "Hand back a courtesy call",
+            description = "The salesperson gives back an OPEN courtesy call they will not make: it leaves the list (status "
+                    + "CANCELLED, outcome HANDED_BACK; no touch is logged) and the planner plans the customer's next courtesy "
+                    + "call by the tier's cadence from today. The body is `{}` or `{\"note\":\"…\"}`. 409 for any other kind of call "
+                    + "or a call that is not OPEN; 403 for an item not on a list the caller reaches, as for an outcome.")
+    public ItemState handBack(@PathParam("id") long id, @Valid HandBackRequest request) {
+        return callLists.handBack(viewer.user(), id, request == null ? new HandBackRequest() : request);
+    }
+
+    @POST
     @Path("items/{id}/take")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take an escalated call",

@@ -100,10 +100,16 @@ public class CallListService {
         owners.add(seller.id);
         // the full rows of what fits today only; the rest is counted (a seller can have hundreds waiting)
         ZoneId zone = Zones.orUtc(seller.timeZone);
-        List<ItemRow> today = mapper.openItems(owners, date, capacity, r.maxCallsPer3Days(),
+        List<ItemRow> open = mapper.openItems(owners, date, capacity, r.maxCallsPer3Days(),
                 date.minusDays(CALL_WINDOW_DAYS - 1).atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(),
                 PlannedTouchStatus.OPEN, Urgency.problemRuleNames());
-        int overflow = today.isEmpty() ? 0 : today.get(0).openTotal - today.size();
+        Map<String, Integer> totals = new HashMap<>();
+        open.forEach(o -> totals.put(o.slotGroup, o.groupTotal));
+        DaySlots slots = DaySlots.share(capacity, totals.getOrDefault(PROBLEM, 0), totals.getOrDefault(TODAY, 0),
+                totals.getOrDefault(BACKLOG, 0));
+        List<ItemRow> today = fitting(open, slots);
+        int overflow = totals.values().stream().mapToInt(Integer::intValue).sum() - today.size();
+        int backlogWaiting = totals.getOrDefault(BACKLOG, 0) - slots.backlog();
         // escalated calls first, outside the capacity: the manager's to decide, the holder's to see; also those of the
         // teams of managers this seller is the backup of while they are away today (in their zone), the same fact that
         // lets the backup decide (requireDecides): escalated calls carry no date, so another day's absence shows none
@@ -112,7 +118,24 @@ public class CallListService {
         deciders.add(seller.id);
         List<ItemRow> rows = new ArrayList<>(mapper.escalatedItems(seller.id, deciders, date, PlannedTouchStatus.ESCALATED));
         rows.addAll(today);
-        return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(rows, covered), overflow);
+        return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(rows, covered, date), overflow,
+                backlogWaiting);
+    }
+
+    private static final String PROBLEM = "PROBLEM";
+    private static final String TODAY = "TODAY";
+    private static final String BACKLOG = "BACKLOG";
+
+    /** The first rows of each group that the slots hold, in the list's order (the rows come in it). */
+    private static List<ItemRow> fitting(List<ItemRow> rows, DaySlots slots) {
+        Map<String, Integer> left = new HashMap<>(Map.of(PROBLEM, slots.problem(), TODAY, slots.dueToday(), BACKLOG, slots.backlog()));
+        List<ItemRow> fitting = new ArrayList<>();
+        for (ItemRow row : rows) {
+            if (left.merge(row.slotGroup, -1, Integer::sum) >= 0) {
+                fitting.add(row);
+            }
+        }
+        return fitting;
     }
 
     /** The list of a salesperson for today in their own time zone (the page a salesperson opens in the morning). */
@@ -125,7 +148,7 @@ public class CallListService {
         return own != null && own > 0 ? own : rules.defaultDailyCapacity();
     }
 
-    private List<CallListItem> items(List<ItemRow> rows, Map<Long, Seller> covered) {
+    private List<CallListItem> items(List<ItemRow> rows, Map<Long, Seller> covered, LocalDate date) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -149,6 +172,8 @@ public class CallListService {
             item.priority = r.urgency;
             item.dueOn = r.dueOn;
             item.dueBy = r.dueBy;
+            item.daysOverdue = DaySlots.daysOverdue(r.dueOn, r.dueBy, date);
+            item.backlog = item.daysOverdue > 0;
             item.reason = r.reason;
             item.tries = r.tries;
             item.customer = r.customer;
@@ -243,6 +268,38 @@ public class CallListService {
             }
         }
         return state(id, request.outcome.name());
+    }
+
+    /**
+     * The salesperson moves an OPEN call to a later day ({@link Snooze}: after today in the holder's zone, where the
+     * list is dated, at most two weeks ahead, a problem-related call not past its due-by date). No try is counted and
+     * nothing is logged: nothing happened with the customer. The call keeps its age.
+     */
+    @Transactional
+    public ItemState snooze(AuthenticatedUser user, long id, SnoozeRequest request) {
+        ItemRow item = requireMayWrite(user.access(), id);
+        LocalDate today = item.holderId == null ? clock.instant().atZone(Zones.orUtc(item.timeZone)).toLocalDate()
+                : holderToday(item.holderId);
+        boolean problemRelated = Urgency.PROBLEM_RULES.contains(Proposal.Rule.valueOf(item.rule));
+        LocalDate until = Snooze.until(request.until, today, problemRelated, item.dueBy);
+        planned.snooze(id, until, note(request.note));
+        return state(id, "SNOOZED");
+    }
+
+    /**
+     * The salesperson hands back an OPEN courtesy call they will not make: it leaves the list (CANCELLED, outcome
+     * HANDED_BACK, never REACHED: no call happened), and the planner plans the customer's next courtesy call by the
+     * tier's cadence from today. Any other kind of call is a Conflict: a follow-up is the service standard.
+     */
+    @Transactional
+    public ItemState handBack(AuthenticatedUser user, long id, HandBackRequest request) {
+        ItemRow item = requireMayWrite(user.access(), id);
+        if (Proposal.Rule.valueOf(item.rule) != Proposal.Rule.COURTESY) {
+            throw new Conflict("Call-list item " + id + " is a " + item.rule + " call: only a courtesy call is handed back; record "
+                    + "an outcome instead.");
+        }
+        planned.handBack(id, note(request.note));
+        return state(id, PlannedTouches.HANDED_BACK);
     }
 
     /**

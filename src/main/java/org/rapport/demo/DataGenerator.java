@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.rapport.customers.Tier;
 
 /**
  * Writes realistic, reproducible demo and benchmark data as CSV in the import format (SPEC "Public interface").
@@ -29,7 +30,8 @@ import org.apache.commons.csv.CSVPrinter;
  * So nothing is kept from one row to the next (a million customers need no more memory than 400), the output is
  * identical for identical arguments, and the purchases, problems and touches of customer i agree with customer i
  * (owner, place, currency, customer-since) without remembering it. Only {@link #salespeople} keeps a set, of
- * e-mail addresses, to keep them unique; there are few salespeople.
+ * e-mail addresses, to keep them unique; there are few salespeople. {@link #history} (the demo's touches) ranks every
+ * customer's purchases once to know the tiers, an array of the customer count; the benchmarks use {@link #touches}.
  *
  * <p>Salespeople come in groups of ten headed by a {@code MANAGER} (numbers 1, 11, 21, …); customers are owned by
  * {@code SALES} people only. "Now" is the constructor argument, never the system clock.
@@ -101,6 +103,7 @@ public final class DataGenerator {
     private static final long PURCHASE = 5;
     private static final long PROBLEM = 6;
     private static final long TOUCH = 7;
+    private static final long HISTORY = 8;
 
     private static final long DAY_SECONDS = 86_400;
 
@@ -188,22 +191,35 @@ public final class DataGenerator {
         CSVPrinter csv = new CSVPrinter(out, PURCHASES);
         for (int i = 1; i <= size.customers(); i++) {
             Core core = core(i);
-            SplittableRandom r = random(PURCHASE, i);
-            int count = r.nextInt(2 * size.purchasesPerCustomer() + 1);
-            // within the last three years, but never before the customer became one
-            int[] daysAgo = new int[count];
-            for (int k = 0; k < count; k++) {
-                daysAgo[k] = 1 + r.nextInt(Math.min(3 * 365, core.sinceDaysAgo));
-            }
-            Arrays.sort(daysAgo);
-            for (int k = 1; k <= count; k++) {
-                // big customers buy big: amounts follow the (skewed) revenue, which makes tiers meaningful
-                long cents = Math.max(2_000, Math.round(core.revenueCents * 0.004 * (0.3 + 1.7 * r.nextDouble())));
-                csv.printRecord(padded("P", i, 7) + "-" + k, customerId(i), today.minusDays(daysAgo[count - k]),
-                        money(cents), core.place.currency, pick(r, PURCHASE_ITEMS));
+            List<Bought> bought = purchasesOf(i, core);
+            for (int k = 1; k <= bought.size(); k++) {
+                Bought b = bought.get(k - 1);
+                csv.printRecord(padded("P", i, 7) + "-" + k, customerId(i), b.on, money(b.cents), core.place.currency,
+                        b.description);
             }
         }
         csv.flush();
+    }
+
+    private record Bought(LocalDate on, long cents, String description) {}
+
+    /** The purchases of customer {@code i}, oldest first: the draws of its {@code PURCHASE} random. */
+    private List<Bought> purchasesOf(int i, Core core) {
+        SplittableRandom r = random(PURCHASE, i);
+        int count = r.nextInt(2 * size.purchasesPerCustomer() + 1);
+        // within the last three years, but never before the customer became one
+        int[] daysAgo = new int[count];
+        for (int k = 0; k < count; k++) {
+            daysAgo[k] = 1 + r.nextInt(Math.min(3 * 365, core.sinceDaysAgo));
+        }
+        Arrays.sort(daysAgo);
+        List<Bought> bought = new ArrayList<>(count);
+        for (int k = 1; k <= count; k++) {
+            // big customers buy big: amounts follow the (skewed) revenue, which makes tiers meaningful
+            long cents = Math.max(2_000, Math.round(core.revenueCents * 0.004 * (0.3 + 1.7 * r.nextDouble())));
+            bought.add(new Bought(today.minusDays(daysAgo[count - k]), cents, pick(r, PURCHASE_ITEMS)));
+        }
+        return bought;
     }
 
     /**
@@ -212,13 +228,66 @@ public final class DataGenerator {
      */
     public void exchangeRates(Appendable out) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, EXCHANGE_RATES);
-        csv.printRecord("USD", today.minusYears(4), "0.93");
-        csv.printRecord("USD", today.minusMonths(18), "0.91");
-        csv.printRecord("USD", today.minusMonths(6), "0.88");
-        csv.printRecord("GBP", today.minusYears(4), "1.16");
-        csv.printRecord("GBP", today.minusMonths(18), "1.18");
-        csv.printRecord("GBP", today.minusMonths(6), "1.17");
+        for (Rate rate : rates()) {
+            csv.printRecord(rate.currency, rate.validFrom, rate.rate);
+        }
         csv.flush();
+    }
+
+    private record Rate(String currency, LocalDate validFrom, String rate) {}
+
+    private List<Rate> rates() {
+        return List.of(new Rate("USD", today.minusYears(4), "0.93"), new Rate("USD", today.minusMonths(18), "0.91"),
+                new Rate("USD", today.minusMonths(6), "0.88"), new Rate("GBP", today.minusYears(4), "1.16"),
+                new Rate("GBP", today.minusMonths(18), "1.18"), new Rate("GBP", today.minusMonths(6), "1.17"));
+    }
+
+    /** Cents in EUR at the rate of the day, as the tier recomputation converts (the latest rate valid on that day). */
+    private double inEuro(long cents, String currency, LocalDate on) {
+        if (currency.equals("EUR")) {
+            return cents;
+        }
+        double rate = 0;
+        for (Rate r : rates()) {
+            if (r.currency.equals(currency) && !r.validFrom.isAfter(on)) {
+                rate = Double.parseDouble(r.rate); // rates() lists each currency's rates oldest first
+            }
+        }
+        return cents * rate;
+    }
+
+    /** Tier names by customer number (from 1), once computed for the demo's history. */
+    private Tier[] tiers;
+
+    /**
+     * The tier customer {@code i} gets once tiers are computed ({@code TierService}, which the demo runs after its
+     * import): the top 10 and top 100 by purchases of the last twelve months in EUR, ties by annual revenue, then id.
+     * Pinned tiers are left out: a pin is one customer in 5,000.
+     */
+    Tier expectedTier(int i) {
+        if (tiers == null) {
+            int n = size.customers();
+            double[] revenue = new double[n + 1];
+            Integer[] order = new Integer[n];
+            for (int c = 1; c <= n; c++) {
+                Core core = core(c);
+                for (Bought b : purchasesOf(c, core)) {
+                    if (b.on.isAfter(today.minusYears(1))) {
+                        revenue[c] += inEuro(b.cents, core.place.currency, b.on);
+                    }
+                }
+                order[c - 1] = c;
+            }
+            Arrays.sort(order, (a, b) -> revenue[a] != revenue[b] ? Double.compare(revenue[b], revenue[a])
+                    : core(a).revenueCents != core(b).revenueCents ? Long.compare(core(b).revenueCents, core(a).revenueCents)
+                    : Integer.compare(a, b));
+            tiers = new Tier[n + 1];
+            for (int rank = 1; rank <= n; rank++) {
+                int c = order[rank - 1];
+                tiers[c] = revenue[c] <= 0 || rank > 100 ? Tier.STANDARD : rank <= 10 ? Tier.TOP10 : Tier.TOP100;
+            }
+        }
+        return tiers[i];
     }
 
     /** Writes the problems opened in the last 120 days, most of them resolved. Flushes, does not close {@code out}. */
@@ -287,23 +356,113 @@ public final class DataGenerator {
     /** The salesperson of the demo's {@code sales} login. */
     public static final int SHOWCASE_SALESPERSON = 2;
 
+    /** At most this many days past its cadence is a customer of the demo's small backlog. */
+    public static final int BACKLOG_MAX_DAYS = 21;
+
     /**
-     * The demo's story for the salesperson of the {@code sales} login: a problem of one of their customers, resolved
-     * three days ago and not talked about since, so that their list opens with its follow-up call however old the
-     * courtesy backlog is. Written as a problems file; nothing when the salesperson owns no such customer. Flushes
-     * {@code out}, does not close it.
+     * Writes the touches of a company that already uses Rapport: {@link #touches}, up to each reachable customer's last
+     * conversation, and that conversation (a visit for a top-10 customer, a reached call for the others). It lies within
+     * the courtesy cadence of the customer's tier (SPEC defaults) for most customers, exactly one cadence ago for some
+     * (their courtesy call is due today) and up to {@link #BACKLOG_MAX_DAYS} days more for a few (a small backlog).
+     * The showcase salesperson's top-ranked customer is called on today, when top 10. Do-not-contact customers keep
+     * their notes only. Flushes, does not close {@code out}.
+     */
+    public void history(Appendable out) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, TOUCHES);
+        for (int i = 1; i <= size.customers(); i++) {
+            Core core = core(i);
+            SplittableRandom r = random(TOUCH, i);
+            long[] times = touchTimes(core, r);
+            long last = core.doNotContact ? Long.MAX_VALUE : lastConversation(i, core);
+            for (long time : times) {
+                Contact kind = core.doNotContact ? Contact.NOTE : Contact.pick(r);
+                String outcome = kind.outcome(r);
+                List<String> notes = kind.notes(outcome);
+                String note = notes.isEmpty() || r.nextInt(100) < 30 ? "" : pick(r, notes);
+                if (time < last) {
+                    csv.printRecord(customerId(i), salespersonId(core.owner), kind, outcome, Instant.ofEpochSecond(time), note);
+                }
+            }
+            if (!core.doNotContact) {
+                boolean top = expectedTier(i) == Tier.TOP10;
+                csv.printRecord(customerId(i), salespersonId(core.owner), top ? Contact.VISIT : Contact.CALL, "REACHED",
+                        Instant.ofEpochSecond(last), pick(random(HISTORY, i), (top ? Contact.VISIT : Contact.CALL).notes("REACHED")));
+            }
+        }
+        csv.flush();
+    }
+
+    /** The courtesy cadence of the SPEC's default rules. */
+    private static int cadence(Tier tier) {
+        return switch (tier) {
+            case TOP10 -> 14;
+            case TOP100 -> 30;
+            case STANDARD -> 90;
+        };
+    }
+
+    /** How many days before today (in its place) customer {@code i} last spoke with its salesperson. */
+    private int daysSinceConversation(int i, Core core) {
+        int cadence = cadence(expectedTier(i));
+        if (core.owner == SHOWCASE_SALESPERSON && i == showcaseTop()) {
+            return cadence;
+        }
+        SplittableRandom r = random(HISTORY, i);
+        r.nextInt(); // the note's draw
+        int roll = r.nextInt(100);
+        return roll < 86 ? 1 + r.nextInt(cadence - 1) : roll < 97 ? cadence : cadence + 1 + r.nextInt(BACKLOG_MAX_DAYS);
+    }
+
+    /**
+     * When customer {@code i} last spoke with its salesperson (epoch seconds): 10:00–16:00 in the customer's place, so
+     * many days before the salesperson's today (their list's date) that the cadence comes round on that date; a day
+     * earlier where that moment is not past yet (a customer far west of their salesperson).
+     */
+    private long lastConversation(int i, Core core) {
+        LocalDate day = localToday.get(placeOfSalesperson(core.owner)).minusDays(daysSinceConversation(i, core));
+        long at = day.atTime(10, 0).plusMinutes(random(HISTORY, -i).nextInt(360)).atZone(core.place.zone).toEpochSecond();
+        return at < nowSeconds.getEpochSecond() ? at : at - DAY_SECONDS;
+    }
+
+    private Integer showcaseTop;
+
+    /** The showcase salesperson's top-ranked customer when it is a reachable top-10 one, else 0. */
+    private int showcaseTop() {
+        if (showcaseTop == null) {
+            showcaseTop = 0;
+            for (int i = 1; i <= size.customers(); i++) {
+                Core core = core(i);
+                if (core.owner == SHOWCASE_SALESPERSON && !core.doNotContact && expectedTier(i) == Tier.TOP10) {
+                    showcaseTop = i;
+                    break;
+                }
+            }
+        }
+        return showcaseTop;
+    }
+
+    /**
+     * The demo's story for the salesperson of the {@code sales} login: problems of two of their customers, resolved one
+     * and three days ago and not talked about since, so that their list holds problem follow-ups besides the courtesy
+     * calls of the {@link #history}. Written as a problems file; fewer when the salesperson owns no such customers.
+     * Flushes {@code out}, does not close it.
      */
     public void followUpShowcase(Appendable out) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, PROBLEMS);
-        Instant resolved = nowSeconds.minusSeconds(3 * DAY_SECONDS);
-        for (int i = 1; i <= size.customers(); i++) {
+        int[] daysAgo = {1, 3};
+        int written = 0;
+        for (int i = 1; i <= size.customers() && written < daysAgo.length; i++) {
             Core core = core(i);
-            long[] touches = touchTimes(core, random(TOUCH, i));
-            if (core.owner == SHOWCASE_SALESPERSON && !core.doNotContact
-                    && (touches.length == 0 || touches[touches.length - 1] < resolved.getEpochSecond())) {
-                csv.printRecord("PR-SHOWCASE-1", customerId(i), resolved.minusSeconds(DAY_SECONDS), resolved, "HIGH",
-                        Complaint.DELIVERY.code, "Delivery arrived three days late", "Replacement shipped by express");
-                break;
+            if (core.owner != SHOWCASE_SALESPERSON || core.doNotContact || i == showcaseTop()) {
+                continue;
+            }
+            Instant resolved = nowSeconds.minusSeconds(daysAgo[written] * DAY_SECONDS);
+            if (lastConversation(i, core) < resolved.minusSeconds(DAY_SECONDS).getEpochSecond()) {
+                Complaint complaint = written == 0 ? Complaint.DELIVERY : Complaint.BILLING;
+                csv.printRecord("PR-SHOWCASE-" + (written + 1), customerId(i), resolved.minusSeconds(DAY_SECONDS), resolved, "HIGH",
+                        complaint.code, written == 0 ? "Delivery arrived three days late" : "Invoice sent twice",
+                        written == 0 ? "Replacement shipped by express" : "Duplicate invoice cancelled, apology sent");
+                written++;
             }
         }
         csv.flush();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.rapport.customers.CustomerImporter;
 import org.rapport.customers.CustomerService;
+import org.rapport.customers.TierService;
 import org.rapport.imports.CsvImporter;
 import org.rapport.imports.ImportResult;
 import org.rapport.imports.RowImporter;
@@ -33,7 +34,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.logging.Logger;
 
-/** The demo data set, loaded through the same CSV import a customer would use. */
+/**
+ * The demo data set, loaded through the same CSV import a customer would use: a company that already uses Rapport
+ * ({@link DataGenerator#history}), its tiers computed from the purchases before the first plan.
+ */
 @ApplicationScoped
 public class DemoData {
 
@@ -70,6 +74,9 @@ public class DemoData {
     @Inject
     TeamService team;
 
+    @Inject
+    TierService tiers;
+
     public void loadIfEmpty() {
         if (customerService.count() > 0) {
             return;
@@ -80,16 +87,21 @@ public class DemoData {
         load(customers, generator::customers);
         load(exchangeRates, generator::exchangeRates);
         load(purchases, generator::purchases);
+        // the tiers of the purchases now, not at the first night: the first plan follows the top 10 and top 100 cadences
+        tiers.recompute();
         load(problems, generator::problems);
         load(problems, generator::followUpShowcase);
         loadTouches(generator);
         LOG.info(() -> "Demo data loaded in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
-    /** Touches have no CSV import of their own (they are logged, not imported); the demo stores them in bulk. */
+    /**
+     * Touches have no CSV import of their own (they are logged, not imported); the demo stores them in bulk: the history
+     * of a company that already uses Rapport, so most cadences are current and today's lists hold only a small backlog.
+     */
     private void loadTouches(DataGenerator generator) {
         StringBuilder text = new StringBuilder();
-        write(generator::touches, text);
+        write(generator::history, text);
         Map<String, Long> salespersonIds = team.idsByExternalId();
         List<CSVRecord> records;
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text.toString()))

@@ -21,12 +21,23 @@ import java.util.List;
  * @param ownerWorkweek   the days the owner works: a call is due only on one of them
  * @param followUpPending a problem follow-up call of the customer is OPEN or ESCALATED, however long overdue (the
  *                        send-time {@code problemPending} predicate's second half, CustomerMapper's followUpPending)
+ * @param courtesyHandedBackAt when the salesperson last handed back a courtesy call of the customer (no call happened,
+ *                        the courtesy cadence counts from then), or {@code null}
  */
 public record CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
                             Instant lastTwoWayAt,
                             LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
                             Instant lastThankYouAt, int emailsLast7Days, BusinessCalendar.Workweek ownerWorkweek,
-                            boolean followUpPending) {
+                            boolean followUpPending, Instant courtesyHandedBackAt) {
+
+    /** A customer none of whose courtesy calls was handed back. */
+    public CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,
+                         Instant lastTwoWayAt, LocalDate customerSince, List<ProblemFact> problems, List<PurchaseFact> purchases,
+                         Instant lastThankYouAt, int emailsLast7Days, BusinessCalendar.Workweek ownerWorkweek,
+                         boolean followUpPending) {
+        this(customerId, tier, zone, region, ownerId, consent, lastTwoWayAt, customerSince, problems, purchases, lastThankYouAt,
+                emailsLast7Days, ownerWorkweek, followUpPending, null);
+    }
 
     /** A customer without a follow-up call under way. */
     public CustomerFacts(long customerId, Tier tier, ZoneId zone, String region, Long ownerId, Consent consent,

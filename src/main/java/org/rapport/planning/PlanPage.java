@@ -83,6 +83,8 @@ public class PlanPage {
         mapper.recentEmails(thankYouSince, page, PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES)
                 .forEach(e -> lastThankYou.merge(e.customerId, e.lastThankYouAt, (a, b) -> a.isAfter(b) ? a : b));
         Set<Long> followUpsPending = new HashSet<>(mapper.followUpsPending(page));
+        Map<Long, Instant> handedBack = mapper.courtesyHandedBack(page, PlannedTouchStatus.CANCELLED, PlannedTouches.HANDED_BACK)
+                .stream().collect(Collectors.toMap(h -> h.customerId, h -> h.handedBackAt));
         // the cap counts every outreach email in the outbox, whoever queued it (the outbox's one count)
         Map<Long, Integer> outreach = outbox.outreachCounts(ids, now.minus(Duration.ofDays(7)));
 
@@ -94,7 +96,7 @@ public class PlanPage {
                     outreach.getOrDefault(row.customerId, 0),
                     new BusinessCalendar.Workweek(row.ownerRegion,
                             workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored)),
-                    followUpsPending.contains(row.customerId));
+                    followUpsPending.contains(row.customerId), handedBack.get(row.customerId));
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
         }
@@ -182,14 +184,15 @@ public class PlanPage {
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
                                        List<PlanningMapper.PurchaseRow> purchases, Instant lastThankYouAt, int outreachLast7Days,
-                                       BusinessCalendar.Workweek ownerWorkweek, boolean followUpPending) {
+                                       BusinessCalendar.Workweek ownerWorkweek, boolean followUpPending,
+                                       Instant courtesyHandedBackAt) {
         return new CustomerFacts(r.customerId, Tier.valueOf(r.tier), Zones.orUtc(r.timeZone), r.region, r.ownerId, r.consent(),
                 r.lastTwoWayTouchAt,
                 r.customerSinceDay == null ? null : LocalDate.ofEpochDay(r.customerSinceDay),
                 problems.stream().map(p -> new ProblemFact(p.id, p.openedAt, p.resolvedAt, p.summary, p.resolution, p.rating,
                         p.followUpPlanned, p.reopened)).toList(),
                 purchases.stream().map(p -> new PurchaseFact(p.id, p.purchasedOn, p.amount, p.currency, p.description)).toList(),
-                lastThankYouAt, outreachLast7Days, ownerWorkweek, followUpPending);
+                lastThankYouAt, outreachLast7Days, ownerWorkweek, followUpPending, courtesyHandedBackAt);
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {

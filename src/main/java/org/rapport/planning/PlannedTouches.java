@@ -53,6 +53,25 @@ public class PlannedTouches {
         record(id, OPEN, "RESCHEDULED", note, 0, notBefore);
     }
 
+    /** The salesperson moves the call to {@code until}, still OPEN, without a try: nothing happened with the customer. */
+    @Transactional
+    public void snooze(long id, LocalDate until, String note) {
+        record(id, OPEN, "SNOOZED", note, 0, until);
+    }
+
+    /** The outcome of a courtesy call its salesperson handed back: no call happened (not REACHED, not NOT_NEEDED). */
+    public static final String HANDED_BACK = "HANDED_BACK";
+
+    /**
+     * The salesperson gives an OPEN courtesy call back (CANCELLED, outcome {@link #HANDED_BACK}): it leaves the list, and
+     * the planner counts the customer's courtesy cadence from the day it was handed back (CustomerFacts), as if from a
+     * conversation, without one being on record. The caller checks that it is a courtesy call.
+     */
+    @Transactional
+    public void handBack(long id, String note) {
+        record(id, CANCELLED, HANDED_BACK, note, 0, null);
+    }
+
     /**
      * A manager's decision on an ESCALATED call: {@code holder} holds it from now on (the manager who took it, or the
      * colleague it was given to), OPEN on their list from {@code from}, with a fresh round of tries.

@@ -160,13 +160,20 @@ public final class Planner {
             return java.util.Optional.empty();
         }
         LocalDate last = c.lastTwoWayAt() == null ? null : c.lastTwoWayAt().atZone(c.zone()).toLocalDate();
-        LocalDate due = last == null ? today : last.plusDays(rules.cadence(c.tier()));
+        // a courtesy call handed back starts the cadence again from that day, without a conversation on record
+        LocalDate handedBack = c.courtesyHandedBackAt() == null ? null : c.courtesyHandedBackAt().atZone(c.zone()).toLocalDate();
+        boolean fromHandBack = handedBack != null && (last == null || handedBack.isAfter(last));
+        LocalDate since = fromHandBack ? handedBack : last;
+        LocalDate due = since == null ? today : since.plusDays(rules.cadence(c.tier()));
         if (due.isAfter(today)) {
             return java.util.Optional.empty();
         }
         int overdue = (int) ChronoUnit.DAYS.between(due, today);
         String spoken = last == null ? "no conversation on record" : "last spoken " + ChronoUnit.DAYS.between(last, today) + " days ago";
-        return java.util.Optional.of(new Proposal("courtesy:" + c.customerId() + ":" + (last == null ? "never" : last),
+        if (fromHandBack) {
+            spoken += ", the last courtesy call handed back " + ChronoUnit.DAYS.between(since, today) + " days ago";
+        }
+        return java.util.Optional.of(new Proposal("courtesy:" + c.customerId() + ":" + (since == null ? "never" : since),
                 Rule.COURTESY, Channel.CALL, c.customerId(), null, due, due, basePriority(c.tier()) + Math.min(overdue, 30),
                 tierName(c.tier()) + ", " + spoken, null));
     }

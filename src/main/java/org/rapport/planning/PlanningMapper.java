@@ -29,6 +29,10 @@ public interface PlanningMapper {
                                 @Param("cancelled") PlannedTouchStatus cancelled,
                                 @Param("thankYous") Collection<Proposal.Rule> thankYous);
 
+    /** When a courtesy call of each customer of the page was last handed back (CANCELLED with {@code outcome}). */
+    List<HandBackRow> courtesyHandedBack(@Param("page") Page page, @Param("cancelled") PlannedTouchStatus cancelled,
+                                         @Param("outcome") String outcome);
+
     int insert(@Param("p") Proposal proposal, @Param("salespersonId") Long salespersonId,
                @Param("status") PlannedTouchStatus status, @Param("now") Instant now);
 
@@ -192,5 +196,10 @@ public interface PlanningMapper {
     class EmailRow {
         long customerId;
         Instant lastThankYouAt;
+    }
+
+    class HandBackRow {
+        long customerId;
+        Instant handedBackAt;
     }
 }

@@ -20,9 +20,13 @@ public interface ReportMapper {
     List<Coverage> coverage(@Param("asOf") LocalDate asOf, @Param("top10Days") int top10Days, @Param("top100Days") int top100Days,
                             @Param("access") Access access);
 
-    /** Per salesperson: calls and visits due in the period, and those done. */
+    /**
+     * Per salesperson: calls and visits due in the period, and those done; a cancelled one counts as due only when its
+     * salesperson handed it back ({@code handedBack}, the outcome).
+     */
     List<Completion> completion(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("access") Access access,
-                                @Param("done") PlannedTouchStatus done, @Param("cancelled") PlannedTouchStatus cancelled);
+                                @Param("done") PlannedTouchStatus done, @Param("cancelled") PlannedTouchStatus cancelled,
+                                @Param("handedBack") String handedBack);
 
     /** Per template and language: customer mail sent in [from, to) and what came of it, for customers within reach. */
     List<ResponseRow> responses(@Param("from") Instant from, @Param("to") Instant to, @Param("access") Access access);

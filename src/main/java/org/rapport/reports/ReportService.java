@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.rapport.customers.Tier;
 import org.rapport.planning.PlannedTouchStatus;
+import org.rapport.planning.PlannedTouches;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
 import org.rapport.platform.security.Access;
@@ -58,7 +59,8 @@ public class ReportService {
         Instant now = clock.instant();
         List<FollowUp> followUps = mapper.followUps(from, to, access).stream().map(f -> judged(f, now)).toList();
         List<ReportMapper.Coverage> coverage = mapper.coverage(to, r.cadence(Tier.TOP10), r.cadence(Tier.TOP100), access);
-        List<ReportMapper.Completion> completion = mapper.completion(from, to, access, PlannedTouchStatus.DONE, PlannedTouchStatus.CANCELLED);
+        List<ReportMapper.Completion> completion = mapper.completion(from, to, access, PlannedTouchStatus.DONE, PlannedTouchStatus.CANCELLED,
+                PlannedTouches.HANDED_BACK);
 
         TreeSet<String> names = new TreeSet<>();
         followUps.forEach(f -> names.add(f.salesperson()));

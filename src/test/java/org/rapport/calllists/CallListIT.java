@@ -410,11 +410,6 @@ class CallListIT {
                 .filter(t -> t.getInt("id") == id).findFirst().orElseThrow(() -> new AssertionError("no planned touch " + id));
     }
 
-    private static java.sql.Connection db() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                System.getenv("RAPPORT_DB_PASSWORD"));
-    }
-
     /** A thank-you note queued for now, once it has the status; the message. */
     private JsonObject thankYouNow(String customer, String status) {
         Api.Reply queued = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
@@ -758,6 +753,158 @@ class CallListIT {
         assertThat(items.get(1).getInt("priority")).isGreaterThan(items.get(0).getInt("priority"));
     }
 
+    /**
+     * Overdue work does not bury today: with four slots, a follow-up takes its slot first, and of the three left the
+     * calls due today keep two however old and many the carried-over courtesy calls are. Each item says whether it is
+     * carried over and how many days overdue it is; the list counts both groups, in JSON and CSV.
+     */
+    @Test
+    void aCourtesyBacklogTakesAtMostHalfTheSlotsLeftAndEachItemSaysItsAge() throws Exception {
+        String seller = Csv.unique("slots");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,working_days,daily_capacity",
+                seller + ",Slot Seller,Europe/Berlin,MON-SUN,4")).json().getJsonArray("rejected")).isEmpty();
+        StringBuilder customers = new StringBuilder("external_id,company,time_zone,owner,tier");
+        for (String c : List.of("T1", "T2", "T3")) {
+            customers.append("\n").append(seller).append('-').append(c).append(",New ").append(c).append(",Europe/Berlin,")
+                    .append(seller).append(",TOP10");
+        }
+        for (String c : List.of("O1", "O2", "O3", "O4", "F")) {
+            customers.append("\n").append(seller).append('-').append(c).append(",Old ").append(c).append(",Europe/Berlin,")
+                    .append(seller).append(",STANDARD");
+        }
+        assertThat(api.asAdmin().postCsv("api/import/customers", customers + "\n").json().getInt("created")).isEqualTo(8);
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant longAgo = now.minus(java.time.Duration.ofDays(400));
+        for (String c : List.of("O1", "O2", "O3", "O4", "F")) {
+            visited(seller + "-" + c, longAgo);
+        }
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("slot") + "\",\"customer\":\"" + seller
+                + "-F\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(2)) + "\",\"resolved_at\":\""
+                + now.minus(java.time.Duration.ofHours(30)) + "\",\"summary\":\"Broken\",\"resolution\":\"Fixed\"}").status())
+                .isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        LocalDate day = everyDay(LocalDate.now(ZoneId.of("Europe/Berlin")));
+        JsonObject list = listOn(api.asAdmin(), seller, day);
+        List<JsonObject> items = list.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(items).extracting(i -> i.getString("customer").substring(seller.length() + 1) + "/" + i.getBoolean("backlog"))
+                .as("the follow-up, one old courtesy call (the oldest scores highest) and two of today's")
+                .containsExactly("F/false", "O1/true", "T1/false", "T2/false");
+        assertThat(items.get(0).getString("rule")).isEqualTo("PROBLEM_FOLLOW_UP");
+        LocalDate due = LocalDate.ofInstant(longAgo, ZoneId.of("Europe/Berlin")).plusDays(90);
+        assertThat(items.get(1).getInt("days_overdue")).as("overdue since %s", due)
+                .isEqualTo((int) java.time.temporal.ChronoUnit.DAYS.between(due, day));
+        assertThat(items).extracting(i -> i.getInt("days_overdue")).filteredOn(d -> d == 0).hasSize(3);
+        assertThat(list.getInt("due_today_count")).isEqualTo(3);
+        assertThat(list.getInt("backlog_count")).isEqualTo(1);
+        assertThat(list.getInt("backlog_waiting")).as("three old calls did not fit").isEqualTo(3);
+        assertThat(list.getInt("overflow")).as("one of today's and three old ones").isEqualTo(4);
+
+        Api.Reply csv = api.asAdmin().get("api/call-lists/" + seller + "/" + day + ".csv");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body())).getRecords();
+        assertThat(rows).extracting(r -> r.get("backlog") + "/" + r.get("days_overdue"))
+                .containsExactly("false/0", "true/" + items.get(1).getInt("days_overdue"), "false/0", "false/0");
+
+        Api.Reply followUp = handBack(api.asAdmin(), items.get(0).getInt("id"));
+        assertThat(followUp.status()).as("only a courtesy call is handed back: " + followUp).isEqualTo(409);
+    }
+
+    @Test
+    void theOwnerSnoozesACallToALaterDayWithoutATryAndWithinBounds() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        long id = item(list(team.as(team.a), team.a), team.customerOfA).getInt("id");
+        long unknown = 987_654_321_013L;
+        String tomorrow = "{\"until\":\"" + today.plusDays(1) + "\"}";
+        for (String as : List.of(team.b, team.c)) {
+            assertSameRefusal(snooze(team.as(as), id, tomorrow), id, snooze(team.as(as), unknown, tomorrow), unknown, as + ": snooze");
+        }
+        Api.Reply same = snooze(team.as(team.a), id, "{\"until\":\"" + today + "\"}");
+        assertThat(same.status()).as(same.toString()).isEqualTo(400);
+        assertThat(same.json().getString("detail")).isEqualTo("until: " + today + " is not after today (" + today
+                + "); a snooze moves a call to a later day.");
+        Api.Reply far = snooze(team.as(team.a), id, "{\"until\":\"" + today.plusDays(15) + "\"}");
+        assertThat(far.status()).as(far.toString()).isEqualTo(400);
+        assertThat(far.json().getString("detail")).contains("more than 14 days ahead");
+        assertThat(snooze(team.as(team.a), id, "{}").status()).isEqualTo(400);
+
+        LocalDate until = BERLIN.plusBusinessDays(today, 2, "DE-BE");
+        Api.Reply snoozed = snooze(team.as(team.a), id, "{\"until\":\"" + until + "\",\"note\":\"after their trade fair\"}");
+        assertThat(snoozed.status()).as(snoozed.toString()).isEqualTo(200);
+        assertThat(snoozed.json().getString("status")).isEqualTo("OPEN");
+        assertThat(snoozed.json().getString("outcome")).isEqualTo("SNOOZED");
+        assertThat(snoozed.json().getInt("tries")).as("no try counted").isZero();
+        assertThat(snoozed.json().getString("not_before_on")).isEqualTo(until.toString());
+        assertThat(customers(list(team.as(team.a), team.a))).doesNotContain(team.customerOfA);
+        JsonObject back = item(listOn(team.a, until), team.customerOfA);
+        assertThat(back.getInt("tries")).isZero();
+        assertThat(api.asAdmin().get("api/customers/" + team.customerOfA).json().getJsonArray("recent_touches"))
+                .as("nothing happened with the customer").isEmpty();
+    }
+
+    @Test
+    void theOwnerHandsBackAStaleCourtesyCallWhichComesBackByTheCadenceFromThen() throws Exception {
+        String customer = team.tag + "-STALE";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                customer + ",Stale GmbH,Europe/Berlin," + team.a + ",STANDARD")).json().getInt("created")).isEqualTo(1);
+        java.time.Instant spoken = java.time.Instant.now().minus(java.time.Duration.ofDays(200));
+        visited(customer, spoken);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        JsonObject stale = item(list(team.as(team.a), team.a), customer);
+        assertThat(stale.getBoolean("backlog")).isTrue();
+        assertThat(stale.getInt("days_overdue")).isGreaterThan(100);
+        long id = stale.getInt("id");
+        long unknown = 987_654_321_014L;
+        for (String as : List.of(team.b, team.c)) {
+            assertSameRefusal(handBack(team.as(as), id), id, handBack(team.as(as), unknown), unknown, as + ": hand-back");
+        }
+
+        Api.Reply handed = handBack(team.as(team.a), id);
+        assertThat(handed.status()).as(handed.toString()).isEqualTo(200);
+        assertThat(handed.json().getString("status")).isEqualTo("CANCELLED");
+        assertThat(handed.json().getString("outcome")).isEqualTo("HANDED_BACK");
+        assertThat(customers(list(team.as(team.a), team.a))).doesNotContain(customer);
+        assertThat(handBack(team.as(team.a), id).status()).as("once").isEqualTo(409);
+        JsonObject detail = api.asAdmin().get("api/customers/" + customer).json();
+        assertThat(detail.getJsonArray("recent_touches")).as("no call is pretended").hasSize(1);
+        assertThat(java.time.Instant.parse(detail.getString("last_two_way_touch_at"))).as("the cadence's clock is not reset by a call")
+                .isBefore(spoken.plusSeconds(1));
+        assertThat(planned(customer)).singleElement().satisfies(t -> {
+            assertThat(t.getString("status")).isEqualTo("CANCELLED");
+            assertThat(t.getString("outcome")).isEqualTo("HANDED_BACK");
+        });
+
+        // planned again: nothing for the next 90 days
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        assertThat(planned(customer)).hasSize(1);
+        // 91 days after the hand-back, the next courtesy call is due, counted from it
+        try (java.sql.Connection db = db(); java.sql.PreparedStatement back = db.prepareStatement(
+                "UPDATE planned_touch SET closed_at = closed_at - INTERVAL 91 DAY WHERE id = ?")) {
+            back.setLong(1, id);
+            assertThat(back.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        assertThat(planned(customer)).filteredOn(t -> t.getString("status").equals("OPEN")).singleElement()
+                .satisfies(t -> assertThat(t.getString("reason")).endsWith("the last courtesy call handed back 91 days ago"));
+    }
+
+    private List<JsonObject> planned(String customer) {
+        return api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class);
+    }
+
+    private static Api.Reply snooze(Api as, long id, String body) {
+        return as.postJson("api/call-lists/items/" + id + "/snooze", body);
+    }
+
+    private static Api.Reply handBack(Api as, long id) {
+        return as.postJson("api/call-lists/items/" + id + "/hand-back", "{\"note\":\"not this quarter\"}");
+    }
+
+    private static java.sql.Connection db() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+    }
+
     @Test
     void anEscalatedCallStaysOnTheHoldersListAndIsOnTheManagersListWhoseAlertLinksToIt() throws Exception {
         long id = escalate(team.a, team.customerOfA);
@@ -965,6 +1112,8 @@ class CallListIT {
         assertThat(openApi.body()).contains("/api/call-lists/items/{id}/take", "/api/call-lists/items/{id}/reassign",
                 "/api/call-lists/items/{id}/reschedule", "/api/call-lists/items/{id}/close", "Take an escalated call",
                 "Close an escalated call");
+        assertThat(openApi.body()).as("the salesperson's own moves").contains("/api/call-lists/items/{id}/snooze",
+                "/api/call-lists/items/{id}/hand-back", "Snooze a call", "Hand back a courtesy call");
     }
 
     @Test

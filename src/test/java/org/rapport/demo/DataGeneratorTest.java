@@ -80,7 +80,9 @@ class DataGeneratorTest {
                 () -> assertEquals(demo.customersCsv(), again.customersCsv()),
                 () -> assertEquals(demo.purchasesCsv(), again.purchasesCsv()),
                 () -> assertEquals(demo.problemsCsv(), again.problemsCsv()),
-                () -> assertEquals(demo.touchesCsv(), again.touchesCsv()));
+                () -> assertEquals(demo.touchesCsv(), again.touchesCsv()),
+                () -> assertEquals(write(new DataGenerator(SEED, DataGenerator.Size.DEMO, NOW)::history),
+                        write(new DataGenerator(SEED, DataGenerator.Size.DEMO, NOW)::history)));
     }
 
     @Test
@@ -377,24 +379,51 @@ class DataGeneratorTest {
     }
 
     @Test
-    void theDemoSalespersonHasAProblemResolvedThreeDaysAgoAndNoConversationSince() {
-        // given the demo's follow-up showcase
+    void theDemoSalespersonHasProblemsResolvedOneAndThreeDaysAgoAndNoConversationSince() {
+        // given the demo's follow-up showcase and its history of touches
         DataGenerator generator = new DataGenerator(SEED, DataGenerator.Size.DEMO, NOW);
         List<CSVRecord> showcase = Parsed.of(write(generator::followUpShowcase)).records();
+        List<CSVRecord> history = Parsed.of(write(generator::history)).records();
 
-        // then one problem, of a reachable customer of S0002, resolved three days before now, with no touch after it
-        assertEquals(1, showcase.size());
-        CSVRecord problem = showcase.get(0);
-        CSVRecord customer = demo.customers().records().stream().filter(c -> c.get("external_id").equals(problem.get("customer")))
-                .findFirst().orElseThrow();
-        Instant resolved = Instant.parse(problem.get("resolved_at"));
-        assertAll(
-                () -> assertEquals(DataGenerator.salespersonId(DataGenerator.SHOWCASE_SALESPERSON), customer.get("owner")),
-                () -> assertEquals("false", customer.get("do_not_contact")),
-                () -> assertEquals(NOW.getEpochSecond() - 3 * 86_400, resolved.getEpochSecond()),
-                () -> assertTrue(TAXONOMY.contains(problem.get("category"))),
-                () -> assertTrue(demo.touches().records().stream().filter(t -> t.get("customer").equals(customer.get("external_id")))
-                        .allMatch(t -> Instant.parse(t.get("occurred_at")).isBefore(resolved)), "no conversation since"));
+        // then two problems, of reachable customers of S0002, resolved one and three days before now, with no touch after
+        assertEquals(2, showcase.size());
+        for (int k = 0; k < 2; k++) {
+            CSVRecord problem = showcase.get(k);
+            CSVRecord customer = demo.customers().records().stream().filter(c -> c.get("external_id").equals(problem.get("customer")))
+                    .findFirst().orElseThrow();
+            Instant resolved = Instant.parse(problem.get("resolved_at"));
+            long daysAgo = k == 0 ? 1 : 3;
+            assertAll(
+                    () -> assertEquals(DataGenerator.salespersonId(DataGenerator.SHOWCASE_SALESPERSON), customer.get("owner")),
+                    () -> assertEquals("false", customer.get("do_not_contact")),
+                    () -> assertEquals(NOW.getEpochSecond() - daysAgo * 86_400, resolved.getEpochSecond()),
+                    () -> assertTrue(TAXONOMY.contains(problem.get("category"))),
+                    () -> assertTrue(history.stream().filter(t -> t.get("customer").equals(customer.get("external_id")))
+                            .allMatch(t -> Instant.parse(t.get("occurred_at")).isBefore(resolved)), "no conversation since"));
+        }
+    }
+
+    /** The demo is a company that already uses Rapport: every reachable customer's last touch is a conversation. */
+    @Test
+    void theDemoHistoryEndsWithAConversationWithEveryReachableCustomer() {
+        List<CSVRecord> history = Parsed.of(write(new DataGenerator(SEED, DataGenerator.Size.DEMO, NOW)::history)).records();
+        Map<String, CSVRecord> last = new HashMap<>();
+        for (CSVRecord touch : history) {
+            Instant at = Instant.parse(touch.get("occurred_at"));
+            assertTrue(at.isBefore(NOW) && at.isAfter(NOW.minus(Duration.ofDays(365))), touch::toString);
+            assertTrue(OUTCOMES.getOrDefault(touch.get("kind"), Set.of()).contains(touch.get("outcome")), touch::toString);
+            last.merge(touch.get("customer"), touch, (a, b) -> Instant.parse(a.get("occurred_at")).isAfter(Instant.parse(b.get("occurred_at"))) ? a : b);
+        }
+        Map<String, String> owners = demo.customers().index("external_id", c -> c.get("owner"));
+        for (CSVRecord customer : demo.customers().records()) {
+            CSVRecord touch = last.get(customer.get("external_id"));
+            if (customer.get("do_not_contact").equals("false")) {
+                assertTrue(touch != null && touch.get("outcome").equals("REACHED"), customer::toString);
+                assertEquals(owners.get(customer.get("external_id")), touch.get("salesperson"));
+            } else {
+                assertTrue(touch == null || touch.get("kind").equals("NOTE"), customer::toString);
+            }
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

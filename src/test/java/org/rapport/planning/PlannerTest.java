@@ -52,6 +52,33 @@ class PlannerTest {
                 c.lastTwoWayAt(), c.customerSince(), problems, purchases, c.lastThankYouAt(), c.emailsLast7Days());
     }
 
+    private static CustomerFacts handedBack(CustomerFacts c, Instant at) {
+        return new CustomerFacts(c.customerId(), c.tier(), c.zone(), c.region(), c.ownerId(), c.consent(), c.lastTwoWayAt(),
+                c.customerSince(), c.problems(), c.purchases(), c.lastThankYouAt(), c.emailsLast7Days(), c.ownerWorkweek(),
+                c.followUpPending(), at);
+    }
+
+    @Test
+    void aHandedBackCourtesyCallComesBackByTheCadenceFromTheDayItWasHandedBack() {
+        // a STANDARD customer last spoken 200 days ago, whose stale courtesy call was handed back 89 days ago
+        CustomerFacts stale = customer(Tier.STANDARD, berlin("2026-05-08T10:00"));
+        assertThat(planner.plan(handedBack(stale, berlin("2026-08-27T16:00")), TODAY)).as("89 days: not yet").isEmpty();
+
+        // 90 days after the hand-back: due today, under a key of its own (the handed-back call keeps the old one)
+        assertThat(planner.plan(handedBack(stale, berlin("2026-08-26T16:00")), TODAY)).singleElement().satisfies(p -> {
+            assertThat(p.rule()).isEqualTo(Rule.COURTESY);
+            assertThat(p.dueOn()).isEqualTo(TODAY);
+            assertThat(p.key()).isEqualTo("courtesy:7:2026-08-26");
+            assertThat(p.reason()).isEqualTo("Customer, last spoken 200 days ago, the last courtesy call handed back 90 days ago");
+        });
+
+        // a conversation after the hand-back counts from the conversation again
+        CustomerFacts spokenSince = customer(Tier.STANDARD, berlin("2026-10-01T10:00"));
+        assertThat(planner.plan(handedBack(spokenSince, berlin("2026-08-01T16:00")), TODAY)).isEmpty();
+        // without any conversation on record, the hand-back is the start
+        assertThat(planner.plan(handedBack(customer(Tier.STANDARD, null), berlin("2026-11-20T16:00")), TODAY)).isEmpty();
+    }
+
     @Test
     void courtesyCallsFollowTheCadenceOfTheTier() {
         assertThat(planner.plan(customer(Tier.TOP10, berlin("2026-11-10T10:00")), TODAY)).singleElement().satisfies(p -> {
