@@ -8,7 +8,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.rapport.testing.Api;
+import org.rapport.testing.Browser;
+import org.rapport.testing.BrowserExtension;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Mailbox;
 import org.rapport.testing.SendWindow;
@@ -161,6 +165,34 @@ class IntroductionConsentIT {
         Api.Reply again = api.anonymous().get("consent/" + firstToken + "?answer=yes");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("nicht mehr offen").doesNotContain("Oxford", "abgelehnt");
+    }
+
+    @Test
+    @ExtendWith(BrowserExtension.class)
+    void eachSideAnswersOnTheConsentPageInABrowserInTheirOwnLanguage(Browser browser) throws Exception {
+        long id = approvedIntroduction();
+        SendWindow.open(needs);
+        browser.open("consent/" + token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))) + "?answer=yes");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Darf ich Sie mit Oxford Freight Ltd bekannt machen?");
+        browser.check("consent-de");
+
+        browser.find(By.id("yes")).click();
+
+        assertThat(browser.waitFor(By.id("result")).getText()).isEqualTo("Danke, wir melden uns");
+        browser.check("consent-yes-de");
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_SECOND");
+
+        SendWindow.open(offers);
+        browser.open("consent/" + token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))) + "?answer=yes");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.check("consent");
+
+        browser.find(By.id("no")).click();
+
+        assertThat(browser.waitFor(By.id("result")).getText()).isEqualTo("Understood");
+        browser.check("consent-no");
+        assertThat(stage(id)).isEqualTo("CONSENT_DECLINED");
     }
 
     @Test
