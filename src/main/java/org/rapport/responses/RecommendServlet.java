@@ -45,7 +45,7 @@ public class RecommendServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<CustomerContact> contact = contact(request);
         if (contact.isEmpty()) {
-            Pages.write(response, 400, "invalid-link", Map.of());
+            Pages.invalidLink(request, response);
             return;
         }
         Pages.write(response, 200, "recommend", model(contact.get(), Map.of(), List.of(), false));
@@ -56,7 +56,7 @@ public class RecommendServlet extends HttpServlet {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Optional<CustomerContact> contact = contact(request);
         if (contact.isEmpty()) {
-            Pages.write(response, 400, "invalid-link", Map.of());
+            Pages.invalidLink(request, response);
             return;
         }
         Map<String, String> values = new HashMap<>();

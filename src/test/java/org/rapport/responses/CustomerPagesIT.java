@@ -59,6 +59,7 @@ class CustomerPagesIT {
         assertThat(browser.text()).contains("Thank-you notes", "Notices of rewards for referrals")
                 .doesNotContain("Introductions to other customers");
         browser.check("unsubscribe-saved");
+        assertThat(browser.driver().manage().getCookies()).as("the pages set no cookie").isEmpty();
         JsonObject consent = consent(customer);
         assertThat(consent.getJsonArray("stopped_purposes").getValuesAs(JsonString.class))
                 .extracting(JsonString::getString).containsExactly("INTRODUCTION");
@@ -109,15 +110,61 @@ class CustomerPagesIT {
                 });
     }
 
+    @Test
+    void aLinkCutShortGetsAPageInTheBrowsersLanguageThatPassesEveryAxeRule(Browser browser) throws Exception {
+        String customer = customerWithThankYouNote("cut", "en");
+        String link = unsubscribeLink(customer);
+        String cut = link.substring(0, link.length() - 3);
+
+        browser.language("de-DE,de;q=0.9,en;q=0.5").open(cut);
+
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.find(By.id("result")).getText()).isEqualTo("Dieser Link ist ungültig");
+        browser.check("invalid-link-de");
+        for (int width : Browser.WIDTHS) {
+            assertThat(browser.width(width).axe()).as("axe findings of any impact at " + width + " px").isEmpty();
+        }
+        browser.language("en-GB,en;q=0.8,de;q=0.5").open(cut);
+        assertThat(browser.find(By.id("result")).getText()).isEqualTo("This link is not valid");
+        assertThat(consent(customer).isNull("unsubscribed_at")).isTrue();
+    }
+
+    @Test
+    void aGermanCustomerSendsTheRatingTheyClickedInTheirCheckIn(Browser browser) throws Exception {
+        String customer = customerWithEmail("rating", "de", "problem-check-in",
+                "{\"problem\":{\"summary\":\"Lieferung zu spät\",\"resolution\":\"Express\"}}");
+        String html = (String) ((Multipart) mail(customer).getContent()).getBodyPart(1).getContent();
+        Matcher five = Pattern.compile("https?://[^\"]*/(r/[a-z2-7]+)").matcher(html);
+        for (int i = 0; i < 5; i++) {
+            assertThat(five.find()).as(html).isTrue();
+        }
+        browser.open(five.group(1));
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Ihre Bewertung: 5 von 5");
+        browser.check("rating-de");
+
+        browser.find(By.id("send")).click();
+
+        assertThat(browser.waitFor(By.id("result")).getText()).isEqualTo("Danke für Ihre Bewertung");
+        browser.check("rating-sent-de");
+        JsonObject checkIn = api.asAdmin().get("api/customers/" + customer + "/messages").array().getJsonObject(0);
+        assertThat(checkIn.getJsonArray("responses").getJsonObject(0).getString("kind")).isEqualTo("RATING");
+        assertThat(checkIn.getJsonArray("responses").getJsonObject(0).getString("detail")).isEqualTo("5");
+    }
+
     /** A customer of salesperson a who has received a thank-you note (with its unsubscribe and recommend links). */
     private String customerWithThankYouNote(String prefix, String locale) {
+        return customerWithEmail(prefix, locale, "thank-you-anniversary", "{\"years\":\"3\"}");
+    }
+
+    /** A customer of salesperson a who has received one email of {@code template}. */
+    private String customerWithEmail(String prefix, String locale, String template, String fields) {
         String customer = Csv.unique(prefix).toUpperCase();
         Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,contact_first_name,preferred_name,email,time_zone,locale,owner",
                 customer + ",Page AG,Paula,Paula," + email(customer) + ",Europe/Berlin," + locale + "," + team.a));
         assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
-        Api.Reply composed = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
-                + customer + "\",\"fields\":{\"years\":\"3\"}}");
+        Api.Reply composed = api.asAdmin().postJson("api/outbox", "{\"template\":\"" + template + "\",\"customer\":\""
+                + customer + "\",\"fields\":" + fields + "}");
         assertThat(composed.status()).as(composed.toString()).isEqualTo(201);
         int id = composed.json().getInt("id");
         Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + id).json().getString("status").equals("SENT"));

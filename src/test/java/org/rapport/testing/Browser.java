@@ -57,6 +57,7 @@ public final class Browser {
     private static final ReentrantLock IN_USE = new ReentrantLock(true);
     private static ChromeDriver driver;
     private static String axeSource;
+    private static String userAgent;
 
     /** The origins tests opened: each test starts with their cookies and storage gone. */
     private static final Set<String> ORIGINS = new java.util.concurrent.CopyOnWriteArraySet<>();
@@ -112,6 +113,16 @@ public final class Browser {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * The languages the browser asks pages for from now on ({@code Accept-Language}, e.g. {@code "de-DE,de"}); each test
+     * starts with {@code "en-US,en"}.
+     */
+    public Browser language(String acceptLanguage) {
+        driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                Map.of("userAgent", userAgent, "acceptLanguage", acceptLanguage));
+        return this;
+    }
+
     /** The page's visible text. */
     public String text() {
         return driver.findElement(By.tagName("body")).getText();
@@ -133,12 +144,14 @@ public final class Browser {
      * ({@code name-width.png}) when screenshots are asked for. Leaves the browser at desktop width.
      */
     public Browser check(String name) {
+        long start = System.nanoTime();
         for (int w : WIDTHS) {
             width(w);
             assertAccessible();
             screenshot(name);
         }
         width(DESKTOP);
+        System.out.printf("checked %s at %s px in %d ms%n", name, WIDTHS, (System.nanoTime() - start) / 1_000_000);
         return this;
     }
 
@@ -226,6 +239,7 @@ public final class Browser {
         }
         width = DESKTOP;
         emulate(DESKTOP, 900);
+        language("en-US,en");
     }
 
     private void emulate(int w, int h) {
@@ -284,6 +298,7 @@ public final class Browser {
         System.out.printf("Chromium %s started in %d ms%n", driver.getCapabilities().getBrowserVersion(),
                 (System.nanoTime() - start) / 1_000_000);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30)).pageLoadTimeout(Duration.ofSeconds(30));
+        userAgent = (String) driver.executeScript("return navigator.userAgent;");
         ChromeDriver started = driver;
         Runtime.getRuntime().addShutdownHook(new Thread(started::quit, "chromium-quit"));
         return driver;
