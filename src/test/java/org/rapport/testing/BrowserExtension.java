@@ -25,7 +25,9 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent("browser", key -> Browser.acquire(), Browser.class);
+        Browser browser = Browser.acquire();
+        context.getStore(NAMESPACE).put("browser", browser);
+        return browser;
     }
 
     @Override
