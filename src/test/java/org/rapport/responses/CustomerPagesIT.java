@@ -94,7 +94,10 @@ class CustomerPagesIT {
         browser.find(By.id("name")).sendKeys("Jane Roe");
         browser.find(By.id("company")).sendKeys("Roe Logistics");
         browser.find(By.id("send")).click();
-        assertThat(browser.waitFor(By.id("errors")).getText()).contains("an email address or a phone number is needed");
+        assertThat(browser.waitFor(By.id("errors")).getText()).isEqualTo("Please enter a valid email address or a phone number.");
+        assertThat(browser.find(By.id("email")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("email")).getAttribute("aria-describedby")).isEqualTo("error-email");
+        assertThat(browser.find(By.id("name")).getAttribute("aria-invalid")).isNull();
         assertThat(browser.find(By.id("name")).getAttribute("value")).as("what was typed stays").isEqualTo("Jane Roe");
         browser.check("recommend-error");
 
