@@ -260,7 +260,8 @@ class IntroductionConsentIT {
     }
 
     @Test
-    void daysAfterTheIntroductionEachIsAskedIfTheyMetAndOneClickRecordsIt() throws Exception {
+    @ExtendWith(BrowserExtension.class)
+    void daysAfterTheIntroductionEachIsAskedIfTheyMetAndOneClickRecordsIt(Browser browser) throws Exception {
         long id = approvedIntroduction();
         SendWindow.open(needs);
         assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
@@ -298,7 +299,14 @@ class IntroductionConsentIT {
         assertThat(stage(id)).isEqualTo("INTRODUCED");
         assertThat(met(offersToken, "yes").status()).as("answered once").isEqualTo(409);
 
-        assertThat(met(needsToken, "yes").status()).isEqualTo(200);
+        // the first answers in a browser, on the page in German
+        browser.open("met/" + needsToken + "?answer=yes");
+        assertThat(browser.find(By.tagName("h1")).getText())
+                .isEqualTo("Haben Sie sich mit Oxford Freight Ltd getroffen oder gesprochen?");
+        browser.check("met-de");
+        browser.find(By.id("yes")).click();
+        assertThat(browser.waitFor(By.id("result")).getText()).isEqualTo("Danke für Ihre Antwort");
+        browser.check("met-answered-de");
         assertThat(stage(id)).isEqualTo("MET");
         assertThat(followUpCalls(needs)).singleElement().satisfies(t -> assertThat(t.getString("status"))
                 .as("the call is no longer needed once they said they met").isEqualTo("DONE"));
