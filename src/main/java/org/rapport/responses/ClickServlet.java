@@ -11,7 +11,6 @@ import org.rapport.outbox.Links;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +30,7 @@ public class ClickServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Claims> token = links.fromPath(request.getPathInfo(), "", Purpose.CLICK);
         if (token.isEmpty() || !isWebAddress(token.get().data())) {
-            Pages.write(response, 400, "invalid-link", Map.of());
+            Pages.invalidLink(request, response);
             return;
         }
         responses.clicked(token.get());

@@ -45,7 +45,7 @@ public class RecommendServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<CustomerContact> contact = contact(request);
         if (contact.isEmpty()) {
-            Pages.write(response, 400, "invalid-link", Map.of());
+            Pages.invalidLink(request, response);
             return;
         }
         Pages.write(response, 200, "recommend", model(contact.get(), Map.of(), List.of(), false));
@@ -56,7 +56,7 @@ public class RecommendServlet extends HttpServlet {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Optional<CustomerContact> contact = contact(request);
         if (contact.isEmpty()) {
-            Pages.write(response, 400, "invalid-link", Map.of());
+            Pages.invalidLink(request, response);
             return;
         }
         Map<String, String> values = new HashMap<>();
@@ -71,12 +71,12 @@ public class RecommendServlet extends HttpServlet {
             referrals.recommendedByCustomer(contact.get().id, referral);
             Pages.write(response, 200, "recommend", model(contact.get(), Map.of(), List.of(), true));
         } catch (InvalidInput e) {
-            List<String> errors = e.errors().isEmpty() ? List.of(e.getMessage())
-                    : e.errors().stream().map(FieldError::toString).toList();
-            Pages.write(response, 400, "recommend", model(contact.get(), values, errors, false));
+            // the page words each field's problem in the customer's language; the service's reasons are for staff
+            List<String> errors = e.errors().stream().map(FieldError::field).filter(FIELDS::contains).distinct().toList();
+            Pages.write(response, 400, "recommend", model(contact.get(), values, errors.isEmpty() ? List.of("form") : errors, false));
         } catch (TooManyRequests e) {
             response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds()));
-            Pages.write(response, 429, "recommend", model(contact.get(), values, List.of(e.getMessage()), false));
+            Pages.write(response, 429, "recommend", model(contact.get(), values, List.of("tooMany"), false));
         }
     }
 
@@ -85,6 +85,7 @@ public class RecommendServlet extends HttpServlet {
         return token.flatMap(t -> responses.contact(t.customerId()));
     }
 
+    /** @param errors the fields to correct ({@link #FIELDS}), or {@code form} or {@code tooMany} */
     private static Map<String, Object> model(CustomerContact contact, Map<String, String> values, List<String> errors,
                                              boolean sent) {
         Map<String, Object> model = new HashMap<>();

@@ -78,7 +78,7 @@ abstract class TokenPage<T> extends HttpServlet {
         Optional<T> subject = token.flatMap(t -> subject(t.data()));
         Optional<CustomerContact> contact = subject.flatMap(s -> responses.contact(token.get().customerId()));
         if (contact.isEmpty()) {
-            Pages.write(response, 400, "invalid-link", Map.of());
+            Pages.invalidLink(request, response);
             return;
         }
         handle(new ValidLink<>(token.get(), subject.get(), contact.get()), request, response, decide);

@@ -44,7 +44,7 @@ public class UnsubscribeServlet extends HttpServlet {
         Optional<Claims> token = token(request);
         Optional<CustomerContact> contact = token.flatMap(t -> responses.contact(t.customerId()));
         if (contact.isEmpty()) {
-            refuse(response);
+            Pages.invalidLink(request, response);
             return;
         }
         Pages.write(response, 200, "unsubscribe", model(contact.get(), consentOf(contact.get()), "ask"));
@@ -55,7 +55,7 @@ public class UnsubscribeServlet extends HttpServlet {
         Optional<Claims> token = token(request);
         Optional<CustomerContact> contact = token.flatMap(t -> responses.contact(t.customerId()));
         if (contact.isEmpty()) {
-            refuse(response);
+            Pages.invalidLink(request, response);
             return;
         }
         if ("One-Click".equals(request.getParameter("List-Unsubscribe"))) {
@@ -84,10 +84,6 @@ public class UnsubscribeServlet extends HttpServlet {
 
     private Optional<Claims> token(HttpServletRequest request) {
         return links.fromPath(request.getPathInfo(), "", Purpose.UNSUBSCRIBE);
-    }
-
-    private static void refuse(HttpServletResponse response) throws IOException {
-        Pages.write(response, 400, "invalid-link", Map.of());
     }
 
     private Consent consentOf(CustomerContact c) {

@@ -8,7 +8,11 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.rapport.testing.Api;
+import org.rapport.testing.Browser;
+import org.rapport.testing.BrowserExtension;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Mailbox;
 import org.rapport.testing.SendWindow;
@@ -164,6 +168,34 @@ class IntroductionConsentIT {
     }
 
     @Test
+    @ExtendWith(BrowserExtension.class)
+    void eachSideAnswersOnTheConsentPageInABrowserInTheirOwnLanguage(Browser browser) throws Exception {
+        long id = approvedIntroduction();
+        SendWindow.open(needs);
+        browser.open("consent/" + token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))) + "?answer=yes");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Darf ich Sie mit Oxford Freight Ltd bekannt machen?");
+        browser.check("consent-de");
+
+        browser.find(By.id("yes")).click();
+
+        assertThat(browser.waitFor(By.id("result")).getText()).isEqualTo("Danke, wir melden uns");
+        browser.check("consent-yes-de");
+        assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_SECOND");
+
+        SendWindow.open(offers);
+        browser.open("consent/" + token(text(awaitOne(offersEmail, "May I introduce you to someone, Oli?"))) + "?answer=yes");
+        assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.check("consent");
+
+        browser.find(By.id("no")).click();
+
+        assertThat(browser.waitFor(By.id("result")).getText()).isEqualTo("Understood");
+        browser.check("consent-no");
+        assertThat(stage(id)).isEqualTo("CONSENT_DECLINED");
+    }
+
+    @Test
     void forgedTamperedAndOtherPartyTokensAreRefusedAndChangeNothing() throws Exception {
         long id = approvedIntroduction();
         SendWindow.open(needs);
@@ -228,7 +260,8 @@ class IntroductionConsentIT {
     }
 
     @Test
-    void daysAfterTheIntroductionEachIsAskedIfTheyMetAndOneClickRecordsIt() throws Exception {
+    @ExtendWith(BrowserExtension.class)
+    void daysAfterTheIntroductionEachIsAskedIfTheyMetAndOneClickRecordsIt(Browser browser) throws Exception {
         long id = approvedIntroduction();
         SendWindow.open(needs);
         assertThat(answer(token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?"))), "yes").status()).isEqualTo(200);
@@ -266,7 +299,14 @@ class IntroductionConsentIT {
         assertThat(stage(id)).isEqualTo("INTRODUCED");
         assertThat(met(offersToken, "yes").status()).as("answered once").isEqualTo(409);
 
-        assertThat(met(needsToken, "yes").status()).isEqualTo(200);
+        // the first answers in a browser, on the page in German
+        browser.open("met/" + needsToken + "?answer=yes");
+        assertThat(browser.find(By.tagName("h1")).getText())
+                .isEqualTo("Haben Sie sich mit Oxford Freight Ltd getroffen oder gesprochen?");
+        browser.check("met-de");
+        browser.find(By.id("yes")).click();
+        assertThat(browser.waitFor(By.id("result")).getText()).isEqualTo("Danke für Ihre Antwort");
+        browser.check("met-answered-de");
         assertThat(stage(id)).isEqualTo("MET");
         assertThat(followUpCalls(needs)).singleElement().satisfies(t -> assertThat(t.getString("status"))
                 .as("the call is no longer needed once they said they met").isEqualTo("DONE"));

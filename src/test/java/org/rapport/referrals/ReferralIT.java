@@ -170,7 +170,9 @@ class ReferralIT {
         Api.Reply unreachable = api.anonymous().post(form, "application/x-www-form-urlencoded",
                 "name=Jane+Roe&company=Foo".getBytes(StandardCharsets.UTF_8));
         assertThat(unreachable.status()).isEqualTo(400);
-        assertThat(unreachable.body()).contains("an email address or a phone number is needed").contains("value=\"Jane Roe\"");
+        assertThat(unreachable.body()).as("in the customer's language")
+                .contains("Bitte geben Sie eine gültige E-Mail-Adresse oder eine Telefonnummer an.").contains("value=\"Jane Roe\"")
+                .doesNotContain("prospect");
 
         Api.Reply sent = api.anonymous().post(form, "application/x-www-form-urlencoded",
                 "name=J%C3%BCrgen+Roe&company=Foo+GmbH&phone=%2B49+30+1234".getBytes(StandardCharsets.UTF_8));
