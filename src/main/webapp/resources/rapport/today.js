@@ -26,6 +26,18 @@ var RapportToday = (function () {
     ]);
   }
 
+  function later(card, action, date) {
+    lastIndex = cards().indexOf(card);
+    card.classList.add("sending");
+    var params = [{name: "item", value: card.getAttribute("data-item")}];
+    if (action === "SNOOZE") {
+      params.push({name: "until", value: date || ""});
+      snoozeCall(params);
+    } else {
+      handBackCall(params);
+    }
+  }
+
   function choose(card, outcome) {
     if (outcome === "RESCHEDULED" || outcome === "NOT_NEEDED") {
       var panel = card.querySelector(outcome === "RESCHEDULED" ? ".more.reschedule" : ".more.not-needed");
@@ -37,15 +49,25 @@ var RapportToday = (function () {
   }
 
   document.addEventListener("click", function (e) {
-    var button = e.target.closest ? e.target.closest("button[data-outcome], button[data-save]") : null;
+    var button = e.target.closest ? e.target.closest("button[data-outcome], button[data-save], button[data-later]") : null;
     var card = cardOf(button);
     if (!card) { return; }
     if (button.hasAttribute("data-outcome")) {
       choose(card, button.getAttribute("data-outcome"));
+    } else if (button.getAttribute("data-later") === "SNOOZE") {
+      var panel = card.querySelector(".more.snooze");
+      card.querySelectorAll(".more").forEach(function (p) { p.hidden = p !== panel; });
+      panel.querySelector("input").focus();
+    } else if (button.hasAttribute("data-later")) {
+      later(card, "HAND_BACK");
     } else {
       var input = button.parentNode.querySelector("input");
       var outcome = button.getAttribute("data-save");
-      send(card, outcome, outcome === "NOT_NEEDED" ? input.value : "", outcome === "RESCHEDULED" ? input.value : "");
+      if (outcome === "SNOOZE") {
+        later(card, "SNOOZE", input.value);
+      } else {
+        send(card, outcome, outcome === "NOT_NEEDED" ? input.value : "", outcome === "RESCHEDULED" ? input.value : "");
+      }
     }
   });
 

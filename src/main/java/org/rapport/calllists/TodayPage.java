@@ -61,8 +61,18 @@ public class TodayPage {
         return getList().items().stream().filter(i -> i.escalated).toList();
     }
 
+    /** Calls due today, apart from the carried-over backlog so that old work does not bury today's. */
     public List<CallListItem> getDue() {
-        return getList().items().stream().filter(i -> !i.escalated).toList();
+        return getList().items().stream().filter(i -> !i.escalated && !i.backlog).toList();
+    }
+
+    public List<CallListItem> getBacklog() {
+        return getList().items().stream().filter(i -> !i.escalated && i.backlog).toList();
+    }
+
+    /** The latest date a call may be snoozed to ({@link Snooze}'s horizon), for the date picker. */
+    public LocalDate getSnoozeLimit() {
+        return getList().date().plusDays(Snooze.MAX_DAYS);
     }
 
     public ItemState getLastState() {
@@ -81,6 +91,31 @@ public class TodayPage {
             return lastState;
         });
         list = null; // redrawn from the database: what the next person sees, not what this page guessed
+    }
+
+    /** Moves the call named by {@code item} to {@code until} without counting a try. */
+    public void snooze() {
+        Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
+        feedback.attempt(null, () -> {
+            SnoozeRequest request = new SnoozeRequest();
+            request.until = date(params.get("until"));
+            if (request.until == null) {
+                throw new InvalidInput("until: choose the date the call comes back.");
+            }
+            lastState = callLists.snooze(viewer.user(), itemId(params.get("item")), request);
+            return lastState;
+        });
+        list = null;
+    }
+
+    /** Gives the stale courtesy call named by {@code item} back to the planner. */
+    public void handBack() {
+        Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
+        feedback.attempt(null, () -> {
+            lastState = callLists.handBack(viewer.user(), itemId(params.get("item")), new HandBackRequest());
+            return lastState;
+        });
+        list = null;
     }
 
     private static long itemId(String text) {
@@ -106,7 +141,7 @@ public class TodayPage {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInput("rescheduleTo: not a date (YYYY-MM-DD): " + text);
+            throw new InvalidInput("not a date (YYYY-MM-DD): " + text);
         }
     }
 
