@@ -100,6 +100,22 @@ public final class Browser {
         return this;
     }
 
+    /** Signs in through the login page as a person would, and waits for the page it leads to. */
+    public Browser signIn(String username, String password) {
+        open("login");
+        find(By.id("username")).sendKeys(username);
+        find(By.id("password")).sendKeys(password);
+        find(By.id("signIn")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+        return this;
+    }
+
+    /** Types {@code keys} into whatever has the focus, as a person at the keyboard would. */
+    public Browser press(CharSequence keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+        return this;
+    }
+
     public WebElement find(By by) {
         return driver.findElement(by);
     }

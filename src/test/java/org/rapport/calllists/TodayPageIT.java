@@ -1,0 +1,116 @@
+package org.rapport.calllists;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.testing.Api;
+import org.rapport.testing.Browser;
+import org.rapport.testing.BrowserExtension;
+import org.rapport.testing.Csv;
+import org.rapport.testing.TestServer;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /today} in a real browser: a salesperson works three cards by keyboard (j to the next card, 1-3 for the
+ * outcome), the list redraws in place, and the outcomes are stored (checked through the API). The page and the login
+ * page have no serious or critical accessibility violation at 1280 and 375 px.
+ */
+@ExtendWith(BrowserExtension.class)
+class TodayPageIT {
+
+    static final String PASSWORD = "correct-horse-battery";
+
+    Api api = TestServer.api();
+    String seller;
+    List<String> customers;
+
+    @BeforeEach
+    void aSalespersonWhoWorksEveryDayWithFourCustomersToCall() {
+        String tag = Csv.unique("today");
+        seller = tag + "-S";
+        // every day a working day, no region (no public holidays): the page shows today's list whatever day the run is
+        Api.Reply people = api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,region,daily_capacity,working_days,role,manager,backup",
+                seller + ",Tina Today,tina@example.com,Europe/Berlin,,20,MON-SUN,SALES,,"));
+        assertThat(people.json().getJsonArray("rejected")).as(people.toString()).isEmpty();
+        customers = List.of(tag + "-C1", tag + "-C2", tag + "-C3", tag + "-C4");
+        StringBuilder rows = new StringBuilder("external_id,company,preferred_name,phone,email,time_zone,owner");
+        for (int i = 0; i < customers.size(); i++) {
+            rows.append('\n').append(customers.get(i)).append(",Company ").append(i + 1).append(",Person ").append(i + 1)
+                    .append(",+49 30 555 0").append(i + 1).append(",p").append(i + 1).append('@').append(tag).append(".example,Europe/Berlin,").append(seller);
+        }
+        assertThat(api.asAdmin().postCsv("api/import/customers", rows.toString()).json().getInt("created")).isEqualTo(4);
+        assertThat(api.asAdmin().postJson("api/users", "{\"username\":\"" + seller + "\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"SALES\",\"salesperson\":\"" + seller + "\"}").status()).isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSalespersonWorksThreeCardsByKeyboardAndTheOutcomesAreStored(Browser browser) {
+        browser.open("today");
+        assertThat(browser.driver().getCurrentUrl()).as("the page asks for the login first").contains("/login?next=%2Ftoday");
+        browser.check("login");
+        browser.signIn(seller, PASSWORD);
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/today");
+        assertThat(cards(browser)).as("one card per customer due today").hasSize(4);
+        browser.check("today");
+
+        String first = cardIds(browser).get(0);
+        browser.press("j"); // the first card
+        assertThat(focusedCard(browser)).isEqualTo(first);
+        browser.press("1"); // REACHED
+        String second = awaitGoneAndFocused(browser, first);
+        browser.press("2"); // VOICEMAIL
+        String third = awaitGoneAndFocused(browser, second);
+        browser.press("3"); // NO_ANSWER
+        awaitGone(browser, third);
+        assertThat(cards(browser)).as("one card left, redrawn in place").hasSize(1);
+
+        assertThat(lastOutcome(customerOf(first))).isEqualTo("REACHED");
+        assertThat(lastOutcome(customerOf(second))).isEqualTo("VOICEMAIL");
+        assertThat(lastOutcome(customerOf(third))).isEqualTo("NO_ANSWER");
+    }
+
+    private List<WebElement> cards(Browser browser) {
+        return browser.findAll(By.cssSelector("article.card[data-item]"));
+    }
+
+    private List<String> cardIds(Browser browser) {
+        return cards(browser).stream().map(c -> c.getAttribute("data-item")).toList();
+    }
+
+    private String focusedCard(Browser browser) {
+        return browser.driver().switchTo().activeElement().getAttribute("data-item");
+    }
+
+    private void awaitGone(Browser browser, String item) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !cardIds(browser).contains(item));
+    }
+
+    /** The worked card leaves the list and the next one has the focus; answers that one. */
+    private String awaitGoneAndFocused(Browser browser, String item) {
+        awaitGone(browser, item);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> focusedCard(browser) != null);
+        return focusedCard(browser);
+    }
+
+    /** The customer of a call-list item, from the salesperson's list through the API. */
+    private String customerOf(String item) {
+        return customers.stream().filter(c -> api.asAdmin().get("api/planned-touches?customer=" + c).array()
+                .getValuesAs(JsonObject.class).stream().anyMatch(t -> String.valueOf(t.getJsonNumber("id").longValue()).equals(item)))
+                .findFirst().orElseThrow(() -> new AssertionError("no customer has item " + item));
+    }
+
+    private String lastOutcome(String customer) {
+        JsonObject detail = api.asAdmin().get("api/customers/" + customer).json();
+        return detail.getJsonArray("recent_touches").getJsonObject(0).getString("outcome");
+    }
+}
