@@ -4,14 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.rapport.platform.security.Access;
-import org.rapport.platform.time.Zones;
 import org.rapport.platform.security.Viewer;
 import org.rapport.reports.ReportService;
 import org.rapport.reports.ServiceStandards;
 import org.rapport.team.SalespersonView;
 import org.rapport.team.TeamService;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +40,6 @@ public class TeamPage {
 
     @Inject
     Viewer viewer;
-
-    @Inject
-    Clock clock;
 
     private List<Row> rows;
     private List<CallListItem> escalated;
@@ -82,9 +77,7 @@ public class TeamPage {
         List<SalespersonView> people = team.visibleTo(access);
         reachable = people.size();
         // the report's day is the manager's today (an admin's: UTC); each list is its salesperson's own today
-        String own = viewer.user().salespersonExternalId();
-        LocalDate today = LocalDate.now(clock.withZone(Zones.orUtc(own == null ? null
-                : team.find(own).map(SalespersonView::timeZone).orElse(null))));
+        LocalDate today = team.todayOf(viewer.user());
         Map<String, ServiceStandards.Figures> standards = reports.serviceStandards(access, today, today).salespeople().stream()
                 .collect(Collectors.toMap(ServiceStandards.Figures::salesperson, Function.identity(), (a, b) -> a));
         rows = new ArrayList<>();

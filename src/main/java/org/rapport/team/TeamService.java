@@ -20,6 +20,9 @@ import java.util.Optional;
 public class TeamService {
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     SalespersonMapper mapper;
 
     public Optional<SalespersonView> find(String externalId) {
@@ -75,6 +78,13 @@ public class TeamService {
             throw new NotAllowed("Salesperson " + externalId + " is neither you nor in your team.");
         }
         return member;
+    }
+
+    /** Today in the zone of the login's salesperson (an admin's login has none: UTC), for pages that show "today". */
+    public java.time.LocalDate todayOf(org.rapport.platform.security.AuthenticatedUser user) {
+        String own = user.salespersonExternalId();
+        return java.time.LocalDate.now(clock.withZone(org.rapport.platform.time.Zones.orUtc(own == null ? null
+                : find(own).map(SalespersonView::timeZone).orElse(null))));
     }
 
     public List<SalespersonView> visibleTo(Access access) {
