@@ -195,6 +195,7 @@ class IntroductionConsentIT {
 
     @Test
     void unansweredRequestsGetOneReminderThenExpire() throws Exception {
+        toTheDay(); // the reminder is queued for now, so it leaves later than the moment stored
         long id = approvedIntroduction();
         SendWindow.open(needs);
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
@@ -203,13 +204,19 @@ class IntroductionConsentIT {
         // (the outbox's row says so too: the steps job counts from when the request left, as the outbox recorded it)
         firstRequestLeftDaysAgo(id, 20);
         soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
+        // the moment the reminder was queued for: now, unless it is no business day in the customer's zone
+        Instant queuedFor = instant(id, "reminded_at");
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
         assertThat(outboxTemplates(needs)).containsExactly("introduction-consent", "introduction-consent");
-        // the reminder leaves (its deadline counts from then, so the set-up below waits for it)
+        // the reminder leaves (its deadline counts from then, so the set-up below waits for it); a reminder the test's
+        // opening of the window sent before the moment it was queued for keeps counting from that moment
         SendWindow.open(needs);
         soon().untilAsserted(() -> assertThat(message(needs, "consent-reminder:" + id + ":FIRST").getString("status")).isEqualTo("SENT"));
-        soon().untilAsserted(() -> assertThat(instant(id, "reminded_at")).as("counted from when the reminder left")
-                .isEqualTo(Instant.parse(message(needs, "consent-reminder:" + id + ":FIRST").getString("sent_at"))));
+        soon().untilAsserted(() -> {
+            Instant sent = Instant.parse(message(needs, "consent-reminder:" + id + ":FIRST").getString("sent_at"));
+            assertThat(instant(id, "reminded_at")).as("counted from when the reminder left, or the later moment it was queued for")
+                    .isEqualTo(sent.isAfter(queuedFor) ? sent : queuedFor);
+        });
 
         // set-up: the request and the reminder went out long enough ago (weeks: holidays cannot make up the difference)
         sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
@@ -828,11 +835,19 @@ class IntroductionConsentIT {
 
     /** Set-up: both customers live in a zone where the send window is closed now, so their email waits for its opening. */
     private void toTheNight() {
-        ZoneId night = SendWindow.zoneWhereClosed(SendWindow.hours(api));
+        livingIn(SendWindow.zoneWhereClosed(SendWindow.hours(api)));
+    }
+
+    /** Set-up: both customers live in a zone where it is now the middle of the send window's hours, whatever the hour of this run. */
+    private void toTheDay() {
+        livingIn(SendWindow.zoneWhereOpen(SendWindow.hours(api)));
+    }
+
+    private void livingIn(ZoneId zone) {
         Api.Reply moved = api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
-                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + "," + night.getId() + ",de,DE-BE," + team.a + ",true,true",
-                offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + "," + night.getId() + ",en,GB," + team.b + ",true,true"));
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + "," + zone.getId() + ",de,DE-BE," + team.a + ",true,true",
+                offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + "," + zone.getId() + ",en,GB," + team.b + ",true,true"));
         assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(2);
     }
 
