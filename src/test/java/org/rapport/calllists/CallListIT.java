@@ -410,20 +410,6 @@ class CallListIT {
                 .filter(t -> t.getInt("id") == id).findFirst().orElseThrow(() -> new AssertionError("no planned touch " + id));
     }
 
-    /**
-     * A digest run builds the list of every salesperson with an email in the shared database (about a thousand by the
-     * end of a full run: 11 s a run) and queues their digests ahead of this test's and the next tests' mail. The
-     * salespeople of the tests before this one are done with (API tests run one at a time), so they lose their email,
-     * as {@code TestDatabase} does for earlier runs' salespeople.
-     */
-    private static void onlyThisSalespersonHasAnEmail(String salesperson) throws java.sql.SQLException {
-        try (java.sql.Connection db = db(); java.sql.PreparedStatement retire = db.prepareStatement(
-                "UPDATE salesperson SET email = NULL WHERE email IS NOT NULL AND external_id <> ?")) {
-            retire.setString(1, salesperson);
-            retire.executeUpdate();
-        }
-    }
-
     private static java.sql.Connection db() throws java.sql.SQLException {
         return java.sql.DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
                 System.getenv("RAPPORT_DB_PASSWORD"));
@@ -711,7 +697,7 @@ class CallListIT {
                 seller + "-1,Digest Customer,Europe/Berlin," + seller + ",TOP10")).json().getInt("created")).isEqualTo(1);
         assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
         assertThat(team.as(team.a).postJson("api/call-lists/digests/run", "").status()).isEqualTo(403);
-        onlyThisSalespersonHasAnEmail(seller);
+        org.rapport.testing.Salespeople.onlyTheseHaveAnEmail(seller);
 
         Api.Reply run = api.asAdmin().postJson("api/call-lists/digests/run", "");
         assertThat(run.status()).as(run.toString()).isEqualTo(200);
