@@ -27,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * A matching run: streams every customer straight into a {@link MatchInput} (one pass over the customer table, after
  * two set-based reads of ratings and introduction counts; no object kept per customer), reads the history, runs the
- * matcher with the stored rules, then stores the proposals in chunks of {@link #CHUNK}, each chunk with its events
+ * matcher with the stored rules, then stores the proposals in chunks ({@code rapport.introductions.match-chunk}, 1,000
+ * by default: {@link IntroductionSettings#matchChunk()}), each chunk with its events
  * and the run's count in a transaction of its own ({@link MatchRuns}). The run holds the one {@code match_lock} row in
  * its own transaction from start to end: one run at a time across every instance.
  * <p>
@@ -53,9 +54,6 @@ public class MatchingService {
     /** Proposals our own side declined or withdrew never reached the customer, so they do not count against the year's cap. */
     static final Set<IntroductionStage> NOT_COUNTED = EnumSet.of(IntroductionStage.DECLINED, IntroductionStage.WITHDRAWN);
 
-    /** Proposals stored per JDBC batch and transaction. */
-    static final int CHUNK = 1000;
-
     @Inject
     MatchingMapper mapper;
 
@@ -67,6 +65,9 @@ public class MatchingService {
 
     @Inject
     CategoryService categories;
+
+    @Inject
+    IntroductionSettings settings;
 
     @Inject
     Clock clock;
@@ -106,8 +107,9 @@ public class MatchingService {
             runs.matched(runId, result.customers(), result.candidatePairs());
             long t2 = System.nanoTime();
             List<Match> all = result.proposals();
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                List<Match> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            int chunkSize = settings.matchChunk();
+            for (int from = 0; from < all.size(); from += chunkSize) {
+                List<Match> chunk = all.subList(from, Math.min(all.size(), from + chunkSize));
                 store(runId, chunk);
                 stored += chunk.size();
             }
@@ -117,7 +119,7 @@ public class MatchingService {
             LOG.info(String.format("Matching run %d by %s: %d customers, %d candidate pairs, %d proposed; read %.2f s,"
                             + " match %.2f s, store %.2f s (%d chunks)", runId, startedBy, result.customers(),
                     result.candidatePairs(), proposals, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                    (proposals + CHUNK - 1) / CHUNK));
+                    (proposals + chunkSize - 1) / chunkSize));
             return Optional.of(new MatchRun(runId, result.customers(), result.candidatePairs(), proposals,
                     byName(result.customersLeftOut()), byName(result.pairsLeftOut())));
         } catch (RuntimeException | Error e) {
@@ -136,7 +138,7 @@ public class MatchingService {
 
     /**
      * One chunk, after making sure the run still holds its lock. A chunk the database rolled back (a deadlock victim, a
-     * lock wait timed out: its FK checks lock up to two thousand customer rows, which an import may hold) wrote nothing,
+     * lock wait timed out: its FK checks lock up to twice its size in customer rows, which an import may hold) wrote nothing,
      * so it is stored again, up to {@link #ATTEMPTS} times; {@code proposeAll} finds the run's last stored id anew.
      */
     private void store(long runId, List<Match> chunk) {

@@ -227,6 +227,7 @@ class IntroductionConsentIT {
 
     @Test
     void unansweredRequestsGetOneReminderThenExpire() throws Exception {
+        toTheDay(); // the reminder is queued for now, so it leaves later than the moment stored
         long id = approvedIntroduction();
         SendWindow.open(needs);
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
@@ -872,11 +873,19 @@ class IntroductionConsentIT {
 
     /** Set-up: both customers live in a zone where the send window is closed now, so their email waits for its opening. */
     private void toTheNight() {
-        ZoneId night = SendWindow.zoneWhereClosed(SendWindow.hours(api));
+        livingIn(SendWindow.zoneWhereClosed(SendWindow.hours(api)));
+    }
+
+    /** Set-up: both customers live in a zone where it is now the middle of the send window's hours, whatever the hour of this run. */
+    private void toTheDay() {
+        livingIn(SendWindow.zoneWhereOpen(SendWindow.hours(api)));
+    }
+
+    private void livingIn(ZoneId zone) {
         Api.Reply moved = api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,contact_first_name,contact_last_name,preferred_name,email,time_zone,locale,region,owner,email_ok,intro_ok",
-                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + "," + night.getId() + ",de,DE-BE," + team.a + ",true,true",
-                offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + "," + night.getId() + ",en,GB," + team.b + ",true,true"));
+                needs + ",Druckerei Nadel GmbH,Nora,Nadel,Nora," + needsEmail + "," + zone.getId() + ",de,DE-BE," + team.a + ",true,true",
+                offers + ",Oxford Freight Ltd,Oliver,Ox,Oli," + offersEmail + "," + zone.getId() + ",en,GB," + team.b + ",true,true"));
         assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(2);
     }
 

@@ -38,9 +38,9 @@ class IntroductionIT {
     private final String tag = Csv.unique("intro").toLowerCase(Locale.ROOT);
 
     /**
-     * This test's customers are contacted by no later test: a chunk test makes over 2,000 of them, and a full plan of
-     * another class (every customer in the shared database) would otherwise queue thousands of courtesy emails that
-     * the next tests' own messages wait behind.
+     * This test's customers are contacted by no later test: a chunk test makes over a hundred of them, and a full plan
+     * of another class (every customer in the shared database) would otherwise queue their courtesy emails ahead of the
+     * next tests' own messages.
      */
     @AfterEach
     void retireThisTestsCustomers() throws SQLException {
@@ -111,11 +111,18 @@ class IntroductionIT {
         assertThat(admin.postJson("api/introductions/match", "").status()).as("free again").isEqualTo(200);
     }
 
-    /** More pairs of this test's own than one chunk of stored proposals (MatchingService.CHUNK, 1,000). */
-    private static final int PAIRS = 1100;
+    /** Proposals a matching run of the shared server stores per transaction. */
+    private static final int CHUNK = TestServer.MATCH_CHUNK;
 
-    /** PAIRS codes, each needed by one customer and offered by one other: exactly PAIRS proposals of ours. */
+    /** More pairs of this test's own than one chunk of stored proposals. */
+    private static final int PAIRS = CHUNK + 5;
+
+    /**
+     * PAIRS codes, each needed by one customer and offered by one other: exactly PAIRS proposals of ours. The pairs
+     * earlier tests left unproposed are proposed first, so that the next run's chunks hold ours.
+     */
     private void morePairsThanAChunk() {
+        match();
         Team team = new Team(api);
         String[] categories = new String[PAIRS + 1];
         String[] rows = new String[2 * PAIRS];
@@ -137,11 +144,11 @@ class IntroductionIT {
 
         long failedRun;
         try (Connection db = database(); java.sql.Statement sql = db.createStatement()) {
-            // the database refuses the run's 1,001st proposal: the second chunk's multi-row insert fails whole
+            // the database refuses the run's first proposal after a chunk: the second chunk's multi-row insert fails whole
             sql.execute("DROP TRIGGER IF EXISTS match_it_second_chunk");
             sql.execute("CREATE TRIGGER match_it_second_chunk BEFORE INSERT ON introduction FOR EACH ROW BEGIN"
                     + " IF NEW.match_run_id IS NOT NULL AND (SELECT COUNT(*) FROM introduction i"
-                    + " WHERE i.match_run_id = NEW.match_run_id) >= 1000 THEN"
+                    + " WHERE i.match_run_id = NEW.match_run_id) >= " + CHUNK + " THEN"
                     + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'test: no room for a second chunk'; END IF; END");
             try {
                 Api.Reply failed = admin.postJson("api/introductions/match", "");
@@ -153,15 +160,15 @@ class IntroductionIT {
             try (ResultSet run = sql.executeQuery("SELECT status, proposed, failure, finished_at FROM match_run WHERE id = " + failedRun)) {
                 assertThat(run.next()).isTrue();
                 assertThat(run.getString("status")).isEqualTo("FAILED");
-                assertThat(run.getInt("proposed")).as("the first chunk, committed").isEqualTo(1000);
+                assertThat(run.getInt("proposed")).as("the first chunk, committed").isEqualTo(CHUNK);
                 assertThat(run.getString("failure")).contains("no room for a second chunk");
                 assertThat(run.getTimestamp("finished_at")).isNotNull();
             }
             assertThat(single(db, "SELECT COUNT(*) FROM introduction WHERE match_run_id = " + failedRun + " AND stage = 'PROPOSED'"))
-                    .as("stored proposals stay").isEqualTo(1000);
+                    .as("stored proposals stay").isEqualTo(CHUNK);
             assertThat(single(db, "SELECT COUNT(*) FROM introduction_event e JOIN introduction i ON i.id = e.introduction_id"
                     + " WHERE i.match_run_id = " + failedRun + " AND e.kind = 'PROPOSED' AND e.actor = 'rapport'"
-                    + " AND e.note = i.explanation")).as("each with its PROPOSED event").isEqualTo(1000);
+                    + " AND e.note = i.explanation")).as("each with its PROPOSED event").isEqualTo(CHUNK);
         }
         long oursBefore = ourPairs(1);
 
@@ -170,7 +177,7 @@ class IntroductionIT {
         assertThat(next.getJsonNumber("id").longValue()).isGreaterThan(failedRun);
         assertThat(ourPairs(1)).as("each of our pairs once, in one run or the other").isEqualTo(PAIRS);
         assertThat(ourPairs(2)).as("no pair twice").isZero();
-        assertThat(oursBefore).isPositive().isLessThanOrEqualTo(1000);
+        assertThat(oursBefore).isPositive().isLessThanOrEqualTo(CHUNK);
         try (Connection db = database(); java.sql.Statement sql = db.createStatement();
              ResultSet run = sql.executeQuery("SELECT status, proposed, failure FROM match_run WHERE id = "
                      + next.getJsonNumber("id").longValue())) {
@@ -181,35 +188,36 @@ class IntroductionIT {
         }
     }
 
+    /**
+     * The order is the test's: the run's second chunk waits at its first row until the test lets it go, and the test
+     * marks the run FAILED only once the chunk is waiting there. The gate and the chunk's signal are named locks
+     * (GET_LOCK), not rows: a table the trigger reads is locked for the whole waiting INSERT (a MEMORY table's
+     * table lock held the test's opening of a gate back until the trigger gave up).
+     */
     @Test
     void aRunWhoseRowAnotherRunMarkedFailedStoresNoFurtherChunkAndLeavesThatFailureAsItIs() throws Exception {
         morePairsThanAChunk();
         String abandoned = "abandoned: marked FAILED by the test, as the run that took the lock would " + tag;
-        try (Connection db = database(); java.sql.Statement sql = db.createStatement()) {
-            // the run's second chunk waits at its first row until the test opens the gate (a MEMORY table: not
-            // transactional, so the waiting trigger sees the test's row at once)
-            sql.execute("CREATE TABLE IF NOT EXISTS match_it_gate (opened INT) ENGINE=MEMORY");
-            sql.execute("DELETE FROM match_it_gate");
+        try (Connection db = database(); Connection gate = database(); java.sql.Statement sql = db.createStatement()) {
+            // a row lock the chunk held would make the UPDATE below wait: fail then, do not wait out the gate
+            sql.execute("SET SESSION innodb_lock_wait_timeout = 10");
+            assertThat(single(gate, "SELECT GET_LOCK('match_it_gate', 10)")).as("the test holds the gate").isEqualTo(1);
             sql.execute("DROP TRIGGER IF EXISTS match_it_second_chunk_waits");
             sql.execute("CREATE TRIGGER match_it_second_chunk_waits BEFORE INSERT ON introduction FOR EACH ROW BEGIN"
-                    + " DECLARE waited INT DEFAULT 0;"
                     + " IF NEW.match_run_id IS NOT NULL AND (SELECT COUNT(*) FROM introduction i"
-                    + " WHERE i.match_run_id = NEW.match_run_id) = 1000 THEN"
-                    + " WHILE NOT EXISTS (SELECT 1 FROM match_it_gate) AND waited < 600 DO"
-                    + " SET waited = waited + 1 + SLEEP(0.1); END WHILE; END IF; END");
+                    + " WHERE i.match_run_id = NEW.match_run_id) = " + CHUNK + " THEN"
+                    + " IF GET_LOCK('match_it_reached', 0) = 1 THEN" // the signal: the chunk is at the gate
+                    + " DO GET_LOCK('match_it_gate', 60); DO RELEASE_LOCK('match_it_gate');"
+                    + " DO RELEASE_LOCK('match_it_reached'); END IF; END IF; END");
             try {
                 java.util.concurrent.CompletableFuture<Api.Reply> running = java.util.concurrent.CompletableFuture
                         .supplyAsync(() -> admin.postJson("api/introductions/match", ""));
-                long run = 0;
-                for (int tries = 0; run == 0 && tries < 600 && !running.isDone(); tries++) {
-                    try (ResultSet row = sql.executeQuery("SELECT id FROM match_run WHERE status = 'RUNNING' AND proposed = 1000")) {
-                        run = row.next() ? row.getLong(1) : 0;
-                    }
-                    if (run == 0) {
-                        Thread.sleep(100);
-                    }
-                }
-                assertThat(run).as("a run with its first chunk stored, waiting at its second").isPositive();
+                org.rapport.testing.Eventually.within(java.time.Duration.ofSeconds(60)).until(() -> running.isDone()
+                        || single(db, "SELECT IS_USED_LOCK('match_it_reached') IS NOT NULL") == 1);
+                assertThat(running).as("the run waits at its second chunk").isNotDone();
+                long run = single(db, "SELECT MAX(id) FROM match_run WHERE status = 'RUNNING'");
+                assertThat(single(db, "SELECT proposed FROM match_run WHERE id = " + run)).as("its first chunk stored")
+                        .isEqualTo(CHUNK);
                 // what the next run does once it has the lock (MatchRuns.start): this run is FAILED from now on
                 try (PreparedStatement fail = db.prepareStatement(
                         "UPDATE match_run SET status = 'FAILED', failure = ?, finished_at = NOW(3) WHERE id = ?")) {
@@ -217,8 +225,8 @@ class IntroductionIT {
                     fail.setLong(2, run);
                     assertThat(fail.executeUpdate()).isEqualTo(1);
                 }
-                sql.execute("INSERT INTO match_it_gate VALUES (1)");
-                Api.Reply stopped = running.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(single(gate, "SELECT RELEASE_LOCK('match_it_gate')")).as("the gate opens").isEqualTo(1);
+                Api.Reply stopped = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(stopped.status()).as(stopped.toString()).isEqualTo(409);
                 assertThat(stopped.json().getString("detail")).contains("Matching run " + run + " stopped");
 
@@ -227,15 +235,15 @@ class IntroductionIT {
                     assertThat(row.getString("status")).isEqualTo("FAILED");
                     assertThat(row.getString("failure")).as("neither its FINISHED nor its own failure overwrote it")
                             .isEqualTo(abandoned);
-                    assertThat(row.getInt("proposed")).isEqualTo(1000);
+                    assertThat(row.getInt("proposed")).isEqualTo(CHUNK);
                 }
                 assertThat(single(db, "SELECT COUNT(*) FROM introduction WHERE match_run_id = " + run))
-                        .as("the second chunk rolled back whole").isEqualTo(1000);
+                        .as("the second chunk rolled back whole").isEqualTo(CHUNK);
                 assertThat(single(db, "SELECT COUNT(*) FROM introduction_event e JOIN introduction i ON i.id = e.introduction_id"
-                        + " WHERE i.match_run_id = " + run)).isEqualTo(1000);
+                        + " WHERE i.match_run_id = " + run)).isEqualTo(CHUNK);
             } finally {
                 sql.execute("DROP TRIGGER IF EXISTS match_it_second_chunk_waits");
-                sql.execute("DROP TABLE IF EXISTS match_it_gate");
+                single(gate, "SELECT COALESCE(RELEASE_LOCK('match_it_gate'), 0)");
             }
         }
     }

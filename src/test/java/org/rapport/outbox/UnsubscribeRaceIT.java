@@ -81,11 +81,11 @@ class UnsubscribeRaceIT {
         String token = firstMessageAndItsToken(email);
         TestMailServer.gate().hold(email);
         // due at the same instant, so one dispatcher claims all five in one batch
-        Instant due = Instant.now().plusSeconds(8);
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(compose(email, due).getInt("id"));
+            ids.add(compose(email, LATER).getInt("id"));
         }
+        dueTogetherNow(ids);
         assertThat(TestMailServer.gate().awaitHeld(Duration.ofSeconds(30))).as("a message to the customer on the wire").isTrue();
 
         CompletableFuture<Api.Reply> post = CompletableFuture.supplyAsync(() -> api.anonymous().post("u/" + token,
@@ -199,11 +199,11 @@ class UnsubscribeRaceIT {
 
     private Api.Reply threeNotesAndThen(String email, java.util.function.Supplier<Api.Reply> opening, int status) throws Exception {
         TestMailServer.gate().hold(email);
-        Instant due = Instant.now().plusSeconds(6);
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(compose(email, due).getInt("id"));
+            ids.add(compose(email, LATER).getInt("id"));
         }
+        dueTogetherNow(ids);
         assertThat(TestMailServer.gate().awaitHeld(Duration.ofSeconds(30))).as("a message to the customer on the wire").isTrue();
 
         CompletableFuture<Api.Reply> post = CompletableFuture.supplyAsync(opening);
@@ -287,6 +287,23 @@ class UnsubscribeRaceIT {
 
     private static long salespersonIdOf(int outboxId) throws SQLException {
         return column("(SELECT owner_id FROM customer WHERE customer.id = outbox_message.customer_id)", outboxId);
+    }
+
+    /** Composed for an hour from now: none is due until {@link #dueTogetherNow} makes them all due at once. */
+    private static final Instant LATER = Instant.now().plus(Duration.ofHours(1));
+
+    /**
+     * Set-up: the messages {@code ids}, composed for {@link #LATER}, become due at one instant in one statement, so one
+     * dispatcher claims them in one batch, with no wait for a moment set ahead.
+     */
+    private static void dueTogetherNow(List<Integer> ids) throws SQLException {
+        try (Connection c = db(); PreparedStatement due = c.prepareStatement("UPDATE outbox_message SET not_before = UTC_TIMESTAMP(3)"
+                + " WHERE status = 'PENDING' AND id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                due.setLong(i + 1, ids.get(i));
+            }
+            assertThat(due.executeUpdate()).as("all still waiting").isEqualTo(ids.size());
+        }
     }
 
     private static long column(String expression, int outboxId) throws SQLException {

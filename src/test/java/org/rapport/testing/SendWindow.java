@@ -42,8 +42,18 @@ public final class SendWindow {
      */
     public static ZoneId zoneWhereClosed(Hours hours) {
         int gapHours = (int) Duration.between(hours.end(), hours.start()).plusHours(24).toHours() % 24;
-        int target = (hours.end().getHour() + gapHours / 2) % 24;
-        int offset = target - ZonedDateTime.now(ZoneOffset.UTC).getHour();
+        return zoneAt((hours.end().getHour() + gapHours / 2) % 24);
+    }
+
+    /** A zone (a whole-hour offset, Etc/GMT) whose local time is now about the middle of the window. */
+    public static ZoneId zoneWhereOpen(Hours hours) {
+        int length = (int) Duration.between(hours.start(), hours.end()).plusHours(24).toHours() % 24;
+        return zoneAt((hours.start().getHour() + length / 2) % 24);
+    }
+
+    /** A zone (a whole-hour offset, Etc/GMT) whose local hour is {@code hour} now. */
+    private static ZoneId zoneAt(int hour) {
+        int offset = hour - ZonedDateTime.now(ZoneOffset.UTC).getHour();
         while (offset < -12) {
             offset += 24;
         }

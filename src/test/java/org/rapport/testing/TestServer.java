@@ -9,11 +9,18 @@ import java.util.Map;
 /**
  * One Rapport for all API integration tests of a run: started by the first test that asks for it, from the launcher
  * and WAR this build produced (exactly what ships), with the test environment of the failsafe configuration (database,
- * GreenMail ports, schedules); stopped when the test run ends ({@link TestDatabase}), before the database. Its log is
+ * GreenMail ports, schedules) and {@link #MATCH_CHUNK}; stopped when the test run ends ({@link TestDatabase}), before the database. Its log is
  * {@code target/it-server.log}. Tests share it, so each arranges its own data under unique ids and restores any global
  * setting it changes.
  */
 public final class TestServer {
+
+    /**
+     * Proposals a matching run of the shared server stores per transaction ({@code RAPPORT_INTRODUCTIONS_MATCH_CHUNK};
+     * 1,000 by default): small, so that a test of a run's second chunk needs a hundred customers, not thousands that
+     * every later run of the shared database reads again.
+     */
+    public static final int MATCH_CHUNK = 50;
 
     private static LauncherInstance instance;
 
@@ -30,7 +37,8 @@ public final class TestServer {
         if (instance == null) {
             Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
             try {
-                instance = LauncherInstance.start("it-server", target.resolve("it-server"), Map.of(), "768m");
+                instance = LauncherInstance.start("it-server", target.resolve("it-server"),
+                        Map.of("RAPPORT_INTRODUCTIONS_MATCH_CHUNK", Integer.toString(MATCH_CHUNK)), "768m");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
