@@ -70,7 +70,8 @@ class ApprovalsPageIT {
         assertThat(cardIds(browser, "introduction")).containsExactly(String.valueOf(introduction));
         assertThat(cardIds(browser, "reward")).containsExactlyInAnyOrder(String.valueOf(reward), String.valueOf(rejected));
         assertThat(card(browser, "introduction", introduction).getText()).as("the two customers and why they match")
-                .contains(team.tag + " X").contains(team.tag + " Y").contains("needs");
+                .contains(team.tag + " X").contains(team.tag + " Y")
+                .contains(admin.get("api/introductions/" + introduction).json().getString("explanation"));
         browser.check("approvals");
 
         card(browser, "introduction", introduction).findElement(By.cssSelector("button[data-act=approve]")).click();
