@@ -108,6 +108,9 @@ public interface IntroductionMapper {
     /** The salespeople who report to {@code managerId}. */
     Set<Long> reportsOf(@Param("managerId") long managerId);
 
+    /** The external ids of the salespeople who report to {@code managerId}. */
+    Set<String> reportExternalIdsOf(@Param("managerId") long managerId);
+
     /** One customer of an introduction, as its consent request and the introduction email need them. */
     final class PartyRow {
         public long id;

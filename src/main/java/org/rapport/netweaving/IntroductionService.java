@@ -95,6 +95,24 @@ public class IntroductionService {
     }
 
     /**
+     * The proposals that wait for this login's yes or no: every proposal it reaches for an admin (who decides both
+     * sides); otherwise those with a side not yet approved that its salesperson owns or one of their reports owns.
+     */
+    public List<Introduction> awaiting(AuthenticatedUser user) {
+        List<Introduction> proposed = list(user.access(), IntroductionStage.PROPOSED, null);
+        if (user.access().isEverything()) {
+            return proposed;
+        }
+        if (user.salespersonId() == null) {
+            return List.of();
+        }
+        Set<String> speaksFor = new java.util.HashSet<>(user.access().isTeam()
+                ? mapper.reportExternalIdsOf(user.salespersonId()) : Set.of());
+        speaksFor.add(user.salespersonExternalId());
+        return proposed.stream().filter(i -> i.waitsOn(speaksFor)).toList();
+    }
+
+    /**
      * One owner's yes (or their manager's, for the sides they speak for; an admin's for both). Once both sides have
      * said yes the introduction is APPROVED, and what follows approval happens in the same transaction.
      */

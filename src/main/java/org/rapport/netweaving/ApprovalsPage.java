@@ -1,0 +1,123 @@
+package org.rapport.netweaving;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.pages.Feedback;
+import org.rapport.platform.pages.Texts;
+import org.rapport.platform.security.Viewer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /approvals}: the manager's inbox, the introductions that wait for their yes or no and the rewards proposed for
+ * their team. Each decision is one request (the item and the reason as request parameters of the page's form, so its
+ * ViewState guards them); the lists are read again and redrawn in place. Who may decide which item is the services'
+ * to say, as for the API: a forged id gets their refusal as a page message.
+ */
+@Named
+@RequestScoped
+public class ApprovalsPage {
+
+    /** Rewards shown at most: an inbox, not a report; the oldest wait until the newest are decided. */
+    static final int REWARDS_SHOWN = 200;
+
+    @Inject
+    IntroductionService introductions;
+
+    @Inject
+    RewardService rewards;
+
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Feedback feedback;
+
+    @Inject
+    Texts texts;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Clock clock;
+
+    private List<Introduction> waiting;
+    private List<RewardView> proposed;
+
+    public List<Introduction> getIntroductions() {
+        if (waiting == null) {
+            waiting = introductions.awaiting(viewer.user());
+        }
+        return waiting;
+    }
+
+    public List<RewardView> getRewards() {
+        if (proposed == null) {
+            proposed = rewards.search(viewer.access(), RewardStatus.PROPOSED, REWARDS_SHOWN);
+        }
+        return proposed;
+    }
+
+    /** How long an item has waited, in whole days ("today" below one). */
+    public String age(Instant since) {
+        long days = since == null ? 0 : Math.max(0, Duration.between(since, clock.instant()).toDays());
+        return days == 0 ? texts.get("approvals.today") : texts.format("approvals.days", days);
+    }
+
+    public void approveIntroduction() {
+        feedback.attempt(null, () -> introductions.approve(viewer.user(), id(param("item"))))
+                .ifPresent(i -> feedback.info(texts.format("approvals.introductionApproved", i.first().company(), i.second().company())));
+        waiting = null; // redrawn from the database
+    }
+
+    public void declineIntroduction() {
+        feedback.attempt(null, () -> introductions.decline(viewer.user(), id(param("item")), reason()))
+                .ifPresent(i -> feedback.info(texts.format("approvals.introductionDeclined", i.first().company(), i.second().company())));
+        waiting = null;
+    }
+
+    public void approveReward() {
+        feedback.attempt(null, () -> rewards.approve(viewer.user(), id(param("item"))))
+                .ifPresent(r -> feedback.info(texts.format("approvals.rewardApproved", r.company)));
+        proposed = null;
+    }
+
+    public void rejectReward() {
+        feedback.attempt(null, () -> rewards.reject(viewer.user(), id(param("item")), reason()))
+                .ifPresent(r -> feedback.info(texts.format("approvals.rewardRejected", r.company)));
+        proposed = null;
+    }
+
+    private String param(String name) {
+        Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
+        return params.get(name);
+    }
+
+    /** The reason a decline or a rejection needs (the API's rule: not blank, at most 1,000 characters). */
+    private String reason() {
+        String reason = param("reason");
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("reason: say why.");
+        }
+        if (reason.strip().length() > 1000) {
+            throw new InvalidInput("reason: at most 1,000 characters.");
+        }
+        return reason.strip();
+    }
+
+    private static long id(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidInput("item: not an id: " + text);
+        }
+    }
+}
