@@ -242,7 +242,7 @@ class IntroductionConsentIT {
         // window the reminder was planned for the window's next opening, and reminded_at says so; the set-up opens the
         // window now, so it moves that planned moment to now first, as if the reminder had been planned in an open window
         // (without this, after the window's close the reminder "leaves" before its planned moment, which cannot happen)
-        sql("UPDATE introduction SET reminded_at = UTC_TIMESTAMP(3) WHERE reminded_at > UTC_TIMESTAMP(3) AND id = " + id);
+        sql("UPDATE introduction SET reminded_at = LEAST(reminded_at, UTC_TIMESTAMP(3)) WHERE id = " + id);
         SendWindow.open(needs);
         soon().untilAsserted(() -> assertThat(message(needs, "consent-reminder:" + id + ":FIRST").getString("status")).isEqualTo("SENT"));
         soon().untilAsserted(() -> assertThat(instant(id, "reminded_at")).as("counted from when the reminder left")
