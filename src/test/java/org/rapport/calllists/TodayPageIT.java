@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.testing.Api;
 import org.rapport.testing.Browser;
 import org.rapport.testing.BrowserExtension;
@@ -92,13 +91,13 @@ class TodayPageIT {
     }
 
     private void awaitGone(Browser browser, String item) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !cardIds(browser).contains(item));
+        browser.waitUntil(d -> !cardIds(browser).contains(item));
     }
 
     /** The worked card leaves the list and the next one has the focus; answers that one. */
     private String awaitGoneAndFocused(Browser browser, String item) {
         awaitGone(browser, item);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> focusedCard(browser) != null);
+        browser.waitUntil(d -> focusedCard(browser) != null);
         return focusedCard(browser);
     }
 

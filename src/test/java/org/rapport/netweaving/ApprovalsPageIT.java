@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.testing.Api;
 import org.rapport.testing.Browser;
 import org.rapport.testing.BrowserExtension;
@@ -206,6 +205,6 @@ class ApprovalsPageIT {
     }
 
     private static void awaitGone(Browser browser, String kind, long id) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> !cardIds(browser, kind).contains(String.valueOf(id)));
+        browser.waitUntil(d -> !cardIds(browser, kind).contains(String.valueOf(id)));
     }
 }

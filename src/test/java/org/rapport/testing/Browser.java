@@ -130,6 +130,15 @@ public final class Browser {
     }
 
     /**
+     * Waits (up to 10 s) until {@code condition} holds. A part of the page redrawn in place while the condition reads it
+     * (an element gone stale) only means "not yet".
+     */
+    public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    /**
      * The languages the browser asks pages for from now on ({@code Accept-Language}, e.g. {@code "de-DE,de"}); each test
      * starts with {@code "en-US,en"}.
      */
