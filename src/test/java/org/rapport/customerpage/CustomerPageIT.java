@@ -62,6 +62,21 @@ class CustomerPageIT {
     }
 
     @Test
+    void thePlannedTouchesShowWhatComesNext() {
+        String problem = Csv.unique("p");
+        assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + problem + "\",\"customer\":\"" + team.customerOfA
+                + "\",\"opened_at\":\"" + Instant.now().minusSeconds(86_400) + "\",\"summary\":\"Late delivery\"}").status()).isEqualTo(201);
+        assertThat(api.asAdmin().postJson("api/problems/" + problem + "/resolve", "{\"resolution\":\"Sent by express\"}").status()).isEqualTo(200);
+        String reason = api.asAdmin().get("api/planned-touches?customer=" + team.customerOfA).array().getJsonObject(0).getString("reason");
+
+        String page = signedIn(team.a).get("customers/" + team.customerOfA).body();
+
+        assertThat(reason).contains("Late delivery");
+        assertThat(section(page, "planned")).contains(reason);
+        assertThat(section(page, "problems")).as("resolved: no longer open").doesNotContain("Late delivery");
+    }
+
+    @Test
     void aTouchLoggedThroughTheFormIsStoredAndShownAfterTheRedirect() {
         PageSession browser = signedIn(team.a);
         Page page = browser.get("customers/" + team.customerOfA);
