@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import org.omnifaces.cdi.Param;
 import org.rapport.customers.CustomerDetail;
 import org.rapport.customers.CustomerService;
+import org.rapport.netweaving.Introduction;
+import org.rapport.netweaving.IntroductionService;
 import org.rapport.outbox.OutboxService;
 import org.rapport.planning.PlannedTouchStatus;
 import org.rapport.planning.PlannedTouchView;
@@ -79,6 +81,9 @@ public class CustomerPage {
     OutboxService outbox;
 
     @Inject
+    IntroductionService introductions;
+
+    @Inject
     TeamService team;
 
     @Inject
@@ -103,6 +108,7 @@ public class CustomerPage {
     private CustomerDetail detail;
     private List<HistoryEntry> history;
     private List<PlannedTouchView> planned;
+    private List<Introduction> introduced;
     private ZoneId readerZone;
 
     private final TouchForm touch = new TouchForm();
@@ -204,6 +210,19 @@ public class CustomerPage {
                     purchases.ofCustomer(viewer.access(), externalId, HISTORY), outbox.history(customerId, HISTORY));
         }
         return history;
+    }
+
+    /** The introductions the customer is part of, on either side, newest first. */
+    public List<Introduction> getIntroductions() {
+        if (introduced == null) {
+            introduced = visible() ? introductions.ofCustomer(viewer.access(), externalId, HISTORY) : List.of();
+        }
+        return introduced;
+    }
+
+    /** The other customer of an introduction of this one. */
+    public Introduction.Party partnerIn(Introduction introduction) {
+        return externalId.equals(introduction.first().customer()) ? introduction.second() : introduction.first();
     }
 
     /** What the planner has in store for the customer (open or waiting for a manager), the next one first. */

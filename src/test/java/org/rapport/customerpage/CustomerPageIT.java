@@ -77,6 +77,30 @@ class CustomerPageIT {
     }
 
     @Test
+    void theCustomersIntroductionsAreListedFromEitherSide() {
+        String code = team.tag.toLowerCase(java.util.Locale.ROOT) + "-logistics";
+        Api.Reply category = api.asAdmin().postCsv("api/import/categories", Csv.lines("code,name", code + ",Logistics " + team.tag));
+        assertThat(category.json().getJsonArray("rejected")).as(category.toString()).isEmpty();
+        String needs = team.tag + "-NEEDS";
+        String offers = team.tag + "-OFFERS";
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
+                "owner,external_id,company,region,offers,needs,intro_ok,email,time_zone",
+                team.a + "," + needs + ",Needer " + team.tag + ",DE-BE,," + code + ",true,needs-" + team.tag + "@example.com,Europe/Berlin",
+                team.b + "," + offers + ",Offerer " + team.tag + ",DE-BE," + code + ",,true,offers-" + team.tag + "@example.com,Europe/Berlin"));
+        assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
+        Api.Reply run = api.asAdmin().postJson("api/introductions/match", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+
+        String ofNeeder = section(signedIn(team.a).get("customers/" + needs).body(), "introductions");
+        String ofOfferer = section(signedIn(team.b).get("customers/" + offers).body(), "introductions");
+
+        assertThat(ofNeeder).contains("Offerer " + team.tag).contains("PROPOSED")
+                .contains("Needer " + team.tag + " needs Logistics " + team.tag);
+        assertThat(ofOfferer).contains("Needer " + team.tag).doesNotContain("Offerer " + team.tag + "</strong>");
+        assertThat(section(signedIn(team.a).get("customers/" + team.customerOfA).body(), "introductions")).contains("None.");
+    }
+
+    @Test
     void aTouchLoggedThroughTheFormIsStoredAndShownAfterTheRedirect() {
         PageSession browser = signedIn(team.a);
         Page page = browser.get("customers/" + team.customerOfA);
