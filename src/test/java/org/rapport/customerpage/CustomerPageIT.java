@@ -54,9 +54,11 @@ class CustomerPageIT {
                 .contains("Calls after 10 only").contains("Two kids; loves sailing").contains(team.a).contains("Asia/Tokyo");
         assertThat(text(body, "doNotContact")).isEqualTo("Do not contact");
         assertThat(text(body, "introConsent")).isEqualTo("Open to introductions");
+        assertThat(text(body, "emailConsent")).isEqualTo("Email allowed");
         assertThat(section(body, "problems")).contains("Invoice sent twice").contains("HIGH");
         String history = section(body, "history");
         assertThat(history).contains("Voicemail").contains("980.00 EUR").contains("Sail cloth").contains("thank-you-anniversary");
+        assertThat(history).as("the email's status, waiting or taken back after do-not-contact").containsPattern(">(waiting|not sent)<");
         assertThat(history.indexOf("newest note of all")).as("newest first").isLessThan(history.indexOf("older call note"));
         assertThat(history.indexOf("older call note")).isLessThan(history.indexOf("Sail cloth"));
     }
