@@ -103,6 +103,9 @@ public interface IntroductionMapper {
     List<Introduction> listVisible(@Param("access") Access access, @Param("stage") IntroductionStage stage,
                                    @Param("owner") String owner, @Param("limit") int limit);
 
+    /** The introductions of one customer, on either side, that the caller reaches; newest first. */
+    List<Introduction> ofCustomer(@Param("access") Access access, @Param("customerId") long customerId, @Param("limit") int limit);
+
     List<IntroductionEvent> history(@Param("id") long id);
 
     /** The salespeople who report to {@code managerId}. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.customers.CustomerService;
 import org.rapport.planning.PlanningService;
 import org.rapport.platform.database.Batches;
 import org.rapport.platform.errors.InvalidInput;
@@ -33,6 +34,9 @@ public class IntroductionService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CustomerService customers;
 
     @Inject
     PlanningService planning;
@@ -110,6 +114,14 @@ public class IntroductionService {
                 ? mapper.reportExternalIdsOf(user.salespersonId()) : Set.of());
         speaksFor.add(user.salespersonExternalId());
         return proposed.stream().filter(i -> i.waitsOn(speaksFor)).toList();
+    }
+
+    /**
+     * The introductions of one customer the caller may see (someone else's customer is refused, an unknown one not
+     * found), on either side, newest first: the customer page's history.
+     */
+    public List<Introduction> ofCustomer(Access access, String customer, int limit) {
+        return mapper.ofCustomer(access, customers.requireVisible(access, customer), limit);
     }
 
     /**

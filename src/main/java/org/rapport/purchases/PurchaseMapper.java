@@ -17,4 +17,7 @@ public interface PurchaseMapper {
 
     /** One row; run in a {@link org.rapport.platform.database.Batches batch}. */
     int upsert(@Param("w") ForCustomer<Purchase> row);
+
+    /** A customer's purchases, newest first. */
+    List<PurchaseSummary> ofCustomer(@Param("customerId") long customerId, @Param("limit") int limit);
 }

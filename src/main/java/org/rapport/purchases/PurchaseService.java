@@ -51,4 +51,9 @@ public class PurchaseService {
         return PurchaseView.of(purchase, exchangeRates.since(purchase.purchasedOn())
                 .missingRate(purchase.currency(), purchase.purchasedOn()).stream().toList());
     }
+
+    /** The purchases of a customer the caller may see, newest first (the customer page's history). */
+    public List<PurchaseSummary> ofCustomer(Access access, String customer, int limit) {
+        return mapper.ofCustomer(customers.requireVisible(access, customer), limit);
+    }
 }

@@ -4,8 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.rapport.platform.errors.DomainException;
 
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +22,9 @@ public class Feedback {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Validator validator;
 
     /** Runs {@code action}; on a domain failure shows its message for {@code clientId} (null: the whole page). */
     public <T> java.util.Optional<T> attempt(String clientId, Supplier<T> action) {
@@ -32,5 +39,68 @@ public class Feedback {
 
     public void info(String text) {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    /**
+     * Runs {@code action} for the form {@code formId}; a domain failure whose detail starts with a field name, as the
+     * services write them ({@code "occurred_at: … is in the future."}), goes next to that field of the form (component
+     * id {@code occurredAt}), anything else to the form as a whole.
+     */
+    public <T> java.util.Optional<T> attemptIn(String formId, Supplier<T> action) {
+        try {
+            return java.util.Optional.ofNullable(action.get());
+        } catch (DomainException e) {
+            faces.addMessage(fieldOf(formId, e.getMessage()), new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.validationFailed();
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Checks {@code request} against the same Bean Validation constraints the API applies to it, each violation next to
+     * its field of the form {@code formId} ({@code "amount: must be a decimal string …"}); whether it passed.
+     */
+    public boolean valid(String formId, Object request) {
+        var violations = validator.validate(request).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString())).toList();
+        for (ConstraintViolation<Object> v : violations) {
+            String field = v.getPropertyPath().toString();
+            faces.addMessage(formId + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    snakeCase(field) + ": " + v.getMessage(), null));
+        }
+        if (!violations.isEmpty()) {
+            faces.validationFailed();
+        }
+        return violations.isEmpty();
+    }
+
+    /** The client id of the field a detail names ({@code "currency: …"} in form {@code buy}: {@code buy:currency}), else the form's. */
+    private String fieldOf(String formId, String detail) {
+        int colon = detail == null ? -1 : detail.indexOf(':');
+        if (colon > 0 && detail.substring(0, colon).matches("[a-z_]+")) {
+            String clientId = formId + ":" + camelCase(detail.substring(0, colon));
+            if (faces.getViewRoot() != null && faces.getViewRoot().findComponent(":" + clientId) != null) {
+                return clientId;
+            }
+        }
+        return formId;
+    }
+
+    static String camelCase(String snake) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    static String snakeCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,44 @@
+package org.rapport.customerpage;
+
+import org.rapport.platform.errors.InvalidInput;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Turning form text into request values, with the API's field names in every complaint. */
+final class Forms {
+
+    private Forms() {
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** The constant named {@code text}, or null (then the request's {@code @NotNull} names the field). */
+    static <E extends Enum<E>> E oneOf(Class<E> type, String text) {
+        try {
+            return text == null || text.isBlank() ? null : Enum.valueOf(type, text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A {@code YYYY-MM-DD} date (the browser's date picker sends that), or null when empty. */
+    static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(field + ": not a date (YYYY-MM-DD): " + text);
+        }
+    }
+
+    /** An external id for a record made on the page, where no other system gave it one. */
+    static String newExternalId() {
+        return "rapport-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,38 @@
+package org.rapport.customerpage;
+
+import org.rapport.customers.CustomerDetail;
+import org.rapport.outbox.OutboxView;
+import org.rapport.purchases.PurchaseSummary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One line of a customer's history: exactly one of a touch, a purchase or a message (with the responses it drew).
+ * {@code at} orders the lines; a purchase has only a date, so it counts from the start of that day in the reader's zone.
+ */
+public record HistoryEntry(Instant at, CustomerDetail.RecentTouch touch, PurchaseSummary purchase, OutboxView message) {
+
+    public String getType() {
+        return touch != null ? "touch" : purchase != null ? "purchase" : "message";
+    }
+
+    /** Touches, purchases and messages as one list, newest first. */
+    static List<HistoryEntry> of(ZoneId zone, List<CustomerDetail.RecentTouch> touches, List<PurchaseSummary> purchases,
+                                 List<OutboxView> messages) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        touches.forEach(t -> entries.add(new HistoryEntry(t.occurredAt(), t, null, null)));
+        purchases.forEach(p -> entries.add(new HistoryEntry(startOf(p.purchasedOn(), zone), null, p, null)));
+        messages.forEach(m -> entries.add(new HistoryEntry(m.sentAt != null ? m.sentAt : m.createdAt, null, null, m)));
+        entries.sort(Comparator.comparing(HistoryEntry::at, Comparator.nullsLast(Comparator.reverseOrder())));
+        return entries;
+    }
+
+    private static Instant startOf(LocalDate day, ZoneId zone) {
+        return day == null ? null : day.atStartOfDay(zone).toInstant();
+    }
+}
