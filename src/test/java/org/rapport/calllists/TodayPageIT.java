@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /today} in a real browser: a salesperson works three cards by keyboard (j to the next card, 1-3 for the
  * outcome), the list redraws in place, and the outcomes are stored (checked through the API). The page and the login
- * page have no serious or critical accessibility violation at 1280 and 375 px.
+ * page and the customer page a card links to have no serious or critical accessibility violation at 1280 and 375 px.
  */
 @ExtendWith(BrowserExtension.class)
 class TodayPageIT {
@@ -76,6 +76,12 @@ class TodayPageIT {
         assertThat(lastOutcome(customerOf(first))).isEqualTo("REACHED");
         assertThat(lastOutcome(customerOf(second))).isEqualTo("VOICEMAIL");
         assertThat(lastOutcome(customerOf(third))).isEqualTo("NO_ANSWER");
+
+        // the card's name opens the customer's page, which shows the call just logged
+        String last = customerOf(cardIds(browser).get(0));
+        browser.find(By.cssSelector("article.card h3 a")).click();
+        browser.waitUntil(d -> d.getCurrentUrl().endsWith("/customers/" + last));
+        browser.check("customer");
     }
 
     private List<WebElement> cards(Browser browser) {
