@@ -41,10 +41,16 @@ class TodayPageIT {
                 seller + ",Tina Today,tina@example.com,Europe/Berlin,,20,MON-SUN,SALES,,"));
         assertThat(people.json().getJsonArray("rejected")).as(people.toString()).isEmpty();
         customers = List.of(tag + "-C1", tag + "-C2", tag + "-C3", tag + "-C4");
-        StringBuilder rows = new StringBuilder("external_id,company,preferred_name,phone,email,time_zone,owner");
+        // customers as a salesperson meets them (the page's screenshots in docs/ come from this test)
+        String[] rowsOf = {
+                ",Nordlicht Logistik GmbH,Jana,Jana,Berg,+49 30 5550101,Europe/Berlin,Prefers calls before 10:00,Daughter starts university in October",
+                ",Atlantique Matériaux SAS,Hélène,Hélène,Lemaître,+33 1 55501020,Europe/Paris,Short emails; no attachments,",
+                ",Alpen Software AG,Klaus,Klaus,Schneider,+49 89 5550303,Europe/Berlin,,Collects vintage watches",
+                ",Harbour Foods Ltd,Sam,Sam,Okafor,+44 20 5550404,Europe/London,Call the mobile,Runs marathons"};
+        StringBuilder rows = new StringBuilder("external_id,company,preferred_name,contact_first_name,contact_last_name,phone,time_zone,preferences,personal_notes,email,owner");
         for (int i = 0; i < customers.size(); i++) {
-            rows.append('\n').append(customers.get(i)).append(",Company ").append(i + 1).append(",Person ").append(i + 1)
-                    .append(",+49 30 555 0").append(i + 1).append(",p").append(i + 1).append('@').append(tag).append(".example,Europe/Berlin,").append(seller);
+            rows.append('\n').append(customers.get(i)).append(rowsOf[i]).append(",p").append(i + 1).append('@').append(tag)
+                    .append(".example,").append(seller);
         }
         assertThat(api.asAdmin().postCsv("api/import/customers", rows.toString()).json().getInt("created")).isEqualTo(4);
         assertThat(api.asAdmin().postJson("api/users", "{\"username\":\"" + seller + "\",\"password\":\"" + PASSWORD
