@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 
 /**
- * Caps request bodies: small for JSON, large for CSV imports (which are streamed). A declared length over the limit is
+ * Caps request bodies: small for JSON and page forms, large for CSV imports (which are streamed), through the API or
+ * uploaded on {@code /admin/import}. A declared length over the limit is
  * refused before reading; a chunked body is cut off when it passes the limit.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -32,7 +33,7 @@ public class BodyLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long limit = request.getRequestURI().startsWith(request.getContextPath() + "/api/import/") ? importLimit : apiLimit;
+        long limit = isImport(request) ? importLimit : apiLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             response.setStatus(413);
@@ -42,6 +43,12 @@ public class BodyLimitFilter extends HttpFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    /** The CSV imports: the API's and the admin's import page, which uploads the same files. */
+    static boolean isImport(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/import/") || path.equals("/admin/import");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
