@@ -7,7 +7,6 @@ import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.pages.Feedback;
-import org.rapport.platform.pages.Texts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,9 +40,6 @@ public class ImportPage {
     Feedback feedback;
 
     @Inject
-    Texts texts;
-
-    @Inject
     Clock clock;
 
     public List<String> getKinds() {
@@ -58,6 +54,7 @@ public class ImportPage {
     public void upload(FileUploadEvent event) {
         String kind = String.valueOf(event.getComponent().getAttributes().get("kind"));
         UploadedFile file = event.getFile();
+        // the report below the uploads is the answer; no page message (the result stays until the next import)
         feedback.attempt(null, () -> {
             RowImporter<?> importer = importers.of(kind).filter(i -> KINDS.contains(kind))
                     .orElseThrow(() -> new NotFound("There is no import of '" + kind + "'."));
@@ -68,6 +65,6 @@ public class ImportPage {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }).ifPresent(report -> feedback.info(texts.format("import.done", texts.get("import.kind." + kind), report.fileName())));
+        });
     }
 }

@@ -47,7 +47,7 @@ public class UsersPage implements Serializable {
     @Inject
     Texts texts;
 
-    private CreateUserRequest created = new CreateUserRequest();
+    private final NewLogin created = new NewLogin();
     private List<UserView> all;
     private Map<String, Edit> edits;
 
@@ -107,22 +107,67 @@ public class UsersPage implements Serializable {
         return List.of("SALES", "MANAGER", "ADMIN");
     }
 
-    public CreateUserRequest getCreated() {
+    /** The new-login form's fields (the API's request has public fields, which pages may read but not write). */
+    public static class NewLogin implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String username;
+        private String password;
+        private String role;
+        private String salesperson;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getRole() {
+            return role;
+        }
+
+        public void setRole(String role) {
+            this.role = role;
+        }
+
+        public String getSalesperson() {
+            return salesperson;
+        }
+
+        public void setSalesperson(String salesperson) {
+            this.salesperson = salesperson;
+        }
+    }
+
+    public NewLogin getCreated() {
         return created;
     }
 
     public void create() {
-        created.salesperson = blankToNull(created.salesperson);
-        if (!valid(created, CREATE + ":")) {
+        CreateUserRequest request = new CreateUserRequest();
+        request.username = created.username;
+        request.password = created.password;
+        request.role = created.role;
+        request.salesperson = blankToNull(created.salesperson);
+        created.password = null;
+        if (!valid(request, CREATE + ":")) {
             return;
         }
-        feedback.attemptAt(e -> fieldOf(e, CREATE + ":"), () -> users.create(created)).ifPresent(user -> {
+        feedback.attemptAt(e -> fieldOf(e, CREATE + ":"), () -> users.create(request)).ifPresent(user -> {
             feedback.info(texts.format("users.created", user.username()));
             created.username = null;
             created.salesperson = null;
             reload();
         });
-        created.password = null;
     }
 
     /** Saves the role and salesperson of the login in row {@code row} (its index in the list, for the fields' ids). */

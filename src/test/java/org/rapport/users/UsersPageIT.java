@@ -42,7 +42,7 @@ class UsersPageIT {
             assertThat(u.getString("salesperson")).isEqualTo(team.a);
             assertThat(u.getBoolean("enabled")).isTrue();
         });
-        assertThat(api.as(username, "long-enough-password").get("api/me").status()).isEqualTo(200);
+        assertThat(api.as(username, "long-enough-password").get("api/customers").status()).isEqualTo(200);
 
         Page list = admin.get("admin/users");
         int row = rowOf(list, username);
@@ -52,7 +52,7 @@ class UsersPageIT {
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(disabled.body()).contains("Login " + username + " saved.");
         assertThat(login(username)).hasValueSatisfying(u -> assertThat(u.getBoolean("enabled")).isFalse());
-        assertThat(api.as(username, "long-enough-password").get("api/me").status()).isEqualTo(401);
+        assertThat(api.as(username, "long-enough-password").get("api/customers").status()).isEqualTo(401);
     }
 
     @Test
