@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /admin/import} in a real browser: an admin uploads a customers file with bad rows (larger than the API's limit
  * for JSON bodies, so it must get the import limit), sees the counts and the rejected rows, and downloads the rejected
- * rows as CSV with the session's cookie. The page has no serious or critical accessibility violation.
+ * rows as CSV with the session's cookie. The import page and the logins page (an admin's home) have no serious or
+ * critical accessibility violation.
  */
 @ExtendWith(BrowserExtension.class)
 class ImportPageIT {
@@ -47,6 +48,8 @@ class ImportPageIT {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
 
         browser.signIn("admin", Api.ADMIN_PASSWORD);
+        assertThat(browser.driver().getCurrentUrl()).as("an admin's home").endsWith("/admin/users");
+        browser.check("admin-users");
         browser.open("admin/import");
         long start = System.nanoTime();
         browser.find(By.cssSelector("section[data-kind=customers] input[type=file]")).sendKeys(file.toAbsolutePath().toString());
