@@ -8,6 +8,8 @@ import org.rapport.testing.Api;
 import org.rapport.testing.Browser;
 import org.rapport.testing.BrowserExtension;
 import org.rapport.testing.Csv;
+import org.rapport.testing.PageSession;
+import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
 import java.net.URI;
@@ -80,6 +82,25 @@ class ImportPageIT {
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 browser.find(By.id("download")).getAttribute("href"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).as("no session, no report").isIn(302, 401);
+    }
+
+    @Test
+    void aMultipartBodyWithoutADeclaredLengthIsRefusedBeforeTheContainerReadsIt() {
+        String boundary = "b0undary";
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload:file_customers\"; filename=\"c.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nexternal_id,company,time_zone\r\n\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        PageSession admin = PageSession.onTestServer();
+        admin.signIn("admin", Api.ADMIN_PASSWORD);
+        Team team = new Team(api);
+        PageSession sales = PageSession.onTestServer();
+        sales.signIn(team.a, Team.PASSWORD);
+
+        PageSession.Page toImport = admin.postChunked("admin/import", "multipart/form-data; boundary=" + boundary, body);
+        PageSession.Page toToday = sales.postChunked("today", "multipart/form-data; boundary=" + boundary, body);
+
+        assertThat(toImport.status()).as(toImport.body()).isEqualTo(411);
+        assertThat(toToday.status()).as("any page: Faces reads multipart bodies on every view").isEqualTo(411);
+        assertThat(toToday.body()).contains("must declare its length");
     }
 
     /** A GET with the browser's cookies for the server (the session cookie is HttpOnly: Selenium still sees it). */

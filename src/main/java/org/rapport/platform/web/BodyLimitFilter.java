@@ -16,8 +16,9 @@ import java.io.IOException;
 
 /**
  * Caps request bodies: small for JSON and page forms, large for CSV imports (which are streamed), through the API or
- * uploaded on {@code /admin/import}. A declared length over the limit is
- * refused before reading; a chunked body is cut off when it passes the limit.
+ * uploaded on {@code /admin/import}. A declared length over the limit is refused before reading; a chunked body is cut off
+ * when it passes the limit, except a multipart one, which the container parses itself and which must declare its
+ * length (411 otherwise).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodyLimitFilter extends HttpFilter {
@@ -42,7 +43,21 @@ public class BodyLimitFilter extends HttpFilter {
                     "The request body has " + declared + " bytes; the limit for this path is " + limit + " bytes.", null));
             return;
         }
+        if (declared < 0 && isMultipart(request)) {
+            // the container reads a multipart body itself (Faces' file uploads), past any wrapper: only a declared
+            // length, checked above, can bound it, and browsers always declare one for a form's files
+            response.setStatus(411);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write(Problem.json(411, "Length required",
+                    "A multipart request body must declare its length (Content-Length); the limit for this path is " + limit + " bytes.", null));
+            return;
+        }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
     }
 
     /** The CSV imports: the API's and the admin's import page, which uploads the same files. */
