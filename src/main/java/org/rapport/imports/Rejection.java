@@ -1,7 +1,7 @@
 package org.rapport.imports;
 
 /** One reason a row was not stored: where (line, column), what (value) and why. */
-public record Rejection(long line, String column, String value, String reason) {
+public record Rejection(long line, String column, String value, String reason) implements java.io.Serializable {
 
     private static final int MAX_VALUE_CHARS = 200;
 

@@ -7,7 +7,7 @@ import org.rapport.platform.security.Role;
 
 /** {@code POST /api/users}. */
 // A class with fields, not a record: Payara\'s OpenAPI scanner fails on constraints on record components.
-public class CreateUserRequest {
+public class CreateUserRequest implements java.io.Serializable {
 
     @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "letters, digits and . _ @ - only") public String username;
 

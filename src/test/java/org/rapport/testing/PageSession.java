@@ -82,6 +82,12 @@ public final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts {@code body} without declaring its length (chunked), as no browser does. */
+    public Page postChunked(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(strip(path))).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     /** Opens {@code /login} and signs in with the form, as a person would; answers the login's reply (a redirect). */
     public Page signIn(String username, String password) {
         return signIn(username, password, null);

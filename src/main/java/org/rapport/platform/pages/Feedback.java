@@ -10,6 +10,7 @@ import org.rapport.platform.errors.DomainException;
 
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,13 +29,23 @@ public class Feedback {
 
     /** Runs {@code action}; on a domain failure shows its message for {@code clientId} (null: the whole page). */
     public <T> java.util.Optional<T> attempt(String clientId, Supplier<T> action) {
+        return attemptAt(e -> clientId, action);
+    }
+
+    /** Runs {@code action}; on a domain failure shows its message for the client id {@code where} picks for it. */
+    public <T> java.util.Optional<T> attemptAt(Function<DomainException, String> where, Supplier<T> action) {
         try {
             return java.util.Optional.ofNullable(action.get());
         } catch (DomainException e) {
-            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.title(), e.getMessage()));
-            faces.validationFailed();
+            error(where.apply(e), e.title(), e.getMessage());
             return java.util.Optional.empty();
         }
+    }
+
+    /** An error message for {@code clientId} (null: the whole page); the request counts as failed validation. */
+    public void error(String clientId, String summary, String detail) {
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, detail));
+        faces.validationFailed();
     }
 
     public void info(String text) {

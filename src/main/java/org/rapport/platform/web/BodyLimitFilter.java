@@ -15,8 +15,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 
 /**
- * Caps request bodies: small for JSON, large for CSV imports (which are streamed). A declared length over the limit is
- * refused before reading; a chunked body is cut off when it passes the limit.
+ * Caps request bodies: small for JSON and page forms, large for CSV imports (which are streamed), through the API or
+ * uploaded on {@code /admin/import}. A declared length over the limit is refused before reading; a chunked body is cut off
+ * when it passes the limit, except a multipart one, which the container parses itself and which must declare its
+ * length (411 otherwise).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodyLimitFilter extends HttpFilter {
@@ -32,7 +34,7 @@ public class BodyLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long limit = request.getRequestURI().startsWith(request.getContextPath() + "/api/import/") ? importLimit : apiLimit;
+        long limit = isImport(request) ? importLimit : apiLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             response.setStatus(413);
@@ -41,7 +43,27 @@ public class BodyLimitFilter extends HttpFilter {
                     "The request body has " + declared + " bytes; the limit for this path is " + limit + " bytes.", null));
             return;
         }
+        if (declared < 0 && isMultipart(request)) {
+            // the container reads a multipart body itself (Faces' file uploads), past any wrapper: only a declared
+            // length, checked above, can bound it, and browsers always declare one for a form's files
+            response.setStatus(411);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write(Problem.json(411, "Length required",
+                    "A multipart request body must declare its length (Content-Length); the limit for this path is " + limit + " bytes.", null));
+            return;
+        }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
+    }
+
+    /** The CSV imports: the API's and the admin's import page, which uploads the same files. */
+    static boolean isImport(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/import/") || path.equals("/admin/import");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
