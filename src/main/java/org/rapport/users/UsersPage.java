@@ -83,11 +83,39 @@ public class UsersPage implements Serializable {
         }
     }
 
+    /** At most this many logins are drawn; a search ({@code ?q=}) narrows the list (a big company has thousands). */
+    static final int MAX_ROWS = 50;
+
+    private String query;
+    private int matching;
+
+    /** The logins whose user name contains the search (all without one), the first {@link #MAX_ROWS} by name. */
     public List<UserView> getAll() {
         if (all == null) {
-            all = users.all();
+            String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+            List<UserView> found = users.all().stream().filter(u -> u.username().toLowerCase(java.util.Locale.ROOT).contains(q)).toList();
+            matching = found.size();
+            all = found.stream().limit(MAX_ROWS).toList();
         }
         return all;
+    }
+
+    /** How many logins match the search, drawn or not. */
+    public int getMatching() {
+        getAll();
+        return matching;
+    }
+
+    public int getMaxRows() {
+        return MAX_ROWS;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
     }
 
     public Map<String, Edit> getEdits() {

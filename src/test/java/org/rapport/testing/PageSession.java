@@ -72,6 +72,19 @@ public final class PageSession {
         return send(HttpRequest.newBuilder(base.resolve(strip(path))).GET());
     }
 
+    /** A GET of exactly this path on the server, unresolved and unnormalised ({@code //api/x}, {@code /%61pi/x}). */
+    public Page getRaw(String rawPath) {
+        return send(HttpRequest.newBuilder(URI.create(base.getScheme() + "://" + base.getRawAuthority() + rawPath)).GET());
+    }
+
+    /** Puts a cookie in the jar as if the server had set it (a replayed or planted session id). */
+    public void plant(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
     /** Posts {@code fields} as a form, with the ViewState given (or none when null). */
     public Page post(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()

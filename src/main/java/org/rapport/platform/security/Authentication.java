@@ -90,9 +90,12 @@ public class Authentication implements HttpAuthenticationMechanism {
         }
         Optional<AuthenticatedUser> fromSession = sessionUser(request);
         if (fromSession.isPresent()) {
+            if (!request.getServletPath().startsWith("/jakarta.faces.resource")) {
+                response.setHeader("Cache-Control", "no-store"); // a signed-in page is never shown again from a cache
+            }
             return loggedIn(request, context, fromSession.get());
         }
-        return context.isProtected() ? toLoginPage(request, context) : context.doNothing();
+        return context.isProtected() ? toLoginPage(request, response, context) : context.doNothing();
     }
 
     @Override
@@ -178,7 +181,20 @@ public class Authentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(user.username(), Set.of(user.role().name()));
     }
 
-    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpMessageContext context) {
+    private static AuthenticationStatus toLoginPage(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // an ajax request of a page whose session ended: Faces' own redirect, which the page follows (a 302 to an
+            // HTML page would leave it waiting without a word)
+            try {
+                response.setContentType("text/xml;charset=UTF-8");
+                response.getWriter().write("<?xml version='1.0' encoding='UTF-8'?><partial-response><redirect url=\""
+                        + request.getContextPath() + "/login\"></redirect></partial-response>");
+                response.flushBuffer();
+            } catch (IOException e) {
+                // the client went away
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         String target = request.getRequestURI().substring(request.getContextPath().length());
         String query = request.getQueryString();
         if (query != null && "GET".equals(request.getMethod())) {
@@ -189,8 +205,9 @@ public class Authentication implements HttpAuthenticationMechanism {
                 ? login : login + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
     }
 
+    /** By the path the container mapped (decoded and normalised): {@code //api/x} and {@code /%61pi/x} are the API too. */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath();
         return path.equals("/api") || path.startsWith("/api/");
     }
 

@@ -56,6 +56,43 @@ class LoginIT {
     }
 
     @Test
+    void theSessionIdFromBeforeTheLoginIsWorthNothingAfterIt() {
+        PageSession browser = PageSession.onTestServer();
+        browser.get("login");
+        String planted = browser.cookie(SESSION).orElseThrow().getValue();
+        browser.signIn(team.a, Team.PASSWORD);
+        assertThat(browser.get("today").status()).isEqualTo(200);
+
+        PageSession attacker = PageSession.onTestServer();
+        attacker.plant(SESSION, planted);
+
+        assertThat(attacker.get("today").status()).isEqualTo(302);
+    }
+
+    @Test
+    void aNewPasswordEndsTheSessionsOfTheOldOne() {
+        PageSession browser = PageSession.onTestServer();
+        browser.signIn(team.c, Team.PASSWORD);
+        assertThat(browser.get("today").status()).isEqualTo(200);
+
+        Api.Reply reset = api.asAdmin().put("api/users/" + team.c + "/password", "{\"password\":\"another-long-password\"}");
+        assertThat(reset.status()).as(reset.toString()).isIn(200, 204);
+
+        assertThat(browser.get("today").status()).isEqualTo(302);
+    }
+
+    @Test
+    void noOtherPathOfTheFacesServletReachesARolesPage() {
+        PageSession seller = PageSession.onTestServer();
+        seller.signIn(team.a, Team.PASSWORD);
+
+        for (String path : new String[] {"team.jsf", "team.faces", "faces/team.xhtml", "faces/admin/users.xhtml", "admin/users.jsf",
+                "team.xhtml", "standards.xhtml"}) {
+            assertThat(seller.get(path).status()).as(path).isIn(403, 404);
+        }
+    }
+
+    @Test
     void aWrongPasswordSaysSoAndSignsNobodyIn() {
         PageSession browser = PageSession.onTestServer();
 
@@ -114,6 +151,9 @@ class LoginIT {
 
         assertThat(api.status()).as("a page's cookie cannot act on the API, so the API needs no CSRF defence").isEqualTo(401);
         assertThat(api.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        for (String odd : new String[] {"//api/customers/", "/%61pi/customers/", "/./api/customers/"}) {
+            assertThat(browser.getRaw(odd + team.customerOfA).status()).as(odd + ": the API under another spelling").isIn(401, 400, 404);
+        }
     }
 
     @Test
