@@ -6,7 +6,7 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report (or give
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages (or give
 #                         them as arguments); default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
 #   BENCH_MATCHING_SIZES=a,b      customers of the matching benchmark (pure Java, no server); default 100000,1000000
@@ -27,6 +27,9 @@
 #                         says QUIET or DISTURBED (CPU used by other processes, foreign processes seen)
 #   BENCH_NETWEAVING_INTRODUCTIONS=n  introductions of the netweaving-report benchmark; default 100000 (fresh database each run)
 #   BENCH_NETWEAVING_RUNS=n       timed reports per caller (admin, manager, admin with team=); default 10
+#   BENCH_PAGES_REQUESTS=n        timed GET /today (20 cards) requests, each beside a GET /health and a GET of a static
+#                                 Faces resource; default 300 (after 50 warm-up rounds)
+#   BENCH_PAGES_OUTCOMES=n        timed one-click outcomes (remoteCommand POST, redrawn list); default 100 (after 10 warm-up)
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
 #   BENCH_START_MINUTES=n how long a service start may take before a harness gives up; default 5 (a smoke run on a
 #                         busy machine may need 15)
@@ -37,7 +40,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -145,6 +148,11 @@ if [[ ",$ONLY," == *",netweaving-report,"* ]]; then
   say "8. netweaving report over ${BENCH_NETWEAVING_INTRODUCTIONS:-100000} introductions (12 months) vs plain JDBC streaming its rows, service at -Xmx512m"
   timeout 40m "${BENCH[@]}" org.rapport.bench.NetweavingReportBenchmark "${COMMON[@]}" \
       --introductions "${BENCH_NETWEAVING_INTRODUCTIONS:-100000}" --runs "${BENCH_NETWEAVING_RUNS:-10}" --xmx 512m 2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",pages,"* ]]; then
+  say "9. pages: GET /today with 20 cards beside GET /health and a static resource, and the one-click outcome round trip (fresh database)"
+  timeout 20m "${BENCH[@]}" org.rapport.bench.PagesBenchmark "${COMMON[@]}" \
+      --requests "${BENCH_PAGES_REQUESTS:-300}" --outcomes "${BENCH_PAGES_OUTCOMES:-100}" 2>&1 | tee -a "$OUT"
 fi
 
 echo

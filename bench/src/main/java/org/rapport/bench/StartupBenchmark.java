@@ -42,6 +42,9 @@ public final class StartupBenchmark {
                      Service service = Service.start(repo, dataDir, port, List.of(), Map.of(),
                         dir.resolve("service-" + kind + ".log"))) {
                     long nanos = service.awaitHealthy(Service.START_TIMEOUT);
+                    // CPU the service JVM and its MariaDB used to get there: steadier than wall time on a busy machine
+                    double jvmCpu = Service.cpuSeconds(service.pid());
+                    double dbCpu = service.mariadb().map(p -> Service.cpuSeconds(p.pid())).orElse(Double.NaN);
                     String interference = monitor.summary();
                     disturbed += monitor.disturbed() ? 1 : 0;
                     double seconds = nanos / 1e9;
@@ -49,7 +52,8 @@ public final class StartupBenchmark {
                     (first ? fresh : restart).add(seconds);
                     (first ? freshDb : restartDb).add(db);
                     System.out.printf("RESULT startup run=%d kind=%s seconds_to_health_up=%.2f embedded_db_seconds=%.2f "
-                                    + "payara_ready_in_s=%.2f %s%n", run, kind, seconds, db, service.payaraReadySeconds(), interference);
+                                    + "payara_ready_in_s=%.2f cpu_s service_jvm=%.1f mariadb=%.1f %s%n", run, kind, seconds, db,
+                            service.payaraReadySeconds(), jvmCpu, dbCpu, interference);
                 }
             }
         }
