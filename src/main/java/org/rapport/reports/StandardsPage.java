@@ -104,6 +104,7 @@ public class StandardsPage {
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", sets))
                 .add("options", Json.createObjectBuilder()
                         .add("animation", false)
+                        .add("maintainAspectRatio", false)
                         .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("min", 0).add("max", 100))))
                 .build().toString();
     }
