@@ -207,7 +207,7 @@ public class CustomerPage {
     public List<HistoryEntry> getHistory() {
         if (history == null) {
             history = !visible() ? List.of() : HistoryEntry.of(readerZone(), getDetail().recentTouches(),
-                    purchases.ofCustomer(viewer.access(), externalId, HISTORY), outbox.history(customerId, HISTORY));
+                    purchases.ofCustomer(viewer.access(), externalId, HISTORY), outbox.history(viewer.access(), customerId, HISTORY));
         }
         return history;
     }

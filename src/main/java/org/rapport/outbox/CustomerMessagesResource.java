@@ -38,6 +38,6 @@ public class CustomerMessagesResource {
     public List<OutboxView> history(@PathParam("externalId") String externalId,
                                     @QueryParam("limit") String limit) {
         int rows = Params.limit(limit, 100);
-        return outbox.history(customers.requireVisible(viewer.access(), externalId), rows);
+        return outbox.history(viewer.access(), customers.requireVisible(viewer.access(), externalId), rows);
     }
 }

@@ -237,10 +237,9 @@ public class OutboxService {
                 "There is no outbox message " + id + ".", "Outbox message " + id + " is not addressed to anyone you reach."));
     }
 
-    /** A customer's messages, newest first, each with the responses it drew. */
-    public List<OutboxView> history(long customerId, int limit) {
-        // the caller has already been allowed this customer
-        List<OutboxView> messages = mapper.search(new OutboxFilter(null, customerId, null, null, null, limit), Access.EVERYTHING);
+    /** A customer's messages the caller reaches, newest first, each with the responses it drew. */
+    public List<OutboxView> history(Access access, long customerId, int limit) {
+        List<OutboxView> messages = mapper.search(new OutboxFilter(null, customerId, null, null, null, limit), access);
         if (!messages.isEmpty()) {
             Map<Long, List<ResponseView>> responses = mapper.responsesOf(messages.stream().map(m -> m.id).toList()).stream()
                     .collect(Collectors.groupingBy(r -> r.messageId));

@@ -7,6 +7,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.platform.web.SecurityHeaders;
 
 import java.io.IOException;
 import java.util.List;
@@ -26,6 +28,10 @@ public class Language {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    @ConfigProperty(name = "rapport.public.url")
+    String publicUrl;
 
     private Locale locale;
 
@@ -49,7 +55,7 @@ public class Language {
         cookie.setMaxAge(365 * 24 * 3600);
         cookie.setHttpOnly(true);
         cookie.setAttribute("SameSite", "Lax");
-        cookie.setSecure(request.isSecure());
+        cookie.setSecure(SecurityHeaders.overHttps(request.isSecure(), publicUrl)); // as the session cookie decides
         ((HttpServletResponse) external.getResponse()).addCookie(cookie);
         locale = wanted;
         String query = request.getQueryString();

@@ -32,7 +32,7 @@ public class SecurityHeaders {
         }
     }
 
-    static boolean overHttps(boolean secureRequest, String publicUrl) {
+    public static boolean overHttps(boolean secureRequest, String publicUrl) {
         return secureRequest || publicUrl.strip().toLowerCase(Locale.ROOT).startsWith("https://");
     }
 }

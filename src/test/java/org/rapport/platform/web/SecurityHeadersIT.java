@@ -21,7 +21,9 @@ class SecurityHeadersIT {
         assertHeaders(api.anonymous().get("u/not-a-token"), 400);
         assertHeaders(api.anonymous().get("c/not-a-token"), 400);
         assertHeaders(api.anonymous().get("calendar/not-a-token.ics"), 404);
-        assertHeaders(api.anonymous().get("no-such-page"), 404);
+        // outside the public paths everything asks for the login first, an unknown path too (the pages fail closed)
+        assertHeaders(api.anonymous().get("no-such-page"), 302);
+        assertHeaders(api.anonymous().get("login"), 200);
     }
 
     private static void assertHeaders(Api.Reply reply, int status) {
