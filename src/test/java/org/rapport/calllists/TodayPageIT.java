@@ -83,7 +83,7 @@ class TodayPageIT {
         assertThat(lastOutcome(customerOf(second))).isEqualTo("VOICEMAIL");
         assertThat(lastOutcome(customerOf(third))).isEqualTo("NO_ANSWER");
 
-        // the card's name opens the customer's page, which shows the call just logged
+        // the name on the card left opens that customer's page (axe-checked; CustomerPageIT checks what it shows)
         String last = customerOf(cardIds(browser).get(0));
         browser.find(By.cssSelector("article.card h3 a")).click();
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/customers/" + last));
