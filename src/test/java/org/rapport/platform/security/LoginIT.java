@@ -93,6 +93,19 @@ class LoginIT {
     }
 
     @Test
+    void pageErrorsArePlainWordsNotTheServersPage() {
+        PageSession seller = PageSession.onTestServer();
+        seller.signIn(team.a, Team.PASSWORD);
+
+        Page missing = seller.get("no-such-page");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("There is no such page.").doesNotContain("Payara").doesNotContain("Exception");
+        Page forbidden = seller.get("team");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("You may not open this page.").doesNotContain("Payara");
+    }
+
+    @Test
     void aWrongPasswordSaysSoAndSignsNobodyIn() {
         PageSession browser = PageSession.onTestServer();
 
