@@ -24,7 +24,6 @@ import org.rapport.problems.ProblemRequest;
 import org.rapport.problems.ProblemService;
 import org.rapport.purchases.PurchaseRequest;
 import org.rapport.purchases.PurchaseService;
-import org.rapport.team.SalespersonView;
 import org.rapport.team.TeamService;
 import org.rapport.touches.TouchRequest;
 import org.rapport.touches.TouchService;
@@ -38,7 +37,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -258,9 +256,7 @@ public class CustomerPage {
     /** The signed-in salesperson's zone (an admin's login has none: UTC). */
     private ZoneId readerZone() {
         if (readerZone == null) {
-            String salesperson = viewer.user().salespersonExternalId();
-            ZoneId zone = salesperson == null ? null : team.find(salesperson).map(SalespersonView::timeZone).map(CustomerPage::zone).orElse(null);
-            readerZone = zone == null ? ZoneOffset.UTC : zone;
+            readerZone = team.zoneOf(viewer.user());
         }
         return readerZone;
     }

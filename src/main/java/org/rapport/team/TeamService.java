@@ -82,9 +82,13 @@ public class TeamService {
 
     /** Today in the zone of the login's salesperson (an admin's login has none: UTC), for pages that show "today". */
     public java.time.LocalDate todayOf(org.rapport.platform.security.AuthenticatedUser user) {
+        return java.time.LocalDate.now(clock.withZone(zoneOf(user)));
+    }
+
+    /** The zone of the login's salesperson, in which pages show them dates and times (an admin's login has none: UTC). */
+    public java.time.ZoneId zoneOf(org.rapport.platform.security.AuthenticatedUser user) {
         String own = user.salespersonExternalId();
-        return java.time.LocalDate.now(clock.withZone(org.rapport.platform.time.Zones.orUtc(own == null ? null
-                : find(own).map(SalespersonView::timeZone).orElse(null))));
+        return org.rapport.platform.time.Zones.orUtc(own == null ? null : find(own).map(SalespersonView::timeZone).orElse(null));
     }
 
     public List<SalespersonView> visibleTo(Access access) {
