@@ -18,6 +18,7 @@ import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.pages.Feedback;
 import org.rapport.platform.pages.Language;
+import org.rapport.platform.pages.PagePaths;
 import org.rapport.platform.pages.Texts;
 import org.rapport.platform.security.Viewer;
 import org.rapport.problems.ProblemRequest;
@@ -30,8 +31,6 @@ import org.rapport.touches.TouchService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -101,6 +100,9 @@ public class CustomerPage {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PagePaths paths;
 
     private Long customerId;
     private CustomerDetail detail;
@@ -190,7 +192,7 @@ public class CustomerPage {
         feedback.info(texts.get(textKey));
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);
-        external.redirect(external.getRequestContextPath() + "/customers/" + URLEncoder.encode(externalId, StandardCharsets.UTF_8).replace("+", "%20"));
+        external.redirect(paths.customer(externalId));
     }
 
     /** The customer, or null when the answer is a 403 or 404 (Faces reads the page's values while it decodes a post). */
