@@ -77,6 +77,12 @@ public class OutboxPage {
     private Optional<RenderedMail> rendering;
     private ZoneId readerZone;
 
+    /** Reads what the page shows before it is drawn: a service's refusal is then a message at the top of the page. */
+    public void load() {
+        getMessages();
+        getRendering();
+    }
+
     /** The messages the search finds, newest first; none when a parameter is refused (its message says why). */
     public List<OutboxView> getMessages() {
         if (found == null) {
@@ -120,6 +126,7 @@ public class OutboxPage {
         message = asked;
         shown = null;
         rendering = null;
+        getRendering(); // read now, so a refusal is among the messages redrawn with it
     }
 
     public int getLimit() {
