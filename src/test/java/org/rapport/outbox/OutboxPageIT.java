@@ -18,7 +18,6 @@ import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,19 +153,8 @@ class OutboxPageIT {
 
     /** The request the page's "Send again" makes (PrimeFaces' remote command), for the message {@code id}. */
     private static Page resend(PageSession session, Page page, long id) {
-        String command = "act:resend";
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.put("jakarta.faces.source", command);
-        fields.put("jakarta.faces.partial.execute", command);
-        fields.put("jakarta.faces.partial.render", "act:shown");
-        fields.put(command, command);
-        fields.put("act", "act");
-        fields.put("jakarta.faces.ViewState", page.viewState());
-        fields.put("message", String.valueOf(id));
-        Page reply = session.post("outbox", fields);
+        Page reply = session.remoteCommand("outbox", page, "act", "resend", "act:shown", Map.of("message", String.valueOf(id)));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply;
     }
-
 }
