@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /outbox}: in Chromium an admin searches for a customer's failed messages, opens one and sees its subject, text
  * and HTML rendered (the HTML in a sandboxed frame, the customer's signed links left out), sends it again and the API
- * shows it on its way; the page has no serious or critical accessibility violation. Over HTTP: a salesperson sees only
- * their own customers' mail and no resend button, and a resend forged into their page's request gets the service's
- * refusal while nothing changes; an admin's resend of a message that did not fail is refused the same way.
+ * shows it on its way; the page has no serious or critical accessibility violation. Over HTTP: signed out it asks for
+ * the login; a salesperson sees only their own customers' mail and no resend button, and a resend forged into their
+ * page's request gets the service's refusal while nothing changes; an admin's resend of a message that did not fail is
+ * refused the same way.
  */
 @ExtendWith(BrowserExtension.class)
 class OutboxPageIT {
@@ -85,6 +86,10 @@ class OutboxPageIT {
         String theirs = customerOf(team.c, "Theo");
         long myFailed = failedMessage(mine);
         long theirFailed = failedMessage(theirs);
+
+        Page signedOut = PageSession.onTestServer().get("outbox");
+        assertThat(signedOut.status()).isEqualTo(302);
+        assertThat(signedOut.location()).hasValueSatisfying(l -> assertThat(l).contains("/login"));
 
         PageSession seller = PageSession.onTestServer();
         seller.signIn(team.a, Team.PASSWORD);
