@@ -10,6 +10,8 @@ import org.rapport.customers.CustomerDetail;
 import org.rapport.customers.CustomerService;
 import org.rapport.netweaving.Introduction;
 import org.rapport.netweaving.IntroductionService;
+import org.rapport.netweaving.RewardService;
+import org.rapport.netweaving.RewardView;
 import org.rapport.outbox.OutboxService;
 import org.rapport.planning.PlannedTouchStatus;
 import org.rapport.planning.PlannedTouchView;
@@ -81,6 +83,9 @@ public class CustomerPage {
     IntroductionService introductions;
 
     @Inject
+    RewardService rewards;
+
+    @Inject
     TeamService team;
 
     @Inject
@@ -109,6 +114,7 @@ public class CustomerPage {
     private List<HistoryEntry> history;
     private List<PlannedTouchView> planned;
     private List<Introduction> introduced;
+    private List<RewardView> rewarded;
     private ZoneId readerZone;
 
     private final TouchForm touch = new TouchForm();
@@ -203,13 +209,22 @@ public class CustomerPage {
         return detail;
     }
 
-    /** Touches, purchases and messages with their responses, newest first. */
+    /** Touches, purchases, messages with their responses and the rewards' steps, newest first. */
     public List<HistoryEntry> getHistory() {
         if (history == null) {
             history = !visible() ? List.of() : HistoryEntry.of(readerZone(), getDetail().recentTouches(),
-                    purchases.ofCustomer(viewer.access(), externalId, HISTORY), outbox.history(viewer.access(), customerId, HISTORY));
+                    purchases.ofCustomer(viewer.access(), externalId, HISTORY), outbox.history(viewer.access(), customerId, HISTORY),
+                    getRewards());
         }
         return history;
+    }
+
+    /** The customer's rewards, newest first, each with its ledger (the reach of {@code GET /api/rewards}). */
+    public List<RewardView> getRewards() {
+        if (rewarded == null) {
+            rewarded = visible() ? rewards.ofCustomer(viewer.access(), customerId, HISTORY) : List.of();
+        }
+        return rewarded;
     }
 
     /** The introductions the customer is part of, on either side, newest first. */

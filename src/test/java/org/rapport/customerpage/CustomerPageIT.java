@@ -103,6 +103,29 @@ class CustomerPageIT {
     }
 
     @Test
+    void theCustomersRewardsAreListedWithTheirStepsAndNobodyElsesAre() {
+        long reward = proposedReward(team.a, team.customerOfA, "Jane Roe at Foo GmbH");
+        long elsewhere = proposedReward(team.b, team.customerOfB, "John Doe at Bar AG");
+        Api.Reply approved = team.as(team.m).postJson("api/rewards/" + reward + "/approve", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+
+        String page = signedIn(team.a).get("customers/" + team.customerOfA).body();
+
+        String rewards = section(page, "rewards");
+        assertThat(rewards).contains("data-reward=\"" + reward + "\"").contains("referral converted").contains("approved")
+                .contains("recommending Jane Roe at Foo GmbH").contains("Jane Roe at Foo GmbH")
+                .contains(api.asAdmin().get("api/rewards/" + reward).json().get("current_value").toString().replace("\"", ""));
+        assertThat(rewards).as("another customer's reward").doesNotContain("data-reward=\"" + elsewhere + "\"")
+                .doesNotContain("John Doe");
+        String history = section(page, "history");
+        assertThat(history).as("each step of the ledger, newest first").contains("Reward");
+        assertThat(history.indexOf(">approved<")).isNotNegative().isLessThan(history.indexOf(">proposed<"));
+        assertThat(history).doesNotContain("John Doe");
+        assertThat(section(signedIn(team.b).get("customers/" + team.customerOfB).body(), "rewards"))
+                .contains("data-reward=\"" + elsewhere + "\"").doesNotContain("data-reward=\"" + reward + "\"");
+    }
+
+    @Test
     void aTouchLoggedThroughTheFormIsStoredAndShownAfterTheRedirect() {
         PageSession browser = signedIn(team.a);
         Page page = browser.get("customers/" + team.customerOfA);
@@ -253,6 +276,14 @@ class CustomerPageIT {
                         + "," + doNotContact + ",true,Calls after 10 only,Two kids; loves sailing"));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
+    }
+
+    /** A reward proposed by salesperson {@code proposer} for their customer; its id. */
+    private long proposedReward(String proposer, String customer, String subject) {
+        Api.Reply proposed = team.as(proposer).postJson("api/rewards", "{\"customer\":\"" + customer
+                + "\",\"kind\":\"REFERRAL_CONVERTED\",\"subject\":\"" + subject + "\",\"reason\":\"recommending " + subject + "\"}");
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        return proposed.json().getJsonNumber("id").longValue();
     }
 
     private PageSession signedIn(String username) {
