@@ -5,15 +5,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.rapport.testing.Api;
 import org.rapport.testing.Browser;
 import org.rapport.testing.BrowserExtension;
 import org.rapport.testing.Csv;
+import org.rapport.testing.PageSession;
+import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /today} in a real browser: a salesperson works three cards by keyboard (j to the next card, 1-3 for the
  * outcome), the list redraws in place, and the outcomes are stored (checked through the API). The page and the login
  * page and the customer page a card links to have no serious or critical accessibility violation at 1280 and 375 px.
+ * Calls carried over are apart, snoozed or handed back from the card (the German page axe-checked too); the list
+ * downloads as CSV from the session; another salesperson's call forged into the page's requests is refused.
  */
 @ExtendWith(BrowserExtension.class)
 class TodayPageIT {
@@ -88,6 +99,100 @@ class TodayPageIT {
         browser.find(By.cssSelector("article.card h3 a")).click();
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/customers/" + last));
         browser.check("customer");
+    }
+
+    @Test
+    void aStaleCallIsSnoozedAndAnotherHandedBackFromTheBacklogInGermanToo(Browser browser) throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        backdate(today.minusDays(40), customers.get(0), customers.get(1));
+        long snoozed = plannedCall(customers.get(0));
+        long handedBack = plannedCall(customers.get(1));
+
+        browser.signIn(seller, PASSWORD);
+        assertThat(browser.findAll(By.cssSelector("#backlog article.card[data-item]")).stream().map(c -> c.getAttribute("data-item")))
+                .as("carried over, apart from today's").containsExactlyInAnyOrder(String.valueOf(snoozed), String.valueOf(handedBack));
+        assertThat(card(browser, snoozed).getText()).contains("40");
+
+        WebElement stale = card(browser, snoozed);
+        stale.findElement(By.cssSelector("button[data-later=SNOOZE]")).click();
+        WebElement until = stale.findElement(By.id("until-" + snoozed));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];", until, today.plusDays(7).toString());
+        stale.findElement(By.cssSelector("button[data-save=SNOOZE]")).click();
+        awaitGone(browser, String.valueOf(snoozed));
+        card(browser, handedBack).findElement(By.cssSelector("button[data-later=HAND_BACK]")).click();
+        awaitGone(browser, String.valueOf(handedBack));
+
+        assertThat(call(customers.get(0), snoozed).getString("status")).as("snoozed: still to be made, later").isEqualTo("OPEN");
+        assertThat(api.asAdmin().get("api/call-lists/" + seller + "/" + today).json().getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().map(i -> i.getJsonNumber("id").longValue())).doesNotContain(snoozed, handedBack).hasSize(2);
+        JsonObject back = call(customers.get(1), handedBack);
+        assertThat(back.getString("status")).isEqualTo("CANCELLED");
+        assertThat(back.getString("outcome")).isEqualTo("HANDED_BACK");
+
+        browser.find(By.cssSelector("#session a[lang=de]")).click();
+        browser.waitUntil(d -> "de".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        browser.check("today-de");
+    }
+
+    @Test
+    void theListDownloadsAsCsvAndAnotherSalespersonsCallForgedIntoThePageIsRefused() {
+        Team team = new Team(api);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long othersCall = plannedCall(team.customerOfA);
+        PageSession session = PageSession.onTestServer();
+        session.signIn(seller, PASSWORD);
+
+        PageSession.Page csv = session.get("today.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body().lines().skip(1).toList()).as("a line per card").hasSize(4)
+                .anySatisfy(l -> assertThat(l).contains("Nordlicht Logistik GmbH"));
+        assertThat(csv.body()).doesNotContain(team.customerOfA);
+
+        PageSession.Page page = session.get("today");
+        assertThat(page.body()).doesNotContain("data-item=\"" + othersCall + "\"");
+        for (String[] command : new String[][] {{"recordOutcome", "outcome", "REACHED"}, {"snoozeCall", "until",
+                LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(3).toString()}, {"handBackCall", "note", ""}}) {
+            PageSession.Page forged = session.remoteCommand("today", page, "work", command[0], "work:list",
+                    Map.of("item", String.valueOf(othersCall), command[1], command[2]));
+            assertThat(forged.status()).isEqualTo(200);
+            assertThat(forged.body()).as(command[0]).contains("class=\"error\"");
+        }
+        JsonObject untouched = call(team.customerOfA, othersCall);
+        assertThat(untouched.getString("status")).isEqualTo("OPEN");
+        assertThat(untouched.getInt("tries")).isZero();
+    }
+
+    /** The calls to these customers fall due {@code on} (the backlog, when that is before today). */
+    private static void backdate(LocalDate on, String... customers) throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement due = db.prepareStatement("UPDATE planned_touch p JOIN customer c ON c.id = p.customer_id"
+                     + " SET p.due_on = ?, p.due_by = ? WHERE c.external_id = ? AND p.status = 'OPEN' AND p.channel = 'CALL'")) {
+            for (String customer : customers) {
+                due.setObject(1, on);
+                due.setObject(2, on);
+                due.setString(3, customer);
+                assertThat(due.executeUpdate()).as(customer).isEqualTo(1);
+            }
+        }
+    }
+
+    /** The one planned call to {@code customer}: its id. */
+    private long plannedCall(String customer) {
+        List<JsonObject> calls = api.asAdmin().get("api/planned-touches?customer=" + customer + "&status=OPEN").array()
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("channel").equals("CALL")).toList();
+        assertThat(calls).as(customer).hasSize(1);
+        return calls.get(0).getJsonNumber("id").longValue();
+    }
+
+    private JsonObject call(String customer, long id) {
+        return api.asAdmin().get("api/planned-touches?customer=" + customer).array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
+    }
+
+    private static WebElement card(Browser browser, long item) {
+        return browser.find(By.cssSelector("article.card[data-item='" + item + "']"));
     }
 
     private List<WebElement> cards(Browser browser) {
