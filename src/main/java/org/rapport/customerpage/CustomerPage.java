@@ -27,7 +27,7 @@ import org.rapport.problems.ProblemRequest;
 import org.rapport.problems.ProblemService;
 import org.rapport.purchases.PurchaseRequest;
 import org.rapport.purchases.PurchaseService;
-import org.rapport.team.TeamService;
+import org.rapport.team.ReaderTime;
 import org.rapport.touches.TouchRequest;
 import org.rapport.touches.TouchService;
 
@@ -39,7 +39,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,8 +84,6 @@ public class CustomerPage {
     @Inject
     RewardService rewards;
 
-    @Inject
-    TeamService team;
 
     @Inject
     Viewer viewer;
@@ -109,13 +106,15 @@ public class CustomerPage {
     @Inject
     PagePaths paths;
 
+    @Inject
+    ReaderTime readerTime;
+
     private Long customerId;
     private CustomerDetail detail;
     private List<HistoryEntry> history;
     private List<PlannedTouchView> planned;
     private List<Introduction> introduced;
     private List<RewardView> rewarded;
-    private ZoneId readerZone;
 
     private final TouchForm touch = new TouchForm();
     private final PurchaseForm purchase = new PurchaseForm();
@@ -262,20 +261,15 @@ public class CustomerPage {
 
     /** A moment in the reader's zone and language. */
     public String when(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(language.getLocale()).format(at.atZone(readerZone()));
+        return readerTime.when(at);
     }
 
     public String day(LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.getLocale()).format(date);
+        return readerTime.day(date);
     }
 
-    /** The signed-in salesperson's zone (an admin's login has none: UTC). */
     private ZoneId readerZone() {
-        if (readerZone == null) {
-            readerZone = team.zoneOf(viewer.user());
-        }
-        return readerZone;
+        return readerTime.zone();
     }
 
     private static ZoneId zone(String id) {

@@ -8,18 +8,14 @@ import org.rapport.customers.CustomerService;
 import org.rapport.mail.RenderedMail;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.pages.Feedback;
-import org.rapport.platform.pages.Language;
 import org.rapport.platform.pages.Texts;
 import org.rapport.platform.security.Viewer;
 import org.rapport.platform.web.Params;
-import org.rapport.team.TeamService;
+import org.rapport.team.ReaderTime;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +44,7 @@ public class OutboxPage {
     CustomerService customers;
 
     @Inject
-    TeamService team;
+    ReaderTime readerTime;
 
     @Inject
     Viewer viewer;
@@ -59,8 +55,6 @@ public class OutboxPage {
     @Inject
     Texts texts;
 
-    @Inject
-    Language language;
 
     @Inject
     FacesContext faces;
@@ -75,7 +69,6 @@ public class OutboxPage {
     private List<OutboxView> found;
     private Optional<OutboxView> shown;
     private Optional<RenderedMail> rendering;
-    private ZoneId readerZone;
 
     /** Reads what the page shows before it is drawn: a service's refusal is then a message at the top of the page. */
     public void load() {
@@ -169,15 +162,7 @@ public class OutboxPage {
 
     /** A moment in the reader's zone and language. */
     public String when(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(language.getLocale()).format(at.atZone(readerZone()));
-    }
-
-    private ZoneId readerZone() {
-        if (readerZone == null) {
-            readerZone = team.zoneOf(viewer.user());
-        }
-        return readerZone;
+        return readerTime.when(at);
     }
 
     private static long id(String text) {

@@ -88,11 +88,14 @@ public class Authentication implements HttpAuthenticationMechanism {
         if (isApi(request)) {
             return basic(request, response, context);
         }
+        if (request.getServletPath().startsWith("/jakarta.faces.resource")) {
+            // style sheets and scripts are public and the same for everyone (Rapport serves no per-user resource
+            // through Faces): no session look-up, which reads the account from the database, for each of them
+            return context.doNothing();
+        }
         Optional<AuthenticatedUser> fromSession = sessionUser(request);
         if (fromSession.isPresent()) {
-            if (!request.getServletPath().startsWith("/jakarta.faces.resource")) {
-                response.setHeader("Cache-Control", "no-store"); // a signed-in page is never shown again from a cache
-            }
+            response.setHeader("Cache-Control", "no-store"); // a signed-in page is never shown again from a cache
             return loggedIn(request, context, fromSession.get());
         }
         return context.isProtected() ? toLoginPage(request, response, context) : context.doNothing();
