@@ -132,6 +132,11 @@ public class NetweavingPage {
         return opened.orElse(null);
     }
 
+    /** Reads the opened introduction before the page is drawn (a refusal is a message at the top of the page). */
+    public void open() {
+        getOpened();
+    }
+
     /** Whether the opened introduction waits for approval, so that the page offers to approve or decline it. */
     public boolean isDecidable() {
         Introduction i = getOpened();
