@@ -1,9 +1,9 @@
 package org.rapport.netweaving;
 
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.rapport.testing.Api;
@@ -14,11 +14,9 @@ import org.rapport.testing.PageSession.Page;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,16 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 class ApprovalsPageIT {
 
-    /** The stages an approved introduction may be in by the time the test looks (what follows approval is not ours). */
-    private static final Set<String> APPROVED_OR_LATER = Set.of("APPROVED", "CONSENT_REQUESTED_FIRST");
-
     private final Api admin = TestServer.api().asAdmin();
-    private final Proposals proposals = new Proposals(TestServer.api());
-
-    @AfterEach
-    void retireThisTestsCustomers() throws SQLException {
-        proposals.retire();
-    }
+    @RegisterExtension
+    final Proposals proposals = new Proposals(TestServer.api());
 
     @Test
     void aManagerApprovesAnIntroductionAndARewardAndRejectsARewardSayingWhy(Browser browser) {
@@ -59,7 +50,7 @@ class ApprovalsPageIT {
 
         card(browser, "introduction", introduction).findElement(By.cssSelector("button[data-act=approve]")).click();
         awaitGone(browser, "introduction", introduction);
-        assertThat(admin.get("api/introductions/" + introduction).json().getString("stage")).isIn(APPROVED_OR_LATER);
+        assertThat(admin.get("api/introductions/" + introduction).json().getString("stage")).isIn(Proposals.APPROVED_OR_LATER);
 
         card(browser, "reward", reward).findElement(By.cssSelector("button[data-act=approve]")).click();
         awaitGone(browser, "reward", reward);

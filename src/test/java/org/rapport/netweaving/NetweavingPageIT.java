@@ -2,9 +2,9 @@ package org.rapport.netweaving;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.rapport.testing.Api;
@@ -16,11 +16,9 @@ import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,16 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(BrowserExtension.class)
 class NetweavingPageIT {
 
-    /** The stages an approved introduction may be in by the time the test looks (what follows approval is not ours). */
-    private static final Set<String> APPROVED_OR_LATER = Set.of("APPROVED", "CONSENT_REQUESTED_FIRST");
-
     private final Api admin = TestServer.api().asAdmin();
-    private final Proposals proposals = new Proposals(TestServer.api());
-
-    @AfterEach
-    void retireThisTestsCustomers() throws SQLException {
-        proposals.retire();
-    }
+    @RegisterExtension
+    final Proposals proposals = new Proposals(TestServer.api());
 
     @Test
     void aManagerOpensAProposalFromItsColumnApprovesItDeclinesAnotherAndReadsTheQuartersFigures(Browser browser) {
@@ -74,7 +65,7 @@ class NetweavingPageIT {
         browser.find(By.id("approval:approve")).click();
         browser.waitUntil(d -> browser.text().contains("Approved: " + team.tag + " X and " + team.tag + " Y."));
         JsonObject afterApproval = admin.get("api/introductions/" + approved).json();
-        assertThat(afterApproval.getString("stage")).isIn(APPROVED_OR_LATER);
+        assertThat(afterApproval.getString("stage")).isIn(Proposals.APPROVED_OR_LATER);
         assertThat(browser.findAll(By.id("approval:approve"))).as("nothing left to decide").isEmpty();
         assertThat(events(browser)).isEqualTo(kinds(afterApproval.getJsonArray("history")));
         assertThat(cardIds(browser, afterApproval.getString("stage"))).as("on the board in its new column").contains(String.valueOf(approved));

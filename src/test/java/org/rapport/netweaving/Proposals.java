@@ -2,6 +2,8 @@ package org.rapport.netweaving;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Team;
@@ -13,15 +15,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The set-up of the netweaving pages' tests: fresh teams whose customers a matching run pairs into PROPOSED
- * introductions, and rewards proposed for their customers. {@link #retire} afterwards, as IntroductionIT does: an
- * approval asks the customers for consent, and no later test should mail them.
+ * The set-up of the netweaving pages' tests ({@code @RegisterExtension}): fresh teams whose customers a matching run
+ * pairs into PROPOSED introductions, and rewards proposed for their customers. After each test their customers are
+ * retired, as IntroductionIT does: an approval asks the customers for consent, and no later test should mail them.
  */
-final class Proposals {
+final class Proposals implements AfterEachCallback {
+
+    /** The stages an approved introduction may be in by the time a test looks (what follows approval is not ours). */
+    static final Set<String> APPROVED_OR_LATER = Set.of("APPROVED", "CONSENT_REQUESTED_FIRST");
 
     private final Api admin;
     private final Api api;
@@ -80,7 +86,8 @@ final class Proposals {
     }
 
     /** Marks every customer of the teams made here do-not-contact. */
-    void retire() throws SQLException {
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
         try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
                 System.getenv("RAPPORT_DB_PASSWORD"));
              PreparedStatement retire = db.prepareStatement("UPDATE customer SET do_not_contact = TRUE WHERE external_id LIKE ?")) {
