@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /approvals}: the manager's inbox, the introductions that wait for their yes or no and the rewards proposed for
@@ -79,7 +80,7 @@ public class ApprovalsPage {
     }
 
     public void declineIntroduction() {
-        feedback.attempt(null, () -> introductions.decline(viewer.user(), id(param("item")), reason()))
+        reason().flatMap(why -> feedback.attempt(null, () -> introductions.decline(viewer.user(), id(param("item")), why)))
                 .ifPresent(i -> feedback.info(texts.format("approvals.introductionDeclined", i.first().company(), i.second().company())));
         waiting = null;
     }
@@ -91,7 +92,7 @@ public class ApprovalsPage {
     }
 
     public void rejectReward() {
-        feedback.attempt(null, () -> rewards.reject(viewer.user(), id(param("item")), reason()))
+        reason().flatMap(why -> feedback.attempt(null, () -> rewards.reject(viewer.user(), id(param("item")), why)))
                 .ifPresent(r -> feedback.info(texts.format("approvals.rewardRejected", r.company)));
         proposed = null;
     }
@@ -101,16 +102,11 @@ public class ApprovalsPage {
         return params.get(name);
     }
 
-    /** The reason a decline or a rejection needs (the API's rule: not blank, at most 1,000 characters). */
-    private String reason() {
-        String reason = param("reason");
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInput("reason: say why.");
-        }
-        if (reason.strip().length() > 1000) {
-            throw new InvalidInput("reason: at most 1,000 characters.");
-        }
-        return reason.strip();
+    /** The reason a decline or a rejection needs, checked as the API checks a {@link RejectRequest}; empty when refused. */
+    private Optional<String> reason() {
+        RejectRequest request = new RejectRequest();
+        request.reason = param("reason");
+        return feedback.valid("decide", request) ? Optional.of(request.reason.strip()) : Optional.empty();
     }
 
     private static long id(String text) {

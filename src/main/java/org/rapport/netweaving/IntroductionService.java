@@ -27,7 +27,7 @@ import java.util.Set;
 public class IntroductionService {
 
     /** The most a list answers with, newest first. */
-    static final int LIST_LIMIT = 500;
+    public static final int LIST_LIMIT = 500;
 
     @Inject
     IntroductionMapper mapper;

@@ -80,6 +80,23 @@ public final class Team {
         return username;
     }
 
+    /**
+     * Checks that {@code page} is for managers (and admins): salesperson a's login gets 403 and no link to it on their
+     * home page; manager m's gets the page, with the link in the page header.
+     */
+    public void assertManagersOnly(String page) {
+        PageSession seller = PageSession.onTestServer();
+        seller.signIn(a, PASSWORD);
+        assertThat(seller.get(page).status()).isEqualTo(403);
+        assertThat(seller.get("today").body()).as("no link to a page they may not open").doesNotContain("/" + page + "\"");
+
+        PageSession manager = PageSession.onTestServer();
+        manager.signIn(m, PASSWORD);
+        PageSession.Page shown = manager.get(page);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("/" + page + "\"");
+    }
+
     /** The API as one of this team's logins. */
     public Api as(String salesperson) {
         return api.as(salesperson, PASSWORD);
