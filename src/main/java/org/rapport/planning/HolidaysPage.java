@@ -106,7 +106,7 @@ public class HolidaysPage implements Serializable {
             try {
                 holiday.date = row.date == null || row.date.isBlank() ? null : LocalDate.parse(row.date.strip());
             } catch (DateTimeParseException e) {
-                feedback.error(rowField(i, "date"), "[" + i + "].date: '" + row.date + "' is not a date (YYYY-MM-DD).", null);
+                feedback.error(rowField(i, "date"), "[" + i + "].date: '" + row.date + "' is not a date (YYYY-MM-DD).", "");
                 valid = false;
                 continue;
             }

@@ -31,18 +31,18 @@ public class RulesForm implements Serializable {
     /** What a field holds, from the type of its {@link RulesDocument} field. */
     public enum Kind { WHOLE, DECIMAL, FRACTION, TIME, FLAG, TEXT }
 
-    /** One field of the form: its JSON path and what it holds; {@code id} is its component id. */
+    /** One field of the form: its JSON path and what it holds; {@code getId} is its component id (getters: EL reads them). */
     public record Entry(String path, Kind kind) implements Serializable {
 
-        public String id() {
+        public String getId() {
             return componentId(path);
         }
 
-        public String inputType() {
+        public String getInputType() {
             return kind == Kind.TIME ? "time" : "text";
         }
 
-        public String inputMode() {
+        public String getInputMode() {
             return switch (kind) {
                 case WHOLE -> "numeric";
                 case DECIMAL, FRACTION -> "decimal";
@@ -193,7 +193,7 @@ public class RulesForm implements Serializable {
 
     /** Whether a component id is one of the form's fields (teams' budgets aside). */
     static boolean isField(String id) {
-        return GROUPS.stream().flatMap(g -> g.entries().stream()).anyMatch(e -> e.id().equals(id));
+        return GROUPS.stream().flatMap(g -> g.entries().stream()).anyMatch(e -> e.getId().equals(id));
     }
 
     void addBudget() {

@@ -50,7 +50,7 @@ public class Feedback {
     }
 
     public void info(String text) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        faces.addMessage(null, alone(FacesMessage.SEVERITY_INFO, text));
     }
 
     /**
@@ -62,7 +62,7 @@ public class Feedback {
         try {
             return java.util.Optional.ofNullable(action.get());
         } catch (DomainException e) {
-            faces.addMessage(fieldOf(formId, e.getMessage()), new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(fieldOf(formId, e.getMessage()), alone(FacesMessage.SEVERITY_ERROR, e.getMessage()));
             faces.validationFailed();
             return java.util.Optional.empty();
         }
@@ -86,8 +86,8 @@ public class Feedback {
                 .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString())).toList();
         for (ConstraintViolation<Object> v : violations) {
             String field = v.getPropertyPath().toString();
-            faces.addMessage(clientIdOf.apply(field), new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    snakeCase(field) + ": " + v.getMessage(), null));
+            faces.addMessage(clientIdOf.apply(field), alone(FacesMessage.SEVERITY_ERROR,
+                    snakeCase(field) + ": " + v.getMessage()));
         }
         if (!violations.isEmpty()) {
             faces.validationFailed();
@@ -106,10 +106,10 @@ public class Feedback {
         } catch (DomainException e) {
             if (e instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
                 invalid.errors().forEach(f -> faces.addMessage(clientIdOf.apply(f.field()),
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, f + ".", null)));
+                        alone(FacesMessage.SEVERITY_ERROR, f + ".")));
             } else {
                 faces.addMessage(clientIdOf.apply(fieldNamed(e.getMessage())),
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+                        alone(FacesMessage.SEVERITY_ERROR, e.getMessage()));
             }
             faces.validationFailed();
             return java.util.Optional.empty();
@@ -120,6 +120,14 @@ public class Feedback {
     static String fieldNamed(String detail) {
         int colon = detail == null ? -1 : detail.indexOf(": ");
         return colon > 0 && detail.substring(0, colon).matches("[\\[\\]A-Za-z0-9_.]+") ? detail.substring(0, colon) : "";
+    }
+
+    /**
+     * A message that is its own summary: an empty detail, not null (Faces shows the summary again as a null detail, so
+     * the page's list of messages said each twice).
+     */
+    private static FacesMessage alone(FacesMessage.Severity severity, String text) {
+        return new FacesMessage(severity, text, "");
     }
 
     /** The client id of the field a detail names ({@code "currency: …"} in form {@code buy}: {@code buy:currency}), else the form's. */
