@@ -10,6 +10,8 @@ import org.rapport.customers.CustomerDetail;
 import org.rapport.customers.CustomerService;
 import org.rapport.netweaving.Introduction;
 import org.rapport.netweaving.IntroductionService;
+import org.rapport.netweaving.RewardService;
+import org.rapport.netweaving.RewardView;
 import org.rapport.outbox.OutboxService;
 import org.rapport.planning.PlannedTouchStatus;
 import org.rapport.planning.PlannedTouchView;
@@ -18,6 +20,7 @@ import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.pages.Feedback;
 import org.rapport.platform.pages.Language;
+import org.rapport.platform.pages.PagePaths;
 import org.rapport.platform.pages.Texts;
 import org.rapport.platform.security.Viewer;
 import org.rapport.problems.ProblemRequest;
@@ -30,8 +33,6 @@ import org.rapport.touches.TouchService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -82,6 +83,9 @@ public class CustomerPage {
     IntroductionService introductions;
 
     @Inject
+    RewardService rewards;
+
+    @Inject
     TeamService team;
 
     @Inject
@@ -102,11 +106,15 @@ public class CustomerPage {
     @Inject
     Clock clock;
 
+    @Inject
+    PagePaths paths;
+
     private Long customerId;
     private CustomerDetail detail;
     private List<HistoryEntry> history;
     private List<PlannedTouchView> planned;
     private List<Introduction> introduced;
+    private List<RewardView> rewarded;
     private ZoneId readerZone;
 
     private final TouchForm touch = new TouchForm();
@@ -190,7 +198,7 @@ public class CustomerPage {
         feedback.info(texts.get(textKey));
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);
-        external.redirect(external.getRequestContextPath() + "/customers/" + URLEncoder.encode(externalId, StandardCharsets.UTF_8).replace("+", "%20"));
+        external.redirect(paths.customer(externalId));
     }
 
     /** The customer, or null when the answer is a 403 or 404 (Faces reads the page's values while it decodes a post). */
@@ -201,13 +209,22 @@ public class CustomerPage {
         return detail;
     }
 
-    /** Touches, purchases and messages with their responses, newest first. */
+    /** Touches, purchases, messages with their responses and the rewards' steps, newest first. */
     public List<HistoryEntry> getHistory() {
         if (history == null) {
             history = !visible() ? List.of() : HistoryEntry.of(readerZone(), getDetail().recentTouches(),
-                    purchases.ofCustomer(viewer.access(), externalId, HISTORY), outbox.history(viewer.access(), customerId, HISTORY));
+                    purchases.ofCustomer(viewer.access(), externalId, HISTORY), outbox.history(viewer.access(), customerId, HISTORY),
+                    getRewards());
         }
         return history;
+    }
+
+    /** The customer's rewards, newest first, each with its ledger (the reach of {@code GET /api/rewards}). */
+    public List<RewardView> getRewards() {
+        if (rewarded == null) {
+            rewarded = visible() ? rewards.ofCustomer(viewer.access(), customerId, HISTORY) : List.of();
+        }
+        return rewarded;
     }
 
     /** The introductions the customer is part of, on either side, newest first. */

@@ -37,8 +37,22 @@ final class Forms {
         }
     }
 
-    /** An external id for a record made on the page, where no other system gave it one. */
-    static String newExternalId() {
-        return "rapport-" + UUID.randomUUID();
+    /** A new form's key: drawn with the form and posted back with it (see {@link #externalIdOf}). */
+    static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * The external id of a record made on the page, where no other system gave it one: the key the form was drawn
+     * with, so the same form posted twice (a double click, a post sent again) stores one record, not two. A key that
+     * is not one of ours (edited in the browser) gets a new id: it only ever names the caller's own new record, and
+     * the services check an existing id's owner as for the API.
+     */
+    static String externalIdOf(String key) {
+        try {
+            return "rapport-" + UUID.fromString(key == null ? "" : key.strip());
+        } catch (IllegalArgumentException e) {
+            return "rapport-" + UUID.randomUUID();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.rapport.customerpage;
 
 import org.rapport.customers.CustomerDetail;
+import org.rapport.netweaving.RewardView;
 import org.rapport.outbox.OutboxView;
 import org.rapport.purchases.PurchaseSummary;
 
@@ -12,22 +13,28 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One line of a customer's history: exactly one of a touch, a purchase or a message (with the responses it drew).
- * {@code at} orders the lines; a purchase has only a date, so it counts from the start of that day in the reader's zone.
+ * One line of a customer's history: exactly one of a touch, a purchase, a message (with the responses it drew) or a
+ * step of a reward's ledger ({@code reward} with its {@code step}). {@code at} orders the lines; a purchase has only a
+ * date, so it counts from the start of that day in the reader's zone.
  */
-public record HistoryEntry(Instant at, CustomerDetail.RecentTouch touch, PurchaseSummary purchase, OutboxView message) {
+public record HistoryEntry(Instant at, CustomerDetail.RecentTouch touch, PurchaseSummary purchase, OutboxView message,
+                           RewardView reward, RewardView.Entry step) {
 
     public String getType() {
-        return touch != null ? "touch" : purchase != null ? "purchase" : "message";
+        return touch != null ? "touch" : purchase != null ? "purchase" : message != null ? "message" : "reward";
     }
 
-    /** Touches, purchases and messages as one list, newest first. */
+    /** Touches, purchases, messages and every step of the rewards' ledgers as one list, newest first. */
     static List<HistoryEntry> of(ZoneId zone, List<CustomerDetail.RecentTouch> touches, List<PurchaseSummary> purchases,
-                                 List<OutboxView> messages) {
+                                 List<OutboxView> messages, List<RewardView> rewards) {
         List<HistoryEntry> entries = new ArrayList<>();
-        touches.forEach(t -> entries.add(new HistoryEntry(t.occurredAt(), t, null, null)));
-        purchases.forEach(p -> entries.add(new HistoryEntry(startOf(p.purchasedOn(), zone), null, p, null)));
-        messages.forEach(m -> entries.add(new HistoryEntry(m.sentAt != null ? m.sentAt : m.createdAt, null, null, m)));
+        touches.forEach(t -> entries.add(new HistoryEntry(t.occurredAt(), t, null, null, null, null)));
+        purchases.forEach(p -> entries.add(new HistoryEntry(startOf(p.purchasedOn(), zone), null, p, null, null, null)));
+        messages.forEach(m -> entries.add(new HistoryEntry(m.sentAt != null ? m.sentAt : m.createdAt, null, null, m, null, null)));
+        for (RewardView r : rewards) {
+            List<RewardView.Entry> steps = r.entries == null ? List.of() : r.entries;
+            steps.forEach(e -> entries.add(new HistoryEntry(e.at, null, null, null, r, e)));
+        }
         entries.sort(Comparator.comparing(HistoryEntry::at, Comparator.nullsLast(Comparator.reverseOrder())));
         return entries;
     }

@@ -6,22 +6,31 @@ import org.rapport.problems.Severity;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** The "record a problem" form: opened now, with an id of Rapport's own (the help desk's own problems come by import). */
+/** The "record a problem" form: opened now, with an id of Rapport's own, the form's key (the help desk's own problems come by import). */
 public class ProblemForm {
 
+    private String key = Forms.newKey();
     private String summary;
     private String severity = Severity.MEDIUM.name();
     private String category;
 
     ProblemRequest toRequest(String customer, Instant now) {
         ProblemRequest request = new ProblemRequest();
-        request.externalId = Forms.newExternalId();
+        request.externalId = Forms.externalIdOf(key);
         request.customer = customer;
         request.openedAt = now.atOffset(ZoneOffset.UTC);
         request.severity = Forms.oneOf(Severity.class, severity);
         request.category = Forms.blankToNull(category);
         request.summary = Forms.blankToNull(summary);
         return request;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
     }
 
     public String getSummary() {

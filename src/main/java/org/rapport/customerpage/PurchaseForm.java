@@ -4,9 +4,10 @@ import org.rapport.purchases.PurchaseRequest;
 
 import java.time.LocalDate;
 
-/** The "record a purchase" form; an empty order number gets an id of Rapport's own. */
+/** The "record a purchase" form; an empty order number gets an id of Rapport's own, the form's key. */
 public class PurchaseForm {
 
+    private String key = Forms.newKey();
     private String externalId;
     private String purchasedOn;
     private String amount;
@@ -15,7 +16,7 @@ public class PurchaseForm {
 
     PurchaseRequest toRequest(String customer) {
         PurchaseRequest request = new PurchaseRequest();
-        request.externalId = externalId == null || externalId.isBlank() ? Forms.newExternalId() : externalId.strip();
+        request.externalId = externalId == null || externalId.isBlank() ? Forms.externalIdOf(key) : externalId.strip();
         request.customer = customer;
         request.purchasedOn = Forms.date("purchased_on", purchasedOn);
         request.amount = Forms.blankToNull(amount);
@@ -29,6 +30,14 @@ public class PurchaseForm {
         if (purchasedOn == null) {
             purchasedOn = today.toString();
         }
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public void setKey(String key) {
+        this.key = key;
     }
 
     public String getExternalId() {

@@ -60,7 +60,9 @@ public interface RewardMapper {
     /** How a team is named in a refusal: its manager's external id and name. */
     Optional<String> teamName(@Param("teamId") long teamId);
 
-    List<RewardView> search(@Param("status") RewardStatus status, @Param("access") Access access, @Param("limit") int limit);
+    /** Newest first within the caller's reach; {@code status} and {@code customerId} narrow it when given. */
+    List<RewardView> search(@Param("status") RewardStatus status, @Param("customerId") Long customerId, @Param("access") Access access,
+                            @Param("limit") int limit);
 
     Optional<RewardView> find(@Param("id") long id, @Param("access") Access access);
 

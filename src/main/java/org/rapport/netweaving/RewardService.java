@@ -163,7 +163,12 @@ public class RewardService {
 
     /** Newest first, the ones the caller reaches (their customers', their team's, or all), each with its ledger. */
     public List<RewardView> search(Access access, RewardStatus status, int limit) {
-        return withEntries(mapper.search(status, access, limit));
+        return withEntries(mapper.search(status, null, access, limit));
+    }
+
+    /** One customer's rewards the caller reaches (the same rule as {@link #search}), newest first, each with its ledger. */
+    public List<RewardView> ofCustomer(Access access, long customerId, int limit) {
+        return withEntries(mapper.search(null, customerId, access, limit));
     }
 
     /**

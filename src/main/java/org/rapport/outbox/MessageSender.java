@@ -87,6 +87,49 @@ public class MessageSender {
         }
     }
 
+    /**
+     * The message rendered now as {@link #send} would render it (its stored fields, the people as they are now, the
+     * templates as they are now) to be shown to staff: the customer's own links (unsubscribe, ratings, consent, …) are
+     * signed for the customer alone, so each becomes {@code #name} ({@link #inert}).
+     */
+    RenderedMail renderToShow(ClaimedMessage m) {
+        Map<String, Object> model = model(m);
+        if (m.toCustomer()) {
+            model.put("links", inert(model.get("links")));
+        }
+        return templates.render(template(m).folder(), locale(m), model);
+    }
+
+    /**
+     * Links that lead nowhere: each string becomes {@code #key}, each entry of a list of links {@code #key-n} (its
+     * {@code url}), so a template's tests for a link still hold and the rendering keeps its shape.
+     */
+    static Map<String, Object> inert(Object links) {
+        Map<String, Object> inert = new HashMap<>();
+        if (links instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                String name = "#" + key;
+                if (value instanceof List<?> list) {
+                    List<Object> items = new ArrayList<>();
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i) instanceof Map<?, ?> item) {
+                            Map<String, Object> copy = new HashMap<>();
+                            item.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                            copy.put("url", name + "-" + (i + 1));
+                            items.add(copy);
+                        } else {
+                            items.add(name + "-" + (i + 1));
+                        }
+                    }
+                    inert.put(String.valueOf(key), items);
+                } else {
+                    inert.put(String.valueOf(key), name);
+                }
+            });
+        }
+        return inert;
+    }
+
     /** Why a feature's cause of this customer message no longer stands, or empty. */
     private Optional<String> vetoed(ClaimedMessage m) {
         Optional<MailTemplate> template = MailTemplate.byName(m.template);

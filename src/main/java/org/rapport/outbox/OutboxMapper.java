@@ -54,6 +54,9 @@ public interface OutboxMapper {
 
     List<ClaimedMessage> load(@Param("ids") Collection<Long> ids, @Param("instance") String instance);
 
+    /** One message as {@link #load} reads it, in any state and unclaimed: to show how it renders. */
+    Optional<ClaimedMessage> loadToShow(@Param("id") long id);
+
     int record(@Param("o") Outcome outcome, @Param("instance") String instance);
 
     int recordSent(@Param("o") Outcome outcome);

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.rapport.customers.CustomerService;
-import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.Viewer;
 import org.rapport.platform.web.Params;
@@ -47,15 +46,10 @@ public class OutboxResource {
                                    @QueryParam("template") String template, @QueryParam("q") String q,
                                    @QueryParam("before") String before,
                                    @QueryParam("limit") String limit) {
-        String name = Params.text("template", template, 64);
-        if (name != null && MailTemplate.byName(name).isEmpty()) {
-            throw new InvalidInput("template: '" + template + "' is none of " + MailTemplate.names() + ".");
-        }
         Access access = viewer.access();
         String named = Params.text("customer", customer, 64);
         Long customerId = named == null ? null : customers.requireVisible(access, named);
-        return outbox.search(access, new OutboxFilter(Params.oneOf("status", status, OutboxStatus.class), customerId, name,
-                Params.text("q", q, 200), Params.id("before", before).orElse(null), Params.limit(limit, 100)));
+        return outbox.search(access, OutboxFilter.of(status, customerId, template, q, before, Params.limit(limit, 100)));
     }
 
     @GET
@@ -80,6 +74,6 @@ public class OutboxResource {
     @Path("{id}/resend")
     @RolesAllowed("ADMIN")
     public OutboxView resend(@PathParam("id") long id) {
-        return outbox.resend(id);
+        return outbox.resend(viewer.access(), id);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.Consent;
 import org.rapport.customers.ConsentService;
+import org.rapport.mail.RenderedMail;
 import org.rapport.platform.database.DuplicateKey;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.NotAllowed;
@@ -40,6 +41,9 @@ public class OutboxService {
 
     @Inject
     ConsentService consents;
+
+    @Inject
+    MessageSender sender;
 
     @Inject
     Clock clock;
@@ -206,9 +210,12 @@ public class OutboxService {
         }
     }
 
-    /** Sends a failed message once more, under its original Message-ID (admin). */
+    /** Sends a failed message once more, under its original Message-ID: an admin's to decide, refused to anyone else. */
     @Transactional
-    public OutboxView resend(long id) {
+    public OutboxView resend(Access access, long id) {
+        if (!access.isEverything()) {
+            throw new NotAllowed("Only an admin resends a message.");
+        }
         OutboxView message = find(id).orElseThrow(() -> new NotFound("There is no outbox message " + id + "."));
         if (message.status != OutboxStatus.FAILED) {
             throw new Conflict("Outbox message " + id + " is " + message.status + "; only FAILED messages are resent.");
@@ -237,9 +244,34 @@ public class OutboxService {
                 "There is no outbox message " + id + ".", "Outbox message " + id + " is not addressed to anyone you reach."));
     }
 
+    /** One message the caller reaches ({@link #require}), with the responses it drew. */
+    public OutboxView requireWithResponses(Access access, long id) {
+        return withResponses(List.of(require(access, id))).get(0);
+    }
+
+    /**
+     * How a message the caller reaches ({@link #require}) renders now. Rapport keeps no copy of what it sent: this is
+     * the message rendered again from its stored fields, as the dispatcher renders it, with the templates and the
+     * customer's and salesperson's details as they are now, and the customer's own links left out
+     * ({@link MessageSender#renderToShow}). A message that cannot be rendered (its template gone or broken) is a
+     * {@link Conflict} saying why.
+     */
+    public RenderedMail rendering(Access access, long id) {
+        require(access, id);
+        ClaimedMessage message = mapper.loadToShow(id).orElseThrow(() -> new NotFound("There is no outbox message " + id + "."));
+        try {
+            return sender.renderToShow(message);
+        } catch (RuntimeException e) {
+            throw new Conflict("Outbox message " + id + " cannot be rendered now: " + e.getMessage());
+        }
+    }
+
     /** A customer's messages the caller reaches, newest first, each with the responses it drew. */
     public List<OutboxView> history(Access access, long customerId, int limit) {
-        List<OutboxView> messages = mapper.search(new OutboxFilter(null, customerId, null, null, null, limit), access);
+        return withResponses(mapper.search(new OutboxFilter(null, customerId, null, null, null, limit), access));
+    }
+
+    private List<OutboxView> withResponses(List<OutboxView> messages) {
         if (!messages.isEmpty()) {
             Map<Long, List<ResponseView>> responses = mapper.responsesOf(messages.stream().map(m -> m.id).toList()).stream()
                     .collect(Collectors.groupingBy(r -> r.messageId));

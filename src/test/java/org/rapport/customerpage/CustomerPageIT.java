@@ -103,6 +103,29 @@ class CustomerPageIT {
     }
 
     @Test
+    void theCustomersRewardsAreListedWithTheirStepsAndNobodyElsesAre() {
+        long reward = proposedReward(team.a, team.customerOfA, "Jane Roe at Foo GmbH");
+        long elsewhere = proposedReward(team.b, team.customerOfB, "John Doe at Bar AG");
+        Api.Reply approved = team.as(team.m).postJson("api/rewards/" + reward + "/approve", "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+
+        String page = signedIn(team.a).get("customers/" + team.customerOfA).body();
+
+        String rewards = section(page, "rewards");
+        assertThat(rewards).contains("data-reward=\"" + reward + "\"").contains("referral converted").contains("approved")
+                .contains("recommending Jane Roe at Foo GmbH").contains("Jane Roe at Foo GmbH")
+                .contains(api.asAdmin().get("api/rewards/" + reward).json().get("current_value").toString().replace("\"", ""));
+        assertThat(rewards).as("another customer's reward").doesNotContain("data-reward=\"" + elsewhere + "\"")
+                .doesNotContain("John Doe");
+        String history = section(page, "history");
+        assertThat(history).as("each step of the ledger, newest first").contains("Reward");
+        assertThat(history.indexOf(">approved<")).isNotNegative().isLessThan(history.indexOf(">proposed<"));
+        assertThat(history).doesNotContain("John Doe");
+        assertThat(section(signedIn(team.b).get("customers/" + team.customerOfB).body(), "rewards"))
+                .contains("data-reward=\"" + elsewhere + "\"").doesNotContain("data-reward=\"" + reward + "\"");
+    }
+
+    @Test
     void aTouchLoggedThroughTheFormIsStoredAndShownAfterTheRedirect() {
         PageSession browser = signedIn(team.a);
         Page page = browser.get("customers/" + team.customerOfA);
@@ -144,6 +167,44 @@ class CustomerPageIT {
         assertThat(team.as(team.a).postJson("api/purchases", "{\"external_id\":\"" + order + "\",\"customer\":\"" + team.customerOfA
                 + "\",\"purchased_on\":\"2026-11-30\",\"amount\":\"1250.50\",\"currency\":\"EUR\",\"description\":\"Two pumps\"}").status())
                 .as("the API finds the same purchase under the order number typed in the form").isEqualTo(201);
+    }
+
+    @Test
+    void anIdWithSpacesAndUrlCharactersIsOnePathSegment() {
+        String customer = team.tag + " 7#b?x&y%";
+        String path = "customers/" + java.net.URLEncoder.encode(customer, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        importCustomer(customer, false);
+        PageSession browser = signedIn(team.a);
+
+        Page page = browser.get(path);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(text(page.body(), "company")).contains(team.tag + " 7#b?x");
+        Page logged = submit(browser, page, "touch", Map.of("touch:kind", "VISIT", "touch:outcome", "REACHED", "touch:note", "odd id"),
+                "touch:save");
+        assertThat(logged.status()).as(logged.body()).isEqualTo(302);
+        assertThat(logged.location()).as("back to the same customer").hasValueSatisfying(l -> assertThat(l).endsWith("/" + path));
+        assertThat(browser.get(path).body()).contains("odd id");
+    }
+
+    @Test
+    void aPurchaseOrProblemFormPostedTwiceStoresOneRecord() {
+        PageSession browser = signedIn(team.a);
+        int problemsBefore = detail(team.customerOfA).getJsonArray("open_problems").size();
+        Page page = browser.get("customers/" + team.customerOfA);
+        Map<String, String> purchase = Map.of("purchase:key", hidden(page.body(), "purchase:key"), "purchase:purchasedOn", "2026-11-29",
+                "purchase:amount", "99.00", "purchase:currency", "EUR", "purchase:description", "Sent twice", "purchase:externalId", "");
+        Map<String, String> problem = Map.of("problem:key", hidden(page.body(), "problem:key"), "problem:summary", "Reported twice",
+                "problem:severity", "LOW", "problem:category", "");
+
+        for (int post = 0; post < 2; post++) { // a double click, or the post sent again from the browser's history
+            assertThat(submit(browser, page, "purchase", purchase, "purchase:save").status()).isEqualTo(302);
+            assertThat(submit(browser, page, "problem", problem, "problem:save").status()).isEqualTo(302);
+        }
+
+        String next = browser.get("customers/" + team.customerOfA).body();
+        assertThat(section(next, "history").split("Sent twice", -1)).as("one purchase in the history").hasSize(2);
+        assertThat(detail(team.customerOfA).getJsonArray("open_problems").size()).isEqualTo(problemsBefore + 1);
+        assertThat(hidden(next, "purchase:key")).as("the next form is a new record").isNotEqualTo(purchase.get("purchase:key"));
     }
 
     @Test
@@ -217,6 +278,14 @@ class CustomerPageIT {
         assertThat(imported.json().getJsonArray("rejected")).as(imported.toString()).isEmpty();
     }
 
+    /** A reward proposed by salesperson {@code proposer} for their customer; its id. */
+    private long proposedReward(String proposer, String customer, String subject) {
+        Api.Reply proposed = team.as(proposer).postJson("api/rewards", "{\"customer\":\"" + customer
+                + "\",\"kind\":\"REFERRAL_CONVERTED\",\"subject\":\"" + subject + "\",\"reason\":\"recommending " + subject + "\"}");
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        return proposed.json().getJsonNumber("id").longValue();
+    }
+
     private PageSession signedIn(String username) {
         PageSession browser = PageSession.onTestServer();
         assertThat(browser.signIn(username, Team.PASSWORD).status()).isEqualTo(302);
@@ -227,6 +296,13 @@ class CustomerPageIT {
         Api.Reply reply = api.asAdmin().get("api/customers/" + customer);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
+    }
+
+    /** The value of the hidden field named {@code name}. */
+    private static String hidden(String body, String name) {
+        Matcher m = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"").matcher(body);
+        assertThat(m.find()).as("a field " + name).isTrue();
+        return m.group(1);
     }
 
     /** Posts the form {@code formId} of {@code page} where its action points, as a browser would. */

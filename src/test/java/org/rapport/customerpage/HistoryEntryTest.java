@@ -2,6 +2,8 @@ package org.rapport.customerpage;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.CustomerDetail.RecentTouch;
+import org.rapport.netweaving.RewardStatus;
+import org.rapport.netweaving.RewardView;
 import org.rapport.outbox.OutboxView;
 import org.rapport.purchases.PurchaseSummary;
 
@@ -24,7 +26,7 @@ class HistoryEntryTest {
         OutboxView sent = message(Instant.parse("2026-11-30T08:00:00Z"), Instant.parse("2026-12-03T07:00:00Z"));
         OutboxView waiting = message(Instant.parse("2026-12-01T08:00:00Z"), null);
 
-        List<HistoryEntry> history = HistoryEntry.of(BERLIN, List.of(call), List.of(bought), List.of(sent, waiting));
+        List<HistoryEntry> history = HistoryEntry.of(BERLIN, List.of(call), List.of(bought), List.of(sent, waiting), List.of());
 
         assertThat(history).extracting(HistoryEntry::getType).containsExactly("message", "touch", "purchase", "message");
         assertThat(history.get(0).at()).as("a sent message counts from when it left").isEqualTo(Instant.parse("2026-12-03T07:00:00Z"));
@@ -33,8 +35,30 @@ class HistoryEntryTest {
     }
 
     @Test
+    void eachStepOfARewardsLedgerIsALineOfItsOwn() {
+        RewardView reward = new RewardView();
+        reward.entries = List.of(step(RewardStatus.PROPOSED, "2026-11-20T10:00:00Z"), step(RewardStatus.APPROVED, "2026-12-02T10:00:00Z"));
+        RecentTouch call = new RecentTouch("CALL", "REACHED", Instant.parse("2026-11-25T09:00:00Z"), "A", null);
+
+        List<HistoryEntry> history = HistoryEntry.of(BERLIN, List.of(call), List.of(), List.of(), List.of(reward));
+
+        assertThat(history).extracting(HistoryEntry::getType).containsExactly("reward", "touch", "reward");
+        assertThat(history).extracting(e -> e.step() == null ? null : e.step().status)
+                .containsExactly(RewardStatus.APPROVED, null, RewardStatus.PROPOSED);
+        assertThat(history.get(0).reward()).isSameAs(reward);
+    }
+
+    @Test
     void nothingKnownIsAnEmptyHistory() {
-        assertThat(HistoryEntry.of(BERLIN, List.of(), List.of(), List.of())).isEmpty();
+        assertThat(HistoryEntry.of(BERLIN, List.of(), List.of(), List.of(), List.of())).isEmpty();
+    }
+
+    private static RewardView.Entry step(RewardStatus status, String at) {
+        RewardView.Entry e = new RewardView.Entry();
+        e.kind = RewardView.EntryKind.STATUS;
+        e.status = status;
+        e.at = Instant.parse(at);
+        return e;
     }
 
     private static OutboxView message(Instant created, Instant sent) {

@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,17 +179,7 @@ class ApprovalsPageIT {
 
     /** The request the page's remote command makes (PrimeFaces' ajax post), with {@code params} as the script would add. */
     private static Page remoteCommand(PageSession session, Page page, String command, Map<String, String> params) {
-        String id = "decide:" + command;
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("jakarta.faces.partial.ajax", "true");
-        fields.put("jakarta.faces.source", id);
-        fields.put("jakarta.faces.partial.execute", id);
-        fields.put("jakarta.faces.partial.render", "decide:inbox");
-        fields.put(id, id);
-        fields.put("decide", "decide");
-        fields.put("jakarta.faces.ViewState", page.viewState());
-        fields.putAll(params);
-        Page reply = session.post("approvals", fields);
+        Page reply = session.remoteCommand("approvals", page, "decide", command, "decide:inbox", params);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return reply;
     }

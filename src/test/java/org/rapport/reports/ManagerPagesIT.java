@@ -65,6 +65,69 @@ class ManagerPagesIT {
     }
 
     @Test
+    @ExtendWith(BrowserExtension.class)
+    void aManagerDecidesEscalatedCallsOnTheTeamPage(Browser browser) {
+        everyDay();
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long closed = escalate(team.a, team.customerOfA);
+        long reassigned = escalate(team.b, team.customerOfB);
+
+        browser.signIn(team.m, Team.PASSWORD);
+        assertThat(browser.findAll(By.cssSelector(".escalations li")).stream().map(li -> li.getAttribute("data-item")))
+                .contains(String.valueOf(closed), String.valueOf(reassigned));
+        browser.assertAccessible();
+
+        WebElement first = escalation(browser, closed);
+        first.findElement(By.tagName("summary")).click();
+        first.findElement(By.cssSelector("button[name='decide:close']")).click();
+        assertThat(browser.find(By.id("messages")).getText()).as("a close needs a note, as in the API").contains("note:");
+        assertThat(status(closed)).isEqualTo("ESCALATED");
+
+        first = escalation(browser, closed);
+        first.findElement(By.tagName("summary")).click();
+        first.findElement(By.id("note-" + closed)).sendKeys("Customer moved abroad");
+        first.findElement(By.cssSelector("button[name='decide:close']")).click();
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Closed."));
+        assertThat(browser.driver().getCurrentUrl()).as("redirected after the post").endsWith("/team");
+        assertThat(status(closed)).isEqualTo("not ESCALATED");
+
+        WebElement second = escalation(browser, reassigned);
+        second.findElement(By.tagName("summary")).click();
+        new org.openqa.selenium.support.ui.Select(second.findElement(By.id("to-" + reassigned))).selectByValue(team.a);
+        second.findElement(By.cssSelector("button[name='decide:reassign']")).click();
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("Reassigned."));
+        assertThat(status(reassigned)).isEqualTo("not ESCALATED");
+        jakarta.json.JsonObject call = api.asAdmin().get("api/planned-touches?customer=" + team.customerOfB + "&status=OPEN").array()
+                .getValuesAs(jakarta.json.JsonObject.class).stream().filter(t -> t.getJsonNumber("id").longValue() == reassigned)
+                .findFirst().orElseThrow();
+        assertThat(call.getString("outcome")).isEqualTo("REASSIGNED");
+    }
+
+    @Test
+    void anotherTeamsManagerForgingADecisionIsRefusedAndNothingChanges() {
+        everyDay();
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        long id = escalate(team.a, team.customerOfA);
+        assertThat(api.asAdmin().postJson("api/users", "{\"username\":\"" + team.m2 + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}").status()).isEqualTo(201);
+        PageSession other = PageSession.onTestServer();
+        other.signIn(team.m2, Team.PASSWORD);
+        PageSession.Page page = other.get("team");
+        assertThat(page.body()).doesNotContain("data-item=\"" + id + "\"");
+
+        for (String decision : List.of("take", "close", "reassign", "reschedule")) {
+            PageSession.Page forged = other.post("team", java.util.Map.of("decide", "decide", "decide:" + decision, String.valueOf(id),
+                    "note-" + id, "forged", "to-" + id, team.c, "date-" + id, "2099-01-01", "jakarta.faces.ViewState", page.viewState()));
+            assertThat(forged.status()).as(decision).isEqualTo(200);
+            assertThat(forged.body()).as(decision).contains("class=\"error\"");
+        }
+        PageSession.Page junk = other.post("team", java.util.Map.of("decide", "decide", "decide:take", "x' OR 1=1",
+                "jakarta.faces.ViewState", page.viewState()));
+        assertThat(junk.body()).contains("item: not an id");
+        assertThat(status(id)).isEqualTo("ESCALATED");
+    }
+
+    @Test
     void aSalespersonMayNotOpenTheManagersPages() {
         PageSession seller = PageSession.onTestServer();
         seller.signIn(team.a, Team.PASSWORD);
@@ -72,5 +135,38 @@ class ManagerPagesIT {
         assertThat(seller.get("team").status()).isEqualTo(403);
         assertThat(seller.get("team/" + team.b).status()).isEqualTo(403);
         assertThat(seller.get("standards").status()).isEqualTo(403);
+    }
+
+    private static WebElement escalation(Browser browser, long id) {
+        return browser.find(By.cssSelector(".escalations li[data-item='" + id + "']"));
+    }
+
+    /** Anna and Bernd work every day in no holiday region: their today is a working day whenever the test runs. */
+    private void everyDay() {
+        Api.Reply people = api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,region,daily_capacity,working_days,role,manager,backup",
+                team.a + ",Anna Seller,anna@example.com,Europe/Berlin,,20,MON-SUN,SALES," + team.m + "," + team.b,
+                team.b + ",Bernd Seller,bernd@example.com,Europe/Berlin,,20,MON-SUN,SALES," + team.m + "," + team.a));
+        assertThat(people.json().getJsonArray("rejected")).as(people.toString()).isEmpty();
+    }
+
+    /** Three calls without an answer: the call to {@code customer} is ESCALATED, waiting for the manager. */
+    private long escalate(String owner, String customer) {
+        Api as = team.as(owner);
+        jakarta.json.JsonObject list = as.get("api/call-lists/" + owner + "/" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))).json();
+        long id = list.getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(i -> i.getString("customer").equals(customer)).findFirst()
+                .orElseThrow(() -> new AssertionError(customer + " is not on " + list)).getJsonNumber("id").longValue();
+        for (int i = 1; i <= 3; i++) {
+            Api.Reply tried = as.postJson("api/call-lists/items/" + id + "/outcome", "{\"outcome\":\"NO_ANSWER\"}");
+            assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
+        }
+        return id;
+    }
+
+    private String status(long id) {
+        return api.asAdmin().get("api/planned-touches?status=ESCALATED&limit=1000").array().getValuesAs(jakarta.json.JsonObject.class)
+                .stream().filter(t -> t.getJsonNumber("id").longValue() == id).map(t -> t.getString("status")).findFirst()
+                .orElse("not ESCALATED");
     }
 }

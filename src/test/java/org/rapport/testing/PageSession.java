@@ -95,6 +95,24 @@ public final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * The request a page's PrimeFaces remote command {@code form:command} makes (an ajax post with the ViewState of
+     * {@code page}, drawing {@code render} again), with {@code params} as the page's script would add them.
+     */
+    public Page remoteCommand(String path, Page page, String form, String command, String render, Map<String, String> params) {
+        String id = form + ":" + command;
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", id);
+        fields.put("jakarta.faces.partial.execute", id);
+        fields.put("jakarta.faces.partial.render", render);
+        fields.put(id, id);
+        fields.put(form, form);
+        fields.put("jakarta.faces.ViewState", page.viewState());
+        fields.putAll(params);
+        return post(path, fields);
+    }
+
     /** Posts {@code body} without declaring its length (chunked), as no browser does. */
     public Page postChunked(String path, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(base.resolve(strip(path))).header("Content-Type", contentType)
