@@ -9,20 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.rapport.customers.CustomerDetail;
-import org.rapport.customers.CustomerService;
-import org.rapport.mail.MailTemplates;
 import org.rapport.mail.RenderedMail;
 import org.rapport.platform.security.Viewer;
-import org.rapport.platform.web.Params;
-import org.rapport.team.SalespersonView;
-import org.rapport.team.TeamService;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 @Path("templates")
 @RequestScoped
@@ -31,24 +21,10 @@ import java.util.Map;
 public class TemplateResource {
 
     @Inject
-    MailTemplates templates;
-
-    @Inject
-    CustomerService customers;
-
-    @Inject
-    TeamService team;
+    TemplatePreviews previews;
 
     @Inject
     Viewer viewer;
-
-    @Inject
-    @ConfigProperty(name = "rapport.company.name")
-    String companyName;
-
-    @Inject
-    @ConfigProperty(name = "rapport.public.url")
-    String publicUrl;
 
     @GET
     public List<String> list() {
@@ -60,35 +36,6 @@ public class TemplateResource {
     @Path("{name}/preview")
     public RenderedMail preview(@PathParam("name") String name, @QueryParam("customer") String customer,
                                 @QueryParam("locale") String locale) {
-        MailTemplate template = MailTemplate.byName(name).orElseThrow(() -> new UnknownTemplateException(name));
-        String named = Params.required("customer", customer, 64, "the external_id of the customer to preview for");
-        CustomerDetail detail = customers.detail(viewer.access(), named);
-        SalespersonView owner = detail.owner() == null ? null : team.find(detail.owner()).orElse(null);
-        Map<String, Object> model = SampleModels.preview(template, customerModel(detail), salespersonModel(owner), companyName, publicUrl);
-        Locale chosen = Params.locale("locale", locale == null || locale.isBlank() ? detail.locale() : locale);
-        return templates.render(template.folder(), chosen == null ? Locale.ROOT : chosen, model);
-    }
-
-    private static Map<String, Object> customerModel(CustomerDetail c) {
-        Map<String, Object> customer = new HashMap<>();
-        customer.put("preferredName", firstOf(c.preferredName(), c.contactFirstName(), c.company()));
-        customer.put("company", c.company());
-        return customer;
-    }
-
-    private Map<String, Object> salespersonModel(SalespersonView s) {
-        Map<String, Object> salesperson = new HashMap<>();
-        salesperson.put("name", s == null ? companyName : s.name());
-        salesperson.put("email", s == null || s.email() == null ? "" : s.email());
-        return salesperson;
-    }
-
-    private static String firstOf(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return "";
+        return previews.preview(viewer.access(), name, customer, locale);
     }
 }

@@ -77,9 +77,19 @@ public class RuleService {
         return rules().introductions();
     }
 
-    /** Replaces the planner's and the reward rules together: either all of them are valid and stored, or none is. */
+    /** The rules as {@code GET /api/rules} and {@code /admin/rules} show them. */
+    public RulesDocument document() {
+        return RulesDocument.of(rules(), rewardRules());
+    }
+
+    /**
+     * Replaces the planner's and the reward rules together ({@code PUT /api/rules}, {@code /admin/rules}): either all of
+     * them are valid and stored, or none is. The document has passed its Bean Validation constraints.
+     */
     @Transactional
-    public void replace(Rules rules, RewardRules rewards) {
+    public void replace(RulesDocument document) {
+        Rules rules = document.toRules();
+        RewardRules rewards = document.toRewardRules();
         List<String> problems = new ArrayList<>(rules.problems());
         problems.addAll(rewards.problems());
         Map<Long, BigDecimal> teamBudgets = teamBudgets(rewards.teamBudgets(), problems);

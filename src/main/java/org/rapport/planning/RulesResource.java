@@ -25,15 +25,13 @@ public class RulesResource {
 
     @GET
     public RulesDocument get() {
-        return RulesDocument.of(rules.rules(), rules.rewardRules());
+        return rules.document();
     }
 
     @PUT
     @RolesAllowed("ADMIN")
     public RulesDocument put(@Valid @NotNull RulesDocument document) {
-        Rules planning = document.toRules();
-        RewardRules rewards = document.toRewardRules();
-        rules.replace(planning, rewards);
+        rules.replace(document);
         return get();
     }
 }

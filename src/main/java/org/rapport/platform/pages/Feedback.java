@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.rapport.platform.errors.DomainException;
+import org.rapport.platform.errors.InvalidInput;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public class Feedback {
     }
 
     public void info(String text) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        faces.addMessage(null, alone(FacesMessage.SEVERITY_INFO, text));
     }
 
     /**
@@ -61,7 +62,7 @@ public class Feedback {
         try {
             return java.util.Optional.ofNullable(action.get());
         } catch (DomainException e) {
-            faces.addMessage(fieldOf(formId, e.getMessage()), new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.addMessage(fieldOf(formId, e.getMessage()), alone(FacesMessage.SEVERITY_ERROR, e.getMessage()));
             faces.validationFailed();
             return java.util.Optional.empty();
         }
@@ -72,17 +73,61 @@ public class Feedback {
      * its field of the form {@code formId} ({@code "amount: must be a decimal string …"}); whether it passed.
      */
     public boolean valid(String formId, Object request) {
+        return valid(request, field -> formId + ":" + field);
+    }
+
+    /**
+     * Checks {@code request} against the API's Bean Validation constraints, each violation, named by its JSON path
+     * ({@code "contact_policy.send_window_start: must not be null"}), next to the component {@code clientIdOf} gives for
+     * its property path ({@code contactPolicy.sendWindowStart}); whether it passed.
+     */
+    public boolean valid(Object request, Function<String, String> clientIdOf) {
         var violations = validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString())).toList();
         for (ConstraintViolation<Object> v : violations) {
             String field = v.getPropertyPath().toString();
-            faces.addMessage(formId + ":" + field, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    snakeCase(field) + ": " + v.getMessage(), null));
+            faces.addMessage(clientIdOf.apply(field), alone(FacesMessage.SEVERITY_ERROR,
+                    snakeCase(field) + ": " + v.getMessage()));
         }
         if (!violations.isEmpty()) {
             faces.validationFailed();
         }
         return violations.isEmpty();
+    }
+
+    /**
+     * Runs {@code action}; on a domain failure shows each field it names next to the component {@code clientIdOf} gives
+     * for that field's JSON path ({@code "contact_policy.send_window_end"}, {@code "[2].date"}; {@code ""} when it names
+     * none): every {@link InvalidInput#errors()} entry on its own, else the field the detail starts with.
+     */
+    public <T> java.util.Optional<T> attemptFields(Function<String, String> clientIdOf, Supplier<T> action) {
+        try {
+            return java.util.Optional.ofNullable(action.get());
+        } catch (DomainException e) {
+            if (e instanceof InvalidInput invalid && !invalid.errors().isEmpty()) {
+                invalid.errors().forEach(f -> faces.addMessage(clientIdOf.apply(f.field()),
+                        alone(FacesMessage.SEVERITY_ERROR, f + ".")));
+            } else {
+                faces.addMessage(clientIdOf.apply(fieldNamed(e.getMessage())),
+                        alone(FacesMessage.SEVERITY_ERROR, e.getMessage()));
+            }
+            faces.validationFailed();
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The JSON path a detail starts with ({@code "[2].date: … is listed twice."}: {@code [2].date}), else {@code ""}. */
+    static String fieldNamed(String detail) {
+        int colon = detail == null ? -1 : detail.indexOf(": ");
+        return colon > 0 && detail.substring(0, colon).matches("[\\[\\]A-Za-z0-9_.]+") ? detail.substring(0, colon) : "";
+    }
+
+    /**
+     * A message that is its own summary: an empty detail, not null (Faces shows the summary again as a null detail, so
+     * the page's list of messages said each twice).
+     */
+    private static FacesMessage alone(FacesMessage.Severity severity, String text) {
+        return new FacesMessage(severity, text, "");
     }
 
     /** The client id of the field a detail names ({@code "currency: …"} in form {@code buy}: {@code buy:currency}), else the form's. */
@@ -97,7 +142,8 @@ public class Feedback {
         return formId;
     }
 
-    static String camelCase(String snake) {
+    /** {@code send_window_start} → {@code sendWindowStart}: a JSON name as the Java property (and component id) it names. */
+    public static String camelCase(String snake) {
         StringBuilder out = new StringBuilder();
         boolean upper = false;
         for (char c : snake.toCharArray()) {

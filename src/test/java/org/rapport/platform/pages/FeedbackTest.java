@@ -16,4 +16,12 @@ class FeedbackTest {
         assertThat(Feedback.snakeCase("externalId")).isEqualTo("external_id");
         assertThat(Feedback.snakeCase("amount")).isEqualTo("amount");
     }
+
+    @Test
+    void theFieldADetailStartsWithIsItsJsonPathOrNone() {
+        assertThat(Feedback.fieldNamed("[2].date: 2026-12-24 is listed twice.")).isEqualTo("[2].date");
+        assertThat(Feedback.fieldNamed("cadence_days.TOP10: is required.")).isEqualTo("cadence_days.TOP10");
+        assertThat(Feedback.fieldNamed("There is no customer 'x': check the id.")).isEmpty();
+        assertThat(Feedback.fieldNamed(null)).isEmpty();
+    }
 }
