@@ -80,7 +80,7 @@ class ManagerPagesIT {
         WebElement first = escalation(browser, closed);
         first.findElement(By.tagName("summary")).click();
         first.findElement(By.cssSelector("button[name='decide:close']")).click();
-        assertThat(browser.find(By.id("messages")).getText()).as("a close needs a note, as in the API").contains("note:");
+        browser.waitUntil(d -> d.findElement(By.id("messages")).getText().contains("note:")); // a close needs a note, as in the API
         assertThat(status(closed)).isEqualTo("ESCALATED");
 
         first = escalation(browser, closed);
