@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.pages.Feedback;
 import org.rapport.platform.pages.Texts;
+import org.rapport.platform.web.Params;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.Viewer;
 import org.rapport.reports.ReportService;
@@ -167,12 +168,7 @@ public class TeamPage {
 
     /** The call the pressed button names: its value is the item's id. */
     private long item(String decision) {
-        String text = param("decide:" + decision);
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidInput("item: not an id: " + text);
-        }
+        return Params.id("item", param("decide:" + decision)).orElseThrow(() -> new InvalidInput("item: which call?"));
     }
 
     private String note(long id) {

@@ -187,7 +187,7 @@ public class CustomerPage {
             return;
         }
         ProblemRequest request = problem.toRequest(externalId, clock.instant());
-        if (feedback.valid("problem", request) && feedback.attemptIn("problem", () -> problems.record(viewer.access(), request)).isPresent()) {
+        if (feedback.valid("problem", request) && feedback.attemptIn("problem", () -> problems.open(viewer.access(), request)).isPresent()) {
             done("customer.problemRecorded");
         }
     }

@@ -60,6 +60,23 @@ public class ProblemService {
         return problem;
     }
 
+    /**
+     * A problem opened by hand (the customer page): stored once under the id it was given. The same id again — the
+     * form posted twice, or sent again from the browser's history — is that problem, left as it is now: not opened a
+     * second time, and not reopened if the help desk resolved it meanwhile (which {@link #record} would do, as an
+     * import of the same row says the problem is open).
+     */
+    @Transactional
+    public Problem open(Access access, ProblemRequest request) {
+        Problem problem = request.toProblem();
+        long customerId = customers.requireVisible(access, problem.customer());
+        List<ProblemMapper.Stored> before = mapper.findStored(List.of(problem.externalId()));
+        if (!before.isEmpty() && before.get(0).customerId() == customerId) {
+            return mapper.findByExternalId(problem.externalId()).orElseThrow();
+        }
+        return record(access, request);
+    }
+
     /** The help-desk hook: marks a problem resolved (resolving it again changes nothing). */
     @Transactional
     public Problem resolve(Access access, String externalId, ResolveRequest request) {

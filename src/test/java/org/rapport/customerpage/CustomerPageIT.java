@@ -1,5 +1,6 @@
 package org.rapport.customerpage;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
@@ -8,9 +9,15 @@ import org.rapport.testing.PageSession;
 import org.rapport.testing.PageSession.Page;
 import org.rapport.testing.Team;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -187,7 +194,7 @@ class CustomerPageIT {
     }
 
     @Test
-    void aPurchaseOrProblemFormPostedTwiceStoresOneRecord() {
+    void aPurchaseOrProblemFormPostedTwiceStoresOneRecord() throws SQLException {
         PageSession browser = signedIn(team.a);
         int problemsBefore = detail(team.customerOfA).getJsonArray("open_problems").size();
         Page page = browser.get("customers/" + team.customerOfA);
@@ -203,8 +210,33 @@ class CustomerPageIT {
 
         String next = browser.get("customers/" + team.customerOfA).body();
         assertThat(section(next, "history").split("Sent twice", -1)).as("one purchase in the history").hasSize(2);
-        assertThat(detail(team.customerOfA).getJsonArray("open_problems").size()).isEqualTo(problemsBefore + 1);
+        JsonArray open = detail(team.customerOfA).getJsonArray("open_problems");
+        assertThat(open.size()).isEqualTo(problemsBefore + 1);
+        JsonObject opened = open.getValuesAs(JsonObject.class).stream().filter(p -> p.getString("summary").equals("Reported twice"))
+                .findFirst().orElseThrow();
         assertThat(hidden(next, "purchase:key")).as("the next form is a new record").isNotEqualTo(purchase.get("purchase:key"));
+
+        // the help desk resolves it; the old post sent once more neither reopens it nor moves when it was opened
+        String id = opened.getString("external_id");
+        String openedAt = problemRow(id).get(0);
+        assertThat(api.asAdmin().postJson("api/problems/" + id + "/resolve", "{\"resolution\":\"Replaced the seal\"}").status())
+                .isEqualTo(200);
+        assertThat(submit(browser, page, "problem", problem, "problem:save").status()).isEqualTo(302);
+        assertThat(detail(team.customerOfA).getJsonArray("open_problems").size()).as("still resolved").isEqualTo(problemsBefore);
+        assertThat(problemRow(id)).isEqualTo(List.of(openedAt, "Replaced the seal", "0"));
+    }
+
+    /** When the problem was opened, its resolution and how often it was reopened, as its row holds them. */
+    private static List<String> problemRow(String externalId) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement read = db.prepareStatement("SELECT opened_at, resolution, reopened FROM problem WHERE external_id = ?")) {
+            read.setString(1, externalId);
+            try (ResultSet row = read.executeQuery()) {
+                assertThat(row.next()).as(externalId).isTrue();
+                return java.util.Arrays.asList(row.getString(1), row.getString(2), row.getString(3));
+            }
+        }
     }
 
     @Test
@@ -250,7 +282,34 @@ class CustomerPageIT {
         assertThat(own.status()).isEqualTo(200);
         assertThat(forged.status()).isEqualTo(403);
         assertThat(detail(team.customerOfA).getJsonArray("recent_touches")).as("nothing logged on a's customer").isEmpty();
+        int problems = detail(team.customerOfA).getJsonArray("open_problems").size();
+        Page forgedPurchase = colleague.post("customers/" + team.customerOfA, fields(own, "purchase", Map.of("purchase:purchasedOn",
+                "2026-11-30", "purchase:amount", "10.00", "purchase:currency", "EUR", "purchase:description", "forged",
+                "purchase:externalId", ""), "purchase:save"));
+        Page forgedProblem = colleague.post("customers/" + team.customerOfA, fields(own, "problem", Map.of("problem:summary", "forged",
+                "problem:severity", "LOW", "problem:category", ""), "problem:save"));
+        assertThat(forgedPurchase.status()).isEqualTo(403);
+        assertThat(forgedProblem.status()).isEqualTo(403);
+        assertThat(detail(team.customerOfA).getJsonArray("open_problems")).hasSize(problems);
+        assertThat(signedIn(team.a).get("customers/" + team.customerOfA).body()).doesNotContain("forged");
         assertThat(signedIn(team.m).get("customers/" + team.customerOfA).status()).as("their manager, as in the API").isEqualTo(200);
+    }
+
+    @Test
+    void anotherCustomersOrderNumberTypedIntoThePurchaseFormIsRefusedAndChangesNothing() {
+        String order = Csv.unique("order");
+        assertThat(team.as(team.b).postJson("api/purchases", "{\"external_id\":\"" + order + "\",\"customer\":\"" + team.customerOfB
+                + "\",\"purchased_on\":\"2026-11-30\",\"amount\":\"500.00\",\"currency\":\"EUR\",\"description\":\"Sale by Bernd\"}")
+                .status()).isEqualTo(201);
+        PageSession anna = signedIn(team.a);
+
+        Page taken = submit(anna, anna.get("customers/" + team.customerOfA), "purchase", Map.of("purchase:purchasedOn", "2026-11-30",
+                "purchase:amount", "1.00", "purchase:currency", "EUR", "purchase:description", "overwrite", "purchase:externalId", order),
+                "purchase:save");
+
+        assertThat(taken.status()).as("the page again, with the refusal").isEqualTo(200);
+        assertThat(taken.body()).contains("purchase " + order);
+        assertThat(signedIn(team.b).get("customers/" + team.customerOfB).body()).contains("Sale by Bernd").doesNotContain("overwrite");
     }
 
     @Test

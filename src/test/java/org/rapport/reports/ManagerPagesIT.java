@@ -119,11 +119,11 @@ class ManagerPagesIT {
             PageSession.Page forged = other.post("team", java.util.Map.of("decide", "decide", "decide:" + decision, String.valueOf(id),
                     "note-" + id, "forged", "to-" + id, team.c, "date-" + id, "2099-01-01", "jakarta.faces.ViewState", page.viewState()));
             assertThat(forged.status()).as(decision).isEqualTo(200);
-            assertThat(forged.body()).as(decision).contains("class=\"error\"");
+            assertThat(forged.body()).as(decision).contains("Call-list item " + id + " is not yours to decide");
         }
-        PageSession.Page junk = other.post("team", java.util.Map.of("decide", "decide", "decide:take", "x' OR 1=1",
+        PageSession.Page junk = other.post("team", java.util.Map.of("decide", "decide", "decide:take", "x OR 1=1",
                 "jakarta.faces.ViewState", page.viewState()));
-        assertThat(junk.body()).contains("item: not an id");
+        assertThat(junk.body()).contains("is not a whole number.");
         assertThat(status(id)).isEqualTo("ESCALATED");
     }
 

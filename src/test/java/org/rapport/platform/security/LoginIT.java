@@ -9,6 +9,8 @@ import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,13 @@ class LoginIT {
         Page today = browser.get("today");
         assertThat(today.status()).isEqualTo(200);
         assertThat(today.body()).contains("<h1>Today</h1>").contains(team.a);
+        assertThat(today.header("Cache-Control")).as("a signed-in page is never shown again from a cache (after sign-out, say)")
+                .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+        Matcher style = Pattern.compile("href=\"([^\"]*rapport\\.css[^\"]*)\"").matcher(today.body());
+        assertThat(style.find()).isTrue();
+        Page css = browser.get(style.group(1).replace("&amp;", "&"));
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.header("Cache-Control").orElse("")).as("a style sheet is the same for everyone").doesNotContain("no-store");
     }
 
     @Test
