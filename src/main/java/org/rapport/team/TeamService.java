@@ -7,9 +7,13 @@ import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
 import org.rapport.platform.errors.NotFound;
 import org.rapport.platform.security.Access;
+import org.rapport.platform.security.AuthenticatedUser;
+import org.rapport.platform.time.Zones;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,7 @@ import java.util.Optional;
 public class TeamService {
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     @Inject
     SalespersonMapper mapper;
@@ -81,14 +85,14 @@ public class TeamService {
     }
 
     /** Today in the zone of the login's salesperson (an admin's login has none: UTC), for pages that show "today". */
-    public java.time.LocalDate todayOf(org.rapport.platform.security.AuthenticatedUser user) {
-        return java.time.LocalDate.now(clock.withZone(zoneOf(user)));
+    public LocalDate todayOf(AuthenticatedUser user) {
+        return LocalDate.now(clock.withZone(zoneOf(user)));
     }
 
     /** The zone of the login's salesperson, in which pages show them dates and times (an admin's login has none: UTC). */
-    public java.time.ZoneId zoneOf(org.rapport.platform.security.AuthenticatedUser user) {
+    public ZoneId zoneOf(AuthenticatedUser user) {
         String own = user.salespersonExternalId();
-        return org.rapport.platform.time.Zones.orUtc(own == null ? null : find(own).map(SalespersonView::timeZone).orElse(null));
+        return Zones.orUtc(own == null ? null : find(own).map(SalespersonView::timeZone).orElse(null));
     }
 
     public List<SalespersonView> visibleTo(Access access) {
