@@ -89,7 +89,8 @@ var RapportToday = (function () {
       e.preventDefault();
       var index = card ? cards().indexOf(card) : -1;
       focusCard(e.key === "j" ? index + 1 : Math.max(0, index - 1));
-    } else if (KEYS[e.key] && card) {
+    } else if (KEYS[e.key] && card && card.querySelector(".outcomes")) {
+      // only a card with outcome buttons takes an outcome: an escalated call waits for the manager's decision
       e.preventDefault();
       choose(card, KEYS[e.key]);
     }

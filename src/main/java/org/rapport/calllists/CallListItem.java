@@ -1,5 +1,8 @@
 package org.rapport.calllists;
 
+import jakarta.json.bind.annotation.JsonbTransient;
+import org.rapport.customers.Consent;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -39,6 +42,12 @@ public class CallListItem {
     public String localTimeNow;
     public String preferences;
     public String personalNotes;
+    /**
+     * The customer's contact state, for the card: a customer on a list may be called (do-not-contact ones never are), but
+     * may have unsubscribed, stopped purposes, refuse email or bounce. Not part of the list's JSON, CSV or calendar.
+     */
+    @JsonbTransient
+    public Consent consent;
     /** Set when the item belongs to an absent colleague this salesperson backs up. */
     public String coveringFor;
     public List<TalkingPoints.Touch> lastTouches;

@@ -2,6 +2,7 @@ package org.rapport.calllists;
 
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
+import org.rapport.customers.Consent;
 import org.rapport.planning.PlannedTouchStatus;
 
 import java.time.Instant;
@@ -105,5 +106,7 @@ public interface CallListMapper {
         String region;
         String preferences;
         String personalNotes;
+        /** The customer's contact state (CustomerMapper's {@code consent} result map, nested). */
+        Consent consent;
     }
 }

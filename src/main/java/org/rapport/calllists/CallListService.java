@@ -185,6 +185,7 @@ public class CallListService {
             item.localTimeNow = localTime(now, r.timeZone);
             item.preferences = r.preferences;
             item.personalNotes = r.personalNotes;
+            item.consent = r.consent;
             item.coveringFor = r.holderId != null && covered.containsKey(r.holderId) ? covered.get(r.holderId).externalId : null;
             item.lastTouches = lastTouches.getOrDefault(r.customerId, List.of());
             item.problems = problems.getOrDefault(r.customerId, List.of());

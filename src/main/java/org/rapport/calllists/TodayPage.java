@@ -8,12 +8,12 @@ import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.pages.Feedback;
 import org.rapport.platform.security.AuthenticatedUser;
 import org.rapport.platform.security.Viewer;
+import org.rapport.platform.web.Params;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /today}: the signed-in salesperson's call list for today in their zone. An outcome is one request (a click or
@@ -39,8 +39,12 @@ public class TodayPage {
     @Inject
     Clock clock;
 
+    /** The form the page's remote commands belong to: constraint violations are reported against its fields. */
+    private static final String FORM = "work";
+
     private CallList list;
     private ItemState lastState;
+    private String calendarLink;
 
     /** Whether this login acts for a salesperson (an admin's login has no list of its own). */
     public boolean isSalesperson() {
@@ -79,70 +83,74 @@ public class TodayPage {
         return lastState;
     }
 
-    /** Records the outcome named by the request parameters {@code item}, {@code outcome}, {@code note}, {@code rescheduleTo}. */
-    public void record() {
-        Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
-        feedback.attempt(null, () -> {
-            OutcomeRequest request = new OutcomeRequest();
-            request.outcome = outcome(params.get("outcome"));
-            request.note = blankToNull(params.get("note"));
-            request.rescheduleTo = date(params.get("rescheduleTo"));
-            lastState = callLists.recordOutcome(viewer.user(), itemId(params.get("item")), request);
-            return lastState;
-        });
-        list = null; // redrawn from the database: what the next person sees, not what this page guessed
+    /**
+     * The secret address of this salesperson's calendar feed ({@link CallListService#calendarLink}, the address the API
+     * answers with: the current one, never a new one), or null for a login without a list of its own.
+     */
+    public String getCalendarLink() {
+        if (calendarLink == null && isSalesperson()) {
+            calendarLink = feedback.attempt(null, () -> callLists.calendarLink(viewer.access(), viewer.user().salespersonExternalId()))
+                    .orElse(null);
+        }
+        return calendarLink;
     }
 
-    /** Moves the call named by {@code item} to {@code until} without counting a try. */
-    public void snooze() {
-        Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
-        feedback.attempt(null, () -> {
-            SnoozeRequest request = new SnoozeRequest();
-            request.until = date(params.get("until"));
-            if (request.until == null) {
-                throw new InvalidInput("until: choose the date the call comes back.");
-            }
-            lastState = callLists.snooze(viewer.user(), itemId(params.get("item")), request);
-            return lastState;
+    /**
+     * Records the outcome named by the request parameters {@code item}, {@code outcome}, {@code note}, {@code rescheduleTo},
+     * checked first against the API's constraints of {@link OutcomeRequest}.
+     */
+    public void record() {
+        act(() -> {
+            OutcomeRequest request = new OutcomeRequest();
+            request.outcome = Params.oneOf("outcome", param("outcome"), OutcomeRequest.Outcome.class);
+            request.note = blankToNull(param("note"));
+            request.rescheduleTo = date("reschedule_to", param("rescheduleTo"));
+            return feedback.valid(FORM, request) ? callLists.recordOutcome(viewer.user(), item(), request) : null;
         });
-        list = null;
+    }
+
+    /** Moves the call named by {@code item} to {@code until} without counting a try ({@link Snooze} says how far). */
+    public void snooze() {
+        act(() -> {
+            SnoozeRequest request = new SnoozeRequest();
+            request.until = date("until", param("until"));
+            request.note = blankToNull(param("note"));
+            return feedback.valid(FORM, request) ? callLists.snooze(viewer.user(), item(), request) : null;
+        });
     }
 
     /** Gives the stale courtesy call named by {@code item} back to the planner. */
     public void handBack() {
-        Map<String, String> params = faces.getExternalContext().getRequestParameterMap();
-        feedback.attempt(null, () -> {
-            lastState = callLists.handBack(viewer.user(), itemId(params.get("item")), new HandBackRequest());
-            return lastState;
+        act(() -> {
+            HandBackRequest request = new HandBackRequest();
+            request.note = blankToNull(param("note"));
+            return feedback.valid(FORM, request) ? callLists.handBack(viewer.user(), item(), request) : null;
         });
+    }
+
+    /**
+     * One action on a call: the request checked against the API's constraints, then the service, which decides whether
+     * this user may; a refusal shows as a message. The list is then read again and redrawn: what the next person sees,
+     * not what this page guessed.
+     */
+    private void act(Supplier<ItemState> action) {
+        feedback.attempt(null, action).ifPresent(state -> lastState = state);
         list = null;
     }
 
-    private static long itemId(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidInput("item: not a call-list item id: " + text);
-        }
+    /** The call-list item the request names. */
+    private long item() {
+        String text = param("item");
+        return Params.id("item", text).orElseThrow(() -> new InvalidInput("item: which call? Not an id: " + text));
     }
 
-    private static OutcomeRequest.Outcome outcome(String text) {
-        try {
-            return OutcomeRequest.Outcome.valueOf(text);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInput("outcome: must be one of REACHED, VOICEMAIL, NO_ANSWER, RESCHEDULED, NOT_NEEDED, not " + text);
-        }
+    /** A date parameter, named in a refusal as the API names the field. */
+    private static LocalDate date(String field, String text) {
+        return Params.optionalDate(field, text).orElse(null);
     }
 
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("not a date (YYYY-MM-DD): " + text);
-        }
+    private String param(String name) {
+        return faces.getExternalContext().getRequestParameterMap().get(name);
     }
 
     private static String blankToNull(String text) {

@@ -11,10 +11,13 @@ import org.rapport.testing.Api;
 import org.rapport.testing.Browser;
 import org.rapport.testing.BrowserExtension;
 import org.rapport.testing.Csv;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
 import org.rapport.testing.PageSession;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +26,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,12 +58,13 @@ class TodayPageIT {
         assertThat(people.json().getJsonArray("rejected")).as(people.toString()).isEmpty();
         customers = List.of(tag + "-C1", tag + "-C2", tag + "-C3", tag + "-C4");
         // customers as a salesperson meets them (the page's screenshots in docs/ come from this test)
+        // (Harbour Foods takes no email, as the CRM says: its card shows it)
         String[] rowsOf = {
-                ",Nordlicht Logistik GmbH,Jana,Jana,Berg,+49 30 5550101,Europe/Berlin,Prefers calls before 10:00,Daughter starts university in October",
-                ",Atlantique Matériaux SAS,Hélène,Hélène,Lemaître,+33 1 55501020,Europe/Paris,Short emails; no attachments,",
-                ",Alpen Software AG,Klaus,Klaus,Schneider,+49 89 5550303,Europe/Berlin,,Collects vintage watches",
-                ",Harbour Foods Ltd,Sam,Sam,Okafor,+44 20 5550404,Europe/London,Call the mobile,Runs marathons"};
-        StringBuilder rows = new StringBuilder("external_id,company,preferred_name,contact_first_name,contact_last_name,phone,time_zone,preferences,personal_notes,email,owner");
+                ",Nordlicht Logistik GmbH,Jana,Jana,Berg,+49 30 5550101,Europe/Berlin,Prefers calls before 10:00,Daughter starts university in October,true",
+                ",Atlantique Matériaux SAS,Hélène,Hélène,Lemaître,+33 1 55501020,Europe/Paris,Short emails; no attachments,,true",
+                ",Alpen Software AG,Klaus,Klaus,Schneider,+49 89 5550303,Europe/Berlin,,Collects vintage watches,true",
+                ",Harbour Foods Ltd,Sam,Sam,Okafor,+44 20 5550404,Europe/London,Call the mobile,Runs marathons,false"};
+        StringBuilder rows = new StringBuilder("external_id,company,preferred_name,contact_first_name,contact_last_name,phone,time_zone,preferences,personal_notes,email_ok,email,owner");
         for (int i = 0; i < customers.size(); i++) {
             rows.append('\n').append(customers.get(i)).append(rowsOf[i]).append(",p").append(i + 1).append('@').append(tag)
                     .append(".example,").append(seller);
@@ -156,11 +162,141 @@ class TodayPageIT {
             PageSession.Page forged = session.remoteCommand("today", page, "work", command[0], "work:list",
                     Map.of("item", String.valueOf(othersCall), command[1], command[2]));
             assertThat(forged.status()).isEqualTo(200);
-            assertThat(forged.body()).as(command[0]).contains("class=\"error\"");
+            assertThat(forged.body()).as(command[0]).contains("class=\"error\"")
+                    .contains("Call-list item " + othersCall + " is not on a call list you reach.");
         }
         JsonObject untouched = call(team.customerOfA, othersCall);
         assertThat(untouched.getString("status")).isEqualTo("OPEN");
         assertThat(untouched.getInt("tries")).isZero();
+    }
+
+    @Test
+    void aNoteLongerThanTheApiTakesIsRefusedWithTheConstraintsMessageAndNothingIsStored() {
+        long mine = plannedCall(customers.get(0));
+        PageSession session = PageSession.onTestServer();
+        session.signIn(seller, PASSWORD);
+        PageSession.Page page = session.get("today");
+
+        PageSession.Page refused = session.remoteCommand("today", page, "work", "recordOutcome", "work:list",
+                Map.of("item", String.valueOf(mine), "outcome", "VOICEMAIL", "note", "x".repeat(1001)));
+
+        assertThat(refused.status()).as("a message, not a server error").isEqualTo(200);
+        assertThat(refused.body()).contains("class=\"error\"").contains("note: size must be between 0 and 1000");
+        JsonObject untouched = call(customers.get(0), mine);
+        assertThat(untouched.getString("status")).isEqualTo("OPEN");
+        assertThat(untouched.getInt("tries")).isZero();
+        assertThat(api.asAdmin().get("api/customers/" + customers.get(0)).json().getJsonArray("recent_touches")).isEmpty();
+    }
+
+    @Test
+    void theCalendarFeedAddressIsOnThePageAndAnswersWithTheSellersCallsWithoutALogin() {
+        String current = api.as(seller, PASSWORD).get("api/call-lists/" + seller + "/calendar-link").json().getString("url");
+        PageSession session = PageSession.onTestServer();
+        session.signIn(seller, PASSWORD);
+
+        PageSession.Page page = session.get("today");
+
+        Matcher feed = Pattern.compile("<input type=\"text\" id=\"feed\" readonly=\"readonly\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(feed.find()).as("the address in a read-only field").isTrue();
+        assertThat(feed.group(1)).as("the current address, not a new one").isEqualTo(current);
+        assertThat(page.body()).contains("<label for=\"feed\">").contains("without signing in");
+        Api.Reply ics = api.anonymous().get(current.substring(current.indexOf("/calendar/") + 1));
+        assertThat(ics.status()).as(ics.toString()).isEqualTo(200);
+        assertThat(ics.contentType()).startsWith("text/calendar");
+        assertThat(ics.body().split("BEGIN:VEVENT", -1)).as("one event per call").hasSize(5);
+        assertThat(ics.body()).contains("Nordlicht Logistik GmbH", "Harbour Foods Ltd").doesNotContain("Runs marathons");
+    }
+
+    @Test
+    void aCustomerWhoUnsubscribedOrTakesNoEmailIsStillOnTheListAndTheirCardSaysSo() throws Exception {
+        String customer = customers.get(1);
+        String email = "p2@" + customer.substring(0, customer.length() - "-C2".length()) + ".example";
+        Api.Reply composed = api.asAdmin().postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\""
+                + customer + "\",\"fields\":{\"years\":\"3\"}}");
+        assertThat(composed.status()).as(composed.toString()).isEqualTo(201);
+        int message = composed.json().getInt("id");
+        Eventually.soon().until(() -> api.asAdmin().get("api/outbox/" + message).json().getString("status").equals("SENT"));
+        Matcher token = Pattern.compile("<https?://[^>]*/(u/[a-z2-7]+)>")
+                .matcher(Mailbox.single(email).getHeader("List-Unsubscribe", null));
+        assertThat(token.find()).isTrue();
+        Api.Reply unsubscribed = api.anonymous().post(token.group(1), "application/x-www-form-urlencoded",
+                "List-Unsubscribe=One-Click".getBytes(StandardCharsets.US_ASCII));
+        assertThat(unsubscribed.status()).as(unsubscribed.toString()).isEqualTo(200);
+
+        PageSession session = PageSession.onTestServer();
+        session.signIn(seller, PASSWORD);
+        String page = session.get("today").body();
+
+        long call = plannedCall(customer);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        assertThat(api.as(seller, PASSWORD).get("api/call-lists/" + seller + "/" + today).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).as("the API's list keeps its format").hasSize(4).allSatisfy(i -> assertThat(i).doesNotContainKey("consent"));
+        assertThat(cardHtml(page, call)).as("still called, not promised an email").contains("class=\"badge bad unsubscribed\"")
+                .contains("Unsubscribed");
+        assertThat(cardHtml(page, plannedCall(customers.get(0)))).doesNotContain("Unsubscribed").doesNotContain("No email");
+        assertThat(cardHtml(page, plannedCall(customers.get(3)))).as("the CRM's email_ok false").contains("No email")
+                .doesNotContain("Unsubscribed");
+    }
+
+    @Test
+    void aCardShowsTheHistoryInTheReadersLanguageNotAsStoredValues() {
+        String customer = customers.get(0);
+        LocalDate bought = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(10);
+        Api.Reply purchase = api.asAdmin().postCsv("api/import/purchases", Csv.lines(
+                "external_id,customer,purchased_on,amount,currency,description",
+                customer + "-P1," + customer + "," + bought + ",1250.5,EUR,Forklift service"));
+        assertThat(purchase.json().getInt("created")).as(purchase.toString()).isEqualTo(1);
+        Api.Reply note = api.as(seller, PASSWORD).postJson("api/touches", "{\"customer\":\"" + customer
+                + "\",\"kind\":\"NOTE\",\"outcome\":\"NOTED\",\"note\":\"Asked about the new fleet\"}");
+        assertThat(note.status()).as(note.toString()).isEqualTo(201);
+        PageSession session = PageSession.onTestServer().acceptLanguage("de-DE,de;q=0.9");
+        session.signIn(seller, PASSWORD);
+
+        String card = cardHtml(session.get("today").body(), plannedCall(customer));
+
+        String day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(java.util.Locale.GERMAN).format(bought);
+        assertThat(card).contains("Notiz · Notiert · ", "Asked about the new fleet")
+                .contains(day + " · Forklift service · 1.250,50 EUR")
+                .doesNotContain("NOTE", "NOTED", bought.toString(), "1250.5");
+    }
+
+    @Test
+    void outcomeKeysDoNothingOnAnEscalatedCard(Browser browser) {
+        String customer = customers.get(3);
+        Api asSeller = api.as(seller, PASSWORD);
+        long escalated = plannedCall(customer);
+        for (int i = 1; i <= 3; i++) {
+            Api.Reply tried = asSeller.postJson("api/call-lists/items/" + escalated + "/outcome", "{\"outcome\":\"NO_ANSWER\"}");
+            assertThat(tried.status()).as(tried.toString()).isEqualTo(200);
+        }
+        assertThat(call(customer, escalated).getString("status")).isEqualTo("ESCALATED");
+
+        browser.signIn(seller, PASSWORD);
+        assertThat(cardIds(browser).get(0)).as("the escalated call on top").isEqualTo(String.valueOf(escalated));
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        // the outcome command replaced by a counter, and every script error kept
+        js.executeScript("window.sent = 0; window.recordOutcome = function () { window.sent++; };"
+                + "window.scriptErrors = []; window.addEventListener('error', function (e) { window.scriptErrors.push(String(e.message)); });");
+        browser.press("j");
+        assertThat(focusedCard(browser)).isEqualTo(String.valueOf(escalated));
+        browser.press("12345");
+
+        assertThat(js.executeScript("return window.scriptErrors;")).asList().isEmpty();
+        assertThat(((Number) js.executeScript("return window.sent;")).intValue()).as("no outcome sent for an escalated call").isZero();
+        assertThat(focusedCard(browser)).isEqualTo(String.valueOf(escalated));
+        browser.press("j"); // the next card takes the key: the counter counts
+        assertThat(focusedCard(browser)).isNotEqualTo(String.valueOf(escalated));
+        browser.press("2");
+        assertThat(((Number) js.executeScript("return window.sent;")).intValue()).isEqualTo(1);
+        assertThat(call(customer, escalated).getString("status")).isEqualTo("ESCALATED");
+    }
+
+    /** The page's card of a call-list item, as HTML. */
+    private static String cardHtml(String page, long item) {
+        int start = page.indexOf("data-item=\"" + item + "\"");
+        assertThat(start).as("a card for item " + item).isPositive();
+        return page.substring(start, page.indexOf("</article>", start));
     }
 
     /** The calls to these customers fall due {@code on} (the backlog, when that is before today). */

@@ -53,6 +53,14 @@ class ConsentMappingTest {
     }
 
     @Test
+    void callListItemsNestTheOneResultMapForTheContactStateOnTheirCards() {
+        for (String statement : List.of("org.rapport.calllists.CallListMapper.openItems",
+                "org.rapport.calllists.CallListMapper.escalatedItems", "org.rapport.calllists.CallListMapper.item")) {
+            assertThat(resultMapsReached(statement)).as(statement).containsKey(CONSENT);
+        }
+    }
+
+    @Test
     void theFlatColumnsAreTheColumnsOfTheFragmentAndConvertLikeTheResultMap() {
         Set<String> fields = Stream.of(ConsentColumns.class.getDeclaredFields()).map(Field::getName)
                 .collect(java.util.stream.Collectors.toSet());
