@@ -3,7 +3,11 @@ package org.rapport.customerpage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.rapport.testing.Api;
+import org.rapport.testing.Browser;
+import org.rapport.testing.BrowserExtension;
 import org.rapport.testing.Csv;
 import org.rapport.testing.PageSession;
 import org.rapport.testing.PageSession.Page;
@@ -310,6 +314,17 @@ class CustomerPageIT {
         assertThat(taken.status()).as("the page again, with the refusal").isEqualTo(200);
         assertThat(taken.body()).contains("purchase " + order);
         assertThat(signedIn(team.b).get("customers/" + team.customerOfB).body()).contains("Sale by Bernd").doesNotContain("overwrite");
+    }
+
+    @Test
+    @ExtendWith(BrowserExtension.class)
+    void inABrowserAnotherSalespersonsCustomerPageIsRefusedInPlainWords(Browser browser) {
+        browser.signIn(team.b, Team.PASSWORD).open("customers/" + team.customerOfA);
+
+        assertThat(browser.text()).contains("You may not open this page.").doesNotContain("Alpha GmbH").doesNotContain("Alfred");
+        browser.assertAccessible();
+        browser.open("customers/" + team.customerOfB);
+        assertThat(browser.find(By.id("company")).getText()).as("their own customer opens").contains("Beta KG");
     }
 
     @Test
