@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Starts Rapport with one command: the embedded MariaDB (unless {@code RAPPORT_DB_URL} is set), then
- * Payara Micro with {@code rapport.war} from the same folder as this jar.
+ * Starts Rapport with one command: the embedded MariaDB (unless {@code RAPPORT_DB_URL} is set) and Payara Micro with
+ * {@code rapport.war} from the same folder as this jar, side by side: Payara needs the database only once it has
+ * deployed the application, many seconds later, so the database's start (its install on a first start) costs the
+ * start no time of its own.
  */
 public final class Launcher {
 
@@ -24,17 +27,9 @@ public final class Launcher {
         keepTemporaryFilesUnder(dataDir);
         String port = setting("RAPPORT_HTTP_PORT", "8080");
 
-        EmbeddedDatabase db = null;
+        CompletableFuture<EmbeddedDatabase> db = null;
         if (setting("RAPPORT_DB_URL", "").isBlank()) {
-            long started = System.nanoTime();
-            db = EmbeddedDatabase.start(dataDir, 0, setting("RAPPORT_DB_BUFFER_POOL", "512M"));
-            // Payara runs in this JVM, so MicroProfile Config sees these system properties.
-            System.setProperty("rapport.db.url", db.jdbcUrl());
-            System.setProperty("rapport.db.user", "root");
-            System.setProperty("rapport.db.password", "embedded");
-            System.setProperty("rapport.db.embedded", "true");
-            System.out.printf("Rapport: embedded MariaDB ready on 127.0.0.1:%d in %d ms, data in %s%n",
-                    db.port(), (System.nanoTime() - started) / 1_000_000, dataDir);
+            db = startInBackground(dataDir);
         }
 
         Runtime.getRuntime().addShutdownHook(new OrderlyStop(db));
@@ -53,6 +48,37 @@ public final class Launcher {
         payara.addAll(bindAddress(port));
         payara.addAll(List.of(args));
         PayaraMicro.main(payara.toArray(String[]::new));
+    }
+
+    /**
+     * Starts the embedded MariaDB on a thread of its own. Its URL is published as the system property
+     * {@code rapport.db.url} once the server is up; until then {@code DatabaseUrlConfigSource} waits for it, which it
+     * does only when {@code rapport.db.embedded} says a start is under way. A database that cannot start ends the
+     * process, as it did when the launcher started it first.
+     */
+    private static CompletableFuture<EmbeddedDatabase> startInBackground(Path dataDir) {
+        // Payara runs in this JVM, so MicroProfile Config sees these system properties.
+        System.setProperty("rapport.db.user", "root");
+        System.setProperty("rapport.db.password", "embedded");
+        System.setProperty("rapport.db.embedded", "true");
+        CompletableFuture<EmbeddedDatabase> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            long begun = System.nanoTime();
+            try {
+                EmbeddedDatabase db = EmbeddedDatabase.start(dataDir, 0, setting("RAPPORT_DB_BUFFER_POOL", "512M"));
+                System.setProperty("rapport.db.url", db.jdbcUrl());
+                System.out.printf("Rapport: embedded MariaDB ready on 127.0.0.1:%d in %d ms, data in %s%n",
+                        db.port(), (System.nanoTime() - begun) / 1_000_000, dataDir);
+                started.complete(db);
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+                System.err.println("Rapport: the embedded MariaDB did not start: " + e.getMessage());
+                e.printStackTrace();
+                System.exit(1);
+            }
+        }, "rapport-embedded-database");
+        starter.start();
+        return started;
     }
 
     /**

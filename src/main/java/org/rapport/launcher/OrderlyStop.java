@@ -1,6 +1,10 @@
 package org.rapport.launcher;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The stop on SIGTERM or SIGINT: Payara's own shutdown hook stops the application, and only when it is done (or has
@@ -15,12 +19,12 @@ final class OrderlyStop extends Thread {
     static final Duration DATABASE_LIMIT = Duration.ofSeconds(5);
     static final Duration HARD_LIMIT = Duration.ofSeconds(25);
 
-    private final EmbeddedDatabase db;
+    private final CompletableFuture<EmbeddedDatabase> starting;
 
-    /** {@code db} is null when Rapport uses an external database. */
-    OrderlyStop(EmbeddedDatabase db) {
+    /** {@code starting} is the embedded database's start, or null when Rapport uses an external database. */
+    OrderlyStop(CompletableFuture<EmbeddedDatabase> starting) {
         super("rapport-orderly-stop");
-        this.db = db;
+        this.starting = starting;
     }
 
     @Override
@@ -36,6 +40,7 @@ final class OrderlyStop extends Thread {
                 System.out.println("Rapport: application stopped in " + millisSince(started) + " ms");
             }
         }
+        EmbeddedDatabase db = database(DATABASE_LIMIT);
         if (db != null) {
             db.stop(DATABASE_LIMIT);
             System.out.println("Rapport: embedded MariaDB stopped in " + millisSince(started) + " ms");
@@ -59,6 +64,7 @@ final class OrderlyStop extends Thread {
                 return;
             }
             System.out.println("Rapport: still stopping after " + HARD_LIMIT.toSeconds() + " s; ending the process");
+            EmbeddedDatabase db = database(Duration.ZERO);
             if (db != null) {
                 db.kill();
             }
@@ -66,6 +72,22 @@ final class OrderlyStop extends Thread {
         }, "rapport-stop-watchdog");
         watchdog.setDaemon(true); // the JVM does not wait for it once every hook is done
         watchdog.start();
+    }
+
+    /** The embedded database once started (waiting up to {@code limit} for a start under way), or null. */
+    private EmbeddedDatabase database(Duration limit) {
+        if (starting == null) {
+            return null;
+        }
+        try {
+            return starting.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return starting.getNow(null);
+        } catch (ExecutionException | TimeoutException e) {
+            return null; // it never started, or is still starting after the limit (as when a stop came before the launcher
+                         // had started it, before it started Payara: its server process is left to the operator)
+        }
     }
 
     /** The hook thread with this name; all hooks are started together, so it shows up within moments. */

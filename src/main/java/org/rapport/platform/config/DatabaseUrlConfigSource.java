@@ -2,6 +2,7 @@ package org.rapport.platform.config;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +13,9 @@ import java.util.Set;
 public final class DatabaseUrlConfigSource implements ConfigSource {
 
     static final String NAME = "rapport.db.jdbc-url";
+
+    /** How long the application waits for the embedded database the launcher is starting (a first start installs it). */
+    static final Duration EMBEDDED_START_LIMIT = Duration.ofMinutes(3);
 
     @Override
     public Set<String> getPropertyNames() {
@@ -25,9 +29,30 @@ public final class DatabaseUrlConfigSource implements ConfigSource {
         }
         String url = System.getenv("RAPPORT_DB_URL");
         if (url == null || url.isBlank()) {
-            url = System.getProperty("rapport.db.url");
+            url = Boolean.getBoolean("rapport.db.embedded") ? published("rapport.db.url", EMBEDDED_START_LIMIT) : System.getProperty("rapport.db.url");
         }
         return url == null || url.isBlank() ? null : withDefaults(url.trim());
+    }
+
+    /**
+     * The launcher starts the embedded database beside Payara and publishes its URL as {@code rapport.db.url} once it
+     * is up (its process ends if it cannot start). Payara asks for the URL when it deploys the application, usually
+     * long after: then there is nothing to wait for. Otherwise this waits for the system property {@code property},
+     * up to {@code limit}.
+     */
+    static String published(String property, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String url = System.getProperty(property);
+        while ((url == null || url.isBlank()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            url = System.getProperty(property);
+        }
+        return url;
     }
 
     static String withDefaults(String url) {

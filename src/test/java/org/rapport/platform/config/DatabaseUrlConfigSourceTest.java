@@ -28,4 +28,27 @@ class DatabaseUrlConfigSourceTest {
 
         assertThat(url).contains("sslMode=REQUIRED", "connectionTimeZone=SERVER").doesNotContain("connectionTimeZone=UTC");
     }
+
+    @Test
+    void theUrlOfAnEmbeddedDatabaseStillStartingIsWaitedFor() throws Exception {
+        String property = "rapport.test.published-url." + System.nanoTime();
+        Thread launcher = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.setProperty(property, "jdbc:mysql://127.0.0.1:3399/rapport");
+        });
+        try {
+            launcher.start();
+            assertThat(DatabaseUrlConfigSource.published(property, java.time.Duration.ofSeconds(30)))
+                    .isEqualTo("jdbc:mysql://127.0.0.1:3399/rapport");
+            assertThat(DatabaseUrlConfigSource.published(property + ".never", java.time.Duration.ofMillis(100)))
+                    .as("a start that never publishes is given up after the limit").isNull();
+        } finally {
+            launcher.join();
+            System.clearProperty(property);
+        }
+    }
 }
