@@ -109,7 +109,7 @@ class ApprovalsPageIT {
         Team other = proposals.team();
         long oldest = proposals.introduction(team);
         // more than a list of what the manager sees holds (IntroductionService.LIST_LIMIT), all newer, none waiting on them
-        proposals.proposedWithFirstSideApproved(team.customerOfA, other.customerOfA, IntroductionService.LIST_LIMIT + 1);
+        proposals.proposed(team.customerOfA, other.customerOfA, true, IntroductionService.LIST_LIMIT + 1);
 
         PageSession manager = PageSession.onTestServer();
         manager.signIn(team.m, Team.PASSWORD);
@@ -118,6 +118,25 @@ class ApprovalsPageIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).as("the proposal that waits on the manager").contains("data-item=\"" + oldest + "\"")
                 .contains("Introductions waiting for your approval (1)").doesNotContain("id=\"introductions-capped\"");
+    }
+
+    @Test
+    void aLongInboxShowsThoseWaitingLongestAndSaysMoreWait() throws Exception {
+        Team team = proposals.team();
+        long oldest = proposals.introduction(team);
+        proposals.proposed(team.customerOfA, team.customerOfB, false, IntroductionService.AWAITING_LIMIT);
+
+        PageSession manager = PageSession.onTestServer();
+        manager.signIn(team.m, Team.PASSWORD);
+        Page page = manager.get("approvals");
+
+        assertThat(page.status()).isEqualTo(200);
+        List<String> cards = java.util.regex.Pattern.compile("data-kind=\"introduction\" data-item=\"(\\d+)\"")
+                .matcher(page.body()).results().map(m -> m.group(1)).toList();
+        assertThat(cards).hasSize(IntroductionService.AWAITING_LIMIT).first().as("the one waiting longest")
+                .isEqualTo(String.valueOf(oldest));
+        assertThat(page.body()).contains("id=\"introductions-capped\"")
+                .contains("The " + IntroductionService.AWAITING_LIMIT + " introductions that have waited longest are shown");
     }
 
     // ---------------------------------------------------------------------------------------------------- the page

@@ -84,19 +84,20 @@ final class Proposals implements AfterEachCallback {
 
     /**
      * {@code count} PROPOSED introductions between two customers written straight into the database, newer than any
-     * made so far, the first side already approved: many proposals a manager sees that no longer wait on them. Removed
+     * made so far, the first side already approved or not: many proposals at once, more than a page lists. Removed
      * after the test.
      */
-    void proposedWithFirstSideApproved(String firstCustomer, String secondCustomer, int count) throws SQLException {
+    void proposed(String firstCustomer, String secondCustomer, boolean firstApproved, int count) throws SQLException {
         try (Connection db = database();
              PreparedStatement insert = db.prepareStatement("INSERT INTO introduction (first_customer_id, second_customer_id, "
                      + "stage, stage_since, first_needs, score, explanation, first_approved, proposed_at) "
-                     + "SELECT f.id, s.id, 'PROPOSED', UTC_TIMESTAMP(3), 'x', 50, 'written by the test', TRUE, UTC_TIMESTAMP(3) "
+                     + "SELECT f.id, s.id, 'PROPOSED', UTC_TIMESTAMP(3), 'x', 50, 'written by the test', ?, UTC_TIMESTAMP(3) "
                      + "FROM customer f, customer s WHERE f.external_id = ? AND s.external_id = ?",
                      java.sql.Statement.RETURN_GENERATED_KEYS)) {
             for (int n = 0; n < count; n++) {
-                insert.setString(1, firstCustomer);
-                insert.setString(2, secondCustomer);
+                insert.setBoolean(1, firstApproved);
+                insert.setString(2, firstCustomer);
+                insert.setString(3, secondCustomer);
                 assertThat(insert.executeUpdate()).isEqualTo(1);
                 try (java.sql.ResultSet key = insert.getGeneratedKeys()) {
                     key.next();
