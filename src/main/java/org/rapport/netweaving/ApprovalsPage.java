@@ -5,12 +5,14 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.rapport.platform.errors.InvalidInput;
+import org.rapport.platform.pages.Age;
 import org.rapport.platform.pages.Feedback;
+import org.rapport.platform.pages.Language;
 import org.rapport.platform.pages.Texts;
 import org.rapport.platform.security.Viewer;
+import org.rapport.platform.web.Params;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,9 @@ public class ApprovalsPage {
     Texts texts;
 
     @Inject
+    Language language;
+
+    @Inject
     FacesContext faces;
 
     @Inject
@@ -67,10 +72,19 @@ public class ApprovalsPage {
         return proposed;
     }
 
-    /** How long an item has waited, in whole days ("today" below one). */
+    /** Whether more introductions wait than the inbox shows: those that waited longest are shown, the rest follow. */
+    public boolean isIntroductionsCapped() {
+        return getIntroductions().size() >= IntroductionService.AWAITING_LIMIT;
+    }
+
+    /** The note that only the introductions that waited longest are shown. */
+    public String getIntroductionsCappedText() {
+        return texts.format("approvals.capped", IntroductionService.AWAITING_LIMIT);
+    }
+
+    /** How long an item has waited ({@link Age}: "under a day" below one day). */
     public String age(Instant since) {
-        long days = since == null ? 0 : Math.max(0, Duration.between(since, clock.instant()).toDays());
-        return days == 0 ? texts.get("approvals.today") : texts.format("approvals.days", days);
+        return Age.text(language.getLocale(), Age.days(since, clock.instant()));
     }
 
     public void approveIntroduction() {
@@ -110,10 +124,6 @@ public class ApprovalsPage {
     }
 
     private static long id(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidInput("item: not an id: " + text);
-        }
+        return Params.id("item", text).orElseThrow(() -> new InvalidInput("item: which one? Not an id: " + text));
     }
 }

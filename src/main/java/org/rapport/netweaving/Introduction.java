@@ -37,16 +37,6 @@ public record Introduction(long id, Party first, Party second, IntroductionStage
                 secondApproved, proposedAt, consentRequestedAt, remindedAt, introducedAt, dealValue, dealCurrency, List.of());
     }
 
-    /**
-     * Whether this proposal still waits for a yes from someone who speaks for {@code owners} (salespeople's external
-     * ids): a side owned by one of them that is not approved yet. The sides follow {@link IntroductionApproval}.
-     */
-    public boolean waitsOn(java.util.Set<String> owners) {
-        return stage == IntroductionStage.PROPOSED
-                && (!firstApproved && first.owner() != null && owners.contains(first.owner())
-                || !secondApproved && second.owner() != null && owners.contains(second.owner()));
-    }
-
     private static List<String> codes(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(";"));
     }

@@ -7,6 +7,9 @@ import java.util.Set;
  * owner reports to. When one salesperson owns both customers, their yes is enough; with two owners both say yes, or a
  * manager of both does. The introduction moves to APPROVED once both sides are; whoever may approve a side may also
  * decline the proposal. That the login reaches the customers at all is {@code platform.security.Access}'s to decide.
+ * Who speaks for a side is exactly who reaches its owner under {@code Access} (the owner; a manager, the salespeople
+ * reporting to them), so the {@code /approvals} inbox ({@code IntroductionMapper.awaiting}) picks the sides waiting on
+ * a login with the one access fragment of SQL instead of a copy of this rule.
  *
  * @param firstOwner  the salesperson owning the customer who needs the service
  * @param secondOwner the salesperson owning the customer who offers it

@@ -103,6 +103,12 @@ public interface IntroductionMapper {
     List<Introduction> listVisible(@Param("access") Access access, @Param("stage") IntroductionStage stage,
                                    @Param("owner") String owner, @Param("limit") int limit);
 
+    /**
+     * The proposals with a side not yet approved whose customer the caller reaches, those in PROPOSED longest first:
+     * the sides the caller speaks for ({@link IntroductionApproval}); an admin's, every proposal.
+     */
+    List<Introduction> awaiting(@Param("access") Access access, @Param("limit") int limit);
+
     /** The introductions of one customer, on either side, that the caller reaches; newest first. */
     List<Introduction> ofCustomer(@Param("access") Access access, @Param("customerId") long customerId, @Param("limit") int limit);
 
@@ -110,9 +116,6 @@ public interface IntroductionMapper {
 
     /** The salespeople who report to {@code managerId}. */
     Set<Long> reportsOf(@Param("managerId") long managerId);
-
-    /** The external ids of the salespeople who report to {@code managerId}. */
-    Set<String> reportExternalIdsOf(@Param("managerId") long managerId);
 
     /** One customer of an introduction, as its consent request and the introduction email need them. */
     final class PartyRow {

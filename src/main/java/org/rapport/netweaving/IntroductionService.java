@@ -29,6 +29,9 @@ public class IntroductionService {
     /** The most a list answers with, newest first. */
     public static final int LIST_LIMIT = 500;
 
+    /** The most proposals {@link #awaiting} answers with: an inbox, not a report; the newest wait their turn. */
+    public static final int AWAITING_LIMIT = 200;
+
     @Inject
     IntroductionMapper mapper;
 
@@ -99,21 +102,13 @@ public class IntroductionService {
     }
 
     /**
-     * The proposals that wait for this login's yes or no: every proposal it reaches for an admin (who decides both
-     * sides); otherwise those with a side not yet approved that its salesperson owns or one of their reports owns.
+     * The proposals that wait for this login's yes or no, those waiting longest first, at most {@link #AWAITING_LIMIT}:
+     * every proposal for an admin (who decides both sides); otherwise those with a side not yet approved that the login
+     * speaks for ({@link IntroductionApproval}: its salesperson owns the customer, or one of their reports does). Chosen
+     * in SQL, so that however many other proposals the login sees, none that waits on it is left out.
      */
     public List<Introduction> awaiting(AuthenticatedUser user) {
-        List<Introduction> proposed = list(user.access(), IntroductionStage.PROPOSED, null);
-        if (user.access().isEverything()) {
-            return proposed;
-        }
-        if (user.salespersonId() == null) {
-            return List.of();
-        }
-        Set<String> speaksFor = new java.util.HashSet<>(user.access().isTeam()
-                ? mapper.reportExternalIdsOf(user.salespersonId()) : Set.of());
-        speaksFor.add(user.salespersonExternalId());
-        return proposed.stream().filter(i -> i.waitsOn(speaksFor)).toList();
+        return mapper.awaiting(user.access(), AWAITING_LIMIT);
     }
 
     /**

@@ -3,12 +3,12 @@ package org.rapport.planning;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.pages.Feedback;
 import org.rapport.platform.pages.Texts;
+import org.rapport.platform.web.Params;
 
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -104,9 +104,9 @@ public class HolidaysPage implements Serializable {
             int index = i;
             CompanyHoliday holiday = new CompanyHoliday(null, row.name);
             try {
-                holiday.date = row.date == null || row.date.isBlank() ? null : LocalDate.parse(row.date.strip());
-            } catch (DateTimeParseException e) {
-                feedback.error(rowField(i, "date"), "[" + i + "].date: '" + row.date + "' is not a date (YYYY-MM-DD).", "");
+                holiday.date = Params.optionalDate("[" + i + "].date", row.date).orElse(null);
+            } catch (InvalidInput e) {
+                feedback.error(rowField(i, "date"), e.getMessage(), "");
                 valid = false;
                 continue;
             }

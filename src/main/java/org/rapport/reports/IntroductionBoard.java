@@ -2,6 +2,7 @@ package org.rapport.reports;
 
 import org.rapport.netweaving.Introduction;
 import org.rapport.netweaving.IntroductionStage;
+import org.rapport.platform.pages.Age;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public record IntroductionBoard(List<Column> underWay, List<Column> settled) {
         }
     }
 
-    /** @param days whole days since the introduction entered its stage (0 on the first day) */
+    /** @param days whole days since the introduction entered its stage ({@link Age}: 0 on the first day) */
     public record Card(Introduction introduction, long days) {
     }
 
@@ -59,12 +60,7 @@ public record IntroductionBoard(List<Column> underWay, List<Column> settled) {
         return new IntroductionBoard(List.copyOf(underWay), List.copyOf(settled));
     }
 
-    /** Whole days from {@code since} to {@code now}; never negative (a clock a little behind the database's). */
-    static long daysBetween(Instant since, Instant now) {
-        return Math.max(0, Duration.between(since, now).toDays());
-    }
-
     private static Card card(Introduction introduction, Instant now) {
-        return new Card(introduction, daysBetween(introduction.stageSince(), now));
+        return new Card(introduction, Age.days(introduction.stageSince(), now));
     }
 }

@@ -7,30 +7,24 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.netweaving.Introduction;
 import org.rapport.netweaving.IntroductionService;
 import org.rapport.netweaving.IntroductionStage;
 import org.rapport.netweaving.RejectRequest;
 import org.rapport.netweaving.RewardStatus;
 import org.rapport.netweaving.TeamBudget;
+import org.rapport.platform.pages.Age;
 import org.rapport.platform.pages.Feedback;
 import org.rapport.platform.pages.Language;
 import org.rapport.platform.pages.Texts;
 import org.rapport.platform.security.AuthenticatedUser;
-import org.rapport.platform.time.ScheduleZone;
 import org.rapport.platform.web.Params;
 import org.rapport.team.TeamService;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -83,16 +77,12 @@ public class NetweavingPage {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "rapport.schedule.zone")
-    ScheduleZone scheduleZone;
 
     private String reason;
     private List<Introduction> listed;
     private IntroductionBoard board;
     private Optional<Introduction> opened;
     private NetweavingReport report;
-    private java.time.ZoneId readerZone;
 
     public IntroductionBoard getBoard() {
         if (board == null) {
@@ -183,8 +173,8 @@ public class NetweavingPage {
     /** The netweaving report of the quarter so far, of the manager's team (an admin's: of everyone). */
     public NetweavingReport getReport() {
         if (report == null) {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), scheduleZone.zone());
             AuthenticatedUser user = viewer.user();
+            LocalDate today = team.todayOf(user); // the viewer's today, as on /team and /standards
             String teamOf = user.access().isTeam() ? user.salespersonExternalId() : null;
             report = reports.netweaving(user.access(), TeamBudget.quarterStart(today), today, teamOf);
         }
@@ -228,9 +218,9 @@ public class NetweavingPage {
         return stage == null ? "" : texts.get("netweaving.stage." + stage.name());
     }
 
-    /** The age badge: how long in the stage, in whole days ("today" below one). */
+    /** The age badge: how long in the stage ({@link Age}: "under a day" below one day). */
     public String age(long days) {
-        return texts.format("netweaving.days", days);
+        return Age.text(language.getLocale(), days);
     }
 
     /** Under a final stage's column: how many got there before the recent window. */
@@ -241,26 +231,6 @@ public class NetweavingPage {
     /** A share (0.25) as a whole percentage, or a dash when there is nothing to measure. */
     public String percent(Double share) {
         return share == null ? "–" : Math.round(share * 100) + " %";
-    }
-
-    /** A moment in the reader's zone and language. */
-    public String when(Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(language.getLocale()).format(at.atZone(readerZone()));
-    }
-
-    /** The signed-in salesperson's zone (an admin's login has none: UTC). */
-    private java.time.ZoneId readerZone() {
-        if (readerZone == null) {
-            readerZone = team.zoneOf(viewer.user());
-        }
-        return readerZone;
-    }
-
-    /** The customer page's path, the external id encoded as one path segment. */
-    public String customerPath(String externalId) {
-        return faces.getExternalContext().getRequestContextPath() + "/customers/"
-                + URLEncoder.encode(externalId, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The board's link that opens an introduction. */

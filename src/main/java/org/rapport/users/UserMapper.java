@@ -14,6 +14,9 @@ public interface UserMapper {
 
     List<Account> all();
 
+    /** The login as stored now, its row locked until the transaction ends. */
+    Optional<Account> lockByUsername(@Param("username") String username);
+
     /** The ids of the enabled admins, their rows locked until the transaction ends. */
     List<Long> lockEnabledAdmins();
 

@@ -61,10 +61,40 @@ public class UserService implements Accounts {
 
     @Transactional
     public UserView update(String username, UpdateUserRequest request) {
-        Account account = existing(username);
         Role role = request.roleValue();
-        Long salespersonId = salespersonFor(role, request.salesperson);
-        boolean staysAdmin = role == Role.ADMIN && request.enabled;
+        return change(existing(username), role, salespersonFor(role, request.salesperson), request.enabled);
+    }
+
+    /**
+     * Sets a login's role and salesperson; whether it may log in stays as stored
+     * when this runs, so an admin page drawn before another admin disabled the login does not enable it again.
+     */
+    @Transactional
+    public UserView assign(String username, RoleRequest request) {
+        Account account = lockedForChange(username);
+        Role role = request.roleValue();
+        return change(account, role, salespersonFor(role, request.salesperson), account.enabled());
+    }
+
+    /** Enables or disables a login; its role and salesperson stay as stored when this runs. */
+    @Transactional
+    public UserView enable(String username, boolean enabled) {
+        Account account = lockedForChange(username);
+        return change(account, account.role(), account.role() == Role.ADMIN ? null : account.salespersonId(), enabled);
+    }
+
+    /**
+     * The login's row as stored now, locked until the transaction ends. The enabled admins' rows are locked first, as
+     * {@link #change} locks them: every change takes its locks in one order, so two at once wait instead of deadlocking.
+     */
+    private Account lockedForChange(String username) {
+        mapper.lockEnabledAdmins();
+        return mapper.lockByUsername(username).orElseThrow(() -> new NotFound("There is no login " + username + "."));
+    }
+
+    /** Stores the login's role, salesperson and whether it may log in; never leaves no enabled admin. */
+    private UserView change(Account account, Role role, Long salespersonId, boolean enabled) {
+        boolean staysAdmin = role == Role.ADMIN && enabled;
         if (!staysAdmin) {
             // decided on the locked rows, not on the account read above: a concurrent demotion may have committed since
             List<Long> admins = mapper.lockEnabledAdmins();
@@ -72,7 +102,7 @@ public class UserService implements Accounts {
                 throw new Conflict(account.username() + " is the last enabled admin; enable or create another admin first.");
             }
         }
-        mapper.update(account.id(), role.name(), salespersonId, request.enabled);
+        mapper.update(account.id(), role.name(), salespersonId, enabled);
         return UserView.of(existing(account.username()));
     }
 

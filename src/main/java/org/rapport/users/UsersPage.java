@@ -1,21 +1,16 @@
 package org.rapport.users;
 
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.faces.view.ViewScoped;
-import org.rapport.platform.errors.DomainException;
 import org.rapport.platform.pages.Feedback;
 import org.rapport.platform.pages.Texts;
-import org.rapport.platform.security.WeakPasswordException;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code /admin/users}: the logins, for admins. Every change goes through {@link UserService} with the API's request
@@ -24,16 +19,15 @@ import java.util.Set;
  * cannot be disabled or demoted: that is the service's rule, and the page shows its message.
  * <p>
  * View-scoped, so that a button in row 3 acts on the login the admin saw in row 3, even when another admin has added a
- * login since the page was drawn.
+ * login since the page was drawn. A row sends only what it changes ({@link UserService#assign}: role and salesperson;
+ * {@link UserService#enable}: enabled or not), the rest stays as stored when the service runs, not as the page showed
+ * it: saving a role does not enable again a login another admin disabled meanwhile.
  */
 @Named
 @ViewScoped
 public class UsersPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    /** Thread-safe and without state of its own; the API's constraints, checked the same way. */
-    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     /** The form that creates a login, and the id of each of its fields. */
     static final String CREATE = "create";
@@ -187,10 +181,11 @@ public class UsersPage implements Serializable {
         request.role = created.role;
         request.salesperson = blankToNull(created.salesperson);
         created.password = null;
-        if (!valid(request, CREATE + ":")) {
+        String prefix = CREATE + ":";
+        if (!feedback.valid(request, field -> prefix + field)) {
             return;
         }
-        feedback.attemptAt(e -> fieldOf(e, CREATE + ":"), () -> users.create(request)).ifPresent(user -> {
+        feedback.attemptFields(withPassword(prefix), () -> users.create(request)).ifPresent(user -> {
             feedback.info(texts.format("users.created", user.username()));
             created.username = null;
             created.salesperson = null;
@@ -198,16 +193,26 @@ public class UsersPage implements Serializable {
         });
     }
 
-    /** Saves the role and salesperson of the login in row {@code row} (its index in the list, for the fields' ids). */
+    /**
+     * Saves the role and salesperson of the login in row {@code row} (its index in the list, for the fields' ids);
+     * whether it may log in stays as stored.
+     */
     public void save(String username, int row) {
         Edit edit = getEdits().get(username);
-        change(username, row, edit.role, blankToNull(edit.salesperson), enabled(username));
+        RoleRequest request = new RoleRequest();
+        request.role = edit.role;
+        request.salesperson = blankToNull(edit.salesperson);
+        String prefix = rowPrefix(row);
+        if (feedback.valid(request, field -> prefix + field)) {
+            saved(feedback.attemptFields(path -> path.isEmpty() ? null : prefix + Feedback.camelCase(path),
+                    () -> users.assign(username, request)));
+        }
     }
 
-    /** Disables an enabled login, enables a disabled one; role and salesperson stay as stored. */
+    /** Disables a login shown enabled, enables one shown disabled; role and salesperson stay as stored. */
     public void toggle(String username, int row) {
-        UserView user = find(username);
-        change(username, row, user.role(), user.salesperson(), !user.enabled());
+        boolean enable = !find(username).enabled();
+        saved(feedback.attemptFields(path -> null, () -> users.enable(username, enable)));
     }
 
     public void resetPassword(String username, int row) {
@@ -216,59 +221,29 @@ public class UsersPage implements Serializable {
         PasswordRequest request = new PasswordRequest();
         request.password = edit.password;
         edit.password = null;
-        if (!valid(request, prefix)) {
+        if (!feedback.valid(request, field -> prefix + field)) {
             return;
         }
-        feedback.attemptAt(e -> prefix + "password", () -> {
+        feedback.attemptFields(path -> prefix + "password", () -> {
             users.resetPassword(username, request.password);
             return username;
         }).ifPresent(u -> feedback.info(texts.format("users.passwordSet", u)));
     }
 
-    private void change(String username, int row, String role, String salesperson, boolean enabled) {
-        UpdateUserRequest request = new UpdateUserRequest();
-        request.role = role;
-        request.salesperson = salesperson;
-        request.enabled = enabled;
-        String prefix = rowPrefix(row);
-        if (!valid(request, prefix)) {
-            return;
-        }
-        feedback.attemptAt(e -> fieldOf(e, prefix), () -> users.update(username, request)).ifPresent(user -> {
-            feedback.info(texts.format("users.saved", user.username()));
+    private void saved(java.util.Optional<UserView> user) {
+        user.ifPresent(u -> {
+            feedback.info(texts.format("users.saved", u.username()));
             reload();
         });
     }
 
-    /** The API's Bean Validation constraints of {@code request}, each shown next to its field. */
-    private boolean valid(Object request, String prefix) {
-        Set<ConstraintViolation<Object>> violations = VALIDATOR.validate(request);
-        for (ConstraintViolation<Object> v : violations) {
-            String field = v.getPropertyPath().toString();
-            feedback.error(prefix + field, texts.get("users.invalid"), field + ": " + v.getMessage());
-        }
-        return violations.isEmpty();
-    }
-
     /**
-     * The field a service's refusal is about: the one its detail starts with ({@code "salesperson: …"}), the password
-     * for a weak one, else the row (or form) as a whole.
+     * Where a refusal of a form with a password goes: next to the field it names ({@code "username: … is taken."}),
+     * else next to the password: the refusals that name no field there are the weak password's
+     * ({@code Passwords.requireStrong} speaks for every password field, so it names none).
      */
-    static String fieldOf(DomainException e, String prefix) {
-        if (e instanceof WeakPasswordException) {
-            return prefix + "password";
-        }
-        String detail = e.getMessage() == null ? "" : e.getMessage();
-        for (String field : List.of("username", "password", "role", "salesperson")) {
-            if (detail.startsWith(field + ":")) {
-                return prefix + field;
-            }
-        }
-        return null;
-    }
-
-    private boolean enabled(String username) {
-        return find(username).enabled();
+    static Function<String, String> withPassword(String prefix) {
+        return path -> prefix + (path.isEmpty() ? "password" : Feedback.camelCase(path));
     }
 
     private UserView find(String username) {

@@ -66,7 +66,9 @@ class CustomerPageIT {
         assertThat(text(body, "doNotContact")).isEqualTo("Do not contact");
         assertThat(text(body, "introConsent")).isEqualTo("Open to introductions");
         assertThat(text(body, "emailConsent")).isEqualTo("Email allowed");
-        assertThat(section(body, "problems")).contains("Invoice sent twice").contains("HIGH");
+        assertThat(section(body, "problems")).contains("Invoice sent twice").contains("High").doesNotContain("HIGH");
+        assertThat(section(signedIn(team.a).acceptLanguage("de").get("customers/" + customer).body(), "problems"))
+                .as("the severity in German").contains("Hoch");
         String history = section(body, "history");
         assertThat(history).contains("Voicemail").contains("980.00 EUR").contains("Sail cloth").contains("thank-you-anniversary");
         assertThat(history).as("the email's status, waiting or taken back after do-not-contact").containsPattern(">(waiting|not sent)<");
@@ -107,7 +109,9 @@ class CustomerPageIT {
         String ofNeeder = section(signedIn(team.a).get("customers/" + needs).body(), "introductions");
         String ofOfferer = section(signedIn(team.b).get("customers/" + offers).body(), "introductions");
 
-        assertThat(ofNeeder).contains("Offerer " + team.tag).contains("PROPOSED")
+        assertThat(section(signedIn(team.a).acceptLanguage("de").get("customers/" + needs).body(), "introductions"))
+                .as("the stage in German").contains("Vorgeschlagen");
+        assertThat(ofNeeder).contains("Offerer " + team.tag).contains("Proposed").doesNotContain("PROPOSED")
                 .contains("Needer " + team.tag + " needs Logistics " + team.tag);
         assertThat(ofOfferer).contains("Needer " + team.tag).doesNotContain("Offerer " + team.tag + "</strong>");
         assertThat(section(signedIn(team.a).get("customers/" + team.customerOfA).body(), "introductions")).contains("None.");

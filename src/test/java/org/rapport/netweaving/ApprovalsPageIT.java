@@ -43,7 +43,7 @@ class ApprovalsPageIT {
         assertThat(cardIds(browser, "introduction")).containsExactly(String.valueOf(introduction));
         assertThat(cardIds(browser, "reward")).containsExactlyInAnyOrder(String.valueOf(reward), String.valueOf(rejected));
         assertThat(card(browser, "introduction", introduction).getText()).as("the two customers and why they match")
-                .contains(team.tag + " X").contains(team.tag + " Y")
+                .contains(team.tag + " X").contains(team.tag + " Y").contains("under a day")
                 .contains(admin.get("api/introductions/" + introduction).json().getString("explanation"));
         browser.check("approvals");
 
@@ -101,6 +101,42 @@ class ApprovalsPageIT {
         assertThat(rejectReward.body()).contains("Reward " + reward);
         assertThat(proposals.rewardStatus(reward)).isEqualTo("PROPOSED");
         assertThat(admin.get("api/rewards/" + reward).json().getJsonArray("entries")).as("the ledger has only the proposal").hasSize(1);
+    }
+
+    @Test
+    void theOldestProposalStaysInTheInboxBehindManyNewerOnesThatNoLongerWaitOnTheManager() throws Exception {
+        Team team = proposals.team();
+        Team other = proposals.team();
+        long oldest = proposals.introduction(team);
+        // more than a list of what the manager sees holds (IntroductionService.LIST_LIMIT), all newer, none waiting on them
+        proposals.proposed(team.customerOfA, other.customerOfA, true, IntroductionService.LIST_LIMIT + 1);
+
+        PageSession manager = PageSession.onTestServer();
+        manager.signIn(team.m, Team.PASSWORD);
+        Page page = manager.get("approvals");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).as("the proposal that waits on the manager").contains("data-item=\"" + oldest + "\"")
+                .contains("Introductions waiting for your approval (1)").doesNotContain("id=\"introductions-capped\"");
+    }
+
+    @Test
+    void aLongInboxShowsThoseWaitingLongestAndSaysMoreWait() throws Exception {
+        Team team = proposals.team();
+        long oldest = proposals.introduction(team);
+        proposals.proposed(team.customerOfA, team.customerOfB, false, IntroductionService.AWAITING_LIMIT);
+
+        PageSession manager = PageSession.onTestServer();
+        manager.signIn(team.m, Team.PASSWORD);
+        Page page = manager.get("approvals");
+
+        assertThat(page.status()).isEqualTo(200);
+        List<String> cards = java.util.regex.Pattern.compile("data-kind=\"introduction\" data-item=\"(\\d+)\"")
+                .matcher(page.body()).results().map(m -> m.group(1)).toList();
+        assertThat(cards).hasSize(IntroductionService.AWAITING_LIMIT).first().as("the one waiting longest")
+                .isEqualTo(String.valueOf(oldest));
+        assertThat(page.body()).contains("id=\"introductions-capped\"")
+                .contains("The " + IntroductionService.AWAITING_LIMIT + " introductions that have waited longest are shown");
     }
 
     // ---------------------------------------------------------------------------------------------------- the page

@@ -32,6 +32,7 @@ final class Proposals implements AfterEachCallback {
     private final Api admin;
     private final Api api;
     private final List<Team> teams = new ArrayList<>();
+    private final List<Long> inserted = new ArrayList<>();
 
     Proposals(Api api) {
         this.api = api;
@@ -81,20 +82,55 @@ final class Proposals implements AfterEachCallback {
         return proposed.json().getJsonNumber("id").longValue();
     }
 
+    /**
+     * {@code count} PROPOSED introductions between two customers written straight into the database, newer than any
+     * made so far, the first side already approved or not: many proposals at once, more than a page lists. Removed
+     * after the test.
+     */
+    void proposed(String firstCustomer, String secondCustomer, boolean firstApproved, int count) throws SQLException {
+        try (Connection db = database();
+             PreparedStatement insert = db.prepareStatement("INSERT INTO introduction (first_customer_id, second_customer_id, "
+                     + "stage, stage_since, first_needs, score, explanation, first_approved, proposed_at) "
+                     + "SELECT f.id, s.id, 'PROPOSED', UTC_TIMESTAMP(3), 'x', 50, 'written by the test', ?, UTC_TIMESTAMP(3) "
+                     + "FROM customer f, customer s WHERE f.external_id = ? AND s.external_id = ?",
+                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            for (int n = 0; n < count; n++) {
+                insert.setBoolean(1, firstApproved);
+                insert.setString(2, firstCustomer);
+                insert.setString(3, secondCustomer);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+                try (java.sql.ResultSet key = insert.getGeneratedKeys()) {
+                    key.next();
+                    inserted.add(key.getLong(1));
+                }
+            }
+        }
+    }
+
     String rewardStatus(long id) {
         return admin.get("api/rewards/" + id).json().getString("status");
     }
 
-    /** Marks every customer of the teams made here do-not-contact. */
+    /** Marks every customer of the teams made here do-not-contact, and removes the introductions written here. */
     @Override
     public void afterEach(ExtensionContext context) throws SQLException {
-        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                System.getenv("RAPPORT_DB_PASSWORD"));
-             PreparedStatement retire = db.prepareStatement("UPDATE customer SET do_not_contact = TRUE WHERE external_id LIKE ?")) {
+        try (Connection db = database();
+             PreparedStatement retire = db.prepareStatement("UPDATE customer SET do_not_contact = TRUE WHERE external_id LIKE ?");
+             PreparedStatement remove = db.prepareStatement("DELETE FROM introduction WHERE id = ?")) {
             for (Team team : teams) {
                 retire.setString(1, team.tag + "-%");
                 retire.executeUpdate();
             }
+            for (long id : inserted) {
+                remove.setLong(1, id);
+                remove.addBatch();
+            }
+            remove.executeBatch();
         }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
     }
 }

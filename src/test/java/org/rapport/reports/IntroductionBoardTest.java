@@ -4,12 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.rapport.netweaving.Introduction;
 import org.rapport.netweaving.IntroductionStage;
 
-import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.netweaving.IntroductionStage.*;
@@ -62,31 +59,13 @@ class IntroductionBoardTest {
     }
 
     @Test
-    void theAgeIsWholeDaysInTheStageAndNeverNegative() {
-        assertThat(IntroductionBoard.daysBetween(NOW.minus(Duration.ofHours(23)), NOW)).isZero();
-        assertThat(IntroductionBoard.daysBetween(NOW.minus(Duration.ofHours(24)), NOW)).isEqualTo(1);
-        assertThat(IntroductionBoard.daysBetween(NOW.minus(Duration.ofDays(9).plusHours(5)), NOW)).isEqualTo(9);
-        assertThat(IntroductionBoard.daysBetween(NOW.plusSeconds(5), NOW)).as("a database clock a little ahead").isZero();
-
+    void aCardsAgeIsItsWholeDaysInTheStage() {
         Introduction old = introduction(1, CONSENTED, NOW.minus(Duration.ofDays(12).plusHours(2)));
-        assertThat(column(IntroductionBoard.of(List.of(old), NOW, RECENT).underWay(), CONSENTED).cards().get(0).days())
-                .isEqualTo(12);
-    }
+        Introduction fresh = introduction(2, PROPOSED, NOW.minus(Duration.ofHours(23)));
+        IntroductionBoard board = IntroductionBoard.of(List.of(old, fresh), NOW, RECENT);
 
-    @Test
-    void theAgeBadgeSaysUnderADayOneDayOrTheDaysInEnglishAndGerman() {
-        assertThat(badge(Locale.ENGLISH, 0)).isEqualTo("under a day");
-        assertThat(badge(Locale.ENGLISH, 1)).isEqualTo("1 day");
-        assertThat(badge(Locale.ENGLISH, 12)).isEqualTo("12 days");
-        assertThat(badge(Locale.GERMAN, 0)).isEqualTo("unter einem Tag");
-        assertThat(badge(Locale.GERMAN, 1)).isEqualTo("1 Tag");
-        assertThat(badge(Locale.GERMAN, 1200)).isEqualTo("1.200 Tage");
-    }
-
-    /** The badge as the page's Texts.format writes it. */
-    private static String badge(Locale locale, long days) {
-        String pattern = ResourceBundle.getBundle("org.rapport.pages.messages", locale).getString("netweaving.days");
-        return new MessageFormat(pattern, locale).format(new Object[] {days});
+        assertThat(column(board.underWay(), CONSENTED).cards().get(0).days()).isEqualTo(12);
+        assertThat(column(board.underWay(), PROPOSED).cards().get(0).days()).as("platform.pages.Age: under a day").isZero();
     }
 
     private static IntroductionBoard.Column column(List<IntroductionBoard.Column> columns, IntroductionStage stage) {

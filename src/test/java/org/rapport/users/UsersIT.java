@@ -3,15 +3,12 @@ package org.rapport.users;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.testing.Admins;
 import org.rapport.testing.Api;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,8 +134,8 @@ class UsersIT {
         String demote = "{\"role\":\"SALES\",\"salesperson\":\"" + team.a + "\",\"enabled\":true}";
         ExecutorService two = Executors.newFixedThreadPool(2);
         List<String> setAside = new ArrayList<>();
-        try (Connection db = database()) {
-            setAside.addAll(setAsideAdminsOtherThan(db, "admin", other)); // left by other tests: "admin" and other are the last two
+        try (Connection db = Admins.database()) {
+            setAside.addAll(Admins.setAsideAllBut("admin", other)); // left by other tests: "admin" and other are the last two
             db.setAutoCommit(false);
             try (Statement hold = db.createStatement()) {
                 // the two demotions queue behind this transaction, so both have read what they read before either ends
@@ -155,55 +152,11 @@ class UsersIT {
                 assertThat(statuses).as(first.get() + " / " + second.get()).containsExactlyInAnyOrder(200, 409);
             }
             db.setAutoCommit(true);
-            assertThat(enabledAdmins(db)).as("one admin left").hasSize(1).isSubsetOf("admin", other);
+            assertThat(Admins.enabled()).as("one admin left").hasSize(1).isSubsetOf("admin", other);
         } finally {
             two.shutdownNow();
-            try (Connection db = database();
-                 PreparedStatement restore = db.prepareStatement(
-                         "UPDATE app_user SET role = 'ADMIN', salesperson_id = NULL, enabled = TRUE WHERE username = ?")) {
-                for (String username : concat(setAside, "admin")) {
-                    restore.setString(1, username);
-                    restore.executeUpdate();
-                }
-            }
+            setAside.add("admin");
+            Admins.restore(setAside);
         }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                System.getenv("RAPPORT_DB_PASSWORD"));
-    }
-
-    private static List<String> setAsideAdminsOtherThan(Connection db, String one, String two) throws SQLException {
-        List<String> others = new ArrayList<>();
-        for (String username : enabledAdmins(db)) {
-            if (!username.equals(one) && !username.equals(two)) {
-                others.add(username);
-            }
-        }
-        try (PreparedStatement disable = db.prepareStatement("UPDATE app_user SET enabled = FALSE WHERE username = ?")) {
-            for (String username : others) {
-                disable.setString(1, username);
-                disable.executeUpdate();
-            }
-        }
-        return others;
-    }
-
-    private static List<String> enabledAdmins(Connection db) throws SQLException {
-        List<String> admins = new ArrayList<>();
-        try (Statement s = db.createStatement();
-             ResultSet rows = s.executeQuery("SELECT username FROM app_user WHERE role = 'ADMIN' AND enabled")) {
-            while (rows.next()) {
-                admins.add(rows.getString(1));
-            }
-        }
-        return admins;
-    }
-
-    private static List<String> concat(List<String> list, String one) {
-        List<String> all = new ArrayList<>(list);
-        all.add(one);
-        return all;
     }
 }

@@ -2,6 +2,8 @@ package org.rapport.users;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.rapport.testing.Admins;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.PageSession;
@@ -19,10 +21,15 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /admin/users} at the HTTP level, as a browser posts its forms: an admin creates a login and disables it and
- * the API shows both; the service's refusals appear next to the field they are about; only admins reach the admin
- * pages.
+ * {@code /admin/users} at the HTTP level, as a browser posts its forms: an admin creates a login, disables it, changes
+ * a role and sets a password, and the API and a sign-in show each; a role saved on a page drawn before another admin
+ * disabled the login keeps it disabled; the service's refusals appear next to the field they are about, and its rule
+ * that the last enabled admin stays one on the page; only admins reach the admin pages.
+ * <p>
+ * Isolated: the last-admin test sets the shared database's other admins aside for a moment, which no test running
+ * alongside may see.
  */
+@Isolated
 class UsersPageIT {
 
     Api api = TestServer.api();
@@ -69,6 +76,83 @@ class UsersPageIT {
     }
 
     @Test
+    void aRoleChangeAndANewPasswordSetOnThePageAreStored() {
+        PageSession admin = signedInAdmin();
+        String username = Csv.unique("page-role");
+        assertThat(create(admin, username, "long-enough-password", "SALES", team.a).status()).isEqualTo(200);
+
+        Page list = admin.get("admin/users?q=" + username);
+        Page saved = save(admin, list, username, "MANAGER", team.m);
+
+        assertThat(saved.body()).contains("Login " + username + " saved.");
+        assertThat(login(username)).hasValueSatisfying(u -> {
+            assertThat(u.getString("role")).isEqualTo("MANAGER");
+            assertThat(u.getString("salesperson")).isEqualTo(team.m);
+            assertThat(u.getBoolean("enabled")).isTrue();
+        });
+
+        int row = rowOf(saved, username);
+        Page reset = admin.post("admin/users", Map.of("users", "users", "users:list:" + row + ":password", "a-brand-new-password",
+                "users:list:" + row + ":setPassword", "Set", "jakarta.faces.ViewState", saved.viewState()));
+
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(api.as(username, "a-brand-new-password").get("api/customers").status()).isEqualTo(200);
+        assertThat(api.as(username, "long-enough-password").get("api/customers").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRoleSavedOnAPageDrawnBeforeAnotherAdminDisabledTheLoginKeepsItDisabled() {
+        PageSession admin = signedInAdmin();
+        String username = Csv.unique("page-lost");
+        assertThat(create(admin, username, "long-enough-password", "SALES", team.a).status()).isEqualTo(200);
+        Page drawn = admin.get("admin/users?q=" + username); // shows the login enabled
+
+        Api.Reply disabled = api.asAdmin().put("api/users/" + username, "{\"role\":\"SALES\",\"salesperson\":\"" + team.a
+                + "\",\"enabled\":false}"); // another admin, meanwhile
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+        Page saved = save(admin, drawn, username, "MANAGER", team.m);
+
+        assertThat(saved.body()).contains("Login " + username + " saved.");
+        assertThat(login(username)).hasValueSatisfying(u -> {
+            assertThat(u.getString("role")).isEqualTo("MANAGER");
+            assertThat(u.getBoolean("enabled")).as("still disabled").isFalse();
+        });
+        assertThat(api.as(username, "long-enough-password").get("api/customers").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theLastEnabledAdminIsNeitherDisabledNorDemotedAndThePageSaysWhy() throws Exception {
+        PageSession admin = signedInAdmin();
+        List<String> setAside = Admins.setAsideAllBut("admin");
+        try {
+            Page list = admin.get("admin/users?q=admin");
+            int row = rowOf(list, "admin");
+            Page disable = admin.post("admin/users", Map.of("users", "users", "users:list:" + row + ":toggle", "Disable",
+                    "jakarta.faces.ViewState", list.viewState()));
+            Page demote = save(admin, list, "admin", "SALES", team.a);
+
+            String refusal = "admin is the last enabled admin; enable or create another admin first.";
+            assertThat(disable.body()).contains(refusal).doesNotContain("Login admin saved.");
+            assertThat(demote.body()).contains(refusal).doesNotContain("Login admin saved.");
+            assertThat(Admins.enabled()).containsExactly("admin");
+            assertThat(login("admin")).hasValueSatisfying(u -> assertThat(u.getString("role")).isEqualTo("ADMIN"));
+        } finally {
+            setAside.add("admin");
+            Admins.restore(setAside);
+        }
+    }
+
+    @Test
+    void aManagerGets403OnTheUsersPage() {
+        PageSession manager = PageSession.onTestServer();
+        manager.signIn(team.m, Team.PASSWORD);
+        assertThat(manager.get("team").status()).isEqualTo(200);
+        assertThat(manager.get("admin/users").status()).isEqualTo(403);
+        assertThat(manager.post("admin/users", Map.of("users", "users", "users:list:0:toggle", "Disable")).status())
+                .as("a posted form, without a page to take a ViewState from").isEqualTo(403);
+    }
+
+    @Test
     void aSalespersonGets403OnTheAdminPages() {
         PageSession sales = PageSession.onTestServer();
         sales.signIn(team.a, Team.PASSWORD);
@@ -100,6 +184,16 @@ class UsersPageIT {
         return admin.post("admin/users", fields);
     }
 
+    /** Saves a row's role and salesperson, as its Save button posts them with the page it was drawn on. */
+    private static Page save(PageSession admin, Page drawn, String username, String role, String salesperson) {
+        int row = rowOf(drawn, username);
+        Page saved = admin.post("admin/users", Map.of("users", "users", "users:list:" + row + ":role", role,
+                "users:list:" + row + ":salesperson", salesperson, "users:list:" + row + ":save", "Save",
+                "jakarta.faces.ViewState", drawn.viewState()));
+        assertThat(saved.status()).isEqualTo(200);
+        return saved;
+    }
+
     private Optional<JsonObject> login(String username) {
         return api.asAdmin().get("api/users").array().getValuesAs(JsonObject.class).stream()
                 .filter(u -> u.getString("username").equals(username)).findFirst();
@@ -118,6 +212,6 @@ class UsersPageIT {
         Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(?:(?!<input|<select).)*?<span class=\"field-error\"[^>]*>([^<]*)</span>",
                 Pattern.DOTALL).matcher(page.body());
         assertThat(m.find()).as("a message next to " + id + " in " + page.body()).isTrue();
-        return m.group(1).replace("&#39;", "'");
+        return m.group(1).replace("&#39;", "'").strip(); // Faces pads a summary shown alone with whitespace
     }
 }
