@@ -67,7 +67,7 @@ public class ApprovalsPage {
 
     public List<RewardView> getRewards() {
         if (proposed == null) {
-            proposed = rewards.search(viewer.access(), RewardStatus.PROPOSED, REWARDS_SHOWN);
+            proposed = rewards.awaiting(viewer.access(), REWARDS_SHOWN);
         }
         return proposed;
     }
@@ -80,6 +80,15 @@ public class ApprovalsPage {
     /** The note that only the introductions that waited longest are shown. */
     public String getIntroductionsCappedText() {
         return texts.format("approvals.capped", IntroductionService.AWAITING_LIMIT);
+    }
+
+    /** Whether more rewards wait than the inbox shows: those proposed first are shown, the rest follow. */
+    public boolean isRewardsCapped() {
+        return getRewards().size() >= REWARDS_SHOWN;
+    }
+
+    public String getRewardsCappedText() {
+        return texts.format("approvals.rewardsCapped", REWARDS_SHOWN);
     }
 
     /** How long an item has waited ({@link Age}: "under a day" below one day). */

@@ -60,9 +60,12 @@ public interface RewardMapper {
     /** How a team is named in a refusal: its manager's external id and name. */
     Optional<String> teamName(@Param("teamId") long teamId);
 
-    /** Newest first within the caller's reach; {@code status} and {@code customerId} narrow it when given. */
+    /**
+     * Within the caller's reach, newest first ({@code oldestFirst}: the longest waiting first, as an inbox shows them);
+     * {@code status} and {@code customerId} narrow it when given.
+     */
     List<RewardView> search(@Param("status") RewardStatus status, @Param("customerId") Long customerId, @Param("access") Access access,
-                            @Param("limit") int limit);
+                            @Param("limit") int limit, @Param("oldestFirst") boolean oldestFirst);
 
     Optional<RewardView> find(@Param("id") long id, @Param("access") Access access);
 

@@ -41,7 +41,7 @@ class ApprovalsPageIT {
 
         browser.signIn(team.m, Team.PASSWORD).open("approvals");
         assertThat(cardIds(browser, "introduction")).containsExactly(String.valueOf(introduction));
-        assertThat(cardIds(browser, "reward")).containsExactlyInAnyOrder(String.valueOf(reward), String.valueOf(rejected));
+        assertThat(cardIds(browser, "reward")).as("the longest waiting first").containsExactly(String.valueOf(reward), String.valueOf(rejected));
         assertThat(card(browser, "introduction", introduction).getText()).as("the two customers and why they match")
                 .contains(team.tag + " X").contains(team.tag + " Y").contains("under a day")
                 .contains(admin.get("api/introductions/" + introduction).json().getString("explanation"));

@@ -242,7 +242,8 @@ public final class PagesBenchmark {
                 throw new IllegalStateException(worker(w) + ": /today shows " + cards.size() + " cards, expected " + WORK_CARDS);
             }
             String source = scriptField(page.body(), "recordOutcome", "s");
-            String render = scriptField(page.body(), "recordOutcome", "u");
+            // PrimeFaces writes the ids to update comma-separated; its script sends them space-separated, as Faces reads them
+            String render = scriptField(page.body(), "recordOutcome", "u").replace(',', ' ');
             String viewState = PageClient.viewState(page.body());
             for (int k = 0; k < WORKED_PER_SALESPERSON; k++) {
                 String item = cards.get(0);
