@@ -13,6 +13,7 @@ import org.rapport.platform.web.Params;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +45,7 @@ public class TodayPage {
 
     private CallList list;
     private ItemState lastState;
-    private String calendarLink;
+    private Optional<String> calendarLink;
 
     /** Whether this login acts for a salesperson (an admin's login has no list of its own). */
     public boolean isSalesperson() {
@@ -88,11 +89,11 @@ public class TodayPage {
      * answers with: the current one, never a new one), or null for a login without a list of its own.
      */
     public String getCalendarLink() {
-        if (calendarLink == null && isSalesperson()) {
-            calendarLink = feedback.attempt(null, () -> callLists.calendarLink(viewer.access(), viewer.user().salespersonExternalId()))
-                    .orElse(null);
+        if (calendarLink == null) { // asked once per request (the salesperson's own link: a refusal would be a fault)
+            calendarLink = isSalesperson()
+                    ? Optional.of(callLists.calendarLink(viewer.access(), viewer.user().salespersonExternalId())) : Optional.empty();
         }
-        return calendarLink;
+        return calendarLink.orElse(null);
     }
 
     /**

@@ -106,9 +106,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 }
                 throw e;
             }
-            EmbeddedDatabase embedded = new EmbeddedDatabase(db, chosenPort,
-                    "--datadir=" + absolute.resolve("mariadb/data").toFile().getCanonicalPath());
-            embedded.createSchema();
+            EmbeddedDatabase embedded = new EmbeddedDatabase(db, chosenPort, datadirArgument(absolute));
+            try {
+                embedded.createSchema();
+            } catch (SQLException | RuntimeException e) {
+                embedded.stop(Duration.ofSeconds(5)); // a server up without its schema is of no use: not left running
+                throw e;
+            }
             return embedded;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB under " + absolute + ": " + e.getMessage(), e);
@@ -170,6 +174,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Kills the server process at once (its data survives: InnoDB recovers at the next start). */
     public void kill() {
+        kill(datadirArgument);
+    }
+
+    /**
+     * Ends, at once, a server of this process keeping its data under {@code dataDir}, started or still starting (a
+     * stop that came while the launcher started it).
+     */
+    public static void killUnder(Path dataDir) {
+        try {
+            kill(datadirArgument(dataDir.toAbsolutePath().normalize()));
+        } catch (IOException e) {
+            System.err.println("Could not name the embedded MariaDB under " + dataDir + ": " + e.getMessage());
+        }
+    }
+
+    /** The server's {@code --datadir} argument for the data directory {@code absolute}, which tells its process apart. */
+    private static String datadirArgument(Path absolute) throws IOException {
+        return "--datadir=" + absolute.resolve("mariadb/data").toFile().getCanonicalPath();
+    }
+
+    private static void kill(String datadirArgument) {
         ProcessHandle.current().descendants()
                 .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(datadirArgument)).orElse(false))
                 .forEach(p -> {

@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Starts Rapport with one command: the embedded MariaDB (unless {@code RAPPORT_DB_URL} is set) and Payara Micro with
  * {@code rapport.war} from the same folder as this jar, side by side: Payara needs the database only once it has
- * deployed the application, many seconds later, so the database's start (its install on a first start) costs the
- * start no time of its own.
+ * deployed the application, many seconds later. On two cores the two compete, so a first start gains about a second
+ * of the database's 3 (docs/benchmarks.md §9).
  */
 public final class Launcher {
 
@@ -32,7 +32,7 @@ public final class Launcher {
             db = startInBackground(dataDir);
         }
 
-        Runtime.getRuntime().addShutdownHook(new OrderlyStop(db));
+        Runtime.getRuntime().addShutdownHook(new OrderlyStop(db, dataDir));
 
         // Payara keeps deployed applications under its root directory and would start an old copy of the WAR
         deleteRecursively(dataDir.resolve("payara"));

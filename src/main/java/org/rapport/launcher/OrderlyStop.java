@@ -1,5 +1,6 @@
 package org.rapport.launcher;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,14 +18,21 @@ final class OrderlyStop extends Thread {
     static final String PAYARA_HOOK = "Payara Micro Shutdown Hook";
     static final Duration APPLICATION_LIMIT = Duration.ofSeconds(15);
     static final Duration DATABASE_LIMIT = Duration.ofSeconds(5);
+    /** How long a stop waits for a database start still under way; the three limits add up to less than the hard one. */
+    static final Duration DATABASE_START_LIMIT = Duration.ofSeconds(3);
     static final Duration HARD_LIMIT = Duration.ofSeconds(25);
 
     private final CompletableFuture<EmbeddedDatabase> starting;
+    private final Path dataDir;
 
-    /** {@code starting} is the embedded database's start, or null when Rapport uses an external database. */
-    OrderlyStop(CompletableFuture<EmbeddedDatabase> starting) {
+    /**
+     * {@code starting} is the embedded database's start, or null when Rapport uses an external database; its data is
+     * under {@code dataDir}.
+     */
+    OrderlyStop(CompletableFuture<EmbeddedDatabase> starting, Path dataDir) {
         super("rapport-orderly-stop");
         this.starting = starting;
+        this.dataDir = dataDir;
     }
 
     @Override
@@ -40,10 +48,15 @@ final class OrderlyStop extends Thread {
                 System.out.println("Rapport: application stopped in " + millisSince(started) + " ms");
             }
         }
-        EmbeddedDatabase db = database(DATABASE_LIMIT);
-        if (db != null) {
-            db.stop(DATABASE_LIMIT);
-            System.out.println("Rapport: embedded MariaDB stopped in " + millisSince(started) + " ms");
+        if (starting != null) {
+            EmbeddedDatabase db = database(DATABASE_START_LIMIT);
+            if (db != null) {
+                db.stop(DATABASE_LIMIT);
+                System.out.println("Rapport: embedded MariaDB stopped in " + millisSince(started) + " ms");
+            } else {
+                EmbeddedDatabase.killUnder(dataDir); // stopped while it was still starting: not left running
+                System.out.println("Rapport: the embedded MariaDB was still starting; ended it");
+            }
         }
         if (payara != null && payara.isAlive()) {
             System.out.println("Rapport: the application did not stop within " + APPLICATION_LIMIT.toSeconds() + " s; ending the process");
@@ -64,9 +77,8 @@ final class OrderlyStop extends Thread {
                 return;
             }
             System.out.println("Rapport: still stopping after " + HARD_LIMIT.toSeconds() + " s; ending the process");
-            EmbeddedDatabase db = database(Duration.ZERO);
-            if (db != null) {
-                db.kill();
+            if (starting != null) {
+                EmbeddedDatabase.killUnder(dataDir); // started or still starting
             }
             Runtime.getRuntime().halt(1);
         }, "rapport-stop-watchdog");
@@ -85,8 +97,7 @@ final class OrderlyStop extends Thread {
             Thread.currentThread().interrupt();
             return starting.getNow(null);
         } catch (ExecutionException | TimeoutException e) {
-            return null; // it never started, or is still starting after the limit (as when a stop came before the launcher
-                         // had started it, before it started Payara: its server process is left to the operator)
+            return null; // it never started, or is still starting after the limit
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.Optional;
 @RequestScoped
 public class ApprovalsPage {
 
-    /** Rewards shown at most: an inbox, not a report; the oldest wait until the newest are decided. */
+    /** Rewards shown at most: an inbox, not a report; those proposed later wait until the first are decided. */
     static final int REWARDS_SHOWN = 200;
 
     @Inject
@@ -57,24 +57,31 @@ public class ApprovalsPage {
 
     private List<Introduction> waiting;
     private List<RewardView> proposed;
+    private boolean introductionsCapped;
+    private boolean rewardsCapped;
 
     public List<Introduction> getIntroductions() {
         if (waiting == null) {
-            waiting = introductions.awaiting(viewer.user());
+            List<Introduction> found = introductions.awaiting(viewer.user(), IntroductionService.AWAITING_LIMIT + 1);
+            introductionsCapped = found.size() > IntroductionService.AWAITING_LIMIT; // one more than shown: more wait
+            waiting = found.subList(0, Math.min(found.size(), IntroductionService.AWAITING_LIMIT));
         }
         return waiting;
     }
 
     public List<RewardView> getRewards() {
         if (proposed == null) {
-            proposed = rewards.awaiting(viewer.access(), REWARDS_SHOWN);
+            List<RewardView> found = rewards.awaiting(viewer.access(), REWARDS_SHOWN + 1);
+            rewardsCapped = found.size() > REWARDS_SHOWN;
+            proposed = found.subList(0, Math.min(found.size(), REWARDS_SHOWN));
         }
         return proposed;
     }
 
     /** Whether more introductions wait than the inbox shows: those that waited longest are shown, the rest follow. */
     public boolean isIntroductionsCapped() {
-        return getIntroductions().size() >= IntroductionService.AWAITING_LIMIT;
+        getIntroductions();
+        return introductionsCapped;
     }
 
     /** The note that only the introductions that waited longest are shown. */
@@ -84,7 +91,8 @@ public class ApprovalsPage {
 
     /** Whether more rewards wait than the inbox shows: those proposed first are shown, the rest follow. */
     public boolean isRewardsCapped() {
-        return getRewards().size() >= REWARDS_SHOWN;
+        getRewards();
+        return rewardsCapped;
     }
 
     public String getRewardsCappedText() {

@@ -102,13 +102,13 @@ public class IntroductionService {
     }
 
     /**
-     * The proposals that wait for this login's yes or no, those waiting longest first, at most {@link #AWAITING_LIMIT}:
+     * The proposals that wait for this login's yes or no, those waiting longest first, at most {@code limit}:
      * every proposal for an admin (who decides both sides); otherwise those with a side not yet approved that the login
      * speaks for ({@link IntroductionApproval}: its salesperson owns the customer, or one of their reports does). Chosen
      * in SQL, so that however many other proposals the login sees, none that waits on it is left out.
      */
-    public List<Introduction> awaiting(AuthenticatedUser user) {
-        return mapper.awaiting(user.access(), AWAITING_LIMIT);
+    public List<Introduction> awaiting(AuthenticatedUser user, int limit) {
+        return mapper.awaiting(user.access(), limit);
     }
 
     /**

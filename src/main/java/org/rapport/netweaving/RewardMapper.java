@@ -60,12 +60,15 @@ public interface RewardMapper {
     /** How a team is named in a refusal: its manager's external id and name. */
     Optional<String> teamName(@Param("teamId") long teamId);
 
-    /**
-     * Within the caller's reach, newest first ({@code oldestFirst}: the longest waiting first, as an inbox shows them);
-     * {@code status} and {@code customerId} narrow it when given.
-     */
+    /** Newest first within the caller's reach; {@code status} and {@code customerId} narrow it when given. */
     List<RewardView> search(@Param("status") RewardStatus status, @Param("customerId") Long customerId, @Param("access") Access access,
-                            @Param("limit") int limit, @Param("oldestFirst") boolean oldestFirst);
+                            @Param("limit") int limit);
+
+    /**
+     * The PROPOSED rewards the caller decides, those proposed first at the top: by the budget they count against, as
+     * {@link Access#decidesRewardsOf} says (an admin every team's, a manager their own team's, nobody else any).
+     */
+    List<RewardView> awaiting(@Param("access") Access access, @Param("limit") int limit);
 
     Optional<RewardView> find(@Param("id") long id, @Param("access") Access access);
 

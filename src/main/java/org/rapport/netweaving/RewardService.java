@@ -163,17 +163,20 @@ public class RewardService {
 
     /** Newest first, the ones the caller reaches (their customers', their team's, or all), each with its ledger. */
     public List<RewardView> search(Access access, RewardStatus status, int limit) {
-        return withEntries(mapper.search(status, null, access, limit, false));
+        return withEntries(mapper.search(status, null, access, limit));
     }
 
-    /** The PROPOSED rewards the caller decides (the reach of {@link #search}), the longest waiting first: an inbox. */
+    /**
+     * The PROPOSED rewards the caller decides ({@link Access#decidesRewardsOf}: by the budget they count against, the
+     * rule approve and reject apply), those proposed first at the top: an inbox.
+     */
     public List<RewardView> awaiting(Access access, int limit) {
-        return withEntries(mapper.search(RewardStatus.PROPOSED, null, access, limit, true));
+        return withEntries(mapper.awaiting(access, limit));
     }
 
     /** One customer's rewards the caller reaches (the same rule as {@link #search}), newest first, each with its ledger. */
     public List<RewardView> ofCustomer(Access access, long customerId, int limit) {
-        return withEntries(mapper.search(null, customerId, access, limit, false));
+        return withEntries(mapper.search(null, customerId, access, limit));
     }
 
     /**

@@ -19,9 +19,10 @@ import java.util.function.Function;
  * cannot be disabled or demoted: that is the service's rule, and the page shows its message.
  * <p>
  * View-scoped, so that a button in row 3 acts on the login the admin saw in row 3, even when another admin has added a
- * login since the page was drawn. A row sends only what it changes ({@link UserService#assign}: role and salesperson;
- * {@link UserService#enable}: enabled or not), the rest stays as stored when the service runs, not as the page showed
- * it: saving a role does not enable again a login another admin disabled meanwhile.
+ * login since the page was drawn. A row's Save writes role and salesperson as shown ({@link UserService#assign}; the
+ * last save wins on those two), its own button the enabled flag ({@link UserService#enable}); the rest stays as stored
+ * when the service runs, not as the page showed it: saving a role does not enable again a login another admin disabled
+ * meanwhile.
  */
 @Named
 @ViewScoped

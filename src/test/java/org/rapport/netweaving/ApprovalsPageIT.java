@@ -9,6 +9,7 @@ import org.openqa.selenium.WebElement;
 import org.rapport.testing.Api;
 import org.rapport.testing.Browser;
 import org.rapport.testing.BrowserExtension;
+import org.rapport.testing.Csv;
 import org.rapport.testing.PageSession;
 import org.rapport.testing.PageSession.Page;
 import org.rapport.testing.Team;
@@ -71,6 +72,27 @@ class ApprovalsPageIT {
     @Test
     void aSalespersonsLoginGets403AndAManagerSeesTheLinkAndThePage() {
         proposals.team().assertManagersOnly("approvals");
+    }
+
+    @Test
+    void aRewardIsInTheInboxOfWhoDecidesItByItsBudgetNotOfWhoSeesItsCustomerNow() {
+        Team team = proposals.team();
+        long reward = proposals.reward(team, team.a, team.customerOfA, "Ann Lee at Qux SE");
+        // the customer moves to Carla, of the other team: Otto sees the reward now, but it counts against Maria's budget
+        Api.Reply moved = admin.postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner",
+                team.customerOfA + ",Alpha GmbH,Alfred,alfred@alpha.example,Europe/Berlin," + team.c));
+        assertThat(moved.json().getJsonArray("rejected")).as(moved.toString()).isEmpty();
+        assertThat(admin.postJson("api/users", "{\"username\":\"" + team.m2 + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}").status()).isEqualTo(201);
+        assertThat(team.as(team.m2).get("api/rewards/" + reward).status()).as("Otto sees it").isEqualTo(200);
+
+        PageSession otto = PageSession.onTestServer();
+        otto.signIn(team.m2, Team.PASSWORD);
+        PageSession maria = PageSession.onTestServer();
+        maria.signIn(team.m, Team.PASSWORD);
+
+        assertThat(otto.get("approvals").body()).as("not Otto's to decide").doesNotContain("data-item=\"" + reward + "\"");
+        assertThat(maria.get("approvals").body()).as("Maria's budget").contains("data-item=\"" + reward + "\"");
     }
 
     @Test

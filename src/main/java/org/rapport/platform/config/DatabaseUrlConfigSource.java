@@ -29,9 +29,19 @@ public final class DatabaseUrlConfigSource implements ConfigSource {
         }
         String url = System.getenv("RAPPORT_DB_URL");
         if (url == null || url.isBlank()) {
-            url = Boolean.getBoolean("rapport.db.embedded") ? published("rapport.db.url", EMBEDDED_START_LIMIT) : System.getProperty("rapport.db.url");
+            url = Boolean.getBoolean("rapport.db.embedded") ? embeddedUrl() : System.getProperty("rapport.db.url");
         }
         return url == null || url.isBlank() ? null : withDefaults(url.trim());
+    }
+
+    /** The embedded database's URL, once the launcher has it up; a start that takes too long fails the deployment. */
+    private static String embeddedUrl() {
+        String url = published("rapport.db.url", EMBEDDED_START_LIMIT);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("The embedded MariaDB did not start within " + EMBEDDED_START_LIMIT.toMinutes()
+                    + " minutes (see the launcher's output); Rapport cannot start without its database");
+        }
+        return url;
     }
 
     /**
