@@ -64,11 +64,8 @@ public interface RewardMapper {
     List<RewardView> search(@Param("status") RewardStatus status, @Param("customerId") Long customerId, @Param("access") Access access,
                             @Param("limit") int limit);
 
-    /**
-     * The PROPOSED rewards the caller decides, those proposed first at the top: by the budget they count against, as
-     * {@link Access#decidesRewardsOf} says (an admin every team's, a manager their own team's, nobody else any).
-     */
-    List<RewardView> awaiting(@Param("access") Access access, @Param("limit") int limit);
+    /** The PROPOSED rewards counting against team {@code teamId}'s budget (null: every team's), proposed first at the top. */
+    List<RewardView> awaiting(@Param("teamId") Long teamId, @Param("limit") int limit);
 
     Optional<RewardView> find(@Param("id") long id, @Param("access") Access access);
 

@@ -171,7 +171,11 @@ public class RewardService {
      * rule approve and reject apply), those proposed first at the top: an inbox.
      */
     public List<RewardView> awaiting(Access access, int limit) {
-        return withEntries(mapper.awaiting(access, limit));
+        if (access.isEverything()) {
+            return withEntries(mapper.awaiting(null, limit));
+        }
+        Long team = access.salespersonId(); // a team is named by its manager's id
+        return team != null && access.decidesRewardsOf(team) ? withEntries(mapper.awaiting(team, limit)) : List.of();
     }
 
     /** One customer's rewards the caller reaches (the same rule as {@link #search}), newest first, each with its ledger. */
