@@ -33,7 +33,10 @@ public record HistoryEntry(Instant at, CustomerDetail.RecentTouch touch, Purchas
         messages.forEach(m -> entries.add(new HistoryEntry(m.sentAt != null ? m.sentAt : m.createdAt, null, null, m, null, null)));
         for (RewardView r : rewards) {
             List<RewardView.Entry> steps = r.entries == null ? List.of() : r.entries;
-            steps.forEach(e -> entries.add(new HistoryEntry(e.at, null, null, null, r, e)));
+            // the ledger's order, latest first: the sort below is stable, so two steps in one millisecond stay newest first
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                entries.add(new HistoryEntry(steps.get(i).at, null, null, null, r, steps.get(i)));
+            }
         }
         entries.sort(Comparator.comparing(HistoryEntry::at, Comparator.nullsLast(Comparator.reverseOrder())));
         return entries;

@@ -49,6 +49,16 @@ class HistoryEntryTest {
     }
 
     @Test
+    void stepsOfOneMomentStayInTheLedgersOrderNewestFirst() {
+        RewardView reward = new RewardView();
+        reward.entries = List.of(step(RewardStatus.PROPOSED, "2026-12-02T10:00:00Z"), step(RewardStatus.APPROVED, "2026-12-02T10:00:00Z"),
+                step(RewardStatus.FULFILLED, "2026-12-02T10:00:00Z"));
+
+        assertThat(HistoryEntry.of(BERLIN, List.of(), List.of(), List.of(), List.of(reward))).extracting(e -> e.step().status)
+                .containsExactly(RewardStatus.FULFILLED, RewardStatus.APPROVED, RewardStatus.PROPOSED);
+    }
+
+    @Test
     void nothingKnownIsAnEmptyHistory() {
         assertThat(HistoryEntry.of(BERLIN, List.of(), List.of(), List.of(), List.of())).isEmpty();
     }
