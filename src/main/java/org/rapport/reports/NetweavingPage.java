@@ -165,7 +165,7 @@ public class NetweavingPage {
         feedback.info(texts.format(textKey, i.first().company(), i.second().company()));
         ExternalContext external = faces.getExternalContext();
         external.getFlash().setKeepMessages(true);
-        external.redirect(external.getRequestContextPath() + "/netweaving?" + OPENED + "=" + i.id() + "#detail");
+        external.redirect(openPath(i.id()));
     }
 
     // ------------------------------------------------------------------------------------------- the report's figures
