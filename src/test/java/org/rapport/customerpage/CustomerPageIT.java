@@ -332,6 +332,25 @@ class CustomerPageIT {
     }
 
     @Test
+    @ExtendWith(BrowserExtension.class)
+    @SuppressWarnings("unchecked")
+    void aRecordFormSubmittedAgainWhileItsPostIsOnItsWayIsNotSentTwice(Browser browser) {
+        browser.signIn(team.a, Team.PASSWORD).open("customers/" + team.customerOfA);
+
+        // two submits in one moment, as a double click makes them; dispatched, not sent, so nothing leaves the page
+        List<Object> prevented = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const form = document.getElementById('touch');
+                const first = new Event('submit', {bubbles: true, cancelable: true});
+                const second = new Event('submit', {bubbles: true, cancelable: true});
+                form.dispatchEvent(first);
+                form.dispatchEvent(second);
+                return [first.defaultPrevented, second.defaultPrevented, form.getAttribute('aria-busy')];""");
+
+        assertThat(prevented).as("the first goes, the second is dropped, the form says it is busy")
+                .containsExactly(false, true, "true");
+    }
+
+    @Test
     void anUnknownCustomerIsA404() {
         PageSession browser = signedIn(team.a);
 
