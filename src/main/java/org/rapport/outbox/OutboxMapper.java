@@ -132,6 +132,14 @@ public interface OutboxMapper {
 
     long countByStatus(@Param("status") OutboxStatus status);
 
+    /** Messages due and not yet sent: waiting for a dispatcher, or on their way (ix_outbox_due). */
+    @Select("SELECT COUNT(*) FROM outbox_message WHERE status IN ('PENDING', 'SENDING') AND not_before <= #{now}")
+    long dueCount(@Param("now") Instant now);
+
+    /** The moment the longest-waiting due message became due, if any waits. */
+    @Select("SELECT MIN(not_before) FROM outbox_message WHERE status = 'PENDING' AND not_before <= #{now}")
+    Optional<Instant> oldestDue(@Param("now") Instant now);
+
     record LastQueued(long customerId, Instant at) {
     }
 

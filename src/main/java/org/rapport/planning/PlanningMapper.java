@@ -1,6 +1,7 @@
 package org.rapport.planning;
 
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.mybatis.cdi.Mapper;
 import org.rapport.customers.ConsentColumns;
 import org.rapport.platform.security.Access;
@@ -95,6 +96,11 @@ public interface PlanningMapper {
     void forgetRun(@Param("slot") Instant slot);
 
     List<PlanningRunView> runs(@Param("limit") int limit);
+
+    /** The newest planning time whose plan finished (for /metrics). */
+    @Select("SELECT slot, started_at, finished_at, customers, proposals, created, emails_queued, instance"
+            + " FROM planning_run WHERE finished_at IS NOT NULL ORDER BY slot DESC LIMIT 1")
+    Optional<PlanningRunView> lastFinished();
 
     /**
      * Who holds the customer's call ({@code holderId}, or the customer's owner when {@code null}) and who manages them,

@@ -9,6 +9,7 @@ import org.rapport.demo.DemoStart;
 import org.rapport.testing.Api;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.LauncherInstance;
+import org.rapport.testing.Metrics;
 import org.rapport.testing.Standalone;
 
 import java.io.IOException;
@@ -141,6 +142,11 @@ class PlanningDowntimeIT {
         List<JsonObject> runs = awaitFinishedRuns(admin, 2);
         assertThat(runs).as("one plan at each start, none for the hours missed in between")
                 .extracting(r -> r.getString("slot")).containsExactly("2026-03-05T08:05:00Z", "2026-03-02T05:05:00Z");
+
+        // at /metrics, by the service's clock (frozen at 09:00): the newest plan was due at 08:05 and finished at 09:00
+        String metrics = Metrics.scrape(admin);
+        assertThat(Metrics.value(metrics, "rapport_planning_since_last_plan_seconds")).isEqualTo(55 * 60);
+        assertThat(Metrics.value(metrics, "rapport_planning_last_plan_lateness_seconds")).isEqualTo(55 * 60);
 
         JsonObject list = admin.get("api/call-lists/" + salesperson + "/2026-03-05").json();
         Map<Long, JsonObject> thursdayItems = new HashMap<>();

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.Job;
@@ -60,6 +61,9 @@ public class Scheduling {
     @Inject
     Config config;
 
+    @Inject
+    MetricRegistry registry;
+
     /** Injected, so that a zone that does not exist fails the deployment with its reason. */
     @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
@@ -73,6 +77,7 @@ public class Scheduling {
             DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new DataSourceConnectionProvider(dataSource));
             scheduler = new StdSchedulerFactory(properties()).getScheduler();
             scheduler.setJobFactory(new CdiJobFactory());
+            scheduler.getListenerManager().addTriggerListener(new MisfireCounter(registry.counter(MisfireCounter.METADATA)));
             List<Class<? extends Job>> atStart = scheduleMarkedJobs();
             scheduler.start();
             for (Class<? extends Job> type : atStart) {

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.rapport.platform.web.Problem;
 import org.rapport.platform.web.SecurityHeaders;
 
@@ -54,6 +56,11 @@ public class Authentication implements HttpAuthenticationMechanism {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    @Metric(name = "rapport.login.lockouts", absolute = true,
+            description = "Lock-outs begun by failed logins (an account, or a client address), on this instance")
+    Counter lockouts;
 
     @Inject
     SecurityHeaders securityHeaders;
@@ -157,7 +164,9 @@ public class Authentication implements HttpAuthenticationMechanism {
         }
         Optional<AuthenticatedUser> user = credentials.check(account, password);
         if (user.isEmpty()) {
-            throttle.failed(counter, address);
+            if (throttle.failed(counter, address)) {
+                lockouts.inc();
+            }
         } else {
             throttle.succeeded(counter);
         }

@@ -53,7 +53,8 @@ public class LoginThrottle {
         return longest(remaining(accountKey, now), remaining(address(address), now));
     }
 
-    public void failed(String accountKey, String address) {
+    /** @return whether this failure locked the account or the address out (a lock-out began) */
+    public boolean failed(String accountKey, String address) {
         Instant now = clock.instant();
         if (failures.size() > MAX_KEYS) {
             failures.values().removeIf(f -> f.healed(quiet(), now)); // a flood of random names must not exhaust memory
@@ -61,8 +62,9 @@ public class LoginThrottle {
                 failures.clear();
             }
         }
-        record(accountKey, maxFailures, now);
-        record(address(address), maxFailures * 10, now);
+        boolean account = record(accountKey, maxFailures, now);
+        boolean client = record(address(address), maxFailures * 10, now);
+        return account || client;
     }
 
     /** A correct login: the account starts again from a clean slate (its address does not, or one login would reset it). */
@@ -70,8 +72,10 @@ public class LoginThrottle {
         failures.remove(accountKey);
     }
 
-    private void record(String key, int allowed, Instant now) {
-        failures.compute(key, (k, f) -> (f == null ? Failures.NONE : f.decayed(quiet(), now)).plusOne(allowed, lockoutSeconds, now));
+    /** @return whether this failure began a lock-out of the key */
+    private boolean record(String key, int allowed, Instant now) {
+        Failures after = failures.compute(key, (k, f) -> (f == null ? Failures.NONE : f.decayed(quiet(), now)).plusOne(allowed, lockoutSeconds, now));
+        return after.count == 0; // plusOne either counts one more failure or, at the limit, starts a lock-out from zero
     }
 
     private Optional<Duration> remaining(String key, Instant now) {

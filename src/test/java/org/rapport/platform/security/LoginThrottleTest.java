@@ -39,6 +39,24 @@ class LoginThrottleTest {
     }
 
     @Test
+    void onlyTheFailureThatBeginsALockOutSaysSo() {
+        assertThat(throttle.failed(annasCounter, "10.0.0.1")).isFalse();
+        assertThat(throttle.failed(annasCounter, "10.0.0.1")).isFalse();
+        assertThat(throttle.failed(annasCounter, "10.0.0.1")).isTrue(); // the third: anna is locked out
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(throttle.failed(annasCounter, "10.0.0.1")).isFalse(); // a new round starts counting from one
+    }
+
+    @Test
+    void aClientAddressLockOutSaysSoToo() {
+        for (int i = 0; i < 29; i++) {
+            assertThat(throttle.failed(LoginThrottle.keyOf(Optional.empty(), "user" + i), "10.0.0.7")).isFalse();
+        }
+        assertThat(throttle.failed(LoginThrottle.keyOf(Optional.empty(), "user29"), "10.0.0.7")).isTrue(); // ten times three
+    }
+
+    @Test
     void everySpellingOfOneAccountCountsOnItsOneCounter() {
         // the database finds anna for each of these names; the counter is the account, not the text typed
         for (String lookAlike : List.of("anna ", "ANNA", "Ánna")) {
