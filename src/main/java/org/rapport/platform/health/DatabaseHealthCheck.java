@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.eclipse.microprofile.health.Liveness;
 import org.rapport.platform.database.DataSources;
 
 import javax.sql.DataSource;
@@ -13,9 +12,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-/** UP when the database answers and the schema migrations have been applied. */
+/**
+ * UP when the database answers and the schema migrations have been applied. A readiness check only: while the database
+ * is away an instance takes no traffic, but it is alive and reconnects by itself when the database is back, so an
+ * orchestrator must not restart it (and would restart every instance at once in a database outage).
+ */
 @Readiness
-@Liveness
 @ApplicationScoped
 public class DatabaseHealthCheck implements HealthCheck {
 

@@ -1,5 +1,6 @@
 package org.rapport.platform.metrics;
 
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
@@ -18,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The figures an operator alerts on (docs/operations.md), read the way Prometheus reads them: {@code GET /metrics}
- * without a login, in the text format, under the application scope.
+ * What an operator wires up (docs/operations.md): the figures to alert on, read the way Prometheus reads them
+ * ({@code GET /metrics} without a login, in the text format, under the application scope), and the health checks.
  */
 class MetricsIT {
 
@@ -43,6 +44,18 @@ class MetricsIT {
         // (PlanningDowntimeIT reads them after real planning times)
         assertThat(value(text, "rapport_planning_since_last_plan_seconds")).isNaN();
         assertThat(value(text, "rapport_planning_last_plan_lateness_seconds")).isNaN();
+    }
+
+    @Test
+    void theLoadBalancerAsksReadinessAndTheOrchestratorLiveness() {
+        Api.Reply ready = api.anonymous().get("health/ready");
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        assertThat(ready.json().getJsonArray("checks").getValuesAs(JsonObject.class)).extracting(c -> c.getString("name"))
+                .containsExactlyInAnyOrder("database", "scheduler");
+        Api.Reply live = api.anonymous().get("health/live");
+        assertThat(live.status()).as(live.toString()).isEqualTo(200);
+        assertThat(live.json().getJsonArray("checks").getValuesAs(JsonObject.class)).extracting(c -> c.getString("name"))
+                .as("a database outage must not restart every instance: liveness does not ask the database").doesNotContain("database");
     }
 
     @Test
