@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -74,6 +75,7 @@ class DispatchCrashIT {
         LauncherInstance b = start("b");
         a.awaitUp();
         b.awaitUp();
+        bothStartedAtOnceOnePlannedEachPlanningTime(a, b);
 
         String tag = Csv.unique("crash").toLowerCase();
         Api admin = Api.at(a.baseUri()).asAdmin();
@@ -130,6 +132,31 @@ class DispatchCrashIT {
         assertThat(twice).as("at most the message on the wire in each of the killed instance's two dispatchers").hasSizeLessThanOrEqualTo(2);
     }
 
+    /**
+     * Each instance fires the plan at start, at the same moment on the same database: each planning time is planned by
+     * one of them, never by both (the claim in {@code planning_run}, ADR 0004). Counted from the plans logged, so a start
+     * that straddles a planning time (two times, one plan each) is no failure.
+     */
+    private void bothStartedAtOnceOnePlannedEachPlanningTime(LauncherInstance a, LauncherInstance b) throws Exception {
+        Eventually.within(Duration.ofMinutes(2)).until(() -> planningRuns("finished_at IS NOT NULL") >= 1
+                && planningRuns("finished_at IS NULL") == 0);
+        long plans = 0;
+        for (LauncherInstance instance : List.of(a, b)) {
+            try (var lines = Files.lines(instance.log())) {
+                plans += lines.filter(line -> line.contains("Planned ") && line.contains(" customers: ")).count();
+            }
+        }
+        assertThat(plans).as("plans logged by the two instances, one per planning time served").isEqualTo(planningRuns("TRUE"));
+    }
+
+    private long planningRuns(String condition) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM planning_run WHERE " + condition);
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     /** An instance in its own JVM, on this test's database and SMTP server; the rest comes from the test's environment. */
     private LauncherInstance start(String name) throws IOException {
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
@@ -140,6 +167,7 @@ class DispatchCrashIT {
         env.put("RAPPORT_SMTP_HOST", "127.0.0.1");
         env.put("RAPPORT_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
         env.put("RAPPORT_IMAP_HOST", null); // no reply mailbox: the shared GreenMail's is the API tests'
+        env.put("RAPPORT_PLANNING_CRON", "0 5 * * * ?"); // hourly, the default (the other tests switch it off)
         env.put("RAPPORT_MAIL_DISPATCH_THREADS", "2");
         env.put("RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "50");
         // a short lease, so the killed instance's claims come back in seconds rather than the default two minutes
