@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * The dispatcher's transactions. A claim marks due rows SENDING with a lease and commits at once, skipping rows another
@@ -25,6 +26,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class DispatchStore {
+
+    private static final Logger LOG = Logger.getLogger(DispatchStore.class.getName());
 
     @Inject
     OutboxMapper mapper;
@@ -57,6 +60,9 @@ public class DispatchStore {
         List<Long> expired = mapper.expired(now, limit);
         if (!expired.isEmpty()) {
             mapper.release(expired);
+            LOG.warning(() -> "Outbox messages " + expired + " were claimed but not recorded before their lease ran out (their"
+                    + " instance stopped, or lost the database): they are sent again, and any of them may already have"
+                    + " arrived (in doubt)");
         }
         List<Long> due = mapper.due(now, limit);
         if (!due.isEmpty()) {
