@@ -6,7 +6,7 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages (or give
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages,fault (or give
 #                         them as arguments); default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
 #   BENCH_MATCHING_SIZES=a,b      customers of the matching benchmark (pure Java, no server); default 100000,1000000
@@ -30,6 +30,8 @@
 #   BENCH_PAGES_REQUESTS=n        timed GET /today (20 cards) requests, each beside a GET /health and a GET of a static
 #                                 Faces resource; default 300 (after 50 warm-up rounds)
 #   BENCH_PAGES_OUTCOMES=n        timed one-click outcomes (remoteCommand POST, redrawn list); default 100 (after 10 warm-up)
+#   BENCH_FAULT_SCENARIOS=list  any of kill-30,kill-70 (two instances, one killed with SIGKILL at that share of 10,000 sends),
+#                         db-kill,db-stop (the database killed or stopped for 10 s under one instance's 3,000 sends); default all
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
 #   BENCH_START_MINUTES=n how long a service start may take before a harness gives up; default 5 (a smoke run on a
 #                         busy machine may need 15)
@@ -40,7 +42,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages,fault}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -155,6 +157,12 @@ if [[ ",$ONLY," == *",pages,"* ]]; then
   say "9. pages: GET /today with 20 cards beside GET /health and a static resource, and the one-click outcome round trip (fresh database)"
   timeout 20m "${BENCH[@]}" org.rapport.bench.PagesBenchmark "${COMMON[@]}" \
       --requests "${BENCH_PAGES_REQUESTS:-300}" --outcomes "${BENCH_PAGES_OUTCOMES:-100}" 2>&1 | tee -a "$OUT"
+fi
+
+if [[ ",$ONLY," == *",fault,"* ]]; then
+  say "10. faults: an instance killed at 30 % and 70 % of 10,000 sends (two instances), the database killed and stopped for 10 s under a send"
+  timeout 60m "${BENCH[@]}" org.rapport.bench.FaultBenchmark "${COMMON[@]}" \
+      --scenarios "${BENCH_FAULT_SCENARIOS:-kill-30,kill-70,db-kill,db-stop}" 2>&1 | tee -a "$OUT"
 fi
 
 echo

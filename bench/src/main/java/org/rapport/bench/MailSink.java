@@ -59,6 +59,7 @@ import java.util.concurrent.atomic.LongAccumulator;
  * GET  /times?to=ADDRESS           one epoch-microsecond receive time per line
  * GET  /header?to=ADDRESS          List-Unsubscribe of the first message to ADDRESS (404 when none yet)
  * GET  /sample                     the first message received since the reset, as MIME
+ * GET  /repeated                   distinct Message-IDs received, then "messageId count" for each received more than once
  * </pre>
  *
  * Server: {@code java -cp bench/target/rapport-bench.jar org.rapport.bench.MailSink --smtp-port P --status-port Q
@@ -76,6 +77,8 @@ public final class MailSink implements AutoCloseable {
     private static final Map<String, Queue<Long>> WATCHED = new ConcurrentHashMap<>();
     private static final Map<String, String> HEADERS = new ConcurrentHashMap<>();
     private static volatile byte[] sample;
+    /** Deliveries per Message-ID: the fault benchmark's duplicates are the ids delivered more than once. */
+    private static final Map<String, AtomicLong> BY_MESSAGE_ID = new ConcurrentHashMap<>();
     private static final String SINK = "sink@mailsink.bench.test";
 
     public static void main(String[] args) throws Exception {
@@ -94,6 +97,10 @@ public final class MailSink implements AutoCloseable {
             FIRST.accumulate(micros);
             LAST.accumulate(micros);
             PER_SECOND.computeIfAbsent(micros / 1_000_000, s -> new AtomicLong()).incrementAndGet();
+            String messageId = message.getMessage().getMessageID();
+            if (messageId != null) {
+                BY_MESSAGE_ID.computeIfAbsent(messageId, k -> new AtomicLong()).incrementAndGet();
+            }
             String to = address.getEmail().toLowerCase(Locale.ROOT);
             Queue<Long> times = WATCHED.get(to);
             if (times != null) {
@@ -131,8 +138,18 @@ public final class MailSink implements AutoCloseable {
             PER_SECOND.clear();
             WATCHED.clear();
             HEADERS.clear();
+            BY_MESSAGE_ID.clear();
             sample = null;
             answer(x, 200, "reset");
+        });
+        status.createContext("/repeated", x -> {
+            StringBuilder out = new StringBuilder().append(BY_MESSAGE_ID.size()).append('\n');
+            BY_MESSAGE_ID.forEach((id, n) -> {
+                if (n.get() > 1) {
+                    out.append(id).append(' ').append(n.get()).append('\n');
+                }
+            });
+            answer(x, 200, out.toString());
         });
         status.createContext("/watch", x -> {
             WATCHED.putIfAbsent(to(x), new ConcurrentLinkedQueue<>());
@@ -271,6 +288,22 @@ public final class MailSink implements AutoCloseable {
             }
         }
         return seconds;
+    }
+
+    /** Distinct Message-IDs delivered since the last reset, and those delivered more than once with their counts. */
+    record Repeats(long distinct, Map<String, Long> repeated) {
+    }
+
+    Repeats repeats() throws IOException, InterruptedException {
+        String[] lines = get("/repeated").split("\n");
+        Map<String, Long> repeated = new TreeMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                int space = lines[i].lastIndexOf(' ');
+                repeated.put(lines[i].substring(0, space), Long.parseLong(lines[i].substring(space + 1)));
+            }
+        }
+        return new Repeats(Long.parseLong(lines[0].trim()), repeated);
     }
 
     void reset() throws IOException, InterruptedException {

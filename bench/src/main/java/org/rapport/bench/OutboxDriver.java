@@ -43,8 +43,13 @@ final class OutboxDriver {
     private final String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
 
     OutboxDriver(Service service) throws IOException {
+        this(service, service.databasePort());
+    }
+
+    /** For a service on a database of the harness's own (not its embedded one). */
+    OutboxDriver(Service service, int databasePort) {
         this.service = service;
-        this.db = new PhysicalLimit(service.databasePort());
+        this.db = new PhysicalLimit(databasePort);
     }
 
     /**
