@@ -1373,6 +1373,94 @@ class CallListIT {
         assertThat(owners.getInt("overflow")).isZero();
     }
 
+    /**
+     * The open call of a customer moves with the customer: imported again with another owner, the customer's call is on
+     * the new owner's list and gone from the old one's; a call a manager gave to someone stays with them.
+     */
+    @Test
+    void anOpenCallFollowsItsCustomerToANewOwner() {
+        String seller = Csv.unique("move");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,working_days",
+                seller + "-X,Xaver Before,Europe/Berlin,MON-SUN",
+                seller + "-Y,Yvonne After,Europe/Berlin,MON-SUN",
+                seller + "-Z,Zora Given,Europe/Berlin,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,Moving Co,Europe/Berlin," + seller + "-X,TOP10",
+                seller + "-2,Given Co,Europe/Berlin," + seller + "-X,TOP10")).json().getInt("created")).isEqualTo(2);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        LocalDate day = everyDay(LocalDate.now(ZoneId.of("Europe/Berlin")));
+        assertThat(customers(listOn(api.asAdmin(), seller + "-X", day))).containsExactlyInAnyOrder(seller + "-1", seller + "-2");
+        long given = single(seller + "-2").getInt("id");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(outcome(api.asAdmin(), given, "{\"outcome\":\"NO_ANSWER\"}").status()).isEqualTo(200);
+        }
+        Api.Reply reassigned = api.asAdmin().postJson("api/call-lists/items/" + given + "/reassign", "{\"salesperson\":\"" + seller
+                + "-Z\"}");
+        assertThat(reassigned.status()).as(reassigned.toString()).isEqualTo(200);
+
+        Api.Reply moved = api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,Moving Co,Europe/Berlin," + seller + "-Y,TOP10",
+                seller + "-2,Given Co,Europe/Berlin," + seller + "-Y,TOP10"));
+        assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(2);
+
+        assertThat(customers(listOn(api.asAdmin(), seller + "-Y", day))).as("the new owner's list").containsExactly(seller + "-1");
+        assertThat(customers(listOn(api.asAdmin(), seller + "-X", day))).as("the old owner's list").isEmpty();
+        assertThat(listOn(api.asAdmin(), seller + "-X", day).getInt("overflow")).isZero();
+        // the given call stays with the one it was given to: on her list once the contact window has passed its three tries
+        LocalDate later = everyDay(day.plusDays(CallListService.CALL_WINDOW_DAYS));
+        assertThat(customers(listOn(api.asAdmin(), seller + "-Z", later))).as("Zora's list").containsExactly(seller + "-2");
+        assertThat(customers(listOn(api.asAdmin(), seller + "-Y", later))).as("Yvonne's list").containsExactly(seller + "-1");
+    }
+
+    /**
+     * The morning digests build all their lists in one pass (CallListService.lists); each digest holds the same calls
+     * in the same order as that salesperson's list asked for alone, also when one list carries an absent colleague's calls.
+     */
+    @Test
+    void theDigestsBuiltTogetherHoldWhatEachListHoldsAlone() throws Exception {
+        int offset = Math.max(-12, Math.min(14, 12 - java.time.ZonedDateTime.now(ZoneId.of("UTC")).getHour()));
+        String zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        LocalDate today = LocalDate.now(ZoneId.of(zone));
+        String seller = Csv.unique("set");
+        String domain = seller.toLowerCase() + ".example";
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,daily_capacity,working_days,backup",
+                seller + "-A,Anna Set,a@" + domain + "," + zone + ",2,MON-SUN,",
+                seller + "-B,Ben Set,b@" + domain + "," + zone + ",6,MON-SUN,",
+                seller + "-C,Cleo Away,c@" + domain + "," + zone + ",3,MON-SUN," + seller + "-B")).json().getJsonArray("rejected"))
+                .isEmpty();
+        Api.Reply away = api.asAdmin().put("api/salespeople/" + seller + "-C/absences", "[{\"starts_on\":\"" + today.minusDays(1)
+                + "\",\"ends_on\":\"" + today.plusDays(1) + "\"}]");
+        assertThat(away.status()).as(away.toString()).isBetween(200, 204);
+        List<String> rows = new java.util.ArrayList<>(List.of("external_id,company,time_zone,owner,tier"));
+        for (String owner : List.of("A", "B", "C")) {
+            for (int i = 1; i <= 3; i++) {
+                rows.add(seller + "-" + owner + i + "," + owner + " Customer " + i + "," + zone + "," + seller + "-" + owner + ",TOP10");
+            }
+        }
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines(rows.toArray(String[]::new))).json().getInt("created"))
+                .isEqualTo(9);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        org.rapport.testing.Salespeople.onlyTheseHaveAnEmail(seller + "-A", seller + "-B", seller + "-C");
+        Api.Reply run = api.asAdmin().postJson("api/call-lists/digests/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        assertThat(run.json().getInt("enqueued")).as("A and B; C is away").isEqualTo(2);
+
+        for (String who : List.of("A", "B")) {
+            String email = who.toLowerCase() + "@" + domain;
+            org.rapport.testing.Eventually.soon().until(() -> !org.rapport.testing.Mailbox.to(email).isEmpty());
+            String text = (String) ((jakarta.mail.Multipart) org.rapport.testing.Mailbox.single(email).getContent()).getBodyPart(0)
+                    .getContent();
+            List<Long> digested = java.util.regex.Pattern.compile("item (\\d+)").matcher(text).results()
+                    .map(m -> Long.parseLong(m.group(1))).toList();
+            JsonObject alone = listOn(api.asAdmin(), seller + "-" + who, today);
+            List<Long> listed = alone.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .map(i -> i.getJsonNumber("id").longValue()).toList();
+            assertThat(listed).as(who + "'s list").isNotEmpty();
+            assertThat(digested).as(who + "'s digest: " + text).containsExactlyElementsOf(listed);
+        }
+        assertThat(customers(listOn(api.asAdmin(), seller + "-B", today))).as("B covers C").anyMatch(c -> c.startsWith(seller + "-C"));
+    }
+
     @Test
     void aSalespersonWithoutCapacityFollowsTheRule() {
         String seller = Csv.unique("nocap");
