@@ -40,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -87,7 +88,9 @@ public class CallListService {
 
     public CallList list(Access access, String salesperson, LocalDate date) {
         Seller seller = requireMayRead(access, salesperson);
-        return build(List.of(sheet(seller, date, (id, day) -> mapper.absent(id, day), () -> mapper.backedUpBy(seller.id)))).get(0);
+        Rules r = rules.rules();
+        return build(List.of(sheet(seller, date, r, rules.calendar(), (id, day) -> mapper.absent(id, day),
+                () -> mapper.backedUpBy(seller.id))), r).get(0);
     }
 
     /**
@@ -105,10 +108,12 @@ public class CallListService {
         // a manager's "today" (in their zone) is at most a day from UTC's
         Absences absences = new Absences(mapper.absences(min(from, utcToday.minusDays(1)), max(to, utcToday.plusDays(1))));
         Map<Long, List<Seller>> backups = mapper.withBackup().stream().collect(Collectors.groupingBy(s -> s.backupId));
+        Rules r = rules.rules();
+        BusinessCalendar calendar = rules.calendar();
         List<Sheet> sheets = new ArrayList<>();
-        dates.forEach((seller, date) -> sheets.add(sheet(seller, date, absences::absent,
+        dates.forEach((seller, date) -> sheets.add(sheet(seller, date, r, calendar, absences::absent,
                 () -> backups.getOrDefault(seller.id, List.of()))));
-        return build(sheets);
+        return build(sheets, r);
     }
 
     /** Whether salesperson {@code id} is away on {@code date}. */
@@ -138,10 +143,10 @@ public class CallListService {
                          Map<Long, Seller> covered, List<Long> deciders) {
     }
 
-    private Sheet sheet(Seller seller, LocalDate date, Away away, java.util.function.Supplier<List<Seller>> backedUpBy) {
-        Rules r = rules.rules();
+    private Sheet sheet(Seller seller, LocalDate date, Rules r, BusinessCalendar calendar, Away away,
+                        Supplier<List<Seller>> backedUpBy) {
         int capacity = capacity(seller.dailyCapacity, r);
-        boolean workingDay = rules.calendar().worksOn(date, new Workweek(seller.region, WorkingDays.ofStored(seller.workingDays)));
+        boolean workingDay = calendar.worksOn(date, new Workweek(seller.region, WorkingDays.ofStored(seller.workingDays)));
         boolean absent = away.absent(seller.id, date);
         if (!workingDay || absent) {
             return new Sheet(seller, date, false, workingDay, absent, capacity, Map.of(), List.of());
@@ -159,8 +164,7 @@ public class CallListService {
     }
 
     /** The lists of these sheets, in their order: one statement for their open calls, one for their escalated calls. */
-    private List<CallList> build(List<Sheet> sheets) {
-        Rules r = rules.rules();
+    private List<CallList> build(List<Sheet> sheets, Rules r) {
         List<CallListMapper.ListHolder> holders = new ArrayList<>();
         List<CallListMapper.Decider> deciders = new ArrayList<>();
         int limit = 0;
