@@ -37,6 +37,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -87,9 +88,15 @@ public class CallListService {
     UserService users;
 
     public CallList list(Access access, String salesperson, LocalDate date) {
-        Seller seller = requireMayRead(access, salesperson);
+        return list(Map.of(requireMayRead(access, salesperson), date));
+    }
+
+    /** One list, its absences and backups asked for that salesperson alone (a few rows, not the team's). */
+    private CallList list(Map<Seller, LocalDate> one) {
+        Map.Entry<Seller, LocalDate> only = one.entrySet().iterator().next();
+        Seller seller = only.getKey();
         Rules r = rules.rules();
-        return build(List.of(sheet(seller, date, r, rules.calendar(), (id, day) -> mapper.absent(id, day),
+        return build(List.of(sheet(seller, only.getValue(), r, rules.calendar(), (id, day) -> mapper.absent(id, day),
                 () -> mapper.backedUpBy(seller.id))), r).get(0);
     }
 
@@ -259,7 +266,20 @@ public class CallListService {
 
     /** The list of a salesperson for today in their own time zone (the page a salesperson opens in the morning). */
     public CallList today(Access access, String salesperson) {
-        return list(access, salesperson, today(requireMayRead(access, salesperson)));
+        return todayLists(access, List.of(salesperson)).get(0);
+    }
+
+    /**
+     * Today's lists of these salespeople, each in their own zone, built together ({@link #lists}): a manager's page of
+     * their team. Each must be within the caller's reach.
+     */
+    List<CallList> todayLists(Access access, List<String> salespeople) {
+        Map<Seller, LocalDate> dates = new LinkedHashMap<>();
+        salespeople.forEach(s -> {
+            Seller seller = requireMayRead(access, s);
+            dates.put(seller, today(seller));
+        });
+        return salespeople.size() == 1 ? List.of(list(dates)) : lists(dates);
     }
 
     /** A salesperson's daily capacity: their own, or the rule {@code capacity.default_daily} when they have none. */

@@ -1414,7 +1414,8 @@ class CallListIT {
 
     /**
      * The morning digests build all their lists in one pass (CallListService.lists); each digest holds the same calls
-     * in the same order as that salesperson's list asked for alone, also when one list carries an absent colleague's calls.
+     * in the same order as that salesperson's list asked for alone, also when one list carries an absent colleague's calls
+     * and an escalated call is on two lists (its holder's and the manager's).
      */
     @Test
     void theDigestsBuiltTogetherHoldWhatEachListHoldsAlone() throws Exception {
@@ -1423,11 +1424,12 @@ class CallListIT {
         LocalDate today = LocalDate.now(ZoneId.of(zone));
         String seller = Csv.unique("set");
         String domain = seller.toLowerCase() + ".example";
-        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone,daily_capacity,working_days,backup",
-                seller + "-A,Anna Set,a@" + domain + "," + zone + ",2,MON-SUN,",
-                seller + "-B,Ben Set,b@" + domain + "," + zone + ",6,MON-SUN,",
-                seller + "-C,Cleo Away,c@" + domain + "," + zone + ",3,MON-SUN," + seller + "-B")).json().getJsonArray("rejected"))
-                .isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,daily_capacity,working_days,backup,manager,role",
+                seller + "-B,Ben Set,b@" + domain + "," + zone + ",6,MON-SUN,,,MANAGER",
+                seller + "-A,Anna Set,a@" + domain + "," + zone + ",2,MON-SUN,," + seller + "-B,SALES",
+                seller + "-C,Cleo Away,c@" + domain + "," + zone + ",3,MON-SUN," + seller + "-B,,SALES")).json()
+                .getJsonArray("rejected")).isEmpty();
         Api.Reply away = api.asAdmin().put("api/salespeople/" + seller + "-C/absences", "[{\"starts_on\":\"" + today.minusDays(1)
                 + "\",\"ends_on\":\"" + today.plusDays(1) + "\"}]");
         assertThat(away.status()).as(away.toString()).isBetween(200, 204);
@@ -1440,6 +1442,12 @@ class CallListIT {
         assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines(rows.toArray(String[]::new))).json().getInt("created"))
                 .isEqualTo(9);
         assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        // one of Anna's calls escalated: on her list (held) and on her manager Ben's (to decide), outside the capacity
+        long escalated = listOn(api.asAdmin(), seller + "-A", today).getJsonArray("items").getJsonObject(0).getJsonNumber("id")
+                .longValue();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(outcome(api.asAdmin(), escalated, "{\"outcome\":\"NO_ANSWER\"}").status()).isEqualTo(200);
+        }
         org.rapport.testing.Salespeople.onlyTheseHaveAnEmail(seller + "-A", seller + "-B", seller + "-C");
         Api.Reply run = api.asAdmin().postJson("api/call-lists/digests/run", "");
         assertThat(run.status()).as(run.toString()).isEqualTo(200);
@@ -1447,9 +1455,17 @@ class CallListIT {
 
         for (String who : List.of("A", "B")) {
             String email = who.toLowerCase() + "@" + domain;
-            org.rapport.testing.Eventually.soon().until(() -> !org.rapport.testing.Mailbox.to(email).isEmpty());
-            String text = (String) ((jakarta.mail.Multipart) org.rapport.testing.Mailbox.single(email).getContent()).getBodyPart(0)
-                    .getContent();
+            // Ben also has the manager alert of the escalated call
+            org.rapport.testing.Eventually.soon().until(() -> org.rapport.testing.Mailbox.subjects(email).stream()
+                    .anyMatch(subject -> subject.startsWith("Your call list for")));
+            jakarta.mail.internet.MimeMessage digest = org.rapport.testing.Mailbox.to(email).stream().filter(m -> {
+                try {
+                    return m.getSubject().startsWith("Your call list for");
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).findFirst().orElseThrow();
+            String text = (String) ((jakarta.mail.Multipart) digest.getContent()).getBodyPart(0).getContent();
             List<Long> digested = java.util.regex.Pattern.compile("item (\\d+)").matcher(text).results()
                     .map(m -> Long.parseLong(m.group(1))).toList();
             JsonObject alone = listOn(api.asAdmin(), seller + "-" + who, today);
@@ -1459,6 +1475,10 @@ class CallListIT {
             assertThat(digested).as(who + "'s digest: " + text).containsExactlyElementsOf(listed);
         }
         assertThat(customers(listOn(api.asAdmin(), seller + "-B", today))).as("B covers C").anyMatch(c -> c.startsWith(seller + "-C"));
+        for (String who : List.of("A", "B")) {
+            assertThat(listOn(api.asAdmin(), seller + "-" + who, today).getJsonArray("items").getJsonObject(0).getJsonNumber("id")
+                    .longValue()).as("the escalated call heads " + who + "'s list").isEqualTo(escalated);
+        }
     }
 
     @Test
