@@ -265,10 +265,9 @@ public final class PlanningBenchmark {
                 failures.set(0);
                 Quiet.awaitIfAsked(options);
                 try (Quiet.Monitor monitor = new Quiet.Monitor()) {
-                    long questions0 = db.questions();
-                    double jvm0 = Service.cpuSeconds(service.pid());
-                    double db0 = Service.cpuSeconds(mariadb);
-                    long started = System.nanoTime();
+                    Usage before = Usage.now(db, service, mariadb);
+                    long questions0 = before.questions(), started = before.nanos();
+                    double jvm0 = before.cpuJvm(), db0 = before.cpuDb();
                     List<Future<?>> all = new ArrayList<>();
                     for (int i = 1; i <= salespeople; i++) {
                         String id = DataGenerator.salespersonId(i);
@@ -320,13 +319,10 @@ public final class PlanningBenchmark {
         for (int round = 1; round <= 2; round++) {
             Quiet.awaitIfAsked(options);
             try (Quiet.Monitor monitor = new Quiet.Monitor()) {
-                long questions0 = db.questions();
-                double jvm0 = Service.cpuSeconds(service.pid());
-                double db0 = Service.cpuSeconds(mariadb);
-                long started = System.nanoTime();
+                Usage before = Usage.now(db, service, mariadb);
                 HttpResponse<String> run = Bench.postJson(http, service.baseUrl() + "/api/call-lists/digests/run", admin, "",
                         Duration.ofMinutes(10));
-                long nanos = System.nanoTime() - started;
+                long nanos = System.nanoTime() - before.nanos();
                 if (run.statusCode() != 200) {
                     throw new IllegalStateException("POST /api/call-lists/digests/run answered " + run.statusCode() + ": " + run.body());
                 }
@@ -336,8 +332,9 @@ public final class PlanningBenchmark {
                                 + "enqueued=%d sql_statements=%d cpu_s service_jvm=%.1f mariadb=%.1f %s",
                         round, round == 1 ? "(warm-up, queues the digests)" : "", lists, Long.parseLong(logged.group(2)) / 1e3,
                         Long.parseLong(logged.group(2)) < 5_000 ? "MET" : "MISSED", nanos / 1e9,
-                        Bench.jsonLong(run.body(), "enqueued"), db.questions() - questions0,
-                        Service.cpuSeconds(service.pid()) - jvm0, Service.cpuSeconds(mariadb) - db0, monitor.summary());
+                        Bench.jsonLong(run.body(), "enqueued"), db.questions() - before.questions(),
+                        Service.cpuSeconds(service.pid()) - before.cpuJvm(), Service.cpuSeconds(mariadb) - before.cpuDb(),
+                        monitor.summary());
                 System.out.println(line);
                 lines.add(line);
             }
@@ -358,6 +355,13 @@ public final class PlanningBenchmark {
             }
         }
         return lines;
+    }
+
+    /** MariaDB's statement count, the CPU seconds of the service JVM and of MariaDB, and the clock, at one moment. */
+    private record Usage(long questions, double cpuJvm, double cpuDb, long nanos) {
+        static Usage now(PhysicalLimit db, Service service, long mariadb) throws Exception {
+            return new Usage(db.questions(), Service.cpuSeconds(service.pid()), Service.cpuSeconds(mariadb), System.nanoTime());
+        }
     }
 
     /** The digest job's last log line: group 1 the lists built, group 2 the milliseconds their build took. */
