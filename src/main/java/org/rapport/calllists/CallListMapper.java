@@ -68,11 +68,13 @@ public interface CallListMapper {
         LocalDate endsOn;
     }
 
-    List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
-
-    List<TalkingPoints.Problem> problems(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since);
-
-    List<TalkingPoints.Purchase> purchases(@Param("customerIds") Collection<Long> customerIds, @Param("since") LocalDate since);
+    /**
+     * The talking points of these customers, each a {@link TalkingPoints.Touch} (the three last), a
+     * {@link TalkingPoints.Problem} (open, or resolved since {@code since}) or a {@link TalkingPoints.Purchase} (the three
+     * last since {@code purchasedSince}), by customer, each kind newest first.
+     */
+    List<Object> talkingPoints(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since,
+                               @Param("purchasedSince") LocalDate purchasedSince);
 
     Optional<ItemRow> item(@Param("id") long id);
 

@@ -297,9 +297,15 @@ public class CallListService {
         List<TalkingPoints.Purchase> purchases = new ArrayList<>();
         for (int i = 0; i < customers.size(); i += TALKING_POINTS_CHUNK) {
             List<Long> chunk = customers.subList(i, Math.min(customers.size(), i + TALKING_POINTS_CHUNK));
-            touches.addAll(mapper.lastTouches(chunk));
-            problems.addAll(mapper.problems(chunk, problemsSince));
-            purchases.addAll(mapper.purchases(chunk, purchasesSince));
+            for (Object point : mapper.talkingPoints(chunk, problemsSince, purchasesSince)) {
+                if (point instanceof TalkingPoints.Touch t) {
+                    touches.add(t);
+                } else if (point instanceof TalkingPoints.Problem p) {
+                    problems.add(p);
+                } else {
+                    purchases.add((TalkingPoints.Purchase) point);
+                }
+            }
         }
         return new TalkingPoints.Index(group(touches, t -> t.customerId), group(problems, p -> p.customerId),
                 group(purchases, p -> p.customerId));

@@ -1374,6 +1374,49 @@ class CallListIT {
     }
 
     /**
+     * A card's talking points: the customer's three last touches newest first, the problems open or resolved in the last
+     * 30 days, the three last purchases of the last 180 days newest first.
+     */
+    @Test
+    void theTalkingPointsAreTheLastTouchesTheRecentProblemsAndTheLastPurchases() {
+        String seller = everyDaySeller("talk");
+        String customer = seller + "-1";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                customer + ",Talk GmbH,Europe/Berlin," + seller + ",TOP10")).json().getInt("created")).isEqualTo(1);
+        java.time.Instant now = java.time.Instant.now();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        for (int[] problem : new int[][] {{70, 60}, {20, 10}}) {
+            String id = customer + "-P" + problem[0];
+            assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + id + "\",\"customer\":\"" + customer
+                    + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(problem[0])) + "\",\"summary\":\"Problem "
+                    + problem[0] + "\"}").status()).isEqualTo(201);
+            assertThat(api.asAdmin().postJson("api/problems/" + id + "/resolve", "{\"resolution\":\"Fixed\",\"resolved_at\":\""
+                    + now.minus(java.time.Duration.ofDays(problem[1])) + "\"}").status()).isEqualTo(200);
+        }
+        List<String> purchases = new java.util.ArrayList<>(List.of("external_id,customer,purchased_on,amount,currency,description"));
+        for (int days : new int[] {200, 40, 30, 20, 10}) {
+            purchases.add(customer + "-B" + days + "," + customer + "," + today.minusDays(days) + ",100.00,EUR,Bought " + days);
+        }
+        assertThat(api.asAdmin().postCsv("api/import/purchases", Csv.lines(purchases.toArray(String[]::new))).json()
+                .getInt("created")).isEqualTo(5);
+        for (int days = 4; days >= 1; days--) {
+            Api.Reply note = api.asAdmin().postJson("api/touches", "{\"customer\":\"" + customer + "\",\"kind\":\"NOTE\","
+                    + "\"outcome\":\"NOTED\",\"note\":\"Note " + days + "\",\"occurred_at\":\""
+                    + now.minus(java.time.Duration.ofDays(days)) + "\"}");
+            assertThat(note.status()).as(note.toString()).isEqualTo(201);
+        }
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        JsonObject item = item(listOn(api.asAdmin(), seller, everyDay(today)), customer);
+        assertThat(item.getJsonArray("last_touches").getValuesAs(JsonObject.class)).extracting(t -> t.getString("note"))
+                .containsExactly("Note 1", "Note 2", "Note 3");
+        assertThat(item.getJsonArray("problems").getValuesAs(JsonObject.class)).extracting(p -> p.getString("summary"))
+                .containsExactly("Problem 20");
+        assertThat(item.getJsonArray("recent_purchases").getValuesAs(JsonObject.class)).extracting(p -> p.getString("description"))
+                .containsExactly("Bought 10", "Bought 20", "Bought 30");
+    }
+
+    /**
      * The open call of a customer moves with the customer: imported again with another owner, the customer's call is on
      * the new owner's list and gone from the old one's; a call a manager gave to someone stays with them.
      */
