@@ -31,29 +31,50 @@ public interface CallListMapper {
 
     int rotateFeed(@Param("salespersonId") long salespersonId, @Param("now") Instant now);
 
+    /** Salespeople who have a backup (the digests' lists: who covers whom). */
+    List<Seller> withBackup();
+
+    /** The absences that touch {@code [from, to]}. */
+    List<Absence> absences(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
     /**
-     * Open calls and visits of customers owned by {@code ownerIds}, due by {@code date}, most urgent first, at most
-     * {@code maxCalls} per customer together with the calls and visits logged in {@code [callsSince, callsUntil)}; at
-     * most {@code limit} of each {@link DaySlots} group, each row with its group and the group's total.
+     * Open calls and visits held by {@code holders} (each going on its list), due by its list's date, each list's most
+     * urgent first, at most {@code maxCalls} per customer together with the calls and visits logged in its list's window;
+     * at most {@code limit} of each {@link DaySlots} group of a list, each row with its list, its group and the group's
+     * total. Ordered by list.
      */
-    List<ItemRow> openItems(@Param("ownerIds") Collection<Long> ownerIds, @Param("date") LocalDate date, @Param("limit") int limit,
-                            @Param("maxCalls") int maxCalls, @Param("callsSince") Instant callsSince,
-                            @Param("callsUntil") Instant callsUntil, @Param("open") PlannedTouchStatus open,
+    List<ItemRow> openItems(@Param("holders") Collection<ListHolder> holders, @Param("limit") int limit,
+                            @Param("maxCalls") int maxCalls, @Param("open") PlannedTouchStatus open,
                             @Param("problemRules") Collection<String> problemRules);
 
     /**
-     * Escalated calls held by {@code sellerId} or by someone who reports to one of {@code deciderIds} (the seller, and
-     * the absent managers the seller stands in for), most urgent first.
+     * Escalated calls held by a list's salesperson or by someone who reports to one of its {@code deciders} (the
+     * salesperson, and the absent managers the salesperson stands in for), each list's most urgent first.
      */
-    List<ItemRow> escalatedItems(@Param("sellerId") long sellerId, @Param("deciderIds") Collection<Long> deciderIds,
-                                 @Param("date") LocalDate date,
+    List<ItemRow> escalatedItems(@Param("deciders") Collection<Decider> deciders,
                                  @Param("escalated") PlannedTouchStatus escalated);
 
-    List<TalkingPoints.Touch> lastTouches(@Param("customerIds") Collection<Long> customerIds);
+    /** A holder whose open calls go on list {@code listId} (a salesperson's id) of {@code date}. */
+    record ListHolder(long holderId, long listId, LocalDate date, Instant callsSince, Instant callsUntil) {
+    }
 
-    List<TalkingPoints.Problem> problems(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since);
+    /** Salesperson {@code deciderId}'s reports' escalated calls go on list {@code listId} of {@code date}. */
+    record Decider(long deciderId, long listId, LocalDate date) {
+    }
 
-    List<TalkingPoints.Purchase> purchases(@Param("customerIds") Collection<Long> customerIds, @Param("since") LocalDate since);
+    class Absence {
+        long salespersonId;
+        LocalDate startsOn;
+        LocalDate endsOn;
+    }
+
+    /**
+     * The talking points of these customers, each a {@link TalkingPoints.Touch} (the three last), a
+     * {@link TalkingPoints.Problem} (open, or resolved since {@code since}) or a {@link TalkingPoints.Purchase} (the three
+     * last since {@code purchasedSince}), by customer, each kind newest first.
+     */
+    List<Object> talkingPoints(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since,
+                               @Param("purchasedSince") LocalDate purchasedSince);
 
     Optional<ItemRow> item(@Param("id") long id);
 
@@ -75,6 +96,8 @@ public interface CallListMapper {
 
     class ItemRow {
         long id;
+        /** The list the row is on (a salesperson's id; openItems and escalatedItems). */
+        long listId;
         String rule;
         String channel;
         String status;

@@ -37,9 +37,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +56,8 @@ public class CallListService {
     static final int MAX_TRIES = 3;
     /** The contact policy's window for {@code contact.max_calls_per_3_days}: the list's date and the two days before. */
     static final int CALL_WINDOW_DAYS = 3;
+    /** Customers per statement of talking points: an IN list this long stays cheap to parse and plan. */
+    private static final int TALKING_POINTS_CHUNK = 5_000;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
@@ -84,42 +88,164 @@ public class CallListService {
     UserService users;
 
     public CallList list(Access access, String salesperson, LocalDate date) {
-        Seller seller = requireMayRead(access, salesperson);
+        return list(Map.of(requireMayRead(access, salesperson), date));
+    }
+
+    /** One list, its absences and backups asked for that salesperson alone (a few rows, not the team's). */
+    private CallList list(Map<Seller, LocalDate> one) {
+        Map.Entry<Seller, LocalDate> only = one.entrySet().iterator().next();
+        Seller seller = only.getKey();
+        Rules r = rules.rules();
+        return build(List.of(sheet(seller, only.getValue(), r, rules.calendar(), (id, day) -> mapper.absent(id, day),
+                () -> mapper.backedUpBy(seller.id))), r).get(0);
+    }
+
+    /**
+     * The lists of many salespeople at once, each on its own date (the morning digests): the same lists as
+     * {@link #list} builds one by one, read in a few set-based statements whatever their number. The team's backups and
+     * absences are read once for all of them.
+     */
+    List<CallList> lists(Map<Seller, LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return List.of();
+        }
+        LocalDate utcToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate from = dates.values().stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = dates.values().stream().max(LocalDate::compareTo).orElseThrow();
+        // a manager's "today" (in their zone) is at most a day from UTC's
+        Absences absences = new Absences(mapper.absences(min(from, utcToday.minusDays(1)), max(to, utcToday.plusDays(1))));
+        Map<Long, List<Seller>> backups = mapper.withBackup().stream().collect(Collectors.groupingBy(s -> s.backupId));
         Rules r = rules.rules();
         BusinessCalendar calendar = rules.calendar();
+        List<Sheet> sheets = new ArrayList<>();
+        dates.forEach((seller, date) -> sheets.add(sheet(seller, date, r, calendar, absences::absent,
+                () -> backups.getOrDefault(seller.id, List.of()))));
+        return build(sheets, r);
+    }
+
+    /** Whether salesperson {@code id} is away on {@code date}. */
+    interface Away {
+        boolean absent(long id, LocalDate date);
+    }
+
+    /** Absences read at once for many lists. */
+    private record Absences(Map<Long, List<CallListMapper.Absence>> bySalesperson) implements Away {
+        Absences(List<CallListMapper.Absence> rows) {
+            this(rows.stream().collect(Collectors.groupingBy(a -> a.salespersonId)));
+        }
+
+        @Override
+        public boolean absent(long id, LocalDate date) {
+            return bySalesperson.getOrDefault(id, List.of()).stream()
+                    .anyMatch(a -> !date.isBefore(a.startsOn) && !date.isAfter(a.endsOn));
+        }
+    }
+
+    /**
+     * What one list is made of before its rows are read: its salesperson and date, whether it is open that day, its
+     * capacity, the absent colleagues whose calls it carries ({@code covered}, by id) and whose reports' escalations it
+     * decides ({@code deciders}, the salesperson included).
+     */
+    private record Sheet(Seller seller, LocalDate date, boolean open, boolean workingDay, boolean absent, int capacity,
+                         Map<Long, Seller> covered, List<Long> deciders) {
+    }
+
+    private Sheet sheet(Seller seller, LocalDate date, Rules r, BusinessCalendar calendar, Away away,
+                        Supplier<List<Seller>> backedUpBy) {
         int capacity = capacity(seller.dailyCapacity, r);
         boolean workingDay = calendar.worksOn(date, new Workweek(seller.region, WorkingDays.ofStored(seller.workingDays)));
-        boolean absent = mapper.absent(seller.id, date);
+        boolean absent = away.absent(seller.id, date);
         if (!workingDay || absent) {
-            return new CallList(seller.externalId, seller.timeZone, date, workingDay, absent, capacity, List.of(), 0);
+            return new Sheet(seller, date, false, workingDay, absent, capacity, Map.of(), List.of());
         }
-        List<Seller> backedUp = mapper.backedUpBy(seller.id);
+        List<Seller> backedUp = backedUpBy.get();
         Map<Long, Seller> covered = new HashMap<>();
-        backedUp.stream().filter(s -> mapper.absent(s.id, date)).forEach(s -> covered.put(s.id, s));
-        List<Long> owners = new ArrayList<>(covered.keySet());
-        owners.add(seller.id);
-        // the full rows of what fits today only; the rest is counted (a seller can have hundreds waiting)
-        ZoneId zone = Zones.orUtc(seller.timeZone);
-        List<ItemRow> open = mapper.openItems(owners, date, capacity, r.maxCallsPer3Days(),
-                date.minusDays(CALL_WINDOW_DAYS - 1).atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(),
-                PlannedTouchStatus.OPEN, Urgency.problemRuleNames());
-        Map<String, Integer> totals = new HashMap<>();
-        open.forEach(o -> totals.put(o.slotGroup, o.groupTotal));
-        DaySlots slots = DaySlots.share(capacity, totals.getOrDefault(PROBLEM, 0), totals.getOrDefault(TODAY, 0),
-                totals.getOrDefault(BACKLOG, 0));
-        List<ItemRow> today = fitting(open, slots);
-        int overflow = totals.values().stream().mapToInt(Integer::intValue).sum() - today.size();
-        int backlogWaiting = totals.getOrDefault(BACKLOG, 0) - slots.backlog();
+        backedUp.stream().filter(s -> away.absent(s.id, date)).forEach(s -> covered.put(s.id, s));
         // escalated calls first, outside the capacity: the manager's to decide, the holder's to see; also those of the
         // teams of managers this seller is the backup of while they are away today (in their zone), the same fact that
         // lets the backup decide (requireDecides): escalated calls carry no date, so another day's absence shows none
         List<Long> deciders = new ArrayList<>();
-        backedUp.stream().filter(s -> mapper.absent(s.id, today(s))).forEach(s -> deciders.add(s.id));
+        backedUp.stream().filter(s -> away.absent(s.id, today(s))).forEach(s -> deciders.add(s.id));
         deciders.add(seller.id);
-        List<ItemRow> rows = new ArrayList<>(mapper.escalatedItems(seller.id, deciders, date, PlannedTouchStatus.ESCALATED));
-        rows.addAll(today);
-        return new CallList(seller.externalId, seller.timeZone, date, true, false, capacity, items(rows, covered, date), overflow,
-                backlogWaiting);
+        return new Sheet(seller, date, true, true, false, capacity, covered, deciders);
+    }
+
+    /** The lists of these sheets, in their order: one statement for their open calls, one for their escalated calls. */
+    private List<CallList> build(List<Sheet> sheets, Rules r) {
+        List<CallListMapper.ListHolder> holders = new ArrayList<>();
+        List<CallListMapper.Decider> deciders = new ArrayList<>();
+        int limit = 0;
+        for (Sheet sheet : sheets) {
+            if (!sheet.open()) {
+                continue;
+            }
+            ZoneId zone = Zones.orUtc(sheet.seller().timeZone);
+            Instant callsSince = sheet.date().minusDays(CALL_WINDOW_DAYS - 1).atStartOfDay(zone).toInstant();
+            Instant callsUntil = sheet.date().plusDays(1).atStartOfDay(zone).toInstant();
+            long list = sheet.seller().id;
+            holders.add(new CallListMapper.ListHolder(list, list, sheet.date(), callsSince, callsUntil));
+            sheet.covered().keySet().forEach(h -> holders.add(new CallListMapper.ListHolder(h, list, sheet.date(), callsSince, callsUntil)));
+            sheet.deciders().forEach(d -> deciders.add(new CallListMapper.Decider(d, list, sheet.date())));
+            limit = Math.max(limit, sheet.capacity());
+        }
+        if (holders.isEmpty()) {
+            return sheets.stream().map(CallListService::closed).toList();
+        }
+        // the full rows of what fits today only; the rest is counted (a seller can have hundreds waiting)
+        Map<Long, List<ItemRow>> open = byList(mapper.openItems(holders, limit, r.maxCallsPer3Days(), PlannedTouchStatus.OPEN,
+                Urgency.problemRuleNames()));
+        Map<Long, List<ItemRow>> escalated = byList(mapper.escalatedItems(deciders, PlannedTouchStatus.ESCALATED));
+        Map<Long, List<ItemRow>> listed = new HashMap<>();
+        Map<Long, Integer> overflows = new HashMap<>();
+        Map<Long, Integer> backlogsWaiting = new HashMap<>();
+        for (Sheet sheet : sheets) {
+            if (!sheet.open()) {
+                continue;
+            }
+            long list = sheet.seller().id;
+            List<ItemRow> rows = open.getOrDefault(list, List.of());
+            Map<String, Integer> totals = new HashMap<>();
+            rows.forEach(o -> totals.put(o.slotGroup, o.groupTotal));
+            DaySlots slots = DaySlots.share(sheet.capacity(), totals.getOrDefault(PROBLEM, 0), totals.getOrDefault(TODAY, 0),
+                    totals.getOrDefault(BACKLOG, 0));
+            List<ItemRow> today = fitting(rows, slots);
+            overflows.put(list, totals.values().stream().mapToInt(Integer::intValue).sum() - today.size());
+            backlogsWaiting.put(list, totals.getOrDefault(BACKLOG, 0) - slots.backlog());
+            List<ItemRow> onList = new ArrayList<>(escalated.getOrDefault(list, List.of()));
+            onList.addAll(today);
+            listed.put(list, onList);
+        }
+        TalkingPoints.Index points = talkingPoints(listed.values().stream().flatMap(List::stream).map(row -> row.customerId)
+                .distinct().toList());
+        List<CallList> lists = new ArrayList<>();
+        for (Sheet sheet : sheets) {
+            if (!sheet.open()) {
+                lists.add(closed(sheet));
+                continue;
+            }
+            long list = sheet.seller().id;
+            lists.add(new CallList(sheet.seller().externalId, sheet.seller().timeZone, sheet.date(), true, false, sheet.capacity(),
+                    items(listed.get(list), sheet.covered(), sheet.date(), points), overflows.get(list), backlogsWaiting.get(list)));
+        }
+        return lists;
+    }
+
+    private static CallList closed(Sheet sheet) {
+        return new CallList(sheet.seller().externalId, sheet.seller().timeZone, sheet.date(), sheet.workingDay(), sheet.absent(),
+                sheet.capacity(), List.of(), 0);
+    }
+
+    private static Map<Long, List<ItemRow>> byList(List<ItemRow> rows) {
+        // groupingBy keeps each list's rows in the order the statement ranked them
+        return rows.stream().collect(Collectors.groupingBy(row -> row.listId));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static final String PROBLEM = "PROBLEM";
@@ -140,7 +266,20 @@ public class CallListService {
 
     /** The list of a salesperson for today in their own time zone (the page a salesperson opens in the morning). */
     public CallList today(Access access, String salesperson) {
-        return list(access, salesperson, today(requireMayRead(access, salesperson)));
+        return todayLists(access, List.of(salesperson)).get(0);
+    }
+
+    /**
+     * Today's lists of these salespeople, each in their own zone, built together ({@link #lists}): a manager's page of
+     * their team. Each must be within the caller's reach.
+     */
+    List<CallList> todayLists(Access access, List<String> salespeople) {
+        Map<Seller, LocalDate> dates = new LinkedHashMap<>();
+        salespeople.forEach(s -> {
+            Seller seller = requireMayRead(access, s);
+            dates.put(seller, today(seller));
+        });
+        return salespeople.size() == 1 ? List.of(list(dates)) : lists(dates);
     }
 
     /** A salesperson's daily capacity: their own, or the rule {@code capacity.default_daily} when they have none. */
@@ -148,16 +287,35 @@ public class CallListService {
         return own != null && own > 0 ? own : rules.defaultDailyCapacity();
     }
 
-    private List<CallListItem> items(List<ItemRow> rows, Map<Long, Seller> covered, LocalDate date) {
+    /** The talking points of these customers, a few thousand per statement. */
+    private TalkingPoints.Index talkingPoints(List<Long> customers) {
+        Instant now = clock.instant();
+        Instant problemsSince = now.minusSeconds(30L * 86_400);
+        LocalDate purchasesSince = LocalDate.ofInstant(now, ZoneId.of("UTC")).minusDays(180);
+        List<TalkingPoints.Touch> touches = new ArrayList<>();
+        List<TalkingPoints.Problem> problems = new ArrayList<>();
+        List<TalkingPoints.Purchase> purchases = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i += TALKING_POINTS_CHUNK) {
+            List<Long> chunk = customers.subList(i, Math.min(customers.size(), i + TALKING_POINTS_CHUNK));
+            for (Object point : mapper.talkingPoints(chunk, problemsSince, purchasesSince)) {
+                if (point instanceof TalkingPoints.Touch t) {
+                    touches.add(t);
+                } else if (point instanceof TalkingPoints.Problem p) {
+                    problems.add(p);
+                } else {
+                    purchases.add((TalkingPoints.Purchase) point);
+                }
+            }
+        }
+        return new TalkingPoints.Index(group(touches, t -> t.customerId), group(problems, p -> p.customerId),
+                group(purchases, p -> p.customerId));
+    }
+
+    private List<CallListItem> items(List<ItemRow> rows, Map<Long, Seller> covered, LocalDate date, TalkingPoints.Index points) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> customers = rows.stream().map(r -> r.customerId).distinct().toList();
         Instant now = clock.instant();
-        Map<Long, List<TalkingPoints.Touch>> lastTouches = group(mapper.lastTouches(customers), t -> t.customerId);
-        Map<Long, List<TalkingPoints.Problem>> problems = group(mapper.problems(customers, now.minusSeconds(30L * 86_400)), p -> p.customerId);
-        Map<Long, List<TalkingPoints.Purchase>> purchases = group(mapper.purchases(customers,
-                LocalDate.ofInstant(now, ZoneId.of("UTC")).minusDays(180)), p -> p.customerId);
         List<CallListItem> items = new ArrayList<>();
         for (ItemRow r : rows) {
             CallListItem item = new CallListItem();
@@ -187,9 +345,9 @@ public class CallListService {
             item.personalNotes = r.personalNotes;
             item.consent = r.consent;
             item.coveringFor = r.holderId != null && covered.containsKey(r.holderId) ? covered.get(r.holderId).externalId : null;
-            item.lastTouches = lastTouches.getOrDefault(r.customerId, List.of());
-            item.problems = problems.getOrDefault(r.customerId, List.of());
-            item.recentPurchases = purchases.getOrDefault(r.customerId, List.of());
+            item.lastTouches = points.lastTouches().getOrDefault(r.customerId, List.of());
+            item.problems = points.problems().getOrDefault(r.customerId, List.of());
+            item.recentPurchases = points.purchases().getOrDefault(r.customerId, List.of());
             items.add(item);
         }
         return items;

@@ -10,18 +10,18 @@ import org.rapport.outbox.MailModel.CallItem;
 import org.rapport.outbox.MailModel.CallListFormats;
 import org.rapport.outbox.MailModel.DailyCallList;
 import org.rapport.outbox.OutboxService;
-import org.rapport.platform.security.Access;
 import org.rapport.platform.time.Zones;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -61,31 +61,37 @@ public class DailyDigest {
         Instant now = clock.instant();
         LocalTime at = LocalTime.parse(digestTime);
         int enqueued = 0;
-        int lists = 0;
         long started = System.nanoTime();
         List<Seller> sellers = mapper.withEmail();
+        Map<Seller, LocalDate> due = new LinkedHashMap<>();
         for (Seller seller : sellers) {
-            ZoneId zone = Zones.orUtc(seller.timeZone);
-            ZonedDateTime local = now.atZone(zone);
-            if (local.toLocalTime().isBefore(at)) {
-                continue;
+            ZonedDateTime local = now.atZone(Zones.orUtc(seller.timeZone));
+            if (!local.toLocalTime().isBefore(at)) {
+                due.put(seller, local.toLocalDate());
             }
-            LocalDate date = local.toLocalDate();
-            CallList list = callLists.list(Access.EVERYTHING, seller.externalId, date);
-            lists++;
+        }
+        // all lists of the run at once (CallListService.lists): a few statements, not a dozen per salesperson
+        List<CallList> built = callLists.lists(due);
+        long listsBuilt = System.nanoTime();
+        int next = 0;
+        for (Map.Entry<Seller, LocalDate> entry : due.entrySet()) {
+            Seller seller = entry.getKey();
+            LocalDate date = entry.getValue();
+            CallList list = built.get(next++);
             if (!list.workingDay() || list.absent()) {
                 continue;
             }
-            Instant notBefore = ZonedDateTime.of(date, at, zone).toInstant();
+            Instant notBefore = ZonedDateTime.of(date, at, Zones.orUtc(seller.timeZone)).toInstant();
             if (outbox.enqueue(new Mail("call-list:" + seller.externalId + ":" + date, model(seller, list, date), null, seller.id,
                     null, notBefore.isAfter(now) ? notBefore : now)).created()) {
                 enqueued++;
             }
         }
-        // the cost of a run grows with the salespeople: one list each (set-based lists are issue 12's)
-        int built = lists, queued = enqueued;
-        LOG.info(() -> "Daily digests: " + sellers.size() + " salespeople with email, " + built + " lists built, " + queued
-                + " digests queued, in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        // the lists' build apart from the queueing: the benchmark reads this line (bench PlanningBenchmark)
+        int listed = built.size(), queued = enqueued;
+        long buildMillis = (listsBuilt - started) / 1_000_000;
+        LOG.info(() -> "Daily digests: " + sellers.size() + " salespeople with email, " + listed + " lists built in " + buildMillis
+                + " ms, " + queued + " digests queued, in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return enqueued;
     }
 

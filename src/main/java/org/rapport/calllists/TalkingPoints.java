@@ -10,6 +10,11 @@ public final class TalkingPoints {
     private TalkingPoints() {
     }
 
+    /** The talking points of many customers, by customer id, each list newest first. */
+    record Index(java.util.Map<Long, java.util.List<Touch>> lastTouches, java.util.Map<Long, java.util.List<Problem>> problems,
+                 java.util.Map<Long, java.util.List<Purchase>> purchases) {
+    }
+
     public static class Touch {
         public transient long customerId;
         public String kind;

@@ -105,8 +105,12 @@ public class TeamPage {
                 .collect(Collectors.toMap(ServiceStandards.Figures::salesperson, Function.identity(), (a, b) -> a));
         rows = new ArrayList<>();
         escalated = new ArrayList<>();
-        for (SalespersonView person : people.stream().limit(MAX_ROWS).toList()) {
-            CallList list = callLists.today(access, person.externalId());
+        List<SalespersonView> shown = people.stream().limit(MAX_ROWS).toList();
+        // the team's lists built together (one set-based pass), each its salesperson's own today
+        List<CallList> lists = callLists.todayLists(access, shown.stream().map(SalespersonView::externalId).toList());
+        for (int n = 0; n < shown.size(); n++) {
+            SalespersonView person = shown.get(n);
+            CallList list = lists.get(n);
             ServiceStandards.Figures figures = standards.get(person.externalId());
             // an escalated call is on its holder's list and on the list of whoever decides it: count it at its holder
             List<CallListItem> held = list.items().stream().filter(i -> i.escalated && person.externalId().equals(i.heldBy)).toList();

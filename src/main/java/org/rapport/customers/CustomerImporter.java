@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -47,6 +48,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
 
     @Inject
     jakarta.enterprise.event.Event<CustomerReferred> referredEvents;
+
+    @Inject
+    jakarta.enterprise.event.Event<CustomerOwnersChanged> ownersChanged;
 
     /** Loaded once per import by {@link #prepare()}; both are small. */
     private volatile Taxonomy categories = new Taxonomy(List.of());
@@ -133,6 +137,7 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
         Set<String> referrers = referrersKnown(kept);
         List<Write> writes = new ArrayList<>();
         List<CustomerRow> referred = new ArrayList<>();
+        List<Long> reowned = new ArrayList<>();
         long created = 0;
         for (Parsed<CustomerRow> p : kept) {
             CustomerRow row = p.row();
@@ -153,13 +158,19 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
                     referred.add(row); // a new customer: someone recommended them; an existing one was won before
                 }
             }
-            writes.add(new Write(row, row.owner() == null ? null : owners.get(row.owner()), hash,
-                    Categories.join(row.offers()), Categories.join(row.needs())));
+            Long owner = row.owner() == null ? null : owners.get(row.owner());
+            if (before != null && !Objects.equals(before.ownerId(), owner)) {
+                reowned.add(before.id());
+            }
+            writes.add(new Write(row, owner, hash, Categories.join(row.offers()), Categories.join(row.needs())));
         }
         if (writes.isEmpty()) {
             return new Counts(0, 0, batch.size() - refused);
         }
         batches.run(CustomerMapper.class, statements -> writes.forEach(statements::upsert));
+        if (!reowned.isEmpty()) {
+            ownersChanged.fire(new CustomerOwnersChanged(reowned)); // their open calls follow them, in this transaction
+        }
         referred(referred);
         return new Counts(created, writes.size() - created, batch.size() - refused - writes.size());
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 @Mapper
 public interface CustomerMapper {
 
-    record Stored(long id, String externalId, byte[] importHash) {
+    record Stored(long id, String externalId, byte[] importHash, Long ownerId) {
     }
 
     /** A row to write: the imported values, the owner resolved to its id, and the digest of the values. */

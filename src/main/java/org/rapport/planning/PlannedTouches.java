@@ -1,8 +1,10 @@
 package org.rapport.planning;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.customers.CustomerOwnersChanged;
 import org.rapport.planning.Proposal.Rule;
 import org.rapport.platform.errors.NotFound;
 
@@ -79,6 +81,16 @@ public class PlannedTouches {
     @Transactional
     public void assign(long id, long holder, LocalDate from, String outcome, String note) {
         decide(id, OPEN, outcome, note, from, holder);
+    }
+
+    /**
+     * Customers changed owner: their calls still to be made (OPEN or ESCALATED) that no manager gave to someone move to
+     * the new owner's list, in the transaction that changed the owner; a call given to someone stays with them.
+     */
+    void ownersChanged(@Observes CustomerOwnersChanged changed) {
+        if (!changed.customerIds().isEmpty()) {
+            mapper.followOwners(changed.customerIds(), PlannedTouchStatus.ANSWERABLE);
+        }
     }
 
     /** A manager's decision: the escalated call comes back on its holder's list on {@code notBefore}, tries afresh. */

@@ -1373,6 +1373,157 @@ class CallListIT {
         assertThat(owners.getInt("overflow")).isZero();
     }
 
+    /**
+     * A card's talking points: the customer's three last touches newest first, the problems open or resolved in the last
+     * 30 days, the three last purchases of the last 180 days newest first.
+     */
+    @Test
+    void theTalkingPointsAreTheLastTouchesTheRecentProblemsAndTheLastPurchases() {
+        String seller = everyDaySeller("talk");
+        String customer = seller + "-1";
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                customer + ",Talk GmbH,Europe/Berlin," + seller + ",TOP10")).json().getInt("created")).isEqualTo(1);
+        java.time.Instant now = java.time.Instant.now();
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        for (int[] problem : new int[][] {{70, 60}, {20, 10}}) {
+            String id = customer + "-P" + problem[0];
+            assertThat(api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + id + "\",\"customer\":\"" + customer
+                    + "\",\"opened_at\":\"" + now.minus(java.time.Duration.ofDays(problem[0])) + "\",\"summary\":\"Problem "
+                    + problem[0] + "\"}").status()).isEqualTo(201);
+            assertThat(api.asAdmin().postJson("api/problems/" + id + "/resolve", "{\"resolution\":\"Fixed\",\"resolved_at\":\""
+                    + now.minus(java.time.Duration.ofDays(problem[1])) + "\"}").status()).isEqualTo(200);
+        }
+        List<String> purchases = new java.util.ArrayList<>(List.of("external_id,customer,purchased_on,amount,currency,description"));
+        for (int days : new int[] {200, 40, 30, 20, 10}) {
+            purchases.add(customer + "-B" + days + "," + customer + "," + today.minusDays(days) + ",100.00,EUR,Bought " + days);
+        }
+        assertThat(api.asAdmin().postCsv("api/import/purchases", Csv.lines(purchases.toArray(String[]::new))).json()
+                .getInt("created")).isEqualTo(5);
+        for (int days = 4; days >= 1; days--) {
+            Api.Reply note = api.asAdmin().postJson("api/touches", "{\"customer\":\"" + customer + "\",\"kind\":\"NOTE\","
+                    + "\"outcome\":\"NOTED\",\"note\":\"Note " + days + "\",\"occurred_at\":\""
+                    + now.minus(java.time.Duration.ofDays(days)) + "\"}");
+            assertThat(note.status()).as(note.toString()).isEqualTo(201);
+        }
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+        JsonObject item = item(listOn(api.asAdmin(), seller, everyDay(today)), customer);
+        assertThat(item.getJsonArray("last_touches").getValuesAs(JsonObject.class)).extracting(t -> t.getString("note"))
+                .containsExactly("Note 1", "Note 2", "Note 3");
+        assertThat(item.getJsonArray("problems").getValuesAs(JsonObject.class)).extracting(p -> p.getString("summary"))
+                .containsExactly("Problem 20");
+        assertThat(item.getJsonArray("recent_purchases").getValuesAs(JsonObject.class)).extracting(p -> p.getString("description"))
+                .containsExactly("Bought 10", "Bought 20", "Bought 30");
+    }
+
+    /**
+     * The open call of a customer moves with the customer: imported again with another owner, the customer's call is on
+     * the new owner's list and gone from the old one's; a call a manager gave to someone stays with them.
+     */
+    @Test
+    void anOpenCallFollowsItsCustomerToANewOwner() {
+        String seller = Csv.unique("move");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,working_days",
+                seller + "-X,Xaver Before,Europe/Berlin,MON-SUN",
+                seller + "-Y,Yvonne After,Europe/Berlin,MON-SUN",
+                seller + "-Z,Zora Given,Europe/Berlin,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,Moving Co,Europe/Berlin," + seller + "-X,TOP10",
+                seller + "-2,Given Co,Europe/Berlin," + seller + "-X,TOP10")).json().getInt("created")).isEqualTo(2);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        LocalDate day = everyDay(LocalDate.now(ZoneId.of("Europe/Berlin")));
+        assertThat(customers(listOn(api.asAdmin(), seller + "-X", day))).containsExactlyInAnyOrder(seller + "-1", seller + "-2");
+        long given = single(seller + "-2").getInt("id");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(outcome(api.asAdmin(), given, "{\"outcome\":\"NO_ANSWER\"}").status()).isEqualTo(200);
+        }
+        Api.Reply reassigned = api.asAdmin().postJson("api/call-lists/items/" + given + "/reassign", "{\"salesperson\":\"" + seller
+                + "-Z\"}");
+        assertThat(reassigned.status()).as(reassigned.toString()).isEqualTo(200);
+
+        Api.Reply moved = api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,Moving Co,Europe/Berlin," + seller + "-Y,TOP10",
+                seller + "-2,Given Co,Europe/Berlin," + seller + "-Y,TOP10"));
+        assertThat(moved.json().getInt("updated")).as(moved.toString()).isEqualTo(2);
+
+        assertThat(customers(listOn(api.asAdmin(), seller + "-Y", day))).as("the new owner's list").containsExactly(seller + "-1");
+        assertThat(customers(listOn(api.asAdmin(), seller + "-X", day))).as("the old owner's list").isEmpty();
+        assertThat(listOn(api.asAdmin(), seller + "-X", day).getInt("overflow")).isZero();
+        // the given call stays with the one it was given to: on her list once the contact window has passed its three tries
+        LocalDate later = everyDay(day.plusDays(CallListService.CALL_WINDOW_DAYS));
+        assertThat(customers(listOn(api.asAdmin(), seller + "-Z", later))).as("Zora's list").containsExactly(seller + "-2");
+        assertThat(customers(listOn(api.asAdmin(), seller + "-Y", later))).as("Yvonne's list").containsExactly(seller + "-1");
+    }
+
+    /**
+     * The morning digests build all their lists in one pass (CallListService.lists); each digest holds the same calls
+     * in the same order as that salesperson's list asked for alone, also when one list carries an absent colleague's calls
+     * and an escalated call is on two lists (its holder's and the manager's).
+     */
+    @Test
+    void theDigestsBuiltTogetherHoldWhatEachListHoldsAlone() throws Exception {
+        int offset = Math.max(-12, Math.min(14, 12 - java.time.ZonedDateTime.now(ZoneId.of("UTC")).getHour()));
+        String zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        LocalDate today = LocalDate.now(ZoneId.of(zone));
+        String seller = Csv.unique("set");
+        String domain = seller.toLowerCase() + ".example";
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,daily_capacity,working_days,backup,manager,role",
+                seller + "-B,Ben Set,b@" + domain + "," + zone + ",6,MON-SUN,,,MANAGER",
+                seller + "-A,Anna Set,a@" + domain + "," + zone + ",2,MON-SUN,," + seller + "-B,SALES",
+                seller + "-C,Cleo Away,c@" + domain + "," + zone + ",3,MON-SUN," + seller + "-B,,SALES")).json()
+                .getJsonArray("rejected")).isEmpty();
+        Api.Reply away = api.asAdmin().put("api/salespeople/" + seller + "-C/absences", "[{\"starts_on\":\"" + today.minusDays(1)
+                + "\",\"ends_on\":\"" + today.plusDays(1) + "\"}]");
+        assertThat(away.status()).as(away.toString()).isBetween(200, 204);
+        List<String> rows = new java.util.ArrayList<>(List.of("external_id,company,time_zone,owner,tier"));
+        for (String owner : List.of("A", "B", "C")) {
+            for (int i = 1; i <= 3; i++) {
+                rows.add(seller + "-" + owner + i + "," + owner + " Customer " + i + "," + zone + "," + seller + "-" + owner + ",TOP10");
+            }
+        }
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines(rows.toArray(String[]::new))).json().getInt("created"))
+                .isEqualTo(9);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        // one of Anna's calls escalated: on her list (held) and on her manager Ben's (to decide), outside the capacity
+        long escalated = listOn(api.asAdmin(), seller + "-A", today).getJsonArray("items").getJsonObject(0).getJsonNumber("id")
+                .longValue();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(outcome(api.asAdmin(), escalated, "{\"outcome\":\"NO_ANSWER\"}").status()).isEqualTo(200);
+        }
+        org.rapport.testing.Salespeople.onlyTheseHaveAnEmail(seller + "-A", seller + "-B", seller + "-C");
+        Api.Reply run = api.asAdmin().postJson("api/call-lists/digests/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        assertThat(run.json().getInt("enqueued")).as("A and B; C is away").isEqualTo(2);
+
+        for (String who : List.of("A", "B")) {
+            String email = who.toLowerCase() + "@" + domain;
+            // Ben also has the manager alert of the escalated call
+            org.rapport.testing.Eventually.soon().until(() -> org.rapport.testing.Mailbox.subjects(email).stream()
+                    .anyMatch(subject -> subject.startsWith("Your call list for")));
+            jakarta.mail.internet.MimeMessage digest = org.rapport.testing.Mailbox.to(email).stream().filter(m -> {
+                try {
+                    return m.getSubject().startsWith("Your call list for");
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).findFirst().orElseThrow();
+            String text = (String) ((jakarta.mail.Multipart) digest.getContent()).getBodyPart(0).getContent();
+            List<Long> digested = java.util.regex.Pattern.compile("item (\\d+)").matcher(text).results()
+                    .map(m -> Long.parseLong(m.group(1))).toList();
+            JsonObject alone = listOn(api.asAdmin(), seller + "-" + who, today);
+            List<Long> listed = alone.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .map(i -> i.getJsonNumber("id").longValue()).toList();
+            assertThat(listed).as(who + "'s list").isNotEmpty();
+            assertThat(digested).as(who + "'s digest: " + text).containsExactlyElementsOf(listed);
+        }
+        assertThat(customers(listOn(api.asAdmin(), seller + "-B", today))).as("B covers C").anyMatch(c -> c.startsWith(seller + "-C"));
+        for (String who : List.of("A", "B")) {
+            assertThat(listOn(api.asAdmin(), seller + "-" + who, today).getJsonArray("items").getJsonObject(0).getJsonNumber("id")
+                    .longValue()).as("the escalated call heads " + who + "'s list").isEqualTo(escalated);
+        }
+    }
+
     @Test
     void aSalespersonWithoutCapacityFollowsTheRule() {
         String seller = Csv.unique("nocap");

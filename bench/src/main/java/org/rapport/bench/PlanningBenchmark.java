@@ -65,7 +65,9 @@ public final class PlanningBenchmark {
         Map<String, String> env = Map.of("RAPPORT_DEMO", "false", "RAPPORT_ADMIN_PASSWORD", Bench.ADMIN_PASSWORD,
                 // the plan is started by the benchmark, never by the hourly job or the morning digests in between
                 "RAPPORT_PLANNING_CRON", NEVER, "RAPPORT_CALL_LISTS_DIGEST_CRON", NEVER, "RAPPORT_TIERS_CRON", NEVER,
-                "RAPPORT_MAIL_DISPATCH_CRON", NEVER);
+                "RAPPORT_MAIL_DISPATCH_CRON", NEVER,
+                // every salesperson's morning has come whatever the hour of the run: the digests build all lists
+                "RAPPORT_CALL_LISTS_DIGEST_TIME", "00:00");
         String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
         HttpClient http = Bench.http();
         List<String> results = new ArrayList<>();
@@ -150,6 +152,7 @@ public final class PlanningBenchmark {
             // 3. every call list for the plan date, then the time of each statement one list sends
             results.addAll(callLists(http, service, admin, db, (int) db.count("salesperson"), options));
             results.addAll(callListQueries(http, service, admin, db, (int) db.count("salesperson")));
+            results.addAll(digestLists(http, service, admin, db, dir.resolve("service.log"), options));
 
             // 4. incremental plans
             Quiet.awaitIfAsked(options);
@@ -262,10 +265,9 @@ public final class PlanningBenchmark {
                 failures.set(0);
                 Quiet.awaitIfAsked(options);
                 try (Quiet.Monitor monitor = new Quiet.Monitor()) {
-                    long questions0 = db.questions();
-                    double jvm0 = Service.cpuSeconds(service.pid());
-                    double db0 = Service.cpuSeconds(mariadb);
-                    long started = System.nanoTime();
+                    Usage before = Usage.now(db, service, mariadb);
+                    long questions0 = before.questions(), started = before.nanos();
+                    double jvm0 = before.cpuJvm(), db0 = before.cpuDb();
                     List<Future<?>> all = new ArrayList<>();
                     for (int i = 1; i <= salespeople; i++) {
                         String id = DataGenerator.salespersonId(i);
@@ -300,6 +302,109 @@ public final class PlanningBenchmark {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * All lists at once, as the 07:00 digests build them (one set-based pass in the service), twice through the admin's
+     * {@code POST /api/call-lists/digests/run}: the first round also queues the digests, the second finds them queued
+     * and only builds the lists. The build's time is the one the job logs ("lists built in N ms"), read from the
+     * service's log. Beside it the physical limit: ONE plain query over JDBC that reads the same kind of rows (each
+     * salesperson's open calls due by the date, most urgent first up to their capacity, with the customer's columns and
+     * talking points: three last touches, problems of 30 days, three purchases of 180 days). It leaves out what the
+     * service adds (the contact policy, the day's slots, absences and escalations). Returns the RESULT lines.
+     */
+    private static List<String> digestLists(HttpClient http, Service service, String admin, PhysicalLimit db, Path log,
+                                            Map<String, String> options) throws Exception {
+        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
+        List<String> lines = new ArrayList<>();
+        for (int round = 1; round <= 2; round++) {
+            Quiet.awaitIfAsked(options);
+            try (Quiet.Monitor monitor = new Quiet.Monitor()) {
+                Usage before = Usage.now(db, service, mariadb);
+                HttpResponse<String> run = Bench.postJson(http, service.baseUrl() + "/api/call-lists/digests/run", admin, "",
+                        Duration.ofMinutes(10));
+                long nanos = System.nanoTime() - before.nanos();
+                if (run.statusCode() != 200) {
+                    throw new IllegalStateException("POST /api/call-lists/digests/run answered " + run.statusCode() + ": " + run.body());
+                }
+                java.util.regex.Matcher logged = lastDigestLine(log);
+                int lists = Integer.parseInt(logged.group(1));
+                String line = String.format("RESULT call_lists_digest round=%d%s lists=%d build_s=%.2f target_s=5 %s run_s=%.2f "
+                                + "enqueued=%d sql_statements=%d cpu_s service_jvm=%.1f mariadb=%.1f %s",
+                        round, round == 1 ? "(warm-up, queues what is not queued yet)" : "", lists, Long.parseLong(logged.group(2)) / 1e3,
+                        Long.parseLong(logged.group(2)) < 5_000 ? "MET" : "MISSED", nanos / 1e9,
+                        Bench.jsonLong(run.body(), "enqueued"), db.questions() - before.questions(),
+                        Service.cpuSeconds(service.pid()) - before.cpuJvm(), Service.cpuSeconds(mariadb) - before.cpuDb(),
+                        monitor.summary());
+                System.out.println(line);
+                lines.add(line);
+            }
+        }
+        for (int round = 1; round <= 2; round++) {
+            Quiet.awaitIfAsked(options);
+            try (Quiet.Monitor monitor = new Quiet.Monitor()) {
+                double db0 = Service.cpuSeconds(mariadb);
+                long started = System.nanoTime();
+                long rows = db.stream(CALL_LIST_ROWS);
+                long nanos = System.nanoTime() - started;
+                String line = String.format("RESULT call_lists_limit round=%d%s rows=%d seconds=%.2f cpu_s mariadb=%.1f "
+                                + "(one plain query over JDBC: every salesperson's due calls up to capacity, customer columns, "
+                                + "talking points) %s",
+                        round, round == 1 ? "(warm-up)" : "", rows, nanos / 1e9, Service.cpuSeconds(mariadb) - db0, monitor.summary());
+                System.out.println(line);
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** MariaDB's statement count, the CPU seconds of the service JVM and of MariaDB, and the clock, at one moment. */
+    private record Usage(long questions, double cpuJvm, double cpuDb, long nanos) {
+        static Usage now(PhysicalLimit db, Service service, long mariadb) throws Exception {
+            return new Usage(db.questions(), Service.cpuSeconds(service.pid()), Service.cpuSeconds(mariadb), System.nanoTime());
+        }
+    }
+
+    /** The digest job's last log line: group 1 the lists built, group 2 the milliseconds their build took. */
+    private static java.util.regex.Matcher lastDigestLine(Path log) throws java.io.IOException {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("Daily digests: \\d+ salespeople with email, (\\d+) lists built in (\\d+) ms");
+        java.util.regex.Matcher last = null;
+        for (String text : Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            java.util.regex.Matcher m = line.matcher(text);
+            if (m.find()) {
+                last = m;
+            }
+        }
+        if (last == null) {
+            throw new IllegalStateException("no 'Daily digests: ... lists built in N ms' line in " + log);
+        }
+        return last;
+    }
+
+    /** The physical limit of the digests' lists (see {@link #digestLists}). */
+    private static final String CALL_LIST_ROWS = """
+            SELECT x.id, x.rule, x.channel, x.status, x.priority, x.due_on, x.due_by, x.reason, x.tries, x.holder_id,
+                   c.external_id, c.company, c.preferred_name, c.contact_first_name, c.contact_last_name, c.phone, c.time_zone,
+                   c.region, c.preferences, c.personal_notes, c.email_ok, c.do_not_contact, c.unsubscribed_at,
+                   (SELECT SUBSTRING_INDEX(GROUP_CONCAT(CONCAT_WS('|', t.kind, t.outcome, t.occurred_at, LEFT(t.note, 500))
+                                           ORDER BY t.occurred_at DESC, t.id DESC SEPARATOR '\\n'), '\\n', 3)
+                      FROM touch t WHERE t.customer_id = x.customer_id) AS last_touches,
+                   (SELECT GROUP_CONCAT(CONCAT_WS('|', pr.external_id, pr.summary, pr.opened_at, pr.resolved_at) ORDER BY pr.opened_at DESC)
+                      FROM problem pr WHERE pr.customer_id = x.customer_id
+                       AND (pr.resolved_at IS NULL OR pr.resolved_at >= '%1$s' - INTERVAL 30 DAY)) AS problems,
+                   (SELECT SUBSTRING_INDEX(GROUP_CONCAT(CONCAT_WS('|', pu.purchased_on, pu.amount, pu.currency, LEFT(pu.description, 200))
+                                           ORDER BY pu.purchased_on DESC, pu.id DESC SEPARATOR '\\n'), '\\n', 3)
+                      FROM purchase pu WHERE pu.customer_id = x.customer_id AND pu.purchased_on >= '%1$s' - INTERVAL 180 DAY) AS purchases
+              FROM (SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.holder_id
+                                   ORDER BY p.rule IN ('PROBLEM_FOLLOW_UP', 'PROBLEM_CHECK_IN', 'LOW_RATING') DESC,
+                                            p.priority + GREATEST(0, DATEDIFF('%1$s', p.due_on)) DESC, p.due_on, p.id) AS nth,
+                           COALESCE(NULLIF(s.daily_capacity, 0),
+                                    (SELECT CAST(value AS UNSIGNED) FROM planning_rule WHERE name = 'capacity.default_daily'), 20) AS capacity
+                      FROM salesperson s
+                      JOIN planned_touch p ON p.holder_id = s.id AND p.status = 'OPEN' AND p.due_on <= '%1$s'
+                     WHERE p.channel IN ('CALL', 'VISIT')) x
+              JOIN customer c ON c.id = x.customer_id
+             WHERE x.nth <= x.capacity
+            """.formatted(PLAN_DATE);
 
     /**
      * What one call list costs in MariaDB, statement by statement: the lists of {@code sample} salespeople fetched one
