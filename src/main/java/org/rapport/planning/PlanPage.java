@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.Tier;
+import org.rapport.outbox.CustomerSet;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailPurpose;
 import org.rapport.outbox.OutboxService;
@@ -24,6 +25,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,64 +60,95 @@ public class PlanPage {
     @Inject
     PlannedTouches touches;
 
+    @Inject
+    CustomerPages customerPages;
+
     /**
+     * Reads and plans one page in its own transaction (the incremental plans, and the full plan without a page read
+     * ahead).
+     *
      * @param room the room left on call lists today, or null when no rule depends on it
      * @return the customers read (the page is the last when fewer than {@link #SIZE}) and the touches proposed
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result plan(long afterId, Collection<Long> only, Planner planner, Rules rules, BusinessCalendar calendar, CallRoom room,
                        Instant now) {
-        List<FactRow> rows = mapper.customers(afterId, SIZE, only);
+        return planRead(read(afterId, only, rules, now), planner, rules, calendar, room, now);
+    }
+
+    /**
+     * What the rules look at of one page of customers (all, or those in {@code only}, after {@code afterId}): the
+     * customers with plain JDBC, the rest set-based. No transaction of its own: inside the page's, or on a managed
+     * thread ahead of it with none, since a page's plan writes only its own customers' rows (each read at READ COMMITTED
+     * sees what is committed when it runs, as it would inside the page's transaction a moment later).
+     */
+    public Facts read(long afterId, Collection<Long> only, Rules rules, Instant now) {
+        ReadTimes times = new ReadTimes();
+        List<FactRow> rows = times.time("customers", () -> customerPages.customers(afterId, SIZE, only));
         if (rows.isEmpty()) {
-            return new Result(0, afterId, 0, 0, 0);
+            return new Facts(rows, new PlanningMapper.Page(only == null ? null : List.of(), afterId, afterId), Map.of(), Map.of(),
+                    Map.of(), Set.of(), Map.of(), Map.of(), times);
         }
         List<Long> ids = rows.stream().map(r -> r.customerId).toList();
-        PlanningMapper.Page page = new PlanningMapper.Page(only == null ? null : ids, afterId, ids.get(ids.size() - 1));
-        Map<Long, List<PlanningMapper.ProblemRow>> problems = mapper.recentProblems(
-                now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), page).stream()
+        long lastId = ids.get(ids.size() - 1);
+        PlanningMapper.Page page = new PlanningMapper.Page(only == null ? null : ids, afterId, lastId);
+        // the outbox's counts over the same customers: an id range for the full plan (one index range, not 5,000 look-ups)
+        CustomerSet customers = only == null ? CustomerSet.between(afterId, lastId) : CustomerSet.of(ids);
+        Map<Long, List<PlanningMapper.ProblemRow>> problems = times.time("problems", () -> mapper.recentProblems(
+                now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), page)).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
-        Map<Long, List<PlanningMapper.PurchaseRow>> purchases = mapper.recentPurchases(
-                Planner.purchasesSince(now), page).stream()
+        Map<Long, List<PlanningMapper.PurchaseRow>> purchases = times.time("purchases", () -> mapper.recentPurchases(
+                Planner.purchasesSince(now), page)).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
         Instant thankYouSince = now.minus(Duration.ofDays(rules.thankYouMinDaysBetween()));
         // the last thank-you note: planned here, or queued by anyone else (netweaving's for consenting, a composed one)
-        Map<Long, Instant> lastThankYou = new java.util.HashMap<>(outbox.lastQueued(ids, MailPurpose.THANK_YOU, thankYouSince));
-        mapper.recentEmails(thankYouSince, page, PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES)
+        Map<Long, Instant> lastThankYou = new java.util.HashMap<>(times.time("thank-yous queued",
+                () -> outbox.lastQueued(customers, MailPurpose.THANK_YOU, thankYouSince)));
+        times.time("thank-yous planned", () -> mapper.recentEmails(thankYouSince, page, PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES))
                 .forEach(e -> lastThankYou.merge(e.customerId, e.lastThankYouAt, (a, b) -> a.isAfter(b) ? a : b));
-        Set<Long> followUpsPending = new HashSet<>(mapper.followUpsPending(page));
-        Map<Long, Instant> handedBack = mapper.courtesyHandedBack(page, PlannedTouchStatus.CANCELLED, PlannedTouches.HANDED_BACK)
+        Set<Long> followUpsPending = new HashSet<>(times.time("follow-ups pending", () -> mapper.followUpsPending(page)));
+        Map<Long, Instant> handedBack = times.time("handed back",
+                () -> mapper.courtesyHandedBack(page, PlannedTouchStatus.CANCELLED, PlannedTouches.HANDED_BACK))
                 .stream().collect(Collectors.toMap(h -> h.customerId, h -> h.handedBackAt));
         // the cap counts every outreach email in the outbox, whoever queued it (the outbox's one count)
-        Map<Long, Integer> outreach = outbox.outreachCounts(ids, now.minus(Duration.ofDays(7)));
+        Map<Long, Integer> outreach = times.time("outreach counts", () -> outbox.outreachCounts(customers, now.minus(Duration.ofDays(7))));
+        return new Facts(rows, page, problems, purchases, lastThankYou, followUpsPending, handedBack, outreach, times);
+    }
 
+    /**
+     * Plans a page read by {@link #read} in its own transaction: the rules in memory, one batch of inserts, the emails
+     * queued in bulk. A page that fails leaves nothing: its touches, outbox rows and their links roll back together.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Result planRead(Facts read, Planner planner, Rules rules, BusinessCalendar calendar, CallRoom room, Instant now) {
+        List<FactRow> rows = read.rows();
+        if (rows.isEmpty()) {
+            return new Result(0, read.page().afterId(), 0, 0, 0);
+        }
         List<Planned> planned = new ArrayList<>();
         Map<String, Set<java.time.DayOfWeek>> workingDays = new java.util.HashMap<>(); // a team has few spellings
         for (FactRow row : rows) {
-            CustomerFacts facts = facts(row, problems.getOrDefault(row.customerId, List.of()),
-                    purchases.getOrDefault(row.customerId, List.of()), lastThankYou.get(row.customerId),
-                    outreach.getOrDefault(row.customerId, 0),
+            CustomerFacts facts = facts(row, read.problems().getOrDefault(row.customerId, List.of()),
+                    read.purchases().getOrDefault(row.customerId, List.of()), read.lastThankYou().get(row.customerId),
+                    read.outreach().getOrDefault(row.customerId, 0),
                     new BusinessCalendar.Workweek(row.ownerRegion,
                             workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored)),
-                    followUpsPending.contains(row.customerId), handedBack.get(row.customerId));
+                    read.followUpsPending().contains(row.customerId), read.handedBack().get(row.customerId));
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
         }
         // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
         // are written and queued (another instance inserting the same key meanwhile is still harmless)
         Set<String> existing = planned.isEmpty() ? Set.of()
-                : new HashSet<>(mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE));
+                : new HashSet<>(mapper.existingKeys(read.page(), now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE));
         List<Planned> unplanned = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
         List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room);
         if (!fresh.isEmpty()) {
             batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), PlannedTouchStatus.OPEN, now)));
         }
-        int emailsQueued = 0;
-        for (Planned p : fresh) {
-            if (p.proposal().channel() == Proposal.Channel.EMAIL) {
-                emailsQueued += queue(p, rules, calendar, now);
-            }
-        }
-        return new Result(rows.size(), rows.get(rows.size() - 1).customerId, planned.size(), fresh.size(), emailsQueued);
+        List<Planned> emails = fresh.stream().filter(p -> p.proposal().channel() == Proposal.Channel.EMAIL).toList();
+        int emailsQueued = queue(emails, rules, calendar, now);
+        return new Result(rows.size(), read.lastId(), planned.size(), fresh.size(), emailsQueued);
     }
 
     /**
@@ -151,7 +184,7 @@ public class PlanPage {
     /** Puts a call of {@code rule} on the owner's list for today, once per cause (the key). */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean callToday(Proposal.Rule rule, long customerId, String key, String reason, int priority, Instant now) {
-        List<FactRow> rows = mapper.customers(customerId - 1, 1, List.of(customerId));
+        List<FactRow> rows = customerPages.customers(customerId - 1, 1, List.of(customerId));
         if (rows.isEmpty() || rows.get(0).ownerId == null || !rows.get(0).consent().mayCall()) {
             return false;
         }
@@ -170,16 +203,42 @@ public class PlanPage {
         touches.withdrawForProblem(customerId, reason, now);
     }
 
-    /** An email touch goes to the outbox to leave inside the customer's send window on or after its due date. */
-    private int queue(Planned p, Rules rules, BusinessCalendar calendar, Instant now) {
-        long id = mapper.idByKey(p.proposal().key()).orElseThrow();
+    /**
+     * Email touches go to the outbox to leave inside the customer's send window on or after their due date: all of the
+     * page's at once (one batch of outbox rows, one of links), each touch QUEUED with its message as one by one.
+     */
+    private int queue(List<Planned> emails, Rules rules, BusinessCalendar calendar, Instant now) {
+        if (emails.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> touchIds = new java.util.HashMap<>();
+        for (List<String> keys : Batches.chunks(emails.stream().map(p -> p.proposal().key()).toList(), KEYS_PER_READ)) {
+            mapper.idsByKeys(keys).forEach(t -> touchIds.put(t.planKey(), t.id()));
+        }
+        List<Mail> mails = emails.stream().map(p -> mail(p, rules, calendar, now)).toList();
+        Map<String, Long> messageIds = outbox.enqueueAll(mails);
+        Map<Long, Long> links = new LinkedHashMap<>();
+        for (int i = 0; i < emails.size(); i++) {
+            String key = emails.get(i).proposal().key();
+            Long touch = touchIds.get(key);
+            Long message = messageIds.get(mails.get(i).key());
+            if (touch == null || message == null) {
+                throw new IllegalStateException("The email touch " + key + " or its message is missing after its insert");
+            }
+            links.put(touch, message);
+        }
+        return touches.queued(links, now);
+    }
+
+    /** Keys per read of the touches' ids: an IN list MyBatis builds quickly. */
+    private static final int KEYS_PER_READ = 1_000;
+
+    private static Mail mail(Planned p, Rules rules, BusinessCalendar calendar, Instant now) {
         ZoneId zone = p.facts().zone();
         Instant due = ZonedDateTime.of(p.proposal().dueOn(), rules.sendWindowStart(), zone).toInstant();
         Instant notBefore = calendar.sendMoment(due.isAfter(now) ? due : now, zone, p.facts().region(),
                 rules.sendWindowStart(), rules.sendWindowEnd());
-        OutboxService.Enqueued enqueued = outbox.enqueue(new Mail("plan:" + p.proposal().key(), p.proposal().email(),
-                p.proposal().customerId(), null, null, notBefore, true));
-        return touches.queued(id, enqueued.id(), now);
+        return new Mail("plan:" + p.proposal().key(), p.proposal().email(), p.proposal().customerId(), null, null, notBefore, true);
     }
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
@@ -196,6 +255,22 @@ public class PlanPage {
     }
 
     private record Planned(Proposal proposal, CustomerFacts facts) {
+    }
+
+    /** What {@link #read} found for a page: its customers and, per customer, what the rules look at. */
+    public record Facts(List<FactRow> rows, PlanningMapper.Page page, Map<Long, List<PlanningMapper.ProblemRow>> problems,
+                        Map<Long, List<PlanningMapper.PurchaseRow>> purchases, Map<Long, Instant> lastThankYou,
+                        Set<Long> followUpsPending, Map<Long, Instant> handedBack, Map<Long, Integer> outreach,
+                        ReadTimes times) {
+
+        public int customers() {
+            return rows.size();
+        }
+
+        /** The last customer id of the page: the next page starts after it. */
+        public long lastId() {
+            return page.lastId();
+        }
     }
 
     /** @param proposals what the rules proposed; {@code created} of those, the touches that were not planned before */

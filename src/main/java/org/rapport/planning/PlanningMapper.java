@@ -5,6 +5,8 @@ import org.mybatis.cdi.Mapper;
 import org.rapport.customers.ConsentColumns;
 import org.rapport.platform.security.Access;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -14,7 +16,10 @@ import java.util.Optional;
 @Mapper
 public interface PlanningMapper {
 
-    /** The next page of customers (all, or those in {@code ids}) after {@code afterId}, in id order. */
+    /**
+     * The next page of customers (all, or those in {@code ids}) after {@code afterId}, in id order. Read through
+     * {@link CustomerPages} (plain JDBC over this statement's SQL), not through this method.
+     */
     List<FactRow> customers(@Param("afterId") long afterId, @Param("limit") int limit, @Param("ids") Collection<Long> ids);
 
     /** The customers of the page with a problem follow-up call OPEN or ESCALATED (CustomerMapper's pendingFollowUp). */
@@ -37,6 +42,12 @@ public interface PlanningMapper {
                @Param("status") PlannedTouchStatus status, @Param("now") Instant now);
 
     Optional<Long> idByKey(@Param("key") String key);
+
+    /** The touches of these plan keys (a key never planned is left out). */
+    List<KeyId> idsByKeys(@Param("keys") Collection<String> keys);
+
+    record KeyId(String planKey, long id) {
+    }
 
     /**
      * The keys planned for the page's customers that are still open or younger than {@code since}: what a plan can
@@ -139,6 +150,11 @@ public interface PlanningMapper {
         String ownerRegion;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
+
+        /** The consent columns of a plain JDBC row ({@link CustomerPages}), from column {@code consentFirst} on. */
+        void read(ResultSet rs, int consentFirst) throws SQLException {
+            readConsent(rs, consentFirst);
+        }
     }
 
     class ProblemRow {
