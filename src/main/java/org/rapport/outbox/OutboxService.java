@@ -88,23 +88,38 @@ public class OutboxService {
     }
 
     /**
-     * {@link #enqueue} for many messages at once, in the caller's transaction: one JDBC batch of inserts (Connector/J sends
-     * it as multi-row statements) and one read of the rows' ids, instead of three statements per message. The same rows
-     * as {@code enqueue} writes; a key queued before (or by another transaction a moment ago) keeps its first row.
+     * {@link #enqueue} for many messages at once, in the caller's transaction: one read of the keys queued before, one
+     * JDBC batch of inserts (Connector/J sends it as multi-row statements) and one read of the new rows' ids, instead of
+     * three statements per message. The same rows as {@code enqueue} writes; a key queued before keeps its first row
+     * (as does one another transaction queues at the same moment: then it counts as created here too).
      *
-     * @return the row id of each message's key, whether this call or an earlier one wrote it
+     * @return each message's row by its key, and whether this call created it
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Map<String, Long> enqueueAll(List<Mail> mails) {
+    public Map<String, Enqueued> enqueueAll(List<Mail> mails) {
         if (mails.isEmpty()) {
             return Map.of();
         }
-        Instant now = clock.instant();
-        batches.run(OutboxMapper.class, m -> mails.forEach(mail -> m.insertIfAbsent(mail, mail.template().folder(),
-                mail.template().purpose(), fields(mail), newMessageId(), now)));
+        List<String> keys = mails.stream().map(Mail::key).toList();
+        Map<String, Long> before = ids(keys);
+        List<Mail> fresh = mails.stream().filter(m -> !before.containsKey(m.key())).toList();
+        Map<String, Long> created = Map.of();
+        if (!fresh.isEmpty()) {
+            Instant now = clock.instant();
+            batches.run(OutboxMapper.class, m -> fresh.forEach(mail -> m.insertIfAbsent(mail, mail.template().folder(),
+                    mail.template().purpose(), fields(mail), newMessageId(), now)));
+            created = ids(fresh.stream().map(Mail::key).toList());
+        }
+        Map<String, Enqueued> enqueued = new HashMap<>();
+        before.forEach((key, id) -> enqueued.put(key, new Enqueued(id, false)));
+        created.forEach((key, id) -> enqueued.put(key, new Enqueued(id, true)));
+        return enqueued;
+    }
+
+    private Map<String, Long> ids(List<String> keys) {
         Map<String, Long> ids = new HashMap<>();
-        for (List<String> keys : Batches.chunks(mails.stream().map(Mail::key).toList(), KEYS_PER_READ)) {
-            mapper.idsByKeys(keys).forEach(k -> ids.put(k.idempotencyKey(), k.id()));
+        for (List<String> chunk : Batches.chunks(keys, KEYS_PER_READ)) {
+            mapper.idsByKeys(chunk).forEach(k -> ids.put(k.idempotencyKey(), k.id()));
         }
         return ids;
     }

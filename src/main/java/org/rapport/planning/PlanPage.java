@@ -25,7 +25,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * Plans one page of customers in its own transaction: set-based reads (the customers, their recent problems,
- * pending follow-up calls, purchases and emails), the rules in memory, one batch of inserts. Emails go to the outbox in the same transaction.
+ * pending follow-up calls, purchases and emails), the rules in memory, one batch of inserts. Emails go to the outbox in the same
+ * transaction, in bulk.
  */
 @ApplicationScoped
 public class PlanPage {
@@ -87,7 +87,7 @@ public class PlanPage {
         List<FactRow> rows = times.time("customers", () -> customerPages.customers(afterId, SIZE, only));
         if (rows.isEmpty()) {
             return new Facts(rows, new PlanningMapper.Page(only == null ? null : List.of(), afterId, afterId), Map.of(), Map.of(),
-                    Map.of(), Set.of(), Map.of(), Map.of(), times);
+                    Map.of(), Set.of(), Map.of(), Map.of(), Set.of(), times);
         }
         List<Long> ids = rows.stream().map(r -> r.customerId).toList();
         long lastId = ids.get(ids.size() - 1);
@@ -112,12 +112,17 @@ public class PlanPage {
                 .stream().collect(Collectors.toMap(h -> h.customerId, h -> h.handedBackAt));
         // the cap counts every outreach email in the outbox, whoever queued it (the outbox's one count)
         Map<Long, Integer> outreach = times.time("outreach counts", () -> outbox.outreachCounts(customers, now.minus(Duration.ofDays(7))));
-        return new Facts(rows, page, problems, purchases, lastThankYou, followUpsPending, handedBack, outreach, times);
+        // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
+        // are written and queued (another instance inserting the same key meanwhile is still harmless)
+        Set<String> existing = new HashSet<>(times.time("keys planned",
+                () -> mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE)));
+        return new Facts(rows, page, problems, purchases, lastThankYou, followUpsPending, handedBack, outreach, existing, times);
     }
 
     /**
-     * Plans a page read by {@link #read} in its own transaction: the rules in memory, one batch of inserts, the emails
-     * queued in bulk. A page that fails leaves nothing: its touches, outbox rows and their links roll back together.
+     * Plans a page read by {@link #read} in its own transaction: the rules in memory, the emails queued in bulk, one batch
+     * of inserts. A page that fails leaves nothing: its touches and outbox rows roll back together, and the plan of the
+     * page runs again whole next time.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result planRead(Facts read, Planner planner, Rules rules, BusinessCalendar calendar, CallRoom room, Instant now) {
@@ -137,17 +142,19 @@ public class PlanPage {
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
         }
-        // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
-        // are written and queued (another instance inserting the same key meanwhile is still harmless)
-        Set<String> existing = planned.isEmpty() ? Set.of()
-                : new HashSet<>(mapper.existingKeys(read.page(), now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE));
-        List<Planned> unplanned = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
+        List<Planned> unplanned = planned.stream().filter(p -> !read.existingKeys().contains(p.proposal().key())).toList();
         List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room);
+        // the page's emails go to the outbox first, so that each email touch is written once, QUEUED with its message
+        // (the OPEN -> QUEUED move of a touch queued one by one, made at its insert: no second write per touch)
+        Map<String, OutboxService.Enqueued> messages = queue(fresh, rules, calendar, now);
         if (!fresh.isEmpty()) {
-            batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), PlannedTouchStatus.OPEN, now)));
+            batches.run(PlanningMapper.class, m -> fresh.forEach(p -> {
+                OutboxService.Enqueued message = messages.get(p.proposal().key());
+                m.insert(p.proposal(), p.facts().ownerId(), message == null ? PlannedTouchStatus.OPEN : PlannedTouchStatus.QUEUED,
+                        message == null ? null : message.id(), now);
+            }));
         }
-        List<Planned> emails = fresh.stream().filter(p -> p.proposal().channel() == Proposal.Channel.EMAIL).toList();
-        int emailsQueued = queue(emails, rules, calendar, now);
+        int emailsQueued = (int) messages.values().stream().filter(OutboxService.Enqueued::created).count();
         return new Result(rows.size(), read.lastId(), planned.size(), fresh.size(), emailsQueued);
     }
 
@@ -190,7 +197,7 @@ public class PlanPage {
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
         return mapper.insert(new Proposal(key, rule, Proposal.Channel.CALL, customerId, null, today, today,
-                priority, reason, null), rows.get(0).ownerId, PlannedTouchStatus.OPEN, now) == 1;
+                priority, reason, null), rows.get(0).ownerId, PlannedTouchStatus.OPEN, null, now) == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -204,41 +211,31 @@ public class PlanPage {
     }
 
     /**
-     * Email touches go to the outbox to leave inside the customer's send window on or after their due date: all of the
-     * page's at once (one batch of outbox rows, one of links), each touch QUEUED with its message as one by one.
+     * The page's new email touches go to the outbox, all at once, to leave inside the customer's send window on or after
+     * their due date.
+     *
+     * @return each email touch's message, by plan key
      */
-    private int queue(List<Planned> emails, Rules rules, BusinessCalendar calendar, Instant now) {
+    private Map<String, OutboxService.Enqueued> queue(List<Planned> fresh, Rules rules, BusinessCalendar calendar, Instant now) {
+        List<Planned> emails = fresh.stream().filter(p -> p.proposal().channel() == Proposal.Channel.EMAIL).toList();
         if (emails.isEmpty()) {
-            return 0;
+            return Map.of();
         }
-        Map<String, Long> touchIds = new java.util.HashMap<>();
-        for (List<String> keys : Batches.chunks(emails.stream().map(p -> p.proposal().key()).toList(), KEYS_PER_READ)) {
-            mapper.idsByKeys(keys).forEach(t -> touchIds.put(t.planKey(), t.id()));
-        }
-        List<Mail> mails = emails.stream().map(p -> mail(p, rules, calendar, now)).toList();
-        Map<String, Long> messageIds = outbox.enqueueAll(mails);
-        Map<Long, Long> links = new LinkedHashMap<>();
-        for (int i = 0; i < emails.size(); i++) {
-            String key = emails.get(i).proposal().key();
-            Long touch = touchIds.get(key);
-            Long message = messageIds.get(mails.get(i).key());
-            if (touch == null || message == null) {
-                throw new IllegalStateException("The email touch " + key + " or its message is missing after its insert");
-            }
-            links.put(touch, message);
-        }
-        return touches.queued(links, now);
+        Map<String, OutboxService.Enqueued> queued = outbox.enqueueAll(emails.stream().map(p -> mail(p, rules, calendar, now)).toList());
+        Map<String, OutboxService.Enqueued> byPlanKey = new java.util.HashMap<>();
+        emails.forEach(p -> byPlanKey.put(p.proposal().key(), queued.get(MAIL_KEY + p.proposal().key())));
+        return byPlanKey;
     }
 
-    /** Keys per read of the touches' ids: an IN list MyBatis builds quickly. */
-    private static final int KEYS_PER_READ = 1_000;
+    /** A planned email's idempotency key is its plan key after this. */
+    private static final String MAIL_KEY = "plan:";
 
     private static Mail mail(Planned p, Rules rules, BusinessCalendar calendar, Instant now) {
         ZoneId zone = p.facts().zone();
         Instant due = ZonedDateTime.of(p.proposal().dueOn(), rules.sendWindowStart(), zone).toInstant();
         Instant notBefore = calendar.sendMoment(due.isAfter(now) ? due : now, zone, p.facts().region(),
                 rules.sendWindowStart(), rules.sendWindowEnd());
-        return new Mail("plan:" + p.proposal().key(), p.proposal().email(), p.proposal().customerId(), null, null, notBefore, true);
+        return new Mail(MAIL_KEY + p.proposal().key(), p.proposal().email(), p.proposal().customerId(), null, null, notBefore, true);
     }
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
@@ -257,11 +254,14 @@ public class PlanPage {
     private record Planned(Proposal proposal, CustomerFacts facts) {
     }
 
-    /** What {@link #read} found for a page: its customers and, per customer, what the rules look at. */
+    /**
+     * What {@link #read} found for a page: its customers, per customer what the rules look at, and the keys planned
+     * already (still open, or younger than the key horizon).
+     */
     public record Facts(List<FactRow> rows, PlanningMapper.Page page, Map<Long, List<PlanningMapper.ProblemRow>> problems,
                         Map<Long, List<PlanningMapper.PurchaseRow>> purchases, Map<Long, Instant> lastThankYou,
                         Set<Long> followUpsPending, Map<Long, Instant> handedBack, Map<Long, Integer> outreach,
-                        ReadTimes times) {
+                        Set<String> existingKeys, ReadTimes times) {
 
         public int customers() {
             return rows.size();

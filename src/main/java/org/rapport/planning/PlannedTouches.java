@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.planning.Proposal.Rule;
-import org.rapport.platform.database.Batches;
 import org.rapport.platform.errors.NotFound;
 
 import java.time.Clock;
@@ -12,14 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 import static org.rapport.planning.PlannedTouchStatus.CANCELLED;
 import static org.rapport.planning.PlannedTouchStatus.DONE;
 import static org.rapport.planning.PlannedTouchStatus.ESCALATED;
 import static org.rapport.planning.PlannedTouchStatus.OPEN;
-import static org.rapport.planning.PlannedTouchStatus.QUEUED;
 
 /**
  * The one writer of a planned touch's status: every change is a move of {@link PlannedTouchStatus}, checked in Java
@@ -33,9 +30,6 @@ public class PlannedTouches {
 
     @Inject
     Clock clock;
-
-    @Inject
-    Batches batches;
 
     /** The customer was reached, or the touch was not needed: DONE, with the outcome and the note. */
     @Transactional
@@ -126,20 +120,6 @@ public class PlannedTouches {
                 record(id, DONE, "NOT_NEEDED", note, 0, null);
             }
         });
-    }
-
-    /** An email touch is in the outbox now. */
-    int queued(long id, long outboxId, Instant now) {
-        return mapper.queued(id, outboxId, OPEN, OPEN.moveTo(QUEUED, id), now);
-    }
-
-    /** {@link #queued} for many touches (touch id to outbox id), as one JDBC batch in the caller's transaction. */
-    int queued(Map<Long, Long> outboxIds, Instant now) {
-        if (outboxIds.isEmpty()) {
-            return 0;
-        }
-        outboxIds.keySet().forEach(id -> OPEN.moveTo(QUEUED, id));
-        return batches.count(PlanningMapper.class, m -> outboxIds.forEach((id, outboxId) -> m.queued(id, outboxId, OPEN, QUEUED, now)));
     }
 
     /**

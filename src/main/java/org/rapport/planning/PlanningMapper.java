@@ -38,16 +38,11 @@ public interface PlanningMapper {
     List<HandBackRow> courtesyHandedBack(@Param("page") Page page, @Param("cancelled") PlannedTouchStatus cancelled,
                                          @Param("outcome") String outcome);
 
+    /** @param outboxId an email touch's message, when it is stored QUEUED; otherwise {@code null} */
     int insert(@Param("p") Proposal proposal, @Param("salespersonId") Long salespersonId,
-               @Param("status") PlannedTouchStatus status, @Param("now") Instant now);
+               @Param("status") PlannedTouchStatus status, @Param("outboxId") Long outboxId, @Param("now") Instant now);
 
     Optional<Long> idByKey(@Param("key") String key);
-
-    /** The touches of these plan keys (a key never planned is left out). */
-    List<KeyId> idsByKeys(@Param("keys") Collection<String> keys);
-
-    record KeyId(String planKey, long id) {
-    }
 
     /**
      * The keys planned for the page's customers that are still open or younger than {@code since}: what a plan can
@@ -65,9 +60,6 @@ public interface PlanningMapper {
      */
     List<RoomRow> callRoom(@Param("ids") Collection<Long> salespersonIds, @Param("today") LocalDate today,
                            @Param("defaultCapacity") int defaultCapacity, @Param("open") PlannedTouchStatus open);
-
-    int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("from") PlannedTouchStatus from,
-               @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
 
     /** The customer's calls and visits of {@code rules} in a status of {@code from}, which a conversation has made unnecessary. */
     int closeAnswered(@Param("customerId") long customerId, @Param("from") Collection<PlannedTouchStatus> from,

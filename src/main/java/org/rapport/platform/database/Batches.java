@@ -2,7 +2,6 @@ package org.rapport.platform.database;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -36,22 +35,5 @@ public class Batches {
             chunks.add(list.subList(i, Math.min(list.size(), i + size)));
         }
         return chunks;
-    }
-
-    /** {@link #run}, answering how many rows the statements changed (each update count Connector/J reports). */
-    public <M> int count(Class<M> mapperType, Consumer<M> statements) {
-        try (SqlSession session = factory.openSession(ExecutorType.BATCH)) {
-            statements.accept(session.getMapper(mapperType));
-            int rows = 0;
-            for (BatchResult result : session.flushStatements()) {
-                for (int count : result.getUpdateCounts()) {
-                    if (count < 0) {
-                        throw new IllegalStateException("The driver did not count the rows of a batch (" + count + ")");
-                    }
-                    rows += count;
-                }
-            }
-            return rows;
-        }
     }
 }
