@@ -223,7 +223,13 @@ public class PlanPage {
         }
         Map<String, OutboxService.Enqueued> queued = outbox.enqueueAll(emails.stream().map(p -> mail(p, rules, calendar, now)).toList());
         Map<String, OutboxService.Enqueued> byPlanKey = new java.util.HashMap<>();
-        emails.forEach(p -> byPlanKey.put(p.proposal().key(), queued.get(MAIL_KEY + p.proposal().key())));
+        for (Planned p : emails) {
+            OutboxService.Enqueued message = queued.get(MAIL_KEY + p.proposal().key());
+            if (message == null) { // never stored without its message: the page rolls back instead
+                throw new IllegalStateException("No outbox row for the planned email " + p.proposal().key());
+            }
+            byPlanKey.put(p.proposal().key(), message);
+        }
         return byPlanKey;
     }
 
