@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The customers a count of the outbox is asked about: listed ids, or every id in {@code (afterId, lastId]} (a page of
- * the full plan, read as one index range instead of thousands of look-ups).
+ * Customers a read is about: listed ids, or every id in {@code (afterId, lastId]} (a page of the full plan, read as one
+ * index range instead of thousands of look-ups). The outbox's counts take it, and the planner's page reads.
  */
 public record CustomerSet(Collection<Long> ids, long afterId, long lastId) {
 
@@ -17,7 +17,7 @@ public record CustomerSet(Collection<Long> ids, long afterId, long lastId) {
         return new CustomerSet(null, afterId, lastId);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return ids != null ? ids.isEmpty() : lastId <= afterId;
     }
 

@@ -86,14 +86,14 @@ public class PlanPage {
         ReadTimes times = new ReadTimes();
         List<FactRow> rows = times.time("customers", () -> customerPages.customers(afterId, SIZE, only));
         if (rows.isEmpty()) {
-            return new Facts(rows, new PlanningMapper.Page(only == null ? null : List.of(), afterId, afterId), Map.of(), Map.of(),
+            return new Facts(afterId, rows, CustomerSet.of(List.of()), Map.of(), Map.of(),
                     Map.of(), Set.of(), Map.of(), Map.of(), Set.of(), times);
         }
         List<Long> ids = rows.stream().map(r -> r.customerId).toList();
         long lastId = ids.get(ids.size() - 1);
-        PlanningMapper.Page page = new PlanningMapper.Page(only == null ? null : ids, afterId, lastId);
-        // the outbox's counts over the same customers: an id range for the full plan (one index range, not 5,000 look-ups)
-        CustomerSet customers = only == null ? CustomerSet.between(afterId, lastId) : CustomerSet.of(ids);
+        // a page of the full plan is a range of customer ids: one index range scan instead of 5,000 look-ups, here and in
+        // the outbox's counts
+        CustomerSet page = only == null ? CustomerSet.between(afterId, lastId) : CustomerSet.of(ids);
         Map<Long, List<PlanningMapper.ProblemRow>> problems = times.time("problems", () -> mapper.recentProblems(
                 now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), page)).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
@@ -103,7 +103,7 @@ public class PlanPage {
         Instant thankYouSince = now.minus(Duration.ofDays(rules.thankYouMinDaysBetween()));
         // the last thank-you note: planned here, or queued by anyone else (netweaving's for consenting, a composed one)
         Map<Long, Instant> lastThankYou = new java.util.HashMap<>(times.time("thank-yous queued",
-                () -> outbox.lastQueued(customers, MailPurpose.THANK_YOU, thankYouSince)));
+                () -> outbox.lastQueued(page, MailPurpose.THANK_YOU, thankYouSince)));
         times.time("thank-yous planned", () -> mapper.recentEmails(thankYouSince, page, PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES))
                 .forEach(e -> lastThankYou.merge(e.customerId, e.lastThankYouAt, (a, b) -> a.isAfter(b) ? a : b));
         Set<Long> followUpsPending = new HashSet<>(times.time("follow-ups pending", () -> mapper.followUpsPending(page)));
@@ -111,12 +111,12 @@ public class PlanPage {
                 () -> mapper.courtesyHandedBack(page, PlannedTouchStatus.CANCELLED, PlannedTouches.HANDED_BACK))
                 .stream().collect(Collectors.toMap(h -> h.customerId, h -> h.handedBackAt));
         // the cap counts every outreach email in the outbox, whoever queued it (the outbox's one count)
-        Map<Long, Integer> outreach = times.time("outreach counts", () -> outbox.outreachCounts(customers, now.minus(Duration.ofDays(7))));
+        Map<Long, Integer> outreach = times.time("outreach counts", () -> outbox.outreachCounts(page, now.minus(Duration.ofDays(7))));
         // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
         // are written and queued (another instance inserting the same key meanwhile is still harmless)
         Set<String> existing = new HashSet<>(times.time("keys planned",
                 () -> mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE)));
-        return new Facts(rows, page, problems, purchases, lastThankYou, followUpsPending, handedBack, outreach, existing, times);
+        return new Facts(afterId, rows, page, problems, purchases, lastThankYou, followUpsPending, handedBack, outreach, existing, times);
     }
 
     /**
@@ -128,7 +128,7 @@ public class PlanPage {
     public Result planRead(Facts read, Planner planner, Rules rules, BusinessCalendar calendar, CallRoom room, Instant now) {
         List<FactRow> rows = read.rows();
         if (rows.isEmpty()) {
-            return new Result(0, read.page().afterId(), 0, 0, 0);
+            return new Result(0, read.afterId(), 0, 0, 0);
         }
         List<Planned> planned = new ArrayList<>();
         Map<String, Set<java.time.DayOfWeek>> workingDays = new java.util.HashMap<>(); // a team has few spellings
@@ -264,7 +264,7 @@ public class PlanPage {
      * What {@link #read} found for a page: its customers, per customer what the rules look at, and the keys planned
      * already (still open, or younger than the key horizon).
      */
-    public record Facts(List<FactRow> rows, PlanningMapper.Page page, Map<Long, List<PlanningMapper.ProblemRow>> problems,
+    public record Facts(long afterId, List<FactRow> rows, CustomerSet page, Map<Long, List<PlanningMapper.ProblemRow>> problems,
                         Map<Long, List<PlanningMapper.PurchaseRow>> purchases, Map<Long, Instant> lastThankYou,
                         Set<Long> followUpsPending, Map<Long, Instant> handedBack, Map<Long, Integer> outreach,
                         Set<String> existingKeys, ReadTimes times) {
@@ -275,7 +275,7 @@ public class PlanPage {
 
         /** The last customer id of the page: the next page starts after it. */
         public long lastId() {
-            return page.lastId();
+            return rows.isEmpty() ? afterId : rows.get(rows.size() - 1).customerId;
         }
     }
 

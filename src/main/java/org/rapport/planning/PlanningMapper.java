@@ -3,6 +3,7 @@ package org.rapport.planning;
 import org.apache.ibatis.annotations.Param;
 import org.mybatis.cdi.Mapper;
 import org.rapport.customers.ConsentColumns;
+import org.rapport.outbox.CustomerSet;
 import org.rapport.platform.security.Access;
 
 import java.sql.ResultSet;
@@ -23,19 +24,19 @@ public interface PlanningMapper {
     List<FactRow> customers(@Param("afterId") long afterId, @Param("limit") int limit, @Param("ids") Collection<Long> ids);
 
     /** The customers of the page with a problem follow-up call OPEN or ESCALATED (CustomerMapper's pendingFollowUp). */
-    List<Long> followUpsPending(@Param("page") Page page);
+    List<Long> followUpsPending(@Param("page") CustomerSet page);
 
-    List<ProblemRow> recentProblems(@Param("since") Instant since, @Param("page") Page page);
+    List<ProblemRow> recentProblems(@Param("since") Instant since, @Param("page") CustomerSet page);
 
-    List<PurchaseRow> recentPurchases(@Param("since") LocalDate since, @Param("page") Page page);
+    List<PurchaseRow> recentPurchases(@Param("since") LocalDate since, @Param("page") CustomerSet page);
 
     /** Outreach emails planned in the last week, and the last thank-you note since {@code since}, per customer. */
-    List<EmailRow> recentEmails(@Param("since") Instant since, @Param("page") Page page,
+    List<EmailRow> recentEmails(@Param("since") Instant since, @Param("page") CustomerSet page,
                                 @Param("cancelled") PlannedTouchStatus cancelled,
                                 @Param("thankYous") Collection<Proposal.Rule> thankYous);
 
     /** When a courtesy call of each customer of the page was last handed back (CANCELLED with {@code outcome}). */
-    List<HandBackRow> courtesyHandedBack(@Param("page") Page page, @Param("cancelled") PlannedTouchStatus cancelled,
+    List<HandBackRow> courtesyHandedBack(@Param("page") CustomerSet page, @Param("cancelled") PlannedTouchStatus cancelled,
                                          @Param("outcome") String outcome);
 
     /** @param outboxId an email touch's message, when it is stored QUEUED; otherwise {@code null} */
@@ -48,7 +49,7 @@ public interface PlanningMapper {
      * The keys planned for the page's customers that are still open or younger than {@code since}: what a plan can
      * propose again. (Missing one costs a no-op insert, never a duplicate: the key is unique.)
      */
-    List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since,
+    List<String> existingKeys(@Param("page") CustomerSet page, @Param("since") Instant since,
                               @Param("live") Collection<PlannedTouchStatus> live);
 
     /** The salespeople's time zones as stored. */
@@ -113,21 +114,6 @@ public interface PlanningMapper {
 
     List<PlannedTouchView> search(@Param("customerId") Long customerId, @Param("status") String status,
                                   @Param("access") Access access, @Param("limit") int limit);
-
-    /** The customers of a page: the ids (incremental plans), or every id in (afterId, lastId] (the full plan). */
-    record Page(Collection<Long> ids, long afterId, long lastId) {
-        public Collection<Long> getIds() {
-            return ids;
-        }
-
-        public long getAfterId() {
-            return afterId;
-        }
-
-        public long getLastId() {
-            return lastId;
-        }
-    }
 
     /** The customer's consent columns are mapped flat, in {@link ConsentColumns}: a page of 5,000 rows, a million a plan. */
     class FactRow extends ConsentColumns {
