@@ -83,7 +83,7 @@ public class PlanPage {
      * sees what is committed when it runs, as it would inside the page's transaction a moment later).
      */
     public Facts read(long afterId, Collection<Long> only, Rules rules, Instant now) {
-        ReadTimes times = new ReadTimes();
+        PageTimes times = new PageTimes();
         List<FactRow> rows = times.time("customers", () -> customerPages.customers(afterId, SIZE, only));
         if (rows.isEmpty()) {
             return new Facts(afterId, rows, CustomerSet.of(List.of()), Map.of(), Map.of(),
@@ -127,12 +127,32 @@ public class PlanPage {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result planRead(Facts read, Planner planner, Rules rules, BusinessCalendar calendar, CallRoom room, Instant now) {
         List<FactRow> rows = read.rows();
+        PageTimes times = new PageTimes();
         if (rows.isEmpty()) {
-            return new Result(0, read.afterId(), 0, 0, 0);
+            return new Result(0, read.afterId(), 0, 0, 0, times);
         }
+        List<Planned> planned = times.time("rules", () -> rules(read, planner, now));
+        List<Planned> unplanned = planned.stream().filter(p -> !read.existingKeys().contains(p.proposal().key())).toList();
+        List<Planned> fresh = room == null ? unplanned : times.time("call room", () -> withinCallRoom(unplanned, planned, planner, room));
+        // the page's emails go to the outbox first, so that each email touch is written once, QUEUED with its message
+        // (the OPEN -> QUEUED move of a touch queued one by one, made at its insert: no second write per touch)
+        Map<String, OutboxService.Enqueued> messages = times.time("outbox", () -> queue(fresh, rules, calendar, now));
+        if (!fresh.isEmpty()) {
+            times.run("touches", () -> batches.run(PlanningMapper.class, m -> fresh.forEach(p -> {
+                OutboxService.Enqueued message = messages.get(p.proposal().key());
+                m.insert(p.proposal(), p.facts().ownerId(), message == null ? PlannedTouchStatus.OPEN : PlannedTouchStatus.QUEUED,
+                        message == null ? null : message.id(), now);
+            })));
+        }
+        int emailsQueued = (int) messages.values().stream().filter(OutboxService.Enqueued::created).count();
+        return new Result(rows.size(), read.lastId(), planned.size(), fresh.size(), emailsQueued, times);
+    }
+
+    /** What the rules propose for each customer of the page. */
+    private static List<Planned> rules(Facts read, Planner planner, Instant now) {
         List<Planned> planned = new ArrayList<>();
         Map<String, Set<java.time.DayOfWeek>> workingDays = new java.util.HashMap<>(); // a team has few spellings
-        for (FactRow row : rows) {
+        for (FactRow row : read.rows()) {
             CustomerFacts facts = facts(row, read.problems().getOrDefault(row.customerId, List.of()),
                     read.purchases().getOrDefault(row.customerId, List.of()), read.lastThankYou().get(row.customerId),
                     read.outreach().getOrDefault(row.customerId, 0),
@@ -142,20 +162,7 @@ public class PlanPage {
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
         }
-        List<Planned> unplanned = planned.stream().filter(p -> !read.existingKeys().contains(p.proposal().key())).toList();
-        List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room);
-        // the page's emails go to the outbox first, so that each email touch is written once, QUEUED with its message
-        // (the OPEN -> QUEUED move of a touch queued one by one, made at its insert: no second write per touch)
-        Map<String, OutboxService.Enqueued> messages = queue(fresh, rules, calendar, now);
-        if (!fresh.isEmpty()) {
-            batches.run(PlanningMapper.class, m -> fresh.forEach(p -> {
-                OutboxService.Enqueued message = messages.get(p.proposal().key());
-                m.insert(p.proposal(), p.facts().ownerId(), message == null ? PlannedTouchStatus.OPEN : PlannedTouchStatus.QUEUED,
-                        message == null ? null : message.id(), now);
-            }));
-        }
-        int emailsQueued = (int) messages.values().stream().filter(OutboxService.Enqueued::created).count();
-        return new Result(rows.size(), read.lastId(), planned.size(), fresh.size(), emailsQueued);
+        return planned;
     }
 
     /**
@@ -267,7 +274,7 @@ public class PlanPage {
     public record Facts(long afterId, List<FactRow> rows, CustomerSet page, Map<Long, List<PlanningMapper.ProblemRow>> problems,
                         Map<Long, List<PlanningMapper.PurchaseRow>> purchases, Map<Long, Instant> lastThankYou,
                         Set<Long> followUpsPending, Map<Long, Instant> handedBack, Map<Long, Integer> outreach,
-                        Set<String> existingKeys, ReadTimes times) {
+                        Set<String> existingKeys, PageTimes times) {
 
         public int customers() {
             return rows.size();
@@ -280,6 +287,6 @@ public class PlanPage {
     }
 
     /** @param proposals what the rules proposed; {@code created} of those, the touches that were not planned before */
-    public record Result(int customers, long lastId, int proposals, int created, int emailsQueued) {
+    public record Result(int customers, long lastId, int proposals, int created, int emailsQueued, PageTimes times) {
     }
 }

@@ -141,7 +141,8 @@ public class PlanningService {
         // the full plan reads page n + 1 on a managed thread while it plans page n (the reads keep MariaDB busy, the
         // planning and writing this thread); an incremental plan is one page or a few, read in its own transaction
         ReadAhead<PlanPage.Facts> next = customerIds == null ? ReadAhead.start(() -> page.read(0, null, rules, now), executor) : null;
-        ReadTimes reads = new ReadTimes();
+        PageTimes reads = new PageTimes();
+        PageTimes work = new PageTimes();
         long waitedNanos = 0;
         while (true) {
             PlanPage.Result result;
@@ -155,6 +156,7 @@ public class PlanningService {
                 next = read.customers() < PlanPage.SIZE ? null
                         : ReadAhead.start(() -> page.read(read.lastId(), null, rules, now), executor);
                 result = page.planRead(read, planner, rules, calendar, room, now);
+                work.add(result.times());
             }
             customers += result.customers();
             proposals += result.proposals();
@@ -170,7 +172,7 @@ public class PlanningService {
             long waitedMillis = waitedNanos / 1_000_000;
             LOG.info(() -> "Planned " + run.customers() + " customers: " + run.proposals() + " touches proposed, " + run.created() + " of them new, "
                     + run.emailsQueued() + " emails queued, in " + run.millis() + " ms; the pages' reads, ahead on a managed thread: "
-                    + reads + "; waited for them " + waitedMillis + " ms");
+                    + reads + "; waited for them " + waitedMillis + " ms; the planning thread's pages: " + work);
         }
         return run;
     }
