@@ -21,6 +21,16 @@ public interface OutboxMapper {
 
     Optional<Long> idByKey(@Param("key") String key);
 
+    /** {@link #insert}, or nothing when a row has the key already (for a batch, which one duplicate must not fail). */
+    int insertIfAbsent(@Param("m") Mail mail, @Param("template") String template, @Param("purpose") MailPurpose purpose,
+                       @Param("fields") String fields, @Param("messageId") String messageId, @Param("now") Instant now);
+
+    /** The rows of these idempotency keys (a key never queued is left out). */
+    List<KeyId> idsByKeys(@Param("keys") Collection<String> keys);
+
+    record KeyId(String idempotencyKey, long id) {
+    }
+
     /** One more email composed by this login on this day; the row stays locked until the transaction ends. */
     @Insert("INSERT INTO mail_compose_count (username, day, composed) VALUES (#{username}, #{day}, 1)"
             + " ON DUPLICATE KEY UPDATE composed = composed + 1")
@@ -93,7 +103,7 @@ public interface OutboxMapper {
     /** The waiting message with this key, SUPPRESSED for the reason; 0 when it is not waiting (any more). */
     int withdrawWaiting(@Param("key") String key, @Param("reason") String reason, @Param("now") Instant now);
 
-    List<OutreachCount> outreachCounts(@Param("customerIds") Collection<Long> customerIds, @Param("since") Instant since,
+    List<OutreachCount> outreachCounts(@Param("customers") CustomerSet customers, @Param("since") Instant since,
                                        @Param("purposes") Collection<MailPurpose> purposes);
 
     record OutreachCount(long customerId, int emails) {
@@ -144,6 +154,6 @@ public interface OutboxMapper {
     }
 
     /** Per customer, the creation time of the latest waiting, sending or sent message of the purpose since {@code since}. */
-    List<LastQueued> lastQueued(@Param("customerIds") Collection<Long> customerIds, @Param("purpose") MailPurpose purpose,
+    List<LastQueued> lastQueued(@Param("customers") CustomerSet customers, @Param("purpose") MailPurpose purpose,
                                 @Param("since") Instant since);
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.Tier;
+import org.rapport.outbox.CustomerSet;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailPurpose;
 import org.rapport.outbox.OutboxService;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * Plans one page of customers in its own transaction: set-based reads (the customers, their recent problems,
- * pending follow-up calls, purchases and emails), the rules in memory, one batch of inserts. Emails go to the outbox in the same transaction.
+ * pending follow-up calls, purchases and emails), the rules in memory, one batch of inserts. Emails go to the outbox in the same
+ * transaction, in bulk.
  */
 @ApplicationScoped
 public class PlanPage {
@@ -58,64 +60,109 @@ public class PlanPage {
     @Inject
     PlannedTouches touches;
 
+    @Inject
+    CustomerPages customerPages;
+
     /**
+     * Reads and plans one page in its own transaction (the incremental plans, and the full plan without a page read
+     * ahead).
+     *
      * @param room the room left on call lists today, or null when no rule depends on it
      * @return the customers read (the page is the last when fewer than {@link #SIZE}) and the touches proposed
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result plan(long afterId, Collection<Long> only, Planner planner, Rules rules, BusinessCalendar calendar, CallRoom room,
                        Instant now) {
-        List<FactRow> rows = mapper.customers(afterId, SIZE, only);
+        return planRead(read(afterId, only, rules, now), planner, rules, calendar, room, now);
+    }
+
+    /**
+     * What the rules look at of one page of customers (all, or those in {@code only}, after {@code afterId}): the
+     * customers with plain JDBC, the rest set-based. No transaction of its own: inside the page's, or on a managed
+     * thread ahead of it with none, since a page's plan writes only its own customers' rows (each read at READ COMMITTED
+     * sees what is committed when it runs, as it would inside the page's transaction a moment later).
+     */
+    public Facts read(long afterId, Collection<Long> only, Rules rules, Instant now) {
+        PageTimes times = new PageTimes();
+        List<FactRow> rows = times.time("customers", () -> customerPages.customers(afterId, SIZE, only));
         if (rows.isEmpty()) {
-            return new Result(0, afterId, 0, 0, 0);
+            return new Facts(afterId, rows, CustomerSet.of(List.of()), Map.of(), Map.of(),
+                    Map.of(), Set.of(), Map.of(), Map.of(), Set.of(), times);
         }
         List<Long> ids = rows.stream().map(r -> r.customerId).toList();
-        PlanningMapper.Page page = new PlanningMapper.Page(only == null ? null : ids, afterId, ids.get(ids.size() - 1));
-        Map<Long, List<PlanningMapper.ProblemRow>> problems = mapper.recentProblems(
-                now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), page).stream()
+        long lastId = ids.get(ids.size() - 1);
+        // a page of the full plan is a range of customer ids: one index range scan instead of 5,000 look-ups, here and in
+        // the outbox's counts
+        CustomerSet page = only == null ? CustomerSet.between(afterId, lastId) : CustomerSet.of(ids);
+        Map<Long, List<PlanningMapper.ProblemRow>> problems = times.time("problems", () -> mapper.recentProblems(
+                now.minus(Duration.ofDays(rules.resellAfterDays() + rules.checkInAfterDays() + 2L)), page)).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
-        Map<Long, List<PlanningMapper.PurchaseRow>> purchases = mapper.recentPurchases(
-                Planner.purchasesSince(now), page).stream()
+        Map<Long, List<PlanningMapper.PurchaseRow>> purchases = times.time("purchases", () -> mapper.recentPurchases(
+                Planner.purchasesSince(now), page)).stream()
                 .collect(Collectors.groupingBy(p -> p.customerId));
         Instant thankYouSince = now.minus(Duration.ofDays(rules.thankYouMinDaysBetween()));
         // the last thank-you note: planned here, or queued by anyone else (netweaving's for consenting, a composed one)
-        Map<Long, Instant> lastThankYou = new java.util.HashMap<>(outbox.lastQueued(ids, MailPurpose.THANK_YOU, thankYouSince));
-        mapper.recentEmails(thankYouSince, page, PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES)
+        Map<Long, Instant> lastThankYou = new java.util.HashMap<>(times.time("thank-yous queued",
+                () -> outbox.lastQueued(page, MailPurpose.THANK_YOU, thankYouSince)));
+        times.time("thank-yous planned", () -> mapper.recentEmails(thankYouSince, page, PlannedTouchStatus.CANCELLED, Planner.THANK_YOU_RULES))
                 .forEach(e -> lastThankYou.merge(e.customerId, e.lastThankYouAt, (a, b) -> a.isAfter(b) ? a : b));
-        Set<Long> followUpsPending = new HashSet<>(mapper.followUpsPending(page));
-        Map<Long, Instant> handedBack = mapper.courtesyHandedBack(page, PlannedTouchStatus.CANCELLED, PlannedTouches.HANDED_BACK)
+        Set<Long> followUpsPending = new HashSet<>(times.time("follow-ups pending", () -> mapper.followUpsPending(page)));
+        Map<Long, Instant> handedBack = times.time("handed back",
+                () -> mapper.courtesyHandedBack(page, PlannedTouchStatus.CANCELLED, PlannedTouches.HANDED_BACK))
                 .stream().collect(Collectors.toMap(h -> h.customerId, h -> h.handedBackAt));
         // the cap counts every outreach email in the outbox, whoever queued it (the outbox's one count)
-        Map<Long, Integer> outreach = outbox.outreachCounts(ids, now.minus(Duration.ofDays(7)));
+        Map<Long, Integer> outreach = times.time("outreach counts", () -> outbox.outreachCounts(page, now.minus(Duration.ofDays(7))));
+        // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
+        // are written and queued (another instance inserting the same key meanwhile is still harmless)
+        Set<String> existing = new HashSet<>(times.time("keys planned",
+                () -> mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE)));
+        return new Facts(afterId, rows, page, problems, purchases, lastThankYou, followUpsPending, handedBack, outreach, existing, times);
+    }
 
+    /**
+     * Plans a page read by {@link #read} in its own transaction: the rules in memory, the emails queued in bulk, one batch
+     * of inserts. A page that fails leaves nothing: its touches and outbox rows roll back together, and the plan of the
+     * page runs again whole next time.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Result planRead(Facts read, Planner planner, Rules rules, BusinessCalendar calendar, CallRoom room, Instant now) {
+        List<FactRow> rows = read.rows();
+        PageTimes times = new PageTimes();
+        if (rows.isEmpty()) {
+            return new Result(0, read.afterId(), 0, 0, 0, times);
+        }
+        List<Planned> planned = times.time("rules", () -> rules(read, planner, now));
+        List<Planned> unplanned = planned.stream().filter(p -> !read.existingKeys().contains(p.proposal().key())).toList();
+        List<Planned> fresh = room == null ? unplanned : times.time("call room", () -> withinCallRoom(unplanned, planned, planner, room));
+        // the page's emails go to the outbox first, so that each email touch is written once, QUEUED with its message
+        // (the OPEN -> QUEUED move of a touch queued one by one, made at its insert: no second write per touch)
+        Map<String, OutboxService.Enqueued> messages = times.time("outbox", () -> queue(fresh, rules, calendar, now));
+        if (!fresh.isEmpty()) {
+            times.run("touches", () -> batches.run(PlanningMapper.class, m -> fresh.forEach(p -> {
+                OutboxService.Enqueued message = messages.get(p.proposal().key());
+                m.insert(p.proposal(), p.facts().ownerId(), message == null ? PlannedTouchStatus.OPEN : PlannedTouchStatus.QUEUED,
+                        message == null ? null : message.id(), now);
+            })));
+        }
+        int emailsQueued = (int) messages.values().stream().filter(OutboxService.Enqueued::created).count();
+        return new Result(rows.size(), read.lastId(), planned.size(), fresh.size(), emailsQueued, times);
+    }
+
+    /** What the rules propose for each customer of the page. */
+    private static List<Planned> rules(Facts read, Planner planner, Instant now) {
         List<Planned> planned = new ArrayList<>();
         Map<String, Set<java.time.DayOfWeek>> workingDays = new java.util.HashMap<>(); // a team has few spellings
-        for (FactRow row : rows) {
-            CustomerFacts facts = facts(row, problems.getOrDefault(row.customerId, List.of()),
-                    purchases.getOrDefault(row.customerId, List.of()), lastThankYou.get(row.customerId),
-                    outreach.getOrDefault(row.customerId, 0),
+        for (FactRow row : read.rows()) {
+            CustomerFacts facts = facts(row, read.problems().getOrDefault(row.customerId, List.of()),
+                    read.purchases().getOrDefault(row.customerId, List.of()), read.lastThankYou().get(row.customerId),
+                    read.outreach().getOrDefault(row.customerId, 0),
                     new BusinessCalendar.Workweek(row.ownerRegion,
                             workingDays.computeIfAbsent(row.ownerWorkingDays, WorkingDays::ofStored)),
-                    followUpsPending.contains(row.customerId), handedBack.get(row.customerId));
+                    read.followUpsPending().contains(row.customerId), read.handedBack().get(row.customerId));
             LocalDate today = now.atZone(facts.zone()).toLocalDate();
             planner.plan(facts, today).forEach(p -> planned.add(new Planned(p, facts)));
         }
-        // most of a night's proposals were planned on an earlier night: one indexed read finds them, so only new ones
-        // are written and queued (another instance inserting the same key meanwhile is still harmless)
-        Set<String> existing = planned.isEmpty() ? Set.of()
-                : new HashSet<>(mapper.existingKeys(page, now.minus(Duration.ofDays(KEY_HORIZON_DAYS)), LIVE));
-        List<Planned> unplanned = planned.stream().filter(p -> !existing.contains(p.proposal().key())).toList();
-        List<Planned> fresh = room == null ? unplanned : withinCallRoom(unplanned, planned, planner, room);
-        if (!fresh.isEmpty()) {
-            batches.run(PlanningMapper.class, m -> fresh.forEach(p -> m.insert(p.proposal(), p.facts().ownerId(), PlannedTouchStatus.OPEN, now)));
-        }
-        int emailsQueued = 0;
-        for (Planned p : fresh) {
-            if (p.proposal().channel() == Proposal.Channel.EMAIL) {
-                emailsQueued += queue(p, rules, calendar, now);
-            }
-        }
-        return new Result(rows.size(), rows.get(rows.size() - 1).customerId, planned.size(), fresh.size(), emailsQueued);
+        return planned;
     }
 
     /**
@@ -151,13 +198,13 @@ public class PlanPage {
     /** Puts a call of {@code rule} on the owner's list for today, once per cause (the key). */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean callToday(Proposal.Rule rule, long customerId, String key, String reason, int priority, Instant now) {
-        List<FactRow> rows = mapper.customers(customerId - 1, 1, List.of(customerId));
+        List<FactRow> rows = customerPages.customers(customerId - 1, 1, List.of(customerId));
         if (rows.isEmpty() || rows.get(0).ownerId == null || !rows.get(0).consent().mayCall()) {
             return false;
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
         return mapper.insert(new Proposal(key, rule, Proposal.Channel.CALL, customerId, null, today, today,
-                priority, reason, null), rows.get(0).ownerId, PlannedTouchStatus.OPEN, now) == 1;
+                priority, reason, null), rows.get(0).ownerId, PlannedTouchStatus.OPEN, null, now) == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -170,16 +217,38 @@ public class PlanPage {
         touches.withdrawForProblem(customerId, reason, now);
     }
 
-    /** An email touch goes to the outbox to leave inside the customer's send window on or after its due date. */
-    private int queue(Planned p, Rules rules, BusinessCalendar calendar, Instant now) {
-        long id = mapper.idByKey(p.proposal().key()).orElseThrow();
+    /**
+     * The page's new email touches go to the outbox, all at once, to leave inside the customer's send window on or after
+     * their due date.
+     *
+     * @return each email touch's message, by plan key
+     */
+    private Map<String, OutboxService.Enqueued> queue(List<Planned> fresh, Rules rules, BusinessCalendar calendar, Instant now) {
+        List<Planned> emails = fresh.stream().filter(p -> p.proposal().channel() == Proposal.Channel.EMAIL).toList();
+        if (emails.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, OutboxService.Enqueued> queued = outbox.enqueueAll(emails.stream().map(p -> mail(p, rules, calendar, now)).toList());
+        Map<String, OutboxService.Enqueued> byPlanKey = new java.util.HashMap<>();
+        for (Planned p : emails) {
+            OutboxService.Enqueued message = queued.get(MAIL_KEY + p.proposal().key());
+            if (message == null) { // never stored without its message: the page rolls back instead
+                throw new IllegalStateException("No outbox row for the planned email " + p.proposal().key());
+            }
+            byPlanKey.put(p.proposal().key(), message);
+        }
+        return byPlanKey;
+    }
+
+    /** A planned email's idempotency key is its plan key after this. */
+    private static final String MAIL_KEY = "plan:";
+
+    private static Mail mail(Planned p, Rules rules, BusinessCalendar calendar, Instant now) {
         ZoneId zone = p.facts().zone();
         Instant due = ZonedDateTime.of(p.proposal().dueOn(), rules.sendWindowStart(), zone).toInstant();
         Instant notBefore = calendar.sendMoment(due.isAfter(now) ? due : now, zone, p.facts().region(),
                 rules.sendWindowStart(), rules.sendWindowEnd());
-        OutboxService.Enqueued enqueued = outbox.enqueue(new Mail("plan:" + p.proposal().key(), p.proposal().email(),
-                p.proposal().customerId(), null, null, notBefore, true));
-        return touches.queued(id, enqueued.id(), now);
+        return new Mail(MAIL_KEY + p.proposal().key(), p.proposal().email(), p.proposal().customerId(), null, null, notBefore, true);
     }
 
     private static CustomerFacts facts(FactRow r, List<PlanningMapper.ProblemRow> problems,
@@ -198,7 +267,26 @@ public class PlanPage {
     private record Planned(Proposal proposal, CustomerFacts facts) {
     }
 
+    /**
+     * What {@link #read} found for a page: its customers, per customer what the rules look at, and the keys planned
+     * already (still open, or younger than the key horizon).
+     */
+    public record Facts(long afterId, List<FactRow> rows, CustomerSet page, Map<Long, List<PlanningMapper.ProblemRow>> problems,
+                        Map<Long, List<PlanningMapper.PurchaseRow>> purchases, Map<Long, Instant> lastThankYou,
+                        Set<Long> followUpsPending, Map<Long, Instant> handedBack, Map<Long, Integer> outreach,
+                        Set<String> existingKeys, PageTimes times) {
+
+        public int customers() {
+            return rows.size();
+        }
+
+        /** The last customer id of the page: the next page starts after it. */
+        public long lastId() {
+            return rows.isEmpty() ? afterId : rows.get(rows.size() - 1).customerId;
+        }
+    }
+
     /** @param proposals what the rules proposed; {@code created} of those, the touches that were not planned before */
-    public record Result(int customers, long lastId, int proposals, int created, int emailsQueued) {
+    public record Result(int customers, long lastId, int proposals, int created, int emailsQueued, PageTimes times) {
     }
 }

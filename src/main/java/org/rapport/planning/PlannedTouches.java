@@ -19,7 +19,6 @@ import static org.rapport.planning.PlannedTouchStatus.CANCELLED;
 import static org.rapport.planning.PlannedTouchStatus.DONE;
 import static org.rapport.planning.PlannedTouchStatus.ESCALATED;
 import static org.rapport.planning.PlannedTouchStatus.OPEN;
-import static org.rapport.planning.PlannedTouchStatus.QUEUED;
 
 /**
  * The one writer of a planned touch's status: every change is a move of {@link PlannedTouchStatus}, checked in Java
@@ -133,11 +132,6 @@ public class PlannedTouches {
                 record(id, DONE, "NOT_NEEDED", note, 0, null);
             }
         });
-    }
-
-    /** An email touch is in the outbox now. */
-    int queued(long id, long outboxId, Instant now) {
-        return mapper.queued(id, outboxId, OPEN, OPEN.moveTo(QUEUED, id), now);
     }
 
     /**

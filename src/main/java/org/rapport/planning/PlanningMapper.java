@@ -4,8 +4,11 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.mybatis.cdi.Mapper;
 import org.rapport.customers.ConsentColumns;
+import org.rapport.outbox.CustomerSet;
 import org.rapport.platform.security.Access;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -15,27 +18,31 @@ import java.util.Optional;
 @Mapper
 public interface PlanningMapper {
 
-    /** The next page of customers (all, or those in {@code ids}) after {@code afterId}, in id order. */
+    /**
+     * The next page of customers (all, or those in {@code ids}) after {@code afterId}, in id order. Read through
+     * {@link CustomerPages} (plain JDBC over this statement's SQL), not through this method.
+     */
     List<FactRow> customers(@Param("afterId") long afterId, @Param("limit") int limit, @Param("ids") Collection<Long> ids);
 
     /** The customers of the page with a problem follow-up call OPEN or ESCALATED (CustomerMapper's pendingFollowUp). */
-    List<Long> followUpsPending(@Param("page") Page page);
+    List<Long> followUpsPending(@Param("page") CustomerSet page);
 
-    List<ProblemRow> recentProblems(@Param("since") Instant since, @Param("page") Page page);
+    List<ProblemRow> recentProblems(@Param("since") Instant since, @Param("page") CustomerSet page);
 
-    List<PurchaseRow> recentPurchases(@Param("since") LocalDate since, @Param("page") Page page);
+    List<PurchaseRow> recentPurchases(@Param("since") LocalDate since, @Param("page") CustomerSet page);
 
     /** Outreach emails planned in the last week, and the last thank-you note since {@code since}, per customer. */
-    List<EmailRow> recentEmails(@Param("since") Instant since, @Param("page") Page page,
+    List<EmailRow> recentEmails(@Param("since") Instant since, @Param("page") CustomerSet page,
                                 @Param("cancelled") PlannedTouchStatus cancelled,
                                 @Param("thankYous") Collection<Proposal.Rule> thankYous);
 
     /** When a courtesy call of each customer of the page was last handed back (CANCELLED with {@code outcome}). */
-    List<HandBackRow> courtesyHandedBack(@Param("page") Page page, @Param("cancelled") PlannedTouchStatus cancelled,
+    List<HandBackRow> courtesyHandedBack(@Param("page") CustomerSet page, @Param("cancelled") PlannedTouchStatus cancelled,
                                          @Param("outcome") String outcome);
 
+    /** @param outboxId an email touch's message, when it is stored QUEUED; otherwise {@code null} */
     int insert(@Param("p") Proposal proposal, @Param("salespersonId") Long salespersonId,
-               @Param("status") PlannedTouchStatus status, @Param("now") Instant now);
+               @Param("status") PlannedTouchStatus status, @Param("outboxId") Long outboxId, @Param("now") Instant now);
 
     Optional<Long> idByKey(@Param("key") String key);
 
@@ -43,7 +50,7 @@ public interface PlanningMapper {
      * The keys planned for the page's customers that are still open or younger than {@code since}: what a plan can
      * propose again. (Missing one costs a no-op insert, never a duplicate: the key is unique.)
      */
-    List<String> existingKeys(@Param("page") Page page, @Param("since") Instant since,
+    List<String> existingKeys(@Param("page") CustomerSet page, @Param("since") Instant since,
                               @Param("live") Collection<PlannedTouchStatus> live);
 
     /** The salespeople's time zones as stored. */
@@ -55,9 +62,6 @@ public interface PlanningMapper {
      */
     List<RoomRow> callRoom(@Param("ids") Collection<Long> salespersonIds, @Param("today") LocalDate today,
                            @Param("defaultCapacity") int defaultCapacity, @Param("open") PlannedTouchStatus open);
-
-    int queued(@Param("id") long id, @Param("outboxId") long outboxId, @Param("from") PlannedTouchStatus from,
-               @Param("to") PlannedTouchStatus to, @Param("now") Instant now);
 
     /** The customer's calls and visits of {@code rules} in a status of {@code from}, which a conversation has made unnecessary. */
     int closeAnswered(@Param("customerId") long customerId, @Param("from") Collection<PlannedTouchStatus> from,
@@ -120,21 +124,6 @@ public interface PlanningMapper {
     List<PlannedTouchView> search(@Param("customerId") Long customerId, @Param("status") String status,
                                   @Param("access") Access access, @Param("limit") int limit);
 
-    /** The customers of a page: the ids (incremental plans), or every id in (afterId, lastId] (the full plan). */
-    record Page(Collection<Long> ids, long afterId, long lastId) {
-        public Collection<Long> getIds() {
-            return ids;
-        }
-
-        public long getAfterId() {
-            return afterId;
-        }
-
-        public long getLastId() {
-            return lastId;
-        }
-    }
-
     /** The customer's consent columns are mapped flat, in {@link ConsentColumns}: a page of 5,000 rows, a million a plan. */
     class FactRow extends ConsentColumns {
         long customerId;
@@ -148,6 +137,11 @@ public interface PlanningMapper {
         String ownerRegion;
         Instant lastTwoWayTouchAt;
         Long customerSinceDay;
+
+        /** The consent columns of a plain JDBC row ({@link CustomerPages}), from column {@code consentFirst} on. */
+        void read(ResultSet rs, int consentFirst) throws SQLException {
+            readConsent(rs, consentFirst);
+        }
     }
 
     class ProblemRow {

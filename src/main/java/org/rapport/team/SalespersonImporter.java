@@ -9,6 +9,7 @@ import org.rapport.imports.ImportResult.Counts;
 import org.rapport.imports.Rejection;
 import org.rapport.imports.Row;
 import org.rapport.imports.RowImporter;
+import org.rapport.platform.database.Batches;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,10 +156,6 @@ public class SalespersonImporter implements RowImporter<Salesperson> {
     }
 
     private static <T> List<List<T>> chunks(List<T> list) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += 1000) {
-            chunks.add(list.subList(i, Math.min(list.size(), i + 1000)));
-        }
-        return chunks;
+        return Batches.chunks(list, 1000);
     }
 }

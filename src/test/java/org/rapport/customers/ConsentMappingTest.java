@@ -62,7 +62,8 @@ class ConsentMappingTest {
 
     @Test
     void theFlatColumnsAreTheColumnsOfTheFragmentAndConvertLikeTheResultMap() {
-        Set<String> fields = Stream.of(ConsentColumns.class.getDeclaredFields()).map(Field::getName)
+        Set<String> fields = Stream.of(ConsentColumns.class.getDeclaredFields())
+                .filter(f -> !java.lang.reflect.Modifier.isStatic(f.getModifiers())).map(Field::getName)
                 .collect(java.util.stream.Collectors.toSet());
         Set<String> columns = configuration.getResultMap(CONSENT).getConstructorResultMappings().stream()
                 .map(m -> camelCase(m.getColumn())).collect(java.util.stream.Collectors.toSet());
@@ -70,6 +71,13 @@ class ConsentMappingTest {
 
         ConsentColumns row = new ConsentColumns();
         assertThat(row.consent()).isEqualTo(Consent.of(false, false, null, null, null, null, null, null, false));
+    }
+
+    @Test
+    void thePlainJdbcReaderKnowsTheFragmentsColumnsInTheirOrder() {
+        String fragment = configuration.getSqlFragments().get("org.rapport.customers.CustomerMapper.consentColumns").getStringBody();
+        List<String> aliases = java.util.regex.Pattern.compile("AS (\\w+)").matcher(fragment).results().map(m -> m.group(1)).toList();
+        assertThat(aliases).isEqualTo(ConsentColumns.LABELS);
     }
 
     private static String camelCase(String column) {

@@ -391,6 +391,63 @@ class PlanningIT {
         });
     }
 
+    /**
+     * Each column the planner's pages read (plain JDBC, by index: CustomerPages) reaches the plan as itself: the owner,
+     * the tier, the zone, the last conversation, the customer-since date and the consent columns, each with an effect
+     * the planned touches show. A column read into the wrong field changes one of them.
+     */
+    @Test
+    void everyColumnOfACustomerReachesThePlanner() throws InterruptedException {
+        ZoneId zone = ZoneId.of("Pacific/Kiritimati"); // UTC+14: its today is another date than UTC's most of the day
+        awayFromLocalMidnight(List.of(zone, ZoneOffset.UTC));
+        LocalDate localToday = LocalDate.now(zone);
+        String seller = Csv.unique("col");
+        Api.Reply people = api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,region,working_days",
+                seller + ",Carla Columns,Europe/Berlin,DE-BE,MON-SUN"));
+        assertThat(people.json().getJsonArray("rejected")).as(people.toString()).isEmpty();
+        String all = seller + "-all";
+        String noContact = seller + "-dnc";
+        String noEmailOk = seller + "-noemail";
+        String noAddress = seller + "-noaddress";
+        String header = "external_id,company,contact_first_name,email,time_zone,locale,region,owner,tier,customer_since,email_ok,intro_ok,do_not_contact";
+        String since = localToday.minusYears(3).toString();
+        Api.Reply customers = api.asAdmin().postCsv("api/import/customers", Csv.lines(header,
+                all + ",All Columns Ltd,Ada,ada@example.com,Pacific/Kiritimati,en,KI," + seller + ",TOP10," + since + ",true,true,false",
+                noContact + ",Do Not Call Ltd,Bo,bo@example.com,Pacific/Kiritimati,en,KI," + seller + ",TOP10," + since + ",true,true,true",
+                noEmailOk + ",No Email Ltd,Cy,cy@example.com,Pacific/Kiritimati,en,KI," + seller + ",TOP10," + since + ",false,true,false",
+                noAddress + ",No Address Ltd,Di,,Pacific/Kiritimati,en,KI," + seller + ",TOP10," + since + ",true,true,false"));
+        assertThat(customers.json().getInt("created")).as(customers.toString()).isEqualTo(4);
+        Instant spoken = Instant.now().minus(Duration.ofDays(20));
+        Api.Reply touch = api.asAdmin().postJson("api/touches", "{\"customer\":\"" + all
+                + "\",\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"occurred_at\":\"" + spoken + "\"}");
+        assertThat(touch.status()).as(touch.toString()).isEqualTo(201);
+
+        Api.Reply run = api.asAdmin().postJson("api/planning/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+
+        long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(spoken, zone), localToday);
+        JsonObject call = open(all, "COURTESY");
+        assertThat(call.getString("salesperson")).as("the owner").isEqualTo(seller);
+        assertThat(call.getString("reason")).as("the tier and the last conversation, in the customer's zone")
+                .isEqualTo("Top-10 customer, last spoken " + days + " days ago");
+        JsonObject thanks = planned(all).stream().filter(t -> t.getString("rule").equals("THANK_YOU_ANNIVERSARY")).findFirst()
+                .orElseThrow(() -> new AssertionError("no anniversary email: " + planned(all)));
+        assertThat(thanks.getString("reason")).as("customer since").isEqualTo("3 years a customer today");
+        assertThat(LocalDate.parse(thanks.getString("due_on"))).as("the customer's today").isEqualTo(localToday);
+        assertThat(thanks.getString("status")).isEqualTo("QUEUED");
+        JsonObject message = outbox(thanks.getInt("outbox_id"));
+        assertThat(message.getString("idempotency_key")).startsWith("plan:anniversary:");
+        assertThat(message.getString("template")).isEqualTo("thank-you-anniversary");
+        assertThat(message.getString("status")).isEqualTo("PENDING");
+        java.time.LocalTime leaves = Instant.parse(message.getString("not_before")).atZone(zone).toLocalTime();
+        assertThat(leaves).as("inside the send window of the customer's zone").isBetween(java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0));
+
+        assertThat(planned(noContact)).as("do not contact").isEmpty();
+        assertThat(planned(noEmailOk)).extracting(t -> t.getString("rule")).as("email not allowed").containsExactly("COURTESY");
+        assertThat(planned(noAddress)).extracting(t -> t.getString("rule")).as("no address").containsExactly("COURTESY");
+        assertThat(open(noEmailOk, "COURTESY").getString("reason")).isEqualTo("Top-10 customer, no conversation on record");
+    }
+
     @Test
     void plannedTouchesAreScopedAndPlanningIsForAdmins() {
         assertThat(team.as(team.c).get("api/planned-touches?customer=" + team.customerOfA).status()).isEqualTo(403);

@@ -126,7 +126,9 @@ public final class PlanningBenchmark {
                  Quiet.Monitor monitor = new Quiet.Monitor()) {
                 Thread.sleep(1500);
                 first = plan(http, service, admin, "first");
+                Bench.log("first plan, as the service logs it: %s", lastPlanLine(dir.resolve("service.log")));
                 nightly = plan(http, service, admin, "nightly");
+                Bench.log("nightly plan, as the service logs it: %s", lastPlanLine(dir.resolve("service.log")));
                 Thread.sleep(1500);
                 maxHeap = heap.maxUsedMb();
                 planInterference = monitor.summary();
@@ -229,6 +231,15 @@ public final class PlanningBenchmark {
         long nanos = System.nanoTime() - started;
         Bench.log("streamed %,d rows in %s: %s", rows, Bench.seconds(nanos), sql.substring(0, Math.min(60, sql.length())));
         return nanos;
+    }
+
+    /** The service's own line about its last full plan: the time each of the pages' reads took, and the wait for them. */
+    private static String lastPlanLine(java.nio.file.Path serviceLog) throws java.io.IOException {
+        try (var lines = java.nio.file.Files.lines(serviceLog, java.nio.charset.StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("Planned ") && l.contains(" customers: ")).reduce((a, b) -> b).orElse("(none)");
+        } catch (java.io.UncheckedIOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private static Plan plan(HttpClient http, Service service, String admin, String label) throws Exception {

@@ -6,6 +6,8 @@ import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -24,5 +26,14 @@ public class Batches {
             statements.accept(session.getMapper(mapperType));
             session.flushStatements();
         }
+    }
+
+    /** The list cut into consecutive pieces of at most {@code size} (views of it): one statement each. */
+    public static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return chunks;
     }
 }
