@@ -6,6 +6,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,13 +27,20 @@ final class SmtpPostman implements Postman {
     private final String password;
     private Transport transport;
     private boolean unreachable;
-    // System.nanoTime() of the server's last answer that ended well (the connection, a NOOP, a message accepted)
+    // the monotonic time (nanoTime) of the server's last answer that ended well (the connection, a NOOP, a message accepted)
     private long answeredAt;
 
+    private final LongSupplier nanoTime;
+
     SmtpPostman(Session session, String user, String password) {
+        this(session, user, password, System::nanoTime);
+    }
+
+    SmtpPostman(Session session, String user, String password, LongSupplier nanoTime) {
         this.session = session;
         this.user = user;
         this.password = password;
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -42,11 +50,11 @@ final class SmtpPostman implements Postman {
 
     @Override
     public void connect() throws MessagingException {
-        if (transport != null && System.nanoTime() - answeredAt < ANSWERED_RECENTLY_NANOS) {
+        if (transport != null && nanoTime.getAsLong() - answeredAt < ANSWERED_RECENTLY_NANOS) {
             return;
         }
         if (transport != null && transport.isConnected()) { // pings the server (NOOP)
-            answeredAt = System.nanoTime();
+            answeredAt = nanoTime.getAsLong();
             return;
         }
         close();
@@ -59,7 +67,7 @@ final class SmtpPostman implements Postman {
         }
         transport = opened;
         unreachable = false;
-        answeredAt = System.nanoTime();
+        answeredAt = nanoTime.getAsLong();
     }
 
     @Override
@@ -69,7 +77,7 @@ final class SmtpPostman implements Postman {
         }
         try {
             transport.sendMessage(message, message.getAllRecipients());
-            answeredAt = System.nanoTime();
+            answeredAt = nanoTime.getAsLong();
         } catch (MessagingException e) {
             if (!transport.isConnected()) {
                 close();
