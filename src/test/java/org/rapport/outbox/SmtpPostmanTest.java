@@ -47,9 +47,7 @@ class SmtpPostmanTest {
     @Test
     void aConnectionThatAnsweredWithinTheLastSecondIsNotPinged() throws Exception {
         try (SmtpPostman postman = postman()) {
-            postman.connect();
-            postman.deliver(message(postman, "first@customers.example"));
-            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(900));
+            firstMessageThenIdle(postman, 900);
             postman.connect();
             postman.deliver(message(postman, "second@customers.example"));
 
@@ -62,9 +60,7 @@ class SmtpPostmanTest {
     @Test
     void aConnectionIdleForMoreThanASecondIsPingedBeforeTheNextMessage() throws Exception {
         try (SmtpPostman postman = postman()) {
-            postman.connect();
-            postman.deliver(message(postman, "first@customers.example"));
-            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1100));
+            firstMessageThenIdle(postman, 1100);
             postman.connect();
             postman.connect(); // the NOOP's answer counts as an answer: no second ping
 
@@ -76,16 +72,21 @@ class SmtpPostmanTest {
     @Test
     void anIdleConnectionTheServerDroppedIsOpenedAgain() throws Exception {
         try (SmtpPostman postman = postman()) {
-            postman.connect();
-            postman.deliver(message(postman, "first@customers.example"));
-            server.dropConnections();
-            now.addAndGet(TimeUnit.SECONDS.toNanos(5));
+            firstMessageThenIdle(postman, 5000);
+            server.dropConnections(); // while the connection was idle
             postman.connect();
             postman.deliver(message(postman, "second@customers.example"));
 
             assertThat(server.connections()).isEqualTo(2);
             assertThat(server.commands()).filteredOn(c -> c.startsWith("DATA")).hasSize(2);
         }
+    }
+
+    /** Opens the connection, sends one message, then lets {@code millis} pass on the postman's clock. */
+    private void firstMessageThenIdle(SmtpPostman postman, long millis) throws Exception {
+        postman.connect();
+        postman.deliver(message(postman, "first@customers.example"));
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
     private SmtpPostman postman() {
