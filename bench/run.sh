@@ -16,6 +16,7 @@
 #   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
 #   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
+#   BENCH_DISPATCH_PROFILE=1      one more service round per configuration with a JFR recording (not counted)
 #   BENCH_UNSUBSCRIBE_RUNS=n     runs per unsubscribe variant (direct SMTP, then a silent server); default 10
 #   BENCH_UNSUBSCRIBE_WARMUP=n   messages sent to warm the service up first; default 3000
 #   BENCH_UNSUBSCRIBE_PORT=p     HTTP port of the service in the unsubscribe benchmark; default 18084
@@ -121,7 +122,8 @@ if [[ ",$ONLY," == *",dispatch,"* ]]; then
   say "4. email dispatch to GreenMail (own JVM) vs a bare Jakarta Mail loop, without and with a NOOP per message, configurations ${BENCH_DISPATCH_CONFIGS:-default}"
   timeout 240m "${BENCH[@]}" org.rapport.bench.DispatchBenchmark "${COMMON[@]}" \
       --messages "${BENCH_DISPATCH_MESSAGES:-20000}" --rounds "${BENCH_DISPATCH_ROUNDS:-3}" \
-      --configs "${BENCH_DISPATCH_CONFIGS:-1x50,2x50,4x50}" --warmup 5000 2>&1 | tee -a "$OUT"
+      --configs "${BENCH_DISPATCH_CONFIGS:-1x50,2x50,4x50}" --warmup 5000 \
+      $([ "${BENCH_DISPATCH_PROFILE:-0}" = 1 ] && echo --profile) 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",unsubscribe,"* ]]; then
   for smtp in direct silent; do

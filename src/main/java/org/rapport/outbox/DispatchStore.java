@@ -82,14 +82,10 @@ public class DispatchStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Outcome> deliver(long id, String instance, Postman postman, Throttle throttle, Consumer<Accepted> accepted) {
-        Optional<OutboxMapper.Owned> owned = mapper.lockOwned(id, instance);
-        if (owned.isEmpty()) {
+        if (mapper.lockOwned(id, instance).isEmpty()) {
             return Optional.empty();
         }
-        if (owned.get().customerId() != null) {
-            mapper.holdCustomer(owned.get().customerId());
-        }
-        ClaimedMessage message = mapper.load(List.of(id), instance).get(0);
+        ClaimedMessage message = mapper.loadHoldingCustomer(id, instance).orElseThrow();
         Outcome outcome = sender.send(message, postman, throttle);
         if (outcome.status() == OutboxStatus.SENT) {
             accepted.accept(new Accepted(message, outcome));

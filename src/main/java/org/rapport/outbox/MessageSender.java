@@ -72,8 +72,10 @@ public class MessageSender {
         RenderedMail rendered;
         MimeMessage message;
         try {
-            rendered = templates.render(template(m).folder(), locale(m), model(m));
-            message = MessageComposer.compose(postman.session(), envelope(m, now), rendered);
+            // the unsubscribe link is in the body and in the List-Unsubscribe header: signed once
+            Optional<String> unsubscribe = unsubscribeUrl(m);
+            rendered = templates.render(template(m).folder(), locale(m), model(m, unsubscribe));
+            message = MessageComposer.compose(postman.session(), envelope(m, now, unsubscribe), rendered);
         } catch (RuntimeException | MessagingException e) {
             // a template or an address that cannot work: retrying the same row would fail the same way
             LOG.log(Level.WARNING, e, () -> "Outbox message " + m.id + " could not be composed");
@@ -93,7 +95,7 @@ public class MessageSender {
      * signed for the customer alone, so each becomes {@code #name} ({@link #inert}).
      */
     RenderedMail renderToShow(ClaimedMessage m) {
-        Map<String, Object> model = model(m);
+        Map<String, Object> model = model(m, unsubscribeUrl(m));
         if (m.toCustomer()) {
             model.put("links", inert(model.get("links")));
         }
@@ -201,7 +203,12 @@ public class MessageSender {
         }
     }
 
-    private Envelope envelope(ClaimedMessage m, Instant now) {
+    /** The customer's unsubscribe link, in every customer email but netweaving's introduction (see {@link #envelope}). */
+    private Optional<String> unsubscribeUrl(ClaimedMessage m) {
+        return m.toCustomer() && !copied(m) ? Optional.of(links.unsubscribeUrl(m.customerId, m.id)) : Optional.empty();
+    }
+
+    private Envelope envelope(ClaimedMessage m, Instant now, Optional<String> unsubscribe) {
         String sender = m.salespersonName == null ? settings.companyName() : m.salespersonName;
         if (!m.toCustomer()) {
             return new Envelope(m.messageId, new Envelope.Address(settings.from(), "Rapport · " + settings.companyName()),
@@ -221,8 +228,7 @@ public class MessageSender {
         links.replyAddress(m.customerId, m.id).ifPresent(address -> replyTo.add(new Envelope.Address(address, sender)));
         return new Envelope(m.messageId, new Envelope.Address(settings.from(), sender),
                 new Envelope.Address(m.customerEmail, m.customerFullName()), replyTo,
-                Optional.of(new Envelope.ListUnsubscribe(links.unsubscribeUrl(m.customerId, m.id),
-                        links.unsubscribeMailto(m.customerId, m.id))), now);
+                unsubscribe.map(url -> new Envelope.ListUnsubscribe(url, links.unsubscribeMailto(m.customerId, m.id))), now);
     }
 
     /** Whether others get a copy of the message (netweaving's introduction). */
@@ -239,7 +245,7 @@ public class MessageSender {
      * The template model: the cause's model as stored, then the people and links as they are now. Links in customer
      * mail are only the ones made here; internal mail keeps the links to Rapport's pages its cause put in.
      */
-    Map<String, Object> model(ClaimedMessage m) {
+    Map<String, Object> model(ClaimedMessage m, Optional<String> unsubscribe) {
         Map<String, Object> model = new HashMap<>(ModelMaps.toMap(template(m).read(FieldsJson.read(m.fields))));
         Map<String, Object> company = new HashMap<>();
         company.put("name", settings.companyName());
@@ -260,9 +266,7 @@ public class MessageSender {
             customer.put("company", m.company == null ? "" : m.company);
             model.put("customer", customer);
             model.put("recipient", Map.of("name", m.customerGreetingName()));
-            if (!copied(m)) {
-                linkModel.put("unsubscribe", links.unsubscribeUrl(m.customerId, m.id));
-            }
+            unsubscribe.ifPresent(url -> linkModel.put("unsubscribe", url));
             if (template(m) == MailTemplate.INTRODUCTION_CONSENT && model.get("introduction") instanceof Map<?, ?> asked) {
                 String url = links.consentUrl(m.customerId, m.id, Long.parseLong(String.valueOf(asked.get("id"))),
                         String.valueOf(asked.get("side")));

@@ -59,8 +59,11 @@ public interface OutboxMapper {
 
     boolean responseRecorded(@Param("inboundMessageId") String inboundMessageId);
 
-    /** Takes a shared lock on the message's customer, so its consent cannot change while the message is on the wire. */
-    void holdCustomer(@Param("customerId") long customerId);
+    /**
+     * The owned message {@link #lockOwned} holds, as {@link #load} reads it, taking a shared lock on its customer in the
+     * same statement, so the customer's consent cannot change while the message is on the wire.
+     */
+    Optional<ClaimedMessage> loadHoldingCustomer(@Param("id") long id, @Param("instance") String instance);
 
     List<ClaimedMessage> load(@Param("ids") Collection<Long> ids, @Param("instance") String instance);
 

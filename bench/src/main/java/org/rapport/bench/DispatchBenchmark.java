@@ -38,7 +38,7 @@ public final class DispatchBenchmark {
     }
 
     record Round(double perSecond, double seconds, double firstDeliveryDelay, double cpuService, double cpuDb, double cpuSink,
-                 double cpuHarness, long stopped, long duplicates, double foreignCpu) {
+                 double cpuHarness, long stopped, long duplicates, double foreignCpu, double statements, double commits) {
         boolean disturbed() {
             return Quiet.disturbed(foreignCpu, seconds);
         }
@@ -141,13 +141,15 @@ public final class DispatchBenchmark {
                                 + "ratio=%.2f bare_with_noop_msgs_per_s=%.0f ratio_to_bare_with_noop=%.2f attempt=%d "
                                 + "foreign_cpu_s=%.1f/%.1f/%.1f %s (service: %.2f s from "
                                 + "due to all SENT, first delivery %.2f s after due, drains stopped by an exception %d, duplicates %d; "
-                                + "cpu_ms_per_msg service_jvm=%.2f mariadb=%.2f greenmail=%.2f harness=%.2f | bare: %.2f s; "
+                                + "cpu_ms_per_msg service_jvm=%.2f mariadb=%.2f greenmail=%.2f harness=%.2f "
+                                + "statements_per_msg=%.2f commits_per_msg=%.2f | bare: %.2f s; "
                                 + "cpu_ms_per_msg greenmail=%.2f harness=%.2f | bare with NOOP: %.2f s; cpu_ms_per_msg greenmail=%.2f "
                                 + "harness=%.2f)%n",
                         label, r, messages, s.perSecond, b.perSecond, s.perSecond / b.perSecond, bn.perSecond,
                         s.perSecond / bn.perSecond, attempt, s.foreignCpu, b.foreignCpu, bn.foreignCpu,
                         disturbed ? "DISTURBED" : "QUIET", s.seconds, s.firstDeliveryDelay,
-                        s.stopped, s.duplicates, s.cpuService, s.cpuDb, s.cpuSink, s.cpuHarness, b.seconds, b.cpuSink, b.cpuHarness,
+                        s.stopped, s.duplicates, s.cpuService, s.cpuDb, s.cpuSink, s.cpuHarness, s.statements, s.commits, b.seconds,
+                        b.cpuSink, b.cpuHarness,
                         bn.seconds, bn.cpuSink, bn.cpuHarness);
             }
             if (profile) {
@@ -183,6 +185,7 @@ public final class DispatchBenchmark {
     /** Enqueues one parked message per customer, makes them due at the next whole second and times the drain. */
     static Round serviceRound(OutboxDriver driver, MailSink sink, List<String> customers, String label, Path jfr) throws Exception {
         sink.reset();
+        driver.ageSent(); // the earlier rounds' messages count no more against the outreach cap
         Map<String, Long> before = driver.counts(null);
         long enqueueNanos = driver.enqueueParked(customers);
         Bench.log("%s: enqueued %,d parked messages in %s (not measured)", label, customers.size(), Bench.seconds(enqueueNanos));
@@ -197,6 +200,7 @@ public final class DispatchBenchmark {
             jcmd(driver.service.pid(), "JFR.start", "name=dispatch", "settings=profile", "filename=" + jfr);
         }
         OutboxDriver.sleepUntil(due);
+        long[] statusBefore = statementCounters(driver);
         cpu.mark();
         long deadline = System.nanoTime() + Duration.ofSeconds(120 + customers.size() / 50).toNanos();
         long[] count;
@@ -211,6 +215,7 @@ public final class DispatchBenchmark {
         // then sent again: wait that long rather than fail, and count the duplicates
         Instant end = driver.awaitDrained(null, Duration.ofMinutes(4));
         double[] used = cpu.used();
+        long[] statusAfter = statementCounters(driver);
         String threads = cpu.serviceThreads();
         if (jfr != null) {
             jcmd(driver.service.pid(), "JFR.stop", "name=dispatch");
@@ -229,11 +234,14 @@ public final class DispatchBenchmark {
         int n = customers.size();
         long stopped = driver.service.logCount(DRAIN_STOPPED) - stoppedBefore;
         Round round = new Round(n / seconds, seconds, firstDelay, used[0] * 1000 / n, used[1] * 1000 / n, used[2] * 1000 / n,
-                used[3] * 1000 / n, stopped, duplicates, used[4]);
+                used[3] * 1000 / n, stopped, duplicates, used[4], (statusAfter[0] - statusBefore[0]) / (double) n,
+                (statusAfter[1] - statusBefore[1]) / (double) n);
         Bench.log("%s: service %,d messages in %.2f s = %.0f msgs/s (first delivery %.2f s after due, last %.2f s; "
+                        + "statements %.2f and commits %.2f per message; "
                         + "drains stopped by an exception: %d; duplicates received: %d; per second: %s; "
                         + "API shows none PENDING/SENDING: %s; service JVM CPU s by thread: %s; others used %.1f CPU s)", label, n,
-                seconds, round.perSecond, firstDelay, (count[2] - micros(due)) / 1e6, stopped, duplicates, perSecond(sink, due),
+                seconds, round.perSecond, firstDelay, (count[2] - micros(due)) / 1e6, round.statements, round.commits, stopped,
+                duplicates, perSecond(sink, due),
                 driver.apiShowsDrained(), threads, used[4]);
         return round;
     }
@@ -253,7 +261,22 @@ public final class DispatchBenchmark {
                 noop ? " with a NOOP before each message" : "", messages, threads, Bench.seconds(result.nanos()), result.perSecond(),
                 used[4]);
         return new Round(result.perSecond(), result.nanos() / 1e9, 0, used[0] * 1000 / messages, used[1] * 1000 / messages,
-                used[2] * 1000 / messages, used[3] * 1000 / messages, 0, 0, used[4]);
+                used[2] * 1000 / messages, used[3] * 1000 / messages, 0, 0, used[4], 0, 0);
+    }
+
+    /**
+     * MariaDB's global {@code Questions} and {@code Com_commit} counters: their growth over a round, divided by its
+     * messages, is what the service sends the database per message (the harness's own polling adds a few dozen in all).
+     */
+    private static long[] statementCounters(OutboxDriver driver) throws java.sql.SQLException {
+        long[] counters = new long[2];
+        try (var c = driver.db.connect(); var st = c.createStatement();
+             var rs = st.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit')")) {
+            while (rs.next()) {
+                counters[rs.getString(1).equalsIgnoreCase("Questions") ? 0 : 1] = rs.getLong(2);
+            }
+        }
+        return counters;
     }
 
     /** Deliveries in each second after the due instant, e.g. "312 540 561 …": shows the dispatchers starting up. */

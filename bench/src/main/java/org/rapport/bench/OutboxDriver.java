@@ -157,6 +157,18 @@ final class OutboxDriver {
     }
 
     /** Makes every parked message due at {@code at}; returns how many. */
+    /**
+     * Moves the creation of the messages already sent eight days back, out of the outreach cap's week
+     * ({@code contact.max_emails_per_7_days}, 2 by default): otherwise a customer's third round is refused (409).
+     */
+    int ageSent() throws SQLException {
+        try (Connection c = db.connect();
+             PreparedStatement s = c.prepareStatement("UPDATE outbox_message SET created_at = created_at - INTERVAL 8 DAY"
+                     + " WHERE status = 'SENT'")) {
+            return s.executeUpdate();
+        }
+    }
+
     int makeDue(Instant at) throws SQLException {
         try (Connection c = db.connect();
              PreparedStatement s = c.prepareStatement("UPDATE outbox_message SET not_before = ? WHERE status = 'PENDING' AND not_before = ?")) {
