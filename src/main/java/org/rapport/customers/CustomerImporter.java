@@ -169,7 +169,7 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
         }
         batches.run(CustomerMapper.class, statements -> writes.forEach(statements::upsert));
         if (!reowned.isEmpty()) {
-            ownersChanged.fire(new CustomerOwnersChanged(reowned)); // their open calls follow them, in this transaction
+            ownersChanged.fire(new CustomerOwnersChanged(reowned)); // their open calls follow them once this commits
         }
         referred(referred);
         return new Counts(created, writes.size() - created, batch.size() - refused - writes.size());

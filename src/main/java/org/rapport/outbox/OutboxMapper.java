@@ -145,9 +145,17 @@ public interface OutboxMapper {
 
     long countByStatus(@Param("status") OutboxStatus status);
 
-    /** Messages due and not yet sent: waiting for a dispatcher, or on their way (ix_outbox_due). */
-    @Select("SELECT COUNT(*) FROM outbox_message WHERE status IN ('PENDING', 'SENDING') AND not_before <= #{now}")
-    long dueCount(@Param("now") Instant now);
+    /**
+     * Messages due and not yet sent (waiting for a dispatcher, or on their way), counted up to {@code cap}: a scrape of
+     * /metrics reads at most that many entries of ix_outbox_due, whatever the backlog.
+     */
+    @Select("SELECT COUNT(*) FROM (SELECT 1 FROM outbox_message WHERE status IN ('PENDING', 'SENDING') AND not_before <= #{now}"
+            + " LIMIT #{cap}) due")
+    long dueCount(@Param("now") Instant now, @Param("cap") int cap);
+
+    /** Messages with the status, counted up to {@code cap} (ix_outbox_due). */
+    @Select("SELECT COUNT(*) FROM (SELECT 1 FROM outbox_message WHERE status = #{status} LIMIT #{cap}) counted")
+    long countUpTo(@Param("status") OutboxStatus status, @Param("cap") int cap);
 
     /** The moment the longest-waiting due message became due, if any waits. */
     @Select("SELECT MIN(not_before) FROM outbox_message WHERE status = 'PENDING' AND not_before <= #{now}")

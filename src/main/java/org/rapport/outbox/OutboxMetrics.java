@@ -20,6 +20,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class OutboxMetrics {
 
+    /** What a scrape counts at most: beyond it the figure says "at least this many", at a bounded cost to the database. */
+    static final int COUNT_CAP = 100_000;
+
     @Inject
     MetricRegistry registry;
 
@@ -31,12 +34,13 @@ public class OutboxMetrics {
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         Gauges.register(registry, "rapport.outbox.backlog",
-                "Messages due and not yet sent (waiting for a dispatcher or on their way)", () -> mapper.dueCount(clock.instant()));
+                "Messages due and not yet sent (waiting for a dispatcher or on their way), counted up to 100,000",
+                () -> mapper.dueCount(clock.instant(), COUNT_CAP));
         Gauges.register(registry, "rapport.outbox.oldest.due.age",
                 "How long the longest-waiting due message has waited; 0 when none waits", MetricUnits.SECONDS, this::oldestDueAge);
         Gauges.register(registry, "rapport.outbox.failed",
-                "Messages refused for good or out of attempts (FAILED); an increase means mail is being lost",
-                () -> mapper.countByStatus(OutboxStatus.FAILED));
+                "Messages refused for good or out of attempts (FAILED), counted up to 100,000; an increase means mail is being lost",
+                () -> mapper.countUpTo(OutboxStatus.FAILED, COUNT_CAP));
     }
 
     private long oldestDueAge() {

@@ -1,6 +1,5 @@
 package org.rapport.planning;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.ibatis.mapping.BoundSql;
@@ -8,7 +7,6 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.rapport.customers.ConsentColumns;
-import org.rapport.platform.database.DataSources;
 import org.rapport.platform.database.JdbcColumns;
 import org.rapport.planning.PlanningMapper.FactRow;
 
@@ -39,9 +37,6 @@ class CustomerPages {
     private static final int CONSENT = BEFORE.size() + 1;
     private static final int LAST_TWO_WAY = CONSENT + ConsentColumns.LABELS.size();
 
-    @Resource(lookup = DataSources.MAIN)
-    DataSource dataSource;
-
     @Inject
     SqlSessionFactory factory;
 
@@ -53,6 +48,9 @@ class CustomerPages {
         parameters.put("limit", limit);
         parameters.put("ids", ids);
         BoundSql sql = statement.getBoundSql(parameters);
+        // MyBatis's own data source (the container's JTA pool), not one injected here: this bean may first be made on a
+        // managed thread reading a page ahead, where Payara injected a @Resource as null (PlanningDowntimeIT)
+        DataSource dataSource = factory.getConfiguration().getEnvironment().getDataSource();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql.getSql())) {
             new DefaultParameterHandler(statement, parameters, sql).setParameters(select);

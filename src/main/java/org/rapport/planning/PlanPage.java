@@ -144,6 +144,9 @@ public class PlanPage {
                         message == null ? null : message.id(), now);
             })));
         }
+        // in this transaction: an import that moved one of these customers since the page was read has its calls, and
+        // these new ones, follow the new owner (its own pass waits for these rows, or ran before this one)
+        times.run("holders", () -> touches.reconcileHolders(read.page()));
         int emailsQueued = (int) messages.values().stream().filter(OutboxService.Enqueued::created).count();
         return new Result(rows.size(), read.lastId(), planned.size(), fresh.size(), emailsQueued, times);
     }

@@ -2,9 +2,11 @@ package org.rapport.planning;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerOwnersChanged;
+import org.rapport.outbox.CustomerSet;
 import org.rapport.planning.Proposal.Rule;
 import org.rapport.platform.errors.NotFound;
 
@@ -84,12 +86,20 @@ public class PlannedTouches {
 
     /**
      * Customers changed owner: their calls still to be made (OPEN or ESCALATED) that no manager gave to someone move to
-     * the new owner's list, in the transaction that changed the owner; a call given to someone stays with them.
+     * the new owner's list; a call given to someone stays with them. After the import's commit, as one statement of its
+     * own: in the import's transaction the customer rows were locked before the planned calls, the reverse of a call
+     * outcome's order (the call, then the customer), so the two could deadlock. A plan page sets the holders of its
+     * customers right too, so a page planned in between cannot leave a call with the old owner.
      */
-    void ownersChanged(@Observes CustomerOwnersChanged changed) {
+    void ownersChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CustomerOwnersChanged changed) {
         if (!changed.customerIds().isEmpty()) {
-            mapper.followOwners(changed.customerIds(), PlannedTouchStatus.ANSWERABLE);
+            reconcileHolders(CustomerSet.of(changed.customerIds()));
         }
+    }
+
+    /** Sets the holder of the customers' calls still to be made right (PlanningMapper.reconcileHolders says when). */
+    void reconcileHolders(CustomerSet customers) {
+        mapper.reconcileHolders(customers, PlannedTouchStatus.ANSWERABLE);
     }
 
     /** A manager's decision: the escalated call comes back on its holder's list on {@code notBefore}, tries afresh. */

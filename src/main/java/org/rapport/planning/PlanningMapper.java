@@ -79,7 +79,7 @@ public interface PlanningMapper {
     int move(@Param("m") Move move, @Param("now") Instant now);
 
     /** The {@code live} touches of these customers that nobody was given are held by the customer's owner again. */
-    int followOwners(@Param("customerIds") Collection<Long> customerIds, @Param("live") Collection<PlannedTouchStatus> live);
+    int reconcileHolders(@Param("page") CustomerSet customers, @Param("live") Collection<PlannedTouchStatus> live);
 
     /**
      * One touch from {@code from} to {@code to}, with what came of it.

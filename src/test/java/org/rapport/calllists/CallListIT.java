@@ -1456,6 +1456,35 @@ class CallListIT {
     }
 
     /**
+     * A call whose holder is missing or stale (written by an older instance during a rolling upgrade, or planned while an
+     * import moved its customer) is set right by the next plan of its customer: the plan page reconciles its customers'
+     * holders in its own transaction.
+     */
+    @Test
+    void thePlanSetsAStaleHolderRight() throws Exception {
+        String seller = Csv.unique("stale");
+        assertThat(api.asAdmin().postCsv("api/import/salespeople", Csv.lines("external_id,name,time_zone,working_days",
+                seller + "-X,Xaver Owner,Europe/Berlin,MON-SUN",
+                seller + "-Y,Yusuf Former,Europe/Berlin,MON-SUN")).json().getJsonArray("rejected")).isEmpty();
+        assertThat(api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,time_zone,owner,tier",
+                seller + "-1,Stale Co,Europe/Berlin," + seller + "-X,TOP10")).json().getInt("created")).isEqualTo(1);
+        assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+        LocalDate day = everyDay(LocalDate.now(ZoneId.of("Europe/Berlin")));
+        long id = single(seller + "-1").getInt("id");
+        for (String holder : new String[] {"NULL", "(SELECT id FROM salesperson WHERE external_id = '" + seller + "-Y')"}) {
+            try (java.sql.Connection db = db(); java.sql.Statement s = db.createStatement()) {
+                assertThat(s.executeUpdate("UPDATE planned_touch SET holder_id = " + holder + " WHERE id = " + id)).isEqualTo(1);
+            }
+            assertThat(customers(listOn(api.asAdmin(), seller + "-X", day))).as("holder %s", holder).isEmpty();
+
+            assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
+
+            assertThat(customers(listOn(api.asAdmin(), seller + "-X", day))).as("after the plan").containsExactly(seller + "-1");
+            assertThat(customers(listOn(api.asAdmin(), seller + "-Y", day))).isEmpty();
+        }
+    }
+
+    /**
      * The morning digests build all their lists in one pass (CallListService.lists); each digest holds the same calls
      * in the same order as that salesperson's list asked for alone, also when one list carries an absent colleague's calls
      * and an escalated call is on two lists (its holder's and the manager's).
