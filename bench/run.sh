@@ -13,6 +13,7 @@
 #   BENCH_MATCHING_QUALITY=n      customers of the run repeated without the matcher's bound; default 20000 (0: none)
 #   BENCH_MATCHING_RUN_CUSTOMERS=n  customers of the end-to-end matching run (POST /api/introductions/match on a service at
 #                                 -Xmx512m, fresh database seeded over JDBC, ~5 min); default 1000000
+#   BENCH_LATENCY_JOBS=on|off     off: the latency run's service plans nothing at start and runs no scheduled job; default on
 #   BENCH_DISPATCH_CONFIGS=list   dispatcher threads x batch size; default 1x50,2x50,4x50
 #   BENCH_DISPATCH_MESSAGES=n     messages per dispatch round; default 20000
 #   BENCH_DISPATCH_ROUNDS=n       measured rounds per configuration (medians); default 3
@@ -115,7 +116,7 @@ fi
 if [[ ",$ONLY," == *",latency,"* ]]; then
   say "3. GET /api/customers/{id} at 200/s, on the ${FIRST_SIZE}-customer database"
   timeout 30m "${BENCH[@]}" org.rapport.bench.LatencyBenchmark "${COMMON[@]}" --customers "$FIRST_SIZE" \
-      --rate 200 --warmup 10 --duration 60 --connections 4 2>&1 | tee -a "$OUT"
+      --rate 200 --warmup 10 --duration 60 --connections 4 --jobs "${BENCH_LATENCY_JOBS:-on}" 2>&1 | tee -a "$OUT"
 fi
 
 if [[ ",$ONLY," == *",dispatch,"* ]]; then

@@ -60,9 +60,7 @@ public class DispatchStore {
         List<Long> expired = mapper.expired(now, limit);
         if (!expired.isEmpty()) {
             mapper.release(expired);
-            LOG.warning(() -> "Outbox messages " + expired + " were claimed but not recorded before their lease ran out (their"
-                    + " instance stopped, or lost the database): they are sent again, and any of them may already have"
-                    + " arrived (in doubt)");
+            LOG.warning(() -> InDoubt.sentAgain(expired));
         }
         List<Long> due = mapper.due(now, limit);
         if (!due.isEmpty()) {

@@ -101,8 +101,7 @@ public class Dispatcher {
                 if (sent != null) {
                     // the customer has the message: record it on its own, so that whatever else wrote the row meanwhile
                     // does not stand in its place
-                    LOG.log(Level.WARNING, e, () -> "Outbox message " + id + " was accepted by the SMTP server but its "
-                            + "transaction was lost; recording it as SENT on its own");
+                    LOG.log(Level.WARNING, e, () -> InDoubt.acceptedButLost(id));
                     again(() -> {
                         store.recordSent(sent);
                         return null;

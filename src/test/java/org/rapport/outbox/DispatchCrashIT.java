@@ -30,8 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,25 +148,11 @@ class DispatchCrashIT {
         assertThat(twice).as("delivered twice").hasSizeLessThanOrEqualTo(2 + 2);
     }
 
-    private static final Pattern ACCEPTED_BUT_LOST = Pattern.compile("Outbox message (\\d+) was accepted by the SMTP server but its transaction was lost");
-    private static final Pattern SENT_AGAIN = Pattern.compile("Outbox messages \\[([\\d, ]+)\\] were claimed but not recorded");
-
-    /** The outbox ids the instances logged as in doubt: delivered but not recorded, or claimed by an instance that stopped. */
+    /** The outbox ids the instances logged as in doubt (InDoubt's lines). */
     private static Set<Long> loggedInDoubt(LauncherInstance... instances) throws IOException {
         Set<Long> ids = new HashSet<>();
         for (LauncherInstance instance : instances) {
-            for (String line : Files.readAllLines(instance.log())) {
-                Matcher lost = ACCEPTED_BUT_LOST.matcher(line);
-                if (lost.find()) {
-                    ids.add(Long.parseLong(lost.group(1)));
-                }
-                Matcher again = SENT_AGAIN.matcher(line);
-                if (again.find()) {
-                    for (String id : again.group(1).split(",\\s*")) {
-                        ids.add(Long.parseLong(id.trim()));
-                    }
-                }
-            }
+            ids.addAll(InDoubt.in(Files.readAllLines(instance.log())));
         }
         return ids;
     }

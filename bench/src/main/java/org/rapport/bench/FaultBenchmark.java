@@ -1,6 +1,7 @@
 package org.rapport.bench;
 
 import org.rapport.launcher.EmbeddedDatabase;
+import org.rapport.outbox.InDoubt;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -47,10 +46,6 @@ public final class FaultBenchmark {
     private static final int DISPATCHERS = 2;
     private static final int BATCH = 50;
     private static final String LEASE_SECONDS = "30";
-    private static final Pattern ACCEPTED_BUT_LOST =
-            Pattern.compile("Outbox message (\\d+) was accepted by the SMTP server but its transaction was lost");
-    private static final Pattern SENT_AGAIN = Pattern.compile("Outbox messages \\[([\\d, ]+)\\] were claimed but not recorded");
-
     private final Path work;
     private final Path repo;
     private final HttpClient http = Bench.http();
@@ -223,22 +218,9 @@ public final class FaultBenchmark {
         throw new IllegalStateException("fewer than " + sent + " messages SENT after " + timeout);
     }
 
-    /** The outbox ids an instance logged as in doubt: delivered but not recorded, or sent again after a lease ran out. */
+    /** The outbox ids an instance logged as in doubt (the service's own InDoubt lines). */
     private static Set<Long> loggedInDoubt(Path log) throws IOException {
-        Set<Long> ids = new HashSet<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
-            Matcher lost = ACCEPTED_BUT_LOST.matcher(line);
-            if (lost.find()) {
-                ids.add(Long.parseLong(lost.group(1)));
-            }
-            Matcher again = SENT_AGAIN.matcher(line);
-            if (again.find()) {
-                for (String id : again.group(1).split(",\\s*")) {
-                    ids.add(Long.parseLong(id.trim()));
-                }
-            }
-        }
-        return ids;
+        return InDoubt.in(Files.readAllLines(log, StandardCharsets.ISO_8859_1));
     }
 
     private static int freePort() throws IOException {

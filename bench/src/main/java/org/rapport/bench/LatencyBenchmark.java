@@ -71,7 +71,17 @@ public final class LatencyBenchmark {
         }
         GenerateData.DataFiles files = GenerateData.of(work, customers);
         GenerateData.writeHistory(files, customers);
-        Map<String, String> env = Map.of("RAPPORT_DEMO", "false", "RAPPORT_ADMIN_PASSWORD", Bench.ADMIN_PASSWORD);
+        Map<String, String> env = new java.util.TreeMap<>(Map.of("RAPPORT_DEMO", "false", "RAPPORT_ADMIN_PASSWORD", Bench.ADMIN_PASSWORD));
+        // --jobs off: no plan at start and no scheduled job during the run, to tell the service's own start-up work
+        // (the plan at start, tiers, digests) apart from the request path's
+        boolean jobs = !"off".equals(options.getOrDefault("jobs", "on"));
+        if (!jobs) {
+            for (String cron : List.of("RAPPORT_PLANNING_CRON", "RAPPORT_TIERS_CRON", "RAPPORT_CALL_LISTS_DIGEST_CRON",
+                    "RAPPORT_REWARDS_CRON", "RAPPORT_INTRODUCTIONS_CRON")) {
+                env.put(cron, Bench.NEVER_CRON);
+            }
+        }
+        Bench.log("scheduled jobs %s", jobs ? "on (the defaults: the plan at start runs)" : "off");
         String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
         HttpClient http = Bench.http();
         List<String> results = new ArrayList<>();
