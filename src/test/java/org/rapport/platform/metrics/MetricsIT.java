@@ -75,6 +75,26 @@ class MetricsIT {
         assertThat(value(scrape(), "rapport_outbox_failed")).isGreaterThanOrEqualTo(failedBefore + 1);
     }
 
+    /**
+     * Both dispatchers of the shared server stuck on a message each that the mail server keeps on the wire: a third
+     * message due meanwhile waits, and the oldest due message's age says so; once the wire frees, it goes.
+     */
+    @Test
+    void aMessageWaitingBehindStuckDispatchersAges() throws Exception {
+        for (String stuck : new String[] {customer("stuck"), customer("stuck")}) {
+            TestMailServer.gate().hold(stuck);
+            compose(stuck);
+            assertThat(TestMailServer.gate().awaitHeld(Duration.ofSeconds(60))).as("a dispatcher holds %s", stuck).isTrue();
+        }
+        int waiting = compose(customer("waiting"));
+
+        Eventually.within(Duration.ofSeconds(30)).until(() -> value(scrape(), "rapport_outbox_oldest_due_age_seconds") >= 2);
+        assertThat(api.asAdmin().get("api/outbox/" + waiting).json().getString("status")).isEqualTo("PENDING");
+
+        TestMailServer.gate().release();
+        Eventually.within(Duration.ofSeconds(60)).until(() -> api.asAdmin().get("api/outbox/" + waiting).json().getString("status").equals("SENT"));
+    }
+
     @Test
     void aLockOutIsCountedOnce() {
         double before = value(scrape(), "rapport_login_lockouts_total");
