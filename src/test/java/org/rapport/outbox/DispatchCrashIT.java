@@ -135,7 +135,7 @@ class DispatchCrashIT {
                 twice.add(id);
             }
         });
-        Set<String> inDoubt = messageIdsOf(loggedInDoubt(b, restarted));
+        Set<String> inDoubt = messageIdsOf(tag, loggedInDoubt(b, restarted));
         System.out.printf("Dispatch crash test: %d messages, %d sent when the instance was killed, %d in flight in it,"
                 + " %d logged in doubt, %d delivered twice%n", MESSAGES, sentBeforeRestart, inFlight.size(), inDoubt.size(), twice.size());
         assertThat(deliveries).as("every message delivered").hasSize(MESSAGES);
@@ -157,19 +157,10 @@ class DispatchCrashIT {
         return ids;
     }
 
-    private Set<String> messageIdsOf(Set<Long> outboxIds) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        for (long id : outboxIds) {
-            try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT message_id FROM outbox_message WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        ids.add(r.getString(1));
-                    }
-                }
-            }
-        }
-        return ids;
+    /** The Message-IDs of this test's outbox rows {@code outboxIds}, in one read. */
+    private Set<String> messageIdsOf(String tag, Set<Long> outboxIds) throws SQLException {
+        return outboxIds.isEmpty() ? Set.of() : messageIds(tag, "id IN (" + outboxIds.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) + ")");
     }
 
     /**

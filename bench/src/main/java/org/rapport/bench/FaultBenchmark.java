@@ -255,19 +255,10 @@ public final class FaultBenchmark {
             return ids;
         }
 
+        /** The Message-IDs of outbox rows {@code outboxIds}, in one read. */
         Set<String> messageIdsOf(Set<Long> outboxIds) throws SQLException {
-            Set<String> ids = new HashSet<>();
-            try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT message_id FROM outbox_message WHERE id = ?")) {
-                for (long id : outboxIds) {
-                    s.setLong(1, id);
-                    try (ResultSet r = s.executeQuery()) {
-                        if (r.next()) {
-                            ids.add(r.getString(1));
-                        }
-                    }
-                }
-            }
-            return ids;
+            return outboxIds.isEmpty() ? Set.of() : messageIds("id IN (" + outboxIds.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",")) + ")");
         }
     }
 }
