@@ -878,10 +878,13 @@ class CallListIT {
         // planned again: nothing for the next 90 days
         assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
         assertThat(planned(customer)).hasSize(1);
-        // 91 days after the hand-back, the next courtesy call is due, counted from it
+        // 91 days after the hand-back, the next courtesy call is due, counted from it: 91 of the customer's days (in UTC,
+        // 91 days before a winter evening fall on the next Berlin day, summer time, so the count was 90 then)
+        java.time.Instant handedBack = java.time.ZonedDateTime.now(ZoneId.of("Europe/Berlin")).minusDays(91).toInstant();
         try (java.sql.Connection db = db(); java.sql.PreparedStatement back = db.prepareStatement(
-                "UPDATE planned_touch SET closed_at = closed_at - INTERVAL 91 DAY WHERE id = ?")) {
-            back.setLong(1, id);
+                "UPDATE planned_touch SET closed_at = ? WHERE id = ?")) {
+            back.setString(1, java.time.LocalDateTime.ofInstant(handedBack, java.time.ZoneOffset.UTC).toString().replace('T', ' '));
+            back.setLong(2, id);
             assertThat(back.executeUpdate()).isEqualTo(1);
         }
         assertThat(api.asAdmin().postJson("api/planning/run", "").status()).isEqualTo(200);
