@@ -2,7 +2,9 @@ package org.rapport.launcher;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rapport.testing.Standalone;
+import org.rapport.testing.UnderTarget;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EmbeddedDatabaseIT {
 
     @Test
-    void dataWrittenBeforeAStopIsThereAfterTheRestart() throws Exception {
-        Path dir = Path.of("target/it-restart-" + UUID.randomUUID());
+    void dataWrittenBeforeAStopIsThereAfterTheRestart(@TempDir(factory = UnderTarget.class) Path dir) throws Exception {
         String marker = "kept-" + UUID.randomUUID();
 
         try (EmbeddedDatabase first = EmbeddedDatabase.start(dir, 0, "64M");
@@ -48,11 +49,11 @@ class EmbeddedDatabaseIT {
 
     /** A free port can be taken by someone else in the second before mysqld binds it: the next free port is tried. */
     @Test
-    void aPortTakenBeforeMysqldBindsItIsReplacedByTheNextFreeOne() throws Exception {
+    void aPortTakenBeforeMysqldBindsItIsReplacedByTheNextFreeOne(@TempDir(factory = UnderTarget.class) Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int takenPort = taken.getLocalPort();
             Iterator<Integer> ports = List.of(takenPort, EmbeddedDatabase.freePort()).iterator();
-            try (EmbeddedDatabase db = EmbeddedDatabase.start(Path.of("target/it-port-" + UUID.randomUUID()), ports::next, 3, "64M");
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, ports::next, 3, "64M");
                  Connection c = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
                 assertThat(db.port()).isNotEqualTo(takenPort);
                 assertThat(c.isValid(5)).isTrue();

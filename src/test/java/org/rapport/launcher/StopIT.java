@@ -117,13 +117,15 @@ class StopIT {
     void onAnExternalDatabaseTheTierJobFiresOnItsCronAndACutOffMidStopHoldsNothing() throws Exception {
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         Path dbDir = target.resolve("stop-external-db-" + UUID.randomUUID());
+        Path instanceDir = target.resolve("stop-external-" + UUID.randomUUID());
         dataDirs.add(dbDir);
+        dataDirs.add(instanceDir);
         String tag = Csv.unique("stop-ext").toLowerCase();
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dbDir, 0, "64M");
              TcpProxy proxy = new TcpProxy(db.port());
              BlackHoleSmtp smtp = new BlackHoleSmtp()) {
             String throughProxy = db.jdbcUrl().replace("127.0.0.1:" + db.port(), "127.0.0.1:" + proxy.port());
-            LauncherInstance instance = start("stop-external", target.resolve("stop-external-" + UUID.randomUUID()), smtp,
+            LauncherInstance instance = start("stop-external", instanceDir, smtp,
                     Map.of("RAPPORT_DB_URL", throughProxy, "RAPPORT_DB_USER", "root", "RAPPORT_DB_PASSWORD", "",
                             "RAPPORT_TIERS_CRON", "0/2 * * * * ?"));
             theTierJobFiresOnItsCronAndRanksCustomersByTrailingTwelveMonthPurchases(Api.at(instance.baseUri()).asAdmin());

@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
@@ -12,6 +13,7 @@ import org.rapport.launcher.EmbeddedDatabase;
 import org.rapport.testing.LauncherInstance;
 import org.rapport.testing.Ports;
 import org.rapport.testing.Standalone;
+import org.rapport.testing.UnderTarget;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -53,10 +55,12 @@ class DispatchCrashIT {
     private EmbeddedDatabase database;
 
     private GreenMail smtp;
+    @TempDir(factory = UnderTarget.class)
+    Path scratch;
 
     @AfterEach
     void stopInstances() {
-        processes.forEach(Process::destroyForcibly);
+        processes.forEach(p -> p.destroyForcibly().onExit().join()); // gone before JUnit deletes their directories
         if (smtp != null) {
             smtp.stop();
         }
@@ -71,7 +75,7 @@ class DispatchCrashIT {
         for (String name : List.of("a", "b")) {
             Files.deleteIfExists(target.resolve("crash-" + name + ".log")); // logs are appended to: read this run's only
         }
-        Path databaseDir = target.resolve("crash-db-" + java.util.UUID.randomUUID());
+        Path databaseDir = scratch.resolve("database");
         database = EmbeddedDatabase.start(databaseDir, 0, "128M");
         smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -190,7 +194,6 @@ class DispatchCrashIT {
 
     /** An instance in its own JVM, on this test's database and SMTP server; the rest comes from the test's environment. */
     private LauncherInstance start(String name) throws IOException {
-        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         Map<String, String> env = new HashMap<>();
         env.put("RAPPORT_DB_URL", database.jdbcUrl());
         env.put("RAPPORT_DB_USER", "root");
@@ -203,7 +206,7 @@ class DispatchCrashIT {
         env.put("RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "50");
         // a short lease, so the killed instance's claims come back in seconds rather than the default two minutes
         env.put("RAPPORT_MAIL_LEASE_SECONDS", "15");
-        LauncherInstance instance = LauncherInstance.start("crash-" + name, target.resolve("crash-" + name), env);
+        LauncherInstance instance = LauncherInstance.start("crash-" + name, scratch.resolve(name), env);
         processes.add(instance.process());
         return instance;
     }

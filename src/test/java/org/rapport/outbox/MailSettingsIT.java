@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rapport.mail.LinkTokens;
 import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.mail.LinkTokens.Purpose;
@@ -29,6 +30,7 @@ import org.rapport.launcher.EmbeddedDatabase;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.rapport.testing.TlsFront;
+import org.rapport.testing.UnderTarget;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +85,8 @@ class MailSettingsIT {
     /** The key the database kept before the instance started with RAPPORT_LINKS_KEYS. */
     private static byte[] storedLinkKey;
 
+    @TempDir(factory = UnderTarget.class)
+    static Path scratch;
     private static EmbeddedDatabase database;
     private static GreenMail mail;
     private static TlsFront smtp;
@@ -93,8 +97,7 @@ class MailSettingsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
-        database = EmbeddedDatabase.start(target.resolve("mail-settings-db-" + UUID.randomUUID()), 0, "128M");
+        database = EmbeddedDatabase.start(scratch.resolve("database"), 0, "128M");
         mail = new GreenMail(new ServerSetup[]{new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         mail.setUser(TestMailServer.REPLY_MAILBOX, "replies", "replies-secret");
@@ -112,7 +115,7 @@ class MailSettingsIT {
         env.put("RAPPORT_MAIL_RATE_PER_DOMAIN_PER_SECOND", Integer.toString(PER_DOMAIN_PER_SECOND));
         storedLinkKey = generatedLinkKey();
         env.put("RAPPORT_LINKS_KEYS", "7:" + Base64.getEncoder().encodeToString(CONFIGURED_LINK_KEY));
-        instance = LauncherInstance.start("mail-settings", target.resolve("mail-settings"), env).awaitUp();
+        instance = LauncherInstance.start("mail-settings", scratch.resolve("instance"), env).awaitUp();
         api = Api.at(instance.baseUri());
         team = new Team(api);
     }
@@ -254,7 +257,7 @@ class MailSettingsIT {
         Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         Path logFile = target.resolve("mail-settings-without-key.log");
         long before = java.nio.file.Files.exists(logFile) ? java.nio.file.Files.size(logFile) : 0; // the log is appended to
-        LauncherInstance without = LauncherInstance.start("mail-settings-without-key", target.resolve("mail-settings-without-key"),
+        LauncherInstance without = LauncherInstance.start("mail-settings-without-key", scratch.resolve("without-key"),
                 ownServers());
         try {
             Eventually.within(Duration.ofMinutes(4)).until(() -> !without.process().isAlive()

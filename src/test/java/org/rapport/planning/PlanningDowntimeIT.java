@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rapport.demo.DataGenerator;
 import org.rapport.demo.DemoStart;
 import org.rapport.testing.Api;
@@ -11,6 +12,7 @@ import org.rapport.testing.Eventually;
 import org.rapport.testing.LauncherInstance;
 import org.rapport.testing.Metrics;
 import org.rapport.testing.Standalone;
+import org.rapport.testing.UnderTarget;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -23,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,7 @@ class PlanningDowntimeIT {
     }
 
     @Test
-    void aDemoStoppedOnMondayAndStartedForRealOnThursday() throws Exception {
-        Path data = Path.of(System.getProperty("rapport.test.war")).getParent().resolve("downtime");
-        deleteRecursively(data);
+    void aDemoStoppedOnMondayAndStartedForRealOnThursday(@TempDir(factory = UnderTarget.class) Path data) throws Exception {
 
         Map<String, String> demoEnv = new HashMap<>();
         demoEnv.put("RAPPORT_DEMO", null); // the default with the embedded database: demo mode
@@ -220,17 +219,6 @@ class PlanningDowntimeIT {
     private static void connect(InetAddress address, int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), 3_000);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

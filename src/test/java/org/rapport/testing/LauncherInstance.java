@@ -52,15 +52,22 @@ public record LauncherInstance(Process process, int port, Path log) {
         // so /health timed out for minutes on a server that was up (seen as boots that "hung" in full runs)
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         // refused or reset connections are expected while it starts; a dead process fails at once
-        Eventually.within(Duration.ofMinutes(4)).ignoreExceptionsInstanceOf(java.io.IOException.class).until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the instance on port " + port + " died; its log ends:\n" + logTail());
-            }
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(baseUri().resolve("health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            // Payara answers /health even when the application failed to deploy: wait for Rapport's own checks
-            return health.statusCode() == 200 && health.body().contains("\"scheduler\"");
-        });
+        try {
+            Eventually.within(Duration.ofMinutes(4)).ignoreExceptionsInstanceOf(java.io.IOException.class).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the instance on port " + port + " died; its log ends:\n" + logTail());
+                }
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(baseUri().resolve("health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                // Payara answers /health even when the application failed to deploy: wait for Rapport's own checks
+                return health.statusCode() == 200 && health.body().contains("\"scheduler\"");
+            });
+        } catch (RuntimeException | AssertionError e) {
+            // the caller holds no instance to stop: without this, an instance that never came up outlives the test run
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw e;
+        }
         return this;
     }
 

@@ -38,9 +38,11 @@ import java.util.concurrent.locks.LockSupport;
  * detail's "recent touches" and "open problems" are not empty. A SALES user for S0002 is created; "sales" requests
  * ids that user may see (GET /api/customers?limit=1000), "admin" requests random ids of all customers. The default
  * {@code --as sales,admin,sales} measures the just-started service first and, last, the same again once warm
- * ("sales-run2"). Each run also writes its histogram ({@code .hgrm}) and a per-second timeline (CSV).
+ * ("sales-run2"), then {@code GET /health} (no authentication) from the same client at the same rate ("health"): the
+ * issue's bound is the API's warm p99 at most 2× the p99 of {@code /health} in the same run, printed as a last RESULT line.
+ * Each run also writes its histogram ({@code .hgrm}) and a per-second timeline (CSV).
  *
- * <pre>java -cp bench/target/rapport-bench.jar org.rapport.bench.LatencyBenchmark [--customers 100000] [--as sales,admin,sales]
+ * <pre>java -cp bench/target/rapport-bench.jar org.rapport.bench.LatencyBenchmark [--customers 100000] [--as sales,admin,sales,health]
  *      [--rate 200] [--warmup 10] [--duration 60] [--connections 4] [--work bench/data] [--repo .] [--port 18082]</pre>
  */
 public final class LatencyBenchmark {
@@ -62,7 +64,7 @@ public final class LatencyBenchmark {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
         int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "4"));
-        String[] users = options.getOrDefault("as", "sales,admin,sales").split(",");
+        String[] users = options.getOrDefault("as", "sales,admin,sales,health").split(",");
 
         Path dir = work.resolve("import-" + customers);
         Path dataDir = dir.resolve("data");
@@ -85,6 +87,7 @@ public final class LatencyBenchmark {
         String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
         HttpClient http = Bench.http();
         List<String> results = new ArrayList<>();
+        Map<String, Double> p99 = new java.util.LinkedHashMap<>();
         List<String> jvm = List.of("-Xlog:gc:file=" + dir.resolve("gc-latency.log"));
         try (Service service = Service.start(repo, dataDir, port, jvm, env, dir.resolve("service-latency.log"))) {
             Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
@@ -113,7 +116,10 @@ public final class LatencyBenchmark {
                 String label = occurrence == 1 ? as.strip() : as.strip() + "-run" + occurrence;
                 List<String> ids;
                 String auth;
-                if (as.strip().equals("sales")) {
+                if (as.strip().equals("health")) {
+                    auth = null;
+                    ids = List.of();
+                } else if (as.strip().equals("sales")) {
                     auth = sales;
                     HttpResponse<String> visible = Bench.get(http, service.baseUrl() + "/api/customers?limit=1000", auth,
                             Duration.ofSeconds(30));
@@ -135,13 +141,33 @@ public final class LatencyBenchmark {
                 }
                 Bench.log("%s: %,d distinct customer ids to request", as, ids.stream().distinct().count());
                 Quiet.awaitIfAsked(options);
-                String line = run(service, auth, label, ids, rate, warmup, duration, connections,
+                Measured measured = run(service, auth, label, ids, rate, warmup, duration, connections,
                         dir.resolve("latency-" + label + ".hgrm"), dir.resolve("gc-latency.log"));
-                results.add(line);
+                results.add(measured.line());
+                p99.put(label, measured.p99Ms());
             }
         }
         System.out.println();
         results.forEach(System.out::println);
+        healthComparison(p99).ifPresent(System.out::println);
+    }
+
+    /** The API's last (warmest) run against {@code /health}'s, both from this run: the bound is 2×. */
+    static java.util.Optional<String> healthComparison(Map<String, Double> p99) {
+        Double health = p99.get("health");
+        List<String> api = p99.keySet().stream().filter(label -> !label.startsWith("health")).toList();
+        if (health == null || api.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String last = api.get(api.size() - 1);
+        double ratio = p99.get(last) / health;
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "RESULT latency-vs-health api=%s api_p99_ms=%.2f health_p99_ms=%.2f ratio=%.2f target_ratio=2 %s",
+                last, p99.get(last), health, ratio, ratio <= 2 ? "MET" : "MISSED"));
+    }
+
+    /** A run's RESULT line and its p99 from the intended send time. */
+    record Measured(String line, double p99Ms) {
     }
 
     /** Problems through the import API (idempotent); touches straight into the table when it is empty. */
@@ -179,8 +205,8 @@ public final class LatencyBenchmark {
         }
     }
 
-    /** The open-loop run; returns the RESULT line. */
-    static String run(Service target, String auth, String label, List<String> ids, int rate, int warmupSeconds,
+    /** The open-loop run of {@code GET /api/customers/{id}} over {@code ids}, or of {@code GET /health} when {@code auth} is null. */
+    static Measured run(Service target, String auth, String label, List<String> ids, int rate, int warmupSeconds,
                       int durationSeconds, int connections, Path histogramFile, Path gcLog) throws Exception {
         String baseUrl = target.baseUrl();
         long mariadbPid = target.mariadb().map(ProcessHandle::pid).orElse(-1L);
@@ -210,8 +236,10 @@ public final class LatencyBenchmark {
         SplittableRandom random = new SplittableRandom(42);
         List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < 4096; i++) {
-            requests.add(HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + ids.get(random.nextInt(ids.size()))))
-                    .header("Authorization", auth).header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build());
+            HttpRequest.Builder request = auth == null ? HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
+                    : HttpRequest.newBuilder(URI.create(baseUrl + "/api/customers/" + ids.get(random.nextInt(ids.size()))))
+                            .header("Authorization", auth);
+            requests.add(request.header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build());
         }
 
         long period = 1_000_000_000L / rate;
@@ -297,12 +325,12 @@ public final class LatencyBenchmark {
                 label, rate, achieved, durationSeconds, connections, measured.getTotalCount(), errors.get(),
                 errors.get() > 0 ? " last_error=" + lastError.get() : "",
                 ms(measured, 50), ms(measured, 90), ms(measured, 99), ms(measured, 99.9), measured.getMaxValue() / 1000.0,
-                ms(measured, 99) < 20 && errors.get() == 0 ? "MET" : "MISSED",
+                auth == null ? "n/a" : ms(measured, 99) < 20 && errors.get() == 0 ? "MET" : "MISSED",
                 100.0 * (measured.getTotalCount() - measured.getCountBetweenValues(0, 20_000)) / Math.max(1, measured.getTotalCount()),
                 ms(service, 50), ms(service, 99), service.getMaxValue() / 1000.0, ms(warm, 99), late, jvmCpuMs, dbCpuMs,
                 clientCpuMs, statements, gc[0], gc[1], gc[2], gc[3] * 1024 / measuredRequests, interference);
         System.out.println(line);
-        return line;
+        return new Measured(line, ms(measured, 99));
     }
 
     private static final java.util.regex.Pattern GC_PAUSE = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\) ([\\d.]+)ms");

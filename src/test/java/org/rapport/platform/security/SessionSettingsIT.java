@@ -4,10 +4,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rapport.testing.LauncherInstance;
 import org.rapport.testing.PageSession;
 import org.rapport.testing.PageSession.Page;
 import org.rapport.testing.Standalone;
+import org.rapport.testing.UnderTarget;
 
 import java.net.HttpCookie;
 import java.nio.file.Path;
@@ -27,11 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Standalone
 class SessionSettingsIT {
 
+    @TempDir(factory = UnderTarget.class)
+    static Path scratch;
     private static LauncherInstance instance;
 
     @BeforeAll
     static void start() throws Exception {
-        Path target = Path.of(System.getProperty("rapport.test.war")).getParent();
         Map<String, String> env = new HashMap<>();
         env.put("RAPPORT_DB_URL", null); // its own embedded MariaDB
         env.put("RAPPORT_DB_USER", null);
@@ -41,7 +44,7 @@ class SessionSettingsIT {
         env.put("RAPPORT_DEMO", "false");
         env.put("RAPPORT_PUBLIC_URL", "https://rapport.example.test/");
         env.put("RAPPORT_SESSION_IDLE_MINUTES", "1");
-        instance = LauncherInstance.start("session-settings", target.resolve("session-settings-" + System.nanoTime()), env).awaitUp();
+        instance = LauncherInstance.start("session-settings", scratch, env).awaitUp();
     }
 
     @AfterAll
