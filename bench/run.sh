@@ -6,7 +6,7 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages,fault (or give
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages,fault,soak (or give
 #                         them as arguments); default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
 #   BENCH_MATCHING_SIZES=a,b      customers of the matching benchmark (pure Java, no server); default 100000,1000000
@@ -35,6 +35,8 @@
 #   BENCH_FAULT_SCENARIOS=list  any of kill-30,kill-70 (two instances, one killed with SIGKILL at that share of 10,000 sends),
 #                         db-kill,db-stop (the database killed or stopped for 10 s under one instance's 3,000 sends); default all
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
+#   BENCH_SOAK_MINUTES=n  length of the soak (mixed reads and writes, planning every 5 min, dispatch); default 30
+#   BENCH_SOAK_RATE=n     requests per second of the soak; default 50
 #   BENCH_START_MINUTES=n how long a service start may take before a harness gives up; default 5 (a smoke run on a
 #                         busy machine may need 15)
 set -euo pipefail
@@ -44,7 +46,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages,fault}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages,fault,soak}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -166,6 +168,11 @@ if [[ ",$ONLY," == *",fault,"* ]]; then
   say "10. faults: an instance killed at 30 % and 70 % of 10,000 sends (two instances), the database killed and stopped for 10 s under a send"
   timeout 60m "${BENCH[@]}" org.rapport.bench.FaultBenchmark "${COMMON[@]}" \
       --scenarios "${BENCH_FAULT_SCENARIOS:-kill-30,kill-70,db-kill,db-stop}" 2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",soak,"* ]]; then
+  say "11. soak: ${BENCH_SOAK_RATE:-50} requests/s of mixed reads and writes for ${BENCH_SOAK_MINUTES:-30} min, planning every 5 min and dispatch, one instance"
+  timeout $(( ${BENCH_SOAK_MINUTES:-30} + 20 ))m "${BENCH[@]}" org.rapport.bench.SoakBenchmark "${COMMON[@]}" \
+      --minutes "${BENCH_SOAK_MINUTES:-30}" --rate "${BENCH_SOAK_RATE:-50}" 2>&1 | tee -a "$OUT"
 fi
 
 echo
