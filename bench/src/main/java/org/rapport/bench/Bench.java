@@ -84,6 +84,15 @@ final class Bench {
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** {@code POST /api/import/<kind>} of {@code file} as the admin; fails unless every row was taken. */
+    static void importAll(HttpClient http, String baseUrl, String admin, String kind, Path file) throws IOException, InterruptedException {
+        HttpResponse<String> answer = postCsv(http, baseUrl + "/api/import/" + kind, admin, file, Duration.ofMinutes(10));
+        if (answer.statusCode() != 200 || !answer.body().replace(" ", "").contains("\"rejected\":[]")) {
+            throw new IllegalStateException("import of " + kind + ": " + answer.statusCode() + " "
+                    + answer.body().substring(0, Math.min(1000, answer.body().length())));
+        }
+    }
+
     /** A top-level number from a small JSON answer such as {"created":100000,...}. */
     static long jsonLong(String json, String key) {
         int at = json.indexOf("\"" + key + "\"");

@@ -101,15 +101,8 @@ final class OutboxDriver {
                         1 + n % SALESPEOPLE));
             }
         }
-        for (Path file : List.of(team, customers)) {
-            String path = file == team ? "salespeople" : "customers";
-            HttpResponse<String> answer = Bench.postCsv(http, service.baseUrl() + "/api/import/" + path, admin, file,
-                    Duration.ofMinutes(10));
-            if (answer.statusCode() != 200 || !answer.body().replace(" ", "").contains("\"rejected\":[]")) {
-                throw new IllegalStateException("import of " + path + ": " + answer.statusCode() + " "
-                        + answer.body().substring(0, Math.min(1000, answer.body().length())));
-            }
-        }
+        Bench.importAll(http, service.baseUrl(), admin, "salespeople", team);
+        Bench.importAll(http, service.baseUrl(), admin, "customers", customers);
         Bench.log("imported %,d customers %s… with unique addresses", count, prefix);
     }
 
