@@ -172,6 +172,57 @@ class UnsubscribeRaceIT {
                 + "\",\"summary\":\"Angry call\"}"), 201);
     }
 
+    /**
+     * A delivery that waits for its customer's row reads the customer as they are once it has the row: a problem that
+     * the transaction it waited for committed stops it. The problem state is a subquery of the delivery's locking read,
+     * which the lock does not cover; it must not come from a snapshot older than the lock (ADR 0003).
+     */
+    @Test
+    void aDeliveryThatWaitedForItsCustomersRowSeesTheProblemCommittedMeanwhile() throws Exception {
+        String email = customer("waited");
+        firstMessageAndItsToken(email);
+        int id = compose(email, LATER).getInt("id");
+        long customerId = customerIdOf(id);
+        try (Connection holder = db(); Connection observer = db()) {
+            holder.setAutoCommit(false);
+            long holderThread;
+            try (Statement s = holder.createStatement()) {
+                s.executeQuery("SELECT id FROM customer WHERE id = " + customerId + " FOR UPDATE").close();
+                try (ResultSet r = s.executeQuery("SELECT CONNECTION_ID()")) {
+                    r.next();
+                    holderThread = r.getLong(1);
+                }
+            }
+            dueTogetherNow(List.of(id));
+            Eventually.soon().until(() -> waitingFor(observer, holderThread) > 0);
+            try (PreparedStatement problem = holder.prepareStatement("INSERT INTO problem (external_id, customer_id, opened_at,"
+                    + " summary, created_at, updated_at) VALUES (?, ?, UTC_TIMESTAMP(3), 'Angry call', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))")) {
+                problem.setString(1, Csv.unique("meanwhile"));
+                problem.setLong(2, customerId);
+                problem.executeUpdate();
+            }
+            holder.commit();
+        }
+
+        Eventually.soon().until(() -> !api.asAdmin().get("api/outbox/" + id).json().getString("status").equals("SENDING"));
+        JsonObject message = api.asAdmin().get("api/outbox/" + id).json();
+        assertThat(message.getString("status")).as(message.toString()).isEqualTo("SUPPRESSED");
+        assertThat(message.getString("last_error")).contains("only problem-related email");
+        assertThat(Mailbox.to(email)).as("only the first message").hasSize(1);
+    }
+
+    /** How many transactions wait for a lock that the connection {@code thread} holds. */
+    private static long waitingFor(Connection observer, long thread) throws SQLException {
+        try (PreparedStatement s = observer.prepareStatement("SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS w"
+                + " JOIN information_schema.INNODB_TRX t ON t.trx_id = w.blocking_trx_id WHERE t.trx_mysql_thread_id = ?")) {
+            s.setLong(1, thread);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     /** A resolved problem that a help-desk import brings back open (resolved_at emptied) is a problem opened. */
     @Test
     void aResolvedProblemImportedOpenAgainWaitsTheSameWay() throws Exception {
