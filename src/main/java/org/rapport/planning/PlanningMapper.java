@@ -94,13 +94,26 @@ public interface PlanningMapper {
                 LocalDate notBefore, boolean closes, boolean decision, Long assignee) {
     }
 
-    /** Claims a planning time for this instance; 0 when another run has it. */
-    int claimRun(@Param("slot") Instant slot, @Param("now") Instant now, @Param("instance") String instance);
+    Optional<RunClaim> runClaim(@Param("slot") Instant slot);
 
-    void finishRun(@Param("slot") Instant slot, @Param("now") Instant now, @Param("customers") int customers,
-                   @Param("proposals") int proposals, @Param("created") int created, @Param("emails") int emails);
+    /** Claims a planning time no one has claimed; 0 when another instance was quicker. */
+    int claimRun(@Param("slot") Instant slot, @Param("now") Instant now, @Param("instance") String instance,
+                 @Param("until") Instant until);
 
-    void forgetRun(@Param("slot") Instant slot);
+    /** The next try of a planning time whose row is still {@code seen}; 0 when another instance was quicker. */
+    int takeOverRun(@Param("slot") Instant slot, @Param("seen") RunClaim seen, @Param("now") Instant now,
+                    @Param("instance") String instance, @Param("until") Instant until);
+
+    /** 0 when the try no longer holds its time. */
+    int renewRun(@Param("slot") Instant slot, @Param("tries") int tries, @Param("instance") String instance,
+                 @Param("until") Instant until);
+
+    int finishRun(@Param("slot") Instant slot, @Param("tries") int tries, @Param("instance") String instance,
+                  @Param("now") Instant now, @Param("customers") int customers, @Param("proposals") int proposals,
+                  @Param("created") int created, @Param("emails") int emails);
+
+    int giveBackRun(@Param("slot") Instant slot, @Param("tries") int tries, @Param("instance") String instance,
+                    @Param("now") Instant now, @Param("retryAt") Instant retryAt);
 
     List<PlanningRunView> runs(@Param("limit") int limit);
 

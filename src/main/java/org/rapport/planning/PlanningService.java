@@ -87,41 +87,71 @@ public class PlanningService {
     }
 
     /**
-     * The scheduled plan: plans everyone for the latest planning time at or before now (by Rapport's clock) unless some
-     * instance already did. Called by the hourly job and once at every start, so a start after a downtime plans once
-     * for today; what was not done meanwhile stays open and comes forward on today's lists.
+     * The scheduled plan: plans everyone for the latest planning time at or before now (by Rapport's clock) unless it is
+     * served or an instance is on it. Called at every planning time, once at every start, and by the check a minute
+     * (PlanningCheckJob), so a start after a downtime plans once for today, and a time whose plan failed, or whose
+     * instance died or lost its database mid-plan, is planned again without a restart ({@link PlanningLease}). What was
+     * not done meanwhile stays open and comes forward on today's lists.
      *
-     * @return the run, or empty when that time was served already
+     * @return the run, or empty when that time was served already or is held by another try
      */
     public Optional<Run> planScheduled() {
         Instant now = clock.instant();
-        Optional<Instant> slot = new PlanningSchedule(cron, scheduleZone.timeZone()).dueSlot(now);
-        if (slot.isEmpty() || !runs.claim(slot.get(), now)) {
+        Optional<PlanningRuns.Claim> claim = new PlanningSchedule(cron, scheduleZone.timeZone()).dueSlot(now)
+                .flatMap(slot -> runs.claim(slot, now));
+        if (claim.isEmpty()) {
             return Optional.empty();
         }
+        Run run;
         try {
-            Run run = plan(null, now);
-            runs.finish(slot.get(), clock.instant(), run);
-            return Optional.of(run);
+            run = plan(null, now, () -> runs.renew(claim.get()));
+        } catch (PlanningTimeTakenOver e) {
+            LOG.warning(e.getMessage() + "; this plan stops, the later try plans the time");
+            return Optional.empty();
         } catch (RuntimeException e) {
-            runs.forget(slot.get());
+            giveBack(claim.get(), e);
             throw e;
+        }
+        if (!runs.finish(claim.get(), run)) {
+            LOG.warning(() -> "Planning time " + claim.get().slot() + ": try " + claim.get().tries() + " finished its plan after a"
+                    + " later try had taken the time over (its lease ran out while it was held up); the later try's record stands");
+        }
+        return Optional.of(run);
+    }
+
+    /** The time of a failed plan goes back to the cluster; when even that fails (the database gone), its lease runs out. */
+    private void giveBack(PlanningRuns.Claim claim, RuntimeException failure) {
+        try {
+            Optional<Instant> retryAt = runs.giveBack(claim);
+            LOG.warning(() -> retryAt.map(at -> "Planning time " + claim.slot() + ": try " + claim.tries() + " failed and gave the"
+                            + " time back; it is tried again from " + at)
+                    .orElse("Planning time " + claim.slot() + ": try " + claim.tries() + " failed after a later try had taken the"
+                            + " time over") + ": " + failure);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            LOG.warning(() -> "Planning time " + claim.slot() + ": try " + claim.tries() + " failed and could not give the time"
+                    + " back (" + e + "); it is tried again when its lease runs out: " + failure);
         }
     }
 
     public Run planAll() {
-        return plan(null, clock.instant());
+        return plan(null, clock.instant(), NO_CLAIM);
     }
 
     public Run planAll(Instant asOf) {
-        return plan(null, asOf);
+        return plan(null, asOf, NO_CLAIM);
     }
 
     public Run plan(Collection<Long> customerIds) {
-        return plan(customerIds, clock.instant());
+        return plan(customerIds, clock.instant(), NO_CLAIM);
     }
 
-    private Run plan(Collection<Long> customerIds, Instant now) {
+    /** Plans on demand and for events hold no planning time: nothing to renew. */
+    private static final Runnable NO_CLAIM = () -> {
+    };
+
+    /** @param afterPage called after each page: a scheduled plan keeps its claim there */
+    private Run plan(Collection<Long> customerIds, Instant now, Runnable afterPage) {
         long started = System.nanoTime();
         Rules rules = ruleService.rules();
         BusinessCalendar calendar = ruleService.calendar();
@@ -163,6 +193,7 @@ public class PlanningService {
             created += result.created();
             emails += result.emailsQueued();
             afterId = result.lastId();
+            afterPage.run();
             if (result.customers() < PlanPage.SIZE) {
                 break;
             }

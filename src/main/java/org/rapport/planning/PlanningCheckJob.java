@@ -1,0 +1,29 @@
+package org.rapport.planning;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.rapport.platform.jobs.Scheduled;
+
+/**
+ * Checks often (every minute by default) that the due planning time is served, and plans it when it is not: its plan
+ * failed and gave the time back, or its instance died or lost the database mid-plan and the claim's lease ran out
+ * ({@link PlanningLease}). A job of its own rather than PlanningJob at a shorter cron: planning times stay those of
+ * {@code rapport.planning.cron}, and a plan stuck on one instance, which Quartz lets no other instance run PlanningJob
+ * beside, does not hold the check up.
+ */
+@Dependent
+@Scheduled(cron = "rapport.planning.check-cron")
+@DisallowConcurrentExecution
+public class PlanningCheckJob implements Job {
+
+    @Inject
+    PlanningService planning;
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        planning.planScheduled();
+    }
+}
