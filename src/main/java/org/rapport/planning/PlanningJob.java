@@ -10,6 +10,7 @@ import org.rapport.platform.jobs.Scheduled;
 /**
  * The full plan, on one instance of the cluster at a time, at every planning time and once at start: the service
  * decides by its own clock whether a planning time is still unserved (after a downtime, only the latest one is).
+ * {@link PlanningCheckJob} plans it again when a plan failed.
  */
 @Dependent
 @Scheduled(cron = "rapport.planning.cron", atStart = true)

@@ -64,7 +64,8 @@ public class PlanningRuns {
                     return Optional.empty();
                 }
                 LOG.warning(() -> "Planning time " + slot + ": try " + (seen.tries() + 1) + " takes it over from " + seen.instance()
-                        + ", whose try " + seen.tries() + " failed or went silent (its hold ran out at " + lease.heldUntil(seen) + ")");
+                        + (seen.givenBackAt() != null ? ", whose try " + seen.tries() + " failed and gave it back at " + seen.givenBackAt()
+                        : ", whose try " + seen.tries() + " went silent (its lease ran out at " + lease.heldUntil(seen) + ")"));
                 return Optional.of(new Claim(slot, seen.tries() + 1, now));
             default:
                 return Optional.empty();

@@ -10,7 +10,9 @@ import java.time.Instant;
  *                     an earlier try that wakes up late
  * @param startedAt    when the latest try started
  * @param claimedUntil until when the latest try holds the time (null in a row of a version without leases)
+ * @param givenBackAt  when the latest try failed and gave the time back, or null
  * @param finishedAt   when the plan finished, or null
  */
-public record RunClaim(String instance, int tries, Instant startedAt, Instant claimedUntil, Instant finishedAt) {
+public record RunClaim(String instance, int tries, Instant startedAt, Instant claimedUntil, Instant givenBackAt,
+                       Instant finishedAt) {
 }

@@ -26,11 +26,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -43,6 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * if it was on its way at a fault, and the instance that sends it again logs it as in doubt: at most the one on the
  * wire in each dispatcher, since each message is recorded in its own transaction. The instances share a
  * MariaDB and an SMTP server of this test's own, so it runs alongside the API tests ({@link Standalone}).
+ * <p>
+ * Before the messages, the same instances show what becomes of a scheduled plan that fails
+ * ({@link #aFailedPlanGivesItsTimeBackAndTheTimeIsPlannedAgainWithoutARestart}): here rather than in instances of its
+ * own, since each start of an instance costs half a minute of the test run.
  */
 @Tag("process")
 @Standalone
@@ -57,6 +66,12 @@ class DispatchCrashIT {
     private GreenMail smtp;
     @TempDir(factory = UnderTarget.class)
     Path scratch;
+
+    /**
+     * A daily planning time an hour before the test: one is due at start, and no other comes while the test runs (an
+     * hourly one could pass in the middle and take the place of the time the test follows).
+     */
+    private final LocalTime planningTime = LocalTime.now(ZoneOffset.UTC).minusHours(1).withSecond(0).withNano(0);
 
     @AfterEach
     void stopInstances() {
@@ -85,6 +100,7 @@ class DispatchCrashIT {
         a.awaitUp();
         b.awaitUp();
         bothStartedAtOnceOnePlannedEachPlanningTime(a, b);
+        aFailedPlanGivesItsTimeBackAndTheTimeIsPlannedAgainWithoutARestart(a, b, databaseDir);
 
         String tag = Csv.unique("crash").toLowerCase();
         Api admin = Api.at(a.baseUri()).asAdmin();
@@ -168,9 +184,9 @@ class DispatchCrashIT {
     }
 
     /**
-     * Each instance fires the plan at start, at the same moment on the same database: each planning time is planned by
-     * one of them, never by both (the claim in {@code planning_run}, ADR 0004). Counted from the plans logged, so a start
-     * that straddles a planning time (two times, one plan each) is no failure.
+     * Each instance fires the plan at start, at the same moment on the same database, and checks every 2 s: each planning
+     * time is planned by one of them, never by both (the claim in {@code planning_run}, ADR 0004). Counted from the plans
+     * logged.
      */
     private void bothStartedAtOnceOnePlannedEachPlanningTime(LauncherInstance a, LauncherInstance b) throws Exception {
         Eventually.within(Duration.ofMinutes(2)).until(() -> planningRuns("finished_at IS NOT NULL") >= 1
@@ -182,6 +198,151 @@ class DispatchCrashIT {
             }
         }
         assertThat(plans).as("plans logged by the two instances, one per planning time served").isEqualTo(planningRuns("TRUE"));
+    }
+
+    /**
+     * Issue 12, scenarios 3 and 4 for planning: a plan that fails gives its planning time back, and the time is planned
+     * again without a restart, also when the database went away in the middle of the plan. The test holds
+     * {@code planned_touch} (LOCK TABLES) and makes the due time unserved again, so that the plan a check starts waits
+     * inside. Its statement killed with the database up, the plan fails and gives the time back, and a check tries again
+     * (after 2 s here). That try waiting too, the database is killed: the try cannot give the time back, and once the
+     * database is back and the try's lease has run out (20 s here), a check takes the time over and plans it.
+     */
+    private void aFailedPlanGivesItsTimeBackAndTheTimeIsPlannedAgainWithoutARestart(LauncherInstance a, LauncherInstance b,
+                                                                                 Path databaseDir) throws Exception {
+        String tag = Csv.unique("plan").toLowerCase();
+        Api admin = Api.at(a.baseUri()).asAdmin();
+        assertThat(admin.postCsv("api/import/salespeople", Csv.lines("external_id,name,email,time_zone",
+                tag + "-sp,Plan Seller,seller@plan.example,Europe/Berlin")).status()).isEqualTo(200);
+        Api.Reply imported = admin.postCsv("api/import/customers", Csv.lines("external_id,company,preferred_name,email,time_zone,owner",
+                tag + "-1,Plan 1,P1," + tag + "-1@plan.example,Europe/Berlin," + tag + "-sp"));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
+        LocalDateTime slot = dueSlot();
+        String time = "Planning time " + slot.toInstant(ZoneOffset.UTC) + ": ";
+        assertThat(run(slot)).as("served at start").hasValueSatisfying(r -> assertThat(r.finishedAt()).isNotNull());
+
+        // held until the database dies, which ends the lock with every connection
+        Connection lock = db();
+        PlanningRow holding;
+        try {
+            lock.createStatement().execute("LOCK TABLES planned_touch WRITE");
+            sql("DELETE FROM planning_run WHERE slot = ?", slot); // due again, as if its time had just come
+            Eventually.within(Duration.ofMinutes(1)).until(() -> run(slot).map(r -> r.tries() == 1).orElse(false)
+                    && !waitingForPlannedTouch().isEmpty());
+
+            // with the database up, the plan's statement fails: it gives its time back, and a check tries again
+            Eventually.within(Duration.ofMinutes(1)).until(() -> {
+                if (run(slot).map(r -> r.tries() >= 2).orElse(false)) {
+                    return true;
+                }
+                waitingForPlannedTouch().forEach(this::killQuery);
+                return false;
+            });
+            assertThat(logged(a, b)).as("the failed plan's log").anyMatch(line -> line.contains(time + "try 1 failed and gave the time back"));
+
+            // a later try waits inside the plan too
+            Eventually.within(Duration.ofMinutes(1)).until(() -> run(slot).map(r -> r.finishedAt() == null && r.givenBackAt() == null)
+                    .orElse(false) && !waitingForPlannedTouch().isEmpty());
+            holding = run(slot).orElseThrow();
+
+            // the database goes away in the middle of the plan: the plan fails, and so does giving the time back (the
+            // test waits until the try says so, so that the database's return cannot let it give the time back after all)
+            database.kill();
+        } finally {
+            closeGone(lock);
+        }
+        int tries = holding.tries();
+        Eventually.within(Duration.ofMinutes(1)).until(() -> logged(a, b).stream()
+                .anyMatch(line -> line.contains(time + "try " + tries + " failed and could not give the time back")));
+        database = EmbeddedDatabase.start(databaseDir, database.port(), "128M");
+
+        // once the try's lease has run out, a check takes the time over and plans it
+        Eventually.within(Duration.ofMinutes(2)).ignoreExceptionsInstanceOf(SQLException.class)
+                .until(() -> run(slot).map(r -> r.finishedAt() != null).orElse(false));
+        PlanningRow planned = run(slot).orElseThrow();
+        assertThat(planned.tries()).as("a later try planned the time").isGreaterThan(tries);
+        assertThat(planned.takenOverFrom()).as("the try before").isNotNull();
+        if (planned.tries() == tries + 1) {
+            assertThat(planned.takenOverFrom()).as("the try the database's death left holding the time").isEqualTo(holding.instance());
+        }
+        assertThat(planned.customers()).as("customers planned").isPositive();
+        assertThat(rows("SELECT COUNT(*) FROM planned_touch t JOIN customer c ON c.id = t.customer_id WHERE c.external_id = ?",
+                tag + "-1")).as("the customer's courtesy call").isEqualTo(1);
+        assertThat(planningRuns("finished_at IS NULL")).as("unfinished planning times").isZero();
+    }
+
+    /** The planning time due now: today's at {@link #planningTime}, or yesterday's when today's is still to come. */
+    private LocalDateTime dueSlot() {
+        LocalDateTime today = LocalDate.now(ZoneOffset.UTC).atTime(planningTime);
+        return today.isAfter(LocalDateTime.now(ZoneOffset.UTC)) ? today.minusDays(1) : today;
+    }
+
+    private record PlanningRow(int tries, String instance, LocalDateTime finishedAt, LocalDateTime givenBackAt,
+                               String takenOverFrom, int customers) {
+    }
+
+    private Optional<PlanningRow> run(LocalDateTime slot) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT tries, instance, finished_at, given_back_at,"
+                + " taken_over_from, customers FROM planning_run WHERE slot = ?")) {
+            s.setObject(1, slot);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new PlanningRow(r.getInt(1), r.getString(2), r.getObject(3, LocalDateTime.class),
+                        r.getObject(4, LocalDateTime.class), r.getString(5), r.getInt(6))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The connections waiting for the test's lock on planned_touch (a plan among them, once one has started). */
+    private List<Long> waitingForPlannedTouch() throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT id FROM information_schema.processlist"
+                + " WHERE state = 'Waiting for table metadata lock' AND info LIKE '%planned_touch%'");
+             ResultSet r = s.executeQuery()) {
+            List<Long> ids = new ArrayList<>();
+            while (r.next()) {
+                ids.add(r.getLong(1));
+            }
+            return ids;
+        }
+    }
+
+    /** Fails the statement of connection {@code id}, if it still runs. */
+    private void killQuery(long id) {
+        try {
+            sql("KILL QUERY " + id);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != 1094) { // ER_NO_SUCH_THREAD: it ended meanwhile
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Closes a connection to a database that was killed: its server is gone, so closing may fail, and there is nothing to tell. */
+    private static void closeGone(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the server went away with the connection
+        }
+    }
+
+    private static List<String> logged(LauncherInstance... instances) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (LauncherInstance instance : instances) {
+            lines.addAll(Files.readAllLines(instance.log()));
+        }
+        return lines;
+    }
+
+    private long rows(String query, Object... parameters) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     private long planningRuns(String condition) throws SQLException {
@@ -201,7 +362,11 @@ class DispatchCrashIT {
         env.put("RAPPORT_SMTP_HOST", "127.0.0.1");
         env.put("RAPPORT_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
         env.put("RAPPORT_IMAP_HOST", null); // no reply mailbox: the shared GreenMail's is the API tests'
-        env.put("RAPPORT_PLANNING_CRON", "0 5 * * * ?"); // hourly, the default (the other tests switch it off)
+        env.put("RAPPORT_PLANNING_CRON", "0 " + planningTime.getMinute() + " " + planningTime.getHour() + " * * ?");
+        // a failed plan's time tried again within seconds rather than minutes (the other tests switch planning off)
+        env.put("RAPPORT_PLANNING_CHECK_CRON", "0/2 * * * * ?");
+        env.put("RAPPORT_PLANNING_LEASE_SECONDS", "20");
+        env.put("RAPPORT_PLANNING_RETRY_SECONDS", "2");
         env.put("RAPPORT_MAIL_DISPATCH_THREADS", "2");
         env.put("RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "50");
         // a short lease, so the killed instance's claims come back in seconds rather than the default two minutes

@@ -18,7 +18,7 @@ class PlanningLeaseTest {
     private final PlanningLease lease = new PlanningLease(Duration.ofMinutes(2), Duration.ofMinutes(1));
 
     private static RunClaim running(Instant until) {
-        return new RunClaim("host/1/a", 1, CLAIMED, until, null);
+        return new RunClaim("host/1/a", 1, CLAIMED, until, null, null);
     }
 
     @Test
@@ -31,7 +31,7 @@ class PlanningLeaseTest {
 
     @Test
     void aFinishedTimeIsServedForGood() {
-        RunClaim finished = new RunClaim("host/1/a", 1, CLAIMED, null, CLAIMED.plusSeconds(60));
+        RunClaim finished = new RunClaim("host/1/a", 1, CLAIMED, null, null, CLAIMED.plusSeconds(60));
         assertThat(lease.next(Optional.of(finished), CLAIMED.plus(Duration.ofDays(3)))).isEqualTo(Step.SERVED);
     }
 
@@ -51,7 +51,7 @@ class PlanningLeaseTest {
 
     @Test
     void aClaimOfAnOlderVersionWithoutLeaseHoldsForOneLeaseFromItsStart() {
-        RunClaim old = new RunClaim("host/1/a", 1, CLAIMED, null, null);
+        RunClaim old = new RunClaim("host/1/a", 1, CLAIMED, null, null, null);
         assertThat(lease.heldUntil(old)).isEqualTo(CLAIMED.plus(Duration.ofMinutes(2)));
         assertThat(lease.next(Optional.of(old), CLAIMED.plusSeconds(119))).isEqualTo(Step.HELD);
         assertThat(lease.next(Optional.of(old), CLAIMED.plusSeconds(120))).isEqualTo(Step.TAKE_OVER);
@@ -76,7 +76,7 @@ class PlanningLeaseTest {
     @Test
     void aGivenBackTimeIsHeldDuringItsPauseThenTriedAgain() {
         Instant failed = CLAIMED.plusSeconds(10);
-        RunClaim givenBack = running(lease.retryAt(failed, 1));
+        RunClaim givenBack = new RunClaim("host/1/a", 1, CLAIMED, lease.retryAt(failed, 1), failed, null);
         assertThat(lease.next(Optional.of(givenBack), failed.plusSeconds(59))).isEqualTo(Step.HELD);
         assertThat(lease.next(Optional.of(givenBack), failed.plusSeconds(60))).isEqualTo(Step.TAKE_OVER);
     }
