@@ -110,7 +110,10 @@ class TodayPageIT {
     @Test
     void aStaleCallIsSnoozedAndAnotherHandedBackFromTheBacklogInGermanToo(Browser browser) throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
-        backdate(today.minusDays(40), customers.get(0), customers.get(1));
+        dueOn(today.minusDays(40), customers.get(0), customers.get(1));
+        // the others due on the seller's today: planned on each customer's own date, London's call would be a day
+        // behind Berlin's from 23:00 to 24:00 UTC, and so carried over too
+        dueOn(today, customers.get(2), customers.get(3));
         long snoozed = plannedCall(customers.get(0));
         long handedBack = plannedCall(customers.get(1));
 
@@ -300,7 +303,7 @@ class TodayPageIT {
     }
 
     /** The calls to these customers fall due {@code on} (the backlog, when that is before today). */
-    private static void backdate(LocalDate on, String... customers) throws Exception {
+    private static void dueOn(LocalDate on, String... customers) throws Exception {
         try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
                 System.getenv("RAPPORT_DB_PASSWORD"));
              PreparedStatement due = db.prepareStatement("UPDATE planned_touch p JOIN customer c ON c.id = p.customer_id"
