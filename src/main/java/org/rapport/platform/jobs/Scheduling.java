@@ -78,6 +78,7 @@ public class Scheduling {
             scheduler = new StdSchedulerFactory(properties()).getScheduler();
             scheduler.setJobFactory(new CdiJobFactory());
             scheduler.getListenerManager().addTriggerListener(new MisfireCounter(registry.counter(MisfireCounter.METADATA)));
+            scheduler.getListenerManager().addTriggerListener(new FiringLog(InstanceName.VALUE));
             List<Class<? extends Job>> atStart = scheduleMarkedJobs();
             scheduler.start();
             for (Class<? extends Job> type : atStart) {
