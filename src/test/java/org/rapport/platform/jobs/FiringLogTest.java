@@ -5,12 +5,10 @@ import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerBuilder;
-import org.quartz.impl.StdSchedulerFactory;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +26,7 @@ class FiringLogTest {
 
     @Test
     void aScheduledFiringIsLoggedWithItsMomentAndInstanceAndReadBack() throws Exception {
-        Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "firing-log-test");
-        p.setProperty("org.quartz.threadPool.threadCount", "1");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
+        Scheduler scheduler = MemoryScheduler.create("firing-log-test");
         scheduler.getListenerManager().addTriggerListener(new FiringLog("host/42/abcd1234"));
         List<String> lines = new CopyOnWriteArrayList<>();
         CountDownLatch ran = new CountDownLatch(2);
