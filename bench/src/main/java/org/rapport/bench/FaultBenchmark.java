@@ -217,7 +217,7 @@ public final class FaultBenchmark {
                 boolean capped = maxWait.toMillis() / 1000.0 <= capWithJitter + 2;
                 boolean met = closed && lost == 0 && failed == 0 && notLogged == 0 && capped;
                 String line = String.format("RESULT fault-smtp-outage instances=1 messages=%d down_s=%d tempfail_451_s=%d"
-                                + " retry_base_s=%d retry_cap_s=%d retry_max_attempts=%d (scaled down from 60/3600/8 by the harness)"
+                                + " retry_base_s=%d retry_cap_s=%d retry_max_attempts=%d (set by the harness; shipped 60/3600/8)"
                                 + " refused_451=%d sent=%d failed=%d lost=%d delivered_twice=%d logged_in_doubt=%d twice_not_logged=%d"
                                 + " max_attempts_of_a_message=%d max_backoff_given_s=%.1f cap_with_jitter_s=%.0f max_gap_between_attempts_s=%.1f"
                                 + " last_sent_after_recovery_s=%.1f %s %s",
