@@ -33,7 +33,12 @@
 #                                 Faces resource; default 300 (after 50 warm-up rounds)
 #   BENCH_PAGES_OUTCOMES=n        timed one-click outcomes (remoteCommand POST, redrawn list); default 100 (after 10 warm-up)
 #   BENCH_FAULT_SCENARIOS=list  any of kill-30,kill-70 (two instances, one killed with SIGKILL at that share of 10,000 sends),
-#                         db-kill,db-stop (the database killed or stopped for 10 s under one instance's 3,000 sends); default all
+#                         db-kill,db-stop (the database killed or stopped for 10 s under one instance's 3,000 sends),
+#                         smtp-outage (SMTP refusing connections, then answering 451, under 3,000 sends; ~15 min),
+#                         triggers (three instances, a trigger every 10 s, 15 min); default all
+#   BENCH_FAULT_OUTAGE_SECONDS=s    smtp-outage: seconds the SMTP server refuses connections; default 300
+#   BENCH_FAULT_TEMPFAIL_SECONDS=s  smtp-outage: seconds it then answers 451 to every message; default 300
+#   BENCH_FAULT_TRIGGER_MINUTES=n   triggers: minutes of firings counted; default 15
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
 #   BENCH_SOAK_MINUTES=n  length of the soak (mixed reads and writes, planning every 5 min, dispatch); default 30
 #   BENCH_SOAK_RATE=n     requests per second of the soak; default 50
@@ -165,9 +170,11 @@ if [[ ",$ONLY," == *",pages,"* ]]; then
 fi
 
 if [[ ",$ONLY," == *",fault,"* ]]; then
-  say "10. faults: an instance killed at 30 % and 70 % of 10,000 sends (two instances), the database killed and stopped for 10 s under a send"
-  timeout 60m "${BENCH[@]}" org.rapport.bench.FaultBenchmark "${COMMON[@]}" \
-      --scenarios "${BENCH_FAULT_SCENARIOS:-kill-30,kill-70,db-kill,db-stop}" 2>&1 | tee -a "$OUT"
+  say "10. faults: an instance killed at 30 % and 70 % of 10,000 sends (two instances), the database killed and stopped for 10 s under a send, SMTP down then 451 under a send, three instances sharing a trigger every 10 s"
+  timeout 120m "${BENCH[@]}" org.rapport.bench.FaultBenchmark "${COMMON[@]}" \
+      --scenarios "${BENCH_FAULT_SCENARIOS:-kill-30,kill-70,db-kill,db-stop,smtp-outage,triggers}" \
+      --outage-seconds "${BENCH_FAULT_OUTAGE_SECONDS:-300}" --tempfail-seconds "${BENCH_FAULT_TEMPFAIL_SECONDS:-300}" \
+      --trigger-minutes "${BENCH_FAULT_TRIGGER_MINUTES:-15}" 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",soak,"* ]]; then
   say "11. soak: ${BENCH_SOAK_RATE:-50} requests/s of mixed reads and writes for ${BENCH_SOAK_MINUTES:-30} min, planning every 5 min and dispatch, one instance"

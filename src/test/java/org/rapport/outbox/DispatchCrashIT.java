@@ -166,6 +166,97 @@ class DispatchCrashIT {
         // the message on the wire in each dispatcher: the killed instance's two, then the other instance's two when the
         // database died
         assertThat(twice).as("delivered twice").hasSizeLessThanOrEqualTo(2 + 2);
+
+        smtpDownThenRefusingThenBackLosesNothing(tag);
+    }
+
+    /**
+     * Issue 12's SMTP outage, short (the fault benchmark's {@code smtp-outage} runs it for 5 + 5 minutes): 200 messages
+     * due while the SMTP server refuses connections for 5 s, then answers 451 to every message for 5 s, then is back (a
+     * new GreenMail on the same port). With the instances' retry steps of 1 s capped at 2 s, messages fail attempts of
+     * both kinds; all arrive once, none FAILED.
+     */
+    private void smtpDownThenRefusingThenBackLosesNothing(String tag) throws Exception {
+        String outage = tag + "-outage";
+        int port = smtp.getSmtp().getPort();
+        smtp.stop();
+        int enqueued = sql("INSERT INTO outbox_message (idempotency_key, template, purpose, customer_id, fields, status, not_before,"
+                + " message_id, created_at) SELECT CONCAT(?, c.id), 'thank-you-anniversary', 'THANK_YOU', c.id, '{\"years\":\"2\"}',"
+                + " 'PENDING', UTC_TIMESTAMP(3), CONCAT('<', UUID(), '.outage@rapport.test>'), UTC_TIMESTAMP(3)"
+                + " FROM customer c WHERE c.external_id LIKE ? ORDER BY c.id LIMIT 200", outage + ":", tag + "-%");
+        assertThat(enqueued).isEqualTo(200);
+        Thread.sleep(5_000);
+        try (RefusingSmtp refusing = new RefusingSmtp(port)) {
+            Thread.sleep(5_000);
+            assertThat(refusing.refused.get()).as("messages answered 451").isPositive();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Eventually.within(Duration.ofMinutes(1)).until(() -> count("status IN ('PENDING', 'SENDING')", outage) == 0);
+
+        assertThat(count("status = 'FAILED'", outage)).as("FAILED after the outage").isZero();
+        assertThat(count("attempts >= 3", outage)).as("messages that failed twice or more before they left").isPositive();
+        Set<String> ours = messageIds(outage, "TRUE");
+        Map<String, Integer> deliveries = new HashMap<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (ours.contains(messageId(m))) {
+                deliveries.merge(messageId(m), 1, Integer::sum);
+            }
+        }
+        assertThat(deliveries).as("every message delivered after the outage").hasSize(200);
+        assertThat(deliveries.values()).as("each once").containsOnly(1);
+    }
+
+    /** An SMTP server that greets and answers EHLO, NOOP and RSET, and refuses every message with 451. */
+    private static final class RefusingSmtp implements AutoCloseable {
+        final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.net.ServerSocket server;
+        private final List<java.net.Socket> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        RefusingSmtp(int port) throws IOException {
+            server = new java.net.ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress());
+            daemon(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        java.net.Socket client = server.accept();
+                        open.add(client);
+                        daemon(() -> converse(client));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private static void daemon(Runnable work) {
+            Thread t = new Thread(work, "refusing-smtp");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void converse(java.net.Socket client) {
+            try (client; var in = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)); var out = new java.io.PrintStream(client.getOutputStream(), true,
+                    java.nio.charset.StandardCharsets.US_ASCII)) {
+                out.print("220 refusing.test ESMTP\r\n");
+                for (String line = in.readLine(); line != null && !line.toUpperCase().startsWith("QUIT"); line = in.readLine()) {
+                    boolean mail = line.toUpperCase().startsWith("MAIL");
+                    refused.addAndGet(mail ? 1 : 0);
+                    out.print(mail ? "451 4.3.0 Try again later\r\n" : "250 OK\r\n");
+                }
+                out.print("221 Bye\r\n");
+            } catch (IOException ended) {
+                // the client went away
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            for (java.net.Socket client : open) {
+                client.close(); // a dispatcher's open connection fails now rather than meeting 451 after the server is back
+            }
+        }
     }
 
     /** The outbox ids the instances logged as in doubt (InDoubt's lines). */
@@ -371,6 +462,11 @@ class DispatchCrashIT {
         env.put("RAPPORT_MAIL_DISPATCH_BATCH_SIZE", "50");
         // a short lease, so the killed instance's claims come back in seconds rather than the default two minutes
         env.put("RAPPORT_MAIL_LEASE_SECONDS", "15");
+        // retry steps of 1 s capped at 2 s, so that the SMTP outage at the end (10 s) fails each message several times;
+        // more attempts than the shipped 8, which such short steps would spend within it
+        env.put("RAPPORT_MAIL_RETRY_BASE_SECONDS", "1");
+        env.put("RAPPORT_MAIL_RETRY_MAX_SECONDS", "2");
+        env.put("RAPPORT_MAIL_RETRY_MAX_ATTEMPTS", "100");
         LauncherInstance instance = LauncherInstance.start("crash-" + name, scratch.resolve(name), env);
         processes.add(instance.process());
         return instance;

@@ -6,11 +6,9 @@ import org.quartz.JobBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
-import org.quartz.impl.StdSchedulerFactory;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,13 +20,7 @@ class MisfireCounterTest {
 
     @Test
     void aFiringMissedBeyondTheThresholdIsCountedOnce() throws Exception {
-        Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", "misfire-test");
-        p.setProperty("org.quartz.threadPool.threadCount", "1");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
-        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
+        Scheduler scheduler = MemoryScheduler.create("misfire-test");
         AtomicLong count = new AtomicLong();
         CountDownLatch counted = new CountDownLatch(1);
         scheduler.getListenerManager().addTriggerListener(new MisfireCounter(new Counter() {
