@@ -246,6 +246,7 @@ public final class SoakBenchmark {
             long nextSample = start;
             long waited = 0;
             long sentBefore = sink.count()[0];
+            long sentAfterFirstPlan = -1;
             Quiet.Monitor monitor = new Quiet.Monitor();
             Bench.log("soak: %d requests/s for %d min over %d connections", rate, minutes, CONNECTIONS);
             for (long i = 0; i < total; i++) {
@@ -256,6 +257,9 @@ public final class SoakBenchmark {
                 }
                 if (System.nanoTime() >= nextSample) {
                     samples.add(sample((System.nanoTime() - start) / 1e9, db));
+                    if (sentAfterFirstPlan < 0 && samples.get(samples.size() - 1)[0] >= 360) {
+                        sentAfterFirstPlan = sink.count()[0]; // the first plan's burst is over: what is sent from now on
+                    }
                     nextSample += TimeUnit.SECONDS.toNanos(10);
                     if (samples.size() % 30 == 0) {
                         double[] s = samples.get(samples.size() - 1);
@@ -286,14 +290,16 @@ public final class SoakBenchmark {
             samples.add(sample((System.nanoTime() - start) / 1e9, db));
             String interference = monitor.summary();
             long mail = sink.count()[0] - sentBefore;
+            long mailLater = sentAfterFirstPlan < 0 ? 0 : sink.count()[0] - sentAfterFirstPlan;
             long failed = failures.values().stream().mapToLong(AtomicLong::get).sum();
             firstFailures.forEach(f -> Bench.log("failed: %s", f));
             return verdict(minutes, rate, total, failed, drained, waited, samples, heapAfterCollections(gcLog, loadStartUptime), mail,
-                    db, interference);
+                    mailLater, db, interference);
         }
 
         private String verdict(int minutes, int rate, long total, long failed, boolean drained, long waited, List<double[]> samples,
-                               List<double[]> heap, long mail, EmbeddedDatabase db, String interference) throws IOException, SQLException {
+                               List<double[]> heap, long mail, long mailLater, EmbeddedDatabase db, String interference)
+                throws IOException, SQLException {
             double length = minutes * 60.0;
             double heapSecond = floor(heap, length / 5, 2 * length / 5);
             double heapLast = floor(heap, 4 * length / 5, length + 60);
@@ -303,15 +309,23 @@ public final class SoakBenchmark {
             double[] connections = highs(samples, 3, length);
             boolean flat = grewLittle(threads) && grewLittle(fds) && grewLittle(connections);
             long severe = severeLines(service.log);
-            boolean met = failed == 0 && drained && heapFlat && flat && severe == 0;
+            long plans = plans(db);
+            long failedMail = count(db, "SELECT COUNT(*) FROM outbox_message WHERE status = 'FAILED'");
+            // fail closed: a sample that could not be read (-1) or a heap never seen proves nothing; planning and
+            // dispatch must have gone on through the run, not only at its start
+            boolean sampled = threads[0] >= 0 && threads[1] >= 0 && fds[0] >= 0 && fds[1] >= 0 && connections[0] >= 0
+                    && connections[1] >= 0 && !Double.isNaN(heapSecond) && !Double.isNaN(heapLast);
+            boolean planned = plans >= minutes / 5 - 1;
+            boolean met = failed == 0 && drained && heapFlat && flat && severe == 0 && sampled && planned && mailLater > 0
+                    && failedMail == 0;
             return String.format(Locale.ROOT, "RESULT soak minutes=%d rate=%d requests=%d failed=%d %s all_answered=%s"
                             + " late_for_a_connection=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f heap_after_gc_mb second_fifth_low=%.0f"
                             + " last_fifth_low=%.0f (xmx %d) collections=%d threads=%.0f->%.0f fds=%.0f->%.0f db_connections=%.0f->%.0f"
-                            + " severe_log_lines=%d mail_sent=%d outbox=%s plans=%d %s %s",
+                            + " severe_log_lines=%d mail_sent=%d mail_sent_after_the_first_plan=%d outbox=%s plans=%d all_sampled=%s %s %s",
                     minutes, rate, total, failed, requests, drained, waited, latency.getValueAtPercentile(50) / 1000.0,
                     latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, heapSecond, heapLast, XMX_MB, heap.size(),
-                    threads[0], threads[1], fds[0], fds[1], connections[0], connections[1], severe, mail, outbox(db), plans(db),
-                    interference, met ? "MET" : "MISSED");
+                    threads[0], threads[1], fds[0], fds[1], connections[0], connections[1], severe, mail, mailLater, outbox(db), plans,
+                    sampled, interference, met ? "MET" : "MISSED");
         }
 
         /** {seconds since start, threads, open descriptors, database connections}. */
@@ -394,8 +408,12 @@ public final class SoakBenchmark {
         }
 
         private static long plans(EmbeddedDatabase db) throws SQLException {
+            return count(db, "SELECT COUNT(*) FROM planning_run WHERE finished_at IS NOT NULL");
+        }
+
+        private static long count(EmbeddedDatabase db, String query) throws SQLException {
             try (Connection c = new PhysicalLimit(db.port()).connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM planning_run WHERE finished_at IS NOT NULL")) {
+                 ResultSet rs = s.executeQuery(query)) {
                 rs.next();
                 return rs.getLong(1);
             }
