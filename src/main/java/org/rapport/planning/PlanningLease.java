@@ -65,7 +65,10 @@ public record PlanningLease(Duration length, Duration retryPause) {
         return now.plus(length);
     }
 
-    /** A plan renews its lease after a quarter of it, so three renewals can be late before another takes it over. */
+    /**
+     * A plan renews its lease once a quarter of it has passed, after a page: a page (or the plan's start) may take up to
+     * three quarters of the lease before another instance takes the time over. Keep the lease well above the longest page.
+     */
     public boolean renewalDue(Instant renewedAt, Instant now) {
         return !now.isBefore(renewedAt.plus(length.dividedBy(4)));
     }

@@ -39,5 +39,6 @@ class BackoffTest {
         }
 
         assertThat(elapsed).as("the moment the last attempt fails, when every attempt failed").isGreaterThan(OUTAGE);
+        assertThat(elapsed).as("what the README promises: at least 98 minutes").isGreaterThanOrEqualTo(Duration.ofMinutes(98));
     }
 }

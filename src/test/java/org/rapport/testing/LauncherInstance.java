@@ -65,7 +65,7 @@ public record LauncherInstance(Process process, int port, Path log) {
         } catch (RuntimeException | AssertionError e) {
             // the caller holds no instance to stop: without this, an instance that never came up outlives the test run
             process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            process.destroyForcibly().onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join(); // gone before its directory
             throw e;
         }
         return this;

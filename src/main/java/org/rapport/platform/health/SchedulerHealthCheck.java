@@ -7,7 +7,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.rapport.platform.jobs.Scheduling;
 
-/** Ready only when this instance takes part in the clustered schedule. */
+/**
+ * Ready only when this instance takes part in the clustered schedule. Jobs whose trigger is in ERROR (an instance of an
+ * older version picked up a job it cannot load, during a rolling upgrade) are named in the check's data, without making
+ * this instance unready: the next start of an instance resets them.
+ */
 @Readiness
 @ApplicationScoped
 public class SchedulerHealthCheck implements HealthCheck {
@@ -17,6 +21,8 @@ public class SchedulerHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("scheduler").status(scheduling.isRunning()).build();
+        java.util.List<String> inError = scheduling.jobsInError();
+        var response = HealthCheckResponse.named("scheduler").status(scheduling.isRunning());
+        return (inError.isEmpty() ? response : response.withData("jobs_in_error", String.join(",", inError))).build();
     }
 }

@@ -137,6 +137,13 @@ public class Scheduling {
     private void schedule(Class<? extends Job> type, String cron, TimeZone zone) throws SchedulerException {
         JobKey jobKey = JobKey.jobKey(type.getSimpleName(), GROUP);
         TriggerKey triggerKey = TriggerKey.triggerKey(type.getSimpleName(), GROUP);
+        if (scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.ERROR) {
+            // an instance of an older version could not load this job (a rolling upgrade that adds one): Quartz then
+            // never fires it again by itself
+            scheduler.resetTriggerFromErrorState(triggerKey);
+            LOG.warning(() -> "The trigger of " + type.getSimpleName() + " was in ERROR (an instance that cannot run it"
+                    + " picked it up); reset");
+        }
         Trigger existing = scheduler.getTrigger(triggerKey);
         if (existing instanceof CronTrigger c && c.getCronExpression().equals(cron) && c.getTimeZone().getID().equals(zone.getID())
                 && scheduler.checkExists(jobKey)) {
@@ -156,6 +163,24 @@ public class Scheduling {
             scheduler.triggerJob(JobKey.jobKey(type.getSimpleName(), GROUP));
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The scheduled jobs whose trigger is in ERROR: picked up by an instance that could not load the job. */
+    public List<String> jobsInError() {
+        if (scheduler == null) {
+            return List.of();
+        }
+        try {
+            List<String> jobs = new java.util.ArrayList<>();
+            for (TriggerKey key : scheduler.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(GROUP))) {
+                if (scheduler.getTriggerState(key) == Trigger.TriggerState.ERROR) {
+                    jobs.add(key.getName());
+                }
+            }
+            return jobs;
+        } catch (SchedulerException e) {
+            return List.of("(unreadable: " + e.getMessage() + ")");
         }
     }
 

@@ -26,7 +26,7 @@ class FiringLogTest {
 
     @Test
     void aScheduledFiringIsLoggedWithItsMomentAndInstanceAndReadBack() throws Exception {
-        Scheduler scheduler = MemoryScheduler.create("firing-log-test");
+        Scheduler scheduler = MemoryScheduler.create("firing-log-test", java.time.Duration.ofMinutes(1)); // never missed, however busy the machine
         scheduler.getListenerManager().addTriggerListener(new FiringLog("host/42/abcd1234"));
         List<String> lines = new CopyOnWriteArrayList<>();
         CountDownLatch ran = new CountDownLatch(2);

@@ -12,12 +12,13 @@ final class MemoryScheduler {
     private MemoryScheduler() {
     }
 
-    static Scheduler create(String name) throws SchedulerException {
+    /** @param misfireThreshold how late a firing may be before Quartz counts it missed */
+    static Scheduler create(String name, java.time.Duration misfireThreshold) throws SchedulerException {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", name);
         p.setProperty("org.quartz.threadPool.threadCount", "1");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "1000");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(misfireThreshold.toMillis()));
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         return new StdSchedulerFactory(p).getScheduler();
     }

@@ -20,7 +20,7 @@ class MisfireCounterTest {
 
     @Test
     void aFiringMissedBeyondTheThresholdIsCountedOnce() throws Exception {
-        Scheduler scheduler = MemoryScheduler.create("misfire-test");
+        Scheduler scheduler = MemoryScheduler.create("misfire-test", java.time.Duration.ofSeconds(1));
         AtomicLong count = new AtomicLong();
         CountDownLatch counted = new CountDownLatch(1);
         scheduler.getListenerManager().addTriggerListener(new MisfireCounter(new Counter() {
