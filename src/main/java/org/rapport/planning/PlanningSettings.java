@@ -8,18 +8,18 @@ import org.rapport.platform.startup.StartupStep;
 import java.time.Duration;
 
 /**
- * {@code rapport.planning.lease-seconds} (default 120) and {@code rapport.planning.retry-seconds} (default 60), checked
- * at start: settings that cannot work stop it with their name.
+ * {@code rapport.planning.lease-seconds} and {@code rapport.planning.retry-seconds} (defaults in
+ * microprofile-config.properties), checked at start: settings that cannot work stop it with their name.
  */
 @ApplicationScoped
 public class PlanningSettings implements StartupStep {
 
     @Inject
-    @ConfigProperty(name = "rapport.planning.lease-seconds", defaultValue = "120")
+    @ConfigProperty(name = "rapport.planning.lease-seconds")
     int leaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "rapport.planning.retry-seconds", defaultValue = "60")
+    @ConfigProperty(name = "rapport.planning.retry-seconds")
     int retrySeconds;
 
     PlanningLease lease() {
