@@ -84,6 +84,13 @@ final class Bench {
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A port free on loopback now (another process may take it before it is bound). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     /** {@code POST /api/import/<kind>} of {@code file} as the admin; fails unless every row was taken. */
     static void importAll(HttpClient http, String baseUrl, String admin, String kind, Path file) throws IOException, InterruptedException {
         HttpResponse<String> answer = postCsv(http, baseUrl + "/api/import/" + kind, admin, file, Duration.ofMinutes(10));

@@ -330,7 +330,7 @@ public final class FaultBenchmark {
 
     /** An instance on {@code db}, sending to {@code sink} (or writing .eml files when null), with {@code extra} settings last. */
     private Service start(Path dir, String name, EmbeddedDatabase db, MailSink sink, Map<String, String> extra) throws IOException {
-        int port = freePort();
+        int port = Bench.freePort();
         Map<String, String> env = new TreeMap<>();
         if (sink != null) {
             env.putAll(OutboxDriver.env(sink, port, DISPATCHERS, BATCH));
@@ -410,11 +410,6 @@ public final class FaultBenchmark {
         return InDoubt.in(Files.readAllLines(log, StandardCharsets.ISO_8859_1));
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     /** The outbox of a round, read over JDBC (the harness's own connection, not the service's). */
     private record Run(String url) {

@@ -230,8 +230,8 @@ public final class MailSink implements AutoCloseable {
 
     /** Starts the GreenMail JVM (heap {@code xmx}: it keeps every message) and waits until SMTP greets. */
     static MailSink start(String xmx, String mailboxes, Path log) throws IOException, InterruptedException {
-        int smtp = freePort();
-        int status = freePort();
+        int smtp = Bench.freePort();
+        int status = Bench.freePort();
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"),
@@ -266,11 +266,6 @@ public final class MailSink implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     /** {count, first delivery, last delivery} since the last reset; times in epoch microseconds. */
     long[] count() throws IOException, InterruptedException {

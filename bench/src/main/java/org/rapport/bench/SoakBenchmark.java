@@ -84,7 +84,7 @@ public final class SoakBenchmark {
 
         EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("db"), 0, "256M");
         try (MailSink sink = MailSink.start("1g", "one", work.resolve("mailsink.log"))) {
-            int port = freePort();
+            int port = Bench.freePort();
             Map<String, String> env = new TreeMap<>(OutboxDriver.env(sink, port, 2, 50));
             env.put("RAPPORT_DB_URL", db.jdbcUrl());
             env.put("RAPPORT_DB_USER", "root");
@@ -132,11 +132,6 @@ public final class SoakBenchmark {
         return best;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     /** The request mix, its counters and the samples. */
     private static final class Load {
