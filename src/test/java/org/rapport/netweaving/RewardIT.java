@@ -165,9 +165,11 @@ class RewardIT {
     void reachingTheTopTierProposesARewardOnceAYear() {
         String customer = Csv.unique("TOPT").toUpperCase();
         importCustomer(customer, "Summit AG", "Sam", customer.toLowerCase() + "@top.example", team.b, null);
-        // as much as the tier test's big spenders: in the top ten with them
+        // more than any customer before, this run's or an earlier one's on a test database kept between runs (a fixed
+        // amount ties ten earlier runs' customers for the top ten): the amount grows with the clock
+        String amount = (1_000_000_000L + java.time.Instant.now().getEpochSecond()) + ".00";
         Api.Reply bought = api.asAdmin().postCsv("api/import/purchases", Csv.lines("external_id,customer,purchased_on,amount,currency",
-                customer + "-P1," + customer + "," + LocalDate.now().minusDays(30) + ",900000000.00,EUR"));
+                customer + "-P1," + customer + "," + LocalDate.now().minusDays(30) + "," + amount + ",EUR"));
         assertThat(bought.json().getInt("created")).as(bought.toString()).isEqualTo(1);
         assertThat(rewardsOf(team.as(team.m), null, customer)).as("no reward before the tier is reached").isEmpty();
 
