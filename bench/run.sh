@@ -41,7 +41,7 @@
 #   BENCH_FAULT_TEMPFAIL_SECONDS=s  smtp-outage: seconds it then answers 451 to every message; default 300
 #   BENCH_FAULT_TRIGGER_MINUTES=n   triggers: minutes of firings counted; default 15
 #   BENCH_SKIP_BUILD=1    use the existing target/ and bench/target/
-#   BENCH_SOAK_MINUTES=n  length of the soak (mixed reads and writes, planning every 5 min, dispatch); default 30
+#   BENCH_SOAK_MINUTES=n  length of the soak (mixed reads and writes, planning and the nightly jobs every 5 min, dispatch); default 30
 #   BENCH_SOAK_RATE=n     requests per second of the soak; default 50
 #   BENCH_START_MINUTES=n how long a service start may take before a harness gives up; default 5 (a smoke run on a
 #                         busy machine may need 15)
@@ -178,7 +178,7 @@ if [[ ",$ONLY," == *",fault,"* ]]; then
       --trigger-minutes "${BENCH_FAULT_TRIGGER_MINUTES:-15}" 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",soak,"* ]]; then
-  say "11. soak: ${BENCH_SOAK_RATE:-50} requests/s of mixed reads and writes for ${BENCH_SOAK_MINUTES:-30} min, planning every 5 min and dispatch, one instance"
+  say "11. soak: ${BENCH_SOAK_RATE:-50} requests/s of mixed reads and writes for ${BENCH_SOAK_MINUTES:-30} min, planning and the nightly jobs every 5 min, dispatch, one instance"
   timeout $(( ${BENCH_SOAK_MINUTES:-30} + 20 ))m "${BENCH[@]}" org.rapport.bench.SoakBenchmark "${COMMON[@]}" \
       --minutes "${BENCH_SOAK_MINUTES:-30}" --rate "${BENCH_SOAK_RATE:-50}" 2>&1 | tee -a "$OUT"
 fi
