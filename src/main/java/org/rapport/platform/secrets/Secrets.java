@@ -59,6 +59,9 @@ public class Secrets {
             for (SecretMapper.Kept kept : mapper.all()) {
                 resealIfStale(kept.name(), kept.sealed());
             }
+            LOG.info("Secrets at rest are sealed under the master key " + box.currentKeyId() + " ("
+                    + (configuredKey.filter(k -> !k.isBlank()).isPresent() ? "RAPPORT_SECRET_KEY" : "the key file in the data directory")
+                    + ")");
         } catch (IllegalStateException | UncheckedIOException e) {
             LOG.severe(e.getMessage()); // the reason on one line of the log, before the deployment's stack trace
             throw e;
@@ -98,6 +101,11 @@ public class Secrets {
         return "The master key of " + source + " is not the one this database's secrets were sealed with: set "
                 + "RAPPORT_SECRET_KEY to the key the other instances use (during a rotation the new key, with the old one "
                 + "in RAPPORT_SECRET_KEY_PREVIOUS). Detail: " + detail;
+    }
+
+    /** The fingerprint of the master key values are sealed under now (never the key). */
+    public String currentKeyId() {
+        return box.currentKeyId();
     }
 
     /** A sealed value for {@code context} (where it is kept, e.g. {@code link_key/0}), under the current master key. */
