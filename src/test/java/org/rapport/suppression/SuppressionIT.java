@@ -147,12 +147,12 @@ class SuppressionIT {
                 assertThat(rs.getString("sealed")).startsWith("v1.");
             }
             try (ResultSet rs = query.executeQuery("SELECT name, sealed FROM sealed_secret ORDER BY name")) {
-                int kept = 0;
+                java.util.Set<String> names = new java.util.HashSet<>();
                 while (rs.next()) {
-                    kept++;
+                    names.add(rs.getString("name"));
                     assertThat(rs.getString("sealed")).as(rs.getString("name")).startsWith("v1.");
                 }
-                assertThat(kept).as("the check value and the hash key").isEqualTo(2);
+                assertThat(names).contains("master-key-check", "suppression-hash-key");
             }
         }
     }

@@ -19,7 +19,7 @@ import java.util.Set;
  * it half written or readable by others, and two starts racing keep one key. An existing file that others can read or
  * write is refused, not used: its key may have leaked.
  */
-public final class KeyFile {
+final class KeyFile {
 
     static final String NAME = "secret.key";
     static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,

@@ -13,7 +13,7 @@ import java.util.HexFormat;
  * or kept in the data directory's key file. Its {@link #id()} is a fingerprint that names it in each sealed value, so
  * that during a rotation a value shows which key sealed it; the id reveals nothing of the key.
  */
-public final class MasterKey {
+final class MasterKey {
 
     static final int BYTES = 32;
 
@@ -62,7 +62,7 @@ public final class MasterKey {
         }
     }
 
-    public String id() {
+    String id() {
         return id;
     }
 
