@@ -54,9 +54,4 @@ public record AuditFilter(String actor, AuditKind kind, Instant from, Instant to
                     + "(2026-12-05T09:30:00Z).");
         }
     }
-
-    /** The next page's filter, after the last event of this one. */
-    AuditFilter after(long lastId) {
-        return new AuditFilter(actor, kind, from, to, lastId, limit);
-    }
 }

@@ -31,12 +31,12 @@ public class AuditPage {
     private String from;
     private String to;
     private String cursor;
-    private AuditTrail.AuditPage page;
+    private AuditTrail.EventPage page;
 
-    public AuditTrail.AuditPage getPage() {
+    public AuditTrail.EventPage getPage() {
         if (page == null) {
             page = feedback.attempt(null, () -> trail.search(viewer.access(), AuditFilter.parse(actor, kind, from, to, cursor, null)))
-                    .orElse(new AuditTrail.AuditPage(List.of(), null));
+                    .orElse(new AuditTrail.EventPage(List.of(), null));
         }
         return page;
     }

@@ -27,7 +27,7 @@ public class AuditResource {
     Viewer viewer;
 
     @GET
-    public AuditTrail.AuditPage search(@QueryParam("actor") String actor, @QueryParam("kind") String kind,
+    public AuditTrail.EventPage search(@QueryParam("actor") String actor, @QueryParam("kind") String kind,
                                        @QueryParam("from") String from, @QueryParam("to") String to,
                                        @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return trail.search(viewer.access(), AuditFilter.parse(actor, kind, from, to, cursor, limit));

@@ -61,18 +61,18 @@ public class AuditTrail {
      * Newest first, one page; {@code next} is the cursor of the following page, or {@code null} after the last. Only an
      * admin reads the trail (the API and the page are admin-only too; this holds should another caller appear).
      */
-    public AuditPage search(Access access, AuditFilter filter) {
+    public EventPage search(Access access, AuditFilter filter) {
         if (!access.isEverything()) {
             throw new NotAllowed("Only an admin reads the audit trail.");
         }
         List<AuditEvent> rows = mapper.search(filter, filter.limit() + 1);
         boolean more = rows.size() > filter.limit();
         List<AuditEvent> page = more ? rows.subList(0, filter.limit()) : rows;
-        return new AuditPage(List.copyOf(page), more ? String.valueOf(page.get(page.size() - 1).id()) : null);
+        return new EventPage(List.copyOf(page), more ? String.valueOf(page.get(page.size() - 1).id()) : null);
     }
 
     /** One page of events, and the cursor of the next ({@code null}: no more). */
-    public record AuditPage(List<AuditEvent> events, String next) {
+    public record EventPage(List<AuditEvent> events, String next) {
     }
 
     private void write(Actor actor, String requestId, AuditKind kind, Subject subject, Change change) {
@@ -80,7 +80,12 @@ public class AuditTrail {
                 StateJson.write(Redaction.of(change.before())), StateJson.write(Redaction.of(change.after())), requestId);
     }
 
+    /** At most the column's width in characters, never half of a character outside the BMP. */
     static String cut(String name) {
-        return name == null || name.length() <= ACTOR_NAME_LENGTH ? name : name.substring(0, ACTOR_NAME_LENGTH);
+        if (name == null || name.length() <= ACTOR_NAME_LENGTH) {
+            return name;
+        }
+        int end = Character.isHighSurrogate(name.charAt(ACTOR_NAME_LENGTH - 1)) ? ACTOR_NAME_LENGTH - 1 : ACTOR_NAME_LENGTH;
+        return name.substring(0, end);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The set-up of the netweaving pages' tests ({@code @RegisterExtension}): fresh teams whose customers a matching run
+ * The set-up of the netweaving pages' tests and of AuditIT ({@code @RegisterExtension}): fresh teams whose customers a matching run
  * pairs into PROPOSED introductions, and rewards proposed for their customers. After each test their customers are
  * retired, as IntroductionIT does: an approval asks the customers for consent, and no later test should mail them.
  */
