@@ -46,7 +46,7 @@ final class EmlPostman implements Postman {
 
     private static String fileName(MimeMessage message) throws MessagingException {
         String id = message.getMessageID();
-        return (id == null ? Long.toString(System.nanoTime()) : id.replaceAll("[^A-Za-z0-9.@-]", "")) + ".eml";
+        return id == null ? System.nanoTime() + ".eml" : EmlFiles.name(id);
     }
 
     @Override

@@ -285,7 +285,9 @@ public class OutboxService {
         if (message.status != OutboxStatus.FAILED) {
             throw new Conflict("Outbox message " + id + " is " + message.status + "; only FAILED messages are resent.");
         }
-        mapper.resend(id, clock.instant());
+        if (message.bodyRemovedAt != null || mapper.resend(id, clock.instant()) == 0) {
+            throw new Conflict(contentRemoved(id) + "; it cannot be resent.");
+        }
         OutboxView resent = find(id).orElseThrow();
         audit.record(AuditKind.MESSAGE_RESENT, Subject.of("outbox_message", id),
                 new Change(Map.of("status", message.status), Map.of("status", resent.status)));
@@ -325,13 +327,19 @@ public class OutboxService {
      * {@link Conflict} saying why.
      */
     public RenderedMail rendering(Access access, long id) {
-        require(access, id);
+        if (require(access, id).bodyRemovedAt != null) {
+            throw new Conflict(contentRemoved(id) + "; there is nothing left to show.");
+        }
         ClaimedMessage message = mapper.loadToShow(id).orElseThrow(() -> new NotFound("There is no outbox message " + id + "."));
         try {
             return sender.renderToShow(message);
         } catch (RuntimeException e) {
             throw new Conflict("Outbox message " + id + " cannot be rendered now: " + e.getMessage());
         }
+    }
+
+    private static String contentRemoved(long id) {
+        return "The content of outbox message " + id + " was removed by retention (rapport.retention.message-bodies)";
     }
 
     /** A customer's messages the caller reaches, newest first, each with the responses it drew. */
