@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.customers.Consent;
 import org.rapport.customers.ConsentService;
 import org.rapport.mail.RenderedMail;
@@ -52,6 +56,9 @@ public class OutboxService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Event<MessageNotSent> notSent;
@@ -281,7 +288,10 @@ public class OutboxService {
         if (message.bodyRemovedAt != null || mapper.resend(id, clock.instant()) == 0) {
             throw new Conflict(contentRemoved(id) + "; it cannot be resent.");
         }
-        return find(id).orElseThrow();
+        OutboxView resent = find(id).orElseThrow();
+        audit.record(AuditKind.MESSAGE_RESENT, Subject.of("outbox_message", id),
+                new Change(Map.of("status", message.status), Map.of("status", resent.status)));
+        return resent;
     }
 
     /** The messages the caller reaches (their customers' mail and mail to them; a manager's team's; everything). */

@@ -1,20 +1,9 @@
 package org.rapport.netweaving;
 
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+import org.rapport.testing.MainSources;
 
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,39 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RewardLedgerTest {
 
-    private static final Path MAIN = Path.of("src/main");
-    private static final Pattern WRITES_LEDGER = Pattern.compile(
-            "(UPDATE\\s+(\\w+\\s*,\\s*)*`?reward_entry`?\\b|DELETE\\s+(\\w+\\s+)?FROM\\s+`?reward_entry`?\\b|TRUNCATE\\s+(TABLE\\s+)?`?reward_entry`?\\b"
-                    + "|REPLACE\\s+(INTO\\s+)?`?reward_entry`?\\b|ALTER\\s+TABLE\\s+`?reward_entry`?\\b|DROP\\s+TABLE\\s+`?reward_entry`?\\b)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern WRITES_LEDGER = MainSources.changing("reward_entry");
 
     @Test
     void noStatementChangesOrRemovesALedgerEntry() throws Exception {
-        List<String> offending = new ArrayList<>();
-        List<Path> mappers = files("xml");
-        assertThat(mappers).as("the mapper XMLs were found").anyMatch(p -> p.endsWith("RewardMapper.xml"));
-        int ledgerInserts = 0;
-        for (Path xml : mappers) {
-            for (Element statement : statements(xml)) {
-                String sql = statement.getTextContent();
-                String name = xml.getFileName() + "#" + statement.getAttribute("id");
-                if (WRITES_LEDGER.matcher(sql).find()) {
-                    offending.add(name + " (" + statement.getTagName() + ")");
-                } else if (sql.toLowerCase(Locale.ROOT).matches("(?s).*insert\\s+(ignore\\s+)?into\\s+reward_entry\\b.*")) {
-                    ledgerInserts++;
-                    if (!statement.getTagName().equals("insert") || sql.toUpperCase(Locale.ROOT).contains("ON DUPLICATE KEY")) {
-                        offending.add(name + " (an insert that may overwrite)");
-                    }
-                }
-            }
-        }
-        for (Path java : files("java")) {
-            if (WRITES_LEDGER.matcher(Files.readString(java)).find()) {
-                offending.add(MAIN.relativize(java).toString());
-            }
-        }
-        assertThat(offending).as("statements that change or remove ledger entries").isEmpty();
-        assertThat(ledgerInserts).as("the ledger is written (the check looks at the right statements)").isGreaterThanOrEqualTo(2);
+        assertThat(MainSources.files("xml")).as("the mapper XMLs were found").anyMatch(p -> p.endsWith("RewardMapper.xml"));
+        MainSources.AppendOnly ledger = MainSources.appendOnly("reward_entry");
+        assertThat(ledger.offending()).as("statements that change or remove ledger entries").isEmpty();
+        assertThat(ledger.inserts()).as("the ledger is written (the check looks at the right statements)").isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -68,31 +32,5 @@ class RewardLedgerTest {
         assertThat(WRITES_LEDGER.matcher("REPLACE INTO reward_entry (id) VALUES (1)").find()).isTrue();
         assertThat(WRITES_LEDGER.matcher("UPDATE reward SET status = 'APPROVED'").find()).isFalse();
         assertThat(WRITES_LEDGER.matcher("INSERT INTO reward_entry (reward_id) VALUES (1)").find()).isFalse();
-    }
-
-    private static List<Path> files(String extension) throws IOException {
-        try (Stream<Path> walk = Files.walk(MAIN)) {
-            return walk.filter(p -> p.toString().endsWith("." + extension)).sorted().toList();
-        }
-    }
-
-    /** The statements of a MyBatis mapper XML; other XML files have none. */
-    private static List<Element> statements(Path xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        DocumentBuilder builder = factory.newDocumentBuilder();
-        Element root = builder.parse(xml.toFile()).getDocumentElement();
-        List<Element> statements = new ArrayList<>();
-        if (!root.getTagName().equals("mapper")) {
-            return statements;
-        }
-        NodeList children = root.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            Node child = children.item(i);
-            if (child instanceof Element e && List.of("select", "insert", "update", "delete", "sql").contains(e.getTagName())) {
-                statements.add(e);
-            }
-        }
-        return statements;
     }
 }
