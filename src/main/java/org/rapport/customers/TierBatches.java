@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Stores the tiers of one range of customer ids per transaction, so the nightly run locks a few thousand customer rows
  * for a moment instead of every row at once: a call logged or a consent changed meanwhile waits briefly and never
- * deadlocks with it (a soak at 01:30 UTC saw three requests fail when it was one statement).
+ * deadlocks with it (a soak at 01:30 UTC saw three requests fail when it was one statement). A caller that has a
+ * transaction keeps it: the demo's start recomputes the tiers of the data it loads in its own, still open.
  */
 @ApplicationScoped
 public class TierBatches {
@@ -27,7 +28,7 @@ public class TierBatches {
      * @param topBefore the customers in TOP10 before the run: those new to it in this range are announced in this
      *                  transaction, so a reward for reaching the top is proposed exactly when the new tier is stored
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRED)
     public int apply(long from, long to, Period period, Ranks ranks, Set<Long> topBefore) {
         int changed = mapper.applyTiers(from, to, period.after(), period.through(), ranks.top10(), ranks.top100());
         mapper.idsInTierBetween(Tier.TOP10, from, to).stream().filter(id -> !topBefore.contains(id))

@@ -133,7 +133,12 @@ class TierIT {
             }
             CompletableFuture<Api.Reply> recomputation = CompletableFuture.supplyAsync(() -> admin.postJson("api/tiers/recompute", ""));
             try {
-                Eventually.within(Duration.ofSeconds(60)).until(() -> recomputationWaiting(observer));
+                Eventually.within(Duration.ofSeconds(60)).until(() -> {
+                    if (recomputation.isDone()) { // it did not wait: fail at once, saying how it ended
+                        throw new IllegalStateException("the recomputation ended without waiting: " + recomputation.join());
+                    }
+                    return recomputationWaiting(observer);
+                });
 
                 Api.Reply call = admin.postJson("api/touches", "{\"customer\":\"" + early + "\",\"kind\":\"CALL\","
                         + "\"outcome\":\"REACHED\",\"occurred_at\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\"}");
