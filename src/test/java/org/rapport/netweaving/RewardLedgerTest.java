@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -20,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reward ledger is append-only: of every statement in every mapper XML (and any SQL written in Java), the only
- * ones that name {@code reward_entry} as their target are plain INSERTs. A correction is a new entry.
+ * ones that name {@code reward_entry} as their target are plain INSERTs. A correction is a new entry. The one exception
+ * is the erasure of a customer (GDPR Article 17 outranks the ledger's history): its statements may blank the free text
+ * of entries, {@code reason} and {@code description}, and nothing else.
  */
 class RewardLedgerTest {
 
@@ -30,17 +33,26 @@ class RewardLedgerTest {
                     + "|REPLACE\\s+(INTO\\s+)?`?reward_entry`?\\b|ALTER\\s+TABLE\\s+`?reward_entry`?\\b|DROP\\s+TABLE\\s+`?reward_entry`?\\b)",
             Pattern.CASE_INSENSITIVE);
 
+    /** The erasure's statements, which may set the entries' free text only. */
+    private static final Set<String> ERASURE = Set.of("ErasureMapper.xml#eraseRewardEntries",
+            "ErasureMapper.xml#scrubPartnerRewardEntries");
+    private static final Pattern ERASURE_UPDATE = Pattern.compile("(?is)\\s*UPDATE\\s+reward_entry\\s+SET\\s+(.*?)\\s+WHERE\\s.*");
+    private static final Pattern ASSIGNED = Pattern.compile("(?:^|,)\\s*(\\w+)\\s*=");
+
     @Test
     void noStatementChangesOrRemovesALedgerEntry() throws Exception {
         List<String> offending = new ArrayList<>();
         List<Path> mappers = files("xml");
         assertThat(mappers).as("the mapper XMLs were found").anyMatch(p -> p.endsWith("RewardMapper.xml"));
         int ledgerInserts = 0;
+        int erasures = 0;
         for (Path xml : mappers) {
             for (Element statement : statements(xml)) {
                 String sql = statement.getTextContent();
                 String name = xml.getFileName() + "#" + statement.getAttribute("id");
-                if (WRITES_LEDGER.matcher(sql).find()) {
+                if (ERASURE.contains(name) && assigned(sql).equals(Set.of("reason", "description"))) {
+                    erasures++;
+                } else if (WRITES_LEDGER.matcher(sql).find()) {
                     offending.add(name + " (" + statement.getTagName() + ")");
                 } else if (sql.toLowerCase(Locale.ROOT).matches("(?s).*insert\\s+(ignore\\s+)?into\\s+reward_entry\\b.*")) {
                     ledgerInserts++;
@@ -56,6 +68,7 @@ class RewardLedgerTest {
             }
         }
         assertThat(offending).as("statements that change or remove ledger entries").isEmpty();
+        assertThat(erasures).as("the erasure's statements were looked at").isEqualTo(ERASURE.size());
         assertThat(ledgerInserts).as("the ledger is written (the check looks at the right statements)").isGreaterThanOrEqualTo(2);
     }
 
@@ -68,6 +81,34 @@ class RewardLedgerTest {
         assertThat(WRITES_LEDGER.matcher("REPLACE INTO reward_entry (id) VALUES (1)").find()).isTrue();
         assertThat(WRITES_LEDGER.matcher("UPDATE reward SET status = 'APPROVED'").find()).isFalse();
         assertThat(WRITES_LEDGER.matcher("INSERT INTO reward_entry (reward_id) VALUES (1)").find()).isFalse();
+    }
+
+    /** The columns an {@code UPDATE reward_entry SET …} statement assigns (at the top level of its SET clause). */
+    static Set<String> assigned(String sql) {
+        java.util.regex.Matcher update = ERASURE_UPDATE.matcher(sql);
+        if (!update.matches()) {
+            return Set.of();
+        }
+        StringBuilder topLevel = new StringBuilder();
+        int depth = 0;
+        for (char c : update.group(1).toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            topLevel.append(depth == 0 && c != ')' ? c : ' ');
+        }
+        Set<String> columns = new java.util.TreeSet<>();
+        java.util.regex.Matcher column = ASSIGNED.matcher(topLevel.toString().replaceAll("(?is)\\bCASE\\b.*?\\bEND\\b", " "));
+        while (column.find()) {
+            columns.add(column.group(1).toLowerCase(Locale.ROOT));
+        }
+        return columns;
+    }
+
+    @Test
+    void theErasureMayBlankFreeTextOnly() {
+        assertThat(assigned("UPDATE reward_entry SET reason = REPLACE(reason, #{t}, #{m}), description = REPLACE(description, #{t}, #{m}) WHERE reward_id IN (1)"))
+                .containsExactlyInAnyOrder("reason", "description");
+        assertThat(assigned("UPDATE reward_entry SET reason = CASE WHEN reason IS NULL THEN NULL ELSE #{m} END, status = 'X' WHERE id = 1"))
+                .containsExactlyInAnyOrder("reason", "status");
     }
 
     private static List<Path> files(String extension) throws IOException {
