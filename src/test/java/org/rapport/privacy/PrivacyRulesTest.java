@@ -10,13 +10,13 @@ class PrivacyRulesTest {
 
     @Test
     void jsonUnlessCsvOrOnlyAZipIsAskedFor() {
-        assertThat(PrivacyResource.wantsZip(null, null)).isFalse();
-        assertThat(PrivacyResource.wantsZip(null, "application/json")).isFalse();
-        assertThat(PrivacyResource.wantsZip(null, "application/zip")).isTrue();
-        assertThat(PrivacyResource.wantsZip(null, "application/json, application/zip")).isFalse();
-        assertThat(PrivacyResource.wantsZip("csv", "application/json")).as("the parameter wins").isTrue();
-        assertThat(PrivacyResource.wantsZip("JSON", "application/zip")).isFalse();
-        assertThatThrownBy(() -> PrivacyResource.wantsZip("xml", null)).isInstanceOf(InvalidInput.class).hasMessageContaining("format");
+        assertThat(ExportResource.wantsZip(null, null)).isFalse();
+        assertThat(ExportResource.wantsZip(null, "application/json")).isFalse();
+        assertThat(ExportResource.wantsZip(null, "application/zip")).isTrue();
+        assertThat(ExportResource.wantsZip(null, "application/json, application/zip")).isFalse();
+        assertThat(ExportResource.wantsZip("csv", "application/json")).as("the parameter wins").isTrue();
+        assertThat(ExportResource.wantsZip("JSON", "application/zip")).isFalse();
+        assertThatThrownBy(() -> ExportResource.wantsZip("xml", null)).isInstanceOf(InvalidInput.class).hasMessageContaining("format");
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.rapport.privacy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,30 +13,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.rapport.platform.errors.InvalidInput;
-import org.rapport.platform.security.Viewer;
+
+import java.util.Locale;
 
 /**
- * A customer's data rights, for admins only: {@code GET …/export} (JSON; {@code ?format=csv} or
- * {@code Accept: application/zip} for a zip of CSV files) and {@code POST …/erase} with the reason.
+ * {@code GET /api/customers/{externalId}/export}, admins only: JSON, or with {@code ?format=csv} (or
+ * {@code Accept: application/zip} alone) a zip of one CSV file per section. The path ends in {@code export} at the class,
+ * so this resource never shadows {@code GET /api/customers/{externalId}} (Jersey picks one root resource per path).
  */
-@Path("customers/{externalId}")
+@Path("customers/{externalId}/export")
 @RequestScoped
 @RolesAllowed("ADMIN")
-public class PrivacyResource {
+public class ExportResource {
 
     static final String ZIP = "application/zip";
 
     @Inject
     ExportService exports;
 
-    @Inject
-    ErasureService erasures;
-
-    @Inject
-    Viewer viewer;
-
     @GET
-    @Path("export")
     @Produces({MediaType.APPLICATION_JSON, ZIP})
     public Response export(@PathParam("externalId") String externalId, @QueryParam("format") String format,
                            @HeaderParam("Accept") String accept) {
@@ -49,26 +41,17 @@ public class PrivacyResource {
             return Response.ok(export.json(), MediaType.APPLICATION_JSON_TYPE).build();
         }
         StreamingOutput body = out -> ExportZip.write(export, out);
-        return Response.ok(body, ZIP)
-                .header("Content-Disposition", "attachment; filename=\"customer-export.zip\"").build();
+        return Response.ok(body, ZIP).header("Content-Disposition", "attachment; filename=\"customer-export.zip\"").build();
     }
 
     static boolean wantsZip(String format, String accept) {
         if (format == null || format.isBlank()) {
             return accept != null && accept.contains(ZIP) && !accept.contains(MediaType.APPLICATION_JSON);
         }
-        return switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (format.strip().toLowerCase(Locale.ROOT)) {
             case "json" -> false;
             case "csv", "zip" -> true;
             default -> throw new InvalidInput("format: must be json or csv (a zip of CSV files), not '" + format + "'.");
         };
-    }
-
-    @POST
-    @Path("erase")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Erasure erase(@PathParam("externalId") String externalId,
-                         @NotNull(message = "a JSON body with the reason is required") @Valid EraseRequest request) {
-        return erasures.erase(externalId, request.reason.strip(), viewer.user().username());
     }
 }
