@@ -7,14 +7,15 @@ ALTER TABLE customer ADD COLUMN erased_at DATETIME(3) NULL;
 
 -- One row per erased customer: how the erasure is found again when it is asked for a second time (idempotent) once the
 -- external id has been replaced by a marker. external_id_hash is the SHA-256 of the external id the customer had (a CRM
--- key, no secret); reason is the admin's, never the customer's data.
+-- key, no secret; not unique: a customer imported again under that id and erased again is a second erasure); reason is
+-- the admin's, never the customer's data.
 CREATE TABLE customer_erasure (
   customer_id       BIGINT       NOT NULL PRIMARY KEY,
   external_id_hash  BINARY(32)   NOT NULL,
   reason            VARCHAR(500) NOT NULL,
   erased_by         VARCHAR(64)  NOT NULL,
   erased_at         DATETIME(3)  NOT NULL,
-  UNIQUE KEY uk_erasure_external_id (external_id_hash),
+  KEY ix_erasure_external_id (external_id_hash, erased_at),
   CONSTRAINT fk_erasure_customer FOREIGN KEY (customer_id) REFERENCES customer (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

@@ -25,6 +25,7 @@ public interface ErasureMapper {
         public String preferredName;
         public String email;
         public String phone;
+        public Instant erasedAt;
     }
 
     /** A stored erasure. */
@@ -37,7 +38,10 @@ public interface ErasureMapper {
 
     Optional<Target> lock(@Param("externalId") String externalId);
 
+    /** The latest erasure of a customer who had this external id (its SHA-256). */
     Optional<Done> findDone(@Param("hash") byte[] externalIdHash);
+
+    Optional<Done> findDoneOf(@Param("id") long customerId);
 
     /** The other customers whose records may name this one: their introductions' other sides and referrals. */
     List<Long> partners(@Param("id") long id);

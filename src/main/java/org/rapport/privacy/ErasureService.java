@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Erases a customer's personal data everywhere (GDPR Article 17), in one transaction: the customer row is anonymised
@@ -46,14 +47,21 @@ public class ErasureService {
 
     private static final Object EML_FILES = new Object();
 
+    /**
+     * Erases the customer with exactly this external id. None (any more): the latest erasure of a customer who had it,
+     * unchanged, else {@link CustomerNotFound}. The customer's row is locked first, so two erasures of one customer take
+     * turns and the second finds the first done.
+     */
     @Transactional
     public Erasure erase(String externalId, String reason, String admin) {
         byte[] hash = hash(externalId);
-        var done = mapper.findDone(hash);
-        if (done.isPresent()) {
-            return new Erasure(externalId, done.get().marker, done.get().erasedAt, done.get().erasedBy, false);
+        Optional<ErasureMapper.Target> found = mapper.lock(externalId);
+        if (found.isEmpty() || found.get().erasedAt != null) {
+            return found.flatMap(t -> mapper.findDoneOf(t.id)).or(() -> mapper.findDone(hash))
+                    .map(done -> new Erasure(externalId, done.marker, done.erasedAt, done.erasedBy, false))
+                    .orElseThrow(() -> new CustomerNotFound(externalId));
         }
-        ErasureMapper.Target target = mapper.lock(externalId).orElseThrow(() -> new CustomerNotFound(externalId));
+        ErasureMapper.Target target = found.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String marker = Anonymised.marker(target.id);
         scrubPartners(target);

@@ -1,14 +1,9 @@
 package org.rapport.privacy;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.mail.Address;
 import jakarta.mail.Multipart;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +40,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -346,10 +340,21 @@ class CustomerDataRightsIT {
         assertThat(again.getBoolean("changed")).isFalse();
         assertThat(again.getString("erased_at")).isEqualTo(erased.getString("erased_at"));
         assertThat(again.getString("marker")).isEqualTo(marker);
+        JsonObject byMarker = ok(admin.postJson("api/customers/" + marker + "/erase", "{\"reason\":\"by the marker\"}")).json();
+        assertThat(byMarker.getBoolean("changed")).isFalse();
+        assertThat(byMarker.getString("erased_at")).isEqualTo(erased.getString("erased_at"));
         assertThat(admin.get("api/customers/" + customer + "/export").status()).isEqualTo(404);
         JsonObject left = ok(admin.get("api/customers/" + marker + "/export")).json();
         assertThat(left.getJsonObject("customer").getString("erased_at")).isEqualTo(erased.getString("erased_at"));
         assertThat(left.getJsonArray("purchases")).as("the counts reports need stay").hasSize(1);
+
+        // the CRM imports the old row again: a new customer under the old external id, whom a new erasure erases
+        ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
+                customer + "," + company + "," + email + ",Europe/Berlin," + team.a)));
+        JsonObject second = ok(admin.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"imported again\"}")).json();
+        assertThat(second.getBoolean("changed")).isTrue();
+        assertThat(second.getString("marker")).isNotEqualTo(marker);
+        assertThat(traces()).isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -403,16 +408,7 @@ class CustomerDataRightsIT {
 
                 %s
                 """.formatted(UUID.randomUUID(), firstName, email, checkInMessageId, text);
-        GreenMail greenMail = TestMailServer.greenMail();
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-        Session session = Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(reply.getBytes(StandardCharsets.UTF_8)));
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, new Address[]{new InternetAddress(TestMailServer.REPLY_MAILBOX)});
-        }
+        TestMailServer.deliverToReplyMailbox(reply);
         Eventually.soon().until(() -> admin.get("api/customers/" + customer + "/messages").array().getValuesAs(JsonObject.class)
                 .stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream())
                 .anyMatch(r -> r.getString("kind").equals("REPLY")));
