@@ -3,6 +3,10 @@ package org.rapport.calllists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.calllists.CallListMapper.ItemRow;
 import org.rapport.calllists.CallListMapper.Seller;
 import org.rapport.planning.BusinessCalendar;
@@ -71,6 +75,9 @@ public class CallListService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     ManagerAlerts alerts;
@@ -364,7 +371,11 @@ public class CallListService {
     public String rotateCalendarLink(Access access, String salesperson) {
         Seller seller = feedOwner(access, salesperson);
         mapper.rotateFeed(seller.id, clock.instant());
-        return links.calendarUrl(seller.id, mapper.feedGeneration(seller.id));
+        long generation = mapper.feedGeneration(seller.id);
+        // the generation, never the address: it is a secret that opens the salesperson's calendar
+        audit.record(AuditKind.CALENDAR_LINK_ROTATED, Subject.of("salesperson", seller.externalId),
+                new Change(Map.of("generation", generation - 1), Map.of("generation", generation)));
+        return links.calendarUrl(seller.id, generation);
     }
 
     private Seller feedOwner(Access access, String salesperson) {

@@ -5,6 +5,10 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.platform.errors.FieldError;
 
 import java.time.Clock;
@@ -35,6 +39,9 @@ public class CategoryService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     public Taxonomy taxonomy() {
         return new Taxonomy(mapper.all().stream().map(CategoryMapper.Stored::category).toList());
@@ -75,10 +82,15 @@ public class CategoryService {
             throw new CategoryInUse("The list leaves out codes still in use: " + String.join("; ", inUse)
                     + ". Merge each into another code instead (POST /api/categories/{code}/merge {\"into\":\"…\"}); nothing was changed.");
         }
+        List<String> before = codes(taxonomy());
         mapper.clearParents();
         removed.forEach(mapper::delete);
         write(next.all());
-        return taxonomy();
+        Taxonomy after = taxonomy();
+        List<String> now = codes(after);
+        audit.record(AuditKind.CATEGORIES_CHANGED, Subject.of("categories", null), Change.to(Change.state(
+                "added", now.stream().filter(c -> !before.contains(c)).toList(), "removed", removed, "count", now.size())));
+        return after;
     }
 
     /** Upserts {@code categories}, already checked against the taxonomy they join; the caller holds {@link #lockAll()}. */
@@ -109,6 +121,7 @@ public class CategoryService {
                     + "(POST /api/categories/" + code + "/merge {\"into\":\"…\"}).");
         }
         mapper.delete(code);
+        audit.record(AuditKind.CATEGORIES_CHANGED, Subject.of("category", code), new Change(Map.of("code", code), Map.of()));
     }
 
     /**
@@ -136,7 +149,15 @@ public class CategoryService {
         mapper.clearParents();
         mapper.delete(from);
         write(next);
+        Map<String, Object> merged = new LinkedHashMap<>(Map.of("merged_into", into));
+        moved.forEach((users, count) -> merged.put("moved." + users, count));
+        audit.record(AuditKind.CATEGORIES_CHANGED, Subject.of("category", from), new Change(Map.of("code", from), merged));
         return new Merged(from, into, moved);
+    }
+
+    /** The codes only: the audit trail says which categories came and went, not how each was named. */
+    private static List<String> codes(Taxonomy taxonomy) {
+        return taxonomy.all().stream().map(Category::code).sorted().toList();
     }
 
     /** "Category 'x' is used by 3 customers and 1 problems", or empty when nothing carries it. */

@@ -12,6 +12,7 @@ import org.rapport.imports.Rejection;
 import org.rapport.imports.Row;
 import org.rapport.imports.RowImporter;
 import org.rapport.platform.database.Batches;
+import org.rapport.suppression.SuppressionList;
 import org.rapport.team.TeamService;
 
 import java.util.ArrayList;
@@ -25,7 +26,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** {@code POST /api/import/customers}: upsert by external_id, batch by batch. */
+/**
+ * {@code POST /api/import/customers}: upsert by external_id, batch by batch. A row whose email address is on the
+ * suppression list is not stored: it is the one way an address becomes a customer's, so this is where the list holds.
+ */
 @ApplicationScoped
 public class CustomerImporter implements RowImporter<CustomerRow> {
 
@@ -33,6 +37,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
             "preferred_name", "email", "phone", "time_zone", "locale", "region", "industry", "offers", "needs", "owner",
             "tier", "customer_since", "annual_revenue", "email_ok", "intro_ok", "do_not_contact", "preferences",
             "personal_notes", "referred_by");
+
+    /** The reason an import gives for a suppressed row; no value goes with it. */
+    public static final String SUPPRESSED = "suppressed: this address asked to be forgotten";
 
     @Inject
     CustomerMapper mapper;
@@ -45,6 +52,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
 
     @Inject
     CategoryService categoryService;
+
+    @Inject
+    SuppressionList suppression;
 
     @Inject
     jakarta.enterprise.event.Event<CustomerReferred> referredEvents;
@@ -134,6 +144,7 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
                 kept.add(p);
             }
         }
+        refused += refuseSuppressed(kept, reject);
         Set<String> referrers = referrersKnown(kept);
         List<Write> writes = new ArrayList<>();
         List<CustomerRow> referred = new ArrayList<>();
@@ -216,6 +227,26 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
                 referredEvents.fire(new CustomerReferred(idOf.get(upper(r.externalId())), referrer, r.displayName(), r.email()));
             }
         }
+    }
+
+    /**
+     * Removes from {@code rows} those whose address is on the suppression list (one query), each reported by line only:
+     * the report must not name a person who asked to be forgotten. Returns how many.
+     */
+    private int refuseSuppressed(List<Parsed<CustomerRow>> rows, Consumer<Rejection> reject) {
+        Set<String> suppressed = suppression.suppressed(rows.stream().map(p -> p.row().email()).filter(Objects::nonNull).toList());
+        if (suppressed.isEmpty()) {
+            return 0;
+        }
+        int before = rows.size();
+        rows.removeIf(p -> {
+            boolean refused = p.row().email() != null && suppressed.contains(p.row().email());
+            if (refused) {
+                reject.accept(new Rejection(p.line(), "email", null, SUPPRESSED));
+            }
+            return refused;
+        });
+        return before - rows.size();
     }
 
     private boolean refusedForGoneCode(Parsed<CustomerRow> p, String column, List<String> codes, Set<String> existing,

@@ -57,7 +57,16 @@ public interface CustomerMapper {
 
     List<CustomerDetail.OpenProblem> findOpenProblems(@Param("id") long id);
 
-    int recomputeTiers(@Param("after") LocalDate after, @Param("through") LocalDate through);
+    /** The customers ranked 1 to 100 by revenue in the period, with a revenue above 0, in rank order. */
+    List<Long> topRanked(@Param("after") LocalDate after, @Param("through") LocalDate through);
+
+    /** Stores the revenue of the period and the tier of the customers with ids in [from, to). */
+    int applyTiers(@Param("from") long from, @Param("to") long to, @Param("after") LocalDate after,
+                   @Param("through") LocalDate through, @Param("top10") List<Long> top10, @Param("top100") List<Long> top100);
+
+    long maxCustomerId();
+
+    List<Long> idsInTierBetween(@Param("tier") Tier tier, @Param("from") long from, @Param("to") long to);
 
     /** The customers of one tier (for TOP10 a handful: ten by rank, plus any pinned there). */
     List<Long> idsInTier(@Param("tier") Tier tier);

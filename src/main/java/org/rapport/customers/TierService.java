@@ -1,9 +1,7 @@
 package org.rapport.customers;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.money.ExchangeRateService;
 import org.rapport.money.Unconverted;
@@ -18,8 +16,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Recomputes every customer's tier from trailing-12-month purchases (in the company currency) in one set-based statement,
- * and announces each customer it brought into the top tier ({@link TierReached}).
+ * Recomputes every customer's tier from trailing-12-month purchases (in the company currency): one read ranks the top
+ * 100, then set-based statements store revenue and tier range by range of customer ids ({@link TierBatches}), each
+ * announcing the customers it brought into the top tier ({@link TierReached}).
  */
 @ApplicationScoped
 public class TierService {
@@ -36,7 +35,12 @@ public class TierService {
     Clock clock;
 
     @Inject
-    Event<TierReached> reached;
+    TierBatches batches;
+
+    /** Customer ids per transaction: a few thousand rows locked for a moment. */
+    @Inject
+    @ConfigProperty(name = "rapport.tiers.batch-size")
+    int batchSize;
 
     @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
@@ -46,23 +50,29 @@ public class TierService {
      * Ranks every customer by trailing-12-month purchases in the company currency. Purchases in a currency without a
      * rate on their date count nothing; they are listed in the result and logged, so someone adds the rate.
      */
-    @Transactional
     public Recomputed recompute() {
         LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
+        TierBatches.Period period = new TierBatches.Period(today.minusYears(1), today);
         Set<Long> topBefore = new HashSet<>(mapper.idsInTier(Tier.TOP10));
-        int changed = mapper.recomputeTiers(today.minusYears(1), today);
-        // in this transaction: a reward for reaching the top is proposed exactly when the new tier is stored
-        mapper.idsInTier(Tier.TOP10).stream().filter(id -> !topBefore.contains(id))
-                .forEach(id -> reached.fire(new TierReached(id, Tier.TOP10, today)));
+        TierBatches.Ranks ranks = TierBatches.Ranks.of(mapper.topRanked(period.after(), period.through()));
+        if (batchSize < 1 || batchSize > 100_000) {
+            throw new IllegalStateException("rapport.tiers.batch-size must be 1 to 100000, not " + batchSize);
+        }
+        int changed = 0;
+        long last = mapper.maxCustomerId();
+        for (long from = 1; from <= last; from += batchSize) {
+            changed += batches.apply(from, from + batchSize, period, ranks, topBefore);
+        }
+        int stored = changed;
         List<Unconverted> unconverted = rates.unconverted(today.minusYears(1), today);
         String currency = rates.companyCurrency();
-        LOG.info(() -> "Tiers recomputed for " + today + ": " + changed + " customers changed");
+        LOG.info(() -> "Tiers recomputed for " + today + ": " + stored + " customers changed");
         if (!unconverted.isEmpty()) {
             LOG.warning(() -> "Tiers of " + today + " leave out purchases without an exchange rate to " + currency
                     + " on their date (add the rates, then recompute): " + unconverted.stream().map(u -> u.purchases() + " in "
                     + u.currency() + " from " + u.firstPurchasedOn() + " to " + u.lastPurchasedOn()).collect(Collectors.joining(", ")));
         }
-        return new Recomputed(changed, currency, unconverted);
+        return new Recomputed(stored, currency, unconverted);
     }
 
     /**

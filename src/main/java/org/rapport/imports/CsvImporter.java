@@ -8,6 +8,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.imports.RowImporter.Parsed;
 
 import java.io.BufferedInputStream;
@@ -19,7 +23,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +53,30 @@ public class CsvImporter {
     @ConfigProperty(name = "rapport.import.max-row-chars")
     int maxRecordChars;
 
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * Imports the file and records the import on the audit trail, on its own (each batch commits in a transaction of its
+     * own, so there is no one transaction to join): the SHA-256 of the bytes read, the counts, and whether the file was
+     * read to the end ({@code COMPLETE}; {@code FAILED}: the rows before the failure are stored, the hash covers the
+     * bytes read).
+     */
     public <R> ImportResult run(InputStream body, RowImporter<R> importer) {
         ImportResult result = new ImportResult();
+        DigestInputStream hashed = new DigestInputStream(body, sha256());
+        try {
+            read(hashed, importer, result);
+        } catch (RuntimeException e) {
+            recordImport(importer, hashed, result, "FAILED");
+            throw e;
+        }
+        recordImport(importer, hashed, result, "COMPLETE");
+        return result;
+    }
+
+    /** The import itself, without the audit trail's record. */
+    <R> void read(InputStream body, RowImporter<R> importer, ImportResult result) {
         try (GuardedReader reader = new GuardedReader(utf8(body), maxRecordChars);
              CSVParser parser = open(reader)) {
             List<String> header = parser.getHeaderNames();
@@ -56,7 +86,22 @@ public class CsvImporter {
         } catch (IOException | UncheckedIOException e) {
             throw new CsvFormatException("The file could not be read: " + e.getMessage());
         }
-        return result;
+    }
+
+    /** Counts and the file's hash only: an import's rows hold customers' personal data, so none of them is recorded. */
+    private void recordImport(RowImporter<?> importer, DigestInputStream hashed, ImportResult result, String outcome) {
+        audit.recordOnItsOwn(AuditKind.IMPORT, Subject.of("import", importer.kind()), Change.to(Change.state(
+                "outcome", outcome, "sha256", HexFormat.of().formatHex(hashed.getMessageDigest().digest()),
+                "created", result.created(), "updated", result.updated(), "unchanged", result.unchanged(),
+                "rejected", result.rejectedRows(), "warnings", result.warnings().size())));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static CSVParser open(Reader reader) throws IOException {

@@ -6,6 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.CustomerService;
 import org.rapport.planning.PlanningService;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.platform.database.Batches;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
@@ -49,6 +53,9 @@ public class IntroductionService {
 
     @Inject
     Event<IntroductionMoved> moved;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * Stores proposals of the matcher as PROPOSED, each with its PROPOSED event (the explanation as its note) and its
@@ -138,6 +145,10 @@ public class IntroductionService {
             mapper.insertEvent(id, IntroductionEvent.APPROVED_SIDE, stored.stage(), stored.stage(), user.username(), null,
                     clock.instant());
         }
+        if (!after.equals(approval)) {
+            audit.record(AuditKind.INTRODUCTION_APPROVED, Subject.of("introduction", id), Change.between(
+                    sides(stored.stage(), approval), sides(after.complete() ? IntroductionStage.APPROVED : stored.stage(), after)));
+        }
         return find(user.access(), id);
     }
 
@@ -153,7 +164,14 @@ public class IntroductionService {
             approval(stored).requireMayDecide(salesperson(user, id), reportsOf(user));
         }
         move(stored, IntroductionStage.DECLINED, user.username(), reason.strip());
+        // the stage only; the reason is free text about two customers, kept with the introduction's history
+        audit.record(AuditKind.INTRODUCTION_DECLINED, Subject.of("introduction", id),
+                new Change(Map.of("stage", stored.stage()), Map.of("stage", IntroductionStage.DECLINED)));
         return find(user.access(), id);
+    }
+
+    private static Map<String, Object> sides(IntroductionStage stage, IntroductionApproval approval) {
+        return Change.state("stage", stage, "first_approved", approval.firstApproved(), "second_approved", approval.secondApproved());
     }
 
     /** A salesperson's record of what came of an introduction made: met, a deal (with its value) or no deal. */

@@ -13,6 +13,10 @@ import org.rapport.customers.TierReached;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailModel;
 import org.rapport.outbox.OutboxService;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
@@ -54,6 +58,9 @@ public class RewardService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
@@ -210,6 +217,7 @@ public class RewardService {
         append(reward, RewardStatus.APPROVED, user.username(), "Within team " + approvedAfter.team() + "'s budget for "
                 + approvedAfter.quarter() + ": " + approvedAfter.approved() + " of " + approvedAfter.limit() + " approved, "
                 + approvedAfter.left() + " left.", null, null, null);
+        audited(AuditKind.REWARD_APPROVED, reward, RewardStatus.APPROVED, null);
         return require(user.access(), id);
     }
 
@@ -220,6 +228,7 @@ public class RewardService {
         mapper.lock(id);
         RewardMapper.Decision reward = mapper.decision(id).orElseThrow();
         append(reward, RewardStatus.REJECTED, user.username(), reason.strip(), null, null, null);
+        audited(AuditKind.REWARD_REJECTED, reward, RewardStatus.REJECTED, null);
         return require(user.access(), id);
     }
 
@@ -239,6 +248,7 @@ public class RewardService {
                 new MailModel.Reward(description.strip(), reward.reason, reward.reasonCode == null ? null : reward.reasonCode.name(),
                         reward.reasonDetail)), reward.customerId, null, null, notBefore, true)).id();
         append(reward, RewardStatus.FULFILLED, user.username(), null, given, description.strip(), messageId);
+        audited(AuditKind.REWARD_FULFILLED, reward, RewardStatus.FULFILLED, given);
         return require(user.access(), id);
     }
 
@@ -278,6 +288,15 @@ public class RewardService {
                     + " it.");
         }
         return seen;
+    }
+
+    /**
+     * A decision on the audit trail, in its transaction: the move, the value and what was given. Not the reason or the
+     * description of what was given: free text about a customer, which stays in the ledger (an erasure reaches it).
+     */
+    private void audited(AuditKind kind, RewardMapper.Decision reward, RewardStatus to, Given given) {
+        audit.record(kind, Subject.of("reward", reward.id), new Change(Map.of("status", reward.status),
+                Change.state("status", to, "value", reward.currentValue, "currency", reward.currency, "given", given)));
     }
 
     private void append(RewardMapper.Decision reward, RewardStatus to, String actor, String reason, Given given,

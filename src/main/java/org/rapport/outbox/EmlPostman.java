@@ -46,12 +46,7 @@ final class EmlPostman implements Postman {
 
     private static String fileName(MimeMessage message) throws MessagingException {
         String id = message.getMessageID();
-        return id == null ? Long.toString(System.nanoTime()) + ".eml" : fileName(id);
-    }
-
-    /** The file a message with this Message-ID is written to (the erasure of a customer finds theirs by it). */
-    static String fileName(String messageId) {
-        return messageId.replaceAll("[^A-Za-z0-9.@-]", "") + ".eml";
+        return id == null ? System.nanoTime() + ".eml" : EmlFiles.name(id);
     }
 
     @Override

@@ -7,6 +7,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.mail.LinkTokens;
 import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.mail.LinkTokens.Purpose;
+import org.rapport.outbox.OutboxMapper.StoredLinkKey;
+import org.rapport.platform.secrets.SecretBox.Opened;
+import org.rapport.platform.secrets.Secrets;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +37,16 @@ import java.util.logging.Logger;
  * ({@code id:base64,…}, the first signs) are added to that stored key, never put in its place: the links already sent
  * were signed with it and must keep working. For the same reason a key that signed links (recorded in
  * {@code link_key_signer}) is never dropped or replaced silently: a start without it stops, naming the setting,
- * unless the operator gives it up on purpose in {@code rapport.links.retired-keys}.
+ * unless the operator gives it up on purpose in {@code rapport.links.retired-keys}. The stored key is kept sealed under
+ * the master key ({@link Secrets}); one an earlier version kept in plain text is sealed at the first start of this one.
  */
 @ApplicationScoped
 public class Links {
 
     private static final Logger LOG = Logger.getLogger(Links.class.getName());
     private static final int GENERATED_KEY_ID = 0;
+    /** Where the stored key's sealed value belongs: it opens only there. */
+    private static final String STORED_KEY = "link_key/" + GENERATED_KEY_ID;
     private static final String THOSE_LINKS = "links that customers may still use (unsubscribe, rating, click, reply and "
             + "recommend links, calendar feeds)";
 
@@ -61,6 +67,9 @@ public class Links {
     @Inject
     Clock clock;
 
+    @Inject
+    Secrets secrets;
+
     private LinkTokens tokens;
 
     @PostConstruct
@@ -76,7 +85,7 @@ public class Links {
                 givenUp(Map.of(), signed, retired);
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                outbox.insertLinkKey(GENERATED_KEY_ID, fresh, clock.instant());
+                outbox.insertLinkKey(GENERATED_KEY_ID, secrets.seal(STORED_KEY, fresh), clock.instant());
                 stored = storedKey(); // another instance may have inserted its own first: theirs is the one kept
             }
             Map<Integer, byte[]> keys = keys(configured, stored);
@@ -95,7 +104,25 @@ public class Links {
     }
 
     private Optional<byte[]> storedKey() {
-        return Optional.ofNullable(outbox.linkKey(GENERATED_KEY_ID)).map(Base64.getMimeDecoder()::decode);
+        return outbox.linkKey(GENERATED_KEY_ID).map(this::opened);
+    }
+
+    /**
+     * The stored key's secret. Kept in plain text by an earlier version, it is sealed now and the plain copy cleared;
+     * sealed under the previous master key (a rotation), it is sealed again under the current one.
+     */
+    private byte[] opened(StoredLinkKey stored) {
+        if (stored.sealed() == null) {
+            byte[] plain = Base64.getMimeDecoder().decode(stored.plain());
+            outbox.sealLinkKey(GENERATED_KEY_ID, secrets.seal(STORED_KEY, plain));
+            LOG.info("The generated link key (link_key 0) is now kept sealed under the master key");
+            return plain;
+        }
+        Opened opened = secrets.open(STORED_KEY, stored.sealed());
+        if (opened.stale()) {
+            outbox.resealLinkKey(GENERATED_KEY_ID, stored.sealed(), secrets.seal(STORED_KEY, opened.plain()));
+        }
+        return opened.plain();
     }
 
     /** The keys in use (see {@link #keys}) as tokens. */

@@ -135,9 +135,4 @@ public class MailSettings {
     public Path emlFolder() {
         return Path.of(dataDir).resolve("outbox");
     }
-
-    /** The {@code .eml} file the message with this Message-ID was written to, when it was (no SMTP server). */
-    public Path emlFile(String messageId) {
-        return emlFolder().resolve(EmlPostman.fileName(messageId));
-    }
 }

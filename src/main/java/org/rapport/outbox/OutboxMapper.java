@@ -122,10 +122,23 @@ public interface OutboxMapper {
 
     List<ResponseView> responsesOf(@Param("messageIds") Collection<Long> messageIds);
 
-    int insertLinkKey(@Param("id") int id, @Param("secret") byte[] secret, @Param("now") Instant now);
+    /** A generated link key, sealed under the master key; the first instance's is kept. */
+    int insertLinkKey(@Param("id") int id, @Param("sealed") String sealed, @Param("now") Instant now);
 
-    /** Base64, because MyBatis reads a byte[] result as many rows. */
-    String linkKey(@Param("id") int id);
+    /**
+     * A stored link key: {@code sealed} under the master key, or, as an earlier version kept it, {@code plain} (base64,
+     * because MyBatis reads a byte[] result as many rows) until the first start of this one seals it.
+     */
+    record StoredLinkKey(String plain, String sealed) {
+    }
+
+    Optional<StoredLinkKey> linkKey(@Param("id") int id);
+
+    /** Seals a key kept in plain text and clears that text. */
+    int sealLinkKey(@Param("id") int id, @Param("sealed") String sealed);
+
+    /** Seals a key again under a new master key, if it is still the value read. */
+    int resealLinkKey(@Param("id") int id, @Param("was") String was, @Param("sealed") String sealed);
 
     /** A key that has signed links: its id and the SHA-256 of its secret (hex). */
     record LinkKeySigner(int id, String fingerprint) {

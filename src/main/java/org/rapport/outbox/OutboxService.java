@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.customers.Consent;
 import org.rapport.customers.ConsentService;
 import org.rapport.mail.RenderedMail;
@@ -52,6 +56,9 @@ public class OutboxService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Event<MessageNotSent> notSent;
@@ -278,8 +285,13 @@ public class OutboxService {
         if (message.status != OutboxStatus.FAILED) {
             throw new Conflict("Outbox message " + id + " is " + message.status + "; only FAILED messages are resent.");
         }
-        mapper.resend(id, clock.instant());
-        return find(id).orElseThrow();
+        if (message.bodyRemovedAt != null || mapper.resend(id, clock.instant()) == 0) {
+            throw new Conflict(contentRemoved(id) + "; it cannot be resent.");
+        }
+        OutboxView resent = find(id).orElseThrow();
+        audit.record(AuditKind.MESSAGE_RESENT, Subject.of("outbox_message", id),
+                new Change(Map.of("status", message.status), Map.of("status", resent.status)));
+        return resent;
     }
 
     /** The messages the caller reaches (their customers' mail and mail to them; a manager's team's; everything). */
@@ -315,13 +327,19 @@ public class OutboxService {
      * {@link Conflict} saying why.
      */
     public RenderedMail rendering(Access access, long id) {
-        require(access, id);
+        if (require(access, id).bodyRemovedAt != null) {
+            throw new Conflict(contentRemoved(id) + "; there is nothing left to show.");
+        }
         ClaimedMessage message = mapper.loadToShow(id).orElseThrow(() -> new NotFound("There is no outbox message " + id + "."));
         try {
             return sender.renderToShow(message);
         } catch (RuntimeException e) {
             throw new Conflict("Outbox message " + id + " cannot be rendered now: " + e.getMessage());
         }
+    }
+
+    private static String contentRemoved(long id) {
+        return "The content of outbox message " + id + " was removed by retention (rapport.retention.message-bodies)";
     }
 
     /** A customer's messages the caller reaches, newest first, each with the responses it drew. */

@@ -22,6 +22,8 @@ public class OutboxView {
     public Instant lastAttemptAt;
     public Instant sentAt;
     public Instant closedAt;
+    /** When retention removed its fields and subject: it can no longer be shown nor resent. */
+    public Instant bodyRemovedAt;
     /** Filled for a customer's history only. */
     public List<ResponseView> responses;
 }

@@ -3,6 +3,10 @@ package org.rapport.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.team.SalespersonView;
 import org.rapport.team.TeamRole;
@@ -38,6 +42,9 @@ public class RuleService {
 
     @Inject
     TeamService team;
+
+    @Inject
+    AuditTrail audit;
 
     public Rules rules() {
         return Rules.fromSettings(settings());
@@ -96,11 +103,24 @@ public class RuleService {
         if (!problems.isEmpty()) {
             throw InvalidRules.of(problems);
         }
+        Map<String, Object> before = storedRules();
         Instant now = clock.instant();
         rules.toSettings().forEach((name, value) -> mapper.save(name, value, now));
         rewards.normalized().toSettings().forEach((name, value) -> mapper.save(name, value, now));
         mapper.deleteTeamBudgets();
         teamBudgets.forEach((teamId, amount) -> mapper.insertTeamBudget(teamId, amount.setScale(2), now));
+        Change change = Change.between(before, storedRules());
+        if (!change.after().isEmpty()) { // a save that changed nothing changed nothing
+            audit.record(AuditKind.RULES_CHANGED, Subject.of("rules", null), change);
+        }
+    }
+
+    /** The stored settings and team budgets, as the audit trail compares them: each setting and budget that changed. */
+    private Map<String, Object> storedRules() {
+        Map<String, Object> stored = new TreeMap<>();
+        mapper.settings().forEach(s -> stored.put(s.name, s.value));
+        mapper.teamBudgets().forEach(b -> stored.put("team_budget." + b.team, b.amount.toPlainString()));
+        return stored;
     }
 
     /**
@@ -143,9 +163,20 @@ public class RuleService {
                 throw new InvalidInput("[" + i + "].date: " + holidays.get(i).date + " is listed twice.");
             }
         }
+        List<String> before = holidayDates();
         mapper.deleteHolidays();
         holidays.forEach(h -> mapper.insertHoliday(new CompanyHoliday(h.date, h.name.strip())));
+        List<String> after = holidayDates();
+        if (!after.equals(before)) {
+            // the dates only: a holiday's name is the company's, but it is free text, and the date says which one
+            audit.record(AuditKind.HOLIDAYS_CHANGED, Subject.of("holidays", null),
+                    new Change(Map.of("dates", before), Map.of("dates", after)));
+        }
         return mapper.holidays();
+    }
+
+    private List<String> holidayDates() {
+        return mapper.holidays().stream().map(h -> h.date.toString()).sorted().toList();
     }
 
     /** Business days as they are now: each region's public holidays plus the company's. */

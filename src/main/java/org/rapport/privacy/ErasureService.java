@@ -3,10 +3,15 @@ package org.rapport.privacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.outbox.Suppressions;
 import org.rapport.planning.PlannedTouchStatus;
 import org.rapport.platform.database.AfterCommit;
 import org.rapport.platform.errors.CustomerNotFound;
+import org.rapport.suppression.SuppressionList;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,9 +27,10 @@ import java.util.Optional;
  * Erases a customer's personal data everywhere (GDPR Article 17), in one transaction: the customer row is anonymised
  * and kept (its id holds the counts reports read), the free text of their records is blanked, the text that names them
  * in other customers' records and in internal mail is replaced by {@link Anonymised#MARK}, their waiting calls are
- * cancelled and their consent says never again. Their waiting messages are suppressed once it commits
+ * cancelled, their consent says never again and their email address goes on the {@link SuppressionList} (as a keyed
+ * hash), so that a later import or referral of it is refused. Their waiting messages are suppressed once it commits
  * ({@link Suppressions}, which fires what the features that queued them observe), and the {@code .eml} files of their
- * messages are deleted then ({@link EmlFiles}). A second erasure of the same external id finds the first and changes
+ * messages are deleted then ({@link ErasedMailFiles}). A second erasure of the same external id finds the first and changes
  * nothing. What remains, and why: docs/operations.md.
  */
 @ApplicationScoped
@@ -37,10 +43,16 @@ public class ErasureService {
     Suppressions suppressions;
 
     @Inject
-    EmlFiles emlFiles;
+    ErasedMailFiles mailFiles;
+
+    @Inject
+    SuppressionList suppressionList;
 
     @Inject
     AfterCommit afterCommit;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -67,8 +79,14 @@ public class ErasureService {
         scrubPartners(target);
         eraseOwn(target, marker, now);
         mapper.insertDone(target.id, hash, reason, admin, now);
+        if (target.email != null && target.email.indexOf('@') > 0) {
+            suppressionList.add(target.email, SuppressionList.Source.ERASURE); // a later import or referral is refused
+        }
+        // named by the marker the row carries now; the reason is free text, which the trail redacts
+        audit.record(AuditKind.CUSTOMER_ERASED, Subject.of("customer", marker), Change.to(Change.state("erased_at", now,
+                "reason", reason)));
         suppressions.afterCommit(target.id);
-        afterCommit.collect(EML_FILES, target.id, emlFiles::deleteOf);
+        afterCommit.collect(EML_FILES, target.id, mailFiles::deleteOf);
         return new Erasure(externalId, marker, now, admin, true);
     }
 

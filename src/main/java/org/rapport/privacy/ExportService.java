@@ -3,6 +3,10 @@ package org.rapport.privacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.mail.RenderedMail;
 import org.rapport.outbox.OutboxService;
 import org.rapport.platform.errors.Conflict;
@@ -33,6 +37,9 @@ public class ExportService {
     OutboxService outbox;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     Clock clock;
 
     /** In one transaction, so that every section shows the same moment; a message that cannot be rendered says why. */
@@ -44,6 +51,7 @@ public class ExportService {
             sections.put(section, ExportRows.of(section, read(section).apply(id)));
         }
         sections.put(ExportSection.MESSAGES, sections.get(ExportSection.MESSAGES).stream().map(this::rendered).toList());
+        audit.record(AuditKind.CUSTOMER_EXPORTED, Subject.of("customer", externalId), Change.NONE);
         return new CustomerExport(externalId, clock.instant().truncatedTo(ChronoUnit.MILLIS), sections);
     }
 

@@ -12,6 +12,8 @@ import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
 
 import org.rapport.platform.errors.TooManyRequests;
+import org.rapport.suppression.AddressSuppressed;
+import org.rapport.suppression.SuppressionList;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,23 +47,35 @@ public class ReferralService {
     @Inject
     Event<ReferralConverted> converted;
 
-    /** A salesperson (or admin) records a recommendation by a customer they reach. */
+    @Inject
+    SuppressionList suppression;
+
+    /**
+     * A salesperson (or admin) records a recommendation by a customer they reach.
+     *
+     * @throws AddressSuppressed when the prospect's address is on the suppression list: nothing is recorded
+     */
     @Transactional
     public Referral recommend(AuthenticatedUser user, ReferralRequest request) {
         request.requireValid();
         long referrerId = customers.requireVisible(user.access(), request.customer.strip());
+        if (suppression.contains(request.email)) {
+            throw new AddressSuppressed("email");
+        }
         long id = record(referrerId, request, "API", user.username());
         return mapper.findVisible(Access.EVERYTHING, id).orElseThrow();
     }
 
     /**
      * The referring customer themselves, through the signed link of a thank-you note: at most
-     * {@link #FORM_PER_DAY} a day, as a link forwarded or leaked must not flood the salesperson's list.
+     * {@link #FORM_PER_DAY} a day, as a link forwarded or leaked must not flood the salesperson's list. A prospect whose
+     * address is on the suppression list is neither recorded nor put on a call list, and the customer is thanked as
+     * for any other: they are not told that someone asked to be forgotten.
      *
      * @throws TooManyRequests when the customer's form was used that often in the last 24 hours
      */
     @Transactional
-    public long recommendedByCustomer(long referrerId, ReferralRequest request) {
+    public void recommendedByCustomer(long referrerId, ReferralRequest request) {
         request.requireValid();
         Instant now = clock.instant();
         mapper.lockReferrer(referrerId); // one form answer of this customer at a time: the count below holds
@@ -69,7 +83,10 @@ public class ReferralService {
             throw new TooManyRequests("At most " + FORM_PER_DAY + " recommendations a day can be sent through this form.",
                     Duration.ofHours(1));
         }
-        return record(referrerId, request, "FORM", "customer:" + mapper.externalIdOf(referrerId));
+        if (suppression.contains(request.email)) {
+            return;
+        }
+        record(referrerId, request, "FORM", "customer:" + mapper.externalIdOf(referrerId));
     }
 
     public List<Referral> list(Access access, String referrer) {

@@ -3,6 +3,10 @@ package org.rapport.users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.errors.NotAllowed;
@@ -15,11 +19,14 @@ import org.rapport.platform.security.Role;
 import org.rapport.team.TeamService;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Logins: created, changed and disabled by an admin, tied to a salesperson unless they are admins. Authentication reads
  * every account afresh on each request, so a change here (disabled, new role, new password) holds from the next one.
+ * Each change is on the audit trail, in its transaction: role, salesperson and whether the login is enabled (none of
+ * them personal), and that a password was set, never the password or its hash.
  */
 @ApplicationScoped
 public class UserService implements Accounts {
@@ -32,6 +39,9 @@ public class UserService implements Accounts {
 
     @Inject
     TeamService team;
+
+    @Inject
+    AuditTrail audit;
 
     @Override
     public Optional<Account> find(String username) {
@@ -56,7 +66,9 @@ public class UserService implements Accounts {
             throw new Conflict("username: " + request.username + " is taken.");
         }
         mapper.insert(request.username, passwords.hash(request.password), role.name(), salespersonId);
-        return UserView.of(existing(request.username));
+        UserView created = UserView.of(existing(request.username));
+        audit.record(AuditKind.USER_CREATED, login(created.username()), Change.to(state(created)));
+        return created;
     }
 
     @Transactional
@@ -103,13 +115,21 @@ public class UserService implements Accounts {
             }
         }
         mapper.update(account.id(), role.name(), salespersonId, enabled);
-        return UserView.of(existing(account.username()));
+        UserView after = UserView.of(existing(account.username()));
+        Change change = Change.between(state(UserView.of(account)), state(after));
+        if (!change.after().isEmpty()) {
+            audit.record(account.enabled() && !enabled ? AuditKind.USER_DISABLED : AuditKind.USER_CHANGED,
+                    login(account.username()), change);
+        }
+        return after;
     }
 
     @Transactional
     public void resetPassword(String username, String password) {
         Passwords.requireStrong(password);
-        mapper.updatePassword(existing(username).id(), passwords.hash(password));
+        Account account = existing(username);
+        mapper.updatePassword(account.id(), passwords.hash(password));
+        audit.record(AuditKind.USER_CHANGED, login(account.username()), PASSWORD_SET);
     }
 
     @Transactional
@@ -120,6 +140,7 @@ public class UserService implements Accounts {
         }
         Passwords.requireStrong(request.newPassword);
         mapper.updatePassword(account.id(), passwords.hash(request.newPassword));
+        audit.record(AuditKind.USER_CHANGED, login(account.username()), PASSWORD_SET);
     }
 
     /** Creates a login at start-up if the user name is free; returns whether it did. */
@@ -131,6 +152,8 @@ public class UserService implements Accounts {
         Passwords.requireStrong(password);
         Long salespersonId = salesperson == null ? null : team.idOf(salesperson).orElse(null);
         mapper.insert(username, passwords.hash(password), role.name(), salespersonId);
+        UserView created = UserView.of(existing(username));
+        audit.record(AuditKind.USER_CREATED, login(created.username()), Change.to(state(created)));
         return true;
     }
 
@@ -142,7 +165,19 @@ public class UserService implements Accounts {
             return false;
         }
         mapper.delete(account.get().id());
+        audit.record(AuditKind.USER_REMOVED, login(account.get().username()), new Change(state(UserView.of(account.get())), Map.of()));
         return true;
+    }
+
+    private static final Change PASSWORD_SET = Change.to(Map.of("password", "set"));
+
+    private static Subject login(String username) {
+        return Subject.of("login", username);
+    }
+
+    /** What the audit trail shows of a login. */
+    private static Map<String, Object> state(UserView user) {
+        return Change.state("role", user.role(), "salesperson", user.salesperson(), "enabled", user.enabled());
     }
 
     private Account existing(String username) {

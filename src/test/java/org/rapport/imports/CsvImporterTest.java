@@ -24,7 +24,9 @@ class CsvImporterTest {
     }
 
     ImportResult run(String text) {
-        return csv.run(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), recorder);
+        ImportResult result = new ImportResult();
+        csv.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), recorder, result);
+        return result;
     }
 
     @Test

@@ -20,11 +20,11 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The set-up of the netweaving pages' tests ({@code @RegisterExtension}): fresh teams whose customers a matching run
+ * The set-up of the netweaving pages' tests and of AuditIT ({@code @RegisterExtension}): fresh teams whose customers a matching run
  * pairs into PROPOSED introductions, and rewards proposed for their customers. After each test their customers are
  * retired, as IntroductionIT does: an approval asks the customers for consent, and no later test should mail them.
  */
-final class Proposals implements AfterEachCallback {
+public final class Proposals implements AfterEachCallback {
 
     /** The stages an approved introduction may be in by the time a test looks (what follows approval is not ours). */
     static final Set<String> APPROVED_OR_LATER = Set.of("APPROVED", "CONSENT_REQUESTED_FIRST");
@@ -34,19 +34,19 @@ final class Proposals implements AfterEachCallback {
     private final List<Team> teams = new ArrayList<>();
     private final List<Long> inserted = new ArrayList<>();
 
-    Proposals(Api api) {
+    public Proposals(Api api) {
         this.api = api;
         this.admin = api.asAdmin();
     }
 
-    Team team() {
+    public Team team() {
         Team team = new Team(api);
         teams.add(team);
         return team;
     }
 
     /** As IntroductionIT: a customer of a ({@code X}) who needs what a customer of b ({@code Y}) offers, matched by a run; its id. */
-    long introduction(Team team) {
+    public long introduction(Team team) {
         return introduction(team, "");
     }
 
@@ -54,7 +54,7 @@ final class Proposals implements AfterEachCallback {
      * Another such pair of the team's, {@code X<pair>} needing what {@code Y<pair>} offers (companies "{@code <tag> X<pair>}"
      * and "{@code <tag> Y<pair>}"), for a category of its own, so that it matches no other pair.
      */
-    long introduction(Team team, String pair) {
+    public long introduction(Team team, String pair) {
         String code = team.tag.toLowerCase(Locale.ROOT) + "-l" + pair;
         Api.Reply category = admin.postCsv("api/import/categories", Csv.lines("code,name", code + ",Logistics " + team.tag + pair));
         assertThat(category.json().getJsonArray("rejected")).as(category.toString()).isEmpty();
@@ -75,7 +75,7 @@ final class Proposals implements AfterEachCallback {
     }
 
     /** A reward for {@code customer} proposed by salesperson {@code proposer} of the team; its id. */
-    long reward(Team team, String proposer, String customer, String subject) {
+    public long reward(Team team, String proposer, String customer, String subject) {
         Api.Reply proposed = team.as(proposer).postJson("api/rewards", Json.createObjectBuilder().add("customer", customer)
                 .add("kind", "REFERRAL_CONVERTED").add("subject", subject).add("reason", "recommending " + subject).build().toString());
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);

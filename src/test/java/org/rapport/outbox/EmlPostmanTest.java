@@ -11,7 +11,7 @@ import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The erasure of a customer finds their {@code .eml} files by Message-ID: the name is the one the postman writes. */
+/** The erasure and retention find a message's {@code .eml} file by its Message-ID: the name is the one the postman writes. */
 class EmlPostmanTest {
 
     @Test
@@ -29,8 +29,8 @@ class EmlPostmanTest {
 
         new EmlPostman(session, folder).deliver(message);
 
-        assertThat(EmlPostman.fileName(messageId)).isEqualTo("1f2e3d4c@mail.rapport.test.eml");
-        assertThat(folder.resolve(EmlPostman.fileName(messageId))).exists();
+        assertThat(EmlFiles.name(messageId)).isEqualTo("1f2e3d4c@mail.rapport.test.eml");
+        assertThat(folder.resolve(EmlFiles.name(messageId))).exists();
         try (var files = Files.list(folder)) {
             assertThat(files).hasSize(1);
         }

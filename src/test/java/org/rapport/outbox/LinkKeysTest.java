@@ -145,4 +145,43 @@ class LinkKeysTest {
         assertThat(Links.fingerprint("abc".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
+
+    /**
+     * The rotation of link keys that docs/operations.md describes, step by step, as {@link Links} runs each start: a new
+     * key is put first in RAPPORT_LINKS_KEYS (it signs; the links of the others keep verifying), and a key is dropped only
+     * with its id in RAPPORT_LINKS_RETIRED_KEYS (its links stop working; the others' do not).
+     */
+    @Test
+    void aNewSigningKeyKeepsOldLinksWorkingUntilTheOldKeyIsRetiredOnPurpose() {
+        byte[] eight = "the-key-of-the-second-rotation!!".getBytes(StandardCharsets.US_ASCII);
+        Map<Integer, String> signed = new java.util.HashMap<>(Map.of(0, Links.fingerprint(STORED)));
+
+        String byStoredKey = Links.tokens(Optional.empty(), Optional.of(STORED)).issue(UNSUBSCRIBE);
+
+        // step 1: key 7 added first; it signs from now on and is recorded as a signer
+        Optional<String> step1 = Optional.of(SETTING);
+        assertThat(Links.givenUp(Links.keys(step1, Optional.of(STORED)), signed, Set.of())).isEmpty();
+        LinkTokens withSeven = Links.tokens(step1, Optional.of(STORED));
+        String bySeven = withSeven.issue(UNSUBSCRIBE);
+        signed.put(7, Links.fingerprint(CONFIGURED));
+        assertThat(withSeven.verify(byStoredKey, Purpose.UNSUBSCRIBE)).as("a link of the stored key").contains(UNSUBSCRIBE);
+
+        // step 2: key 8 put before 7; 8 signs, 7 still verifies
+        Optional<String> step2 = Optional.of("8:" + Base64.getEncoder().encodeToString(eight) + "," + SETTING);
+        assertThat(Links.givenUp(Links.keys(step2, Optional.of(STORED)), signed, Set.of())).isEmpty();
+        LinkTokens withEight = Links.tokens(step2, Optional.of(STORED));
+        signed.put(8, Links.fingerprint(eight));
+        assertThat(new LinkTokens(8, Map.of(8, eight)).verify(withEight.issue(UNSUBSCRIBE), Purpose.UNSUBSCRIBE)).isPresent();
+        assertThat(withEight.verify(bySeven, Purpose.UNSUBSCRIBE)).as("a link of key 7").contains(UNSUBSCRIBE);
+        assertThat(withEight.verify(byStoredKey, Purpose.UNSUBSCRIBE)).as("a link of the stored key").contains(UNSUBSCRIBE);
+
+        // step 3: key 7 removed; the start stops unless it is retired on purpose
+        Optional<String> step3 = Optional.of("8:" + Base64.getEncoder().encodeToString(eight));
+        Map<Integer, byte[]> keys = Links.keys(step3, Optional.of(STORED));
+        assertThatThrownBy(() -> Links.givenUp(keys, signed, Set.of())).hasMessageContaining("add 7 to RAPPORT_LINKS_RETIRED_KEYS");
+        assertThat(Links.givenUp(keys, signed, Links.retired(Optional.of("7")))).containsExactly(7);
+        LinkTokens retired = Links.tokens(step3, Optional.of(STORED));
+        assertThat(retired.verify(bySeven, Purpose.UNSUBSCRIBE)).as("the retired key's links").isEmpty();
+        assertThat(retired.verify(byStoredKey, Purpose.UNSUBSCRIBE)).as("the stored key's links").contains(UNSUBSCRIBE);
+    }
 }

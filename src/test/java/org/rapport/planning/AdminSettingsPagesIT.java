@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/rules} serves; a refused value shows the API's message next to its field and stores nothing),
  * {@code /admin/holidays} (a day added and removed, seen through {@code GET /api/holidays}; a day listed twice refused
  * next to its row) and {@code /admin/templates} (a German preview for a customer, the HTML in a sandboxed frame); each
- * page axe-clean at both widths. Over HTTP: a manager's and a salesperson's login get 403 on all three.
+ * page axe-clean at both widths; {@code /admin/audit} lists the admin's own sign-in. Over HTTP: a manager's and a salesperson's login get 403 on all three.
  * <p>
  * Rules and holidays are shared by every test of the run: each test puts back what it found ({@link #putBack}). The
  * API tests run one class at a time on the shared server, so no other test reads them meanwhile; the rule changed is
@@ -56,6 +56,19 @@ class AdminSettingsPagesIT {
         if (!admin.get("api/holidays").array().equals(holidays)) {
             assertThat(admin.put("api/holidays", holidays.toString()).status()).as("holidays put back").isEqualTo(200);
         }
+    }
+
+    @Test
+    void theAuditPageListsTheAdminsOwnSignIn(Browser browser) {
+        long before = admin.get("api/audit?limit=1").json().getJsonArray("events").getJsonObject(0).getJsonNumber("id").longValue();
+
+        browser.signIn("admin", Api.ADMIN_PASSWORD).open("admin/audit?kind=LOGIN&actor=admin");
+
+        WebElement newest = browser.find(By.cssSelector("tr.audit-event"));
+        assertThat(newest.getAttribute("data-kind")).isEqualTo("LOGIN");
+        assertThat(Long.parseLong(newest.getAttribute("data-id"))).as("this browser's sign-in").isGreaterThan(before);
+        assertThat(newest.getText()).contains("admin", "LOGIN");
+        browser.check("admin-audit");
     }
 
     @Test

@@ -83,10 +83,74 @@ class PlanningDowntimeIT {
         Map<String, String> realEnv = new HashMap<>(demoEnv);
         realEnv.put("RAPPORT_DEMO", "false");
         realEnv.put("RAPPORT_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+        realEnv.put("RAPPORT_RETENTION_MESSAGE_BODIES", "P2D");
+        realEnv.put("RAPPORT_RETENTION_CALL_NOTES", "P30D");
         LauncherInstance thursday = start("downtime-thursday", data, THURSDAY, realEnv);
         itsPublicLoginsAreGoneAndItsDataStays(thursday);
         aStartAfterADowntimePlansOnceForTodayAndCarriesUnfinishedCallsForward(Api.at(thursday.baseUri()).asAdmin(),
                 salesperson, mondayItems);
+        retentionOnThursdayRemovesMondaysMailAndOldCallNotes(Api.at(thursday.baseUri()).asAdmin(), data.resolve("outbox"));
+    }
+
+    /**
+     * Retention by the frozen clock of Thursday, with message bodies kept two days and call notes thirty: the .eml files
+     * and bodies of Monday's mail go, Thursday's stay; the notes of the demo's calls older than thirty days go, newer
+     * ones stay.
+     */
+    private static void retentionOnThursdayRemovesMondaysMailAndOldCallNotes(Api admin, Path emlFolder) throws Exception {
+        Instant bodiesBefore = THURSDAY.minus(Duration.ofDays(2));
+        Instant notesBefore = THURSDAY.minus(Duration.ofDays(30));
+        List<JsonObject> sent = admin.get("api/outbox?status=SENT&limit=500").array().getValuesAs(JsonObject.class);
+        List<String> mondays = sent.stream().filter(m -> Instant.parse(m.getString("closed_at")).isBefore(bodiesBefore))
+                .map(m -> m.getString("message_id")).toList();
+        List<String> thursdays = sent.stream().filter(m -> !Instant.parse(m.getString("closed_at")).isBefore(bodiesBefore))
+                .map(m -> m.getString("message_id")).toList();
+        assertThat(mondays).as("mail the demo sent on Monday").isNotEmpty();
+        assertThat(emlMessageIds(emlFolder)).containsAll(mondays);
+        Map<Boolean, Long> notedBefore = notedCalls(admin, notesBefore);
+        assertThat(notedBefore.get(true)).as("demo calls with notes older than thirty days").isPositive();
+
+        Api.Reply run = admin.postJson("api/retention/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+
+        assertThat(emlMessageIds(emlFolder)).as("Monday's files are gone, Thursday's stay").doesNotContainAnyElementsOf(mondays)
+                .containsAll(thursdays);
+        for (JsonObject message : admin.get("api/outbox?status=SENT&limit=500").array().getValuesAs(JsonObject.class)) {
+            boolean old = mondays.contains(message.getString("message_id"));
+            assertThat(message.isNull("body_removed_at")).as(message.toString()).isEqualTo(!old);
+            assertThat(message.isNull("subject")).as(message.toString()).isEqualTo(old);
+        }
+        Map<Boolean, Long> notedAfter = notedCalls(admin, notesBefore);
+        assertThat(notedAfter.get(true)).as("no note older than thirty days is left").isZero();
+        assertThat(notedAfter.get(false)).as("newer notes stay").isEqualTo(notedBefore.get(false));
+    }
+
+    /** The Message-IDs of the .eml files in the folder. */
+    private static List<String> emlMessageIds(Path folder) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (var in = Files.newInputStream(file)) {
+                    ids.add(new jakarta.mail.internet.MimeMessage(null, in).getMessageID());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Calls and visits of the first 100 customers with a note, counted by whether they are older than {@code before}. */
+    private static Map<Boolean, Long> notedCalls(Api admin, Instant before) {
+        Map<Boolean, Long> noted = new HashMap<>(Map.of(true, 0L, false, 0L));
+        for (JsonObject customer : admin.get("api/customers?limit=100").array().getValuesAs(JsonObject.class)) {
+            JsonObject detail = admin.get("api/customers/" + customer.getString("external_id")).json();
+            for (JsonObject touch : detail.getJsonArray("recent_touches").getValuesAs(JsonObject.class)) {
+                if (List.of("CALL", "VISIT").contains(touch.getString("kind")) && !touch.isNull("note")
+                        && !touch.getString("note").isEmpty()) {
+                    noted.merge(Instant.parse(touch.getString("occurred_at")).isBefore(before), 1L, Long::sum);
+                }
+            }
+        }
+        return noted;
     }
 
     private static void theDemoListensLocallyAndItsPublicLoginsWork(LauncherInstance demo) throws IOException {

@@ -348,9 +348,26 @@ class CustomerDataRightsIT {
         assertThat(left.getJsonObject("customer").getString("erased_at")).isEqualTo(erased.getString("erased_at"));
         assertThat(left.getJsonArray("purchases")).as("the counts reports need stay").hasSize(1);
 
-        // the CRM imports the old row again: a new customer under the old external id, whom a new erasure erases
+        // the audit trail says who exported and erased, without the reason's text
+        JsonObject event = ok(admin.get("api/audit?kind=CUSTOMER_ERASED&limit=50")).json().getJsonArray("events")
+                .getValuesAs(JsonObject.class).stream().filter(e -> marker.equals(e.getString("subject_id"))).findFirst().orElseThrow();
+        assertThat(event.getString("actor_name")).isEqualTo("admin");
+        assertThat(event.getJsonObject("after").getString("reason")).isEqualTo("[redacted]");
+        assertThat(ok(admin.get("api/audit?kind=CUSTOMER_EXPORTED&limit=200")).json().getJsonArray("events")
+                .getValuesAs(JsonObject.class)).anyMatch(e -> customer.equals(e.getString("subject_id")));
+
+        // the address is suppressed: the CRM's old row is refused by the import, a referral of it too
+        Api.Reply reimported = ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
+                customer + "," + company + "," + email.toUpperCase() + ",Europe/Berlin," + team.a)));
+        assertThat(reimported.json().getInt("created")).as(reimported.toString()).isZero();
+        assertThat(reimported.json().getJsonArray("rejected").getJsonObject(0).getString("reason")).contains("suppressed");
+        assertThat(reimported.body()).doesNotContain(email);
+        assertThat(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", partner).add("name", "Someone")
+                .add("email", email).build().toString()).status()).isEqualTo(409);
+
+        // the CRM imports them again with another address: a new customer under the old external id, erased anew
         ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
-                customer + "," + company + "," + email + ",Europe/Berlin," + team.a)));
+                customer + "," + company + ",new-" + email + ",Europe/Berlin," + team.a)));
         JsonObject second = ok(admin.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"imported again\"}")).json();
         assertThat(second.getBoolean("changed")).isTrue();
         assertThat(second.getString("marker")).isNotEqualTo(marker);

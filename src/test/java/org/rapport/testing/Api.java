@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A small HTTP client for black-box tests of the running service. */
 public final class Api {
@@ -26,21 +28,23 @@ public final class Api {
 
     private final URI base;
     private final String authorization;
+    private final Map<String, String> headers;
 
-    private Api(URI base, String authorization) {
+    private Api(URI base, String authorization, Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     /** {@code base} is the application's root, such as {@link TestServer#uri()} or a {@link LauncherInstance}'s. */
     public static Api at(URI base) {
         String url = base.toString();
-        return new Api(URI.create(url.endsWith("/") ? url : url + "/"), null);
+        return new Api(URI.create(url.endsWith("/") ? url : url + "/"), null, Map.of());
     }
 
     public Api as(String username, String password) {
         String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api(base, "Basic " + token);
+        return new Api(base, "Basic " + token, headers);
     }
 
     public Api asAdmin() {
@@ -48,7 +52,14 @@ public final class Api {
     }
 
     public Api anonymous() {
-        return new Api(base, null);
+        return new Api(base, null, headers);
+    }
+
+    /** This client with one more request header on every request ({@code X-Request-Id}, say). */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, authorization, Map.copyOf(more));
     }
 
     /** A path relative to the application ({@code api/customers}) or absolute on the server ({@code /health}). */
@@ -95,6 +106,7 @@ public final class Api {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

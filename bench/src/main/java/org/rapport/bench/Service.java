@@ -48,6 +48,9 @@ final class Service implements AutoCloseable {
      * Starts the launcher. {@code env} adds RAPPORT_* settings (RAPPORT_DATA_DIR and RAPPORT_HTTP_PORT are set
      * here); {@code jvmOptions} go before {@code -jar}.
      */
+    /** Benchmark data only: the base64 of 32 fixed bytes. */
+    static final String BENCH_SECRET_KEY = "YmVuY2htYXJrLW1hc3Rlci1rZXktMzItYnl0ZXMhISE=";
+
     static Service start(Path repo, Path dataDir, int port, List<String> jvmOptions, Map<String, String> env, Path log)
             throws IOException {
         Path launcher = repo.resolve("target/rapport-launcher.jar");
@@ -69,6 +72,9 @@ final class Service implements AutoCloseable {
         builder.environment().keySet().removeIf(key -> key.startsWith("RAPPORT_"));
         builder.environment().put("RAPPORT_DATA_DIR", dataDir.toString());
         builder.environment().put("RAPPORT_HTTP_PORT", String.valueOf(port));
+        // one master key for every instance a harness starts: several share one database (the fault harness), and a
+        // key file of each one's own data directory would not open the secrets the first one sealed
+        builder.environment().put("RAPPORT_SECRET_KEY", BENCH_SECRET_KEY);
         builder.environment().putAll(env);
         Files.writeString(log, "\n==== bench: " + String.join(" ", command) + "  env " + env + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);

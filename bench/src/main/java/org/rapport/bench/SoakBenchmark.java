@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 
 /**
  * Issue 12, scenario 7: a soak. One instance (-Xmx512m) on a MariaDB of the harness's own, {@code --customers} customers
- * (default 20,000) of 10 salespeople, mail to the {@link MailSink}; the plan every 5 minutes, the dispatcher every
+ * (default 20,000) of 10 salespeople, mail to the {@link MailSink}; the plan every 5 minutes, and the nightly tier, reward and retention jobs each every 5 minutes too, the dispatcher every
  * second. For {@code --minutes} (default 30) this process sends an open-loop mix at {@code --rate} requests/s (default
  * 50) over a few keep-alive connections as the admin: 40 % {@code GET /api/customers/{id}}, 15 % a call list, 10 % a
  * customer search by owner, 5 % the outbox of a customer (reads: 70 %); 15 % {@code POST /api/touches}, 10 %
@@ -90,6 +90,10 @@ public final class SoakBenchmark {
             env.put("RAPPORT_DB_USER", "root");
             env.put("RAPPORT_DB_PASSWORD", "");
             env.put("RAPPORT_PLANNING_CRON", "0 0/5 * * * ?");
+            // the nightly jobs too, under the same load: the tier recomputation once deadlocked with calls logged at 01:30
+            env.put("RAPPORT_TIERS_CRON", "0 2/5 * * * ?");
+            env.put("RAPPORT_REWARDS_CRON", "0 3/5 * * * ?");
+            env.put("RAPPORT_RETENTION_CRON", "0 4/5 * * * ?");
             Path gcLog = work.resolve("gc.log");
             try (Service service = Service.start(repo, work.resolve("instance"), port,
                     List.of("-Xmx" + XMX_MB + "m", "-Xlog:gc:file=" + gcLog), env, work.resolve("instance.log"))) {

@@ -82,6 +82,9 @@ public class Scheduling {
                 // off by default: with the dispatcher's trigger every 2 s it is some 43,000 lines a day
                 scheduler.getListenerManager().addTriggerListener(new FiringLog(InstanceName.VALUE));
             }
+            for (String job : TriggersInError.reset(scheduler, GROUP)) {
+                LOG.warning(() -> "The trigger of " + job + " was in ERROR (an instance that cannot run it picked it up); reset");
+            }
             List<Class<? extends Job>> atStart = scheduleMarkedJobs();
             scheduler.start();
             for (Class<? extends Job> type : atStart) {
@@ -137,13 +140,6 @@ public class Scheduling {
     private void schedule(Class<? extends Job> type, String cron, TimeZone zone) throws SchedulerException {
         JobKey jobKey = JobKey.jobKey(type.getSimpleName(), GROUP);
         TriggerKey triggerKey = TriggerKey.triggerKey(type.getSimpleName(), GROUP);
-        if (scheduler.getTriggerState(triggerKey) == Trigger.TriggerState.ERROR) {
-            // an instance of an older version could not load this job (a rolling upgrade that adds one): Quartz then
-            // never fires it again by itself
-            scheduler.resetTriggerFromErrorState(triggerKey);
-            LOG.warning(() -> "The trigger of " + type.getSimpleName() + " was in ERROR (an instance that cannot run it"
-                    + " picked it up); reset");
-        }
         Trigger existing = scheduler.getTrigger(triggerKey);
         if (existing instanceof CronTrigger c && c.getCronExpression().equals(cron) && c.getTimeZone().getID().equals(zone.getID())
                 && scheduler.checkExists(jobKey)) {
@@ -172,13 +168,7 @@ public class Scheduling {
             return List.of();
         }
         try {
-            List<String> jobs = new java.util.ArrayList<>();
-            for (TriggerKey key : scheduler.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(GROUP))) {
-                if (scheduler.getTriggerState(key) == Trigger.TriggerState.ERROR) {
-                    jobs.add(key.getName());
-                }
-            }
-            return jobs;
+            return TriggersInError.in(scheduler, GROUP);
         } catch (SchedulerException e) {
             return List.of("(unreadable: " + e.getMessage() + ")");
         }

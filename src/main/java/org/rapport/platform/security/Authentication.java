@@ -3,6 +3,7 @@ package org.rapport.platform.security;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.rapport.platform.web.Problem;
+import org.rapport.platform.web.RequestId;
 import org.rapport.platform.web.SecurityHeaders;
 
 import java.io.IOException;
@@ -39,6 +41,13 @@ import java.util.Set;
  * Wrong user, wrong password and a disabled login fail alike; a throttled caller is refused whether the user exists or
  * not (API: 429 with Retry-After; login form: {@link #BLOCKED_FOR} for the page to say how long). Behind a reverse proxy
  * listed in {@code rapport.trusted-proxies}, the throttle counts the client named in {@code X-Forwarded-For}.
+ * <p>
+ * For the audit trail it fires {@link LoggedIn} for a sign-in on the login form, and {@link LoginFailed} for every
+ * refused password, form or HTTP Basic, saying whether it began a lock-out. A successful HTTP Basic check is no event:
+ * the API authenticates every request that way, so it would record each call rather than a login; what an API call
+ * changes is recorded by the change's own event, with the caller as its actor. A caller refused while locked out is
+ * not recorded either: no password was checked, and the lock-out itself was. The request's {@link Actor} goes on the
+ * request for the audit trail to read.
  */
 @ApplicationScoped
 public class Authentication implements HttpAuthenticationMechanism {
@@ -64,6 +73,12 @@ public class Authentication implements HttpAuthenticationMechanism {
 
     @Inject
     SecurityHeaders securityHeaders;
+
+    @Inject
+    Event<LoggedIn> signIns;
+
+    @Inject
+    Event<LoginFailed> refusals;
 
     @Inject
     @ConfigProperty(name = "rapport.trusted-proxies")
@@ -100,7 +115,7 @@ public class Authentication implements HttpAuthenticationMechanism {
             // through Faces): no session look-up, which reads the account from the database, for each of them
             return context.doNothing();
         }
-        Optional<AuthenticatedUser> fromSession = sessionUser(request);
+        Optional<Account> fromSession = sessionAccount(request);
         if (fromSession.isPresent()) {
             response.setHeader("Cache-Control", "no-store"); // a signed-in page is never shown again from a cache
             return loggedIn(request, context, fromSession.get());
@@ -129,7 +144,7 @@ public class Authentication implements HttpAuthenticationMechanism {
         if (attempt.blocked.isPresent()) {
             return tooManyAttempts(response, attempt.blocked.get());
         }
-        return attempt.user.isPresent() ? loggedIn(request, context, attempt.user.get()) : challenge(response);
+        return attempt.user.isPresent() ? loggedIn(request, context, attempt.account.orElseThrow()) : challenge(response);
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential typed) {
@@ -148,7 +163,8 @@ public class Authentication implements HttpAuthenticationMechanism {
         }
         Account account = attempt.account.orElseThrow();
         request.getSession(true).setAttribute(SIGNED_IN, new SignedIn(account.id(), account.username(), account.passwordHash()));
-        return loggedIn(request, context, attempt.user.get());
+        signIns.fire(new LoggedIn(Actor.of(account), RequestId.of(request).orElse(null)));
+        return loggedIn(request, context, account);
     }
 
     private record Attempt(Optional<Account> account, Optional<AuthenticatedUser> user, Optional<Duration> blocked) {
@@ -164,32 +180,36 @@ public class Authentication implements HttpAuthenticationMechanism {
         }
         Optional<AuthenticatedUser> user = credentials.check(account, password);
         if (user.isEmpty()) {
-            if (throttle.failed(counter, address)) {
+            boolean lockedOut = throttle.failed(counter, address);
+            if (lockedOut) {
                 lockouts.inc();
             }
+            refusals.fire(new LoginFailed(username, account.map(Account::username).orElse(null), lockedOut,
+                    RequestId.of(request).orElse(null)));
         } else {
             throttle.succeeded(counter);
         }
         return new Attempt(account, user, Optional.empty());
     }
 
-    /** The session's user, if its account still exists, is enabled and has the password it signed in with. */
-    private Optional<AuthenticatedUser> sessionUser(HttpServletRequest request) {
+    /** The session's account, if it still exists, is enabled and has the password it signed in with. */
+    private Optional<Account> sessionAccount(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn)) {
             return Optional.empty();
         }
-        Optional<AuthenticatedUser> user = accounts.find(signedIn.username())
-                .filter(a -> a.id() == signedIn.accountId() && a.enabled() && a.passwordHash().equals(signedIn.passwordHash()))
-                .map(Account::user);
+        Optional<Account> user = accounts.find(signedIn.username())
+                .filter(a -> a.id() == signedIn.accountId() && a.enabled() && a.passwordHash().equals(signedIn.passwordHash()));
         if (user.isEmpty()) {
             session.invalidate(); // disabled, deleted or given a new password since: this session is over
         }
         return user;
     }
 
-    private static AuthenticationStatus loggedIn(HttpServletRequest request, HttpMessageContext context, AuthenticatedUser user) {
+    private static AuthenticationStatus loggedIn(HttpServletRequest request, HttpMessageContext context, Account account) {
+        AuthenticatedUser user = account.user();
         request.setAttribute(AuthenticatedUser.class.getName(), user);
+        request.setAttribute(Actor.ATTRIBUTE, Actor.of(account));
         return context.notifyContainerAboutLogin(user.username(), Set.of(user.role().name()));
     }
 

@@ -44,7 +44,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof ConstraintViolationException invalid) {
             return invalid(invalid);
         }
-        if (e instanceof JsonbException || e instanceof jakarta.json.JsonException) {
+        if ((e instanceof JsonbException || e instanceof jakarta.json.JsonException) && readingTheRequest(failure)) {
             return Problem.response(400, "Malformed JSON", "The request body is not valid JSON for this operation: "
                     + firstLine(e.getMessage()));
         }
@@ -60,6 +60,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident, failure);
         return Problem.response(500, "Internal error", "Something went wrong on our side; incident " + incident + " is logged.");
+    }
+
+    /** Jersey's class that runs the readers of a request body: JSON-B failing under it failed on the caller's JSON. */
+    static final String REQUEST_READER = "org.glassfish.jersey.message.internal.ReaderInterceptorExecutor";
+
+    /**
+     * Whether a JSON failure happened while the request body was read. JSON-B also fails while it writes an answer
+     * (a type it cannot serialise): that is our fault, a 500, not the caller's malformed JSON.
+     */
+    static boolean readingTheRequest(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().equals(REQUEST_READER)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Response domain(DomainException e) {

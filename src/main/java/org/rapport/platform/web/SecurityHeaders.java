@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * The headers every response carries, API, customer pages and errors alike: no MIME sniffing, no referrer (links carry
  * tokens), never inside a frame. HSTS only when the service is reached over HTTPS: directly, or through a TLS proxy
- * whose address is the public URL.
+ * whose address is the public URL. And the request's id ({@link RequestId}), so that each answer names the request the
+ * audit trail recorded.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -23,6 +24,7 @@ public class SecurityHeaders {
     String publicUrl;
 
     public void apply(HttpServletRequest request, HttpServletResponse response) {
+        RequestId.assign(request, response);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");

@@ -12,6 +12,10 @@ import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -56,6 +60,47 @@ class MetricsIT {
         assertThat(live.status()).as(live.toString()).isEqualTo(200);
         assertThat(live.json().getJsonArray("checks").getValuesAs(JsonObject.class)).extracting(c -> c.getString("name"))
                 .as("a database outage must not restart every instance: liveness does not ask the database").doesNotContain("database");
+    }
+
+    /**
+     * A trigger an older instance could not run (Quartz leaves it in ERROR in the shared store) is named by readiness,
+     * for the operator's alert, without making this instance unready. Set by hand on the weekly report's trigger, and
+     * put back as it was.
+     */
+    @Test
+    void aTriggerInErrorIsNamedByReadiness() throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                System.getenv("RAPPORT_DB_PASSWORD"));
+             PreparedStatement read = db.prepareStatement("SELECT TRIGGER_STATE FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'rapport'"
+                     + " AND TRIGGER_NAME = 'WeeklyNetweavingReportJob'");
+             PreparedStatement set = db.prepareStatement("UPDATE QRTZ_TRIGGERS SET TRIGGER_STATE = ? WHERE TRIGGER_GROUP = 'rapport'"
+                     + " AND TRIGGER_NAME = 'WeeklyNetweavingReportJob'")) {
+            String before;
+            try (ResultSet state = read.executeQuery()) {
+                assertThat(state.next()).as("the weekly report is scheduled").isTrue();
+                before = state.getString(1);
+            }
+            JsonObject quiet = readiness();
+            assertThat(quiet.containsKey("data") ? quiet.getJsonObject("data") : JsonObject.EMPTY_JSON_OBJECT)
+                    .as("no trigger in ERROR yet").doesNotContainKey("jobs_in_error");
+            set.setString(1, "ERROR");
+            assertThat(set.executeUpdate()).isEqualTo(1);
+            try {
+                JsonObject scheduler = readiness();
+                assertThat(scheduler.getString("status")).as("still ready: the next start resets it").isEqualTo("UP");
+                assertThat(scheduler.getJsonObject("data").getString("jobs_in_error")).isEqualTo("WeeklyNetweavingReportJob");
+            } finally {
+                set.setString(1, before);
+                set.executeUpdate();
+            }
+        }
+    }
+
+    private JsonObject readiness() {
+        Api.Reply ready = api.anonymous().get("health/ready");
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        return ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("scheduler")).findFirst().orElseThrow();
     }
 
     @Test

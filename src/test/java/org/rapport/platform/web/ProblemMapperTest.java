@@ -43,8 +43,26 @@ class ProblemMapperTest {
     void otherJsonFailuresAreNotTakenForAnUnknownField() {
         assertThat(ProblemMapper.unknownField(new JsonbException("Unexpected char 34 at (line no=1, column no=15, offset=14)")))
                 .isEmpty();
-        assertThat(new ProblemMapper().toResponse(new JsonbException("Unexpected char")).getEntity().toString())
+        assertThat(new ProblemMapper().toResponse(whileReading(new JsonbException("Unexpected char"))).getEntity().toString())
                 .contains("Malformed JSON");
+    }
+
+    /** JSON-B failing on an answer it cannot write is our fault: a 500 with an incident, not "your JSON is malformed". */
+    @Test
+    void jsonThatFailsWhileTheAnswerIsWrittenIsOurs() {
+        JsonbException writing = new JsonbException("Error accessing getter 'cutoffs' declared in 'class Report'");
+        writing.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.glassfish.jersey.message.internal.WriterInterceptorExecutor", "proceed", null, 1)});
+        jakarta.ws.rs.core.Response response = new ProblemMapper().toResponse(writing);
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getEntity().toString()).doesNotContain("Malformed JSON");
+        assertThat(new ProblemMapper().toResponse(whileReading(new JsonbException("Unexpected char"))).getStatus()).isEqualTo(400);
+    }
+
+    /** As Jersey throws it while reading a request body: its reader executor on the stack, under a wrapper. */
+    private static Throwable whileReading(Exception e) {
+        e.setStackTrace(new StackTraceElement[] {new StackTraceElement(ProblemMapper.REQUEST_READER, "proceed", null, 1)});
+        return new jakarta.ws.rs.ProcessingException(e);
     }
 
     @Test

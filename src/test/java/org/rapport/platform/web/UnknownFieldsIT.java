@@ -39,6 +39,14 @@ class UnknownFieldsIT {
         assertThat(team.as(team.a).get("api/users").status()).as("still not an admin").isEqualTo(403);
     }
 
+    /** Malformed JSON is the caller's: a 400 saying so, nothing logged as an incident of ours. */
+    @Test
+    void malformedJsonIsABadRequest() {
+        Api.Reply reply = team.as(team.a).postJson("api/touches", "{\"customer\":\"" + team.customerOfA + "\",\"kind\":");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.json().getString("title")).isEqualTo("Malformed JSON");
+    }
+
     @Test
     void aSalespersonCannotLogATouchInAColleaguesName() {
         String note = Csv.unique("note");
