@@ -30,7 +30,7 @@ public class DataRequestService {
      * Files a request of the customer's; false when one of the same kind is still open (a replayed or repeated form),
      * which stays as it was.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional
     public boolean file(long customerId, DataRequestKind kind) {
         try {
             return mapper.insert(customerId, kind, clock.instant().truncatedTo(ChronoUnit.MILLIS)) == 1;
