@@ -60,8 +60,9 @@ public class ErasureService {
     private static final Object EML_FILES = new Object();
 
     /**
-     * Erases the customer with exactly this external id. None (any more): the latest erasure of a customer who had it,
-     * unchanged, else {@link CustomerNotFound}. The customer's row is locked first, so two erasures of one customer take
+     * Erases the customer with exactly this external id (or the marker of one already erased). When no live customer has
+     * it, the answer is the latest erasure of one who had it, with {@code changed} false and nothing changed; when none
+     * ever had it, {@link CustomerNotFound}. The customer's row is locked first, so two erasures of one customer take
      * turns and the second finds the first done.
      */
     @Transactional

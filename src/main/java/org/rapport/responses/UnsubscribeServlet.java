@@ -87,18 +87,24 @@ public class UnsubscribeServlet extends HttpServlet {
             return;
         }
         if ("data-request".equals(request.getParameter("action"))) {
-            DataRequestKind kind = kindOf(request.getParameter("kind"));
-            if (kind == null) {
-                response.sendError(400, "kind: must be one of " + List.of(DataRequestKind.values()));
-                return;
-            }
-            dataRequests.file(contact.get().id, kind);
-            Map<String, Object> model = model(contact.get(), consentOf(contact.get()), "requested");
-            model.put("requested", kind.name());
-            Pages.write(response, 200, "unsubscribe", model);
+            fileDataRequest(request, response, contact.get());
             return;
         }
         response.sendError(400, "Expected List-Unsubscribe=One-Click (RFC 8058), action=keep or action=data-request");
+    }
+
+    /** "Send me my data" / "delete my data": into the admins' queue, once while one of the kind is open. */
+    private void fileDataRequest(HttpServletRequest request, HttpServletResponse response, CustomerContact contact)
+            throws IOException {
+        DataRequestKind kind = kindOf(request.getParameter("kind"));
+        if (kind == null) {
+            response.sendError(400, "kind: must be one of " + List.of(DataRequestKind.values()));
+            return;
+        }
+        dataRequests.file(contact.id, kind);
+        Map<String, Object> model = model(contact, consentOf(contact), "requested");
+        model.put("requested", kind.name());
+        Pages.write(response, 200, "unsubscribe", model);
     }
 
     private static DataRequestKind kindOf(String value) {
