@@ -325,6 +325,12 @@ class CustomerDataRightsIT {
                 .getValuesAs(JsonObject.class)).noneMatch(m -> Set.of("PENDING", "SENDING").contains(m.getString("status"))));
         assertThat(ok(admin.get("api/planned-touches?customer=" + marker)).array().getValuesAs(JsonObject.class))
                 .noneMatch(t -> Set.of("OPEN", "QUEUED", "ESCALATED").contains(t.getString("status")));
+        ok(admin.postJson("api/planning/run", ""));
+        assertThat(ok(admin.get("api/planned-touches?customer=" + marker)).array().getValuesAs(JsonObject.class))
+                .as("the next plan plans nothing for them").noneMatch(t -> Set.of("OPEN", "QUEUED", "ESCALATED").contains(t.getString("status")));
+        ok(admin.postJson("api/tiers/recompute", ""));
+        assertThat(ok(admin.get("api/customers/" + marker + "/export")).json().getJsonObject("customer")
+                .getJsonNumber("revenue_12m").bigDecimalValue()).as("tiers still count their purchases").isEqualByComparingTo("1250.00");
         Api.Reply composed = admin.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + marker
                 + "\",\"fields\":{\"years\":\"2\"}}");
         if (composed.status() == 201) {
