@@ -11,6 +11,8 @@ import org.rapport.customers.ConsentService;
 import org.rapport.mail.LinkTokens.Claims;
 import org.rapport.mail.LinkTokens.Purpose;
 import org.rapport.outbox.Links;
+import org.rapport.privacy.DataRequestKind;
+import org.rapport.privacy.DataRequestService;
 
 import java.io.IOException;
 import java.util.EnumSet;
@@ -23,7 +25,9 @@ import java.util.Set;
 /**
  * {@code /u/{token}}. POST with {@code List-Unsubscribe=One-Click} (RFC 8058; form-urlencoded or multipart) unsubscribes
  * at once, with no login, cookie or redirect. GET never changes anything, because mail scanners fetch links: it shows a
- * page where the customer confirms, or keeps some purposes and stops the others. A token that is forged, altered or made
+ * page where the customer confirms, or keeps some purposes and stops the others, and where they ask for a copy of their
+ * data or its erasure ({@code action=data-request}: filed into the admins' queue, carried out by nobody automatically; a
+ * request of a kind already open adds nothing). A token that is forged, altered or made
  * for another purpose gets 400 and changes nothing.
  */
 @WebServlet("/u/*")
@@ -38,6 +42,9 @@ public class UnsubscribeServlet extends HttpServlet {
 
     @Inject
     ConsentService consents;
+
+    @Inject
+    DataRequestService dataRequests;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -79,7 +86,34 @@ public class UnsubscribeServlet extends HttpServlet {
                     keep.isEmpty() ? "unsubscribed" : "saved"));
             return;
         }
-        response.sendError(400, "Expected List-Unsubscribe=One-Click (RFC 8058) or action=keep");
+        if ("data-request".equals(request.getParameter("action"))) {
+            fileDataRequest(request, response, contact.get());
+            return;
+        }
+        response.sendError(400, "Expected List-Unsubscribe=One-Click (RFC 8058), action=keep or action=data-request");
+    }
+
+    /** "Send me my data" / "delete my data": into the admins' queue, once while one of the kind is open. */
+    private void fileDataRequest(HttpServletRequest request, HttpServletResponse response, CustomerContact contact)
+            throws IOException {
+        DataRequestKind kind = kindOf(request.getParameter("kind"));
+        if (kind == null) {
+            response.sendError(400, "kind: must be one of " + List.of(DataRequestKind.values()));
+            return;
+        }
+        dataRequests.file(contact.id, kind);
+        Map<String, Object> model = model(contact, consentOf(contact), "requested");
+        model.put("requested", kind.name());
+        Pages.write(response, 200, "unsubscribe", model);
+    }
+
+    private static DataRequestKind kindOf(String value) {
+        for (DataRequestKind kind : DataRequestKind.values()) {
+            if (kind.name().equals(value)) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     private Optional<Claims> token(HttpServletRequest request) {

@@ -15,6 +15,7 @@ import org.rapport.testing.BrowserExtension;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
+import org.rapport.testing.PageSession;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
@@ -80,6 +81,36 @@ class CustomerPagesIT {
         JsonObject consent = consent(customer);
         assertThat(consent.getString("unsubscribed_via")).isEqualTo("page");
         assertThat(consent.isNull("unsubscribed_at")).isFalse();
+    }
+
+    @Test
+    void aGermanCustomerAsksForTheErasureOfTheirDataAndAnAdminDeclinesItOnTheQueuePage(Browser browser) throws Exception {
+        String customer = customerWithThankYouNote("loeschen", "de");
+        browser.open(unsubscribeLink(customer));
+
+        browser.find(By.id("request-erasure")).click();
+
+        assertThat(browser.waitFor(By.id("result")).getText()).isEqualTo("Ihre Anfrage ist eingegangen");
+        browser.check("data-request-de");
+        JsonObject request = api.asAdmin().get("api/data-requests?status=OPEN").array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("customer").equals(customer)).findFirst().orElseThrow();
+        assertThat(request.getString("kind")).isEqualTo("ERASURE");
+        assertThat(consent(customer).isNull("unsubscribed_at")).as("a request changes nothing by itself").isTrue();
+
+        // the admins' queue: the request in its row, declined there
+        PageSession manager = PageSession.onTestServer();
+        manager.signIn(team.m, Team.PASSWORD);
+        assertThat(manager.get("admin/data-requests").status()).isEqualTo(403);
+        browser.signIn("admin", Api.ADMIN_PASSWORD).open("admin/data-requests");
+        String row = "//tr[@data-request='" + request.getJsonNumber("id") + "']";
+        assertThat(browser.find(By.xpath(row + "/th")).getText()).contains(customer);
+        assertThat(browser.find(By.xpath(row + "/td[1]")).getText()).isEqualTo("Delete my data");
+        browser.check("admin-data-requests");
+        browser.find(By.xpath(row + "//input[contains(@id, 'decline')]")).click();
+        browser.waitUntil(d -> browser.text().contains("The request of " + customer + " is declined."));
+        assertThat(browser.findAll(By.xpath(row))).isEmpty();
+        assertThat(api.asAdmin().get("api/data-requests?status=DECLINED").array().getValuesAs(JsonObject.class))
+                .anyMatch(r -> r.getString("customer").equals(customer) && r.getString("handled_by").equals("admin"));
     }
 
     @Test

@@ -3,12 +3,7 @@ package org.rapport.responses;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.JsonObject;
-import jakarta.mail.Address;
 import jakarta.mail.Flags;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
@@ -18,10 +13,7 @@ import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,16 +145,7 @@ class ReplyMailboxIT {
 
     /** Into the reply mailbox over SMTP, exactly as written. */
     private static void deliver(String email) throws Exception {
-        GreenMail greenMail = TestMailServer.greenMail();
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-        Session session = Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(email.getBytes(StandardCharsets.UTF_8)));
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, new Address[]{new InternetAddress(TestMailServer.REPLY_MAILBOX)});
-        }
+        TestMailServer.deliverToReplyMailbox(email);
     }
 
     /** Whether the service marked the email in the reply mailbox \Seen. */

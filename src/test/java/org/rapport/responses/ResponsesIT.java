@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.JsonObject;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
@@ -21,13 +20,10 @@ import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -416,16 +412,7 @@ class ResponsesIT {
 
     /** Into the reply mailbox over SMTP, exactly as written: sendMessage keeps the Message-ID (Transport.send would not). */
     private static void deliver(String email) throws Exception {
-        GreenMail greenMail = TestMailServer.greenMail();
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-        Session session = Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(email.getBytes(StandardCharsets.UTF_8)));
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, new Address[]{new InternetAddress(TestMailServer.REPLY_MAILBOX)});
-        }
+        TestMailServer.deliverToReplyMailbox(email);
     }
 
     private static String deliveryReport(String id, Sent sent, String action, String status) {

@@ -5,8 +5,18 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 
 /**
  * GreenMail (SMTP and IMAP on loopback) for the integration tests, started once per run. Payara sends to the
@@ -48,6 +58,20 @@ public class TestMailServer implements LauncherSessionListener {
 
     public static SmtpGate gate() {
         return gate;
+    }
+
+    /** Delivers {@code email} (headers and body, as written) into the reply mailbox over SMTP, keeping its Message-ID. */
+    public static void deliverToReplyMailbox(String email) throws MessagingException {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", Integer.toString(greenMail().getSmtp().getPort()));
+        Session session = Session.getInstance(properties);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(email.getBytes(StandardCharsets.UTF_8)));
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            // sendMessage keeps the Message-ID (Transport.send would make a new one)
+            transport.sendMessage(message, new Address[]{new InternetAddress(REPLY_MAILBOX)});
+        }
     }
 
 

@@ -1,0 +1,480 @@
+package org.rapport.privacy;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.rapport.testing.Admins;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestMailServer;
+import org.rapport.testing.TestServer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A customer with a rich history, made through the API and the customer's own links (a check-in email sent, a link
+ * clicked, a rating, a reply into the reply mailbox, a call, planned touches, a purchase, a problem, a referral, rewards,
+ * an introduction from a matching run, a data request from the unsubscribe page), exported section by section, and then
+ * erased: no table and no {@code .eml} file holds their name, email or phone any more, reports still answer, and a
+ * second erasure changes nothing. The tests run in order on the one customer: the erasure comes last.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CustomerDataRightsIT {
+
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("<https?://[^>]*/(u/[a-z2-7]+)>");
+    private static final Pattern RATING = Pattern.compile("https?://[^\"]*/(r/[a-z2-7]+)");
+    private static final Pattern CLICK = Pattern.compile("https?://[^\"]*/(c/[a-z2-7]+)");
+    private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext",
+            "json", "set", "enum");
+
+    Api api;
+    Api admin;
+    Team team;
+    String tag;
+    String customer;
+    String partner;
+    String company;
+    String firstName;
+    String lastName;
+    String email;
+    String phone;
+    String unsubscribe;
+    long checkInId;
+    String checkInMessageId;
+    long partnerRewardId;
+
+    @BeforeAll
+    void richHistory() throws Exception {
+        api = TestServer.api();
+        admin = api.asAdmin();
+        team = new Team(api);
+        tag = UUID.randomUUID().toString().substring(0, 8);
+        customer = "DX-" + tag;
+        partner = "DY-" + tag;
+        company = "Datenschutz" + tag + " GmbH";
+        firstName = "Priva" + tag;
+        lastName = "Kunde" + tag;
+        email = "dx" + tag + "@privacy.example";
+        phone = "+49 30 " + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999));
+
+        String code = "dx-" + tag;
+        ok(admin.postCsv("api/import/categories", Csv.lines("code,name", code + ",Logistics " + tag)));
+        ok(admin.postCsv("api/import/customers", Csv.lines(
+                "owner,external_id,company,contact_first_name,contact_last_name,preferred_name,email,phone,region,offers,needs,"
+                        + "intro_ok,time_zone,locale,preferences,personal_notes",
+                team.a + "," + customer + "," + company + "," + firstName + "," + lastName + "," + firstName + "," + email + ","
+                        + phone + ",DE-BE,," + code + ",true,Europe/Berlin,en,=SUM(1) calls after 10,"
+                        + "\"" + firstName + " likes sailing; mobile " + phone + "\"",
+                team.b + "," + partner + ",Partner" + tag + " AG,Paul,Partner,Paul,dy" + tag + "@privacy.example,,DE-BE," + code
+                        + ",,true,Europe/Berlin,en,,")));
+        // matched before the problem below, which keeps a customer out of matching while its follow-up is due
+        ok(admin.postJson("api/introductions/match", ""));
+
+        // a check-in email, sent; a click on one of its links, a rating and a reply
+        JsonObject composed = created(admin.postJson("api/outbox", "{\"template\":\"problem-check-in\",\"customer\":\"" + customer
+                + "\",\"fields\":{\"problem\":{\"summary\":\"Late delivery\",\"resolution\":\"Express\"}}}"));
+        checkInId = composed.getJsonNumber("id").longValue();
+        Eventually.soon().until(() -> admin.get("api/outbox/" + checkInId).json().getString("status").equals("SENT"));
+        checkInMessageId = admin.get("api/outbox/" + checkInId).json().getString("message_id");
+        MimeMessage mail = Mailbox.single(email);
+        String html = (String) ((Multipart) mail.getContent()).getBodyPart(1).getContent();
+        Matcher rating = RATING.matcher(html);
+        assertThat(rating.find()).as(html).isTrue();
+        assertThat(api.anonymous().post(rating.group(1), "application/x-www-form-urlencoded", new byte[0]).status()).isEqualTo(200);
+        Matcher click = CLICK.matcher(html);
+        assertThat(click.find()).as("a tracked link: " + html).isTrue();
+        assertThat(api.anonymous().get(click.group(1)).status()).isIn(200, 302, 303);
+        Matcher link = UNSUBSCRIBE.matcher(mail.getHeader("List-Unsubscribe", null));
+        assertThat(link.find()).isTrue();
+        unsubscribe = link.group(1);
+        deliverReply("Thanks! Please call me, " + firstName + ", on " + phone + ".");
+
+        // a call, a purchase, a resolved problem (its follow-up planned by a plan), a referral, rewards, an introduction
+        created(admin.postJson("api/touches", Json.createObjectBuilder().add("customer", customer).add("kind", "CALL")
+                .add("outcome", "REACHED").add("note", "Spoke with " + firstName + " " + lastName + " on " + phone).build().toString()));
+        created(admin.postJson("api/purchases", Json.createObjectBuilder().add("external_id", "DXP-" + tag).add("customer", customer)
+                .add("purchased_on", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString()).add("amount", "1250.00")
+                .add("currency", "EUR").add("description", "Forklift for " + firstName).build().toString()));
+        OffsetDateTime opened = OffsetDateTime.now(ZoneOffset.UTC).minusDays(5);
+        created(admin.postJson("api/problems", Json.createObjectBuilder().add("external_id", "DXQ-" + tag).add("customer", customer)
+                .add("opened_at", opened.toString()).add("resolved_at", opened.plusDays(2).toString())
+                .add("summary", "Broken pallet, " + firstName + " upset").add("resolution", "Replaced for " + lastName).build().toString()));
+        ok(admin.postJson("api/planning/run", ""));
+        created(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", customer).add("name", "Rita Referred" + tag)
+                .add("email", "rita" + tag + "@prospect.example").add("note", firstName + " recommends her").build().toString()));
+        created(admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", customer).add("kind", "REFERRAL_CONVERTED")
+                .add("subject", "thanks " + tag).add("reason", "a gift for " + firstName + " " + lastName).build().toString()));
+        partnerRewardId = created(admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", partner)
+                .add("kind", "REFERRAL_CONVERTED").add("subject", "thanks " + tag).add("reason", "met " + company + " through us")
+                .build().toString())).getJsonNumber("id").longValue();
+
+        // the customer asks for their data twice (a replay) and changes their preferences on the same page
+        for (int i = 0; i < 2; i++) {
+            assertThat(form(unsubscribe, "action=data-request&kind=EXPORT").status()).isEqualTo(200);
+        }
+        assertThat(form(unsubscribe, "action=keep&keep=THANK_YOU").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void theExportHasEverySection() {
+        JsonObject export = ok(admin.get("api/customers/" + customer + "/export")).json();
+
+        assertThat(export.keySet()).containsAll(List.of("external_id", "exported_at"));
+        for (ExportSection section : ExportSection.values()) {
+            assertThat(export.containsKey(section.key())).as(section.key()).isTrue();
+            if (!Set.of(ExportSection.CUSTOMER, ExportSection.CONSENT).contains(section)) {
+                assertThat(export.getJsonArray(section.key())).as(section.key() + " of " + export).isNotEmpty();
+            }
+        }
+        JsonObject row = export.getJsonObject("customer");
+        assertThat(row.getString("email")).isEqualTo(email);
+        assertThat(row.getString("phone")).isEqualTo(phone);
+        assertThat(row.getString("owner")).isEqualTo(team.a);
+        assertThat(row.getString("personal_notes")).contains("likes sailing");
+        assertThat(first(export, "categories").getString("name")).isEqualTo("Logistics " + tag);
+        assertThat(export.getJsonObject("consent").getString("stopped_purposes")).contains("CHECK_IN");
+        assertThat(first(export, "consent_history").getString("kind")).isEqualTo("PREFERENCES");
+        assertThat(rows(export, "touches")).anyMatch(t -> t.getString("kind").equals("CALL")
+                && t.getString("note").contains(lastName));
+        assertThat(rows(export, "touches")).as("the reply is a touch too").anyMatch(t -> t.getString("kind").equals("REPLY"));
+        assertThat(rows(export, "planned_touches")).as("the low rating's call and the purchase's thank-you")
+                .anyMatch(t -> t.getString("status").equals("OPEN") && t.getString("channel").equals("CALL"))
+                .anyMatch(t -> t.getString("status").equals("QUEUED") && t.getString("channel").equals("EMAIL"));
+        JsonObject checkIn = rows(export, "messages").stream().filter(m -> m.getJsonNumber("id").longValue() == checkInId)
+                .findFirst().orElseThrow();
+        assertThat(checkIn.getString("status")).isEqualTo("SENT");
+        assertThat(checkIn.getString("rendered_text")).as("as sent: rendered again").contains(firstName);
+        assertThat(checkIn.getString("rendered_html")).as("the customer's signed links left out")
+                .doesNotContain("/u/").doesNotContain("/r/").doesNotContain("/c/");
+        assertThat(first(export, "clicks").getJsonNumber("message").longValue()).isEqualTo(checkInId);
+        assertThat(first(export, "replies").getString("detail")).contains("Please call me");
+        assertThat(first(export, "ratings").getString("score")).matches("[1-5]");
+        JsonObject introduction = first(export, "introductions");
+        assertThat(introduction.getString("side")).isEqualTo("FIRST");
+        assertThat(introduction.getString("other_company")).isEqualTo("Partner" + tag + " AG");
+        assertThat(introduction.keySet()).as("the other side by company only").doesNotContain("other_email", "other_phone");
+        assertThat(first(export, "introduction_events").getString("stage_to")).isEqualTo("PROPOSED");
+        assertThat(first(export, "rewards").getString("reason")).contains(lastName);
+        assertThat(first(export, "reward_entries").getString("status")).isEqualTo("PROPOSED");
+        assertThat(first(export, "referrals").getString("role")).isEqualTo("MADE");
+        assertThat(first(export, "referrals").getString("prospect_name")).isEqualTo("Rita Referred" + tag);
+        assertThat(first(export, "purchases").getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("1250.00");
+        assertThat(first(export, "problems").getString("summary")).contains(firstName);
+        assertThat(rows(export, "data_requests")).as("the replayed request is one").singleElement()
+                .satisfies(r -> assertThat(r.getString("kind")).isEqualTo("EXPORT"));
+    }
+
+    @Test
+    @Order(2)
+    void theZipHasOneSafeCsvPerSection() throws Exception {
+        for (String ask : List.of("?format=csv", "")) {
+            HttpResponse<byte[]> zip = bytes("api/customers/" + customer + "/export" + ask, "application/zip");
+            assertThat(zip.statusCode()).isEqualTo(200);
+            assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+            Map<String, String> files = unzip(zip.body());
+            assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(
+                    Stream.of(ExportSection.values()).map(s -> s.key() + ".csv").toList());
+            for (ExportSection section : ExportSection.values()) {
+                assertThat(files.get(section.key() + ".csv")).startsWith(String.join(",", section.columns()) + "\r\n");
+            }
+            assertThat(files.get("customer.csv")).as("a formula is no formula in a spreadsheet")
+                    .contains("'=SUM(1) calls after 10").doesNotContain(",=SUM").contains(email);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void onlyAnAdminExportsOrErasesAndOnlyTheExactExternalId() {
+        for (Api caller : List.of(team.as(team.a), team.as(team.m))) {
+            assertThat(caller.get("api/customers/" + customer + "/export").status()).as("the owner and their manager").isEqualTo(403);
+            assertThat(caller.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"mine\"}").status()).isEqualTo(403);
+            assertThat(caller.get("api/data-requests").status()).isEqualTo(403);
+        }
+        assertThat(api.anonymous().get("api/customers/" + customer + "/export").status()).isEqualTo(401);
+        for (String lookAlike : List.of(customer.toLowerCase(), customer + " ", " " + customer)) {
+            String path = "api/customers/" + lookAlike.replace(" ", "%20");
+            assertThat(admin.get(path + "/export").status()).as("'" + lookAlike + "'").isEqualTo(404);
+            assertThat(admin.postJson(path + "/erase", "{\"reason\":\"look-alike\"}").status()).as("'" + lookAlike + "'").isEqualTo(404);
+        }
+        assertThat(admin.get("api/customers/" + customer + "/export?format=xml").status()).isEqualTo(400);
+        for (String body : List.of("{}", "{\"reason\":\"  \"}", "")) {
+            Api.Reply refused = admin.postJson("api/customers/" + customer + "/erase", body);
+            assertThat(refused.status()).as(body + ": " + refused).isEqualTo(400);
+        }
+        assertThat(admin.get("api/customers/" + customer).body()).as("nothing was erased").contains(company).contains(email);
+    }
+
+    @Test
+    @Order(4)
+    void theAdminHandlesTheQueueOnce() {
+        JsonObject request = ok(admin.get("api/data-requests?status=OPEN")).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("customer").equals(customer)).findFirst().orElseThrow();
+        assertThat(request.getString("kind")).isEqualTo("EXPORT");
+        long id = request.getJsonNumber("id").longValue();
+        assertThat(form(unsubscribe, "action=data-request&kind=PAYMENT").status()).isEqualTo(400);
+
+        JsonObject done = ok(admin.postJson("api/data-requests/" + id + "/done", "")).json();
+        assertThat(done.getString("status")).isEqualTo("DONE");
+        assertThat(done.getString("handled_by")).isEqualTo("admin");
+        assertThat(admin.postJson("api/data-requests/" + id + "/declined", "").status()).as("a handled request is final").isEqualTo(409);
+        assertThat(admin.postJson("api/data-requests/999999999/done", "").status()).isEqualTo(404);
+
+        assertThat(form(unsubscribe, "action=data-request&kind=ERASURE").status()).isEqualTo(200);
+        assertThat(form(unsubscribe, "action=data-request&kind=EXPORT").status()).as("a new one once the first is done").isEqualTo(200);
+        assertThat(admin.get("api/data-requests?status=OPEN").array().getValuesAs(JsonObject.class))
+                .filteredOn(r -> r.getString("customer").equals(customer))
+                .extracting(r -> r.getString("kind")).containsExactlyInAnyOrder("ERASURE", "EXPORT");
+    }
+
+    @Test
+    @Order(5)
+    void everyTableWithACustomerIdIsExportedOrLeftOutOnPurpose() throws SQLException {
+        Set<String> tables = new TreeSet<>();
+        try (Connection db = Admins.database();
+             PreparedStatement columns = db.prepareStatement("SELECT DISTINCT table_name FROM information_schema.columns"
+                     + " WHERE table_schema = DATABASE() AND (column_name LIKE '%customer_id' OR column_name = 'referrer_id')");
+             ResultSet rows = columns.executeQuery()) {
+            while (rows.next()) {
+                tables.add(rows.getString(1).toLowerCase());
+            }
+        }
+        Set<String> known = new TreeSet<>(CustomerTables.exported());
+        known.addAll(CustomerTables.NOT_EXPORTED.keySet());
+        assertThat(tables).as("tables with a customer id: export them or say why not in CustomerTables").isSubsetOf(known);
+        assertThat(tables).contains("touch", "introduction", "referral");
+    }
+
+    @Test
+    @Order(6)
+    void theErasureLeavesNoTraceAndReportsStillAnswer() throws Exception {
+        Path eml = emlFolder().resolve(checkInMessageId.replaceAll("[^A-Za-z0-9.@-]", "") + ".eml");
+        Files.createDirectories(eml.getParent());
+        Files.writeString(eml, "To: " + firstName + " <" + email + ">\r\nSubject: written as EmlPostman names it\r\n\r\n" + phone);
+        String period = "?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "&to=" + LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        String netweaving = "api/reports/netweaving" + period + "&team=" + team.m;
+        JsonObject before = ok(admin.get(netweaving)).json();
+        assertThat(traces()).as("the search finds what it looks for").isNotEmpty();
+
+        JsonObject erased = ok(admin.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"the customer asked (data request)\"}")).json();
+
+        assertThat(erased.getBoolean("changed")).isTrue();
+        assertThat(traces()).as("text columns of every table holding the name, email or phone").isEmpty();
+        assertThat(Files.exists(eml)).as("the .eml file of the customer's message").isFalse();
+        try (Stream<Path> files = Files.list(eml.getParent())) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString())
+                        .doesNotContain(email).doesNotContain(phone).doesNotContain(firstName);
+            }
+        }
+        JsonObject after = ok(admin.get(netweaving)).json();
+        assertThat(after.getInt("introductions")).as("the netweaving report counts the same").isEqualTo(before.getInt("introductions"));
+        assertThat(after.get("rewards")).isEqualTo(before.get("rewards"));
+        assertThat(after.get("funnel")).isEqualTo(before.get("funnel"));
+        ok(admin.get("api/reports/responses" + period));
+        ok(admin.get("api/reports/service-standards" + period));
+        String marker = erased.getString("marker");
+        assertThat(ok(admin.get("api/customers/" + marker)).body()).contains("[erased]").doesNotContain(email);
+        assertThat(ok(admin.get("api/rewards/" + partnerRewardId)).json().toString()).as("the partner's reward names no one")
+                .contains("met [erased] through us");
+
+        // never contacted again: the waiting mail is suppressed, the calls cancelled, a new email refused
+        Eventually.soon().untilAsserted(() -> assertThat(ok(admin.get("api/customers/" + marker + "/messages")).array()
+                .getValuesAs(JsonObject.class)).noneMatch(m -> Set.of("PENDING", "SENDING").contains(m.getString("status"))));
+        assertThat(ok(admin.get("api/planned-touches?customer=" + marker)).array().getValuesAs(JsonObject.class))
+                .noneMatch(t -> Set.of("OPEN", "QUEUED", "ESCALATED").contains(t.getString("status")));
+        ok(admin.postJson("api/planning/run", ""));
+        assertThat(ok(admin.get("api/planned-touches?customer=" + marker)).array().getValuesAs(JsonObject.class))
+                .as("the next plan plans nothing for them").noneMatch(t -> Set.of("OPEN", "QUEUED", "ESCALATED").contains(t.getString("status")));
+        ok(admin.postJson("api/tiers/recompute", ""));
+        assertThat(ok(admin.get("api/customers/" + marker + "/export")).json().getJsonObject("customer")
+                .getJsonNumber("revenue_12m").bigDecimalValue()).as("tiers still count their purchases").isEqualByComparingTo("1250.00");
+        Api.Reply composed = admin.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + marker
+                + "\",\"fields\":{\"years\":\"2\"}}");
+        if (composed.status() == 201) {
+            long id = composed.json().getJsonNumber("id").longValue();
+            Eventually.soon().until(() -> admin.get("api/outbox/" + id).json().getString("status").equals("SUPPRESSED"));
+        } else {
+            assertThat(composed.status()).as(composed.toString()).isIn(400, 409);
+        }
+        assertThat(Mailbox.to(email)).as("only the check-in ever reached them").hasSize(1);
+
+        // a second erasure finds the first and changes nothing
+        JsonObject again = ok(admin.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"asked again\"}")).json();
+        assertThat(again.getBoolean("changed")).isFalse();
+        assertThat(again.getString("erased_at")).isEqualTo(erased.getString("erased_at"));
+        assertThat(again.getString("marker")).isEqualTo(marker);
+        JsonObject byMarker = ok(admin.postJson("api/customers/" + marker + "/erase", "{\"reason\":\"by the marker\"}")).json();
+        assertThat(byMarker.getBoolean("changed")).isFalse();
+        assertThat(byMarker.getString("erased_at")).isEqualTo(erased.getString("erased_at"));
+        assertThat(admin.get("api/customers/" + customer + "/export").status()).isEqualTo(404);
+        JsonObject left = ok(admin.get("api/customers/" + marker + "/export")).json();
+        assertThat(left.getJsonObject("customer").getString("erased_at")).isEqualTo(erased.getString("erased_at"));
+        assertThat(left.getJsonArray("purchases")).as("the counts reports need stay").hasSize(1);
+
+        // the audit trail says who exported and erased, without the reason's text
+        JsonObject event = ok(admin.get("api/audit?kind=CUSTOMER_ERASED&limit=50")).json().getJsonArray("events")
+                .getValuesAs(JsonObject.class).stream().filter(e -> marker.equals(e.getString("subject_id"))).findFirst().orElseThrow();
+        assertThat(event.getString("actor_name")).isEqualTo("admin");
+        assertThat(event.getJsonObject("after").getString("reason")).isEqualTo("[redacted]");
+        assertThat(ok(admin.get("api/audit?kind=CUSTOMER_EXPORTED&limit=200")).json().getJsonArray("events")
+                .getValuesAs(JsonObject.class)).anyMatch(e -> customer.equals(e.getString("subject_id")));
+
+        // the address is suppressed: the CRM's old row is refused by the import, a referral of it too
+        Api.Reply reimported = ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
+                customer + "," + company + "," + email.toUpperCase() + ",Europe/Berlin," + team.a)));
+        assertThat(reimported.json().getInt("created")).as(reimported.toString()).isZero();
+        assertThat(reimported.json().getJsonArray("rejected").getJsonObject(0).getString("reason")).contains("suppressed");
+        assertThat(reimported.body()).doesNotContain(email);
+        assertThat(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", partner).add("name", "Someone")
+                .add("email", email).build().toString()).status()).isEqualTo(409);
+
+        // the CRM imports them again with another address: a new customer under the old external id, erased anew
+        ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
+                customer + "," + company + ",new-" + email + ",Europe/Berlin," + team.a)));
+        JsonObject second = ok(admin.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"imported again\"}")).json();
+        assertThat(second.getBoolean("changed")).isTrue();
+        assertThat(second.getString("marker")).isNotEqualTo(marker);
+        assertThat(traces()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** Every text column of every table that holds the customer's company, names, email or phone: "table.column: value". */
+    private List<String> traces() throws SQLException {
+        List<String> found = new ArrayList<>();
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        try (Connection db = Admins.database()) {
+            try (PreparedStatement all = db.prepareStatement("SELECT table_name, column_name, data_type FROM information_schema.columns"
+                    + " WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position");
+                 ResultSet rows = all.executeQuery()) {
+                while (rows.next()) {
+                    if (TEXT_TYPES.contains(rows.getString(3).toLowerCase())) {
+                        columns.computeIfAbsent(rows.getString(1), t -> new ArrayList<>()).add(rows.getString(2));
+                    }
+                }
+            }
+            for (Map.Entry<String, List<String>> table : columns.entrySet()) {
+                for (String column : table.getValue()) {
+                    for (String text : List.of(company, firstName, lastName, email, phone)) {
+                        try (PreparedStatement search = db.prepareStatement("SELECT `" + column + "` FROM `" + table.getKey()
+                                + "` WHERE `" + column + "` LIKE ? LIMIT 1")) {
+                            search.setString(1, "%" + text + "%");
+                            try (ResultSet hit = search.executeQuery()) {
+                                if (hit.next()) {
+                                    found.add(table.getKey() + "." + column + ": " + hit.getString(1));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Path emlFolder() {
+        return Path.of(System.getProperty("rapport.test.war")).getParent().resolve("it-server").resolve("outbox");
+    }
+
+    private void deliverReply(String text) throws Exception {
+        String reply = """
+                Message-ID: <%s@privacy.example>
+                From: %s <%s>
+                To: replies@rapport.test
+                Subject: Re: your check-in
+                In-Reply-To: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                %s
+                """.formatted(UUID.randomUUID(), firstName, email, checkInMessageId, text);
+        TestMailServer.deliverToReplyMailbox(reply);
+        Eventually.soon().until(() -> admin.get("api/customers/" + customer + "/messages").array().getValuesAs(JsonObject.class)
+                .stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream())
+                .anyMatch(r -> r.getString("kind").equals("REPLY")));
+    }
+
+    private Api.Reply form(String link, String body) {
+        return api.anonymous().post(link, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> bytes(String path, String accept) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + Api.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(api.uri(path)).header("Authorization", "Basic " + basic)
+                .header("Accept", accept).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private static List<JsonObject> rows(JsonObject export, String section) {
+        return export.getJsonArray(section).getValuesAs(JsonObject.class);
+    }
+
+    private static JsonObject first(JsonObject export, String section) {
+        JsonArray rows = export.getJsonArray(section);
+        assertThat(rows).as(section).isNotEmpty();
+        return rows.getJsonObject(0);
+    }
+
+    private static Api.Reply ok(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply;
+    }
+
+    private static JsonObject created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isIn(200, 201);
+        return reply.json();
+    }
+}
