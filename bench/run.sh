@@ -30,6 +30,7 @@
 #   BENCH_NETWEAVING_INTRODUCTIONS=n  introductions of the netweaving-report benchmark; default 100000 (fresh database each run)
 #   BENCH_NETWEAVING_CUSTOMERS=n      customers they are drawn among; default 20000 (issue 12 asks for 1000000)
 #   BENCH_NETWEAVING_RUNS=n       timed reports per caller (admin, manager, admin with team=); default 10
+#   BENCH_NETWEAVING_EXPLAIN=1    then print the ANALYZE FORMAT=JSON of every statement one report of each caller sends
 #   BENCH_PAGES_REQUESTS=n        timed GET /today (20 cards) requests, each beside a GET /health and a GET of a static
 #                                 Faces resource; default 300 (after 50 warm-up rounds)
 #   BENCH_PAGES_OUTCOMES=n        timed one-click outcomes (remoteCommand POST, redrawn list); default 100 (after 10 warm-up)
@@ -162,7 +163,8 @@ fi
 if [[ ",$ONLY," == *",netweaving-report,"* ]]; then
   say "8. netweaving report over ${BENCH_NETWEAVING_INTRODUCTIONS:-100000} introductions (12 months) among ${BENCH_NETWEAVING_CUSTOMERS:-20000} customers vs plain JDBC streaming its rows, service at -Xmx512m"
   timeout 40m "${BENCH[@]}" org.rapport.bench.NetweavingReportBenchmark "${COMMON[@]}" \
-      --customers "${BENCH_NETWEAVING_CUSTOMERS:-20000}" --introductions "${BENCH_NETWEAVING_INTRODUCTIONS:-100000}" --runs "${BENCH_NETWEAVING_RUNS:-10}" --xmx 512m 2>&1 | tee -a "$OUT"
+      --customers "${BENCH_NETWEAVING_CUSTOMERS:-20000}" --introductions "${BENCH_NETWEAVING_INTRODUCTIONS:-100000}" --runs "${BENCH_NETWEAVING_RUNS:-10}" --xmx 512m \
+      ${BENCH_NETWEAVING_EXPLAIN:+--explain} 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",pages,"* ]]; then
   say "9. pages: GET /today with 20 cards beside GET /health and a static resource, and the one-click outcome round trip (fresh database)"

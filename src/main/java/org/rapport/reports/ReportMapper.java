@@ -33,10 +33,11 @@ public interface ReportMapper {
 
     /**
      * Introductions proposed in [from, to) that the caller reaches (of one manager's team when {@code team} is given),
-     * grouped by stage, furthest stage and deal currency.
+     * grouped by stage, furthest stage and deal currency. In these statements {@code team} is the team as a reach,
+     * {@link Access#teamOf}, or null for no team.
      */
     List<NetweavingFigures.Group> stageGroups(@Param("from") Instant from, @Param("to") Instant to,
-                                              @Param("team") String team, @Param("access") Access access);
+                                              @Param("team") Access team, @Param("access") Access access);
 
     /**
      * For the same introductions, per salesperson owning either customer (one introduction counts once for each owner).
@@ -44,22 +45,22 @@ public interface ReportMapper {
      * @param introduced the stages from INTRODUCED on along the way to a deal
      */
     List<NetweavingFigures.Counts> salespersonCounts(@Param("from") Instant from, @Param("to") Instant to,
-                                                     @Param("team") String team, @Param("access") Access access,
+                                                     @Param("team") Access team, @Param("access") Access access,
                                                      @Param("introduced") List<IntroductionStage> introduced);
 
     /** For the same introductions, per pair of single category codes: the {@code top} most frequent, then one summed row. */
     List<NetweavingFigures.Counts> categoryPairCounts(@Param("from") Instant from, @Param("to") Instant to,
-                                                      @Param("team") String team, @Param("access") Access access,
+                                                      @Param("team") Access team, @Param("access") Access access,
                                                       @Param("introduced") List<IntroductionStage> introduced,
                                                       @Param("top") int top);
 
     /** For the same introductions: how long (whole hours) each stay in a stage lasted, as a histogram. */
     List<NetweavingFigures.Duration> stageDurations(@Param("from") Instant from, @Param("to") Instant to,
-                                                   @Param("team") String team, @Param("access") Access access);
+                                                   @Param("team") Access team, @Param("access") Access access);
 
     /** Rewards proposed in [from, to) for customers the caller reaches (of the team's budget when given), grouped. */
     List<NetweavingReport.RewardFigures> rewardGroups(@Param("from") Instant from, @Param("to") Instant to,
-                                                       @Param("team") String team, @Param("access") Access access);
+                                                       @Param("team") Access team, @Param("access") Access access);
 
     /** Managers with an email address: who receives the weekly netweaving report. */
     List<Recipient> managersWithEmail();

@@ -124,9 +124,10 @@ public final class NetweavingReportBenchmark {
             System.out.println(line);
             results.add(line);
 
-            for (Variant variant : List.of(new Variant("admin", admin, period),
+            List<Variant> variants = List.of(new Variant("admin", admin, period),
                     new Variant("manager", manager, period),
-                    new Variant("admin-team", admin, period + "&team=" + managerId(1)))) {
+                    new Variant("admin-team", admin, period + "&team=" + managerId(1)));
+            for (Variant variant : variants) {
                 Quiet.awaitIfAsked(options);
                 line = measure(http, service, variant, warmup, runs, limitMs);
                 System.out.println(line);
@@ -136,7 +137,9 @@ public final class NetweavingReportBenchmark {
             System.out.println(line);
             results.add(line);
             if (options.containsKey("explain")) {
-                explain(http, service, db, admin, period);
+                for (Variant variant : variants) {
+                    explain(http, service, db, variant);
+                }
             }
         }
         System.out.println();
@@ -349,10 +352,10 @@ public final class NetweavingReportBenchmark {
         return n;
     }
 
-    /** What the report sends for one admin request (general log), each statement's ANALYZE output, for profiling. */
-    private static void explain(HttpClient http, Service service, PhysicalLimit db, String admin, String period) throws Exception {
-        List<String> captured = QueryTimes.capture(db, () -> Bench.get(http, service.baseUrl() + "/api/reports/netweaving?" + period,
-                admin, Duration.ofMinutes(5)));
+    /** What the report sends for one request of the caller (general log), each statement's ANALYZE output, for profiling. */
+    private static void explain(HttpClient http, Service service, PhysicalLimit db, Variant variant) throws Exception {
+        List<String> captured = QueryTimes.capture(db, () -> Bench.get(http,
+                service.baseUrl() + "/api/reports/netweaving?" + variant.query(), variant.auth(), Duration.ofMinutes(5)));
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             for (String sql : captured) {
                 String upper = sql.strip().toUpperCase(java.util.Locale.ROOT);
@@ -367,7 +370,8 @@ public final class NetweavingReportBenchmark {
                         plan.append(rs.getString(1));
                     }
                 }
-                System.out.printf("EXPLAIN %.0f ms: %s%n%s%n", (System.nanoTime() - t0) / 1e6, QueryTimes.shape(sql), plan);
+                System.out.printf("EXPLAIN as=%s %.0f ms: %s%n%s%n", variant.name(), (System.nanoTime() - t0) / 1e6,
+                        QueryTimes.shape(sql), plan);
             }
         }
     }

@@ -24,6 +24,14 @@ public record Access(Role role, Long salespersonId) {
         Objects.requireNonNull(role, "role");
     }
 
+    /**
+     * The team led by manager {@code managerId} as a reach (the manager and the salespeople who report to them), for a
+     * report narrowed to one team: the same rule as a manager's own reach, in Java and in SQL.
+     */
+    public static Access teamOf(long managerId) {
+        return new Access(Role.MANAGER, managerId);
+    }
+
     public boolean isEverything() {
         return role == Role.ADMIN;
     }

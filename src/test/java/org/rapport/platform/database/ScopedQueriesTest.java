@@ -99,9 +99,26 @@ class ScopedQueriesTest {
                 .findFirst().orElseThrow();
     }
 
+    @Test
+    void aReportOfOneTeamTakesTheTeamAsTheReachOfItsManager() {
+        for (String name : List.of("stageGroups", "salespersonCounts", "categoryPairCounts", "stageDurations")) {
+            String sql = sql(statement("ReportMapper", name), Access.EVERYTHING, Access.teamOf(7L));
+            // the candidates through the team's customers, and each one checked: both by the manager's bound id
+            assertThat(sql).as(name).contains("rc.owner_id IN (SELECT reach.id FROM salesperson reach WHERE reach.id = ? OR reach.manager_id = ?)")
+                    .contains("tc.owner_id IN (SELECT reach.id FROM salesperson reach WHERE reach.id = ? OR reach.manager_id = ?)");
+        }
+        assertThat(sql(statement("ReportMapper", "rewardGroups"), Access.EVERYTHING, Access.teamOf(7L))).contains("r.team_id = ?");
+    }
+
     /** The SQL MyBatis would send for {@code method} with {@code access} and placeholder values for the rest. */
     static String sql(Method method, Access access) {
-        Object[] args = Arrays.stream(method.getParameters()).map(p -> isAccess(p) ? access : placeholder(p.getType())).toArray();
+        return sql(method, access, null);
+    }
+
+    /** The same, with {@code team} for a parameter "team" that is an {@link Access} (a report narrowed to one team). */
+    static String sql(Method method, Access access, Access team) {
+        Object[] args = Arrays.stream(method.getParameters())
+                .map(p -> isAccess(p) ? access : isTeam(p) ? team : placeholder(p.getType())).toArray();
         Object parameter = new ParamNameResolver(configuration, method).getNamedParams(args);
         MappedStatement statement = configuration.getMappedStatement(method.getDeclaringClass().getName() + "." + method.getName());
         return statement.getBoundSql(parameter).getSql().replaceAll("\\s+", " ").replace(" )", ")");
@@ -109,6 +126,10 @@ class ScopedQueriesTest {
 
     private static boolean isAccess(Parameter p) {
         return p.getType() == Access.class && p.isAnnotationPresent(Param.class) && p.getAnnotation(Param.class).value().equals("access");
+    }
+
+    private static boolean isTeam(Parameter p) {
+        return p.getType() == Access.class && p.isAnnotationPresent(Param.class) && p.getAnnotation(Param.class).value().equals("team");
     }
 
     private static Object placeholder(Class<?> type) {

@@ -39,6 +39,17 @@ class AccessTest {
     }
 
     @Test
+    void aTeamIsTheReachOfItsManager() {
+        Access team = Access.teamOf(MARIA);
+
+        assertThat(team.isEverything()).isFalse();
+        assertThat(team.reaches(MARIA, null)).as("the manager").isTrue();
+        assertThat(team.reaches(ANNA, MARIA)).as("who reports to her").isTrue();
+        assertThat(team.reaches(CARLA, OTTO)).as("another team").isFalse();
+        assertThat(team.reaches(null, MARIA)).as("no owner").isFalse();
+    }
+
+    @Test
     void onlyTheHoldersManagerOrAnAdminDecidesAboutAnEscalatedCall() {
         assertThat(new Access(Role.MANAGER, MARIA).decidingEscalation(ANNA, MARIA, BERND, false)).as("Anna's manager")
                 .contains(new Access(Role.MANAGER, MARIA));
