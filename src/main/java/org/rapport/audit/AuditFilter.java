@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Which audit events to read, newest first: by actor (the login's name as recorded, or the name tried), kind, and time
+ * Which audit events to read, newest first: by actor (the login's name as recorded; `[unknown]` for a refused name that matched no login), kind, and time
  * ({@code from} inclusive, {@code to} exclusive), one page of {@code limit} events older than the {@code before} cursor.
  *
  * @param before the id of the last event of the previous page (the answer's {@code next}), or {@code null}

@@ -4,7 +4,7 @@ package org.rapport.audit;
 public enum AuditKind {
     /** A sign-in on the login form (HTTP Basic API calls are not logins: see {@code Authentication}). */
     LOGIN,
-    /** A refused password, form or HTTP Basic; the actor is the name tried. */
+    /** A refused password, form or HTTP Basic; the actor is the login the name matched, or {@code [unknown]}. */
     LOGIN_FAILED,
     /** A refused password that began a lock-out of the account or the client address. */
     LOCKED_OUT,

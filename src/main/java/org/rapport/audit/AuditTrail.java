@@ -25,7 +25,7 @@ import java.util.List;
 @ApplicationScoped
 public class AuditTrail {
 
-    /** {@code audit_event.actor_name}: a name tried at a failed login is cut to it. */
+    /** {@code audit_event.actor_name}: a longer name is cut to it. */
     static final int ACTOR_NAME_LENGTH = 64;
 
     @Inject

@@ -9,8 +9,9 @@ import org.rapport.platform.security.LoginFailed;
 
 /**
  * Logins as authentication reports them. They have no transaction of their own to join, and a refused one must be
- * recorded although nothing else is written, so each is recorded on its own. A refused login's actor is the name tried
- * (no login acted); its subject the stored login the name matched, if any.
+ * recorded although nothing else is written, so each is recorded on its own. A refused login's actor is the stored
+ * login the name matched, if any; a name that matches none is written as {@link #UNKNOWN}, never as typed: people type
+ * their password into the user-name field, and the trail is read by every admin and can never be cleaned.
  */
 @ApplicationScoped
 class LoginEvents {
@@ -22,8 +23,10 @@ class LoginEvents {
         trail.recordLogin(login.actor(), login.requestId(), AuditKind.LOGIN, Subject.of("login", login.actor().name()));
     }
 
+    static final String UNKNOWN = "[unknown]";
+
     void failed(@Observes LoginFailed failure) {
-        Actor tried = new Actor(null, failure.triedName());
+        Actor tried = new Actor(null, failure.account() == null ? UNKNOWN : failure.account());
         Subject subject = failure.account() == null ? Subject.NONE : Subject.of("login", failure.account());
         trail.recordLogin(tried, failure.requestId(), AuditKind.LOGIN_FAILED, subject);
         if (failure.lockedOut()) {

@@ -1,6 +1,9 @@
 package org.rapport.retention;
 
-/** What retention removed: texts set empty, each counted once (rows already empty are not counted again). */
+/**
+ * What retention removed: texts set empty, each counted once (rows already empty are not counted again).
+ * {@code emailNotes}: the subjects and bounce diagnostics on EMAIL touches and the diagnostics of bounce responses.
+ */
 public record Removed(long messageBodies, long emailNotes, long replySnippets, long clickTargets, long callNotes) {
 
     static final Removed NOTHING = new Removed(0, 0, 0, 0, 0);

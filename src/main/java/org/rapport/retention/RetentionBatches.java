@@ -35,8 +35,8 @@ public class RetentionBatches {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Removed responses(long from, long to, Cutoffs cutoffs) {
-        return new Removed(0, 0, mapper.removeReplySnippets(from, to, cutoffs.replySnippets()),
-                mapper.removeClickTargets(from, to, cutoffs.clicks()), 0);
+        return new Removed(0, mapper.removeBounceDiagnostics(from, to, cutoffs.messageBodies()),
+                mapper.removeReplySnippets(from, to, cutoffs.replySnippets()), mapper.removeClickTargets(from, to, cutoffs.clicks()), 0);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

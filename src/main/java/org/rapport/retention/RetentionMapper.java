@@ -24,6 +24,9 @@ public interface RetentionMapper {
     /** Notes of EMAIL touches: the subject of a message sent, the diagnostic of a bounce. */
     int removeEmailNotes(@Param("from") long from, @Param("to") long to, @Param("before") Instant before);
 
+    /** Diagnostics of bounces (they often quote the address), with the message bodies' age. */
+    int removeBounceDiagnostics(@Param("from") long from, @Param("to") long to, @Param("before") Instant before);
+
     int removeReplySnippets(@Param("from") long from, @Param("to") long to, @Param("before") Instant before);
 
     /** The summaries of replies kept on REPLY touches. */

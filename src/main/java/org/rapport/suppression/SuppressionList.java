@@ -51,7 +51,13 @@ public class SuppressionList {
     /** Made at start ({@link SuppressionKeyAtStart}), outside any transaction, so the generated key is committed. */
     @PostConstruct
     void init() {
-        hash = new AddressHash(secrets.generatedKey(HASH_KEY, HASH_KEY_BYTES));
+        hash = new AddressHash(secrets.generatedKey(HASH_KEY, HASH_KEY_BYTES, () -> {
+            if (mapper.anyListed()) { // a new key would match none of them: the list would forget everyone on it
+                throw new IllegalStateException("The suppression list holds addresses but its hash key (" + HASH_KEY
+                        + " in sealed_secret) is gone, as after a partial restore: restore that row from the same backup "
+                        + "as suppressed_address; a new key would let every address on the list be contacted again");
+            }
+        }));
     }
 
     /**

@@ -128,8 +128,18 @@ public class Secrets {
      * {@code name}; every instance and every start gets the same, whatever master key rotations happen in between.
      */
     public byte[] generatedKey(String name, int bytes) {
+        return generatedKey(name, bytes, () -> {
+        });
+    }
+
+    /**
+     * As {@link #generatedKey(String, int)}; {@code beforeGenerating} runs only when there is no key yet and may refuse
+     * by throwing: a feature whose stored data was made under the lost key says so instead of starting over silently.
+     */
+    public byte[] generatedKey(String name, int bytes, Runnable beforeGenerating) {
         Optional<String> kept = mapper.find(name);
         if (kept.isEmpty()) {
+            beforeGenerating.run();
             byte[] fresh = new byte[bytes];
             new SecureRandom().nextBytes(fresh);
             mapper.insertIfAbsent(name, box.seal(name, fresh), clock.instant());

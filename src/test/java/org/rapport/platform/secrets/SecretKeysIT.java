@@ -101,6 +101,29 @@ class SecretKeysIT {
         } finally {
             stale.stop();
         }
+
+        // a partial restore: the list holds an address, its hash key's row is gone; a new key would forget everyone
+        try (Connection db = db(); Statement change = db.createStatement()) {
+            change.executeUpdate("INSERT INTO suppressed_address (address_hash, source, added_at) VALUES (UNHEX(SHA2('x', 256)),"
+                    + " 'ADMIN', NOW(3))");
+            change.executeUpdate("DELETE FROM sealed_secret WHERE name = 'suppression-hash-key'");
+        }
+        refused("secret-keys-4", dataDir, env(next.base64(), null), "The suppression list holds addresses but its hash key");
+        assertThat(sealedValues()).as("no new hash key was made").doesNotContainKey("suppression-hash-key");
+    }
+
+    /** Starts an instance that must stop at start, and finds {@code message} in its log. */
+    private static void refused(String name, Path dataDir, Map<String, String> env, String message) throws Exception {
+        Path log = Path.of(System.getProperty("rapport.test.war")).getParent().resolve(name + ".log");
+        Files.deleteIfExists(log);
+        LauncherInstance refused = LauncherInstance.start(name, dataDir, env);
+        try {
+            Eventually.within(Duration.ofMinutes(4)).until(() -> !refused.process().isAlive()
+                    || Files.exists(log) && Files.readString(log).contains(message));
+            assertThat(Files.readString(log)).contains(message);
+        } finally {
+            refused.stop();
+        }
     }
 
     /** This class's database, without the shared GreenMail's reply mailbox; {@code null} leaves a key unset. */
