@@ -15,8 +15,6 @@ import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -189,17 +187,7 @@ class RetentionIT {
 
                 My husband is in hospital, please call me next month.
                 """.formatted(UUID.randomUUID(), new MailDateFormat().format(Date.from(at)), from, messageId);
-        var greenMail = TestMailServer.greenMail();
-        var properties = new java.util.Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-        var session = jakarta.mail.Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(email.getBytes(StandardCharsets.UTF_8)));
-        try (var transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, new jakarta.mail.Address[] {
-                    new jakarta.mail.internet.InternetAddress(TestMailServer.REPLY_MAILBOX)});
-        }
+        TestMailServer.deliverToReplyMailbox(email);
     }
 
     private static Connection database() throws Exception {
