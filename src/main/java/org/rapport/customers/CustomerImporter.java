@@ -41,6 +41,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
     /** The reason an import gives for a suppressed row; no value goes with it. */
     public static final String SUPPRESSED = "suppressed: this address asked to be forgotten";
 
+    /** The reason an import gives for a row under an erased customer's marker: that row is never filled again. */
+    public static final String ERASED = "this customer was erased; a new customer needs a new external id";
+
     @Inject
     CustomerMapper mapper;
 
@@ -125,8 +128,13 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
     @Transactional
     public Counts store(List<Parsed<CustomerRow>> batch, Consumer<Rejection> reject) {
         Map<String, Stored> stored = new HashMap<>();
-        mapper.findStored(batch.stream().map(p -> p.row().externalId()).toList())
-                .forEach(s -> stored.put(s.externalId(), s));
+        Set<String> erased = new HashSet<>(); // in upper case: the database finds "ERASED-7" under "erased-7"
+        mapper.findStored(batch.stream().map(p -> p.row().externalId()).toList()).forEach(s -> {
+            stored.put(s.externalId(), s);
+            if (s.erased()) {
+                erased.add(upper(s.externalId()));
+            }
+        });
         Set<String> codes = new HashSet<>();
         batch.forEach(p -> {
             codes.addAll(p.row().offers());
@@ -158,8 +166,13 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
                 refused++;
                 continue;
             }
-            byte[] hash = row.importHash();
+            if (erased.contains(upper(row.externalId()))) {
+                reject.accept(new Rejection(p.line(), "external_id", row.externalId(), ERASED));
+                refused++;
+                continue;
+            }
             Stored before = stored.get(row.externalId());
+            byte[] hash = row.importHash();
             if (before != null && Arrays.equals(before.importHash(), hash)) {
                 continue;
             }
