@@ -19,6 +19,7 @@ import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
+import org.rapport.testing.TopSpend;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -355,12 +356,15 @@ class CustomerDataRightsIT {
         assertThat(left.getJsonArray("purchases")).as("the counts reports need stay").hasSize(1);
 
         // the audit trail says who exported and erased, without the reason's text
+        // named by the row's id, never by the external id (the trail outlives the erasure and must hold nothing to erase)
+        String rowId = String.valueOf(idOf(marker));
         JsonObject event = ok(admin.get("api/audit?kind=CUSTOMER_ERASED&limit=50")).json().getJsonArray("events")
-                .getValuesAs(JsonObject.class).stream().filter(e -> marker.equals(e.getString("subject_id"))).findFirst().orElseThrow();
+                .getValuesAs(JsonObject.class).stream().filter(e -> rowId.equals(e.getString("subject_id"))).findFirst().orElseThrow();
         assertThat(event.getString("actor_name")).isEqualTo("admin");
         assertThat(event.getJsonObject("after").getString("reason")).isEqualTo("[redacted]");
         assertThat(ok(admin.get("api/audit?kind=CUSTOMER_EXPORTED&limit=200")).json().getJsonArray("events")
-                .getValuesAs(JsonObject.class)).anyMatch(e -> customer.equals(e.getString("subject_id")));
+                .getValuesAs(JsonObject.class)).anyMatch(e -> rowId.equals(e.getString("subject_id")));
+        assertThat(ok(admin.get("api/audit?limit=1000")).body()).as("the trail").doesNotContain(customer);
 
         // the address is suppressed: the CRM's old row is refused by the import, a referral of it too
         Api.Reply reimported = ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
@@ -380,7 +384,140 @@ class CustomerDataRightsIT {
         assertThat(traces()).isEmpty();
     }
 
+    @Test
+    void anImportRowUnderAnErasedCustomersMarkerIsRefusedAndWritesNothing() {
+        String id = "DE-" + tag;
+        imported(id, "Refill" + tag + " AG", "de" + tag + "@privacy.example");
+        String marker = erase(id).getString("marker");
+
+        Api.Reply refill = ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,email_ok,intro_ok,time_zone",
+                marker + ",Refilled AG,de2" + tag + "@privacy.example,true,true,Europe/Berlin",
+                marker.toUpperCase() + ",Refilled AG,de3" + tag + "@privacy.example,true,true,Europe/Berlin")));
+
+        JsonObject answer = refill.json();
+        assertThat(answer.getInt("created") + answer.getInt("updated")).as(refill.toString()).isZero();
+        assertThat(answer.getJsonArray("rejected").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getInt("line") + " " + r.getString("column") + ": " + r.getString("reason"))
+                .containsExactly("2 external_id: this customer was erased; a new customer needs a new external id",
+                        "3 external_id: this customer was erased; a new customer needs a new external id");
+        JsonObject left = ok(admin.get("api/customers/" + marker + "/export")).json();
+        assertThat(left.getJsonObject("customer").getString("company")).isEqualTo("[erased]");
+        assertThat(left.getJsonObject("customer").isNull("email")).as(left.toString()).isTrue();
+        assertThat(left.getJsonObject("consent").toString()).as("consent still says never again")
+                .containsPattern("\"email_ok\":\\s*(false|0)").containsPattern("\"do_not_contact\":\\s*(true|1)");
+        assertThat(erase(marker).getBoolean("changed")).as("still the first erasure").isFalse();
+    }
+
+    @Test
+    void anErasedCustomerIsProposedNoRewardByTheRulesOrByHand() {
+        String id = "DA-" + tag;
+        ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,customer_since",
+                id + ",Jubilee" + tag + " AG,da" + tag + "@privacy.example,Europe/Berlin," + team.a + ","
+                        + LocalDate.now(ZoneOffset.UTC).minusYears(10).minusDays(21))));
+        ok(admin.postCsv("api/import/purchases", Csv.lines("external_id,customer,purchased_on,amount,currency",
+                id + "-P1," + id + "," + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "," + TopSpend.amount() + ",EUR")));
+        String marker = erase(id).getString("marker");
+
+        ok(admin.postJson("api/tiers/recompute", ""));
+        assertThat(ok(admin.get("api/customers/" + marker)).json().getString("tier")).as("their purchases still count").isEqualTo("TOP10");
+        ok(admin.postJson("api/rewards/run", ""));
+
+        assertThat(ok(admin.get("api/rewards?limit=1000")).array().getValuesAs(JsonObject.class))
+                .as("no top-tier and no tenth-anniversary reward").noneMatch(r -> r.getString("customer").equals(marker));
+        Api.Reply byHand = admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", marker)
+                .add("kind", "REFERRAL_CONVERTED").add("subject", "thanks " + tag).add("reason", "a gift").build().toString());
+        assertThat(byHand.status()).as(byHand.toString()).isEqualTo(409);
+        assertThat(byHand.json().getString("detail")).contains("erased");
+    }
+
+    @Test
+    void cleaningOtherPeoplesRecordsReplacesWholeIdentifiersOnly() {
+        String mark = "DM-" + tag;
+        String partnerId = "DN-" + tag;
+        ok(admin.postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,email,time_zone,owner,referred_by",
+                mark + ",Mfirm" + tag + " GmbH,Mark,Eraser" + tag + ",dm" + tag + "@privacy.example,Europe/Berlin," + team.a + ",",
+                partnerId + ",Marketing Partner GmbH,Paula,Partner,dn" + tag + "@privacy.example,Europe/Berlin," + team.b + "," + mark)));
+        long reward = created(admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", partnerId)
+                .add("kind", "REFERRAL_CONVERTED").add("subject", "welcome " + tag)
+                .add("reason", "Marketing Partner GmbH came through MARK ERASER" + tag + ", Mark's friend").build().toString()))
+                .getJsonNumber("id").longValue();
+
+        erase(mark);
+
+        assertThat(ok(admin.get("api/rewards/" + reward)).json().getString("reason"))
+                .as("the full name in any case, not 'Mark' in 'Marketing' nor alone")
+                .isEqualTo("Marketing Partner GmbH came through [erased], Mark's friend");
+        assertThat(ok(admin.get("api/customers/" + partnerId)).json().getString("company")).isEqualTo("Marketing Partner GmbH");
+    }
+
+    @Test
+    void aReferralOfTheSamePersonNeverLinkedIsBlankedAndItsLeadClosed() throws SQLException {
+        String prospect = "DU-" + tag;
+        String referrer = "DV-" + tag;
+        String email = "du" + tag + "@privacy.example";
+        imported(prospect, "Ulla" + tag + " KG", email);
+        imported(referrer, "Vera" + tag + " AG", "dv" + tag + "@privacy.example");
+        long referral = created(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", referrer)
+                .add("name", "Ulla Unlinked" + tag).add("company", "Ulla" + tag + " KG").add("email", email.toUpperCase())
+                .add("phone", "+49 30 " + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999))).add("note", "she needs pallets").build().toString()))
+                .getJsonNumber("id").longValue();
+
+        erase(prospect);
+
+        try (Connection db = Admins.database();
+             PreparedStatement read = db.prepareStatement("SELECT r.prospect_name, r.prospect_company, r.prospect_email, r.prospect_phone,"
+                     + " r.note, t.status, t.reason FROM referral r JOIN planned_touch t ON t.plan_key = CONCAT('referral:', r.id)"
+                     + " WHERE r.id = ?")) {
+            read.setLong(1, referral);
+            try (ResultSet row = read.executeQuery()) {
+                assertThat(row.next()).as("the referral and its lead").isTrue();
+                assertThat(row.getString(1)).isEqualTo("[erased]");
+                for (int column = 2; column <= 5; column++) {
+                    assertThat(row.getString(column)).as("column " + column).isNull();
+                }
+                assertThat(row.getString(6)).as("the lead is no longer a call to make").isEqualTo("CANCELLED");
+                assertThat(row.getString(7)).isEqualTo("[erased]");
+            }
+        }
+    }
+
+    @Test
+    void aFailedMessageOfAnErasedCustomerIsNeitherShownNorResent() {
+        String id = "DF-" + tag;
+        String email = "df" + tag + "@privacy.example";
+        imported(id, "Failing" + tag + " AG", email);
+        TestMailServer.gate().reject(email);
+        long message = created(admin.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + id
+                + "\",\"fields\":{\"years\":\"2\"}}")).getJsonNumber("id").longValue();
+        Eventually.soon().until(() -> admin.get("api/outbox/" + message).json().getString("status").equals("FAILED"));
+
+        erase(id);
+
+        Api.Reply resend = admin.postJson("api/outbox/" + message + "/resend", "");
+        assertThat(resend.status()).as(resend.toString()).isEqualTo(409);
+        assertThat(resend.json().getString("detail")).contains("removed (retention or an erasure)");
+        assertThat(ok(admin.get("api/outbox/" + message)).json().isNull("body_removed_at")).isFalse();
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
+
+    /** Imports a customer of this test's own, owned by salesperson a. */
+    private void imported(String externalId, String company, String email) {
+        Api.Reply reply = ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
+                externalId + "," + company + "," + email + ",Europe/Berlin," + team.a)));
+        assertThat(reply.json().getInt("created")).as(reply.toString()).isEqualTo(1);
+    }
+
+    private JsonObject erase(String externalId) {
+        return ok(admin.postJson("api/customers/" + externalId + "/erase", "{\"reason\":\"asked\"}")).json();
+    }
+
+    /** The row id an erased customer's marker ({@code erased-<id>}) carries. */
+    private static long idOf(String marker) {
+        return Long.parseLong(marker.substring("erased-".length()));
+    }
+
 
     /** Every text column of every table that holds the customer's company, names, email or phone: "table.column: value". */
     private List<String> traces() throws SQLException {
