@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 /**
  * {@code POST /api/import/customers}: upsert by external_id, batch by batch. A row whose email address is on the
  * suppression list is not stored: it is the one way an address becomes a customer's, so this is where the list holds.
+ * Nor is a row under an erased customer's marker ({@link #ERASED}): the anonymised row is never filled again.
  */
 @ApplicationScoped
 public class CustomerImporter implements RowImporter<CustomerRow> {

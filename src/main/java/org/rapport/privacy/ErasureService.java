@@ -29,7 +29,8 @@ import java.util.Optional;
  * and kept (its id holds the counts reports read), the free text of their records is blanked, the text that names them
  * in other customers' records and in internal mail is replaced by {@link Anonymised#MARK}, their waiting calls are
  * cancelled, their consent says never again and their email address goes on the {@link SuppressionList} (as a keyed
- * hash), so that a later import or referral of it is refused. Their waiting messages are suppressed once it commits
+ * hash), so that a later import or referral of it is refused; referrals of that address never linked to them are
+ * blanked and their leads' calls cancelled, and their messages are marked as removed, so none is shown or resent. Their waiting messages are suppressed once it commits
  * ({@link Suppressions}, which fires what the features that queued them observe), and the {@code .eml} files of their
  * messages are deleted then ({@link ErasedMailFiles}). A second erasure of the same external id finds the first and changes
  * nothing. What remains, and why: docs/operations.md.
