@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 /**
  * {@code POST /api/import/customers}: upsert by external_id, batch by batch. A row whose email address is on the
  * suppression list is not stored: it is the one way an address becomes a customer's, so this is where the list holds.
+ * Nor is a row under an erased customer's marker ({@link #ERASED}): the anonymised row is never filled again.
  */
 @ApplicationScoped
 public class CustomerImporter implements RowImporter<CustomerRow> {
@@ -40,6 +41,9 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
 
     /** The reason an import gives for a suppressed row; no value goes with it. */
     public static final String SUPPRESSED = "suppressed: this address asked to be forgotten";
+
+    /** The reason an import gives for a row under an erased customer's marker: that row is never filled again. */
+    public static final String ERASED = "this customer was erased; a new customer needs a new external id";
 
     @Inject
     CustomerMapper mapper;
@@ -125,8 +129,13 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
     @Transactional
     public Counts store(List<Parsed<CustomerRow>> batch, Consumer<Rejection> reject) {
         Map<String, Stored> stored = new HashMap<>();
-        mapper.findStored(batch.stream().map(p -> p.row().externalId()).toList())
-                .forEach(s -> stored.put(s.externalId(), s));
+        Set<String> erased = new HashSet<>(); // in upper case: the database finds "ERASED-7" under "erased-7"
+        mapper.findStored(batch.stream().map(p -> p.row().externalId()).toList()).forEach(s -> {
+            stored.put(s.externalId(), s);
+            if (s.erased()) {
+                erased.add(upper(s.externalId()));
+            }
+        });
         Set<String> codes = new HashSet<>();
         batch.forEach(p -> {
             codes.addAll(p.row().offers());
@@ -158,8 +167,13 @@ public class CustomerImporter implements RowImporter<CustomerRow> {
                 refused++;
                 continue;
             }
-            byte[] hash = row.importHash();
+            if (erased.contains(upper(row.externalId()))) {
+                reject.accept(new Rejection(p.line(), "external_id", row.externalId(), ERASED));
+                refused++;
+                continue;
+            }
             Stored before = stored.get(row.externalId());
+            byte[] hash = row.importHash();
             if (before != null && Arrays.equals(before.importHash(), hash)) {
                 continue;
             }

@@ -13,7 +13,8 @@ import java.util.Optional;
 @Mapper
 public interface CustomerMapper {
 
-    record Stored(long id, String externalId, byte[] importHash, Long ownerId) {
+    /** A stored customer as the import sees it; {@code erased}: the row of an erased customer, which nothing fills again. */
+    record Stored(long id, String externalId, byte[] importHash, Long ownerId, boolean erased) {
     }
 
     /** A row to write: the imported values, the owner resolved to its id, and the digest of the values. */
@@ -43,6 +44,8 @@ public interface CustomerMapper {
     long count();
 
     Optional<Long> findOwnerId(@Param("id") long id);
+
+    boolean erased(@Param("id") long id);
 
     boolean reaches(@Param("access") Access access, @Param("id") long id);
 

@@ -58,6 +58,11 @@ public class CustomerService {
         return ids;
     }
 
+    /** The customer was erased (privacy): the row stays for the reports; nothing is proposed for them any more. */
+    public boolean erased(long customerId) {
+        return mapper.erased(customerId);
+    }
+
     /** The salesperson who owns the customer, if any. */
     public java.util.Optional<Long> ownerOf(long customerId) {
         return mapper.findOwnerId(customerId);

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.customers.CustomerService;
 import org.rapport.customers.Tier;
 import org.rapport.customers.TierReached;
 import org.rapport.outbox.Mail;
@@ -17,6 +18,7 @@ import org.rapport.audit.AuditKind;
 import org.rapport.audit.AuditTrail;
 import org.rapport.audit.Change;
 import org.rapport.audit.Subject;
+import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.InvalidInput;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.AuthenticatedUser;
@@ -52,6 +54,9 @@ public class RewardService {
 
     @Inject
     RuleService rules;
+
+    @Inject
+    CustomerService customers;
 
     @Inject
     OutboxService outbox;
@@ -107,8 +112,9 @@ public class RewardService {
         }
         Optional<Long> created = propose(kind, customerId, subject.strip(), RewardReason.typed(reason.strip()),
                 RewardOrigin.PERSON, author.username());
-        long id = created.or(() -> mapper.idBySubject(kind, RewardOrigin.PERSON, customerId, subject.strip())).orElseThrow(() -> new InvalidInput(
-                "kind: the rule for " + kind + " is off (its value is 0 in /api/rules), so it proposes nothing."));
+        long id = created.or(() -> mapper.idBySubject(kind, RewardOrigin.PERSON, customerId, subject.strip())).orElseThrow(() ->
+                customers.erased(customerId) ? new Conflict("The customer was erased; nothing is proposed for them.")
+                        : new InvalidInput("kind: the rule for " + kind + " is off (its value is 0 in /api/rules), so it proposes nothing."));
         return new Proposed(require(author.access(), id), created.isPresent());
     }
 

@@ -339,7 +339,7 @@ public class OutboxService {
     }
 
     private static String contentRemoved(long id) {
-        return "The content of outbox message " + id + " was removed by retention (rapport.retention.message-bodies)";
+        return "The content of outbox message " + id + " was removed (retention or an erasure)";
     }
 
     /** A customer's messages the caller reaches, newest first, each with the responses it drew. */

@@ -239,7 +239,12 @@ public class PlanningService {
 
     /** The recommended prospect became a customer: the lead's call, if still open, is no longer needed. */
     public void referralSettled(long referralId, String note) {
-        touches.settled("referral:" + referralId, note);
+        touches.settled(referralLeadKey(referralId), note);
+    }
+
+    /** The plan key of a referral's lead call ({@link #referralLead}), by which an erasure closes the lead of a prospect. */
+    public static String referralLeadKey(long referralId) {
+        return "referral:" + referralId;
     }
 
     /** The width of {@code planned_touch.reason}, in characters: a longer reason is shortened, ending in "…". */
@@ -251,7 +256,7 @@ public class PlanningService {
      * called.
      */
     public boolean referralLead(long customerId, long referralId, String reason) {
-        return page.callToday(Proposal.Rule.REFERRAL_LEAD, customerId, "referral:" + referralId, ColumnText.fitted(reason, REASON_WIDTH),
+        return page.callToday(Proposal.Rule.REFERRAL_LEAD, customerId, referralLeadKey(referralId), ColumnText.fitted(reason, REASON_WIDTH),
                 Planner.CHECK_IN_PRIORITY + 10, clock.instant());
     }
 

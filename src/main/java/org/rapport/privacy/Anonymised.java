@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The values an erasure writes in place of personal data, and what it looks for in other people's records. */
 public final class Anonymised {
@@ -31,8 +32,10 @@ public final class Anonymised {
 
     /**
      * The texts that identify the customer in someone else's records (an introduction email to the other side, a
-     * reward's reason, a digest): the company, full and single names, email and phone, longest first so that a full name
-     * is replaced before its parts; blank and too short ones left out, each once (ignoring case).
+     * reward's reason, a digest): the company, the full name ("first last"), the preferred name (how mail and digests
+     * address them), email and phone, longest first so that a full name is replaced before a preferred name within it;
+     * blank and too short ones left out, each once (ignoring case). A first or last name alone is not looked for: "Mark"
+     * or "Berg" is too often a word of someone else's text.
      */
     static List<String> identifiers(String company, String firstName, String lastName, String preferredName, String email,
                                     String phone) {
@@ -41,8 +44,6 @@ public final class Anonymised {
         if (firstName != null && lastName != null) {
             candidates.add(firstName.strip() + " " + lastName.strip());
         }
-        candidates.add(firstName);
-        candidates.add(lastName);
         candidates.add(preferredName);
         candidates.add(email);
         candidates.add(phone);
@@ -56,5 +57,15 @@ public final class Anonymised {
         }
         identifiers.sort(Comparator.comparingInt(String::length).reversed());
         return identifiers;
+    }
+
+    /**
+     * The regular expression (MariaDB's PCRE2, and java.util.regex alike) that finds {@code identifier} as a whole, in
+     * any case, never inside a longer word: "Mark" does not find "Marketing". The text is quoted, so a "+" or "." in a
+     * phone or email is itself; the edges are "no letter, digit or _ next to it", which also holds where the identifier
+     * starts or ends with a sign ("+49 …"), unlike \b.
+     */
+    static String wholeWords(String identifier) {
+        return "(?i)(?<![\\p{L}\\p{N}_])" + Pattern.quote(identifier) + "(?![\\p{L}\\p{N}_])";
     }
 }

@@ -56,7 +56,7 @@ public interface ErasureMapper {
     int cancelPlannedTouches(@Param("id") long id, @Param("from") Collection<String> from, @Param("to") String to,
                              @Param("at") Instant at);
 
-    int eraseMessages(@Param("id") long id);
+    int eraseMessages(@Param("id") long id, @Param("at") Instant at);
 
     int eraseResponses(@Param("id") long id);
 
@@ -66,6 +66,14 @@ public interface ErasureMapper {
     int eraseRewards(@Param("id") long id, @Param("mark") String mark);
 
     int eraseRewardEntries(@Param("id") long id, @Param("mark") String mark);
+
+    /** The referrals never linked to a customer whose prospect had this email address (trimmed, in any case). */
+    List<Long> unlinkedReferralsOf(@Param("email") String email);
+
+    int eraseUnlinkedReferrals(@Param("ids") Collection<Long> ids, @Param("mark") String mark);
+
+    int closeLeads(@Param("keys") Collection<String> planKeys, @Param("mark") String mark, @Param("from") Collection<String> from,
+                   @Param("to") String to, @Param("at") Instant at);
 
     int eraseReferrals(@Param("id") long id, @Param("mark") String mark, @Param("actor") String actor,
                        @Param("markerActor") String markerActor);

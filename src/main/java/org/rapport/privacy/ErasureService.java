@@ -9,6 +9,7 @@ import org.rapport.audit.Change;
 import org.rapport.audit.Subject;
 import org.rapport.outbox.Suppressions;
 import org.rapport.planning.PlannedTouchStatus;
+import org.rapport.planning.PlanningService;
 import org.rapport.platform.database.AfterCommit;
 import org.rapport.platform.errors.CustomerNotFound;
 import org.rapport.suppression.SuppressionList;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * and kept (its id holds the counts reports read), the free text of their records is blanked, the text that names them
  * in other customers' records and in internal mail is replaced by {@link Anonymised#MARK}, their waiting calls are
  * cancelled, their consent says never again and their email address goes on the {@link SuppressionList} (as a keyed
- * hash), so that a later import or referral of it is refused. Their waiting messages are suppressed once it commits
+ * hash), so that a later import or referral of it is refused; referrals of that address never linked to them are
+ * blanked and their leads' calls cancelled, and their messages are marked as removed, so none is shown or resent. Their waiting messages are suppressed once it commits
  * ({@link Suppressions}, which fires what the features that queued them observe), and the {@code .eml} files of their
  * messages are deleted then ({@link ErasedMailFiles}). A second erasure of the same external id finds the first and changes
  * nothing. What remains, and why: docs/operations.md.
@@ -83,8 +85,8 @@ public class ErasureService {
         if (target.email != null && target.email.indexOf('@') > 0) {
             suppressionList.add(target.email, SuppressionList.Source.ERASURE); // a later import or referral is refused
         }
-        // named by the marker the row carries now; the reason is free text, which the trail redacts
-        audit.record(AuditKind.CUSTOMER_ERASED, Subject.of("customer", marker), Change.to(Change.state("erased_at", now,
+        // named by the row's id, which names no one; the reason is free text, which the trail redacts
+        audit.record(AuditKind.CUSTOMER_ERASED, Subject.of("customer", target.id), Change.to(Change.state("erased_at", now,
                 "reason", reason)));
         suppressions.afterCommit(target.id);
         afterCommit.collect(EML_FILES, target.id, mailFiles::deleteOf);
@@ -100,14 +102,32 @@ public class ErasureService {
         mapper.eraseTouches(id);
         mapper.erasePlannedTouches(id, mark);
         mapper.cancelPlannedTouches(id, cancellable(), PlannedTouchStatus.CANCELLED.name(), now);
-        mapper.eraseMessages(id);
+        mapper.eraseMessages(id, now);
         mapper.eraseResponses(id);
         mapper.eraseIntroductions(id, mark, actor, markerActor);
         mapper.eraseRewards(id, mark);
         mapper.eraseRewardEntries(id, mark);
         mapper.eraseReferrals(id, mark, actor, markerActor);
+        eraseUnlinkedReferrals(target, now);
         mapper.erasePurchases(id);
         mapper.eraseProblems(id, mark);
+    }
+
+    /**
+     * Referrals of the same person (their email address) that were never linked to their row: blanked as their linked
+     * one, and their leads' calls closed, so that no salesperson calls someone who asked to be forgotten.
+     */
+    private void eraseUnlinkedReferrals(ErasureMapper.Target target, Instant now) {
+        if (target.email == null || target.email.isBlank()) {
+            return;
+        }
+        List<Long> referrals = mapper.unlinkedReferralsOf(target.email);
+        if (referrals.isEmpty()) {
+            return;
+        }
+        mapper.eraseUnlinkedReferrals(referrals, Anonymised.MARK);
+        mapper.closeLeads(referrals.stream().map(PlanningService::referralLeadKey).toList(), Anonymised.MARK, cancellable(),
+                PlannedTouchStatus.CANCELLED.name(), now);
     }
 
     /** Before the customer's own row is blanked: the texts that identify them are read from it. */
@@ -115,7 +135,8 @@ public class ErasureService {
         List<String> identifiers = Anonymised.identifiers(target.company, target.contactFirstName, target.contactLastName,
                 target.preferredName, target.email, target.phone);
         List<Long> partners = mapper.partners(target.id);
-        for (String text : identifiers) {
+        for (String identifier : identifiers) {
+            String text = Anonymised.wholeWords(identifier);
             mapper.scrubInternalMessages(text, Anonymised.MARK);
             if (!partners.isEmpty()) {
                 mapper.scrubPartnerMessages(partners, text, Anonymised.MARK);

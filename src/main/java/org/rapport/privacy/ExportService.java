@@ -51,7 +51,7 @@ public class ExportService {
             sections.put(section, ExportRows.of(section, read(section).apply(id)));
         }
         sections.put(ExportSection.MESSAGES, sections.get(ExportSection.MESSAGES).stream().map(this::rendered).toList());
-        audit.record(AuditKind.CUSTOMER_EXPORTED, Subject.of("customer", externalId), Change.NONE);
+        audit.record(AuditKind.CUSTOMER_EXPORTED, Subject.of("customer", id), Change.NONE); // the id: the trail holds nothing an erasure would remove
         return new CustomerExport(externalId, clock.instant().truncatedTo(ChronoUnit.MILLIS), sections);
     }
 

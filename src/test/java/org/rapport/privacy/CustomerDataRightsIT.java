@@ -6,11 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.rapport.testing.Admins;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
@@ -19,6 +16,7 @@ import org.rapport.testing.Mailbox;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
+import org.rapport.testing.TopSpend;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -57,10 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clicked, a rating, a reply into the reply mailbox, a call, planned touches, a purchase, a problem, a referral, rewards,
  * an introduction from a matching run, a data request from the unsubscribe page), exported section by section, and then
  * erased: no table and no {@code .eml} file holds their name, email or phone any more, reports still answer, and a
- * second erasure changes nothing. The tests run in order on the one customer: the erasure comes last.
+ * second erasure changes nothing. The export tests read one such history built once, which none of them changes; the
+ * erasure test builds its own, and every other test its own small customers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CustomerDataRightsIT {
 
     private static final Pattern UNSUBSCRIBE = Pattern.compile("<https?://[^>]*/(u/[a-z2-7]+)>");
@@ -72,53 +70,67 @@ class CustomerDataRightsIT {
     Api api;
     Api admin;
     Team team;
+    /** Makes the ids of the smaller tests' own customers unique. */
     String tag;
-    String customer;
-    String partner;
-    String company;
-    String firstName;
-    String lastName;
-    String email;
-    String phone;
-    String unsubscribe;
-    long checkInId;
-    String checkInMessageId;
-    long partnerRewardId;
+    /** The rich history the export tests read; nothing changes it (the erasure test builds its own). */
+    History shown;
+
+    /** A customer with a rich history (see the class comment) and the partner they were introduced to. */
+    static final class History {
+        String tag;
+        String customer;
+        String partner;
+        String company;
+        String firstName;
+        String lastName;
+        String email;
+        String phone;
+        String unsubscribe;
+        long checkInId;
+        String checkInMessageId;
+        long partnerRewardId;
+    }
 
     @BeforeAll
-    void richHistory() throws Exception {
+    void server() throws Exception {
         api = TestServer.api();
         admin = api.asAdmin();
         team = new Team(api);
         tag = UUID.randomUUID().toString().substring(0, 8);
-        customer = "DX-" + tag;
-        partner = "DY-" + tag;
-        company = "Datenschutz" + tag + " GmbH";
-        firstName = "Priva" + tag;
-        lastName = "Kunde" + tag;
-        email = "dx" + tag + "@privacy.example";
-        phone = "+49 30 " + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999));
+        shown = richHistory();
+    }
 
-        String code = "dx-" + tag;
-        ok(admin.postCsv("api/import/categories", Csv.lines("code,name", code + ",Logistics " + tag)));
+    private History richHistory() throws Exception {
+        History h = new History();
+        h.tag = UUID.randomUUID().toString().substring(0, 8);
+        h.customer = "DX-" + h.tag;
+        h.partner = "DY-" + h.tag;
+        h.company = "Datenschutz" + h.tag + " GmbH";
+        h.firstName = "Priva" + h.tag;
+        h.lastName = "Kunde" + h.tag;
+        h.email = "dx" + h.tag + "@privacy.example";
+        h.phone = "+49 30 " + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999));
+
+        String code = "dx-" + h.tag;
+        ok(admin.postCsv("api/import/categories", Csv.lines("code,name", code + ",Logistics " + h.tag)));
         ok(admin.postCsv("api/import/customers", Csv.lines(
                 "owner,external_id,company,contact_first_name,contact_last_name,preferred_name,email,phone,region,offers,needs,"
                         + "intro_ok,time_zone,locale,preferences,personal_notes",
-                team.a + "," + customer + "," + company + "," + firstName + "," + lastName + "," + firstName + "," + email + ","
-                        + phone + ",DE-BE,," + code + ",true,Europe/Berlin,en,=SUM(1) calls after 10,"
-                        + "\"" + firstName + " likes sailing; mobile " + phone + "\"",
-                team.b + "," + partner + ",Partner" + tag + " AG,Paul,Partner,Paul,dy" + tag + "@privacy.example,,DE-BE," + code
+                team.a + "," + h.customer + "," + h.company + "," + h.firstName + "," + h.lastName + "," + h.firstName + "," + h.email + ","
+                        + h.phone + ",DE-BE,," + code + ",true,Europe/Berlin,en,=SUM(1) calls after 10,"
+                        + "\"" + h.firstName + " likes sailing; mobile " + h.phone + "\"",
+                team.b + "," + h.partner + ",Partner" + h.tag + " AG,Paul,Partner,Paul,dy" + h.tag + "@privacy.example,,DE-BE," + code
                         + ",,true,Europe/Berlin,en,,")));
         // matched before the problem below, which keeps a customer out of matching while its follow-up is due
         ok(admin.postJson("api/introductions/match", ""));
 
         // a check-in email, sent; a click on one of its links, a rating and a reply
-        JsonObject composed = created(admin.postJson("api/outbox", "{\"template\":\"problem-check-in\",\"customer\":\"" + customer
+        JsonObject composed = created(admin.postJson("api/outbox", "{\"template\":\"problem-check-in\",\"customer\":\"" + h.customer
                 + "\",\"fields\":{\"problem\":{\"summary\":\"Late delivery\",\"resolution\":\"Express\"}}}"));
-        checkInId = composed.getJsonNumber("id").longValue();
-        Eventually.soon().until(() -> admin.get("api/outbox/" + checkInId).json().getString("status").equals("SENT"));
-        checkInMessageId = admin.get("api/outbox/" + checkInId).json().getString("message_id");
-        MimeMessage mail = Mailbox.single(email);
+        h.checkInId = composed.getJsonNumber("id").longValue();
+        Eventually.soon().until(() -> admin.get("api/outbox/" + h.checkInId).json().getString("status").equals("SENT"));
+        h.checkInMessageId = admin.get("api/outbox/" + h.checkInId).json().getString("message_id");
+        MimeMessage mail = Mailbox.single(h.email);
         String html = (String) ((Multipart) mail.getContent()).getBodyPart(1).getContent();
         Matcher rating = RATING.matcher(html);
         assertThat(rating.find()).as(html).isTrue();
@@ -128,39 +140,39 @@ class CustomerDataRightsIT {
         assertThat(api.anonymous().get(click.group(1)).status()).isIn(200, 302, 303);
         Matcher link = UNSUBSCRIBE.matcher(mail.getHeader("List-Unsubscribe", null));
         assertThat(link.find()).isTrue();
-        unsubscribe = link.group(1);
-        deliverReply("Thanks! Please call me, " + firstName + ", on " + phone + ".");
+        h.unsubscribe = link.group(1);
+        deliverReply(h, "Thanks! Please call me, " + h.firstName + ", on " + h.phone + ".");
 
         // a call, a purchase, a resolved problem (its follow-up planned by a plan), a referral, rewards, an introduction
-        created(admin.postJson("api/touches", Json.createObjectBuilder().add("customer", customer).add("kind", "CALL")
-                .add("outcome", "REACHED").add("note", "Spoke with " + firstName + " " + lastName + " on " + phone).build().toString()));
-        created(admin.postJson("api/purchases", Json.createObjectBuilder().add("external_id", "DXP-" + tag).add("customer", customer)
+        created(admin.postJson("api/touches", Json.createObjectBuilder().add("customer", h.customer).add("kind", "CALL")
+                .add("outcome", "REACHED").add("note", "Spoke with " + h.firstName + " " + h.lastName + " on " + h.phone).build().toString()));
+        created(admin.postJson("api/purchases", Json.createObjectBuilder().add("external_id", "DXP-" + h.tag).add("customer", h.customer)
                 .add("purchased_on", LocalDate.now(ZoneOffset.UTC).minusDays(3).toString()).add("amount", "1250.00")
-                .add("currency", "EUR").add("description", "Forklift for " + firstName).build().toString()));
+                .add("currency", "EUR").add("description", "Forklift for " + h.firstName).build().toString()));
         OffsetDateTime opened = OffsetDateTime.now(ZoneOffset.UTC).minusDays(5);
-        created(admin.postJson("api/problems", Json.createObjectBuilder().add("external_id", "DXQ-" + tag).add("customer", customer)
+        created(admin.postJson("api/problems", Json.createObjectBuilder().add("external_id", "DXQ-" + h.tag).add("customer", h.customer)
                 .add("opened_at", opened.toString()).add("resolved_at", opened.plusDays(2).toString())
-                .add("summary", "Broken pallet, " + firstName + " upset").add("resolution", "Replaced for " + lastName).build().toString()));
+                .add("summary", "Broken pallet, " + h.firstName + " upset").add("resolution", "Replaced for " + h.lastName).build().toString()));
         ok(admin.postJson("api/planning/run", ""));
-        created(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", customer).add("name", "Rita Referred" + tag)
-                .add("email", "rita" + tag + "@prospect.example").add("note", firstName + " recommends her").build().toString()));
-        created(admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", customer).add("kind", "REFERRAL_CONVERTED")
-                .add("subject", "thanks " + tag).add("reason", "a gift for " + firstName + " " + lastName).build().toString()));
-        partnerRewardId = created(admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", partner)
-                .add("kind", "REFERRAL_CONVERTED").add("subject", "thanks " + tag).add("reason", "met " + company + " through us")
+        created(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", h.customer).add("name", "Rita Referred" + h.tag)
+                .add("email", "rita" + h.tag + "@prospect.example").add("note", h.firstName + " recommends her").build().toString()));
+        created(admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", h.customer).add("kind", "REFERRAL_CONVERTED")
+                .add("subject", "thanks " + h.tag).add("reason", "a gift for " + h.firstName + " " + h.lastName).build().toString()));
+        h.partnerRewardId = created(admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", h.partner)
+                .add("kind", "REFERRAL_CONVERTED").add("subject", "thanks " + h.tag).add("reason", "met " + h.company + " through us")
                 .build().toString())).getJsonNumber("id").longValue();
 
         // the customer asks for their data twice (a replay) and changes their preferences on the same page
         for (int i = 0; i < 2; i++) {
-            assertThat(form(unsubscribe, "action=data-request&kind=EXPORT").status()).isEqualTo(200);
+            assertThat(form(h.unsubscribe, "action=data-request&kind=EXPORT").status()).isEqualTo(200);
         }
-        assertThat(form(unsubscribe, "action=keep&keep=THANK_YOU").status()).isEqualTo(200);
+        assertThat(form(h.unsubscribe, "action=keep&keep=THANK_YOU").status()).isEqualTo(200);
+        return h;
     }
 
     @Test
-    @Order(1)
     void theExportHasEverySection() {
-        JsonObject export = ok(admin.get("api/customers/" + customer + "/export")).json();
+        JsonObject export = ok(admin.get("api/customers/" + shown.customer + "/export")).json();
 
         assertThat(export.keySet()).containsAll(List.of("external_id", "exported_at"));
         for (ExportSection section : ExportSection.values()) {
@@ -170,48 +182,47 @@ class CustomerDataRightsIT {
             }
         }
         JsonObject row = export.getJsonObject("customer");
-        assertThat(row.getString("email")).isEqualTo(email);
-        assertThat(row.getString("phone")).isEqualTo(phone);
+        assertThat(row.getString("email")).isEqualTo(shown.email);
+        assertThat(row.getString("phone")).isEqualTo(shown.phone);
         assertThat(row.getString("owner")).isEqualTo(team.a);
         assertThat(row.getString("personal_notes")).contains("likes sailing");
-        assertThat(first(export, "categories").getString("name")).isEqualTo("Logistics " + tag);
+        assertThat(first(export, "categories").getString("name")).isEqualTo("Logistics " + shown.tag);
         assertThat(export.getJsonObject("consent").getString("stopped_purposes")).contains("CHECK_IN");
         assertThat(first(export, "consent_history").getString("kind")).isEqualTo("PREFERENCES");
         assertThat(rows(export, "touches")).anyMatch(t -> t.getString("kind").equals("CALL")
-                && t.getString("note").contains(lastName));
+                && t.getString("note").contains(shown.lastName));
         assertThat(rows(export, "touches")).as("the reply is a touch too").anyMatch(t -> t.getString("kind").equals("REPLY"));
         assertThat(rows(export, "planned_touches")).as("the low rating's call and the purchase's thank-you")
                 .anyMatch(t -> t.getString("status").equals("OPEN") && t.getString("channel").equals("CALL"))
                 .anyMatch(t -> t.getString("status").equals("QUEUED") && t.getString("channel").equals("EMAIL"));
-        JsonObject checkIn = rows(export, "messages").stream().filter(m -> m.getJsonNumber("id").longValue() == checkInId)
+        JsonObject checkIn = rows(export, "messages").stream().filter(m -> m.getJsonNumber("id").longValue() == shown.checkInId)
                 .findFirst().orElseThrow();
         assertThat(checkIn.getString("status")).isEqualTo("SENT");
-        assertThat(checkIn.getString("rendered_text")).as("as sent: rendered again").contains(firstName);
+        assertThat(checkIn.getString("rendered_text")).as("as sent: rendered again").contains(shown.firstName);
         assertThat(checkIn.getString("rendered_html")).as("the customer's signed links left out")
                 .doesNotContain("/u/").doesNotContain("/r/").doesNotContain("/c/");
-        assertThat(first(export, "clicks").getJsonNumber("message").longValue()).isEqualTo(checkInId);
+        assertThat(first(export, "clicks").getJsonNumber("message").longValue()).isEqualTo(shown.checkInId);
         assertThat(first(export, "replies").getString("detail")).contains("Please call me");
         assertThat(first(export, "ratings").getString("score")).matches("[1-5]");
         JsonObject introduction = first(export, "introductions");
         assertThat(introduction.getString("side")).isEqualTo("FIRST");
-        assertThat(introduction.getString("other_company")).isEqualTo("Partner" + tag + " AG");
+        assertThat(introduction.getString("other_company")).isEqualTo("Partner" + shown.tag + " AG");
         assertThat(introduction.keySet()).as("the other side by company only").doesNotContain("other_email", "other_phone");
         assertThat(first(export, "introduction_events").getString("stage_to")).isEqualTo("PROPOSED");
-        assertThat(first(export, "rewards").getString("reason")).contains(lastName);
+        assertThat(first(export, "rewards").getString("reason")).contains(shown.lastName);
         assertThat(first(export, "reward_entries").getString("status")).isEqualTo("PROPOSED");
         assertThat(first(export, "referrals").getString("role")).isEqualTo("MADE");
-        assertThat(first(export, "referrals").getString("prospect_name")).isEqualTo("Rita Referred" + tag);
+        assertThat(first(export, "referrals").getString("prospect_name")).isEqualTo("Rita Referred" + shown.tag);
         assertThat(first(export, "purchases").getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("1250.00");
-        assertThat(first(export, "problems").getString("summary")).contains(firstName);
+        assertThat(first(export, "problems").getString("summary")).contains(shown.firstName);
         assertThat(rows(export, "data_requests")).as("the replayed request is one").singleElement()
                 .satisfies(r -> assertThat(r.getString("kind")).isEqualTo("EXPORT"));
     }
 
     @Test
-    @Order(2)
     void theZipHasOneSafeCsvPerSection() throws Exception {
         for (String ask : List.of("?format=csv", "")) {
-            HttpResponse<byte[]> zip = bytes("api/customers/" + customer + "/export" + ask, "application/zip");
+            HttpResponse<byte[]> zip = bytes("api/customers/" + shown.customer + "/export" + ask, "application/zip");
             assertThat(zip.statusCode()).isEqualTo(200);
             assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
             Map<String, String> files = unzip(zip.body());
@@ -221,35 +232,39 @@ class CustomerDataRightsIT {
                 assertThat(files.get(section.key() + ".csv")).startsWith(String.join(",", section.columns()) + "\r\n");
             }
             assertThat(files.get("customer.csv")).as("a formula is no formula in a spreadsheet")
-                    .contains("'=SUM(1) calls after 10").doesNotContain(",=SUM").contains(email);
+                    .contains("'=SUM(1) calls after 10").doesNotContain(",=SUM").contains(shown.email);
         }
     }
 
     @Test
-    @Order(3)
     void onlyAnAdminExportsOrErasesAndOnlyTheExactExternalId() {
         for (Api caller : List.of(team.as(team.a), team.as(team.m))) {
-            assertThat(caller.get("api/customers/" + customer + "/export").status()).as("the owner and their manager").isEqualTo(403);
-            assertThat(caller.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"mine\"}").status()).isEqualTo(403);
+            assertThat(caller.get("api/customers/" + shown.customer + "/export").status()).as("the owner and their manager").isEqualTo(403);
+            assertThat(caller.postJson("api/customers/" + shown.customer + "/erase", "{\"reason\":\"mine\"}").status()).isEqualTo(403);
             assertThat(caller.get("api/data-requests").status()).isEqualTo(403);
         }
-        assertThat(api.anonymous().get("api/customers/" + customer + "/export").status()).isEqualTo(401);
-        for (String lookAlike : List.of(customer.toLowerCase(), customer + " ", " " + customer)) {
+        assertThat(api.anonymous().get("api/customers/" + shown.customer + "/export").status()).isEqualTo(401);
+        for (String lookAlike : List.of(shown.customer.toLowerCase(), shown.customer + " ", " " + shown.customer)) {
             String path = "api/customers/" + lookAlike.replace(" ", "%20");
             assertThat(admin.get(path + "/export").status()).as("'" + lookAlike + "'").isEqualTo(404);
             assertThat(admin.postJson(path + "/erase", "{\"reason\":\"look-alike\"}").status()).as("'" + lookAlike + "'").isEqualTo(404);
         }
-        assertThat(admin.get("api/customers/" + customer + "/export?format=xml").status()).isEqualTo(400);
+        assertThat(admin.get("api/customers/" + shown.customer + "/export?format=xml").status()).isEqualTo(400);
         for (String body : List.of("{}", "{\"reason\":\"  \"}", "")) {
-            Api.Reply refused = admin.postJson("api/customers/" + customer + "/erase", body);
+            Api.Reply refused = admin.postJson("api/customers/" + shown.customer + "/erase", body);
             assertThat(refused.status()).as(body + ": " + refused).isEqualTo(400);
         }
-        assertThat(admin.get("api/customers/" + customer).body()).as("nothing was erased").contains(company).contains(email);
+        assertThat(admin.get("api/customers/" + shown.customer).body()).as("nothing was erased").contains(shown.company).contains(shown.email);
     }
 
     @Test
-    @Order(4)
-    void theAdminHandlesTheQueueOnce() {
+    void theAdminHandlesTheQueueOnce() throws Exception {
+        String customer = "DQ-" + tag;
+        String email = "dq" + tag + "@privacy.example";
+        imported(customer, "Queue" + tag + " AG", email);
+        String unsubscribe = unsubscribeLink(customer, email);
+        assertThat(form(unsubscribe, "action=data-request&kind=EXPORT").status()).isEqualTo(200);
+
         JsonObject request = ok(admin.get("api/data-requests?status=OPEN")).array().getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getString("customer").equals(customer)).findFirst().orElseThrow();
         assertThat(request.getString("kind")).isEqualTo("EXPORT");
@@ -270,7 +285,6 @@ class CustomerDataRightsIT {
     }
 
     @Test
-    @Order(5)
     void everyTableWithACustomerIdIsExportedOrLeftOutOnPurpose() throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (Connection db = Admins.database();
@@ -288,25 +302,25 @@ class CustomerDataRightsIT {
     }
 
     @Test
-    @Order(6)
     void theErasureLeavesNoTraceAndReportsStillAnswer() throws Exception {
-        Path eml = emlFolder().resolve(checkInMessageId.replaceAll("[^A-Za-z0-9.@-]", "") + ".eml");
+        History h = richHistory();
+        Path eml = emlFolder().resolve(h.checkInMessageId.replaceAll("[^A-Za-z0-9.@-]", "") + ".eml");
         Files.createDirectories(eml.getParent());
-        Files.writeString(eml, "To: " + firstName + " <" + email + ">\r\nSubject: written as EmlPostman names it\r\n\r\n" + phone);
+        Files.writeString(eml, "To: " + h.firstName + " <" + h.email + ">\r\nSubject: written as EmlPostman names it\r\n\r\n" + h.phone);
         String period = "?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "&to=" + LocalDate.now(ZoneOffset.UTC).plusDays(1);
         String netweaving = "api/reports/netweaving" + period + "&team=" + team.m;
         JsonObject before = ok(admin.get(netweaving)).json();
-        assertThat(traces()).as("the search finds what it looks for").isNotEmpty();
+        assertThat(traces(h)).as("the search finds what it looks for").isNotEmpty();
 
-        JsonObject erased = ok(admin.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"the customer asked (data request)\"}")).json();
+        JsonObject erased = ok(admin.postJson("api/customers/" + h.customer + "/erase", "{\"reason\":\"the customer asked (data request)\"}")).json();
 
         assertThat(erased.getBoolean("changed")).isTrue();
-        assertThat(traces()).as("text columns of every table holding the name, email or phone").isEmpty();
+        assertThat(traces(h)).as("text columns of every table holding the name, email or phone").isEmpty();
         assertThat(Files.exists(eml)).as("the .eml file of the customer's message").isFalse();
         try (Stream<Path> files = Files.list(eml.getParent())) {
             for (Path file : files.toList()) {
                 assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as(file.toString())
-                        .doesNotContain(email).doesNotContain(phone).doesNotContain(firstName);
+                        .doesNotContain(h.email).doesNotContain(h.phone).doesNotContain(h.firstName);
             }
         }
         JsonObject after = ok(admin.get(netweaving)).json();
@@ -316,8 +330,8 @@ class CustomerDataRightsIT {
         ok(admin.get("api/reports/responses" + period));
         ok(admin.get("api/reports/service-standards" + period));
         String marker = erased.getString("marker");
-        assertThat(ok(admin.get("api/customers/" + marker)).body()).contains("[erased]").doesNotContain(email);
-        assertThat(ok(admin.get("api/rewards/" + partnerRewardId)).json().toString()).as("the partner's reward names no one")
+        assertThat(ok(admin.get("api/customers/" + marker)).body()).contains("[erased]").doesNotContain(h.email);
+        assertThat(ok(admin.get("api/rewards/" + h.partnerRewardId)).json().toString()).as("the partner's reward names no one")
                 .contains("met [erased] through us");
 
         // never contacted again: the waiting mail is suppressed, the calls cancelled, a new email refused
@@ -339,51 +353,197 @@ class CustomerDataRightsIT {
         } else {
             assertThat(composed.status()).as(composed.toString()).isIn(400, 409);
         }
-        assertThat(Mailbox.to(email)).as("only the check-in ever reached them").hasSize(1);
+        assertThat(Mailbox.to(h.email)).as("only the check-in ever reached them").hasSize(1);
 
         // a second erasure finds the first and changes nothing
-        JsonObject again = ok(admin.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"asked again\"}")).json();
+        JsonObject again = ok(admin.postJson("api/customers/" + h.customer + "/erase", "{\"reason\":\"asked again\"}")).json();
         assertThat(again.getBoolean("changed")).isFalse();
         assertThat(again.getString("erased_at")).isEqualTo(erased.getString("erased_at"));
         assertThat(again.getString("marker")).isEqualTo(marker);
         JsonObject byMarker = ok(admin.postJson("api/customers/" + marker + "/erase", "{\"reason\":\"by the marker\"}")).json();
         assertThat(byMarker.getBoolean("changed")).isFalse();
         assertThat(byMarker.getString("erased_at")).isEqualTo(erased.getString("erased_at"));
-        assertThat(admin.get("api/customers/" + customer + "/export").status()).isEqualTo(404);
+        assertThat(admin.get("api/customers/" + h.customer + "/export").status()).isEqualTo(404);
         JsonObject left = ok(admin.get("api/customers/" + marker + "/export")).json();
         assertThat(left.getJsonObject("customer").getString("erased_at")).isEqualTo(erased.getString("erased_at"));
         assertThat(left.getJsonArray("purchases")).as("the counts reports need stay").hasSize(1);
 
         // the audit trail says who exported and erased, without the reason's text
+        // named by the row's id, never by the external id (the trail outlives the erasure and must hold nothing to erase)
+        String rowId = String.valueOf(idOf(marker));
         JsonObject event = ok(admin.get("api/audit?kind=CUSTOMER_ERASED&limit=50")).json().getJsonArray("events")
-                .getValuesAs(JsonObject.class).stream().filter(e -> marker.equals(e.getString("subject_id"))).findFirst().orElseThrow();
+                .getValuesAs(JsonObject.class).stream().filter(e -> rowId.equals(e.getString("subject_id"))).findFirst().orElseThrow();
         assertThat(event.getString("actor_name")).isEqualTo("admin");
         assertThat(event.getJsonObject("after").getString("reason")).isEqualTo("[redacted]");
         assertThat(ok(admin.get("api/audit?kind=CUSTOMER_EXPORTED&limit=200")).json().getJsonArray("events")
-                .getValuesAs(JsonObject.class)).anyMatch(e -> customer.equals(e.getString("subject_id")));
+                .getValuesAs(JsonObject.class)).anyMatch(e -> rowId.equals(e.getString("subject_id")));
+        assertThat(ok(admin.get("api/audit?limit=1000")).body()).as("the trail").doesNotContain(h.customer);
 
         // the address is suppressed: the CRM's old row is refused by the import, a referral of it too
         Api.Reply reimported = ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
-                customer + "," + company + "," + email.toUpperCase() + ",Europe/Berlin," + team.a)));
+                h.customer + "," + h.company + "," + h.email.toUpperCase() + ",Europe/Berlin," + team.a)));
         assertThat(reimported.json().getInt("created")).as(reimported.toString()).isZero();
         assertThat(reimported.json().getJsonArray("rejected").getJsonObject(0).getString("reason")).contains("suppressed");
-        assertThat(reimported.body()).doesNotContain(email);
-        assertThat(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", partner).add("name", "Someone")
-                .add("email", email).build().toString()).status()).isEqualTo(409);
+        assertThat(reimported.body()).doesNotContain(h.email);
+        assertThat(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", h.partner).add("name", "Someone")
+                .add("email", h.email).build().toString()).status()).isEqualTo(409);
 
         // the CRM imports them again with another address: a new customer under the old external id, erased anew
         ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
-                customer + "," + company + ",new-" + email + ",Europe/Berlin," + team.a)));
-        JsonObject second = ok(admin.postJson("api/customers/" + customer + "/erase", "{\"reason\":\"imported again\"}")).json();
+                h.customer + "," + h.company + ",new-" + h.email + ",Europe/Berlin," + team.a)));
+        JsonObject second = ok(admin.postJson("api/customers/" + h.customer + "/erase", "{\"reason\":\"imported again\"}")).json();
         assertThat(second.getBoolean("changed")).isTrue();
         assertThat(second.getString("marker")).isNotEqualTo(marker);
-        assertThat(traces()).isEmpty();
+        assertThat(traces(h)).isEmpty();
+    }
+
+    @Test
+    void anImportRowUnderAnErasedCustomersMarkerIsRefusedAndWritesNothing() {
+        String id = "DE-" + tag;
+        imported(id, "Refill" + tag + " AG", "de" + tag + "@privacy.example");
+        String marker = erase(id).getString("marker");
+
+        Api.Reply refill = ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,email_ok,intro_ok,time_zone",
+                marker + ",Refilled AG,de2" + tag + "@privacy.example,true,true,Europe/Berlin",
+                marker.toUpperCase() + ",Refilled AG,de3" + tag + "@privacy.example,true,true,Europe/Berlin")));
+
+        JsonObject answer = refill.json();
+        assertThat(answer.getInt("created") + answer.getInt("updated")).as(refill.toString()).isZero();
+        assertThat(answer.getJsonArray("rejected").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getInt("line") + " " + r.getString("column") + ": " + r.getString("reason"))
+                .containsExactly("2 external_id: this customer was erased; a new customer needs a new external id",
+                        "3 external_id: this customer was erased; a new customer needs a new external id");
+        JsonObject left = ok(admin.get("api/customers/" + marker + "/export")).json();
+        assertThat(left.getJsonObject("customer").getString("company")).isEqualTo("[erased]");
+        assertThat(left.getJsonObject("customer").isNull("email")).as(left.toString()).isTrue();
+        assertThat(left.getJsonObject("consent").toString()).as("consent still says never again")
+                .containsPattern("\"email_ok\":\\s*(false|0)").containsPattern("\"do_not_contact\":\\s*(true|1)");
+        assertThat(erase(marker).getBoolean("changed")).as("still the first erasure").isFalse();
+    }
+
+    @Test
+    void anErasedCustomerIsProposedNoRewardByTheRulesOrByHand() {
+        String id = "DA-" + tag;
+        ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner,customer_since",
+                id + ",Jubilee" + tag + " AG,da" + tag + "@privacy.example,Europe/Berlin," + team.a + ","
+                        + LocalDate.now(ZoneOffset.UTC).minusYears(10).minusDays(21))));
+        ok(admin.postCsv("api/import/purchases", Csv.lines("external_id,customer,purchased_on,amount,currency",
+                id + "-P1," + id + "," + LocalDate.now(ZoneOffset.UTC).minusDays(30) + "," + TopSpend.amount() + ",EUR")));
+        String marker = erase(id).getString("marker");
+
+        ok(admin.postJson("api/tiers/recompute", ""));
+        assertThat(ok(admin.get("api/customers/" + marker)).json().getString("tier")).as("their purchases still count").isEqualTo("TOP10");
+        ok(admin.postJson("api/rewards/run", ""));
+
+        assertThat(ok(admin.get("api/rewards?limit=1000")).array().getValuesAs(JsonObject.class))
+                .as("no top-tier and no tenth-anniversary reward").noneMatch(r -> r.getString("customer").equals(marker));
+        Api.Reply byHand = admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", marker)
+                .add("kind", "REFERRAL_CONVERTED").add("subject", "thanks " + tag).add("reason", "a gift").build().toString());
+        assertThat(byHand.status()).as(byHand.toString()).isEqualTo(409);
+        assertThat(byHand.json().getString("detail")).contains("erased");
+    }
+
+    @Test
+    void cleaningOtherPeoplesRecordsReplacesWholeIdentifiersOnly() {
+        String mark = "DM-" + tag;
+        String partnerId = "DN-" + tag;
+        ok(admin.postCsv("api/import/customers", Csv.lines(
+                "external_id,company,contact_first_name,contact_last_name,email,time_zone,owner,referred_by",
+                mark + ",Mfirm" + tag + " GmbH,Mark,Eraser" + tag + ",dm" + tag + "@privacy.example,Europe/Berlin," + team.a + ",",
+                partnerId + ",Marketing Partner GmbH,Paula,Partner,dn" + tag + "@privacy.example,Europe/Berlin," + team.b + "," + mark)));
+        long reward = created(admin.postJson("api/rewards", Json.createObjectBuilder().add("customer", partnerId)
+                .add("kind", "REFERRAL_CONVERTED").add("subject", "welcome " + tag)
+                .add("reason", "Marketing Partner GmbH came through MARK ERASER" + tag + ", Mark's friend").build().toString()))
+                .getJsonNumber("id").longValue();
+
+        erase(mark);
+
+        assertThat(ok(admin.get("api/rewards/" + reward)).json().getString("reason"))
+                .as("the full name in any case, not 'Mark' in 'Marketing' nor alone")
+                .isEqualTo("Marketing Partner GmbH came through [erased], Mark's friend");
+        assertThat(ok(admin.get("api/customers/" + partnerId)).json().getString("company")).isEqualTo("Marketing Partner GmbH");
+    }
+
+    @Test
+    void aReferralOfTheSamePersonNeverLinkedIsBlankedAndItsLeadClosed() throws SQLException {
+        String prospect = "DU-" + tag;
+        String referrer = "DV-" + tag;
+        String email = "du" + tag + "@privacy.example";
+        imported(prospect, "Ulla" + tag + " KG", email);
+        imported(referrer, "Vera" + tag + " AG", "dv" + tag + "@privacy.example");
+        long referral = created(admin.postJson("api/referrals", Json.createObjectBuilder().add("customer", referrer)
+                .add("name", "Ulla Unlinked" + tag).add("company", "Ulla" + tag + " KG").add("email", email.toUpperCase())
+                .add("phone", "+49 30 " + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999))).add("note", "she needs pallets").build().toString()))
+                .getJsonNumber("id").longValue();
+
+        erase(prospect);
+
+        try (Connection db = Admins.database();
+             PreparedStatement read = db.prepareStatement("SELECT r.prospect_name, r.prospect_company, r.prospect_email, r.prospect_phone,"
+                     + " r.note, t.status, t.reason FROM referral r JOIN planned_touch t ON t.plan_key = CONCAT('referral:', r.id)"
+                     + " WHERE r.id = ?")) {
+            read.setLong(1, referral);
+            try (ResultSet row = read.executeQuery()) {
+                assertThat(row.next()).as("the referral and its lead").isTrue();
+                assertThat(row.getString(1)).isEqualTo("[erased]");
+                for (int column = 2; column <= 5; column++) {
+                    assertThat(row.getString(column)).as("column " + column).isNull();
+                }
+                assertThat(row.getString(6)).as("the lead is no longer a call to make").isEqualTo("CANCELLED");
+                assertThat(row.getString(7)).isEqualTo("[erased]");
+            }
+        }
+    }
+
+    @Test
+    void aFailedMessageOfAnErasedCustomerIsNeitherShownNorResent() {
+        String id = "DF-" + tag;
+        String email = "df" + tag + "@privacy.example";
+        imported(id, "Failing" + tag + " AG", email);
+        TestMailServer.gate().reject(email);
+        long message = created(admin.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + id
+                + "\",\"fields\":{\"years\":\"2\"}}")).getJsonNumber("id").longValue();
+        Eventually.soon().until(() -> admin.get("api/outbox/" + message).json().getString("status").equals("FAILED"));
+
+        erase(id);
+
+        Api.Reply resend = admin.postJson("api/outbox/" + message + "/resend", "");
+        assertThat(resend.status()).as(resend.toString()).isEqualTo(409);
+        assertThat(resend.json().getString("detail")).contains("removed (retention or an erasure)");
+        assertThat(ok(admin.get("api/outbox/" + message)).json().isNull("body_removed_at")).isFalse();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /** Imports a customer of this test's own, owned by salesperson a. */
+    private void imported(String externalId, String company, String email) {
+        Api.Reply reply = ok(admin.postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
+                externalId + "," + company + "," + email + ",Europe/Berlin," + team.a)));
+        assertThat(reply.json().getInt("created")).as(reply.toString()).isEqualTo(1);
+    }
+
+    /** Sends the customer a thank-you; the path of the page behind its List-Unsubscribe link. */
+    private String unsubscribeLink(String customer, String email) throws Exception {
+        long message = created(admin.postJson("api/outbox", "{\"template\":\"thank-you-anniversary\",\"customer\":\"" + customer
+                + "\",\"fields\":{\"years\":\"2\"}}")).getJsonNumber("id").longValue();
+        Eventually.soon().until(() -> admin.get("api/outbox/" + message).json().getString("status").equals("SENT"));
+        Matcher link = UNSUBSCRIBE.matcher(Mailbox.single(email).getHeader("List-Unsubscribe", null));
+        assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
+
+    private JsonObject erase(String externalId) {
+        return ok(admin.postJson("api/customers/" + externalId + "/erase", "{\"reason\":\"asked\"}")).json();
+    }
+
+    /** The row id an erased customer's marker ({@code erased-<id>}) carries. */
+    private static long idOf(String marker) {
+        return Long.parseLong(marker.substring("erased-".length()));
+    }
+
+
     /** Every text column of every table that holds the customer's company, names, email or phone: "table.column: value". */
-    private List<String> traces() throws SQLException {
+    private List<String> traces(History h) throws SQLException {
         List<String> found = new ArrayList<>();
         Map<String, List<String>> columns = new LinkedHashMap<>();
         try (Connection db = Admins.database()) {
@@ -398,7 +558,7 @@ class CustomerDataRightsIT {
             }
             for (Map.Entry<String, List<String>> table : columns.entrySet()) {
                 for (String column : table.getValue()) {
-                    for (String text : List.of(company, firstName, lastName, email, phone)) {
+                    for (String text : List.of(h.company, h.firstName, h.lastName, h.email, h.phone)) {
                         try (PreparedStatement search = db.prepareStatement("SELECT `" + column + "` FROM `" + table.getKey()
                                 + "` WHERE `" + column + "` LIKE ? LIMIT 1")) {
                             search.setString(1, "%" + text + "%");
@@ -419,7 +579,7 @@ class CustomerDataRightsIT {
         return Path.of(System.getProperty("rapport.test.war")).getParent().resolve("it-server").resolve("outbox");
     }
 
-    private void deliverReply(String text) throws Exception {
+    private void deliverReply(History h, String text) throws Exception {
         String reply = """
                 Message-ID: <%s@privacy.example>
                 From: %s <%s>
@@ -430,9 +590,9 @@ class CustomerDataRightsIT {
                 Content-Type: text/plain; charset=UTF-8
 
                 %s
-                """.formatted(UUID.randomUUID(), firstName, email, checkInMessageId, text);
+                """.formatted(UUID.randomUUID(), h.firstName, h.email, h.checkInMessageId, text);
         TestMailServer.deliverToReplyMailbox(reply);
-        Eventually.soon().until(() -> admin.get("api/customers/" + customer + "/messages").array().getValuesAs(JsonObject.class)
+        Eventually.soon().until(() -> admin.get("api/customers/" + h.customer + "/messages").array().getValuesAs(JsonObject.class)
                 .stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream())
                 .anyMatch(r -> r.getString("kind").equals("REPLY")));
     }

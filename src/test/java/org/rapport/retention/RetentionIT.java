@@ -96,7 +96,7 @@ class RetentionIT {
         assertThat(recentMessage.isNull("body_removed_at")).isTrue();
         Api.Reply resend = api.asAdmin().postJson("api/outbox/" + failed + "/resend", "");
         assertThat(resend.status()).as("a message without its content cannot go again: " + resend).isEqualTo(409);
-        assertThat(resend.json().getString("detail")).contains("removed by retention");
+        assertThat(resend.json().getString("detail")).contains("removed (retention or an erasure)");
 
         List<JsonObject> responses = responses(customer, old);
         assertThat(responses).extracting(r -> r.getString("kind")).contains("CLICK", "REPLY", "BOUNCE");
