@@ -50,6 +50,9 @@ public class ResponseService {
     org.rapport.planning.PlanningService planning;
 
     @Inject
+    org.rapport.customers.CustomerService customers;
+
+    @Inject
     Clock clock;
 
     public Optional<CustomerContact> contact(long customerId) {
@@ -116,7 +119,7 @@ public class ResponseService {
         }
         if (to.customerId != null) {
             touches.received(new Touch(to.customerId, to.salespersonId, TouchKind.REPLY, TouchKind.Outcome.REPLIED,
-                    at, truncate(summary), "rapport"));
+                    at, keptText(to, summary), "rapport"));
         }
         return true;
     }
@@ -151,7 +154,15 @@ public class ResponseService {
     }
 
     private boolean recordOnce(SentMessage to, Response.Kind kind, String inboundMessageId, Instant at, String detail) {
-        return outbox.recordResponseOnce(new Response(to.id, to.customerId, kind, at, truncate(detail), inboundMessageId));
+        return outbox.recordResponseOnce(new Response(to.id, to.customerId, kind, at, keptText(to, detail), inboundMessageId));
+    }
+
+    /**
+     * The words of an answer, as kept: none from an erased customer, who asked to be forgotten (an answer to an old
+     * message can arrive after the erasure); it still counts as an answer.
+     */
+    private String keptText(SentMessage to, String text) {
+        return to.customerId != null && customers.erased(to.customerId) ? null : truncate(text);
     }
 
     private static Long messageOf(Claims token) {

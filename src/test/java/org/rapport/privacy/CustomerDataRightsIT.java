@@ -513,6 +513,37 @@ class CustomerDataRightsIT {
         assertThat(ok(admin.get("api/outbox/" + message)).json().isNull("body_removed_at")).isFalse();
     }
 
+    /** A reply to an old message that arrives after the erasure counts as an answer and keeps none of its words. */
+    @Test
+    void aReplyArrivingAfterTheErasureKeepsNoneOfItsWords() throws Exception {
+        String id = "DR-" + tag;
+        String email = "dr" + tag + "@privacy.example";
+        imported(id, "Replying" + tag + " AG", email);
+        unsubscribeLink(id, email); // sends the thank-you it will answer
+        String messageId = Mailbox.single(email).getMessageID();
+        String marker = erase(id).getString("marker");
+
+        TestMailServer.deliverToReplyMailbox("""
+                Message-ID: <%s@privacy.example>
+                From: %s
+                To: replies@rapport.test
+                Subject: Re: thank you
+                In-Reply-To: %s
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                Please call my wife on +49 30 5550123 about it.
+                """.formatted(UUID.randomUUID(), email, messageId));
+        Eventually.soon().until(() -> admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class)
+                .stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream())
+                .anyMatch(r -> r.getString("kind").equals("REPLY")));
+
+        assertThat(admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class).stream()
+                .flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream()))
+                .as("the reply counts, without its words").allMatch(r -> r.isNull("detail"));
+        assertThat(admin.get("api/customers/" + marker).body()).doesNotContain("5550123", "my wife");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     /** Imports a customer of this test's own, owned by salesperson a. */
