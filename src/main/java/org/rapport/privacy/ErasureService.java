@@ -90,7 +90,9 @@ public class ErasureService {
                 "reason", reason)));
         suppressions.afterCommit(target.id);
         afterCommit.collect(EML_FILES, target.id, mailFiles::deleteOf);
-        return new Erasure(externalId, marker, now, admin, true);
+        // the moment as stored: a server that keeps no milliseconds (Debian's MariaDB 10.11 here) answers it later so
+        Instant stored = mapper.findDoneOf(target.id).map(done -> done.erasedAt).orElse(now);
+        return new Erasure(externalId, marker, stored, admin, true);
     }
 
     private void eraseOwn(ErasureMapper.Target target, String marker, Instant now) {
