@@ -42,7 +42,10 @@ public class ExportService {
     @Inject
     Clock clock;
 
-    /** In one transaction, so that every section shows the same moment; a message that cannot be rendered says why. */
+    /**
+     * Read-only, in one transaction; at READ COMMITTED each section is read as committed when it is read, so a change
+     * committed meanwhile can show in a later section only. A message that cannot be rendered says why.
+     */
     @Transactional(dontRollbackOn = Conflict.class)
     public CustomerExport export(String externalId) {
         long id = mapper.customerId(externalId).orElseThrow(() -> new CustomerNotFound(externalId));
