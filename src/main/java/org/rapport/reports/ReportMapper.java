@@ -86,6 +86,14 @@ public interface ReportMapper {
     record Manager(long id, Long managerId) {
     }
 
+    /**
+     * Problems opened in [from, to) of customers the caller reaches (of the team when {@code team}, a reach as for
+     * {@link #stageGroups}, is given), each with whether its customer had another of the same category opened in the
+     * 90 days before it.
+     */
+    List<ProblemPatterns.Problem> problems(@Param("from") Instant from, @Param("to") Instant to,
+                                           @Param("team") Access team, @Param("access") Access access);
+
     class ResponseRow {
         String template;
         String locale;

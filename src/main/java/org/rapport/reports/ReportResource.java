@@ -69,6 +69,14 @@ public class ReportResource {
         return ReportCsv.netweaving(netweaving(from, to, team));
     }
 
+    @GET
+    @Path("problems")
+    public ProblemsReport problems(@QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("team") String team) {
+        LocalDate start = Params.date("from", from);
+        return reports.problems(viewer.access(), start, end(start, to), Params.text("team", team, 64));
+    }
+
     /** Enqueues the weekly netweaving emails that are due now (admin; the job does this every quarter of an hour). */
     @POST
     @Path("netweaving/weekly/run")

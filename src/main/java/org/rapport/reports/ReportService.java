@@ -113,6 +113,18 @@ public class ReportService {
     }
 
     /**
+     * Patterns in the problems opened in the period (whole days in the schedule zone) of the customers the caller
+     * reaches; with {@code team}, of that manager's team.
+     */
+    public ProblemsReport problems(Access access, LocalDate from, LocalDate to, String team) {
+        Access inTeam = team == null ? null : teamReach(access, team);
+        ZoneId zone = scheduleZone.zone();
+        List<ProblemPatterns.Problem> read = mapper.problems(from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(), inTeam, access);
+        return ProblemPatterns.report(from, to, zone, team, read);
+    }
+
+    /**
      * The team named by its manager's external id, as a reach the caller may report on. The statements get the manager's
      * id rather than the name: MariaDB then reaches the team's customers through the owner index.
      */

@@ -1,0 +1,121 @@
+package org.rapport.reports;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.testing.Api;
+import org.rapport.testing.Csv;
+import org.rapport.testing.Team;
+import org.rapport.testing.TestServer;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/reports/problems}: problems imported with dates in a past quarter for a team of this test's own, in
+ * categories of its own; each figure below is worked out by hand from the rows.
+ */
+class ProblemsReportIT {
+
+    static final String PERIOD = "from=2025-01-01&to=2025-03-31";
+
+    Api api;
+    Team team;
+    String x;
+    String y;
+
+    @BeforeEach
+    void problems() {
+        api = TestServer.api();
+        team = new Team(api);
+        x = Csv.unique("pcx");
+        y = Csv.unique("pcy");
+        String id = Csv.unique("prr");
+        Api.Reply imported = api.asAdmin().postCsv("api/import/problems", Csv.lines(
+                "external_id,customer,opened_at,resolved_at,category,summary",
+                // 97 days before the next: before the period, and too long before for that one to repeat it
+                id + "-0," + team.customerOfA + ",2024-10-01T12:00:00Z,2024-10-02T12:00:00Z," + x + ",Old",
+                id + "-1," + team.customerOfA + ",2025-01-06T12:00:00Z,2025-01-06T14:00:00Z," + x + ",Two hours",
+                // 28 days after the one before: a repeat
+                id + "-2," + team.customerOfA + ",2025-02-03T12:00:00Z,2025-02-03T22:00:00Z," + x + ",Ten hours",
+                id + "-3," + team.customerOfA + ",2025-02-04T12:00:00Z,,,Open and without category",
+                // the same category as A's, another customer: no repeat
+                id + "-4," + team.customerOfB + ",2025-01-07T12:00:00Z,2025-01-07T16:00:00Z," + x + ",Four hours",
+                id + "-5," + team.customerOfB + ",2025-01-08T12:00:00Z,," + y + ",Open",
+                // the other team's
+                id + "-6," + team.customerOfC + ",2025-01-07T12:00:00Z,2025-01-11T16:00:00Z," + x + ",A hundred hours",
+                // after the period
+                id + "-7," + team.customerOfB + ",2025-04-01T12:00:00Z,," + y + ",Later"));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(8);
+    }
+
+    @Test
+    void aManagerSeesTheTeamsProblemsPerWeekRepeatsMediansAndTopCustomers() {
+        JsonObject report = report(team.m, "");
+        assertThat(report.getInt("problems")).isEqualTo(5);
+        assertThat(report.getJsonArray("weekly").getValuesAs(JsonObject.class).stream()
+                .map(w -> w.getString("week") + " " + w.getString("category") + " " + w.getInt("problems")))
+                .containsExactlyInAnyOrder("2025-01-06 " + x + " 2", "2025-01-06 " + y + " 1", "2025-02-03 " + x + " 1",
+                        "2025-02-03 uncategorised 1");
+        assertThat(counts(report, "repeats")).containsExactly(x + " 1");
+        assertThat(medians(report)).as("2, 4 and 10 hours").containsExactly(x + " 3 4.0");
+        assertThat(report.getJsonArray("top_customers").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("external_id") + " " + c.getString("company") + " " + c.getInt("problems")))
+                .containsExactly(team.customerOfA + " Alpha GmbH 3", team.customerOfB + " Beta KG 2");
+    }
+
+    @Test
+    void aSalespersonSeesOnlyTheirCustomersProblemsAndAnAdminPicksATeam() {
+        JsonObject a = report(team.a, "");
+        assertThat(a.getInt("problems")).isEqualTo(3);
+        assertThat(medians(a)).as("2 and 10 hours").containsExactly(x + " 2 6.0");
+        assertThat(counts(a, "repeats")).containsExactly(x + " 1");
+        JsonObject c = report(team.c, "");
+        assertThat(c.getInt("problems")).isEqualTo(1);
+        assertThat(medians(c)).containsExactly(x + " 1 100.0");
+        assertThat(c.getJsonArray("top_customers").getJsonObject(0).getString("external_id")).isEqualTo(team.customerOfC);
+
+        JsonObject teamM = report(null, "&team=" + team.m);
+        assertThat(teamM.getInt("problems")).isEqualTo(5);
+        assertThat(medians(teamM)).containsExactly(x + " 3 4.0");
+        assertThat(report(null, "&team=" + team.m2).getInt("problems")).isEqualTo(1);
+        assertThat(report(team.m, "&team=" + team.m).getInt("problems")).as("a manager may name their own team").isEqualTo(5);
+    }
+
+    @Test
+    void badParametersAndTeamsOutOfReachAreRefused() {
+        Api.Reply otherTeam = team.as(team.m).get("api/reports/problems?" + PERIOD + "&team=" + team.m2);
+        assertThat(otherTeam.status()).as(otherTeam.toString()).isEqualTo(403);
+        Api.Reply widen = team.as(team.a).get("api/reports/problems?" + PERIOD + "&team=" + team.m);
+        assertThat(widen.status()).as("a salesperson cannot widen to the team").isEqualTo(403);
+        Api.Reply notAManager = api.asAdmin().get("api/reports/problems?" + PERIOD + "&team=" + team.a);
+        assertThat(notAManager.status()).isEqualTo(400);
+        assertThat(notAManager.body()).contains("team: " + team.a + " is not the external id of a manager");
+        Api.Reply backwards = team.as(team.m).get("api/reports/problems?from=2025-03-02&to=2025-03-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("is before from");
+        Api.Reply badDate = team.as(team.m).get("api/reports/problems?from=2025-13-01&to=2025-03-01");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body()).contains("from");
+    }
+
+    private JsonObject report(String login, String extra) {
+        Api caller = login == null ? api.asAdmin() : team.as(login);
+        Api.Reply reply = caller.get("api/reports/problems?" + PERIOD + extra);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static List<String> counts(JsonObject report, String section) {
+        return report.getJsonArray(section).getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("category") + " " + c.getInt("problems")).toList();
+    }
+
+    private static List<String> medians(JsonObject report) {
+        return report.getJsonArray("median_hours_to_resolve").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("category") + " " + m.getInt("resolved") + " " + m.getJsonNumber("median_hours").doubleValue())
+                .toList();
+    }
+}
