@@ -114,12 +114,13 @@ public class ResponseService {
      */
     @Transactional
     public boolean replied(SentMessage to, String inboundMessageId, Instant at, String summary) {
-        if (!recordOnce(to, Response.Kind.REPLY, inboundMessageId, at, summary)) {
+        String kept = keptText(to, summary); // asked once: the response and the touch keep the same words, or none
+        if (!recordOnce(to, Response.Kind.REPLY, inboundMessageId, at, kept)) {
             return false;
         }
         if (to.customerId != null) {
             touches.received(new Touch(to.customerId, to.salespersonId, TouchKind.REPLY, TouchKind.Outcome.REPLIED,
-                    at, keptText(to, summary), "rapport"));
+                    at, kept, "rapport"));
         }
         return true;
     }
@@ -127,7 +128,7 @@ public class ResponseService {
     /** An out-of-office or other automatic answer: noted on the message, never counted as a reply. */
     @Transactional
     public boolean autoReplied(SentMessage to, String inboundMessageId, Instant at, String summary) {
-        return recordOnce(to, Response.Kind.AUTO_REPLY, inboundMessageId, at, summary);
+        return recordOnce(to, Response.Kind.AUTO_REPLY, inboundMessageId, at, keptText(to, summary));
     }
 
     /**
@@ -137,7 +138,7 @@ public class ResponseService {
     @Transactional
     public boolean bounced(SentMessage to, String inboundMessageId, Instant at, String diagnostic) {
         if (to.customerId == null) {
-            return recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, diagnostic);
+            return recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, keptText(to, diagnostic));
         }
         if (outbox.responseRecorded(inboundMessageId)) {
             return false;
@@ -145,16 +146,17 @@ public class ResponseService {
         outbox.holdForResponse(to.id);
         consents.markBouncing(to.customerId);
         suppressions.afterCommit(to.customerId);
-        if (!recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, diagnostic)) {
+        String kept = keptText(to, diagnostic); // the response and the touch keep the same words, or none
+        if (!recordOnce(to, Response.Kind.BOUNCE, inboundMessageId, at, kept)) {
             return false; // another reader recorded the same email a moment ago; suppressing and marking again changed nothing
         }
         touches.recordAll(List.of(new Touch(to.customerId, to.salespersonId, TouchKind.EMAIL, TouchKind.Outcome.BOUNCED,
-                at, truncate(diagnostic), "rapport")));
+                at, kept, "rapport")));
         return true;
     }
 
     private boolean recordOnce(SentMessage to, Response.Kind kind, String inboundMessageId, Instant at, String detail) {
-        return outbox.recordResponseOnce(new Response(to.id, to.customerId, kind, at, keptText(to, detail), inboundMessageId));
+        return outbox.recordResponseOnce(new Response(to.id, to.customerId, kind, at, detail, inboundMessageId));
     }
 
     /**
