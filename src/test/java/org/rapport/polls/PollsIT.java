@@ -193,6 +193,25 @@ class PollsIT {
     }
 
     @Test
+    void everyAudienceIsDrawnWithinTheManagersTeam() {
+        // an open problem of B's customer: in the audience PROBLEM, and left out while it is pending
+        Api.Reply opened = api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("poll-p") + "\",\"customer\":\""
+                + team.customerOfB + "\",\"opened_at\":\"" + java.time.Instant.now().minusSeconds(3600) + "\",\"summary\":\"Late\"}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        JsonObject problem = sent(define(team.m, "PROBLEM", "30", 5));
+        assertThat(problem.getInt("audience")).as(problem.toString()).isEqualTo(1);
+        assertThat(problem.getJsonObject("left_out").getInt("PROBLEM_PENDING")).isEqualTo(1);
+
+        JsonObject ofTeam = sent(define(team.m, "TEAM", team.m, 5));
+        assertThat(ofTeam.getInt("audience")).as("the team's two customers").isEqualTo(2);
+        assertThat(ofTeam.getInt("selected")).as(ofTeam.toString()).isEqualTo(1);
+
+        JsonObject byTier = sent(define(team.m, "TIER", "TOP10", 5));
+        assertThat(byTier.getInt("audience")).as("no customer of the team is in the top ten").isZero();
+        assertThat(byTier.getString("status")).isEqualTo("SENT");
+    }
+
+    @Test
     void onlyManagersForTheirTeamAndAdminsDefineReadAndSendPolls() {
         String body = body("ALL", null, 5);
         Api.Reply bySales = team.as(team.a).postJson("api/polls", body);
