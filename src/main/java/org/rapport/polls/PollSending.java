@@ -71,9 +71,10 @@ public class PollSending {
     public record Sent(long poll, String status, int audience, int target, int selected, Map<String, Integer> leftOut) {
     }
 
+    /** The polls past their last day become CLOSED, from every status that may become it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void closeEnded(LocalDate today) {
-        mapper.closeEnded(today, List.of(PollStatus.SCHEDULED, PollStatus.SENT));
+        mapper.closeEnded(today, java.util.Arrays.stream(PollStatus.values()).filter(s -> s.mayBecome(PollStatus.CLOSED)).toList());
     }
 
     /** Sends poll {@code id} if it is still SCHEDULED; empty when someone sent it meanwhile. */
@@ -155,16 +156,9 @@ public class PollSending {
         return new Mail(key(poll.id, c.customerId), new MailModel.Poll(invite), c.customerId, null, null, notBefore, true);
     }
 
-    /** Whether the customer reads German: the language of their locale (BCP 47), as the mail templates choose. */
+    /** Whether the customer reads German: their locale's language, as the answer page decides it (responses.CustomerContact). */
     static boolean german(String locale) {
-        if (locale == null || locale.isBlank()) {
-            return false;
-        }
-        try {
-            return "de".equals(new Locale.Builder().setLanguageTag(locale.strip().replace('_', '-')).build().getLanguage());
-        } catch (java.util.IllformedLocaleException e) {
-            return false;
-        }
+        return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("de");
     }
 
     /** The team an audience TEAM names, as a reach; one that no longer exists reaches nobody. */
