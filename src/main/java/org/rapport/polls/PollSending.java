@@ -12,6 +12,7 @@ import org.rapport.outbox.MailModel;
 import org.rapport.outbox.OutboxService;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
+import org.rapport.platform.database.Batches;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.Role;
@@ -62,6 +63,9 @@ public class PollSending {
     AuditTrail audit;
 
     @Inject
+    Batches batches;
+
+    @Inject
     Clock clock;
 
     /**
@@ -105,8 +109,7 @@ public class PollSending {
         Rules current = rules.rules();
         List<PollMapper.Candidate> audience = mapper.audience(poll, poll.teamId == null ? null : Access.teamOf(poll.teamId),
                 audienceTeam(poll), now.minus(Duration.ofDays(problemDays(poll))));
-        Map<Long, Integer> outreach = audience.isEmpty() ? Map.of()
-                : outbox.outreachCounts(audience.stream().map(c -> c.customerId).toList(), now.minus(Duration.ofDays(7)));
+        Map<Long, Integer> outreach = outreachCounts(audience.stream().map(c -> c.customerId).toList(), now.minus(Duration.ofDays(7)));
         Instant pollsSince = now.minus(Duration.ofDays(current.pollMinDaysBetween()));
         Map<LeftOut, Integer> leftOut = new EnumMap<>(LeftOut.class);
         Map<Long, PollMapper.Candidate> eligible = new LinkedHashMap<>();
@@ -118,18 +121,18 @@ public class PollSending {
         int target = PollSample.target(poll.sampleSize, poll.sampleShare, audience.size());
         List<Long> chosen = PollSample.draw(eligible.keySet(), target, poll.id);
         if (!chosen.isEmpty()) {
-            mapper.insertRecipients(poll.id, chosen, now);
+            Batches.chunks(chosen, OUTREACH_CHUNK).forEach(chunk -> mapper.insertRecipients(poll.id, chunk, now));
             List<Mail> mails = new ArrayList<>();
             for (long customerId : chosen) {
                 mails.add(mail(poll, eligible.get(customerId), now));
             }
             Map<String, OutboxService.Enqueued> queued = outbox.enqueueAll(mails);
-            for (long customerId : chosen) {
+            batches.run(PollMapper.class, batch -> chosen.forEach(customerId -> {
                 OutboxService.Enqueued message = queued.get(key(poll.id, customerId));
                 if (message != null) {
-                    mapper.setRecipientMessage(poll.id, customerId, message.id());
+                    batch.setRecipientMessage(poll.id, customerId, message.id());
                 }
-            }
+            }));
         }
         mapper.markSent(poll.id, now);
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -139,6 +142,15 @@ public class PollSending {
         audit.record(AuditKind.POLL_SENT, Subject.of("poll", poll.id), Change.to(Change.state("audience", sent.audience(),
                 "target", target, "selected", sent.selected(), "left_out", counts)));
         return sent;
+    }
+
+    /** Customers per statement (the outbox's counts, the recipients' rows): one statement's list stays short, as the planner's pages. */
+    static final int OUTREACH_CHUNK = 5_000;
+
+    private Map<Long, Integer> outreachCounts(List<Long> customerIds, Instant since) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        Batches.chunks(customerIds, OUTREACH_CHUNK).forEach(chunk -> counts.putAll(outbox.outreachCounts(chunk, since)));
+        return counts;
     }
 
     /** The idempotency key of a customer's poll email. */
