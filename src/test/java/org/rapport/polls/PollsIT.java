@@ -172,9 +172,16 @@ class PollsIT {
     @Test
     void aLowScorePutsACallOnTheOwnersListTheNextBusinessDayWithTheAnswerAsReason() throws Exception {
         String customer = customer("low", "LI", "en");
+        String caller = customer("caller", "LI", "de");
         long poll = sentToRegion("LI");
         String token = token(awaitMail(customer));
         assertThat(answers(poll, customer)).isEmpty();
+
+        // a good score, but words that ask for a call
+        assertThat(post(token(awaitMail(caller)), "q1=5&q3=" + java.net.URLEncoder.encode("Bitte rufen Sie mich an", StandardCharsets.UTF_8))
+                .status()).isEqualTo(200);
+        assertThat(pollCalls(caller)).singleElement().satisfies(call -> assertThat(call.getString("reason"))
+                .isEqualTo("Poll \"Service " + team.tag + "\": What should we do better? \"Bitte rufen Sie mich an\""));
 
         assertThat(post(token, "q1=2&q3=Fine").status()).isEqualTo(200);
         assertThat(post(token, "q1=1").status()).as("a second low answer").isEqualTo(200);
