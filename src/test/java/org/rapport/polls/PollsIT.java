@@ -200,6 +200,25 @@ class PollsIT {
     }
 
     @Test
+    void theScheduleSendsAPollOnItsFirstDayOnce() throws Exception {
+        String customer = customer("scheduled", "MC", "en");
+        long poll = define(team.m, "REGION", "MC", 5);
+        try (Connection db = Admins.database();
+             PreparedStatement due = db.prepareStatement("UPDATE poll SET starts_on = starts_on - INTERVAL 2 DAY WHERE id = ?")) {
+            due.setLong(1, poll); // its first day has come, in any schedule zone
+            assertThat(due.executeUpdate()).isEqualTo(1);
+        }
+        Eventually.soon().until(() -> team.as(team.m).get("api/polls/" + poll).json().getString("status").equals("SENT"));
+        assertThat(pollMessages(customer)).hasSize(1);
+        assertThat(team.as(team.m).postJson("api/polls/" + poll + "/send", "").status()).isEqualTo(409);
+        assertThat(recipients(poll)).containsExactly(customer);
+        assertThat(pollMessages(customer)).as("sent once").hasSize(1);
+        assertThat(api.asAdmin().get("api/audit?limit=200&kind=POLL_SENT").json().getJsonArray("events").getValuesAs(JsonObject.class)
+                .stream().filter(e -> !e.isNull("subject_id") && e.getString("subject_id").equals(Long.toString(poll))))
+                .as("sent by the schedule, once").singleElement().satisfies(e -> assertThat(e.get("actor_name").toString()).doesNotContain(team.m));
+    }
+
+    @Test
     void everyAudienceIsDrawnWithinTheManagersTeam() {
         // an open problem of B's customer: in the audience PROBLEM, and left out while it is pending
         Api.Reply opened = api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("poll-p") + "\",\"customer\":\""
