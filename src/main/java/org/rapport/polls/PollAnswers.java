@@ -46,14 +46,19 @@ public class PollAnswers {
     }
 
     /**
+     * The poll whose email to the customer was outbox message {@code messageId} (for a reply the reply mailbox linked to
+     * that message), or empty when it was no poll's.
+     */
+    public Optional<Long> pollOf(long customerId, long messageId) {
+        return mapper.pollSentIn(customerId, messageId);
+    }
+
+    /**
      * The poll, when it was sent to the customer in message {@code messageId} (what a poll link's token names): a link
      * of another poll, customer or message names nothing.
      */
     public Optional<Poll> sentIn(long pollId, long customerId, long messageId) {
-        if (!mapper.sentIn(pollId, customerId, messageId)) {
-            return Optional.empty();
-        }
-        return Optional.of(poll(pollId));
+        return pollOf(customerId, messageId).filter(id -> id == pollId).map(this::poll);
     }
 
     /**

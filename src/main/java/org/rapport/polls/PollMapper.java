@@ -79,8 +79,8 @@ public interface PollMapper {
     /** The customer's answers to their last {@code polls} polls answered, newest poll first, in question order. */
     List<AnswerRow> answersOf(@Param("customerId") long customerId, @Param("polls") int polls);
 
-    /** Whether the customer was sent the poll in message {@code outboxId}. */
-    boolean sentIn(@Param("pollId") long pollId, @Param("customerId") long customerId, @Param("outboxId") long outboxId);
+    /** The poll the customer was sent in message {@code outboxId}, if that message was a poll's. */
+    Optional<Long> pollSentIn(@Param("customerId") long customerId, @Param("outboxId") long outboxId);
 
     /** Whether the customer was sent the poll; their recipient row locked until the transaction ends. */
     Optional<Instant> lockRecipient(@Param("pollId") long pollId, @Param("customerId") long customerId);
