@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.rapport.planning.PlanningService;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.NotFound;
+import org.rapport.platform.security.Access;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,9 +41,7 @@ public class PollAnswers {
 
     /** The poll with its questions, or {@link NotFound}. */
     public Poll poll(long pollId) {
-        Poll poll = mapper.find(pollId).orElseThrow(() -> new NotFound("There is no poll " + pollId + "."));
-        poll.questions = mapper.questions(List.of(pollId));
-        return poll;
+        return polls.require(Access.EVERYTHING, pollId);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.rapport.audit.Subject;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailModel;
 import org.rapport.outbox.OutboxService;
+import org.rapport.planning.BusinessCalendar;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
 import org.rapport.platform.database.Batches;
@@ -122,9 +123,10 @@ public class PollSending {
         List<Long> chosen = PollSample.draw(eligible.keySet(), target, poll.id);
         if (!chosen.isEmpty()) {
             Batches.chunks(chosen, OUTREACH_CHUNK).forEach(chunk -> mapper.insertRecipients(poll.id, chunk, now));
+            BusinessCalendar calendar = rules.calendar(); // read once: the customers' send windows are on its business days
             List<Mail> mails = new ArrayList<>();
             for (long customerId : chosen) {
-                mails.add(mail(poll, eligible.get(customerId), now));
+                mails.add(mail(poll, eligible.get(customerId), now, current, calendar));
             }
             Map<String, OutboxService.Enqueued> queued = outbox.enqueueAll(mails);
             batches.run(PollMapper.class, batch -> chosen.forEach(customerId -> {
@@ -158,13 +160,13 @@ public class PollSending {
         return "poll:" + pollId + ":" + customerId;
     }
 
-    private Mail mail(Poll poll, PollMapper.Candidate c, Instant now) {
+    private Mail mail(Poll poll, PollMapper.Candidate c, Instant now, Rules current, BusinessCalendar calendar) {
         boolean german = german(c.locale);
         Locale language = german ? Locale.GERMAN : Locale.ENGLISH;
         MailModel.PollInvite invite = new MailModel.PollInvite(Long.toString(poll.id),
                 poll.endsOn.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language)),
                 poll.questions.stream().map(q -> new MailModel.PollQuestion(q.text(german))).toList());
-        Instant notBefore = rules.sendMoment(now, Zones.orUtc(c.timeZone), c.region);
+        Instant notBefore = calendar.sendMoment(now, Zones.orUtc(c.timeZone), c.region, current.sendWindowStart(), current.sendWindowEnd());
         return new Mail(key(poll.id, c.customerId), new MailModel.Poll(invite), c.customerId, null, null, notBefore, true);
     }
 
