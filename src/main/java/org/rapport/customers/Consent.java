@@ -27,9 +27,12 @@ public record Consent(boolean doNotContact, boolean emailOk, boolean hasAddress,
                       String unsubscribedVia, Set<Purpose> stoppedPurposes, Instant purposesStoppedAt,
                       Instant bouncingSince, boolean openToIntroductions) {
 
-    /** Why an email is sent; the customer keeps or stops each purpose on the unsubscribe page. */
+    /**
+     * Why an email is sent; the customer keeps or stops each purpose on the unsubscribe page. New purposes go at the end,
+     * as in the {@code stopped_purposes} SET column.
+     */
     public enum Purpose {
-        THANK_YOU, CHECK_IN, INTRODUCTION, REWARD;
+        THANK_YOU, CHECK_IN, INTRODUCTION, REWARD, POLLS;
 
         /** Parses a purpose as written in forms and the API ({@code thank_you}, {@code THANK-YOU}). */
         public static Purpose parse(String text) {

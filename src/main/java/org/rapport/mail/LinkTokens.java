@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class LinkTokens {
 
     /** New purposes go at the end: the ordinal is in every token already sent. */
-    public enum Purpose { UNSUBSCRIBE, CLICK, REPLY, CALENDAR, RATING, CONSENT, MEETING, RECOMMEND }
+    public enum Purpose { UNSUBSCRIBE, CLICK, REPLY, CALENDAR, RATING, CONSENT, MEETING, RECOMMEND, POLL }
 
     /**
      * What a valid token says. {@code data} is the target of a click, empty otherwise. A calendar token names a

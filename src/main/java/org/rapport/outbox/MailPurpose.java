@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public enum MailPurpose {
     THANK_YOU(Consent.Purpose.THANK_YOU), CHECK_IN(Consent.Purpose.CHECK_IN), INTRODUCTION(Consent.Purpose.INTRODUCTION),
-    REWARD(Consent.Purpose.REWARD), REQUESTED(null), INTERNAL(null);
+    REWARD(Consent.Purpose.REWARD), REQUESTED(null), INTERNAL(null), POLLS(Consent.Purpose.POLLS);
 
     private final Consent.Purpose consented;
 

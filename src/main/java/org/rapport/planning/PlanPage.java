@@ -201,12 +201,29 @@ public class PlanPage {
     /** Puts a call of {@code rule} on the owner's list for today, once per cause (the key). */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean callToday(Proposal.Rule rule, long customerId, String key, String reason, int priority, Instant now) {
+        return call(rule, customerId, key, reason, priority, now, (row, today) -> today);
+    }
+
+    /**
+     * Puts a call of {@code rule} on the owner's list of the next call day after the customer's today (a day the owner
+     * works that is no public holiday in the customer's region: {@link BusinessCalendar#callDayAfter}), once per cause.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean callNextBusinessDay(Proposal.Rule rule, long customerId, String key, String reason, int priority,
+                                       BusinessCalendar calendar, Instant now) {
+        return call(rule, customerId, key, reason, priority, now, (row, today) -> calendar.callDayAfter(today, 1, row.region,
+                new BusinessCalendar.Workweek(row.ownerRegion, WorkingDays.ofStored(row.ownerWorkingDays))));
+    }
+
+    private boolean call(Proposal.Rule rule, long customerId, String key, String reason, int priority, Instant now,
+                         java.util.function.BiFunction<FactRow, LocalDate, LocalDate> dueOn) {
         List<FactRow> rows = customerPages.customers(customerId - 1, 1, List.of(customerId));
         if (rows.isEmpty() || rows.get(0).ownerId == null || !rows.get(0).consent().mayCall()) {
             return false;
         }
         LocalDate today = now.atZone(Zones.orUtc(rows.get(0).timeZone)).toLocalDate();
-        return mapper.insert(new Proposal(key, rule, Proposal.Channel.CALL, customerId, null, today, today,
+        LocalDate day = dueOn.apply(rows.get(0), today);
+        return mapper.insert(new Proposal(key, rule, Proposal.Channel.CALL, customerId, null, day, day,
                 priority, reason, null), rows.get(0).ownerId, PlannedTouchStatus.OPEN, null, now) == 1;
     }
 

@@ -260,6 +260,16 @@ public class PlanningService {
                 Planner.CHECK_IN_PRIORITY + 10, clock.instant());
     }
 
+    /**
+     * A poll answer with a low score or a request to be called: a call on the owner's list the next business day (a day
+     * the owner works, no public holiday of the customer's), ahead of check-ins, with the answer as the reason; once per
+     * poll and customer. False when the customer has no owner or may not be called.
+     */
+    public boolean pollAnswer(long customerId, long pollId, String reason) {
+        return page.callNextBusinessDay(Proposal.Rule.POLL_ANSWER, customerId, "poll:" + pollId + ":" + customerId,
+                ColumnText.fitted(reason, REASON_WIDTH), Planner.CHECK_IN_PRIORITY + 20, ruleService.calendar(), clock.instant());
+    }
+
     /** A conversation makes the open courtesy and follow-up calls unnecessary, then the next cycle is planned. */
     void touchLogged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TouchLogged touch) {
         if (touch.twoWay()) {

@@ -21,7 +21,7 @@ public record Proposal(String key, Rule rule, Channel channel, long customerId, 
      */
     public enum Rule {
         COURTESY, PROBLEM_FOLLOW_UP, PROBLEM_CHECK_IN, RESELL, THANK_YOU_PURCHASE, THANK_YOU_ANNIVERSARY, LOW_RATING,
-        REFERRAL_LEAD, INTRODUCTION_FOLLOW_UP
+        REFERRAL_LEAD, INTRODUCTION_FOLLOW_UP, POLL_ANSWER
     }
 
     public enum Channel { CALL, VISIT, EMAIL }

@@ -82,6 +82,8 @@ public interface ErasureMapper {
 
     int eraseProblems(@Param("id") long id, @Param("mark") String mark);
 
+    int erasePollAnswers(@Param("id") long id);
+
     /** Replaces {@code text} with {@code mark} in the free text of the partners' records and in internal mail. */
     int scrubPartnerMessages(@Param("partners") Collection<Long> partners, @Param("text") String text, @Param("mark") String mark);
 

@@ -113,6 +113,7 @@ public class ErasureService {
         eraseUnlinkedReferrals(target, now);
         mapper.erasePurchases(id);
         mapper.eraseProblems(id, mark);
+        mapper.erasePollAnswers(id);
     }
 
     /**

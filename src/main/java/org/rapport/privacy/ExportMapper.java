@@ -53,4 +53,8 @@ public interface ExportMapper {
     List<Map<String, Object>> problems(@Param("id") long id);
 
     List<Map<String, Object>> dataRequests(@Param("id") long id);
+
+    List<Map<String, Object>> polls(@Param("id") long id);
+
+    List<Map<String, Object>> pollAnswers(@Param("id") long id);
 }

@@ -37,7 +37,9 @@ public enum ExportSection {
     PURCHASES(List.of("purchase"), "external_id", "purchased_on", "amount", "currency", "description", "created_at"),
     PROBLEMS(List.of("problem"), "external_id", "opened_at", "resolved_at", "severity", "category", "summary",
             "resolution", "reopened"),
-    DATA_REQUESTS(List.of("data_request"), "id", "kind", "status", "requested_at", "handled_at");
+    DATA_REQUESTS(List.of("data_request"), "id", "kind", "status", "requested_at", "handled_at"),
+    POLLS(List.of("poll_recipient"), "poll", "title", "selected_at", "answered_at", "message"),
+    POLL_ANSWERS(List.of("poll_answer"), "poll", "position", "question", "score", "choice", "text", "via", "answered_at");
 
     private final List<String> tables;
     private final List<String> columns;

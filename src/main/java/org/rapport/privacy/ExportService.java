@@ -78,6 +78,8 @@ public class ExportService {
             case PURCHASES -> mapper::purchases;
             case PROBLEMS -> mapper::problems;
             case DATA_REQUESTS -> mapper::dataRequests;
+            case POLLS -> mapper::polls;
+            case POLL_ANSWERS -> mapper::pollAnswers;
         };
     }
 

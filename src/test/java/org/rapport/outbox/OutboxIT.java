@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.customers.Consent;
 import org.rapport.testing.Api;
 import org.rapport.testing.TestServer;
 import org.rapport.testing.Csv;
@@ -162,14 +163,14 @@ class OutboxIT {
         assertThat(keepsThanks.isNull("unsubscribed_at")).as("the customer chose to keep thank-you notes").isTrue();
         assertThat(keepsThanks.isNull("unsubscribed_via")).isTrue();
         assertThat(keepsThanks.getJsonArray("stopped_purposes").getValuesAs(jakarta.json.JsonString.class))
-                .extracting(jakarta.json.JsonString::getString).containsExactly("CHECK_IN", "INTRODUCTION", "REWARD");
+                .extracting(jakarta.json.JsonString::getString).containsExactly("CHECK_IN", "INTRODUCTION", "REWARD", "POLLS");
         assertThat(Instant.parse(keepsThanks.getString("purposes_stopped_at"))).isAfterOrEqualTo(Instant.parse(unsubscribed.getString("unsubscribed_at")));
 
         assertThat(api.anonymous().post("u/" + token, "application/x-www-form-urlencoded",
                 "action=keep".getBytes(StandardCharsets.US_ASCII)).status()).isEqualTo(200);
         JsonObject keepsNothing = consent(customer);
         assertThat(keepsNothing.getString("unsubscribed_via")).isEqualTo("preferences");
-        assertThat(keepsNothing.getJsonArray("stopped_purposes")).hasSize(4);
+        assertThat(keepsNothing.getJsonArray("stopped_purposes")).hasSize(Consent.Purpose.values().length);
     }
 
     @Test
