@@ -10,26 +10,28 @@ import java.util.Map;
  * and every choice, answered or not, with the mean of a scale) or the free text grouped by theme; the free text of the
  * replies to the poll email; and the response rate, recipients who answered over recipients.
  *
- * @param team the team the results were narrowed to ({@code team=}), or null
+ * @param team    the team the results were narrowed to ({@code team=}), or null
+ * @param replies the free text of replies to the poll's email (answers at position 0), grouped by theme
  */
 public record PollResults(long poll, String title, String team, int recipients, int answered, Double responseRate,
-                          List<QuestionResults> questions, Replies replies) {
+                          List<QuestionResults> questions, Themes.Grouping replies) {
 
     /** A question's results. Scales and choices have a distribution and (scales) a mean; free text has themes. */
-    public record QuestionResults(int position, String kind, String text, int answers, Double mean, List<Share> distribution,
-                                  Themes.Grouping themes) {
+    public record QuestionResults(int position, QuestionKind kind, String text, int answers, Double mean, List<Share> distribution,
+                                  Themes.Grouping freeText) {
     }
 
     /** How many answers gave this score or choice, and their share of the question's answers. */
     public record Share(String value, int answers, Double share) {
     }
 
-    /** The free text of replies to the poll email (answers at position 0), grouped by theme. */
-    public record Replies(int answers, Themes.Grouping themes) {
-    }
-
     /** A question as defined: {@code choices} the labels of a CHOICE, in their order. */
-    public record Question(int position, String kind, String text, List<String> choices) {
+    public record Question(int position, QuestionKind kind, String text, List<String> choices) {
+
+        /** The question as defined, in English (the results are read by the team, not the customer). */
+        static Question of(PollQuestion q) {
+            return new Question(q.position, q.kind, q.textEn, q.labels());
+        }
     }
 
     /** How many answers to the question at {@code position} gave this score or this choice (one grouped row). */
@@ -49,26 +51,23 @@ public record PollResults(long poll, String title, String team, int recipients, 
         for (Question q : questions) {
             List<Count> mine = counts.stream().filter(c -> c.position() == q.position()).toList();
             results.add(switch (q.kind()) {
-                case "TEXT" -> {
+                case TEXT -> {
                     List<String> written = texts.getOrDefault(q.position(), List.of());
                     Themes.Grouping themes = Themes.of(written);
-                    yield new QuestionResults(q.position(), q.kind(), q.text(), answered(themes), null, List.of(), themes);
+                    yield new QuestionResults(q.position(), q.kind(), q.text(), themes.answers(), null, List.of(), themes);
                 }
-                case "CHOICE" -> distribution(q, mine, q.choices(), null);
-                default -> distribution(q, mine, scale(q.kind()), mean(mine));
+                case CHOICE -> distribution(q, mine, q.choices(), null);
+                case SCALE_5, SCALE_10 -> distribution(q, mine, scale(q.kind()), mean(mine));
             });
         }
-        Themes.Grouping replies = Themes.of(texts.getOrDefault(REPLY, List.of()));
         return new PollResults(poll, title, team, recipients, answered, rate(answered, recipients), List.copyOf(results),
-                new Replies(answered(replies), replies));
+                Themes.of(texts.getOrDefault(REPLY, List.of())));
     }
 
     /** The scores a scale offers, lowest first. */
-    static List<String> scale(String kind) {
-        int lowest = "SCALE_10".equals(kind) ? 0 : 1;
-        int highest = "SCALE_10".equals(kind) ? 10 : 5;
+    static List<String> scale(QuestionKind kind) {
         List<String> scores = new ArrayList<>();
-        for (int s = lowest; s <= highest; s++) {
+        for (int s = kind.min(); s <= kind.max(); s++) {
             scores.add(Integer.toString(s));
         }
         return scores;
@@ -99,10 +98,6 @@ public record PollResults(long poll, String title, String team, int recipients, 
             }
         }
         return n == 0 ? null : Math.round(100.0 * sum / n) / 100.0;
-    }
-
-    private static int answered(Themes.Grouping grouping) {
-        return grouping.themes().stream().mapToInt(Themes.Theme::answers).sum() + grouping.other();
     }
 
     /** A share to three decimals; none of nothing. */

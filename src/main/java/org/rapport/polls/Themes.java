@@ -55,8 +55,8 @@ public final class Themes {
     public record Theme(String label, int answers, List<String> samples) {
     }
 
-    /** The themes, most answers first, and the answers that share no keyword with another ("other"). */
-    public record Grouping(List<Theme> themes, int other, List<String> otherSamples) {
+    /** Of so many answers, the themes, most answers first, and the answers that share no keyword with another ("other"). */
+    public record Grouping(int answers, List<Theme> themes, int other, List<String> otherSamples) {
     }
 
     private Themes() {
@@ -113,7 +113,7 @@ public final class Themes {
                 rest.add(texts.get(i));
             }
         }
-        return new Grouping(List.copyOf(themes), rest.size(), List.copyOf(rest.subList(0, Math.min(SAMPLES, rest.size()))));
+        return new Grouping(texts.size(), List.copyOf(themes), rest.size(), List.copyOf(rest.subList(0, Math.min(SAMPLES, rest.size()))));
     }
 
     /** The words of a text: runs of letters (any script), lower-cased. */

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.tuple;
 class PollResultsTest {
 
     private static final List<PollResults.Question> QUESTIONS = List.of(
-            new PollResults.Question(1, "SCALE_5", "How satisfied are you?", null),
-            new PollResults.Question(2, "CHOICE", "What matters most?", List.of("Price", "Speed", "Advice")),
-            new PollResults.Question(3, "TEXT", "What should we do better?", null));
+            new PollResults.Question(1, QuestionKind.SCALE_5, "How satisfied are you?", null),
+            new PollResults.Question(2, QuestionKind.CHOICE, "What matters most?", List.of("Price", "Speed", "Advice")),
+            new PollResults.Question(3, QuestionKind.TEXT, "What should we do better?", null));
 
     @Test
     void aScaleShowsEveryScoreEvenUnansweredItsMeanAndN() {
@@ -34,7 +34,7 @@ class PollResultsTest {
 
     @Test
     void aScaleOfTenStartsAtZero() {
-        PollResults results = PollResults.of(7, "NPS", null, List.of(new PollResults.Question(1, "SCALE_10", "Recommend?", null)),
+        PollResults results = PollResults.of(7, "NPS", null, List.of(new PollResults.Question(1, QuestionKind.SCALE_10, "Recommend?", null)),
                 List.of(new PollResults.Count(1, 0, null, 1), new PollResults.Count(1, 10, null, 2)), Map.of(), 3, 3);
 
         PollResults.QuestionResults scale = results.questions().get(0);
@@ -66,10 +66,10 @@ class PollResultsTest {
         PollResults.QuestionResults text = results.questions().get(2);
         assertThat(text.answers()).isEqualTo(3);
         assertThat(text.distribution()).isEmpty();
-        assertThat(text.themes().themes()).extracting(Themes.Theme::label, Themes.Theme::answers).containsExactly(tuple("delivery", 2));
-        assertThat(text.themes().other()).isEqualTo(1);
+        assertThat(text.freeText().themes()).extracting(Themes.Theme::label, Themes.Theme::answers).containsExactly(tuple("delivery", 2));
+        assertThat(text.freeText().other()).isEqualTo(1);
         assertThat(results.replies().answers()).isEqualTo(2);
-        assertThat(results.replies().themes().themes()).extracting(Themes.Theme::label).containsExactly("call");
+        assertThat(results.replies().themes()).extracting(Themes.Theme::label).containsExactly("call");
     }
 
     @Test

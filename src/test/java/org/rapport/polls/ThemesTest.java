@@ -61,6 +61,7 @@ class ThemesTest {
         assertThat(grouping.themes()).extracting(Themes.Theme::label, Themes.Theme::answers).containsExactly(
                 tuple("delivery", 3),
                 tuple("invoice", 2));
+        assertThat(grouping.answers()).isEqualTo(5);
         assertThat(grouping.themes().stream().mapToInt(Themes.Theme::answers).sum() + grouping.other()).isEqualTo(5);
     }
 
@@ -82,6 +83,7 @@ class ThemesTest {
 
         assertThat(grouping.themes()).isEmpty();
         assertThat(grouping.other()).as("blank answers are no answers").isEqualTo(4);
+        assertThat(grouping.answers()).isEqualTo(4);
         assertThat(Themes.words("Straße—Lieferung, 3x über")).containsExactly("straße", "lieferung", "x", "über");
     }
 
