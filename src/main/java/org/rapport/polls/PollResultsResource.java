@@ -9,14 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
 import org.rapport.platform.security.Viewer;
 import org.rapport.platform.web.Params;
-
-import java.util.List;
 
 /**
  * {@code GET /api/polls/{id}/results} as JSON, or as CSV at {@code results.csv} or with {@code Accept: text/csv}. For the
@@ -30,8 +27,6 @@ public class PollResultsResource {
 
     static final MediaType CSV = MediaType.valueOf("text/csv;charset=UTF-8");
 
-    private static final List<Variant> FORMATS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CSV).build();
-
     @Inject
     PollResultsService results;
 
@@ -41,12 +36,24 @@ public class PollResultsResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv;charset=UTF-8"})
     public Response results(@PathParam("id") long id, @PathParam("file") String file, @QueryParam("team") String team,
-                            @Context Request request) {
+                            @Context HttpHeaders headers) {
         PollResults read = results.results(viewer.access(), id, Params.text("team", team, 64));
-        Variant chosen = request.selectVariant(FORMATS);
-        if (file.endsWith(".csv") || (chosen != null && chosen.getMediaType().isCompatible(CSV))) {
+        if (file.endsWith(".csv") || csvPreferred(headers.getAcceptableMediaTypes())) {
             return Response.ok(PollResultsCsv.of(read), CSV).build();
         }
         return Response.ok(read, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Whether the first of the accepted types (most preferred first) that names either format names CSV; JSON by default. */
+    static boolean csvPreferred(java.util.List<MediaType> accepted) {
+        for (MediaType type : accepted) {
+            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.isCompatible(CSV)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
