@@ -125,6 +125,25 @@ class PollResultsIT {
     }
 
     @Test
+    void theReplyOfAnErasedCustomerKeepsNoWordsAsAnAnswer() throws Exception {
+        String customer = customer("erased", team.a);
+        long customerId = id("customer", customer);
+        long poll = poll(id("salesperson", team.m), "Erased");
+        recipients(poll, customer);
+        JsonObject sent = send(customer);
+        sql("UPDATE poll_recipient SET outbox_id = ? WHERE poll_id = ? AND customer_id = ?", sent.getInt("id"), poll, customerId);
+        Api.Reply erased = api.asAdmin().postJson("api/customers/" + customer + "/erase", "{\"reason\":\"asked to be forgotten\"}");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+
+        String reply = "<" + UUID.randomUUID() + "@customers.example>";
+        replyTo(sent, reply, "Please call me about the delivery.");
+        Eventually.soon().until(() -> !texts("SELECT id FROM mail_response WHERE inbound_message_id = ?", reply).isEmpty());
+
+        assertThat(texts("SELECT id FROM poll_answer WHERE poll_id = ?", poll)).as("the reply counted, its words not kept").isEmpty();
+        assertThat(texts("SELECT rule FROM planned_touch WHERE customer_id = ? AND rule = 'POLL_ANSWER'", customerId)).isEmpty();
+    }
+
+    @Test
     void aSampleAnswerWrittenAsAFormulaIsQuotedInTheCsv() throws Exception {
         long poll = poll(id("salesperson", team.m), "Formula");
         recipients(poll, team.customerOfA, team.customerOfB);
