@@ -28,5 +28,9 @@ public enum AuditKind {
     MESSAGE_RESENT,
     CUSTOMER_EXPORTED,
     CUSTOMER_ERASED,
-    CALENDAR_LINK_ROTATED
+    CALENDAR_LINK_ROTATED,
+    /** A poll defined: its questions, audience, sample and dates. */
+    POLL_DEFINED,
+    /** A poll sent to its sample (by its schedule or by hand): how many were selected and why others were left out. */
+    POLL_SENT
 }

@@ -1,5 +1,6 @@
 package org.rapport.customerpage;
 
+import org.rapport.polls.PollAnswers;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -83,6 +84,9 @@ public class CustomerPage {
 
     @Inject
     RewardService rewards;
+
+    @Inject
+    PollAnswers pollAnswers;
 
 
     @Inject
@@ -208,12 +212,12 @@ public class CustomerPage {
         return detail;
     }
 
-    /** Touches, purchases, messages with their responses and the rewards' steps, newest first. */
+    /** Touches, purchases, messages with their responses, the rewards' steps and poll answers, newest first. */
     public List<HistoryEntry> getHistory() {
         if (history == null) {
             history = !visible() ? List.of() : HistoryEntry.of(readerZone(), getDetail().recentTouches(),
                     purchases.ofCustomer(viewer.access(), externalId, HISTORY), outbox.history(viewer.access(), customerId, HISTORY),
-                    getRewards());
+                    getRewards(), pollAnswers.ofCustomer(customerId, HISTORY));
         }
         return history;
     }

@@ -288,6 +288,11 @@ public class Links {
                 Long.toString(introductionId)));
     }
 
+    /** The page where a customer answers a poll ({@code /p/…}); the token's data is the poll's id. */
+    public String pollUrl(long customerId, long messageId, long pollId) {
+        return settings.publicBase() + "p/" + tokens.issue(new Claims(Purpose.POLL, customerId, messageId, Long.toString(pollId)));
+    }
+
     /**
      * The secret address of a salesperson's call list for calendar apps, which cannot send a login. It carries the
      * feed's {@code generation}, so that rotating the generation revokes it.

@@ -67,6 +67,10 @@ public sealed interface MailModel {
     record RewardNotice(Reward reward) implements MailModel {
     }
 
+    /** A poll of the customer's salesperson; its answer page's link names the poll. */
+    record Poll(PollInvite poll) implements MailModel {
+    }
+
     record DailyCallList(String date, List<CallItem> items, CallListFormats links) implements MailModel {
     }
 
@@ -99,6 +103,17 @@ public sealed interface MailModel {
      * @param reminder     {@code "true"} for the one reminder, empty for the request
      */
     record ConsentRequest(String id, String side, String otherCompany, String youNeed, String youOffer, String reminder) {
+    }
+
+    /**
+     * @param id        the poll
+     * @param endsOn    its last day, written out in the customer's language
+     * @param questions its questions in the customer's language
+     */
+    record PollInvite(String id, String endsOn, List<PollQuestion> questions) {
+    }
+
+    record PollQuestion(String text) {
     }
 
     /** @param id the introduction; the other side's contact and company */

@@ -52,6 +52,8 @@ public enum MailTemplate {
     INTRODUCTION_FOLLOW_UP("introduction-follow-up", MailPurpose.INTRODUCTION, IntroductionFollowUp.class),
     REWARD_NOTICE("reward-notice", MailPurpose.REWARD, RewardNotice.class,
             required("reward.description", 200), optional("reward.reason", 500)),
+    /** A poll from the customer's salesperson, with the link to its answer page only polls makes. */
+    POLL("poll", MailPurpose.POLLS, MailModel.Poll.class),
     /** An answer to what the customer asked: not outreach, so not capped, and labelled REQUESTED in the outbox. */
     REQUEST_REPLY("request-reply", MailPurpose.REQUESTED, RequestReply.class,
             required("request.summary", 200), required("request.answer", 2000)),

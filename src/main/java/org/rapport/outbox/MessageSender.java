@@ -278,6 +278,9 @@ public class MessageSender {
                 linkModel.put("metYes", url + "?answer=yes");
                 linkModel.put("metNo", url + "?answer=no");
             }
+            if (template(m) == MailTemplate.POLL && model.get("poll") instanceof Map<?, ?> asked) {
+                linkModel.put("poll", links.pollUrl(m.customerId, m.id, Long.parseLong(String.valueOf(asked.get("id")))));
+            }
             if (template(m).purpose() == MailPurpose.THANK_YOU) {
                 linkModel.put("recommend", links.recommendUrl(m.customerId, m.id));
             }

@@ -64,6 +64,9 @@ public final class SampleModels {
                     "jurgen.muller@nordwind-logistik.example", INTRODUCED));
             case INTRODUCTION_FOLLOW_UP -> new IntroductionFollowUp(new MeetingQuestion("0", "Jürgen Müller",
                     "Nordwind Logistik GmbH"));
+            case POLL -> new MailModel.Poll(new MailModel.PollInvite("0", "14 December 2026",
+                    List.of(new MailModel.PollQuestion("How satisfied are you with our service?"),
+                            new MailModel.PollQuestion("What should we do better?"))));
             case REWARD_NOTICE -> new RewardNotice(new Reward("A dinner for two",
                     "the introduction to Müller Logistik GmbH that became a deal", "INTRODUCTION_CONVERTED", "Müller Logistik GmbH"));
             case DAILY_CALL_LIST -> new DailyCallList("Tuesday, 24 November 2026", List.of(new CallItem("09:30 Europe/Berlin",
@@ -97,6 +100,7 @@ public final class SampleModels {
             links.put("consentNo", base + "consent/preview?answer=no");
             links.put("metYes", base + "met/preview?answer=yes");
             links.put("metNo", base + "met/preview?answer=no");
+            links.put("poll", base + "p/preview");
             if (template.purpose() == MailPurpose.THANK_YOU) {
                 links.put("recommend", base + "recommend/preview");
             }

@@ -21,16 +21,28 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
                     int resellAfterDays, BigDecimal thankYouPurchaseThreshold, boolean thankYouAnniversary,
                     boolean thankYouAfterIntroduction, int thankYouMinDaysBetween, LocalTime sendWindowStart,
                     LocalTime sendWindowEnd, int maxEmailsPer7Days, int maxCallsPer3Days, int defaultDailyCapacity,
-                    MatchRules introductions) {
+                    MatchRules introductions, int pollMinDaysBetween) {
 
     public static final Rules DEFAULTS = new Rules(
             new EnumMap<>(Map.of(Tier.TOP10, 14, Tier.TOP100, 30, Tier.STANDARD, 90)), true,
             1, 2, 7, 30,
             new BigDecimal("1000.00"), true, true, 14,
-            LocalTime.of(8, 0), LocalTime.of(18, 0), 2, 1, 20, MatchRules.DEFAULTS);
+            LocalTime.of(8, 0), LocalTime.of(18, 0), 2, 1, 20, MatchRules.DEFAULTS, 90);
 
     public Rules {
         cadenceDays = Map.copyOf(cadenceDays);
+    }
+
+    /** The rules with the default days between two polls to one customer. */
+    public Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoCapacity, int followUpAfterBusinessDays,
+                 int followUpDueWithinBusinessDays, int checkInAfterDays, int resellAfterDays,
+                 BigDecimal thankYouPurchaseThreshold, boolean thankYouAnniversary, boolean thankYouAfterIntroduction,
+                 int thankYouMinDaysBetween, LocalTime sendWindowStart, LocalTime sendWindowEnd, int maxEmailsPer7Days,
+                 int maxCallsPer3Days, int defaultDailyCapacity, MatchRules introductions) {
+        this(cadenceDays, standardEmailWhenNoCapacity, followUpAfterBusinessDays, followUpDueWithinBusinessDays,
+                checkInAfterDays, resellAfterDays, thankYouPurchaseThreshold, thankYouAnniversary, thankYouAfterIntroduction,
+                thankYouMinDaysBetween, sendWindowStart, sendWindowEnd, maxEmailsPer7Days, maxCallsPer3Days,
+                defaultDailyCapacity, introductions, 90);
     }
 
     public int cadence(Tier tier) {
@@ -66,6 +78,7 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
         positive(problems, "contact_policy.max_calls_per_3_days", maxCallsPer3Days, 1, 10);
         positive(problems, "capacity.default_daily", defaultDailyCapacity, 1, 500);
         problems.addAll(introductions.problems());
+        positive(problems, "polls.min_days_between", pollMinDaysBetween, 0, 3650);
         return problems;
     }
 
@@ -98,6 +111,7 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
         s.put("introductions.suggestions_per_customer", Integer.toString(introductions.suggestionsPerCustomer()));
         s.put("introductions.competitor_overlap", Double.toString(introductions.competitorOverlap()));
         s.put("introductions.recent_pair_window", introductions.recentPairWindow().toString());
+        s.put("polls.min_days_between", Integer.toString(pollMinDaysBetween));
         return s;
     }
 
@@ -126,7 +140,8 @@ public record Rules(Map<Tier, Integer> cadenceDays, boolean standardEmailWhenNoC
                         integer(s, "introductions.per_customer_per_year", d.introductions.perCustomerPerYear()),
                         integer(s, "introductions.suggestions_per_customer", d.introductions.suggestionsPerCustomer()),
                         decimal(s, "introductions.competitor_overlap", BigDecimal.valueOf(d.introductions.competitorOverlap())).doubleValue(),
-                        period(s, "introductions.recent_pair_window", d.introductions.recentPairWindow())));
+                        period(s, "introductions.recent_pair_window", d.introductions.recentPairWindow())),
+                integer(s, "polls.min_days_between", d.pollMinDaysBetween));
     }
 
     private static Period period(Map<String, String> s, String key, Period fallback) {

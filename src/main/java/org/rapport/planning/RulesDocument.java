@@ -31,6 +31,8 @@ public class RulesDocument {
     @NotNull @Valid public Capacity capacity;
     @NotNull @Valid public Rewards rewards;
     @NotNull @Valid public Introductions introductions;
+    /** Optional, so that a document from before polls still saves (with the default rule). */
+    @Valid public Polls polls;
 
     public static class ProblemFollowUp {
         @NotNull public Integer callAfterBusinessDays;
@@ -108,6 +110,11 @@ public class RulesDocument {
         }
     }
 
+    /** At most one poll per customer in so many days, counted from when the customer was chosen for one. */
+    public static class Polls {
+        @NotNull public Integer minDaysBetween;
+    }
+
     static RulesDocument of(Rules r, RewardRules rewards) {
         RulesDocument d = new RulesDocument();
         d.cadenceDays = new LinkedHashMap<>();
@@ -145,6 +152,8 @@ public class RulesDocument {
         d.introductions.suggestionsPerCustomer = r.introductions().suggestionsPerCustomer();
         d.introductions.competitorOverlap = r.introductions().competitorOverlap();
         d.introductions.recentPairWindow = r.introductions().recentPairWindow().toString();
+        d.polls = new Polls();
+        d.polls.minDaysBetween = r.pollMinDaysBetween();
         return d;
     }
 
@@ -166,7 +175,8 @@ public class RulesDocument {
                 problemFollowUp.dueWithinBusinessDays, problemFollowUp.checkInAfterDays, problemFollowUp.resellAfterDays,
                 thankYou.purchaseThreshold, thankYou.anniversary, thankYou.afterIntroduction, thankYou.minDaysBetween,
                 contactPolicy.sendWindowStart, contactPolicy.sendWindowEnd, contactPolicy.maxEmailsPer7Days,
-                contactPolicy.maxCallsPer3Days, capacity.defaultDaily, introductions.toRules());
+                contactPolicy.maxCallsPer3Days, capacity.defaultDaily, introductions.toRules(),
+                polls == null ? Rules.DEFAULTS.pollMinDaysBetween() : polls.minDaysBetween);
     }
 
     RewardRules toRewardRules() {

@@ -70,7 +70,8 @@ public class RulesForm implements Serializable {
                     "rewards.referral_converted", "rewards.quarterly_budget_per_team")),
             group("introductions", "introductions.open_per_customer", "introductions.per_customer_per_year",
                     "introductions.suggestions_per_customer", "introductions.competitor_overlap",
-                    "introductions.recent_pair_window"));
+                    "introductions.recent_pair_window"),
+            group("polls", "polls.min_days_between"));
 
     /** The JSON path of the teams' own budgets; each row's path is this, a dot and the row's manager. */
     static final String TEAM_BUDGETS = "rewards.team_budgets";

@@ -1,7 +1,5 @@
 package org.rapport.polls;
 
-import org.rapport.platform.errors.FieldError;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +13,16 @@ public final class AnswerSheet {
 
     public static final int MAX_TEXT = 2000;
 
+    /** What is wrong with one answer; the page says it in the customer's language. */
+    public enum Flaw { OUT_OF_RANGE, NOT_OFFERED, TOO_LONG, NOTHING_ANSWERED }
+
     private AnswerSheet() {
     }
 
     /** The answers, one per question answered, or {@link InvalidAnswers} naming each field at fault. */
     public static List<Answer> read(Poll poll, Map<String, String> form) {
         List<Answer> answers = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
+        Map<String, Flaw> errors = new java.util.LinkedHashMap<>();
         for (PollQuestion q : poll.questions) {
             String field = field(q.position);
             String value = form.get(field);
@@ -33,21 +34,21 @@ public final class AnswerSheet {
                 case SCALE_5, SCALE_10 -> {
                     Integer score = score(given);
                     if (score == null || !q.kind.inRange(score)) {
-                        errors.add(new FieldError(field, "choose a number from " + q.kind.min() + " to " + q.kind.max()));
+                        errors.put(field, Flaw.OUT_OF_RANGE);
                     } else {
                         answers.add(new Answer(q.position, score, null, null));
                     }
                 }
                 case CHOICE -> {
                     if (!q.labels().contains(given)) {
-                        errors.add(new FieldError(field, "choose one of the offered answers"));
+                        errors.put(field, Flaw.NOT_OFFERED);
                     } else {
                         answers.add(new Answer(q.position, null, given, null));
                     }
                 }
                 case TEXT -> {
                     if (given.codePointCount(0, given.length()) > MAX_TEXT) {
-                        errors.add(new FieldError(field, "at most " + MAX_TEXT + " characters"));
+                        errors.put(field, Flaw.TOO_LONG);
                     } else {
                         answers.add(new Answer(q.position, null, null, given));
                     }
@@ -55,10 +56,10 @@ public final class AnswerSheet {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidAnswers(errors);
+            throw new InvalidAnswers(poll, errors);
         }
         if (answers.isEmpty()) {
-            throw new InvalidAnswers(List.of(new FieldError(field(poll.questions.get(0).position), "answer at least one question")));
+            throw new InvalidAnswers(poll, Map.of(field(poll.questions.get(0).position), Flaw.NOTHING_ANSWERED));
         }
         return answers;
     }

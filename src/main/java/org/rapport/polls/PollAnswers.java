@@ -49,6 +49,35 @@ public class PollAnswers {
         return poll;
     }
 
+    /**
+     * The poll, when it was sent to the customer in message {@code messageId} (what a poll link's token names): a link
+     * of another poll, customer or message names nothing.
+     */
+    public Optional<Poll> sentIn(long pollId, long customerId, long messageId) {
+        if (!mapper.sentIn(pollId, customerId, messageId)) {
+            return Optional.empty();
+        }
+        return Optional.of(poll(pollId));
+    }
+
+    /**
+     * What the customer answered to their last {@code polls} polls, newest first. The caller has checked that the reader
+     * may see the customer (as for their messages).
+     */
+    public List<AnsweredPoll> ofCustomer(long customerId, int polls) {
+        java.util.Map<Long, List<PollMapper.AnswerRow>> byPoll = new java.util.LinkedHashMap<>();
+        mapper.answersOf(customerId, polls).forEach(r -> byPoll.computeIfAbsent(r.pollId, id -> new java.util.ArrayList<>()).add(r));
+        return byPoll.values().stream().map(rows -> new AnsweredPoll(rows.get(0).pollId, rows.get(0).title,
+                rows.stream().map(r -> r.answeredAt).max(java.util.Comparator.naturalOrder()).orElse(null),
+                rows.stream().map(PollAnswers::line).toList())).toList();
+    }
+
+    private static AnsweredPoll.Line line(PollMapper.AnswerRow r) {
+        String said = r.score != null ? r.score + (r.kind == null || !r.kind.scale() ? "" : " / " + r.kind.max())
+                : r.choice != null ? r.choice : r.text;
+        return new AnsweredPoll.Line(r.question, said, r.via);
+    }
+
     /** Whether the poll takes answers today (the schedule zone's date). */
     public boolean open(Poll poll) {
         return poll.openOn(today());

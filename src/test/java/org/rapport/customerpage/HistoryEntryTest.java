@@ -35,6 +35,18 @@ class HistoryEntryTest {
     }
 
     @Test
+    void aPollAnsweredIsALineAtItsLatestAnswer() {
+        RecentTouch call = new RecentTouch("CALL", "REACHED", Instant.parse("2026-12-02T09:00:00Z"), "A", null);
+        org.rapport.polls.AnsweredPoll poll = new org.rapport.polls.AnsweredPoll(7, "Service", Instant.parse("2026-12-03T10:00:00Z"),
+                List.of(new org.rapport.polls.AnsweredPoll.Line("How happy are you?", "2 / 5", "LINK")));
+
+        List<HistoryEntry> history = HistoryEntry.of(BERLIN, List.of(call), List.of(), List.of(), List.of(), List.of(poll));
+
+        assertThat(history).extracting(HistoryEntry::getType).containsExactly("poll", "touch");
+        assertThat(history.get(0).poll()).isSameAs(poll);
+    }
+
+    @Test
     void eachStepOfARewardsLedgerIsALineOfItsOwn() {
         RewardView reward = new RewardView();
         reward.entries = List.of(step(RewardStatus.PROPOSED, "2026-11-20T10:00:00Z"), step(RewardStatus.APPROVED, "2026-12-02T10:00:00Z"));

@@ -58,6 +58,8 @@ class MailTemplateRenderingTest {
                         "Haben Sie Jürgen Müller getroffen?", "vor ein paar Wochen habe ich Sie mit Jürgen Müller von"),
                 arguments(MailTemplate.REWARD_NOTICE, "A small thank-you for you, Alfred",
                         "Ein kleines Dankeschön für Sie, Alfred", "wir haben ein Dankeschön für Sie: A dinner for two."),
+                arguments(MailTemplate.POLL, "A quick question for you, Alfred",
+                        "Eine kurze Frage an Sie, Alfred", "wir möchten gern erfahren, wie wir Alpha GmbH noch besser"),
                 arguments(MailTemplate.REQUEST_REPLY, "Your request: A copy of our service contract",
                         "Ihre Anfrage: A copy of our service contract", "Sie haben uns gefragt:"),
                 arguments(MailTemplate.DAILY_CALL_LIST, "Your call list for Tuesday, 24 November 2026: 1 call",

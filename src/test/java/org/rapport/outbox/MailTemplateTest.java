@@ -19,11 +19,11 @@ class MailTemplateTest {
     private static final String BASE = "https://rapport.example/";
 
     @Test
-    void theTemplatesAreTheseThirteenFolders() {
+    void theTemplatesAreTheseFifteenFolders() {
         assertThat(MailTemplate.names()).containsExactly("thank-you-purchase", "thank-you-anniversary",
                 "thank-you-introduction", "problem-follow-up", "problem-check-in", "courtesy-check-in", "introduction-consent",
                         "introduction", "introduction-follow-up",
-                "reward-notice", "request-reply", "daily-call-list", "weekly-netweaving-report", "manager-alert");
+                "reward-notice", "poll", "request-reply", "daily-call-list", "weekly-netweaving-report", "manager-alert");
         assertThat(MailTemplate.byName("birthday")).isEmpty();
         assertThat(MailTemplate.byName("problem-check-in")).contains(MailTemplate.PROBLEM_CHECK_IN);
     }

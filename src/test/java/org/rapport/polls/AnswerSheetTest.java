@@ -48,7 +48,9 @@ class AnswerSheetTest {
                 .isInstanceOf(InvalidAnswers.class)
                 .satisfies(e -> assertThat(((InvalidAnswers) e).errors()).extracting(f -> f.field() + ": " + f.reason())
                         .containsExactly("q1: choose a number from 1 to 5", "q2: choose one of the offered answers",
-                                "q3: at most 2000 characters"));
+                                "q3: at most 2000 characters"))
+                .satisfies(e -> assertThat(((InvalidAnswers) e).flaws()).containsEntry("q1", AnswerSheet.Flaw.OUT_OF_RANGE)
+                        .containsEntry("q2", AnswerSheet.Flaw.NOT_OFFERED).containsEntry("q3", AnswerSheet.Flaw.TOO_LONG));
         assertThatThrownBy(() -> AnswerSheet.read(poll(), Map.of("q1", "four"))).isInstanceOf(InvalidAnswers.class)
                 .hasMessageContaining("q1: choose a number from 1 to 5");
         assertThatThrownBy(() -> AnswerSheet.read(poll(), Map.of())).isInstanceOf(InvalidAnswers.class)

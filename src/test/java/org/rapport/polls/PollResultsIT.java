@@ -1,32 +1,46 @@
 package org.rapport.polls;
 
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.testing.Admins;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.SendWindow;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A poll's results: the distribution per question, the response rate and the themes of the free text, over answers
- * given on the poll's page and by a real reply through the reply mailbox; access scoped to the team; the CSV.
+ * given on the poll's page and by a real reply through the reply mailbox; access scoped to the team; the CSV. The tests
+ * of access and of the CSV arrange their polls and answers in the database (a recipient who moved to another team).
  */
 class PollResultsIT {
+
+    private static final Pattern POLL_LINK = Pattern.compile("/p/([a-z2-7]+)");
 
     Api api;
     Team team;
@@ -38,19 +52,22 @@ class PollResultsIT {
     }
 
     @Test
-    void resultsShowTheDistributionTheResponseRateAndTheThemesOfLinkAnswersAndReplies() throws Exception {
-        String x1 = customer("x1", team.a);
-        String x2 = customer("x2", team.b);
-        long poll = poll(id("salesperson", team.m), "Service 2026");
-        recipients(poll, team.customerOfA, team.customerOfB, x1, x2, customer("x3", team.a));
-        answered(poll, team.customerOfA, 5, "Price", "Die Lieferung kam zwei Wochen zu spät");
-        answered(poll, team.customerOfB, 2, "Speed", "Lieferungen sind oft unvollständig");
-        answered(poll, x1, 4, "Price", "Die Rechnung war falsch");
-
-        JsonObject sent = send(x2);
-        sql("UPDATE poll_recipient SET outbox_id = ? WHERE poll_id = ? AND customer_id = ?", sent.getInt("id"), poll, id("customer", x2));
+    void resultsShowTheDistributionTheResponseRateAndTheThemesOfAnswersByTheLinkAndByReply() throws Exception {
+        List<String> customers = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            customers.add(customer("res" + i, i % 2 == 0 ? team.b : team.a, "LU"));
+        }
+        long poll = sendPoll("Service " + team.tag, "LU");
+        List<MimeMessage> mails = new ArrayList<>();
+        for (String customer : customers) {
+            SendWindow.open(customer);
+            mails.add(awaitMail(email(customer)));
+        }
+        answer(mails.get(0), "q1=5&q2=Price&q3=" + encoded("Die Lieferung kam zwei Wochen zu spät"));
+        answer(mails.get(1), "q1=2&q2=Speed&q3=" + encoded("Lieferungen sind oft unvollständig"));
+        answer(mails.get(2), "q1=4&q2=Price&q3=" + encoded("Die Rechnung war falsch"));
         String reply = "<" + UUID.randomUUID() + "@customers.example>";
-        replyTo(sent, reply, "Bitte rufen Sie mich an, die Rechnung stimmt schon wieder nicht.");
+        replyTo(mails.get(3), reply, "Bitte rufen Sie mich an, die Rechnung stimmt schon wieder nicht.");
         Eventually.soon().until(() -> asManager().get("api/polls/" + poll + "/results").json().getJsonObject("replies").getInt("answers") == 1);
 
         JsonObject results = asManager().get("api/polls/" + poll + "/results").json();
@@ -69,17 +86,18 @@ class PollResultsIT {
         assertThat(text.getInt("other")).isEqualTo(1);
         JsonObject replies = results.getJsonObject("replies");
         assertThat(replies.getJsonArray("other_samples").getString(0)).startsWith("Bitte rufen Sie mich an");
-        assertThat(texts("SELECT rule FROM planned_touch WHERE customer_id = ? AND status = 'OPEN'", id("customer", x2)))
-                .as("the reply asks for a call").contains("POLL_ANSWER");
-
         assertThat(texts("SELECT inbound_message_id FROM poll_answer WHERE poll_id = ? AND via = 'REPLY' AND position = 0", poll))
                 .containsExactly(reply);
+        assertThat(texts("SELECT reason FROM planned_touch WHERE customer_id = ? AND rule = 'POLL_ANSWER' AND status = 'OPEN'",
+                id("customer", customers.get(3)))).as("the reply asks for a call")
+                .containsExactly("Poll \"Service " + team.tag + "\": replied \"Bitte rufen Sie mich an, die Rechnung stimmt schon wieder nicht.\"");
 
         Api.Reply csv = asManager().get("api/polls/" + poll + "/results.csv");
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
+        String title = "Service " + team.tag;
         assertThat(csv.body()).startsWith("section,position,question,value,answers,share,mean,samples")
-                .contains("answered,,Service 2026,,4,0.8,,", "distribution,1,How satisfied are you?,2,1,0.333,,",
+                .contains("answered,," + title + ",,4,0.8,,", "distribution,1,How satisfied are you?,2,1,0.333,,",
                         "mean,1,How satisfied are you?,,3,,3.67,", "distribution,2,What matters most?,Price,2,0.667,,",
                         "theme,3,What should we do better?,lieferung,2,,,Die Lieferung kam zwei Wochen zu spät | Lieferungen sind oft unvollständig");
         Api.Reply negotiated = asManager().withHeader("Accept", "text/csv").get("api/polls/" + poll + "/results");
@@ -161,12 +179,55 @@ class PollResultsIT {
     }
 
     private String customer(String prefix, String owner) {
+        return customer(prefix, owner, "");
+    }
+
+    private String customer(String prefix, String owner, String region) {
         String tag = Csv.unique(prefix).toUpperCase();
         Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
-                "external_id,company,preferred_name,email,time_zone,locale,owner",
-                tag + ",Umfrage AG,Uwe," + tag.toLowerCase() + "@customers.example,Europe/Berlin,de," + owner));
+                "external_id,company,preferred_name,email,time_zone,locale,region,owner",
+                tag + ",Umfrage AG,Uwe," + email(tag) + ",Europe/Berlin,de," + region + "," + owner));
         assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
         return tag;
+    }
+
+    private static String email(String customer) {
+        return customer.toLowerCase(Locale.ROOT) + "@results.example";
+    }
+
+    /** A poll of the team's customers in {@code region}, defined and sent now by its manager. */
+    private long sendPoll(String title, String region) {
+        LocalDate today = LocalDate.now(ZoneId.of("UTC"));
+        Api.Reply defined = asManager().postJson("api/polls", "{\"title\":\"" + title + "\",\"questions\":["
+                + "{\"kind\":\"SCALE_5\",\"text_en\":\"How satisfied are you?\"},"
+                + "{\"kind\":\"CHOICE\",\"text_en\":\"What matters most?\",\"choices\":[\"Price\",\"Speed\",\"Advice\"]},"
+                + "{\"kind\":\"TEXT\",\"text_en\":\"What should we do better?\"}],"
+                + "\"audience\":\"REGION\",\"audience_value\":\"" + region + "\",\"sample_size\":10,"
+                + "\"starts_on\":\"" + today.plusDays(1) + "\",\"ends_on\":\"" + today.plusDays(20) + "\"}");
+        assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+        long poll = defined.json().getJsonNumber("id").longValue();
+        Api.Reply sent = asManager().postJson("api/polls/" + poll + "/send", "");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        return poll;
+    }
+
+    private static MimeMessage awaitMail(String address) {
+        Eventually.soon().untilAsserted(() -> assertThat(Mailbox.to(address)).hasSize(1));
+        return Mailbox.single(address);
+    }
+
+    /** Answers on the poll's page, through the link in the email. */
+    private void answer(MimeMessage mail, String form) throws Exception {
+        String html = (String) ((MimeMultipart) mail.getContent()).getBodyPart(1).getContent();
+        Matcher link = POLL_LINK.matcher(html);
+        assertThat(link.find()).as(html).isTrue();
+        Api.Reply answered = api.anonymous().post("p/" + link.group(1), "application/x-www-form-urlencoded",
+                form.getBytes(StandardCharsets.UTF_8));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+    }
+
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** A poll sent today with a scale, a choice and a free-text question; {@code teamId} null for an admin's poll. */
@@ -206,6 +267,15 @@ class PollResultsIT {
     }
 
     private static void replyTo(JsonObject sent, String messageId, String text) throws Exception {
+        replyTo(sent.getString("recipient"), sent.getString("message_id"), messageId, text);
+    }
+
+    private static void replyTo(MimeMessage mail, String messageId, String text) throws Exception {
+        replyTo(((InternetAddress) mail.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress(), mail.getMessageID(), messageId, text);
+    }
+
+    /** A plain reply into the reply mailbox, as a mail program writes it: In-Reply-To the message answered. */
+    private static void replyTo(String from, String inReplyTo, String messageId, String text) throws Exception {
         TestMailServer.deliverToReplyMailbox("""
                 Message-ID: %s
                 From: %s
@@ -216,7 +286,7 @@ class PollResultsIT {
                 Content-Type: text/plain; charset=UTF-8
 
                 %s
-                """.formatted(messageId, sent.getString("recipient"), TestMailServer.REPLY_MAILBOX, sent.getString("message_id"), text));
+                """.formatted(messageId, from, TestMailServer.REPLY_MAILBOX, inReplyTo, text));
     }
 
     private static JsonObject question(JsonObject results, int position) {
@@ -233,13 +303,8 @@ class PollResultsIT {
         return Long.parseLong(texts("SELECT id FROM " + table + " WHERE external_id = ?", externalId).get(0));
     }
 
-    private static Connection database() throws Exception {
-        return DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                System.getenv("RAPPORT_DB_PASSWORD"));
-    }
-
     private static long insert(String sql, Object... values) throws Exception {
-        try (Connection db = database(); PreparedStatement statement = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        try (Connection db = Admins.database(); PreparedStatement statement = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
@@ -252,7 +317,7 @@ class PollResultsIT {
     }
 
     private static void sql(String sql, Object... values) throws Exception {
-        try (Connection db = database(); PreparedStatement statement = db.prepareStatement(sql)) {
+        try (Connection db = Admins.database(); PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
@@ -261,7 +326,7 @@ class PollResultsIT {
     }
 
     private static List<String> texts(String sql, Object... values) throws Exception {
-        try (Connection db = database(); PreparedStatement statement = db.prepareStatement(sql)) {
+        try (Connection db = Admins.database(); PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }

@@ -69,6 +69,15 @@ public record Access(Role role, Long salespersonId) {
     }
 
     /**
+     * Whether the caller reads and sends the polls of team {@code teamId} (its manager's salesperson id; null: a poll of
+     * everyone): an admin every poll; a manager their own team's; nobody else. A manager's poll reaches only the
+     * customers of their team.
+     */
+    public boolean runsPollsOf(Long teamId) {
+        return isEverything() || (isTeam() && salespersonId != null && salespersonId.equals(teamId));
+    }
+
+    /**
      * How the caller decides about an escalated call held by salesperson {@code holderId}, who reports to
      * {@code managerId}; empty when they do not. An admin decides with their own access; so does that manager. While
      * the manager is away ({@code managerAway}), the backup the manager named ({@code managerBackupId}) decides in

@@ -68,7 +68,7 @@ class AccessControlIT {
                 .extracting(jakarta.json.JsonString::getString).containsExactly("thank-you-purchase", "thank-you-anniversary",
                         "thank-you-introduction", "problem-follow-up", "problem-check-in", "courtesy-check-in", "introduction-consent",
                         "introduction", "introduction-follow-up",
-                        "reward-notice", "request-reply", "daily-call-list", "weekly-netweaving-report", "manager-alert");
+                        "reward-notice", "poll", "request-reply", "daily-call-list", "weekly-netweaving-report", "manager-alert");
     }
 
     @Test

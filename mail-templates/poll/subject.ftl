@@ -1,0 +1,2 @@
+<#ftl encoding="UTF-8">
+A quick question for you, ${customer.preferredName}

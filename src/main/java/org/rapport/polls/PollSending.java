@@ -1,0 +1,191 @@
+package org.rapport.polls;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.audit.AuditKind;
+import org.rapport.audit.AuditTrail;
+import org.rapport.audit.Change;
+import org.rapport.audit.Subject;
+import org.rapport.outbox.Mail;
+import org.rapport.outbox.MailModel;
+import org.rapport.outbox.OutboxService;
+import org.rapport.planning.RuleService;
+import org.rapport.planning.Rules;
+import org.rapport.platform.errors.Conflict;
+import org.rapport.platform.security.Access;
+import org.rapport.platform.security.Role;
+import org.rapport.platform.time.ScheduleZone;
+import org.rapport.platform.time.Zones;
+import org.rapport.team.TeamService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends a poll to its sample, once: the customers of its audience (within the defining manager's team) that may get a
+ * poll now (consent to POLLS, no problem pending, under the cap on outreach email, no other poll within the rules'
+ * interval: {@link LeftOut}), a seeded draw of them ({@link PollSample}), a {@code poll_recipient} row and one personal
+ * email from their salesperson each, queued for their next send-window moment. The poll's row is locked and must still
+ * be SCHEDULED, so a second run (the job again, another instance, a click on "send now") sends nothing.
+ */
+@ApplicationScoped
+public class PollSending {
+
+    @Inject
+    PollMapper mapper;
+
+    @Inject
+    PollService polls;
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    RuleService rules;
+
+    @Inject
+    TeamService team;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.zone")
+    ScheduleZone scheduleZone;
+
+    /**
+     * What a sending did: the audience, how many it sent to, and per reason how many it left out ({@code not_drawn}:
+     * those the poll could have gone to but the sample did not draw).
+     */
+    public record Sent(long poll, String status, int audience, int target, int selected, Map<String, Integer> leftOut) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void closeEnded(LocalDate today) {
+        mapper.closeEnded(today, List.of(PollStatus.SCHEDULED, PollStatus.SENT));
+    }
+
+    /** Sends poll {@code id} if it is still SCHEDULED; empty when someone sent it meanwhile. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Sent> sendScheduled(long id) {
+        if (mapper.lockStatus(id).filter(s -> s == PollStatus.SCHEDULED).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(send(polls.require(Access.EVERYTHING, id)));
+    }
+
+    /** {@code POST /api/polls/{id}/send}: now rather than on its first day; a poll sent or closed already is a 409. */
+    @Transactional
+    public Sent sendNow(Access access, long id) {
+        Poll poll = polls.require(access, id);
+        PollStatus status = mapper.lockStatus(id).orElseThrow();
+        if (!status.mayBecome(PollStatus.SENT)) {
+            throw new Conflict("Poll " + id + " is " + status + "; it is sent only once.");
+        }
+        if (today().isAfter(poll.endsOn)) {
+            throw new Conflict("Poll " + id + " ended on " + poll.endsOn + "; it can no longer be sent.");
+        }
+        return send(poll);
+    }
+
+    private Sent send(Poll poll) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Rules current = rules.rules();
+        List<PollMapper.Candidate> audience = mapper.audience(poll, poll.teamId == null ? null : Access.teamOf(poll.teamId),
+                audienceTeam(poll), now.minus(Duration.ofDays(problemDays(poll))));
+        Map<Long, Integer> outreach = audience.isEmpty() ? Map.of()
+                : outbox.outreachCounts(audience.stream().map(c -> c.customerId).toList(), now.minus(Duration.ofDays(7)));
+        Instant pollsSince = now.minus(Duration.ofDays(current.pollMinDaysBetween()));
+        Map<LeftOut, Integer> leftOut = new EnumMap<>(LeftOut.class);
+        Map<Long, PollMapper.Candidate> eligible = new LinkedHashMap<>();
+        for (PollMapper.Candidate c : audience) {
+            Optional<LeftOut> why = LeftOut.of(c.consent(), c.problemPending, outreach.getOrDefault(c.customerId, 0),
+                    current.maxEmailsPer7Days(), c.lastPolledAt, pollsSince);
+            why.ifPresentOrElse(reason -> leftOut.merge(reason, 1, Integer::sum), () -> eligible.put(c.customerId, c));
+        }
+        int target = PollSample.target(poll.sampleSize, poll.sampleShare, audience.size());
+        List<Long> chosen = PollSample.draw(eligible.keySet(), target, poll.id);
+        if (!chosen.isEmpty()) {
+            mapper.insertRecipients(poll.id, chosen, now);
+            List<Mail> mails = new ArrayList<>();
+            for (long customerId : chosen) {
+                mails.add(mail(poll, eligible.get(customerId), now));
+            }
+            Map<String, OutboxService.Enqueued> queued = outbox.enqueueAll(mails);
+            for (long customerId : chosen) {
+                OutboxService.Enqueued message = queued.get(key(poll.id, customerId));
+                if (message != null) {
+                    mapper.setRecipientMessage(poll.id, customerId, message.id());
+                }
+            }
+        }
+        mapper.markSent(poll.id, now);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        leftOut.forEach((reason, n) -> counts.put(reason.name(), n));
+        counts.put("NOT_DRAWN", eligible.size() - chosen.size());
+        Sent sent = new Sent(poll.id, PollStatus.SENT.name(), audience.size(), target, chosen.size(), counts);
+        audit.record(AuditKind.POLL_SENT, Subject.of("poll", poll.id), Change.to(Change.state("audience", sent.audience(),
+                "target", target, "selected", sent.selected(), "left_out", counts)));
+        return sent;
+    }
+
+    /** The idempotency key of a customer's poll email. */
+    static String key(long pollId, long customerId) {
+        return "poll:" + pollId + ":" + customerId;
+    }
+
+    private Mail mail(Poll poll, PollMapper.Candidate c, Instant now) {
+        boolean german = german(c.locale);
+        Locale language = german ? Locale.GERMAN : Locale.ENGLISH;
+        MailModel.PollInvite invite = new MailModel.PollInvite(Long.toString(poll.id),
+                poll.endsOn.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language)),
+                poll.questions.stream().map(q -> new MailModel.PollQuestion(q.text(german))).toList());
+        Instant notBefore = rules.sendMoment(now, Zones.orUtc(c.timeZone), c.region);
+        return new Mail(key(poll.id, c.customerId), new MailModel.Poll(invite), c.customerId, null, null, notBefore, true);
+    }
+
+    /** Whether the customer reads German: the language of their locale (BCP 47), as the mail templates choose. */
+    static boolean german(String locale) {
+        if (locale == null || locale.isBlank()) {
+            return false;
+        }
+        try {
+            return "de".equals(new Locale.Builder().setLanguageTag(locale.strip().replace('_', '-')).build().getLanguage());
+        } catch (java.util.IllformedLocaleException e) {
+            return false;
+        }
+    }
+
+    /** The team an audience TEAM names, as a reach; one that no longer exists reaches nobody. */
+    private Access audienceTeam(Poll poll) {
+        if (poll.audience != Audience.TEAM) {
+            return null;
+        }
+        return new Access(Role.MANAGER, team.idOf(poll.audienceValue).orElse(null));
+    }
+
+    private static long problemDays(Poll poll) {
+        return poll.audience == Audience.PROBLEM ? Long.parseLong(poll.audienceValue) : 0;
+    }
+
+    LocalDate today() {
+        return clock.instant().atZone(scheduleZone.zone()).toLocalDate();
+    }
+}
