@@ -1,7 +1,6 @@
 package org.rapport.responses;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.rapport.customers.Consent;
@@ -56,9 +55,6 @@ public class ResponseService {
     @Inject
     Clock clock;
 
-    @Inject
-    Event<CustomerReplied> replies;
-
     public Optional<CustomerContact> contact(long customerId) {
         return mapper.contact(customerId);
     }
@@ -111,8 +107,8 @@ public class ResponseService {
 
     /**
      * A customer answered: a response on the message and a two-way touch, which restarts the customer's cadence clock
-     * and, like a logged call, closes their open courtesy, follow-up and re-sell calls; then {@link CustomerReplied}, in
-     * the same transaction (a reply to a poll's email is also its answer). The same inbound Message-ID twice counts once.
+     * and, like a logged call, closes their open courtesy, follow-up and re-sell calls. The same inbound Message-ID
+     * twice counts once.
      *
      * @return false when this email was recorded before
      */
@@ -125,7 +121,6 @@ public class ResponseService {
         if (to.customerId != null) {
             touches.received(new Touch(to.customerId, to.salespersonId, TouchKind.REPLY, TouchKind.Outcome.REPLIED,
                     at, kept, "rapport"));
-            replies.fire(new CustomerReplied(to.id, to.customerId, inboundMessageId, at, kept));
         }
         return true;
     }
