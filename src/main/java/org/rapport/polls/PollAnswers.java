@@ -3,15 +3,12 @@ package org.rapport.polls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.planning.PlanningService;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.errors.NotFound;
-import org.rapport.platform.time.ScheduleZone;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +29,10 @@ public class PollAnswers {
     PlanningService planning;
 
     @Inject
-    Clock clock;
+    PollService polls;
 
     @Inject
-    @ConfigProperty(name = "rapport.schedule.zone")
-    ScheduleZone scheduleZone;
+    Clock clock;
 
     /** What recording did: whether the answer asked for contact, and whether that put a new call on the list. */
     public record Recorded(boolean asksForContact, boolean callPlanned) {
@@ -80,7 +76,7 @@ public class PollAnswers {
 
     /** Whether the poll takes answers today (the schedule zone's date). */
     public boolean open(Poll poll) {
-        return poll.openOn(today());
+        return poll.openOn(polls.today());
     }
 
     /**
@@ -135,10 +131,6 @@ public class PollAnswers {
             return new Recorded(false, false);
         }
         return new Recorded(true, planning.pollAnswer(customerId, poll.id, reason.get()));
-    }
-
-    private LocalDate today() {
-        return clock.instant().atZone(scheduleZone.zone()).toLocalDate();
     }
 
     private Instant now() {

@@ -3,7 +3,6 @@ package org.rapport.polls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.audit.AuditKind;
 import org.rapport.audit.AuditTrail;
 import org.rapport.audit.Change;
@@ -16,7 +15,6 @@ import org.rapport.planning.Rules;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.Role;
-import org.rapport.platform.time.ScheduleZone;
 import org.rapport.platform.time.Zones;
 import org.rapport.team.TeamService;
 
@@ -65,10 +63,6 @@ public class PollSending {
 
     @Inject
     Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "rapport.schedule.zone")
-    ScheduleZone scheduleZone;
 
     /**
      * What a sending did: the audience, how many it sent to, and per reason how many it left out ({@code not_drawn}:
@@ -186,6 +180,6 @@ public class PollSending {
     }
 
     LocalDate today() {
-        return clock.instant().atZone(scheduleZone.zone()).toLocalDate();
+        return polls.today();
     }
 }

@@ -56,8 +56,7 @@ public class PollService {
         if (access.role() != Role.ADMIN && !(access.isTeam() && access.salespersonId() != null)) {
             throw new NotAllowed("Only a manager with a team, or an admin, defines polls.");
         }
-        LocalDate today = clock.instant().atZone(scheduleZone.zone()).toLocalDate();
-        List<FieldError> errors = new ArrayList<>(request.problems(today));
+        List<FieldError> errors = new ArrayList<>(request.problems(today()));
         if (errors.isEmpty() && Audience.parse(request.audience).orElseThrow() == Audience.TEAM) {
             teamProblem(access, request.storedAudienceValue()).ifPresent(errors::add);
         }
@@ -105,6 +104,11 @@ public class PollService {
         } catch (org.rapport.platform.errors.NotFound | NotAllowed e) {
             return java.util.Optional.of(new FieldError("audience_value", e.getMessage()));
         }
+    }
+
+    /** The polls' today: the date in the schedule zone, by which a poll starts, takes answers and closes. */
+    LocalDate today() {
+        return clock.instant().atZone(scheduleZone.zone()).toLocalDate();
     }
 
     /** The polls the caller runs, newest first. */

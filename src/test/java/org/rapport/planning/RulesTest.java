@@ -54,6 +54,23 @@ class RulesTest {
     }
 
     @Test
+    void ninetyDaysBetweenTwoPollsByDefaultChangeableAndChecked() {
+        assertThat(Rules.DEFAULTS.pollMinDaysBetween()).isEqualTo(90);
+        Map<String, String> settings = new HashMap<>(Rules.DEFAULTS.toSettings());
+        assertThat(settings).containsEntry("polls.min_days_between", "90");
+        settings.put("polls.min_days_between", "30");
+        assertThat(Rules.fromSettings(settings).pollMinDaysBetween()).isEqualTo(30);
+        settings.put("polls.min_days_between", "-1");
+        assertThat(Rules.fromSettings(settings).problems())
+                .containsExactly("polls.min_days_between: must be between 0 and 3650, not -1.");
+        RulesDocument document = RulesDocument.of(Rules.DEFAULTS, RewardRules.DEFAULTS);
+        document.polls.minDaysBetween = 45;
+        assertThat(document.toRules().pollMinDaysBetween()).isEqualTo(45);
+        document.polls = null;
+        assertThat(document.toRules().pollMinDaysBetween()).as("a document from before polls").isEqualTo(90);
+    }
+
+    @Test
     void aCallLimitOfZeroWouldEmptyEveryCallListAndIsRefused() {
         Map<String, String> settings = new HashMap<>(Rules.DEFAULTS.toSettings());
         settings.put("contact.max_calls_per_3_days", "0");

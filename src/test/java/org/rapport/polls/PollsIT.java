@@ -99,8 +99,7 @@ class PollsIT {
         // one personal email from the salesperson, in the send window
         List<JsonObject> queued = pollMessages(fine1);
         assertThat(queued).singleElement().satisfies(m -> assertThat(m.getString("purpose")).isEqualTo("POLLS"));
-        SendWindow.open(fine1);
-        MimeMessage mail = awaitMail(email(fine1));
+        MimeMessage mail = awaitMail(fine1);
         assertThat(mail.getSubject()).isEqualTo("A quick question for you, Fine1");
         assertThat(mail.getFrom()[0].toString()).contains("Anna Seller");
         assertThat(html(mail)).contains("How happy are you with us?").containsPattern(POLL_LINK);
@@ -115,9 +114,9 @@ class PollsIT {
     @Test
     void answersByLinkGetShowsPostRecordsAndReplacesWhileOpenForgedAndClosedRefused() throws Exception {
         String customer = customer("answers", "LU", "de");
-        long poll = sent(define(team.m, "REGION", "LU", 5)).getJsonNumber("poll").longValue();
-        SendWindow.open(customer);
-        String token = token(awaitMail(email(customer)));
+        long poll = sentToRegion("LU");
+        MimeMessage mail = awaitMail(customer);
+        String token = token(mail);
 
         Api.Reply page = api.anonymous().get("p/" + token);
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
@@ -130,6 +129,10 @@ class PollsIT {
         assertThat(api.anonymous().get("p/" + forged).status()).isEqualTo(400);
         assertThat(post(forged, "q1=5").status()).isEqualTo(400);
         assertThat(post(token + "aa", "q1=5").status()).isEqualTo(400);
+        Matcher unsubscribe = UNSUBSCRIBE.matcher(mail.getHeader("List-Unsubscribe", null));
+        assertThat(unsubscribe.find()).isTrue();
+        String otherPurpose = unsubscribe.group(1).substring("u/".length());
+        assertThat(post(otherPurpose, "q1=5").status()).as("a genuine link of another purpose").isEqualTo(400);
 
         Api.Reply outOfRange = post(token, "q1=7&q2=Speed");
         assertThat(outOfRange.status()).isEqualTo(400);
@@ -169,10 +172,8 @@ class PollsIT {
     @Test
     void aLowScorePutsACallOnTheOwnersListTheNextBusinessDayWithTheAnswerAsReason() throws Exception {
         String customer = customer("low", "LI", "en");
-        long poll = sent(define(team.m, "REGION", "LI", 5)).getJsonNumber("poll").longValue();
-        SendWindow.open(customer);
-        String token = token(awaitMail(email(customer)));
-        // a link of this poll in another customer's hands names nobody it was sent to
+        long poll = sentToRegion("LI");
+        String token = token(awaitMail(customer));
         assertThat(answers(poll, customer)).isEmpty();
 
         assertThat(post(token, "q1=2&q3=Fine").status()).isEqualTo(200);
@@ -189,6 +190,25 @@ class PollsIT {
             LocalDate next = calendar.callDayAfter(today, 1, "LI", new BusinessCalendar.Workweek("DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY));
             assertThat(LocalDate.parse(call.getString("due_on"))).isEqualTo(next).isAfter(today);
         });
+    }
+
+    @Test
+    void everyAudienceIsDrawnWithinTheManagersTeam() {
+        // an open problem of B's customer: in the audience PROBLEM, and left out while it is pending
+        Api.Reply opened = api.asAdmin().postJson("api/problems", "{\"external_id\":\"" + Csv.unique("poll-p") + "\",\"customer\":\""
+                + team.customerOfB + "\",\"opened_at\":\"" + java.time.Instant.now().minusSeconds(3600) + "\",\"summary\":\"Late\"}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        JsonObject problem = sent(define(team.m, "PROBLEM", "30", 5));
+        assertThat(problem.getInt("audience")).as(problem.toString()).isEqualTo(1);
+        assertThat(problem.getJsonObject("left_out").getInt("PROBLEM_PENDING")).isEqualTo(1);
+
+        JsonObject ofTeam = sent(define(team.m, "TEAM", team.m, 5));
+        assertThat(ofTeam.getInt("audience")).as("the team's two customers").isEqualTo(2);
+        assertThat(ofTeam.getInt("selected")).as(ofTeam.toString()).isEqualTo(1);
+
+        JsonObject byTier = sent(define(team.m, "TIER", "TOP10", 5));
+        assertThat(byTier.getInt("audience")).as("no customer of the team is in the top ten").isZero();
+        assertThat(byTier.getString("status")).isEqualTo("SENT");
     }
 
     @Test
@@ -300,9 +320,16 @@ class PollsIT {
                 .filter(t -> t.getString("rule").equals("POLL_ANSWER")).toList();
     }
 
-    private static MimeMessage awaitMail(String address) {
-        Eventually.soon().untilAsserted(() -> assertThat(Mailbox.to(address)).hasSize(1));
-        return Mailbox.single(address);
+    /** A manager's poll of the region's customers of the team, sent now; its id. */
+    private long sentToRegion(String region) {
+        return sent(define(team.m, "REGION", region, 5)).getJsonNumber("poll").longValue();
+    }
+
+    /** The customer's one email, once their send window is opened. */
+    private static MimeMessage awaitMail(String customer) {
+        SendWindow.open(customer);
+        Eventually.soon().untilAsserted(() -> assertThat(Mailbox.to(email(customer))).hasSize(1));
+        return Mailbox.single(email(customer));
     }
 
     private static String html(MimeMessage mail) throws Exception {

@@ -162,6 +162,37 @@ class CustomerDataRightsIT {
                 .add("kind", "REFERRAL_CONVERTED").add("subject", "thanks " + h.tag).add("reason", "met " + h.company + " through us")
                 .build().toString())).getJsonNumber("id").longValue();
 
+        // a poll the customer was sent and answered, with words of their own (PollsIT sends and answers polls end to end)
+        try (Connection db = Admins.database();
+             PreparedStatement poll = db.prepareStatement("INSERT INTO poll (title, created_by, audience, sample_size, starts_on, ends_on,"
+                     + " status, sent_at, created_at) SELECT ?, MIN(id), 'ALL', 1, UTC_DATE(), UTC_DATE(), 'SENT', UTC_TIMESTAMP(3),"
+                     + " UTC_TIMESTAMP(3) FROM app_user", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            poll.setString(1, "Service " + h.tag);
+            poll.executeUpdate();
+            try (ResultSet key = poll.getGeneratedKeys()) {
+                assertThat(key.next()).isTrue();
+                long pollId = key.getLong(1);
+                try (PreparedStatement rows = db.prepareStatement("INSERT INTO poll_question (poll_id, position, kind, text_en)"
+                        + " VALUES (?, 1, 'TEXT', 'What should we do better?')")) {
+                    rows.setLong(1, pollId);
+                    rows.executeUpdate();
+                }
+                try (PreparedStatement rows = db.prepareStatement("INSERT INTO poll_recipient (poll_id, customer_id, selected_at, answered_at)"
+                        + " SELECT ?, id, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) FROM customer WHERE external_id = ?")) {
+                    rows.setLong(1, pollId);
+                    rows.setString(2, h.customer);
+                    assertThat(rows.executeUpdate()).isEqualTo(1);
+                }
+                try (PreparedStatement rows = db.prepareStatement("INSERT INTO poll_answer (poll_id, customer_id, position, text, via,"
+                        + " answered_at) SELECT ?, id, 1, ?, 'LINK', UTC_TIMESTAMP(3) FROM customer WHERE external_id = ?")) {
+                    rows.setLong(1, pollId);
+                    rows.setString(2, "Call " + h.firstName + " " + h.lastName + " on " + h.phone);
+                    rows.setString(3, h.customer);
+                    assertThat(rows.executeUpdate()).isEqualTo(1);
+                }
+            }
+        }
+
         // the customer asks for their data twice (a replay) and changes their preferences on the same page
         for (int i = 0; i < 2; i++) {
             assertThat(form(h.unsubscribe, "action=data-request&kind=EXPORT").status()).isEqualTo(200);
