@@ -40,7 +40,7 @@ public final class Themes {
             "alles", "alle", "diese", "dieser", "dieses", "diesem", "jetzt", "gerne", "gern", "kann", "konnen", "konnte",
             "muss", "mussen", "soll", "sollte", "will", "wollen", "mehr", "ganz", "gibt", "bis", "durch",
             "ohne", "weil", "wenn", "zwar", "sowie", "euer", "eure", "ihrer", "ihrem", "beim", "einfach",
-            "leider", "eigentlich", "wirklich", "einmal", "sowohl",
+            "leider", "eigentlich", "wirklich", "einmal", "sowohl", "ware", "vielleicht", "gesendet",
             // English
             "the", "and", "but", "not", "are", "were", "been", "being", "has", "have", "had", "does", "did", "you",
             "she", "they", "mine", "your", "our", "their", "them", "him", "her", "its", "this", "that", "these", "those",
@@ -49,7 +49,10 @@ public final class Themes {
             "could", "should", "can", "shall", "may", "might", "must", "what", "which", "who", "when", "where",
             "why", "how", "there", "here", "all", "any", "some", "more", "most", "much", "many", "other", "such", "own",
             "same", "out", "because", "while", "yes", "get", "got", "one", "really", "always", "never", "every", "each",
-            "don", "didn", "doesn", "isn", "wasn", "aren", "won", "cannot", "via", "per", "yours", "sincerely"));
+            "don", "didn", "doesn", "isn", "wasn", "aren", "won", "cannot", "via", "per", "yours", "sincerely", "like", "well",
+            "still", "even", "sent",
+            // the signature a phone adds ("Gesendet von meinem iPhone", "Sent from my Android")
+            "iphone", "ipad", "android"));
 
     /** A theme: its keyword as customers wrote it most often, how many answers it holds, and the first few of them. */
     public record Theme(String label, int answers, List<String> samples) {

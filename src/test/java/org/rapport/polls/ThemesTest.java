@@ -88,6 +88,15 @@ class ThemesTest {
     }
 
     @Test
+    void aPhonesSignatureIsNoTheme() {
+        Themes.Grouping grouping = Themes.of(List.of("Alles gut.\n\nGesendet von meinem iPhone", "Zu teuer\nGesendet von meinem iPhone",
+                "Great, thanks\nSent from my iPhone", "Slow\nSent from my Android"));
+
+        assertThat(grouping.themes()).isEmpty();
+        assertThat(grouping.other()).isEqualTo(4);
+    }
+
+    @Test
     void tiesGoToTheLabelAndTheSameAnswersInAnyOrderGiveTheSameThemes() {
         List<String> answers = List.of("zebra stripes", "apple pie", "zebra crossing", "apple juice");
         List<String> reversed = List.of("apple juice", "zebra crossing", "apple pie", "zebra stripes");
