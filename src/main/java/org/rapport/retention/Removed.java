@@ -2,7 +2,8 @@ package org.rapport.retention;
 
 /**
  * What retention removed: texts set empty, each counted once (rows already empty are not counted again).
- * {@code emailNotes}: the subjects and bounce diagnostics on EMAIL touches and the diagnostics of bounce responses.
+ * {@code emailNotes}: the subjects and bounce diagnostics on EMAIL touches and the diagnostics of bounce responses;
+ * {@code replySnippets}: also the free text of poll answers.
  */
 public record Removed(long messageBodies, long emailNotes, long replySnippets, long clickTargets, long callNotes) {
 

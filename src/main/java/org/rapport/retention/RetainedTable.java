@@ -2,7 +2,8 @@ package org.rapport.retention;
 
 /** The tables whose text retention removes, walked by their primary key. The names go into SQL as they are. */
 public enum RetainedTable {
-    OUTBOX_MESSAGE("outbox_message"), MAIL_RESPONSE("mail_response"), TOUCH("touch"), PLANNED_TOUCH("planned_touch");
+    OUTBOX_MESSAGE("outbox_message"), MAIL_RESPONSE("mail_response"), TOUCH("touch"), PLANNED_TOUCH("planned_touch"),
+    POLL_ANSWER("poll_answer");
 
     private final String table;
 

@@ -45,6 +45,12 @@ public class RetentionBatches {
                 mapper.removeReplyNotes(from, to, cutoffs.replySnippets()), 0, mapper.removeCallNotes(from, to, cutoffs.callNotes()));
     }
 
+    /** The customer's own words in a poll answer go with the reply snippets; scores and choices stay for the results. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Removed pollAnswers(long from, long to, Cutoffs cutoffs) {
+        return new Removed(0, 0, mapper.removePollAnswerTexts(from, to, cutoffs.replySnippets()), 0, 0);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Removed plannedTouches(long from, long to, Cutoffs cutoffs) {
         return new Removed(0, 0, 0, 0, mapper.removeOutcomeNotes(from, to, cutoffs.callNotes()));

@@ -32,6 +32,9 @@ public interface RetentionMapper {
     /** The summaries of replies kept on REPLY touches. */
     int removeReplyNotes(@Param("from") long from, @Param("to") long to, @Param("before") Instant before);
 
+    /** The free text of poll answers (a text question's answer, a reply's words). */
+    int removePollAnswerTexts(@Param("from") long from, @Param("to") long to, @Param("before") Instant before);
+
     int removeClickTargets(@Param("from") long from, @Param("to") long to, @Param("before") Instant before);
 
     int removeCallNotes(@Param("from") long from, @Param("to") long to, @Param("before") Instant before);

@@ -50,6 +50,7 @@ public class RetentionService {
             case MAIL_RESPONSE -> batches.responses(from, to, cutoffs);
             case TOUCH -> batches.touches(from, to, cutoffs);
             case PLANNED_TOUCH -> batches.plannedTouches(from, to, cutoffs);
+            case POLL_ANSWER -> batches.pollAnswers(from, to, cutoffs);
         };
     }
 

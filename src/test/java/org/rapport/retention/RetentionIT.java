@@ -110,6 +110,9 @@ class RetentionIT {
                     customer)).as("every touch is still there: the old call, the reply, the recent call, two emails")
                     .containsExactly("5");
             assertThat(texts(db, "SELECT COALESCE(note, '(none)') FROM planned_touch WHERE id = ?", call)).containsExactly("(none)");
+            assertThat(texts(db, "SELECT COALESCE(a.text, '(none)') FROM poll_answer a JOIN customer c ON c.id = a.customer_id"
+                    + " WHERE c.external_id = ? ORDER BY a.answered_at", customer)).as("a poll answer's old words go, the row stays")
+                    .containsExactly("(none)", "Please call me");
         }
 
         Api.Reply again = api.asAdmin().postJson("api/retention/run", "");
@@ -134,6 +137,16 @@ class RetentionIT {
                     + " WHERE c.external_id = ?", customer).get(0));
             update(db, "UPDATE planned_touch SET status = 'DONE', outcome = 'REACHED', note = 'Asked about her divorce', closed_at = ?"
                     + " WHERE id = ?", THREE_YEARS_AGO, call);
+            // two answers in the customer's own words to a poll: one of three years ago, one of today
+            update(db, "INSERT INTO poll (title, created_by, audience, sample_size, starts_on, ends_on, status, created_at)"
+                    + " SELECT ?, MIN(id), 'ALL', 1, UTC_DATE(), UTC_DATE(), 'SENT', UTC_TIMESTAMP(3) FROM app_user", customer);
+            long poll = Long.parseLong(texts(db, "SELECT MAX(id) FROM poll WHERE title = ?", customer).get(0));
+            update(db, "INSERT INTO poll_answer (poll_id, customer_id, position, text, via, inbound_message_id, answered_at)"
+                    + " SELECT ?, id, 0, 'Kim moved to Basel', 'REPLY', 'old', ? FROM customer WHERE external_id = ?",
+                    poll, THREE_YEARS_AGO, customer);
+            update(db, "INSERT INTO poll_answer (poll_id, customer_id, position, text, via, inbound_message_id, answered_at)"
+                    + " SELECT ?, id, 0, 'Please call me', 'REPLY', 'recent', UTC_TIMESTAMP(3) FROM customer WHERE external_id = ?",
+                    poll, customer);
             return call;
         }
     }
