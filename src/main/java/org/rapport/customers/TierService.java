@@ -37,10 +37,8 @@ public class TierService {
     @Inject
     TierBatches batches;
 
-    /** Customer ids per transaction: a few thousand rows locked for a moment. */
     @Inject
-    @ConfigProperty(name = "rapport.tiers.batch-size")
-    int batchSize;
+    TierSettings settings;
 
     @Inject
     @ConfigProperty(name = "rapport.schedule.zone")
@@ -55,9 +53,7 @@ public class TierService {
         TierBatches.Period period = new TierBatches.Period(today.minusYears(1), today);
         Set<Long> topBefore = new HashSet<>(mapper.idsInTier(Tier.TOP10));
         TierBatches.Ranks ranks = TierBatches.Ranks.of(mapper.topRanked(period.after(), period.through()));
-        if (batchSize < 1 || batchSize > 100_000) {
-            throw new IllegalStateException("rapport.tiers.batch-size must be 1 to 100000, not " + batchSize);
-        }
+        int batchSize = settings.batchSize();
         int changed = 0;
         long last = mapper.maxCustomerId();
         for (long from = 1; from <= last; from += batchSize) {

@@ -12,6 +12,7 @@ import org.rapport.outbox.MailModel;
 import org.rapport.outbox.OutboxService;
 import org.rapport.planning.RuleService;
 import org.rapport.planning.Rules;
+import org.rapport.platform.database.Batches;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.platform.security.Access;
 import org.rapport.platform.security.Role;
@@ -62,6 +63,9 @@ public class PollSending {
     AuditTrail audit;
 
     @Inject
+    Batches batches;
+
+    @Inject
     Clock clock;
 
     /**
@@ -71,9 +75,10 @@ public class PollSending {
     public record Sent(long poll, String status, int audience, int target, int selected, Map<String, Integer> leftOut) {
     }
 
+    /** The polls past their last day become CLOSED, from every status that may become it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void closeEnded(LocalDate today) {
-        mapper.closeEnded(today, List.of(PollStatus.SCHEDULED, PollStatus.SENT));
+        mapper.closeEnded(today, java.util.Arrays.stream(PollStatus.values()).filter(s -> s.mayBecome(PollStatus.CLOSED)).toList());
     }
 
     /** Sends poll {@code id} if it is still SCHEDULED; empty when someone sent it meanwhile. */
@@ -104,8 +109,7 @@ public class PollSending {
         Rules current = rules.rules();
         List<PollMapper.Candidate> audience = mapper.audience(poll, poll.teamId == null ? null : Access.teamOf(poll.teamId),
                 audienceTeam(poll), now.minus(Duration.ofDays(problemDays(poll))));
-        Map<Long, Integer> outreach = audience.isEmpty() ? Map.of()
-                : outbox.outreachCounts(audience.stream().map(c -> c.customerId).toList(), now.minus(Duration.ofDays(7)));
+        Map<Long, Integer> outreach = outreachCounts(audience.stream().map(c -> c.customerId).toList(), now.minus(Duration.ofDays(7)));
         Instant pollsSince = now.minus(Duration.ofDays(current.pollMinDaysBetween()));
         Map<LeftOut, Integer> leftOut = new EnumMap<>(LeftOut.class);
         Map<Long, PollMapper.Candidate> eligible = new LinkedHashMap<>();
@@ -117,18 +121,18 @@ public class PollSending {
         int target = PollSample.target(poll.sampleSize, poll.sampleShare, audience.size());
         List<Long> chosen = PollSample.draw(eligible.keySet(), target, poll.id);
         if (!chosen.isEmpty()) {
-            mapper.insertRecipients(poll.id, chosen, now);
+            Batches.chunks(chosen, OUTREACH_CHUNK).forEach(chunk -> mapper.insertRecipients(poll.id, chunk, now));
             List<Mail> mails = new ArrayList<>();
             for (long customerId : chosen) {
                 mails.add(mail(poll, eligible.get(customerId), now));
             }
             Map<String, OutboxService.Enqueued> queued = outbox.enqueueAll(mails);
-            for (long customerId : chosen) {
+            batches.run(PollMapper.class, batch -> chosen.forEach(customerId -> {
                 OutboxService.Enqueued message = queued.get(key(poll.id, customerId));
                 if (message != null) {
-                    mapper.setRecipientMessage(poll.id, customerId, message.id());
+                    batch.setRecipientMessage(poll.id, customerId, message.id());
                 }
-            }
+            }));
         }
         mapper.markSent(poll.id, now);
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -138,6 +142,15 @@ public class PollSending {
         audit.record(AuditKind.POLL_SENT, Subject.of("poll", poll.id), Change.to(Change.state("audience", sent.audience(),
                 "target", target, "selected", sent.selected(), "left_out", counts)));
         return sent;
+    }
+
+    /** Customers per statement (the outbox's counts, the recipients' rows): one statement's list stays short, as the planner's pages. */
+    static final int OUTREACH_CHUNK = 5_000;
+
+    private Map<Long, Integer> outreachCounts(List<Long> customerIds, Instant since) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        Batches.chunks(customerIds, OUTREACH_CHUNK).forEach(chunk -> counts.putAll(outbox.outreachCounts(chunk, since)));
+        return counts;
     }
 
     /** The idempotency key of a customer's poll email. */
@@ -155,16 +168,9 @@ public class PollSending {
         return new Mail(key(poll.id, c.customerId), new MailModel.Poll(invite), c.customerId, null, null, notBefore, true);
     }
 
-    /** Whether the customer reads German: the language of their locale (BCP 47), as the mail templates choose. */
+    /** Whether the customer reads German: their locale's language, as the answer page decides it (responses.CustomerContact). */
     static boolean german(String locale) {
-        if (locale == null || locale.isBlank()) {
-            return false;
-        }
-        try {
-            return "de".equals(new Locale.Builder().setLanguageTag(locale.strip().replace('_', '-')).build().getLanguage());
-        } catch (java.util.IllformedLocaleException e) {
-            return false;
-        }
+        return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("de");
     }
 
     /** The team an audience TEAM names, as a reach; one that no longer exists reaches nobody. */

@@ -172,9 +172,16 @@ class PollsIT {
     @Test
     void aLowScorePutsACallOnTheOwnersListTheNextBusinessDayWithTheAnswerAsReason() throws Exception {
         String customer = customer("low", "LI", "en");
+        String caller = customer("caller", "LI", "de");
         long poll = sentToRegion("LI");
         String token = token(awaitMail(customer));
         assertThat(answers(poll, customer)).isEmpty();
+
+        // a good score, but words that ask for a call
+        assertThat(post(token(awaitMail(caller)), "q1=5&q3=" + java.net.URLEncoder.encode("Bitte rufen Sie mich an", StandardCharsets.UTF_8))
+                .status()).isEqualTo(200);
+        assertThat(pollCalls(caller)).singleElement().satisfies(call -> assertThat(call.getString("reason"))
+                .isEqualTo("Poll \"Service " + team.tag + "\": What should we do better? \"Bitte rufen Sie mich an\""));
 
         assertThat(post(token, "q1=2&q3=Fine").status()).isEqualTo(200);
         assertThat(post(token, "q1=1").status()).as("a second low answer").isEqualTo(200);
@@ -190,6 +197,25 @@ class PollsIT {
             LocalDate next = calendar.callDayAfter(today, 1, "LI", new BusinessCalendar.Workweek("DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY));
             assertThat(LocalDate.parse(call.getString("due_on"))).isEqualTo(next).isAfter(today);
         });
+    }
+
+    @Test
+    void theScheduleSendsAPollOnItsFirstDayOnce() throws Exception {
+        String customer = customer("scheduled", "MC", "en");
+        long poll = define(team.m, "REGION", "MC", 5);
+        try (Connection db = Admins.database();
+             PreparedStatement due = db.prepareStatement("UPDATE poll SET starts_on = starts_on - INTERVAL 2 DAY WHERE id = ?")) {
+            due.setLong(1, poll); // its first day has come, in any schedule zone
+            assertThat(due.executeUpdate()).isEqualTo(1);
+        }
+        Eventually.soon().until(() -> team.as(team.m).get("api/polls/" + poll).json().getString("status").equals("SENT"));
+        assertThat(pollMessages(customer)).hasSize(1);
+        assertThat(team.as(team.m).postJson("api/polls/" + poll + "/send", "").status()).isEqualTo(409);
+        assertThat(recipients(poll)).containsExactly(customer);
+        assertThat(pollMessages(customer)).as("sent once").hasSize(1);
+        assertThat(api.asAdmin().get("api/audit?limit=200&kind=POLL_SENT").json().getJsonArray("events").getValuesAs(JsonObject.class)
+                .stream().filter(e -> !e.isNull("subject_id") && e.getString("subject_id").equals(Long.toString(poll))))
+                .as("sent by the schedule, once").singleElement().satisfies(e -> assertThat(e.get("actor_name").toString()).doesNotContain(team.m));
     }
 
     @Test

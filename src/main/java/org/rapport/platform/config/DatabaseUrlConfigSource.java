@@ -65,7 +65,7 @@ public final class DatabaseUrlConfigSource implements ConfigSource {
         return url;
     }
 
-    static String withDefaults(String url) {
+    public static String withDefaults(String url) {
         StringBuilder result = new StringBuilder(url);
         Map<String, String> defaults = Map.of(
                 "connectionTimeZone", "UTC",

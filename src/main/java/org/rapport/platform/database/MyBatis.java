@@ -43,6 +43,7 @@ public class MyBatis {
         configuration.setMapUnderscoreToCamelCase(true);
         configuration.setDefaultEnumTypeHandler(EnumTypeHandler.class);
         configuration.setDefaultStatementTimeout(600);
+        configuration.getTypeHandlerRegistry().register(java.time.Instant.class, new InstantParameter());
         fragments(configuration, ACCESS);
         Mappers.in(MyBatis.class.getClassLoader()).forEach(configuration::addMapper);
         return configuration;
