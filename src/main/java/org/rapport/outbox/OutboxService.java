@@ -63,6 +63,9 @@ public class OutboxService {
     @Inject
     Event<MessageNotSent> notSent;
 
+    @Inject
+    Event<ResponseRecorded> responses;
+
     /**
      * What became of a message so far, found by its idempotency key.
      *
@@ -254,6 +257,7 @@ public class OutboxService {
     @Transactional(Transactional.TxType.REQUIRED)
     public void recordResponse(Response response) {
         mapper.insertResponse(response);
+        responses.fire(new ResponseRecorded(response));
     }
 
     /** Records a response drawn by an ingested email; false when that email (its Message-ID) was recorded before. */
@@ -266,13 +270,14 @@ public class OutboxService {
     public boolean recordResponseOnce(Response response) {
         try {
             mapper.insertResponse(response);
-            return true;
         } catch (RuntimeException e) {
             if (DuplicateKey.causes(e)) {
                 return false;
             }
             throw e;
         }
+        responses.fire(new ResponseRecorded(response));
+        return true;
     }
 
     /** Sends a failed message once more, under its original Message-ID: an admin's to decide, refused to anyone else. */

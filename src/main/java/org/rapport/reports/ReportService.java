@@ -125,10 +125,11 @@ public class ReportService {
     }
 
     /**
-     * The team named by its manager's external id, as a reach the caller may report on. The statements get the manager's
-     * id rather than the name: MariaDB then reaches the team's customers through the owner index.
+     * The team named by its manager's external id, as a reach the caller may report on (the reports' and the poll
+     * results' {@code team=}). The statements get the manager's id rather than the name: MariaDB then reaches the team's
+     * customers through the owner index.
      */
-    private Access teamReach(Access access, String team) {
+    public Access teamReach(Access access, String team) {
         // only an admin learns whether the name is a manager's: anyone else gets one answer for both
         java.util.Optional<ReportMapper.Manager> manager = mapper.manager(team);
         if (!access.isEverything() && manager.filter(m -> access.reaches(m.id(), m.managerId())).isEmpty()) {

@@ -110,6 +110,16 @@ class ScopedQueriesTest {
         assertThat(sql(statement("ReportMapper", "rewardGroups"), Access.EVERYTHING, Access.teamOf(7L))).contains("r.team_id = ?");
     }
 
+    @Test
+    void aPollsResultsOfOneTeamCountTheTeamsCustomersWithinTheCallersReach() {
+        for (String name : List.of("turnout", "counts", "texts")) {
+            String sql = sql(statement("PollResultsMapper", name), new Access(Role.MANAGER, 3L), Access.teamOf(7L));
+            // twice on the customer's owner: the caller's reach, then the team's, each by its manager's bound id
+            assertThat(sql).as(name).contains("c.owner_id IN (SELECT reach.id FROM salesperson reach WHERE reach.id = ? OR reach.manager_id = ?)")
+                    .containsPattern("(?s)reach\\.manager_id = \\?\\).*c\\.owner_id IN \\(SELECT reach\\.id FROM salesperson reach WHERE reach\\.id = \\? OR reach\\.manager_id = \\?\\)");
+        }
+    }
+
     /** The SQL MyBatis would send for {@code method} with {@code access} and placeholder values for the rest. */
     static String sql(Method method, Access access) {
         return sql(method, access, null);
