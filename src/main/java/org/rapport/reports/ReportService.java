@@ -125,6 +125,17 @@ public class ReportService {
     }
 
     /**
+     * The spikes among the problems of the customers the caller reaches (of that manager's team with {@code team}): the
+     * {@value ProblemSpikes#DAYS} days before {@code end} against the six windows as long before them, one grouped read.
+     */
+    public List<ProblemSpikes.Named> spikes(Access access, String team, Instant end) {
+        Access inTeam = team == null ? null : teamReach(access, team);
+        java.time.Duration window = java.time.Duration.ofDays(ProblemSpikes.DAYS);
+        Instant from = end.minus(window.multipliedBy(ProblemSpikes.RECENT + 1));
+        return ProblemSpikes.of(mapper.problemWindows(from, end, ProblemSpikes.DAYS, ProblemPatterns.UNCATEGORISED, inTeam, access));
+    }
+
+    /**
      * The team named by its manager's external id, as a reach the caller may report on. The statements get the manager's
      * id rather than the name: MariaDB then reaches the team's customers through the owner index.
      */

@@ -5,9 +5,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
+import org.rapport.testing.Eventually;
+import org.rapport.testing.Mailbox;
+import org.rapport.testing.Mondays;
+import org.rapport.testing.Salespeople;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +109,60 @@ class ProblemsReportIT {
         Api.Reply badDate = team.as(team.m).get("api/reports/problems?from=2025-13-01&to=2025-03-01");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(badDate.body()).contains("from");
+    }
+
+    /**
+     * Two managers, each with a salesperson and a customer: the weekly email of each names the spikes of their own team's
+     * customers only (the 14 days before this Monday against the 12 weeks before), not a category as busy as ever.
+     */
+    @Test
+    void eachManagersWeeklyEmailNamesTheSpikesOfTheirTeamsCustomers() throws Exception {
+        ZoneId zone = Mondays.zoneWhereMondayEightHasPassed();
+        String tag = Csv.unique("psk").toUpperCase();
+        Api.Reply people = api.asAdmin().postCsv("api/import/salespeople", Csv.lines(
+                "external_id,name,email,time_zone,role,manager",
+                tag + "-M,Mia Manager," + tag.toLowerCase() + "-m@example.com," + zone.getId() + ",MANAGER,",
+                tag + "-S,Sam Seller,," + zone.getId() + ",SALES," + tag + "-M",
+                tag + "-N,Nils Manager," + tag.toLowerCase() + "-n@example.com," + zone.getId() + ",MANAGER,",
+                tag + "-T,Tom Seller,," + zone.getId() + ",SALES," + tag + "-N"));
+        assertThat(people.json().getJsonArray("rejected")).as(people.toString()).isEmpty();
+        Api.Reply customers = api.asAdmin().postCsv("api/import/customers", Csv.lines("external_id,company,email,time_zone,owner",
+                tag + "-C1,Spiky GmbH,,Europe/Berlin," + tag + "-S",
+                tag + "-C2,Other KG,,Europe/Berlin," + tag + "-T"));
+        assertThat(customers.json().getInt("created")).as(customers.toString()).isEqualTo(2);
+        String spiky = tag + "-X"; // the categories: unknown to the taxonomy, so named by their codes
+        String steady = tag + "-Z";
+        String others = tag + "-Y";
+        Instant monday = LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant();
+        List<String> rows = new java.util.ArrayList<>(List.of("external_id,customer,opened_at,resolved_at,category,summary"));
+        for (int i = 1; i <= 6; i++) { // six in the last 14 days where there were none before
+            rows.add(tag + "-X" + i + "," + tag + "-C1," + monday.minus(Duration.ofDays(i).plusHours(3)) + ",," + spiky + ",Spike");
+        }
+        for (int w = 0; w <= 6; w++) { // one in each window, the last 14 days included: as ever
+            rows.add(tag + "-Z" + w + "," + tag + "-C1," + monday.minus(Duration.ofDays(14L * w + 7)) + ",," + steady + ",Steady");
+        }
+        rows.add(tag + "-X0," + tag + "-C1," + monday.plus(Duration.ofHours(1)) + ",," + spiky + ",After the Monday: not counted");
+        for (int i = 1; i <= 7; i++) { // the other team's spike
+            rows.add(tag + "-Y" + i + "," + tag + "-C2," + monday.minus(Duration.ofDays(i)) + ",," + others + ",Theirs");
+        }
+        Api.Reply imported = api.asAdmin().postCsv("api/import/problems", Csv.lines(rows.toArray(String[]::new)));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(rows.size() - 1);
+
+        Salespeople.onlyTheseHaveAnEmail(tag + "-M", tag + "-N");
+        Api.Reply run = api.asAdmin().postJson("api/reports/netweaving/weekly/run", "");
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+
+        String mine = mailText(tag.toLowerCase() + "-m@example.com");
+        assertThat(mine).contains("  - " + spiky + " problems rose 12-fold: 6 in 14 days against 0 before")
+                .doesNotContain(steady).doesNotContain(others);
+        String theirs = mailText(tag.toLowerCase() + "-n@example.com");
+        assertThat(theirs).contains("  - " + others + " problems rose 14-fold: 7 in 14 days against 0 before")
+                .doesNotContain(spiky).doesNotContain(steady);
+    }
+
+    private static String mailText(String address) throws Exception {
+        Eventually.soon().until(() -> Mailbox.to(address).size() == 1);
+        return (String) ((jakarta.mail.Multipart) Mailbox.single(address).getContent()).getBodyPart(0).getContent();
     }
 
     private JsonObject report(String login, String extra) {
