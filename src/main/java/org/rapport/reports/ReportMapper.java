@@ -94,6 +94,19 @@ public interface ReportMapper {
     List<ProblemPatterns.Problem> problems(@Param("from") Instant from, @Param("to") Instant to,
                                            @Param("team") Access team, @Param("access") Access access);
 
+    /** The follow-up calls of the problems {@link #problems} reads, per category, status and whether it reached the customer. */
+    List<ProblemOutcomes.CallGroup> followUpCallGroups(@Param("from") Instant from, @Param("to") Instant to,
+                                                       @Param("uncategorised") String uncategorised,
+                                                       @Param("team") Access team, @Param("access") Access access);
+
+    /**
+     * The check-in and unanswered-follow-up emails in the outbox about the problems {@link #problems} reads, per category,
+     * template, whether sent or given up, replied and the last rating.
+     */
+    List<ProblemOutcomes.EmailGroup> checkInEmailGroups(@Param("from") Instant from, @Param("to") Instant to,
+                                                        @Param("uncategorised") String uncategorised,
+                                                        @Param("team") Access team, @Param("access") Access access);
+
     /**
      * Problems opened in [from, to) of customers the caller reaches (of the team when {@code team}, a reach as for
      * {@link #stageGroups}, is given), per category ({@code uncategorised} for none) and window of {@code days} days

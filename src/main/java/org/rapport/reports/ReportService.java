@@ -119,9 +119,13 @@ public class ReportService {
     public ProblemsReport problems(Access access, LocalDate from, LocalDate to, String team) {
         Access inTeam = team == null ? null : teamReach(access, team);
         ZoneId zone = scheduleZone.zone();
-        List<ProblemPatterns.Problem> read = mapper.problems(from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant(), inTeam, access);
-        return ProblemPatterns.report(from, to, zone, team, read);
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<ProblemPatterns.Problem> read = mapper.problems(start, end, inTeam, access);
+        String none = ProblemPatterns.UNCATEGORISED;
+        return ProblemPatterns.report(from, to, zone, team, read).withOutcomes(
+                ProblemOutcomes.calls(mapper.followUpCallGroups(start, end, none, inTeam, access)),
+                ProblemOutcomes.emails(mapper.checkInEmailGroups(start, end, none, inTeam, access)));
     }
 
     /**
