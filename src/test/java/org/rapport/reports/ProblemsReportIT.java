@@ -142,6 +142,15 @@ class ProblemsReportIT {
                 y + " planned 1 reached 0 closed 0 open 0 escalated 0 cancelled 1");
         assertThat(emails(report(null, "&team=" + team.m2))).as("the other team's")
                 .containsExactly(x + " problem-check-in emails 1 sent 1 unsent 0 answered 1 replied 0 rated 1 average 1.0 low 1");
+
+        Api.Reply csv = team.as(team.m).get("api/reports/problems.csv?" + PERIOD);
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.body().lines().toList()).contains(
+                "weekly," + x + ",2025-01-06,,,,2,,,,,,,,,,,,,,,,",
+                "top_customers,,,," + team.customerOfA + ",Alpha GmbH,3,,,,,,,,,,,,,,,,",
+                "follow_up_calls," + x + ",,,,,,,,3,1,1,1,1,0,,,,,,,,",
+                "check_in_emails," + x + ",,problem-check-in,,,,,,,,,,,,2,2,0,2,1,2,2.5,1")
+                .noneMatch(line -> line.contains(team.customerOfC));
     }
 
     private static List<String> calls(JsonObject report) {
@@ -241,6 +250,13 @@ class ProblemsReportIT {
         assertThat(otherTeam.status()).as(otherTeam.toString()).isEqualTo(403);
         Api.Reply widen = team.as(team.a).get("api/reports/problems?" + PERIOD + "&team=" + team.m);
         assertThat(widen.status()).as("a salesperson cannot widen to the team").isEqualTo(403);
+        assertThat(team.as(team.m).get("api/reports/problems.csv?" + PERIOD + "&team=" + team.m2).status())
+                .as("nor as CSV").isEqualTo(403);
+        Api.Reply own = team.as(team.a).get("api/reports/problems.csv?" + PERIOD);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).contains(team.customerOfA).doesNotContain(team.customerOfB).doesNotContain(team.customerOfC);
+        Api.Reply lookAlike = api.asAdmin().get("api/reports/problems.csv?" + PERIOD + "&team=" + team.m + "%25");
+        assertThat(lookAlike.status()).as("no pattern match on the manager's id").isEqualTo(400);
         Api.Reply notAManager = api.asAdmin().get("api/reports/problems?" + PERIOD + "&team=" + team.a);
         assertThat(notAManager.status()).isEqualTo(400);
         assertThat(notAManager.body()).contains("team: " + team.a + " is not the external id of a manager");
