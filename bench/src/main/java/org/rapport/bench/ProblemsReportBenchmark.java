@@ -1,0 +1,408 @@
+package org.rapport.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * The problems report (issue 14, "over 1M customers and 100k problems in under 1 s"): a fresh database seeded over plain
+ * JDBC in batches — 20 managers with 9 salespeople each, {@code --customers} customers (default 1,000,000),
+ * {@code --problems} problems (default 100,000) opened over the last 12 months (a fiftieth of the customers has most of
+ * them, so repeats happen; twelve categories and some without one; four in five resolved), each resolved one with its
+ * follow-up call in a plausible status, half of them with a sent check-in email (some rated, some replied to), the
+ * escalated calls with the email written instead — then {@code GET /api/reports/problems} over those 12 months as an
+ * admin, as a manager (their team, through Access), as an admin with {@code team=}, and as an admin over the last 30
+ * days: a warm-up, then the median and the maximum of {@code --runs} requests each, with the CPU the service JVM and
+ * MariaDB used per request.
+ *
+ * <p>The physical limit in the same run: MariaDB streaming the period's problem rows the report reads (with their
+ * customer's id and company) to plain JDBC, doing nothing with them.
+ *
+ * <pre>java -cp bench/target/rapport-bench.jar org.rapport.bench.ProblemsReportBenchmark [--customers 1000000] [--problems 100000]</pre>
+ */
+public final class ProblemsReportBenchmark {
+
+    private static final int MANAGERS = 20;
+    private static final int PER_TEAM = 9;
+    private static final String NEVER = Bench.NEVER_CRON;
+    private static final String MANAGER_USER = NetweavingReportBenchmark.MANAGER_USER;
+    private static final String MANAGER_PASSWORD = NetweavingReportBenchmark.MANAGER_PASSWORD;
+
+    private ProblemsReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Bench.args(args);
+        Path work = Bench.workDir(options);
+        Path repo = Bench.repoRoot(options);
+        int customers = Integer.parseInt(options.getOrDefault("customers", "1000000"));
+        int problems = Integer.parseInt(options.getOrDefault("problems", "100000"));
+        int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+        int port = Integer.parseInt(options.getOrDefault("port", "18087"));
+        String xmx = options.getOrDefault("xmx", "512m");
+
+        Path dir = work.resolve("problems-report");
+        Path dataDir = dir.resolve("data");
+        Bench.deleteRecursively(dataDir); // a fresh database every run
+        Map<String, String> env = Map.ofEntries(Map.entry("RAPPORT_DEMO", "false"),
+                Map.entry("RAPPORT_ADMIN_PASSWORD", Bench.ADMIN_PASSWORD),
+                // nothing scheduled runs during the measurements
+                Map.entry("RAPPORT_PLANNING_CRON", NEVER), Map.entry("RAPPORT_CALL_LISTS_DIGEST_CRON", NEVER), Map.entry("RAPPORT_TIERS_CRON", NEVER),
+                Map.entry("RAPPORT_REWARDS_CRON", NEVER), Map.entry("RAPPORT_MAIL_DISPATCH_CRON", NEVER), Map.entry("RAPPORT_MAIL_IMAP_CRON", NEVER),
+                Map.entry("RAPPORT_REPORTS_NETWEAVING_WEEKLY_CRON", NEVER), Map.entry("RAPPORT_INTRODUCTIONS_CRON", NEVER),
+                Map.entry("RAPPORT_INTRODUCTIONS_MATCH_CRON", NEVER));
+        String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
+        String manager = Bench.basic(MANAGER_USER, MANAGER_PASSWORD);
+        HttpClient http = Bench.http();
+        List<String> results = new ArrayList<>();
+        LocalDate to = LocalDate.now(ZoneOffset.UTC);
+        LocalDate from = to.minusMonths(12);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (Service service = Service.start(repo, dataDir, port, List.of("-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log")),
+                env, dir.resolve("service.log"))) {
+            Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
+            PhysicalLimit db = new PhysicalLimit(service.databasePort());
+            Bench.log("database: %s", db.describe());
+            long started = System.nanoTime();
+            seed(db, customers, problems, now);
+            Bench.log("seeded in %s: %,d salespeople, %,d customers, %,d problems, %,d planned touches, %,d emails, %,d responses",
+                    Bench.seconds(System.nanoTime() - started), db.count("salesperson"), db.count("customer"), db.count("problem"),
+                    db.count("planned_touch"), db.count("outbox_message"), db.count("mail_response"));
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("ANALYZE TABLE salesperson, customer, problem, planned_touch, outbox_message, mail_response");
+            }
+            HttpResponse<String> created = Bench.postJson(http, service.baseUrl() + "/api/users", admin,
+                    "{\"username\":\"" + MANAGER_USER + "\",\"password\":\"" + MANAGER_PASSWORD
+                            + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + NetweavingReportBenchmark.managerId(1) + "\"}");
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("creating " + MANAGER_USER + " answered " + created.statusCode() + ": " + created.body());
+            }
+            String period = "from=" + from + "&to=" + to;
+
+            // the physical limit: the period's problem rows, streamed with no work; once cold, then warm
+            Quiet.awaitIfAsked(options);
+            List<Double> warm = new ArrayList<>();
+            double cold;
+            String limitInterference;
+            double[] limitCpu = new double[2];
+            try (Quiet.Monitor monitor = new Quiet.Monitor()) {
+                cold = limit(db, service, from, to, null);
+                for (int i = 0; i < 5; i++) {
+                    warm.add(limit(db, service, from, to, i == 2 ? limitCpu : null));
+                }
+                limitInterference = monitor.summary();
+            }
+            double limitMs = Bench.median(warm);
+            String line = String.format("RESULT problems-limit customers=%d problems=%d cold_ms=%.0f warm_median_ms=%.0f warm_all=%s"
+                            + " cpu_ms_median_run mariadb=%.0f harness=%.0f (plain JDBC streaming the period's problems with their"
+                            + " customer, no work) %s",
+                    customers, problems, cold, limitMs,
+                    warm.stream().map(w -> String.format("%.0f", w)).collect(Collectors.joining(",", "[", "]")),
+                    limitCpu[0] * 1000, limitCpu[1] * 1000, limitInterference);
+            System.out.println(line);
+            results.add(line);
+
+            List<Variant> variants = List.of(new Variant("admin", admin, period),
+                    new Variant("manager", manager, period),
+                    new Variant("admin-team", admin, period + "&team=" + NetweavingReportBenchmark.managerId(1)),
+                    new Variant("admin-30-days", admin, "from=" + to.minusDays(30) + "&to=" + to));
+            for (Variant variant : variants) {
+                Quiet.awaitIfAsked(options);
+                line = measure(http, service, variant, warmup, runs, limitMs);
+                System.out.println(line);
+                results.add(line);
+            }
+            line = answerCheck(http, service, db, admin, period, from, to);
+            System.out.println(line);
+            results.add(line);
+        }
+        System.out.println();
+        results.forEach(System.out::println);
+    }
+
+    private record Variant(String name, String auth, String query) {
+    }
+
+    /** Warm-up, then {@code runs} timed requests one after the other; the RESULT line. */
+    private static String measure(HttpClient http, Service service, Variant variant, int warmup, int runs, double limitMs)
+            throws Exception {
+        String url = service.baseUrl() + "/api/reports/problems?" + variant.query;
+        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
+        long inReport = -1;
+        long bytes = 0;
+        for (int i = 0; i < warmup; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = Bench.get(http, url, variant.auth, Duration.ofMinutes(5));
+            check(variant, answer);
+            Bench.log("%s warm-up %d: %.0f ms, %,d problems", variant.name, i + 1, (System.nanoTime() - t0) / 1e6,
+                    NetweavingReportBenchmark.topLevel(answer.body(), "problems"));
+        }
+        List<Double> millis = new ArrayList<>();
+        List<Double> jvmMs = new ArrayList<>();
+        List<Double> dbMs = new ArrayList<>();
+        String interference;
+        try (Quiet.Monitor monitor = new Quiet.Monitor()) {
+            for (int i = 0; i < runs; i++) {
+                double jvm0 = Service.cpuSeconds(service.pid());
+                double db0 = Service.cpuSeconds(mariadb);
+                long t0 = System.nanoTime();
+                HttpResponse<String> answer = Bench.get(http, url, variant.auth, Duration.ofMinutes(5));
+                millis.add((System.nanoTime() - t0) / 1e6);
+                jvmMs.add((Service.cpuSeconds(service.pid()) - jvm0) * 1000);
+                dbMs.add((Service.cpuSeconds(mariadb) - db0) * 1000);
+                check(variant, answer);
+                inReport = NetweavingReportBenchmark.topLevel(answer.body(), "problems");
+                bytes = answer.body().length();
+            }
+            interference = monitor.summary();
+        }
+        double median = Bench.median(millis);
+        double max = millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return String.format("RESULT problems-report as=%s problems_in_report=%d response_chars=%d runs=%d median_ms=%.0f"
+                        + " max_ms=%.0f all_ms=%s target_ms=1000 %s cpu_ms_per_request(median) service_jvm=%.0f mariadb=%.0f"
+                        + " report/limit=%.1f %s",
+                variant.name, inReport, bytes, runs, median, max,
+                millis.stream().map(m -> String.format("%.0f", m)).collect(Collectors.joining(",", "[", "]")),
+                max < 1000 ? "MET" : (median < 1000 ? "MET(median)" : "MISSED"), Bench.median(jvmMs), Bench.median(dbMs),
+                median / limitMs, interference);
+    }
+
+    private static void check(Variant variant, HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the report as " + variant.name + " answered " + answer.statusCode() + ": "
+                    + answer.body().substring(0, Math.min(300, answer.body().length())));
+        }
+    }
+
+    private static String periodSql(LocalDate from, LocalDate to) {
+        return "p.opened_at >= TIMESTAMP '" + from + " 00:00:00' AND p.opened_at < TIMESTAMP '" + to.plusDays(1) + " 00:00:00'";
+    }
+
+    /** Streams the period's problems as the report reads them, with no work; the milliseconds. */
+    private static double limit(PhysicalLimit db, Service service, LocalDate from, LocalDate to, double[] cpu) throws Exception {
+        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
+        double db0 = Service.cpuSeconds(mariadb);
+        double me0 = Service.cpuSeconds(ProcessHandle.current().pid());
+        long started = System.nanoTime();
+        long rows = db.stream("SELECT c.external_id, c.company, p.category, p.opened_at, p.resolved_at FROM problem p"
+                + " JOIN customer c ON c.id = p.customer_id WHERE " + periodSql(from, to));
+        double ms = (System.nanoTime() - started) / 1e6;
+        if (cpu != null) {
+            cpu[0] = Service.cpuSeconds(mariadb) - db0;
+            cpu[1] = Service.cpuSeconds(ProcessHandle.current().pid()) - me0;
+        }
+        Bench.log("limit: streamed %,d rows in %.0f ms", rows, ms);
+        return ms;
+    }
+
+    /** The admin report's total and follow-up calls planned against plain counts. The CHECK line says EQUAL or DIFFERENT. */
+    private static String answerCheck(HttpClient http, Service service, PhysicalLimit db, String admin, String period,
+                                      LocalDate from, LocalDate to) throws Exception {
+        String body = Bench.get(http, service.baseUrl() + "/api/reports/problems?" + period, admin, Duration.ofMinutes(5)).body();
+        long total = NetweavingReportBenchmark.topLevel(body, "problems");
+        long planned = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"planned\":(\\d+)").matcher(body);
+        while (m.find()) {
+            planned += Long.parseLong(m.group(1));
+        }
+        long countedTotal;
+        long countedPlanned;
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM problem p WHERE " + periodSql(from, to))) {
+                rs.next();
+                countedTotal = rs.getLong(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM problem p JOIN planned_touch t ON t.cause_id = p.id"
+                    + " AND t.rule = 'PROBLEM_FOLLOW_UP' WHERE " + periodSql(from, to))) {
+                rs.next();
+                countedPlanned = rs.getLong(1);
+            }
+        }
+        // the report's days are in the schedule zone, the counts' in UTC: equal unless a problem lies in the hours between
+        return "CHECK problems-answer " + (total == countedTotal && planned == countedPlanned ? "EQUAL" : "DIFFERENT")
+                + " report(problems/follow-up calls)=" + total + "/" + planned + " counted=" + countedTotal + "/" + countedPlanned
+                + " response_chars=" + body.length();
+    }
+
+    // ---- seeding ---------------------------------------------------------------------------------------------------
+
+    /** Salespeople, customers, problems with their follow-ups, 1,000 rows per batch and transaction. */
+    private static void seed(PhysicalLimit db, int customers, int problems, Instant now) throws Exception {
+        SplittableRandom random = new SplittableRandom(Bench.SEED);
+        Timestamp created = Timestamp.from(now);
+        String[] categories = {"DELIVERY", "BILLING", "QUALITY", "RETURNS", "INSTALLATION", "SUPPORT", "DAMAGE", "PRICING",
+                "DOCUMENTS", "ACCESS", "TRAINING", "WARRANTY"};
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            int salespeople = MANAGERS * (PER_TEAM + 1);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO salesperson (id, external_id, name, time_zone, role,"
+                    + " manager_id, created_at, updated_at) VALUES (?, ?, ?, 'Europe/Zurich', ?, ?, ?, ?)")) {
+                for (int id = 1; id <= salespeople; id++) {
+                    boolean isManager = id <= MANAGERS;
+                    p.setLong(1, id);
+                    p.setString(2, isManager ? NetweavingReportBenchmark.managerId(id) : NetweavingReportBenchmark.salespersonId(id - MANAGERS));
+                    p.setString(3, (isManager ? "Manager " : "Salesperson ") + id);
+                    p.setString(4, isManager ? "MANAGER" : "SALES");
+                    if (isManager) {
+                        p.setNull(5, java.sql.Types.BIGINT);
+                    } else {
+                        p.setLong(5, 1 + (id - MANAGERS - 1) % MANAGERS);
+                    }
+                    p.setTimestamp(6, created);
+                    p.setTimestamp(7, created);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            c.commit();
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO customer (id, external_id, company, time_zone, locale,"
+                    + " owner_id, created_at, updated_at) VALUES (?, ?, ?, 'Europe/Zurich', 'en', ?, ?, ?)")) {
+                for (int id = 1; id <= customers; id++) {
+                    p.setLong(1, id);
+                    p.setString(2, String.format("C%07d", id));
+                    p.setString(3, "Company " + id);
+                    p.setLong(4, MANAGERS + 1 + (id - 1) % (salespeople - MANAGERS));
+                    p.setTimestamp(5, created);
+                    p.setTimestamp(6, created);
+                    p.addBatch();
+                    if (id % 1000 == 0) {
+                        p.executeBatch();
+                        c.commit();
+                    }
+                }
+                p.executeBatch();
+                c.commit();
+            }
+            long touch = 0;
+            long outbox = 0;
+            try (PreparedStatement problem = c.prepareStatement("INSERT INTO problem (id, external_id, customer_id, opened_at,"
+                    + " resolved_at, category, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'seeded', ?, ?)");
+                 PreparedStatement planned = c.prepareStatement("INSERT INTO planned_touch (id, plan_key, rule, channel, customer_id,"
+                         + " salesperson_id, cause_id, due_on, due_by, priority, reason, status, outbox_id, outcome, created_at,"
+                         + " updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, 100, 'seeded', ?, ?, ?, ?, ?)");
+                 PreparedStatement mail = c.prepareStatement("INSERT INTO outbox_message (id, idempotency_key, template, purpose,"
+                         + " customer_id, fields, status, not_before, message_id, created_at, sent_at, closed_at)"
+                         + " VALUES (?, ?, ?, 'CHECK_IN', ?, '{}', 'SENT', ?, ?, ?, ?, ?)");
+                 PreparedStatement response = c.prepareStatement("INSERT INTO mail_response (outbox_id, customer_id, kind,"
+                         + " occurred_at, detail) VALUES (?, ?, ?, ?, ?)")) {
+                long yearSeconds = Duration.ofDays(365).toSeconds();
+                int busy = Math.max(1, customers / 50);
+                for (int id = 1; id <= problems; id++) {
+                    // most problems fall to a fiftieth of the customers: some customers have several, repeats happen
+                    long customer = random.nextInt(10) < 7 ? 1 + random.nextInt(busy) : 1 + random.nextInt(customers);
+                    Instant opened = now.minusSeconds(1 + random.nextLong(yearSeconds));
+                    Instant resolved = random.nextInt(5) < 4 ? opened.plus(Duration.ofMinutes(30 + random.nextInt(240 * 60))) : null;
+                    if (resolved != null && resolved.isAfter(now)) {
+                        resolved = null;
+                    }
+                    problem.setLong(1, id);
+                    problem.setString(2, "P" + id);
+                    problem.setLong(3, customer);
+                    problem.setTimestamp(4, Timestamp.from(opened));
+                    problem.setTimestamp(5, resolved == null ? null : Timestamp.from(resolved));
+                    problem.setString(6, random.nextInt(10) == 0 ? null : categories[random.nextInt(categories.length)]);
+                    problem.setTimestamp(7, created);
+                    problem.setTimestamp(8, created);
+                    problem.addBatch();
+                    if (resolved != null) {
+                        int roll = random.nextInt(100);
+                        String status = roll < 60 ? "DONE" : roll < 70 ? "DONE" : roll < 80 ? "OPEN" : roll < 85 ? "ESCALATED" : "CANCELLED";
+                        String outcome = roll < 60 ? "REACHED" : roll < 70 ? "NOT_NEEDED" : roll < 85 ? "NO_ANSWER" : "WITHDRAWN";
+                        Timestamp due = Timestamp.from(resolved);
+                        addTouch(planned, ++touch, "follow-up:" + id, "PROBLEM_FOLLOW_UP", "CALL", customer, id, resolved, status,
+                                null, outcome, due);
+                        if (status.equals("ESCALATED")) {
+                            addMail(mail, ++outbox, "follow-up-unreached:" + id, "problem-follow-up", customer, resolved);
+                            if (random.nextInt(3) == 0) {
+                                addResponse(response, outbox, customer, "REPLY", "thanks", resolved);
+                            }
+                        }
+                        if (random.nextBoolean()) {
+                            addMail(mail, ++outbox, "plan:check-in:" + id, "problem-check-in", customer, resolved);
+                            addTouch(planned, ++touch, "check-in:" + id, "PROBLEM_CHECK_IN", "EMAIL", customer, id, resolved, "QUEUED",
+                                    outbox, null, due);
+                            if (random.nextInt(10) < 3) {
+                                addResponse(response, outbox, customer, "RATING", Integer.toString(1 + random.nextInt(5)), resolved);
+                            }
+                            if (random.nextInt(10) == 0) {
+                                addResponse(response, outbox, customer, "REPLY", "all good", resolved);
+                            }
+                        }
+                    }
+                    if (id % 1000 == 0) {
+                        problem.executeBatch();
+                        mail.executeBatch();
+                        planned.executeBatch();
+                        response.executeBatch();
+                        c.commit();
+                    }
+                }
+                problem.executeBatch();
+                mail.executeBatch();
+                planned.executeBatch();
+                response.executeBatch();
+                c.commit();
+            }
+        }
+    }
+
+    private static void addTouch(PreparedStatement p, long id, String key, String rule, String channel, long customer, long cause,
+                                 Instant resolved, String status, Long outbox, String outcome, Timestamp at) throws Exception {
+        LocalDate due = resolved.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2);
+        p.setLong(1, id);
+        p.setString(2, key);
+        p.setString(3, rule);
+        p.setString(4, channel);
+        p.setLong(5, customer);
+        p.setLong(6, cause);
+        p.setObject(7, due);
+        p.setObject(8, due.plusDays(2));
+        p.setString(9, status);
+        p.setObject(10, outbox);
+        p.setString(11, outcome);
+        p.setTimestamp(12, at);
+        p.setTimestamp(13, at);
+        p.addBatch();
+    }
+
+    private static void addMail(PreparedStatement p, long id, String key, String template, long customer, Instant resolved)
+            throws Exception {
+        Timestamp at = Timestamp.from(resolved.plus(Duration.ofDays(3)));
+        p.setLong(1, id);
+        p.setString(2, key);
+        p.setString(3, template);
+        p.setLong(4, customer);
+        p.setTimestamp(5, at);
+        p.setString(6, "<" + key + "@bench>");
+        p.setTimestamp(7, at);
+        p.setTimestamp(8, at);
+        p.setTimestamp(9, at);
+        p.addBatch();
+    }
+
+    private static void addResponse(PreparedStatement p, long outbox, long customer, String kind, String detail, Instant resolved)
+            throws Exception {
+        p.setLong(1, outbox);
+        p.setLong(2, customer);
+        p.setString(3, kind);
+        p.setTimestamp(4, Timestamp.from(resolved.plus(Duration.ofDays(4))));
+        p.setString(5, detail);
+        p.addBatch();
+    }
+}
