@@ -121,11 +121,14 @@ public class ReportService {
         ZoneId zone = scheduleZone.zone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        List<ProblemPatterns.Problem> read = mapper.problems(start, end, inTeam, access);
         String none = ProblemPatterns.UNCATEGORISED;
-        return ProblemPatterns.report(from, to, zone, team, read).withOutcomes(
-                ProblemOutcomes.calls(mapper.followUpCallGroups(start, end, none, inTeam, access)),
+        // the outcomes, two grouped reads, each on a connection of its own while this thread reads the problems
+        CompletableFuture<List<ProblemOutcomes.FollowUpCalls>> calls = alongside(() ->
+                ProblemOutcomes.calls(mapper.followUpCallGroups(start, end, none, inTeam, access)));
+        CompletableFuture<List<ProblemOutcomes.CheckInEmails>> emails = alongside(() ->
                 ProblemOutcomes.emails(mapper.checkInEmailGroups(start, end, none, inTeam, access)));
+        List<ProblemPatterns.Problem> read = mapper.problems(start, end, inTeam, access);
+        return ProblemPatterns.report(from, to, zone, team, read).withOutcomes(calls.join(), emails.join());
     }
 
     /**

@@ -131,6 +131,11 @@ public final class ProblemsReportBenchmark {
             line = answerCheck(http, service, db, admin, period, from, to);
             System.out.println(line);
             results.add(line);
+            if (options.containsKey("explain")) {
+                for (Variant variant : variants) {
+                    explain(http, service, db, variant);
+                }
+            }
         }
         System.out.println();
         results.forEach(System.out::println);
@@ -181,6 +186,29 @@ public final class ProblemsReportBenchmark {
                 millis.stream().map(m -> String.format("%.0f", m)).collect(Collectors.joining(",", "[", "]")),
                 max < 1000 ? "MET" : (median < 1000 ? "MET(median)" : "MISSED"), Bench.median(jvmMs), Bench.median(dbMs),
                 median / limitMs, interference);
+    }
+
+    /** The statements one report of the caller sends (general log), each with its time and its ANALYZE output. */
+    private static void explain(HttpClient http, Service service, PhysicalLimit db, Variant variant) throws Exception {
+        List<String> captured = QueryTimes.capture(db, () -> Bench.get(http,
+                service.baseUrl() + "/api/reports/problems?" + variant.query(), variant.auth(), Duration.ofMinutes(5)));
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            for (String sql : captured) {
+                String upper = sql.strip().toUpperCase(java.util.Locale.ROOT);
+                if (!upper.startsWith("SELECT") || upper.contains("FOR UPDATE") || upper.contains("QRTZ_")) {
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = s.executeQuery("ANALYZE FORMAT=JSON " + sql)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1));
+                    }
+                }
+                System.out.printf("EXPLAIN as=%s %.0f ms: %s%n%s%n", variant.name(), (System.nanoTime() - t0) / 1e6,
+                        QueryTimes.shape(sql), plan);
+            }
+        }
     }
 
     private static void check(Variant variant, HttpResponse<String> answer) {
