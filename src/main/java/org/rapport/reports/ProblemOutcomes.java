@@ -14,16 +14,14 @@ import java.util.TreeMap;
  */
 public final class ProblemOutcomes {
 
-    /** Follow-up calls of one category in one status; {@code reached}: closed with the customer reached. */
-    public record CallGroup(String category, String status, boolean reached, int calls) {
-    }
-
     /**
-     * Emails of one category and template: sent, or given up ({@code unsent}: failed or suppressed; neither is still in
-     * the outbox), whether a reply came, and the last rating given through it (null: none).
+     * Planned touches of one category, rule ({@code PROBLEM_FOLLOW_UP} or {@code PROBLEM_CHECK_IN}) and status;
+     * {@code reached}: closed with the customer reached. The email each led to, when one is in the outbox: its
+     * template (null: none), whether sent or given up ({@code unsent}: failed or suppressed; neither is still in the
+     * outbox), whether a reply came, and the last rating given through it (null: none).
      */
-    public record EmailGroup(String category, String template, boolean sent, boolean unsent, boolean replied, Integer rating,
-                             int emails) {
+    public record Group(String category, String rule, String status, boolean reached, String template, boolean sent,
+                        boolean unsent, boolean replied, Integer rating, int touches) {
     }
 
     /**
@@ -44,22 +42,28 @@ public final class ProblemOutcomes {
                                 int rated, Double averageRating, int lowRatings) {
     }
 
+    static final String FOLLOW_UP = "PROBLEM_FOLLOW_UP";
+
     private ProblemOutcomes() {
     }
 
-    public static List<FollowUpCalls> calls(List<CallGroup> groups) {
+    /** The follow-up calls per category. */
+    public static List<FollowUpCalls> calls(List<Group> groups) {
         Map<String, int[]> byCategory = new TreeMap<>();
-        for (CallGroup g : groups) {
+        for (Group g : groups) {
+            if (!g.rule().equals(FOLLOW_UP)) {
+                continue;
+            }
             int[] n = byCategory.computeIfAbsent(g.category(), c -> new int[6]);
-            n[0] += g.calls();
+            n[0] += g.touches();
             switch (PlannedTouchStatus.valueOf(g.status())) {
-                case DONE -> n[g.reached() ? 1 : 2] += g.calls();
-                case OPEN, QUEUED -> n[3] += g.calls();
+                case DONE -> n[g.reached() ? 1 : 2] += g.touches();
+                case OPEN, QUEUED -> n[3] += g.touches();
                 case ESCALATED -> {
-                    n[3] += g.calls();
-                    n[4] += g.calls();
+                    n[3] += g.touches();
+                    n[4] += g.touches();
                 }
-                case CANCELLED -> n[5] += g.calls();
+                case CANCELLED -> n[5] += g.touches();
             }
         }
         List<FollowUpCalls> calls = new ArrayList<>();
@@ -67,12 +71,16 @@ public final class ProblemOutcomes {
         return calls;
     }
 
-    public static List<CheckInEmails> emails(List<EmailGroup> groups) {
+    /** The emails the follow-ups led to (check-ins, and the emails after unanswered calls), per category and template. */
+    public static List<CheckInEmails> emails(List<Group> groups) {
         Map<List<String>, long[]> byKey = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
-        for (EmailGroup g : groups) {
+        for (Group g : groups) {
+            if (g.template() == null) {
+                continue;
+            }
             long[] n = byKey.computeIfAbsent(List.of(g.category(), g.template()), k -> new long[8]);
-            int e = g.emails();
+            int e = g.touches();
             n[0] += e;
             if (g.unsent()) {
                 n[2] += e;

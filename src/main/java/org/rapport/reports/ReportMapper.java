@@ -94,18 +94,13 @@ public interface ReportMapper {
     List<ProblemPatterns.Problem> problems(@Param("from") Instant from, @Param("to") Instant to,
                                            @Param("team") Access team, @Param("access") Access access);
 
-    /** The follow-up calls of the problems {@link #problems} reads, per category, status and whether it reached the customer. */
-    List<ProblemOutcomes.CallGroup> followUpCallGroups(@Param("from") Instant from, @Param("to") Instant to,
-                                                       @Param("uncategorised") String uncategorised,
-                                                       @Param("team") Access team, @Param("access") Access access);
-
     /**
-     * The check-in and unanswered-follow-up emails in the outbox about the problems {@link #problems} reads, per category,
-     * template, whether sent or given up, replied and the last rating.
+     * How the follow-ups of the problems {@link #problems} reads turned out: their follow-up calls and check-ins, each
+     * with the email it led to, grouped by category, rule, status, whether reached, and what the email drew.
      */
-    List<ProblemOutcomes.EmailGroup> checkInEmailGroups(@Param("from") Instant from, @Param("to") Instant to,
-                                                        @Param("uncategorised") String uncategorised,
-                                                        @Param("team") Access team, @Param("access") Access access);
+    List<ProblemOutcomes.Group> outcomeGroups(@Param("from") Instant from, @Param("to") Instant to,
+                                              @Param("uncategorised") String uncategorised,
+                                              @Param("team") Access team, @Param("access") Access access);
 
     /**
      * Problems opened in [from, to) of customers the caller reaches (of the team when {@code team}, a reach as for

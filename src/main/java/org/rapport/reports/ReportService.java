@@ -122,13 +122,12 @@ public class ReportService {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         String none = ProblemPatterns.UNCATEGORISED;
-        // the outcomes, two grouped reads, each on a connection of its own while this thread reads the problems
-        CompletableFuture<List<ProblemOutcomes.FollowUpCalls>> calls = alongside(() ->
-                ProblemOutcomes.calls(mapper.followUpCallGroups(start, end, none, inTeam, access)));
-        CompletableFuture<List<ProblemOutcomes.CheckInEmails>> emails = alongside(() ->
-                ProblemOutcomes.emails(mapper.checkInEmailGroups(start, end, none, inTeam, access)));
+        // the outcomes, one grouped read, on a second connection while this thread reads the problems (two cores)
+        CompletableFuture<List<ProblemOutcomes.Group>> outcomes = alongside(() -> mapper.outcomeGroups(start, end, none, inTeam, access));
         List<ProblemPatterns.Problem> read = mapper.problems(start, end, inTeam, access);
-        return ProblemPatterns.report(from, to, zone, team, read).withOutcomes(calls.join(), emails.join());
+        ProblemsReport report = ProblemPatterns.report(from, to, zone, team, read);
+        List<ProblemOutcomes.Group> groups = outcomes.join();
+        return report.withOutcomes(ProblemOutcomes.calls(groups), ProblemOutcomes.emails(groups));
     }
 
     /**
