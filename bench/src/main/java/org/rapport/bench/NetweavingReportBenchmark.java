@@ -5,8 +5,6 @@ import org.rapport.netweaving.NeedPairs;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,20 +43,11 @@ public final class NetweavingReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Bench.args(args);
-        Path work = Bench.workDir(options);
-        Path repo = Bench.repoRoot(options);
         int introductions = Integer.parseInt(options.getOrDefault("introductions", "100000"));
         int customers = Integer.parseInt(options.getOrDefault("customers", "20000"));
         int rewards = Integer.parseInt(options.getOrDefault("rewards", "3000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
-        int port = Integer.parseInt(options.getOrDefault("port", "18086"));
-        String xmx = options.getOrDefault("xmx", "512m");
-
-        Path dir = work.resolve("netweaving-report");
-        Path dataDir = dir.resolve("data");
-        Bench.deleteRecursively(dataDir); // a fresh database every run
-        Map<String, String> env = ReportBench.quietService();
         String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
         String manager = Bench.basic(ReportBench.MANAGER_USER, ReportBench.MANAGER_PASSWORD);
         HttpClient http = Bench.http();
@@ -67,9 +56,7 @@ public final class NetweavingReportBenchmark {
         LocalDate to = LocalDate.now(ZoneOffset.UTC);
         LocalDate from = to.minusMonths(12);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (Service service = Service.start(repo, dataDir, port, List.of("-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log")),
-                env, dir.resolve("service.log"))) {
-            Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
+        try (Service service = ReportBench.start(options, "netweaving-report", "18086")) {
             PhysicalLimit db = new PhysicalLimit(service.databasePort());
             Bench.log("database: %s", db.describe());
             long started = System.nanoTime();
@@ -86,25 +73,13 @@ public final class NetweavingReportBenchmark {
             Bench.log("stages now: %s", stages);
 
             // the physical limit: the rows the report reads, streamed with no work; once cold, then warm
-            Quiet.awaitIfAsked(options);
-            List<Double> warm = new ArrayList<>();
-            double cold;
-            String limitInterference;
-            double[] limitCpu = new double[2];
-            try (Quiet.Monitor monitor = new Quiet.Monitor()) {
-                cold = limit(db, service, from, to, null);
-                for (int i = 0; i < 5; i++) {
-                    warm.add(limit(db, service, from, to, i == 2 ? limitCpu : null));
-                }
-                limitInterference = monitor.summary();
-            }
-            double limitMs = Bench.median(warm);
+            ReportBench.Limit limit = ReportBench.limit(options, service, () -> limit(db, from, to));
+            double limitMs = limit.median();
             String line = String.format("RESULT netweaving-limit introductions=%d events=%d cold_ms=%.0f warm_median_ms=%.0f warm_all=%s"
                             + " cpu_ms_median_run mariadb=%.0f harness=%.0f (plain JDBC streaming the period's introductions and"
                             + " their events, no work) %s",
-                    introductions, seeded.events, cold, limitMs,
-                    warm.stream().map(w -> String.format("%.0f", w)).collect(Collectors.joining(",", "[", "]")),
-                    limitCpu[0] * 1000, limitCpu[1] * 1000, limitInterference);
+                    introductions, seeded.events, limit.cold(), limitMs, limit.warmAll(), limit.cpu()[0] * 1000,
+                    limit.cpu()[1] * 1000, limit.interference());
             System.out.println(line);
             results.add(line);
 
@@ -166,24 +141,13 @@ public final class NetweavingReportBenchmark {
      * funnel and the stays read); returns the milliseconds. {@code cpu}, when given, receives the CPU seconds of MariaDB
      * and of this JVM.
      */
-    private static double limit(PhysicalLimit db, Service service, LocalDate from, LocalDate to, double[] cpu) throws Exception {
-        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
-        double db0 = Service.cpuSeconds(mariadb);
-        double me0 = Service.cpuSeconds(ProcessHandle.current().pid());
-        long started = System.nanoTime();
+    private static long limit(PhysicalLimit db, LocalDate from, LocalDate to) throws Exception {
         String period = "i.proposed_at >= TIMESTAMP '" + from + " 00:00:00' AND i.proposed_at < TIMESTAMP '" + to.plusDays(1)
                 + " 00:00:00'";
         long rows = db.stream("SELECT i.id, i.first_customer_id, i.second_customer_id, i.first_needs, i.second_needs, i.stage,"
                 + " i.deal_currency, i.deal_value FROM introduction i WHERE " + period);
-        rows += db.stream("SELECT e.introduction_id, e.id, e.kind, e.stage_to, e.occurred_at FROM introduction_event e"
+        return rows + db.stream("SELECT e.introduction_id, e.id, e.kind, e.stage_to, e.occurred_at FROM introduction_event e"
                 + " JOIN introduction i ON i.id = e.introduction_id WHERE " + period);
-        double ms = (System.nanoTime() - started) / 1e6;
-        if (cpu != null) {
-            cpu[0] = Service.cpuSeconds(mariadb) - db0;
-            cpu[1] = Service.cpuSeconds(ProcessHandle.current().pid()) - me0;
-        }
-        Bench.log("limit: streamed %,d rows in %.0f ms", rows, ms);
-        return ms;
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.rapport.bench;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Collectors;
 
 /**
  * The problems report (issue 14, "over 1M customers and 100k problems in under 1 s"): a fresh database seeded over plain
@@ -44,19 +41,10 @@ public final class ProblemsReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Bench.args(args);
-        Path work = Bench.workDir(options);
-        Path repo = Bench.repoRoot(options);
         int customers = Integer.parseInt(options.getOrDefault("customers", "1000000"));
         int problems = Integer.parseInt(options.getOrDefault("problems", "100000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
-        int port = Integer.parseInt(options.getOrDefault("port", "18087"));
-        String xmx = options.getOrDefault("xmx", "512m");
-
-        Path dir = work.resolve("problems-report");
-        Path dataDir = dir.resolve("data");
-        Bench.deleteRecursively(dataDir); // a fresh database every run
-        Map<String, String> env = ReportBench.quietService();
         String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
         String manager = Bench.basic(ReportBench.MANAGER_USER, ReportBench.MANAGER_PASSWORD);
         HttpClient http = Bench.http();
@@ -64,9 +52,7 @@ public final class ProblemsReportBenchmark {
         LocalDate to = LocalDate.now(ZoneOffset.UTC);
         LocalDate from = to.minusMonths(12);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (Service service = Service.start(repo, dataDir, port, List.of("-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log")),
-                env, dir.resolve("service.log"))) {
-            Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
+        try (Service service = ReportBench.start(options, "problems-report", "18087")) {
             PhysicalLimit db = new PhysicalLimit(service.databasePort());
             Bench.log("database: %s", db.describe());
             long started = System.nanoTime();
@@ -81,25 +67,15 @@ public final class ProblemsReportBenchmark {
             String period = "from=" + from + "&to=" + to;
 
             // the physical limit: the period's problem rows, streamed with no work; once cold, then warm
-            Quiet.awaitIfAsked(options);
-            List<Double> warm = new ArrayList<>();
-            double cold;
-            String limitInterference;
-            double[] limitCpu = new double[2];
-            try (Quiet.Monitor monitor = new Quiet.Monitor()) {
-                cold = limit(db, service, from, to, null);
-                for (int i = 0; i < 5; i++) {
-                    warm.add(limit(db, service, from, to, i == 2 ? limitCpu : null));
-                }
-                limitInterference = monitor.summary();
-            }
-            double limitMs = Bench.median(warm);
+            ReportBench.Limit limit = ReportBench.limit(options, service, () -> db.stream("SELECT c.external_id, c.company,"
+                    + " p.category, p.opened_at, p.resolved_at FROM problem p JOIN customer c ON c.id = p.customer_id WHERE "
+                    + periodSql(from, to)));
+            double limitMs = limit.median();
             String line = String.format("RESULT problems-limit customers=%d problems=%d cold_ms=%.0f warm_median_ms=%.0f warm_all=%s"
                             + " cpu_ms_median_run mariadb=%.0f harness=%.0f (plain JDBC streaming the period's problems with their"
                             + " customer, no work) %s",
-                    customers, problems, cold, limitMs,
-                    warm.stream().map(w -> String.format("%.0f", w)).collect(Collectors.joining(",", "[", "]")),
-                    limitCpu[0] * 1000, limitCpu[1] * 1000, limitInterference);
+                    customers, problems, limit.cold(), limitMs, limit.warmAll(), limit.cpu()[0] * 1000, limit.cpu()[1] * 1000,
+                    limit.interference());
             System.out.println(line);
             results.add(line);
 
@@ -128,23 +104,6 @@ public final class ProblemsReportBenchmark {
 
     private static String periodSql(LocalDate from, LocalDate to) {
         return "p.opened_at >= TIMESTAMP '" + from + " 00:00:00' AND p.opened_at < TIMESTAMP '" + to.plusDays(1) + " 00:00:00'";
-    }
-
-    /** Streams the period's problems as the report reads them, with no work; the milliseconds. */
-    private static double limit(PhysicalLimit db, Service service, LocalDate from, LocalDate to, double[] cpu) throws Exception {
-        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
-        double db0 = Service.cpuSeconds(mariadb);
-        double me0 = Service.cpuSeconds(ProcessHandle.current().pid());
-        long started = System.nanoTime();
-        long rows = db.stream("SELECT c.external_id, c.company, p.category, p.opened_at, p.resolved_at FROM problem p"
-                + " JOIN customer c ON c.id = p.customer_id WHERE " + periodSql(from, to));
-        double ms = (System.nanoTime() - started) / 1e6;
-        if (cpu != null) {
-            cpu[0] = Service.cpuSeconds(mariadb) - db0;
-            cpu[1] = Service.cpuSeconds(ProcessHandle.current().pid()) - me0;
-        }
-        Bench.log("limit: streamed %,d rows in %.0f ms", rows, ms);
-        return ms;
     }
 
     /** The admin report's total and follow-up calls planned against plain counts. The CHECK line says EQUAL or DIFFERENT. */

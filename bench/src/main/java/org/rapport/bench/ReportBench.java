@@ -2,6 +2,7 @@ package org.rapport.bench;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,68 @@ final class ReportBench {
     record Variant(String name, String auth, String query) {
     }
 
+    /** The physical limit's read: streams rows with no work, returns how many. */
+    interface LimitRead {
+        long rows() throws Exception;
+    }
+
+    /** The limit's runs: one cold, then five warm; the CPU of MariaDB and of this JVM of the median run. */
+    record Limit(double cold, List<Double> warm, double[] cpu, String interference) {
+        double median() {
+            return Bench.median(warm);
+        }
+
+        String warmAll() {
+            return warm.stream().map(w -> String.format("%.0f", w)).collect(Collectors.joining(",", "[", "]"));
+        }
+    }
+
     private ReportBench() {
+    }
+
+    /**
+     * A service on a fresh data directory {@code work/<name>/data} at {@code -Xmx<xmx>} (options {@code port},
+     * {@code xmx}), with nothing scheduled; returned once healthy.
+     */
+    static Service start(Map<String, String> options, String name, String defaultPort) throws Exception {
+        Path dir = Bench.workDir(options).resolve(name);
+        Path dataDir = dir.resolve("data");
+        Bench.deleteRecursively(dataDir); // a fresh database every run
+        int port = Integer.parseInt(options.getOrDefault("port", defaultPort));
+        String xmx = options.getOrDefault("xmx", "512m");
+        Service service = Service.start(Bench.repoRoot(options), dataDir, port,
+                List.of("-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log")), quietService(), dir.resolve("service.log"));
+        Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
+        return service;
+    }
+
+    /** Runs the limit's read once cold, then five times warm (waiting for quiet first when asked). */
+    static Limit limit(Map<String, String> options, Service service, LimitRead read) throws Exception {
+        Quiet.awaitIfAsked(options);
+        List<Double> warm = new ArrayList<>();
+        double[] cpu = new double[2];
+        try (Quiet.Monitor monitor = new Quiet.Monitor()) {
+            double cold = timed(service, read, null);
+            for (int i = 0; i < 5; i++) {
+                warm.add(timed(service, read, i == 2 ? cpu : null));
+            }
+            return new Limit(cold, warm, cpu, monitor.summary());
+        }
+    }
+
+    private static double timed(Service service, LimitRead read, double[] cpu) throws Exception {
+        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
+        double db0 = Service.cpuSeconds(mariadb);
+        double me0 = Service.cpuSeconds(ProcessHandle.current().pid());
+        long started = System.nanoTime();
+        long rows = read.rows();
+        double ms = (System.nanoTime() - started) / 1e6;
+        if (cpu != null) {
+            cpu[0] = Service.cpuSeconds(mariadb) - db0;
+            cpu[1] = Service.cpuSeconds(ProcessHandle.current().pid()) - me0;
+        }
+        Bench.log("limit: streamed %,d rows in %.0f ms", rows, ms);
+        return ms;
     }
 
     /** The service's environment: no demo, the bench's admin password, and nothing scheduled during the measurements. */
