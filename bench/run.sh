@@ -6,7 +6,7 @@
 #   BENCH_WORK=dir        work directory (CSV files, data directories, logs); default bench/data; never under /tmp
 #   BENCH_SIZES=a,b       customer counts of the import benchmark; default 100000,1000000 (the first feeds the latency run)
 #   BENCH_RUNS=n          cold-start repetitions; default 3
-#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages,fault,soak (or give
+#   BENCH_ONLY=list       any of import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,problems-report,pages,fault,soak (or give
 #                         them as arguments); default all
 #   BENCH_PLANNING_CUSTOMERS=n    customers of the planning benchmark; default 1000000 (its database is built once, ~10 min)
 #   BENCH_MATCHING_SIZES=a,b      customers of the matching benchmark (pure Java, no server); default 100000,1000000
@@ -31,6 +31,10 @@
 #   BENCH_NETWEAVING_CUSTOMERS=n      customers they are drawn among; default 20000 (issue 12 asks for 1000000)
 #   BENCH_NETWEAVING_RUNS=n       timed reports per caller (admin, manager, admin with team=); default 10
 #   BENCH_NETWEAVING_EXPLAIN=1    then print the ANALYZE FORMAT=JSON of every statement one report of each caller sends
+#   BENCH_PROBLEMS_CUSTOMERS=n        customers of the problems-report benchmark; default 1000000 (fresh database each run)
+#   BENCH_PROBLEMS_PROBLEMS=n         problems among them, opened over 12 months; default 100000
+#   BENCH_PROBLEMS_RUNS=n         timed reports per caller (admin, manager, admin with team=, admin over 30 days); default 10
+#   BENCH_PROBLEMS_EXPLAIN=1      then print the ANALYZE FORMAT=JSON of every statement one report of each caller sends
 #   BENCH_PAGES_REQUESTS=n        timed GET /today (20 cards) requests, each beside a GET /health and a GET of a static
 #                                 Faces resource; default 300 (after 50 warm-up rounds)
 #   BENCH_PAGES_OUTCOMES=n        timed one-click outcomes (remoteCommand POST, redrawn list); default 100 (after 10 warm-up)
@@ -53,7 +57,7 @@ cd "$ROOT"
 WORK="$(realpath -m "${BENCH_WORK:-$ROOT/bench/data}")"
 SIZES="${BENCH_SIZES:-100000,1000000}"
 RUNS="${BENCH_RUNS:-3}"
-ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,pages,fault,soak}"
+ONLY="${BENCH_ONLY:-import,startup,latency,dispatch,unsubscribe,planning,matching,matching-run,netweaving-report,problems-report,pages,fault,soak}"
 if [ $# -gt 0 ]; then
   ONLY="$(IFS=,; echo "$*")"
 fi
@@ -165,6 +169,12 @@ if [[ ",$ONLY," == *",netweaving-report,"* ]]; then
   timeout 40m "${BENCH[@]}" org.rapport.bench.NetweavingReportBenchmark "${COMMON[@]}" \
       --customers "${BENCH_NETWEAVING_CUSTOMERS:-20000}" --introductions "${BENCH_NETWEAVING_INTRODUCTIONS:-100000}" --runs "${BENCH_NETWEAVING_RUNS:-10}" --xmx 512m \
       ${BENCH_NETWEAVING_EXPLAIN:+--explain} 2>&1 | tee -a "$OUT"
+fi
+if [[ ",$ONLY," == *",problems-report,"* ]]; then
+  say "8b. problems report over ${BENCH_PROBLEMS_PROBLEMS:-100000} problems (12 months) among ${BENCH_PROBLEMS_CUSTOMERS:-1000000} customers vs plain JDBC streaming its rows, service at -Xmx512m"
+  timeout 40m "${BENCH[@]}" org.rapport.bench.ProblemsReportBenchmark "${COMMON[@]}" \
+      --customers "${BENCH_PROBLEMS_CUSTOMERS:-1000000}" --problems "${BENCH_PROBLEMS_PROBLEMS:-100000}" --runs "${BENCH_PROBLEMS_RUNS:-10}" --xmx 512m \
+      ${BENCH_PROBLEMS_EXPLAIN:+--explain} 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",pages,"* ]]; then
   say "9. pages: GET /today with 20 cards beside GET /health and a static resource, and the one-click outcome round trip (fresh database)"

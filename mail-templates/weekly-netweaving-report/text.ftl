@@ -1,4 +1,6 @@
 <#ftl encoding="UTF-8">
+<#function rise fold><#return {"1": "rose", "2": "doubled", "3": "tripled"}[fold]!("rose " + fold + "-fold")></#function>
+<#function spikeLine s><#return (s.category?has_content)?then(s.category + " problems", "Problems without a category") + " " + rise(s.fold) + ": " + s.recent + " in 14 days against " + s.before + " before"></#function>
 <#assign owed = rewardsOwed?string>
 Hello ${recipient.name},
 
@@ -21,6 +23,14 @@ makes it count.
 <#else>
 ${owed} rewards are still waiting to be approved or fulfilled. A personal
 note makes them count.
+</#if>
+<#if (spikes![])?has_content>
+
+Problems of your team's customers that stand well above the 12 weeks
+before (the last 14 days):
+<#list spikes as s>
+  - ${spikeLine(s)}
+</#list>
 </#if>
 
 Open the netweaving board:

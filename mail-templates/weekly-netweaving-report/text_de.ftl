@@ -1,4 +1,6 @@
 <#ftl encoding="UTF-8">
+<#function rise fold><#return {"1": "gestiegen", "2": "verdoppelt", "3": "verdreifacht"}[fold]!("auf das " + fold + "-Fache gestiegen")></#function>
+<#function spikeLine s><#return (s.category?has_content)?then("Probleme „" + s.category + "“", "Probleme ohne Kategorie") + " " + rise(s.fold) + ": " + s.recent + " in 14 Tagen gegenüber " + s.before + " davor"></#function>
 <#assign owed = rewardsOwed?string>
 Hallo ${recipient.name},
 
@@ -21,6 +23,14 @@ persönlichen Nachricht kommt sie am besten an.
 <#else>
 ${owed} Belohnungen warten noch auf Ihre Freigabe oder Übergabe. Mit
 einer persönlichen Nachricht kommen sie am besten an.
+</#if>
+<#if (spikes![])?has_content>
+
+Probleme der Kunden Ihres Teams, die deutlich über den 12 Wochen davor
+liegen (die letzten 14 Tage):
+<#list spikes as s>
+  - ${spikeLine(s)}
+</#list>
 </#if>
 
 Netweaving-Board öffnen:

@@ -74,7 +74,19 @@ public sealed interface MailModel {
     record DailyCallList(String date, List<CallItem> items, CallListFormats links) implements MailModel {
     }
 
-    record WeeklyNetweavingReport(String period, NetweavingStats stats, String rewardsOwed, BoardLink links) implements MailModel {
+    /** @param spikes the spikes among the team's customers' problems (none: the email says nothing of spikes) */
+    record WeeklyNetweavingReport(String period, NetweavingStats stats, String rewardsOwed, List<ProblemSpike> spikes,
+                                  BoardLink links) implements MailModel {
+    }
+
+    /**
+     * A category whose problems of the last 14 days stand well above its 12 weeks before (reports.Spike).
+     *
+     * @param category the category's name, empty for problems without one
+     * @param before   the range of the six windows of 14 days before, "4–9"
+     * @param fold     how many times the usual count, in whole times: "1" rose, "2" doubled, "3" tripled, or more
+     */
+    record ProblemSpike(String category, String recent, String before, String fold) {
     }
 
     record ManagerAlert(Alert alert, CallListLink links) implements MailModel {

@@ -74,7 +74,8 @@ public final class SampleModels {
                     new CallListFormats(baseUrl + "api/call-lists/S0001/2026-11-24", baseUrl + "api/call-lists/S0001/2026-11-24.csv",
                             baseUrl + "api/call-lists/S0001/2026-11-24.ics", baseUrl + "api/call-lists/items/{item}/outcome"));
             case WEEKLY_NETWEAVING_REPORT -> new WeeklyNetweavingReport("16–22 Nov 2026",
-                    new NetweavingStats("12", "7", "5", "3", "1", "48,000.00 EUR"), "2", new BoardLink(baseUrl + "netweaving"));
+                    new NetweavingStats("12", "7", "5", "3", "1", "48,000.00 EUR"), "2",
+                    List.of(new MailModel.ProblemSpike("Delivery", "18", "4–9", "3")), new BoardLink(baseUrl + "netweaving"));
             case MANAGER_ALERT -> new ManagerAlert(new Alert("ESCALATED", "3", "Ben Seller", company, contact, "+49 30 1234567",
                     "Top-10 customer, last spoken 52 days ago", ""), new CallListLink(baseUrl + "call-lists/today"));
         };

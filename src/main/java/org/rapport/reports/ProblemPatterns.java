@@ -62,7 +62,7 @@ public final class ProblemPatterns {
         List<CustomerCount> top = customers.values().stream()
                 .sorted(Comparator.comparingInt(CustomerCount::problems).reversed().thenComparing(CustomerCount::externalId))
                 .limit(TOP_CUSTOMERS).toList();
-        return new ProblemsReport(from, to, zone.getId(), team, problems.size(), weekly, repeated, medians, top);
+        return new ProblemsReport(from, to, zone.getId(), team, problems.size(), weekly, repeated, medians, top, List.of(), List.of());
     }
 
     /** The median of the durations in hours, to one decimal: the middle one, or the mean of the two middle ones. */

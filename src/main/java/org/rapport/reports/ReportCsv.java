@@ -18,7 +18,53 @@ final class ReportCsv {
     private static final String[] NETWEAVING = {"section", "name", "second_name", "introductions", "introduced", "deals",
             "conversion", "median_days", "value"};
 
+    /**
+     * The problems report's sections one under the other, each row saying which section it belongs to and filling the
+     * columns of its section: weekly (category, week, problems), repeats (category, problems), median_hours_to_resolve
+     * (category, resolved, median_hours), top_customers (customer, company, problems), follow_up_calls (category, planned
+     * to cancelled) and check_in_emails (category, template, emails to low_ratings).
+     */
+    private static final String[] PROBLEMS = {"section", "category", "week", "template", "customer", "company", "problems",
+            "resolved", "median_hours", "planned", "reached", "closed_unreached", "open", "escalated", "cancelled", "emails",
+            "sent", "unsent", "answered", "replied", "rated", "average_rating", "low_ratings"};
+
     private ReportCsv() {
+    }
+
+    static String problems(ProblemsReport report) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(PROBLEMS).get())) {
+            for (ProblemsReport.Week w : report.weekly()) {
+                printer.printRecord(problemCells("weekly", w.category(), w.week(), null, null, null, w.problems()));
+            }
+            for (ProblemsReport.CategoryCount r : report.repeats()) {
+                printer.printRecord(problemCells("repeats", r.category(), null, null, null, null, r.problems()));
+            }
+            for (ProblemsReport.CategoryMedian m : report.medianHoursToResolve()) {
+                printer.printRecord(problemCells("median_hours_to_resolve", m.category(), null, null, null, null, null,
+                        m.resolved(), m.medianHours()));
+            }
+            for (ProblemsReport.CustomerCount c : report.topCustomers()) {
+                printer.printRecord(problemCells("top_customers", null, null, null, c.externalId(), c.company(), c.problems()));
+            }
+            for (ProblemOutcomes.FollowUpCalls c : report.followUpCalls()) {
+                printer.printRecord(problemCells("follow_up_calls", c.category(), null, null, null, null, null, null, null,
+                        c.planned(), c.reached(), c.closedUnreached(), c.open(), c.escalated(), c.cancelled()));
+            }
+            for (ProblemOutcomes.CheckInEmails e : report.checkInEmails()) {
+                printer.printRecord(problemCells("check_in_emails", e.category(), null, e.template(), null, null, null, null, null,
+                        null, null, null, null, null, null, e.emails(), e.sent(), e.unsent(), e.answered(), e.replied(), e.rated(),
+                        e.averageRating(), e.lowRatings()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** One row of the problems CSV: the values given, the columns after them empty. */
+    private static Object[] problemCells(Object... values) {
+        return CsvCells.of(java.util.Arrays.copyOf(values, PROBLEMS.length));
     }
 
     static String netweaving(NetweavingReport report) {

@@ -94,6 +94,23 @@ public interface ReportMapper {
     List<ProblemPatterns.Problem> problems(@Param("from") Instant from, @Param("to") Instant to,
                                            @Param("team") Access team, @Param("access") Access access);
 
+    /**
+     * How the follow-ups of the problems {@link #problems} reads turned out: their follow-up calls and check-ins, each
+     * with the email it led to, grouped by category, rule, status, whether reached, and what the email drew.
+     */
+    List<ProblemOutcomes.Group> outcomeGroups(@Param("from") Instant from, @Param("to") Instant to,
+                                              @Param("uncategorised") String uncategorised,
+                                              @Param("team") Access team, @Param("access") Access access);
+
+    /**
+     * Problems opened in [from, to) of customers the caller reaches (of the team when {@code team}, a reach as for
+     * {@link #stageGroups}, is given), per category ({@code uncategorised} for none) and window of {@code days} days
+     * counted from {@code from}.
+     */
+    List<ProblemSpikes.WindowCount> problemWindows(@Param("from") Instant from, @Param("to") Instant to, @Param("days") int days,
+                                                   @Param("uncategorised") String uncategorised,
+                                                   @Param("team") Access team, @Param("access") Access access);
+
     class ResponseRow {
         String template;
         String locale;

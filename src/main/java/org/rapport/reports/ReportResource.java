@@ -77,6 +77,13 @@ public class ReportResource {
         return reports.problems(viewer.access(), start, end(start, to), Params.text("team", team, 64));
     }
 
+    @GET
+    @Path("problems.csv")
+    @Produces("text/csv;charset=UTF-8")
+    public String problemsCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("team") String team) {
+        return ReportCsv.problems(problems(from, to, team));
+    }
+
     /** Enqueues the weekly netweaving emails that are due now (admin; the job does this every quarter of an hour). */
     @POST
     @Path("netweaving/weekly/run")

@@ -119,9 +119,26 @@ public class ReportService {
     public ProblemsReport problems(Access access, LocalDate from, LocalDate to, String team) {
         Access inTeam = team == null ? null : teamReach(access, team);
         ZoneId zone = scheduleZone.zone();
-        List<ProblemPatterns.Problem> read = mapper.problems(from.atStartOfDay(zone).toInstant(),
-                to.plusDays(1).atStartOfDay(zone).toInstant(), inTeam, access);
-        return ProblemPatterns.report(from, to, zone, team, read);
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        String none = ProblemPatterns.UNCATEGORISED;
+        // the outcomes, one grouped read, on a second connection while this thread reads the problems (two cores)
+        CompletableFuture<List<ProblemOutcomes.Group>> outcomes = alongside(() -> mapper.outcomeGroups(start, end, none, inTeam, access));
+        List<ProblemPatterns.Problem> read = mapper.problems(start, end, inTeam, access);
+        ProblemsReport report = ProblemPatterns.report(from, to, zone, team, read);
+        List<ProblemOutcomes.Group> groups = outcomes.join();
+        return report.withOutcomes(ProblemOutcomes.calls(groups), ProblemOutcomes.emails(groups));
+    }
+
+    /**
+     * The spikes among the problems of the customers the caller reaches (of that manager's team with {@code team}): the
+     * {@value ProblemSpikes#DAYS} days before {@code end} against the six windows as long before them, one grouped read.
+     */
+    public List<ProblemSpikes.Named> spikes(Access access, String team, Instant end) {
+        Access inTeam = team == null ? null : teamReach(access, team);
+        java.time.Duration window = java.time.Duration.ofDays(ProblemSpikes.DAYS);
+        Instant from = end.minus(window.multipliedBy(ProblemSpikes.RECENT + 1));
+        return ProblemSpikes.of(mapper.problemWindows(from, end, ProblemSpikes.DAYS, ProblemPatterns.UNCATEGORISED, inTeam, access));
     }
 
     /**

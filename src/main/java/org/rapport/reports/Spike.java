@@ -57,9 +57,23 @@ public record Spike(String category, int recent, int low, int high, double expec
 
     /** The line for the manager's weekly email, e.g. "Delivery problems doubled: 18 in 14 days against 4–9 before". */
     public String headline(String categoryName) {
-        double ratio = recent / expected;
-        String rose = ratio >= 4 ? "rose " + (int) ratio + "-fold" : ratio >= 3 ? "tripled" : ratio >= 2 ? "doubled" : "rose";
-        String before = low == high ? Integer.toString(low) : low + "–" + high;
-        return categoryName + " problems " + rose + ": " + recent + " in 14 days against " + before + " before";
+        return said(categoryName + " problems");
+    }
+
+    /** The same line about {@code problems}, e.g. "Problems without a category doubled: …". */
+    public String said(String problems) {
+        int fold = fold();
+        String rose = fold >= 4 ? "rose " + fold + "-fold" : fold == 3 ? "tripled" : fold == 2 ? "doubled" : "rose";
+        return problems + " " + rose + ": " + recent + " in 14 days against " + before() + " before";
+    }
+
+    /** How many times λ the recent count is, in whole times: 1 (rose), 2 (doubled), 3 (tripled) or more. */
+    public int fold() {
+        return Math.max(1, (int) (recent / expected));
+    }
+
+    /** The range of the six windows before: "4–9", or "4" when all were alike. */
+    public String before() {
+        return low == high ? Integer.toString(low) : low + "–" + high;
     }
 }

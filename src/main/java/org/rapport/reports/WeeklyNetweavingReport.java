@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * their team's introductions in the week before (Monday to Sunday, their zone) goes to the outbox, keyed by manager
  * and week so it is sent once however often this runs; a service that was down on Monday sends it when it is back
  * that week. Counted by what happened in the week (an introduction made last week counts as introduced whenever it was
- * proposed), with the rewards still owed to the team's customers.
+ * proposed), with the rewards still owed to the team's customers and the spikes among their problems (the 14 days
+ * before that Monday against the 12 weeks before them; nothing said when there is none).
  */
 @ApplicationScoped
 public class WeeklyNetweavingReport {
@@ -42,6 +43,9 @@ public class WeeklyNetweavingReport {
 
     @Inject
     ReportMapper mapper;
+
+    @Inject
+    ReportService reports;
 
     @Inject
     OutboxService outbox;
@@ -66,10 +70,13 @@ public class WeeklyNetweavingReport {
             LocalDate monday = due.get();
             LocalDate from = monday.minusWeeks(1);
             Access team = new Access(Role.MANAGER, manager.id());
+            // the spikes as of the report's Monday 00:00, not of the run: a late run says what an early one would have
+            Instant weekStart = monday.atStartOfDay(zone).toInstant();
             List<ReportMapper.WeekCount> week = mapper.weekOfIntroductions(from.atStartOfDay(zone).toInstant(),
                     monday.atStartOfDay(zone).toInstant(), team);
             MailModel.WeeklyNetweavingReport model = new MailModel.WeeklyNetweavingReport(period(from),
-                    stats(week), Integer.toString(mapper.rewardsOwed(team)), new MailModel.BoardLink(board(from, monday.minusDays(1))));
+                    stats(week), Integer.toString(mapper.rewardsOwed(team)), spikes(reports.spikes(team, null, weekStart)),
+                    new MailModel.BoardLink(board(from, monday.minusDays(1))));
             if (outbox.enqueue(new Mail("netweaving-report:" + manager.externalId() + ":" + monday, model, null, manager.id(),
                     null, now)).created()) {
                 enqueued++;
@@ -86,6 +93,11 @@ public class WeeklyNetweavingReport {
     static Optional<LocalDate> dueWeek(ZonedDateTime local) {
         LocalDate monday = local.toLocalDate().with(TemporalAdjusters.previousOrSame(DAY));
         return local.isBefore(monday.atTime(AT).atZone(local.getZone())) ? Optional.empty() : Optional.of(monday);
+    }
+
+    static List<MailModel.ProblemSpike> spikes(List<ProblemSpikes.Named> spikes) {
+        return spikes.stream().map(n -> new MailModel.ProblemSpike(n.name() == null ? "" : n.name(),
+                Integer.toString(n.spike().recent()), n.spike().before(), Integer.toString(n.spike().fold()))).toList();
     }
 
     private static MailModel.NetweavingStats stats(List<ReportMapper.WeekCount> week) {

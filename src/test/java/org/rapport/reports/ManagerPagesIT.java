@@ -56,12 +56,55 @@ class ManagerPagesIT {
         browser.signIn(team.m, Team.PASSWORD);
         browser.open("standards");
 
-        assertThat(browser.findAll(By.cssSelector("canvas"))).as("three charts").hasSize(3);
+        assertThat(browser.findAll(By.cssSelector("canvas"))).as("three charts of the standards and one of the problems").hasSize(4);
         assertThat(browser.findAll(By.cssSelector("#weeks tbody tr"))).as("the same figures as a table, one row a week").hasSize(12);
         WebElement miss = browser.find(By.xpath("//table[@id='missed']//tr[td[text()='" + problem + "']]"));
         assertThat(miss.getText()).contains(team.customerOfB).contains(team.b).contains("not reached");
         assertThat(miss.findElement(By.tagName("a")).getAttribute("href")).endsWith("/customers/" + team.customerOfB);
         browser.check("standards");
+    }
+
+    /**
+     * Six problems of a new category for A's customer in the last few days, two of them resolved: a spike on the manager's
+     * page, a bar chart of the weeks, and the median time to resolve; the other team's manager sees none of it.
+     */
+    @Test
+    @ExtendWith(BrowserExtension.class)
+    void theStandardsShowTheProblemsPerCategoryTheSpikesAndTheTimeToResolve(Browser browser) {
+        String category = Csv.unique("spk").toUpperCase();
+        String id = Csv.unique("spp");
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<String> rows = new java.util.ArrayList<>(List.of("external_id,customer,opened_at,resolved_at,category,summary"));
+        for (int i = 1; i <= 6; i++) {
+            Instant opened = now.minus(Duration.ofDays(i % 3).plusHours(i));
+            rows.add(id + "-" + i + "," + team.customerOfA + "," + opened + "," + (i <= 2 ? opened.plus(Duration.ofHours(3)) : "")
+                    + "," + category + ",Spike");
+        }
+        Api.Reply imported = api.asAdmin().postCsv("api/import/problems", Csv.lines(rows.toArray(String[]::new)));
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(6);
+
+        browser.signIn(team.m, Team.PASSWORD);
+        browser.open("standards");
+
+        assertThat(browser.find(By.id("problems")).findElements(By.tagName("canvas"))).as("the problems chart").hasSize(1);
+        assertThat(browser.find(By.id("spikes")).getText())
+                .contains(category + " problems rose 12-fold: 6 in 14 days against 0 before");
+        WebElement median = browser.find(By.xpath("//table[@id='problem-medians']//tr[th[text()='" + category + "']]"));
+        assertThat(median.getText()).contains("2").contains("3.0");
+        browser.check("standards-problems");
+
+        Api.Reply login = api.asAdmin().postJson("api/users", "{\"username\":\"" + team.m2 + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}");
+        assertThat(login.status()).as("made here or by another test of this class's team").isIn(201, 409);
+        PageSession other = PageSession.onTestServer();
+        other.signIn(team.m2, Team.PASSWORD);
+        PageSession.Page theirs = other.get("standards");
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.body()).as("another team's manager").contains("id=\"problems\"").doesNotContain(category);
+        PageSession german = PageSession.onTestServer().acceptLanguage("de");
+        german.signIn(team.m, Team.PASSWORD);
+        assertThat(german.get("standards").body()).as("in German")
+                .contains("Probleme \u201e" + category + "\u201c auf das 12-Fache gestiegen: 6 in 14 Tagen gegen\u00fcber 0 davor");
     }
 
     @Test
@@ -110,6 +153,9 @@ class ManagerPagesIT {
         long id = escalate(team.a, team.customerOfA);
         assertThat(api.asAdmin().postJson("api/users", "{\"username\":\"" + team.m2 + "\",\"password\":\"" + Team.PASSWORD
                 + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}").status()).isEqualTo(201);
+        Api.Reply login = api.asAdmin().postJson("api/users", "{\"username\":\"" + team.m2 + "\",\"password\":\"" + Team.PASSWORD
+                + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + team.m2 + "\"}");
+        assertThat(login.status()).as("made here or by another test of this class's team").isIn(201, 409);
         PageSession other = PageSession.onTestServer();
         other.signIn(team.m2, Team.PASSWORD);
         PageSession.Page page = other.get("team");

@@ -9,6 +9,7 @@ import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
+import org.rapport.testing.Mondays;
 import org.rapport.testing.Salespeople;
 import org.rapport.testing.Team;
 import org.rapport.testing.TestServer;
@@ -146,7 +147,7 @@ class NetweavingReportIT {
 
     @Test
     void eachManagerGetsWhatHappenedLastWeekByEmailOnceMondayEightHasPassedInTheirZone() throws Exception {
-        ZoneId zone = zoneWhereMondayEightHasPassed();
+        ZoneId zone = Mondays.zoneWhereMondayEightHasPassed();
         String tag = Csv.unique("wk").toUpperCase();
         String manager = tag + "-M";
         String managerEmail = tag.toLowerCase() + "-m@example.com";
@@ -192,19 +193,6 @@ class NetweavingReportIT {
                 .containsPattern("Value of deals won \\.+ EUR 500.00\\R")
                 .containsPattern("Rewards owed to customers \\.+ 1\\R")
                 .contains("api/reports/netweaving?from=" + monday.minusWeeks(1) + "&to=" + monday.minusDays(1));
-    }
-
-    /** A zone whose clock has passed this week's Monday 08:00: one of these always has. */
-    private static ZoneId zoneWhereMondayEightHasPassed() {
-        for (String id : List.of("UTC", "Pacific/Kiritimati")) {
-            ZoneId zone = ZoneId.of(id);
-            LocalDate today = LocalDate.now(zone);
-            if (!java.time.ZonedDateTime.now(zone).isBefore(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                    .atTime(8, 0).atZone(zone))) {
-                return zone;
-            }
-        }
-        throw new AssertionError("Monday 08:00 has passed in Kiritimati whenever it has not in UTC");
     }
 
     private JsonObject report(String login, String extra) {

@@ -5,8 +5,6 @@ import org.rapport.netweaving.NeedPairs;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,49 +36,27 @@ import java.util.stream.Collectors;
  */
 public final class NetweavingReportBenchmark {
 
-    static final String MANAGER_USER = "bench-manager";
-    static final String MANAGER_PASSWORD = "bench-manager-password-0123";
-    private static final int MANAGERS = 20;
-    private static final int PER_TEAM = 9;
     private static final String[] CURRENCIES = {"EUR", "EUR", "EUR", "USD", "USD", "CHF"};
-    private static final String NEVER = Bench.NEVER_CRON;
 
     private NetweavingReportBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Bench.args(args);
-        Path work = Bench.workDir(options);
-        Path repo = Bench.repoRoot(options);
         int introductions = Integer.parseInt(options.getOrDefault("introductions", "100000"));
         int customers = Integer.parseInt(options.getOrDefault("customers", "20000"));
         int rewards = Integer.parseInt(options.getOrDefault("rewards", "3000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
-        int port = Integer.parseInt(options.getOrDefault("port", "18086"));
-        String xmx = options.getOrDefault("xmx", "512m");
-
-        Path dir = work.resolve("netweaving-report");
-        Path dataDir = dir.resolve("data");
-        Bench.deleteRecursively(dataDir); // a fresh database every run
-        Map<String, String> env = Map.ofEntries(Map.entry("RAPPORT_DEMO", "false"),
-                Map.entry("RAPPORT_ADMIN_PASSWORD", Bench.ADMIN_PASSWORD),
-                // nothing scheduled runs during the measurements
-                Map.entry("RAPPORT_PLANNING_CRON", NEVER), Map.entry("RAPPORT_CALL_LISTS_DIGEST_CRON", NEVER), Map.entry("RAPPORT_TIERS_CRON", NEVER),
-                Map.entry("RAPPORT_REWARDS_CRON", NEVER), Map.entry("RAPPORT_MAIL_DISPATCH_CRON", NEVER), Map.entry("RAPPORT_MAIL_IMAP_CRON", NEVER),
-                Map.entry("RAPPORT_REPORTS_NETWEAVING_WEEKLY_CRON", NEVER), Map.entry("RAPPORT_INTRODUCTIONS_CRON", NEVER),
-                Map.entry("RAPPORT_INTRODUCTIONS_MATCH_CRON", NEVER));
         String admin = Bench.basic("admin", Bench.ADMIN_PASSWORD);
-        String manager = Bench.basic(MANAGER_USER, MANAGER_PASSWORD);
+        String manager = Bench.basic(ReportBench.MANAGER_USER, ReportBench.MANAGER_PASSWORD);
         HttpClient http = Bench.http();
         List<String> results = new ArrayList<>();
         // the report's period: the last 12 months up to today (UTC dates; the schedule zone shifts the edges by hours)
         LocalDate to = LocalDate.now(ZoneOffset.UTC);
         LocalDate from = to.minusMonths(12);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (Service service = Service.start(repo, dataDir, port, List.of("-Xmx" + xmx, "-Xlog:gc:file=" + dir.resolve("gc.log")),
-                env, dir.resolve("service.log"))) {
-            Bench.log("service UP after %s", Bench.seconds(service.awaitHealthy(Service.START_TIMEOUT)));
+        try (Service service = ReportBench.start(options, "netweaving-report", "18086")) {
             PhysicalLimit db = new PhysicalLimit(service.databasePort());
             Bench.log("database: %s", db.describe());
             long started = System.nanoTime();
@@ -91,45 +67,29 @@ public final class NetweavingReportBenchmark {
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("ANALYZE TABLE salesperson, customer, introduction, introduction_event, reward");
             }
-            HttpResponse<String> created = Bench.postJson(http, service.baseUrl() + "/api/users", admin,
-                    "{\"username\":\"" + MANAGER_USER + "\",\"password\":\"" + MANAGER_PASSWORD
-                            + "\",\"role\":\"MANAGER\",\"salesperson\":\"" + managerId(1) + "\"}");
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("creating " + MANAGER_USER + " answered " + created.statusCode() + ": " + created.body());
-            }
+            ReportBench.createManagerLogin(http, service, admin);
             String period = "from=" + from + "&to=" + to;
             String stages = stageMix(db);
             Bench.log("stages now: %s", stages);
 
             // the physical limit: the rows the report reads, streamed with no work; once cold, then warm
-            Quiet.awaitIfAsked(options);
-            List<Double> warm = new ArrayList<>();
-            double cold;
-            String limitInterference;
-            double[] limitCpu = new double[2];
-            try (Quiet.Monitor monitor = new Quiet.Monitor()) {
-                cold = limit(db, service, from, to, null);
-                for (int i = 0; i < 5; i++) {
-                    warm.add(limit(db, service, from, to, i == 2 ? limitCpu : null));
-                }
-                limitInterference = monitor.summary();
-            }
-            double limitMs = Bench.median(warm);
+            ReportBench.Limit limit = ReportBench.limit(options, service, () -> limit(db, from, to));
+            double limitMs = limit.median();
             String line = String.format("RESULT netweaving-limit introductions=%d events=%d cold_ms=%.0f warm_median_ms=%.0f warm_all=%s"
                             + " cpu_ms_median_run mariadb=%.0f harness=%.0f (plain JDBC streaming the period's introductions and"
                             + " their events, no work) %s",
-                    introductions, seeded.events, cold, limitMs,
-                    warm.stream().map(w -> String.format("%.0f", w)).collect(Collectors.joining(",", "[", "]")),
-                    limitCpu[0] * 1000, limitCpu[1] * 1000, limitInterference);
+                    introductions, seeded.events, limit.cold(), limitMs, limit.warmAll(), limit.cpu()[0] * 1000,
+                    limit.cpu()[1] * 1000, limit.interference());
             System.out.println(line);
             results.add(line);
 
-            List<Variant> variants = List.of(new Variant("admin", admin, period),
-                    new Variant("manager", manager, period),
-                    new Variant("admin-team", admin, period + "&team=" + managerId(1)));
-            for (Variant variant : variants) {
+            List<ReportBench.Variant> variants = List.of(new ReportBench.Variant("admin", admin, period),
+                    new ReportBench.Variant("manager", manager, period),
+                    new ReportBench.Variant("admin-team", admin, period + "&team=" + ReportBench.managerId(1)));
+            for (ReportBench.Variant variant : variants) {
                 Quiet.awaitIfAsked(options);
-                line = measure(http, service, variant, warmup, runs, limitMs);
+                line = ReportBench.measure(http, service, "/api/reports/netweaving", "netweaving-report", "introductions", variant,
+                        warmup, runs, limitMs);
                 System.out.println(line);
                 results.add(line);
             }
@@ -137,8 +97,8 @@ public final class NetweavingReportBenchmark {
             System.out.println(line);
             results.add(line);
             if (options.containsKey("explain")) {
-                for (Variant variant : variants) {
-                    explain(http, service, db, variant);
+                for (ReportBench.Variant variant : variants) {
+                    ReportBench.explain(http, service, db, "/api/reports/netweaving", variant);
                 }
             }
         }
@@ -146,62 +106,7 @@ public final class NetweavingReportBenchmark {
         results.forEach(System.out::println);
     }
 
-    private record Variant(String name, String auth, String query) {
-    }
-
     private record Seeded(long events, long deals) {
-    }
-
-    static String managerId(int n) {
-        return String.format("M%03d", n);
-    }
-
-    static String salespersonId(int n) {
-        return String.format("S%04d", n);
-    }
-
-    /** Warm-up, then {@code runs} timed requests one after the other; the RESULT line. */
-    private static String measure(HttpClient http, Service service, Variant variant, int warmup, int runs, double limitMs)
-            throws Exception {
-        String url = service.baseUrl() + "/api/reports/netweaving?" + variant.query;
-        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
-        long introductions = -1;
-        long bytes = 0;
-        for (int i = 0; i < warmup; i++) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> answer = Bench.get(http, url, variant.auth, Duration.ofMinutes(5));
-            check(variant, answer);
-            Bench.log("%s warm-up %d: %.0f ms, %,d introductions", variant.name, i + 1, (System.nanoTime() - t0) / 1e6,
-                    topLevel(answer.body(), "introductions"));
-        }
-        List<Double> millis = new ArrayList<>();
-        List<Double> jvmMs = new ArrayList<>();
-        List<Double> dbMs = new ArrayList<>();
-        String interference;
-        try (Quiet.Monitor monitor = new Quiet.Monitor()) {
-            for (int i = 0; i < runs; i++) {
-                double jvm0 = Service.cpuSeconds(service.pid());
-                double db0 = Service.cpuSeconds(mariadb);
-                long t0 = System.nanoTime();
-                HttpResponse<String> answer = Bench.get(http, url, variant.auth, Duration.ofMinutes(5));
-                millis.add((System.nanoTime() - t0) / 1e6);
-                jvmMs.add((Service.cpuSeconds(service.pid()) - jvm0) * 1000);
-                dbMs.add((Service.cpuSeconds(mariadb) - db0) * 1000);
-                check(variant, answer);
-                introductions = topLevel(answer.body(), "introductions");
-                bytes = answer.body().length();
-            }
-            interference = monitor.summary();
-        }
-        double median = Bench.median(millis);
-        double max = millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        return String.format("RESULT netweaving-report as=%s introductions_in_report=%d response_chars=%d runs=%d median_ms=%.0f"
-                        + " max_ms=%.0f all_ms=%s target_ms=1000 %s cpu_ms_per_request(median) service_jvm=%.0f mariadb=%.0f"
-                        + " report/limit=%.1f %s",
-                variant.name, introductions, bytes, runs, median, max,
-                millis.stream().map(m -> String.format("%.0f", m)).collect(Collectors.joining(",", "[", "]")),
-                max < 1000 ? "MET" : (median < 1000 ? "MET(median)" : "MISSED"), Bench.median(jvmMs), Bench.median(dbMs),
-                median / limitMs, interference);
     }
 
     /** A number at the top level of a JSON object (the report's total; nested objects carry keys of the same name). */
@@ -231,36 +136,18 @@ public final class NetweavingReportBenchmark {
         return -1;
     }
 
-    private static void check(Variant variant, HttpResponse<String> answer) {
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("the report as " + variant.name + " answered " + answer.statusCode() + ": "
-                    + answer.body().substring(0, Math.min(300, answer.body().length())));
-        }
-    }
-
     /**
      * Streams the introductions proposed in the period (the columns the report groups by) and their events (those the
      * funnel and the stays read); returns the milliseconds. {@code cpu}, when given, receives the CPU seconds of MariaDB
      * and of this JVM.
      */
-    private static double limit(PhysicalLimit db, Service service, LocalDate from, LocalDate to, double[] cpu) throws Exception {
-        long mariadb = service.mariadb().map(ProcessHandle::pid).orElse(-1L);
-        double db0 = Service.cpuSeconds(mariadb);
-        double me0 = Service.cpuSeconds(ProcessHandle.current().pid());
-        long started = System.nanoTime();
+    private static long limit(PhysicalLimit db, LocalDate from, LocalDate to) throws Exception {
         String period = "i.proposed_at >= TIMESTAMP '" + from + " 00:00:00' AND i.proposed_at < TIMESTAMP '" + to.plusDays(1)
                 + " 00:00:00'";
         long rows = db.stream("SELECT i.id, i.first_customer_id, i.second_customer_id, i.first_needs, i.second_needs, i.stage,"
                 + " i.deal_currency, i.deal_value FROM introduction i WHERE " + period);
-        rows += db.stream("SELECT e.introduction_id, e.id, e.kind, e.stage_to, e.occurred_at FROM introduction_event e"
+        return rows + db.stream("SELECT e.introduction_id, e.id, e.kind, e.stage_to, e.occurred_at FROM introduction_event e"
                 + " JOIN introduction i ON i.id = e.introduction_id WHERE " + period);
-        double ms = (System.nanoTime() - started) / 1e6;
-        if (cpu != null) {
-            cpu[0] = Service.cpuSeconds(mariadb) - db0;
-            cpu[1] = Service.cpuSeconds(ProcessHandle.current().pid()) - me0;
-        }
-        Bench.log("limit: streamed %,d rows in %.0f ms", rows, ms);
-        return ms;
     }
 
     /**
@@ -352,30 +239,6 @@ public final class NetweavingReportBenchmark {
         return n;
     }
 
-    /** What the report sends for one request of the caller (general log), each statement's ANALYZE output, for profiling. */
-    private static void explain(HttpClient http, Service service, PhysicalLimit db, Variant variant) throws Exception {
-        List<String> captured = QueryTimes.capture(db, () -> Bench.get(http,
-                service.baseUrl() + "/api/reports/netweaving?" + variant.query(), variant.auth(), Duration.ofMinutes(5)));
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String sql : captured) {
-                String upper = sql.strip().toUpperCase(java.util.Locale.ROOT);
-                if (!upper.startsWith("SELECT") || upper.contains("FOR UPDATE") || upper.contains("QRTZ_")) {
-                    // only the report's reads: nothing that locks, nothing of the scheduler's
-                    continue;
-                }
-                long t0 = System.nanoTime();
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = s.executeQuery("ANALYZE FORMAT=JSON " + sql)) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1));
-                    }
-                }
-                System.out.printf("EXPLAIN as=%s %.0f ms: %s%n%s%n", variant.name(), (System.nanoTime() - t0) / 1e6,
-                        QueryTimes.shape(sql), plan);
-            }
-        }
-    }
-
     private static String stageMix(PhysicalLimit db) throws Exception {
         StringBuilder mix = new StringBuilder();
         try (Connection c = db.connect(); Statement s = c.createStatement();
@@ -406,47 +269,7 @@ public final class NetweavingReportBenchmark {
                     categories.add("CAT" + i);
                 }
             }
-            // salespeople: managers 1..20, then 9 salespeople per team; ids fixed (a fresh database)
-            int salespeople = MANAGERS * (PER_TEAM + 1);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO salesperson (id, external_id, name, time_zone, role,"
-                    + " manager_id, created_at, updated_at) VALUES (?, ?, ?, 'Europe/Zurich', ?, ?, ?, ?)")) {
-                for (int id = 1; id <= salespeople; id++) {
-                    boolean isManager = id <= MANAGERS;
-                    p.setLong(1, id);
-                    p.setString(2, isManager ? managerId(id) : salespersonId(id - MANAGERS));
-                    p.setString(3, (isManager ? "Manager " : "Salesperson ") + id);
-                    p.setString(4, isManager ? "MANAGER" : "SALES");
-                    if (isManager) {
-                        p.setNull(5, java.sql.Types.BIGINT);
-                    } else {
-                        p.setLong(5, 1 + (id - MANAGERS - 1) % MANAGERS);
-                    }
-                    p.setTimestamp(6, created);
-                    p.setTimestamp(7, created);
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-            c.commit();
-            // customers, owned by the salespeople (not the managers) in turn
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO customer (id, external_id, company, time_zone, locale,"
-                    + " owner_id, intro_ok, created_at, updated_at) VALUES (?, ?, ?, 'Europe/Zurich', 'en', ?, TRUE, ?, ?)")) {
-                for (int id = 1; id <= customers; id++) {
-                    p.setLong(1, id);
-                    p.setString(2, String.format("C%07d", id));
-                    p.setString(3, "Company " + id);
-                    p.setLong(4, MANAGERS + 1 + (id - 1) % (salespeople - MANAGERS));
-                    p.setTimestamp(5, created);
-                    p.setTimestamp(6, created);
-                    p.addBatch();
-                    if (id % 1000 == 0) {
-                        p.executeBatch();
-                        c.commit();
-                    }
-                }
-                p.executeBatch();
-                c.commit();
-            }
+            ReportBench.seedTeams(c, customers, created);
             long events = 0;
             long deals = 0;
             List<long[]> dealIntroductions = new ArrayList<>(); // id, first customer
