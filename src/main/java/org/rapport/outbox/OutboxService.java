@@ -260,13 +260,13 @@ public class OutboxService {
         responses.fire(new ResponseRecorded(response));
     }
 
-    /** Records a response drawn by an ingested email; false when that email (its Message-ID) was recorded before. */
-    @Transactional(Transactional.TxType.REQUIRED)
     /** Whether an inbound email with this Message-ID was recorded before (a plain read: no lock on anything). */
     public boolean responseRecorded(String inboundMessageId) {
         return inboundMessageId != null && mapper.responseRecorded(inboundMessageId);
     }
 
+    /** Records a response drawn by an ingested email; false when that email (its Message-ID) was recorded before. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public boolean recordResponseOnce(Response response) {
         try {
             mapper.insertResponse(response);
