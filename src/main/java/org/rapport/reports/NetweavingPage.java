@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
+import org.rapport.platform.pages.ChartConfig;
 import jakarta.json.JsonArrayBuilder;
 import org.rapport.netweaving.Introduction;
 import org.rapport.netweaving.IntroductionService;
@@ -197,7 +198,7 @@ public class NetweavingPage {
             labels.add(stage(s.stage()));
             data.add(s.reached());
         }
-        return Json.createObjectBuilder()
+        return ChartConfig.of(Json.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("label", texts.get("netweaving.reached")).add("data", data)
@@ -209,7 +210,7 @@ public class NetweavingPage {
                         .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
                         .add("scales", Json.createObjectBuilder().add("x", Json.createObjectBuilder().add("min", 0)
                                 .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
-                .build().toString();
+                .build());
     }
 
     // ------------------------------------------------------------------------------------------------------ texts

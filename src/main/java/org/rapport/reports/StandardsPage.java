@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
+import org.rapport.platform.pages.ChartConfig;
 import jakarta.json.JsonArrayBuilder;
 import org.rapport.platform.pages.Texts;
 import org.rapport.platform.security.Access;
@@ -117,7 +118,7 @@ public class StandardsPage {
                     ? texts.get("standards.uncategorised") : category.getKey()).add("data", data)
                     .add("backgroundColor", colour).add("borderColor", colour));
         }
-        return Json.createObjectBuilder()
+        return ChartConfig.of(Json.createObjectBuilder()
                 .add("type", "bar")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", sets))
                 .add("options", Json.createObjectBuilder()
@@ -126,7 +127,7 @@ public class StandardsPage {
                         .add("scales", Json.createObjectBuilder()
                                 .add("x", Json.createObjectBuilder().add("stacked", true))
                                 .add("y", Json.createObjectBuilder().add("stacked", true).add("min", 0))))
-                .build().toString();
+                .build());
     }
 
     private void loadProblems() {
@@ -164,14 +165,14 @@ public class StandardsPage {
         weeks.forEach(w -> labels.add(w.from().toString()));
         JsonArrayBuilder sets = Json.createArrayBuilder();
         datasets.forEach(sets::add);
-        return Json.createObjectBuilder()
+        return ChartConfig.of(Json.createObjectBuilder()
                 .add("type", "line")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", sets))
                 .add("options", Json.createObjectBuilder()
                         .add("animation", false)
                         .add("maintainAspectRatio", false)
                         .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("min", 0).add("max", 100))))
-                .build().toString();
+                .build());
     }
 
     private void load() {

@@ -107,6 +107,32 @@ class ManagerPagesIT {
                 .contains("Probleme \u201e" + category + "\u201c auf das 12-Fache gestiegen: 6 in 14 Tagen gegen\u00fcber 0 davor");
     }
 
+    /**
+     * A salesperson files a problem under a category written as markup that would end the chart's script: the manager's
+     * page shows it as text, in the chart too, and runs none of it.
+     */
+    @Test
+    @ExtendWith(BrowserExtension.class)
+    void aCategoryWrittenAsMarkupIsShownAsTextAndNeverRun(Browser browser) {
+        String marker = Csv.unique("pw").replaceAll("[^A-Za-z0-9]", "");
+        String category = "</script><b id='" + marker + "'>x</b>";
+        String problem = Csv.unique("xss");
+        Instant opened = Instant.now().minus(Duration.ofDays(1));
+        String body = jakarta.json.Json.createObjectBuilder().add("external_id", problem).add("customer", team.customerOfA)
+                .add("opened_at", opened.toString()).add("category", category).add("summary", "Markup").build().toString();
+        Api salesperson = team.as(team.a);
+        assertThat(salesperson.postJson("api/problems", body).status()).isEqualTo(201);
+        assertThat(salesperson.postJson("api/problems/" + problem + "/resolve", "{\"resolution\":\"Done\",\"resolved_at\":\""
+                + opened.plus(Duration.ofHours(2)) + "\"}").status()).isEqualTo(200);
+
+        browser.signIn(team.m, Team.PASSWORD);
+        browser.open("standards");
+
+        assertThat(browser.find(By.id("problems")).findElements(By.tagName("canvas"))).as("the problems chart still drawn").hasSize(1);
+        assertThat(browser.findAll(By.id(marker))).as("no element made of the category").isEmpty();
+        assertThat(browser.find(By.id("problem-medians")).getText()).as("the category as text").contains(category);
+    }
+
     @Test
     @ExtendWith(BrowserExtension.class)
     void aManagerDecidesEscalatedCallsOnTheTeamPage(Browser browser) {
