@@ -7,6 +7,7 @@ import org.rapport.audit.AuditKind;
 import org.rapport.audit.AuditTrail;
 import org.rapport.audit.Change;
 import org.rapport.audit.Subject;
+import org.rapport.customers.CustomerLanguage;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailModel;
 import org.rapport.outbox.OutboxService;
@@ -161,18 +162,13 @@ public class PollSending {
     }
 
     private Mail mail(Poll poll, PollMapper.Candidate c, Instant now, Rules current, BusinessCalendar calendar) {
-        boolean german = german(c.locale);
+        boolean german = CustomerLanguage.german(c.locale); // as the answer page decides it
         Locale language = german ? Locale.GERMAN : Locale.ENGLISH;
         MailModel.PollInvite invite = new MailModel.PollInvite(Long.toString(poll.id),
                 poll.endsOn.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language)),
                 poll.questions.stream().map(q -> new MailModel.PollQuestion(q.text(german))).toList());
         Instant notBefore = calendar.sendMoment(now, Zones.orUtc(c.timeZone), c.region, current.sendWindowStart(), current.sendWindowEnd());
         return new Mail(key(poll.id, c.customerId), new MailModel.Poll(invite), c.customerId, null, null, notBefore, true);
-    }
-
-    /** Whether the customer reads German: their locale's language, as the answer page decides it (responses.CustomerContact). */
-    static boolean german(String locale) {
-        return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("de");
     }
 
     /** The team an audience TEAM names, as a reach; one that no longer exists reaches nobody. */
