@@ -170,6 +170,23 @@ class PollsIT {
     }
 
     @Test
+    void anErasedCustomersLinkIsAnInvalidLinkThatRecordsNothing() throws Exception {
+        String customer = customer("forgotten", "SM", "en");
+        long poll = sentToRegion("SM");
+        String token = token(awaitMail(customer));
+        assertThat(api.anonymous().get("p/" + token).status()).as("valid before the erasure").isEqualTo(200);
+        Api.Reply erased = api.asAdmin().postJson("api/customers/" + customer + "/erase", "{\"reason\":\"asked to be forgotten\"}");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+
+        assertThat(api.anonymous().get("p/" + token).status()).isEqualTo(400);
+        Api.Reply posted = post(token, "q1=1&q3=" + java.net.URLEncoder.encode("Please call me, I am Jane", StandardCharsets.UTF_8));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(400);
+        assertThat(rows("SELECT COUNT(*) FROM poll_answer WHERE poll_id = ?", poll)).as("no words kept").isZero();
+        assertThat(rows("SELECT COUNT(*) FROM planned_touch WHERE rule = 'POLL_ANSWER' AND customer_id IN"
+                + " (SELECT customer_id FROM poll_recipient WHERE poll_id = ?)", poll)).as("no call planned").isZero();
+    }
+
+    @Test
     void aLowScorePutsACallOnTheOwnersListTheNextBusinessDayWithTheAnswerAsReason() throws Exception {
         String customer = customer("low", "LI", "en");
         String caller = customer("caller", "LI", "de");
@@ -385,6 +402,17 @@ class PollsIT {
             }
         }
         return customers;
+    }
+
+    /** The count a query with the poll's id answers. */
+    private static int rows(String count, long poll) throws SQLException {
+        try (Connection db = Admins.database(); PreparedStatement read = db.prepareStatement(count)) {
+            read.setLong(1, poll);
+            try (ResultSet rows = read.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     /** The customer's answers as "position:score:choice:text", in question order. */
