@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PollsIT {
 
+    /** The customers' zone ({@link #customer}), in which the server's clock gives their calls' days. */
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final Pattern POLL_LINK = Pattern.compile("/p/([a-z2-7]+)");
     private static final Pattern UNSUBSCRIBE = Pattern.compile("<https?://[^>]*/(u/[a-z2-7]+)>");
 
@@ -200,19 +202,22 @@ class PollsIT {
         assertThat(pollCalls(caller)).singleElement().satisfies(call -> assertThat(call.getString("reason"))
                 .isEqualTo("Poll \"Service " + team.tag + "\": What should we do better? \"Bitte rufen Sie mich an\""));
 
-        assertThat(post(token, "q1=2&q3=Fine").status()).isEqualTo(200);
+        LocalDate before = LocalDate.now(ZONE); // the call's day is the server clock's date in the customer's zone, taken
+        assertThat(post(token, "q1=2&q3=Fine").status()).isEqualTo(200); // between these two reads
         assertThat(post(token, "q1=1").status()).as("a second low answer").isEqualTo(200);
+        LocalDate after = LocalDate.now(ZONE);
 
         List<JsonObject> calls = pollCalls(customer);
         assertThat(calls).as("one call per poll and customer").singleElement().satisfies(call -> {
             assertThat(call.getString("channel")).isEqualTo("CALL");
             assertThat(call.getString("salesperson")).isEqualTo(team.a);
             assertThat(call.getString("reason")).isEqualTo("Poll \"Service " + team.tag + "\": How happy are you with us? 2 of 5");
-            LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
             BusinessCalendar calendar = new BusinessCalendar(new JollydayHolidays(), api.asAdmin().get("api/holidays").array()
                     .getValuesAs(JsonObject.class).stream().map(h -> LocalDate.parse(h.getString("date"))).collect(Collectors.toSet()));
-            LocalDate next = calendar.callDayAfter(today, 1, "LI", new BusinessCalendar.Workweek("DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY));
-            assertThat(LocalDate.parse(call.getString("due_on"))).isEqualTo(next).isAfter(today);
+            BusinessCalendar.Workweek owners = new BusinessCalendar.Workweek("DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY);
+            assertThat(LocalDate.parse(call.getString("due_on"))).as("the next business day after the answer's day")
+                    .isIn(calendar.callDayAfter(before, 1, "LI", owners), calendar.callDayAfter(after, 1, "LI", owners))
+                    .isAfter(before);
         });
     }
 
@@ -310,7 +315,7 @@ class PollsIT {
         Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,preferred_name,email,time_zone,locale,region,owner",
                 id + "," + name + " GmbH," + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "," + email(id)
-                        + ",Europe/Berlin," + locale + "," + (region == null ? "" : region) + "," + team.a));
+                        + "," + ZONE.getId() + "," + locale + "," + (region == null ? "" : region) + "," + team.a));
         assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
         return id;
     }
