@@ -71,8 +71,9 @@ public class PollSending {
     Clock clock;
 
     /**
-     * What a sending did: the audience, how many it sent to, and per reason how many it left out ({@code not_drawn}:
-     * those the poll could have gone to but the sample did not draw).
+     * What a sending did: the audience, the target drawn ({@link PollSample#target}: a share capped as a sample size is),
+     * how many it sent to, and per reason how many it left out ({@code not_drawn}: those the poll could have gone to but
+     * the sample did not draw).
      */
     public record Sent(long poll, String status, int audience, int target, int selected, Map<String, Integer> leftOut) {
     }
