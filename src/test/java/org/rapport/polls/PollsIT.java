@@ -254,6 +254,17 @@ class PollsIT {
         assertThat(ofTeam.getInt("audience")).as("the team's two customers").isEqualTo(2);
         assertThat(ofTeam.getInt("selected")).as(ofTeam.toString()).isEqualTo(1);
 
+        customer("andorra", "AD", "en");
+        customer("canillo", "AD-02", "en");
+        JsonObject byCountry = sent(define(team.m, "REGION", "ad", 5));
+        assertThat(byCountry.getInt("audience")).as("a country takes in its subdivisions: " + byCountry).isEqualTo(2);
+        JsonObject bySubdivision = sent(define(team.m, "REGION", "AD-02", 5));
+        assertThat(bySubdivision.getInt("audience")).as("a subdivision only itself: " + bySubdivision).isEqualTo(1);
+        Api.Reply noRegion = team.as(team.m).postJson("api/polls", body("REGION", "Andorra", 5));
+        assertThat(noRegion.status()).as(noRegion.toString()).isEqualTo(400);
+        assertThat(noRegion.json().getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("field"))
+                .containsExactly("audience_value");
+
         JsonObject byTier = sent(define(team.m, "TIER", "TOP10", 5));
         assertThat(byTier.getInt("audience")).as("no customer of the team is in the top ten").isZero();
         assertThat(byTier.getString("status")).isEqualTo("SENT");
