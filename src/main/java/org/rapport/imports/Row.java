@@ -180,12 +180,22 @@ public final class Row {
         if (value == null) {
             return null;
         }
-        var m = REGION.matcher(value.toUpperCase(Locale.ROOT));
-        if (!m.matches() || !COUNTRIES.contains(m.group(1))) {
+        Optional<String> region = regionCode(value);
+        if (region.isEmpty()) {
             reject(column, value, "not an ISO 3166 country or subdivision code (such as DE, US-NY)");
             return null;
         }
-        return value.toUpperCase(Locale.ROOT);
+        return region.get();
+    }
+
+    /**
+     * {@code value} as a region is stored, in upper case, when it is an ISO 3166 country or subdivision code (such as
+     * {@code DE}, {@code US-NY}); empty when it is none. The one rule of what a region is, for an import and a poll's audience.
+     */
+    public static Optional<String> regionCode(String value) {
+        String upper = value.strip().toUpperCase(Locale.ROOT);
+        var m = REGION.matcher(upper);
+        return m.matches() && COUNTRIES.contains(m.group(1)) ? Optional.of(upper) : Optional.empty();
     }
 
     /**

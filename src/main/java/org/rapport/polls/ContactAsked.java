@@ -17,7 +17,8 @@ public final class ContactAsked {
             "\\b(please|pls|could you|can you|would you|kindly)\\b.{0,30}\\b(call|phone|ring|contact)\\b",
             "\\b(call|phone|ring|contact) me\\b",
             "\\bgive me a (call|ring)\\b",
-            "\\b(get|be) in touch\\b",
+            "\\b(get|be) in touch with (me|us)\\b", // not "I'll be in touch": the customer will write
+            "\\b(please|pls|could you|can you|would you|kindly)\\b.{0,30}\\b(get|be) in touch\\b",
             "\\b(talk|speak) (to|with) (someone|somebody|you|a person)\\b",
             "\\bcall ?back\\b",
             "\\brueckruf\\b",
@@ -32,8 +33,8 @@ public final class ContactAsked {
             "\\b(no need|don'?t need|do not need|not necessary)\\b.{0,15}\\b(call|phone|contact)",
             "\\b(don'?t|do not|never) (call|phone|ring|contact)\\b",
             "\\bno (call|calls|callback|call back)\\b",
-            "\\bkein(en)? (rueckruf|anruf)\\b",
-            "\\bnicht (anrufen|zurueckrufen|kontaktieren)\\b",
+            "\\bnicht (anrufen|zurueckrufen|kontaktieren|telefonieren)\\b",
+            "\\bkein(e|en)?\\b.{0,10}\\b(telefonat|anruf|rueckruf)",
             "\\b(rueckruf|anruf) (ist )?nicht (noetig|notwendig|erforderlich)\\b");
 
     private ContactAsked() {

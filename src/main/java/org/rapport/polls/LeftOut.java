@@ -3,16 +3,18 @@ package org.rapport.polls;
 import org.rapport.customers.Consent;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
  * Why a customer of a poll's audience is not among those it may be sent to. Checked in this order, so each customer
  * counts under one reason: consent first (the one contact rule, {@link Consent#blocksEmail} for POLLS), then an open
  * problem (only problem-related email then, {@link Consent#blocksDuringProblem}), the cap on outreach email in seven
- * days, and the rule of one poll per customer in so many days.
+ * days, the rule of one poll per customer in so many days, and last ({@link #afterEnd}) an email that could only go out
+ * after the poll's last day.
  */
 public enum LeftOut {
-    NO_CONSENT, PROBLEM_PENDING, EMAIL_CAP, RECENT_POLL;
+    NO_CONSENT, PROBLEM_PENDING, EMAIL_CAP, RECENT_POLL, AFTER_END;
 
     /**
      * @param outreachLast7Days the customer's outreach emails in the outbox in the last seven days
@@ -36,5 +38,15 @@ public enum LeftOut {
             return Optional.of(RECENT_POLL);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A customer whose next send-window moment falls after the poll's last day would get an invitation to a closed poll.
+     *
+     * @param sendsOn the date of their next send-window moment, in their zone
+     * @param endsOn  the poll's last day
+     */
+    public static Optional<LeftOut> afterEnd(LocalDate sendsOn, LocalDate endsOn) {
+        return sendsOn.isAfter(endsOn) ? Optional.of(AFTER_END) : Optional.empty();
     }
 }

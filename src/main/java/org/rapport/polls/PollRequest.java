@@ -1,13 +1,17 @@
 package org.rapport.polls;
 
 import org.rapport.customers.Tier;
+import org.rapport.imports.Row;
 import org.rapport.platform.errors.FieldError;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Locale;
 
 /**
  * {@code POST /api/polls}: a poll's definition. The team a manager's poll reaches is the manager's own, never a field
@@ -21,6 +25,15 @@ public class PollRequest {
     public static final int MAX_CHOICES = 10;
     public static final int MAX_SAMPLE_SIZE = 100_000;
     public static final int MAX_PROBLEM_DAYS = 365;
+
+    /**
+     * A label as the results group it: the answers' column compares under utf8mb4_unicode_ci, where case and accents
+     * make no difference ("Speed" = "speed", "Müller" = "Muller", "ß" = "ss") but other letters and signs do.
+     */
+    static String groupedAs(String label) {
+        String plain = Normalizer.normalize(label.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replace("ß", "ss");
+    }
 
     public String title;
     public List<Question> questions;
@@ -103,12 +116,18 @@ public class PollRequest {
             errors.add(new FieldError(at, MIN_CHOICES + " to " + MAX_CHOICES + " labels, not " + (choices == null ? 0 : choices.size())));
             return;
         }
-        HashSet<String> seen = new HashSet<>();
+        Map<String, String> seen = new HashMap<>(); // each label as the results group it, to the label first given
         for (int j = 0; j < choices.size(); j++) {
             String label = choices.get(j);
             text(errors, at + "[" + j + "]", label, 200, true);
-            if (label != null && !seen.add(label.strip())) {
-                errors.add(new FieldError(at + "[" + j + "]", "'" + label.strip() + "' is given twice"));
+            if (label == null) {
+                continue;
+            }
+            String stripped = label.strip();
+            String same = seen.putIfAbsent(groupedAs(stripped), stripped);
+            if (same != null) {
+                errors.add(new FieldError(at + "[" + j + "]", same.equals(stripped) ? "'" + stripped + "' is given twice"
+                        : "'" + stripped + "' is '" + same + "' but for case or accents; the results would count them as one"));
             }
         }
     }
@@ -144,18 +163,24 @@ public class PollRequest {
                     errors.add(new FieldError("audience_value", "a number of days from 1 to " + MAX_PROBLEM_DAYS + ", not '" + value + "'"));
                 }
             }
+            case REGION -> {
+                if (Row.regionCode(value).isEmpty()) {
+                    errors.add(new FieldError("audience_value", "'" + value
+                            + "' is no ISO 3166 country or subdivision code (such as DE, which includes DE-BY, or US-NY)"));
+                }
+            }
             default -> text(errors, "audience_value", value, 64, true);
         }
     }
 
-    /** The audience's value as stored: a tier in upper case, others as given (stripped); null for ALL. */
+    /** The audience's value as stored: a tier or region in upper case, others as given (stripped); null for ALL. */
     String storedAudienceValue() {
         Audience kind = Audience.parse(audience).orElseThrow();
         if (!kind.needsValue()) {
             return null;
         }
         String value = audienceValue.strip();
-        return kind == Audience.TIER ? value.toUpperCase(java.util.Locale.ROOT) : value;
+        return kind == Audience.TIER || kind == Audience.REGION ? value.toUpperCase(java.util.Locale.ROOT) : value;
     }
 
     private static void text(List<FieldError> errors, String field, String value, int max, boolean required) {

@@ -17,7 +17,9 @@ public final class PollSample {
     }
 
     /**
-     * How many to draw: the sample size, or the share of the audience rounded up (at least 1 of a non-empty audience).
+     * How many to draw: the sample size, or the share of the audience rounded up (at least 1 of a non-empty audience)
+     * and at most the largest sample size ({@link PollRequest#MAX_SAMPLE_SIZE}), so a share of a large audience does not
+     * send without bound.
      *
      * @param audience every customer of the poll's audience, before consent, caps and the interval between polls
      */
@@ -25,7 +27,8 @@ public final class PollSample {
         if (sampleSize != null) {
             return sampleSize;
         }
-        return sampleShare.multiply(BigDecimal.valueOf(audience)).setScale(0, RoundingMode.CEILING).intValueExact();
+        BigDecimal share = sampleShare.multiply(BigDecimal.valueOf(audience)).setScale(0, RoundingMode.CEILING);
+        return share.min(BigDecimal.valueOf(PollRequest.MAX_SAMPLE_SIZE)).intValueExact();
     }
 
     /** {@code n} of {@code ids} (all of them when fewer), drawn with {@code seed}, in ascending order. */

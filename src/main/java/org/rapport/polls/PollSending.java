@@ -7,6 +7,7 @@ import org.rapport.audit.AuditKind;
 import org.rapport.audit.AuditTrail;
 import org.rapport.audit.Change;
 import org.rapport.audit.Subject;
+import org.rapport.customers.CustomerLanguage;
 import org.rapport.outbox.Mail;
 import org.rapport.outbox.MailModel;
 import org.rapport.outbox.OutboxService;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
@@ -38,9 +40,10 @@ import java.util.Optional;
 /**
  * Sends a poll to its sample, once: the customers of its audience (within the defining manager's team) that may get a
  * poll now (consent to POLLS, no problem pending, under the cap on outreach email, no other poll within the rules'
- * interval: {@link LeftOut}), a seeded draw of them ({@link PollSample}), a {@code poll_recipient} row and one personal
- * email from their salesperson each, queued for their next send-window moment. The poll's row is locked and must still
- * be SCHEDULED, so a second run (the job again, another instance, a click on "send now") sends nothing.
+ * interval, a next send-window moment not after the poll's last day: {@link LeftOut}), a seeded draw of them
+ * ({@link PollSample}), a {@code poll_recipient} row and one personal email from their salesperson each, queued for that
+ * moment. The poll's row is locked and must still be SCHEDULED, so a second run (the job again, another instance, a
+ * click on "send now") sends nothing.
  */
 @ApplicationScoped
 public class PollSending {
@@ -70,8 +73,9 @@ public class PollSending {
     Clock clock;
 
     /**
-     * What a sending did: the audience, how many it sent to, and per reason how many it left out ({@code not_drawn}:
-     * those the poll could have gone to but the sample did not draw).
+     * What a sending did: the audience, the target drawn ({@link PollSample#target}: a share capped as a sample size is),
+     * how many it sent to, and per reason how many it left out ({@code not_drawn}: those the poll could have gone to but
+     * the sample did not draw).
      */
     public record Sent(long poll, String status, int audience, int target, int selected, Map<String, Integer> leftOut) {
     }
@@ -112,21 +116,28 @@ public class PollSending {
                 audienceTeam(poll), now.minus(Duration.ofDays(problemDays(poll))));
         Map<Long, Integer> outreach = outreachCounts(audience.stream().map(c -> c.customerId).toList(), now.minus(Duration.ofDays(7)));
         Instant pollsSince = now.minus(Duration.ofDays(current.pollMinDaysBetween()));
+        BusinessCalendar calendar = rules.calendar(); // read once: the customers' send windows are on its business days
         Map<LeftOut, Integer> leftOut = new EnumMap<>(LeftOut.class);
         Map<Long, PollMapper.Candidate> eligible = new LinkedHashMap<>();
+        Map<Long, Instant> sendMoments = new java.util.HashMap<>();
         for (PollMapper.Candidate c : audience) {
             Optional<LeftOut> why = LeftOut.of(c.consent(), c.problemPending, outreach.getOrDefault(c.customerId, 0),
                     current.maxEmailsPer7Days(), c.lastPolledAt, pollsSince);
+            if (why.isEmpty()) {
+                ZoneId zone = Zones.orUtc(c.timeZone);
+                Instant moment = calendar.sendMoment(now, zone, c.region, current.sendWindowStart(), current.sendWindowEnd());
+                sendMoments.put(c.customerId, moment);
+                why = LeftOut.afterEnd(moment.atZone(zone).toLocalDate(), poll.endsOn);
+            }
             why.ifPresentOrElse(reason -> leftOut.merge(reason, 1, Integer::sum), () -> eligible.put(c.customerId, c));
         }
         int target = PollSample.target(poll.sampleSize, poll.sampleShare, audience.size());
         List<Long> chosen = PollSample.draw(eligible.keySet(), target, poll.id);
         if (!chosen.isEmpty()) {
             Batches.chunks(chosen, OUTREACH_CHUNK).forEach(chunk -> mapper.insertRecipients(poll.id, chunk, now));
-            BusinessCalendar calendar = rules.calendar(); // read once: the customers' send windows are on its business days
             List<Mail> mails = new ArrayList<>();
             for (long customerId : chosen) {
-                mails.add(mail(poll, eligible.get(customerId), now, current, calendar));
+                mails.add(mail(poll, customerId, eligible.get(customerId).locale, sendMoments.get(customerId)));
             }
             Map<String, OutboxService.Enqueued> queued = outbox.enqueueAll(mails);
             batches.run(PollMapper.class, batch -> chosen.forEach(customerId -> {
@@ -160,19 +171,14 @@ public class PollSending {
         return "poll:" + pollId + ":" + customerId;
     }
 
-    private Mail mail(Poll poll, PollMapper.Candidate c, Instant now, Rules current, BusinessCalendar calendar) {
-        boolean german = german(c.locale);
+    /** The customer's poll email, queued for {@code notBefore}: their next send-window moment. */
+    private static Mail mail(Poll poll, long customerId, String locale, Instant notBefore) {
+        boolean german = CustomerLanguage.german(locale); // as the answer page decides it
         Locale language = german ? Locale.GERMAN : Locale.ENGLISH;
         MailModel.PollInvite invite = new MailModel.PollInvite(Long.toString(poll.id),
                 poll.endsOn.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language)),
                 poll.questions.stream().map(q -> new MailModel.PollQuestion(q.text(german))).toList());
-        Instant notBefore = calendar.sendMoment(now, Zones.orUtc(c.timeZone), c.region, current.sendWindowStart(), current.sendWindowEnd());
-        return new Mail(key(poll.id, c.customerId), new MailModel.Poll(invite), c.customerId, null, null, notBefore, true);
-    }
-
-    /** Whether the customer reads German: their locale's language, as the answer page decides it (responses.CustomerContact). */
-    static boolean german(String locale) {
-        return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("de");
+        return new Mail(key(poll.id, customerId), new MailModel.Poll(invite), customerId, null, null, notBefore, true);
     }
 
     /** The team an audience TEAM names, as a reach; one that no longer exists reaches nobody. */

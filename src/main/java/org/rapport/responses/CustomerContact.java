@@ -10,6 +10,6 @@ public class CustomerContact {
 
     /** Whether their pages and mail are in German ({@code de}, {@code de-AT} …); English otherwise. */
     boolean german() {
-        return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("de");
+        return org.rapport.customers.CustomerLanguage.german(locale);
     }
 }

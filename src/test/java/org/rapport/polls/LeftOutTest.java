@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.rapport.customers.Consent;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,5 +32,14 @@ class LeftOutTest {
         assertThat(LeftOut.of(OPEN, false, 1, 2, SINCE.plusSeconds(1), SINCE)).hasValue(LeftOut.RECENT_POLL);
         Consent dnc = new Consent(true, true, true, null, null, Set.of(), null, null, true);
         assertThat(LeftOut.of(dnc, false, 0, 2, null, SINCE)).hasValue(LeftOut.NO_CONSENT);
+    }
+
+    @Test
+    void aCustomerWhoseNextSendMomentIsAfterThePollsLastDayIsLeftOut() {
+        LocalDate endsOn = LocalDate.parse("2026-12-04"); // a Friday
+        assertThat(LeftOut.afterEnd(endsOn.minusDays(1), endsOn)).isEmpty();
+        assertThat(LeftOut.afterEnd(endsOn, endsOn)).as("on its last day: still open").isEmpty();
+        assertThat(LeftOut.afterEnd(endsOn.plusDays(3), endsOn)).as("Friday's window closed: Monday's is too late")
+                .hasValue(LeftOut.AFTER_END);
     }
 }

@@ -68,6 +68,19 @@ class PollRequestTest {
     }
 
     @Test
+    void labelsTheResultsWouldCountAsOneAreRefused() {
+        PollRequest r = valid();
+        r.questions = List.of(question("CHOICE", "Which?", List.of("Speed", "Price", "speed", "Muller", "Müller", "MÜLLER ", "Strasse", "Straße")));
+        assertThat(problems(r)).containsExactly(
+                "questions[0].choices[2]: 'speed' is 'Speed' but for case or accents; the results would count them as one",
+                "questions[0].choices[4]: 'Müller' is 'Muller' but for case or accents; the results would count them as one",
+                "questions[0].choices[5]: 'MÜLLER' is 'Muller' but for case or accents; the results would count them as one",
+                "questions[0].choices[7]: 'Straße' is 'Strasse' but for case or accents; the results would count them as one");
+        r.questions = List.of(question("CHOICE", "Which?", List.of("Mueller", "Muller", "Price-Speed", "Price Speed")));
+        assertThat(problems(r)).as("different words stay different").isEmpty();
+    }
+
+    @Test
     void theAudienceAndItsValue() {
         PollRequest r = valid();
         r.audience = "city";
@@ -86,6 +99,16 @@ class PollRequestTest {
         assertThat(problems(r)).isEmpty();
         r.audience = "REGION";
         assertThat(problems(r)).containsExactly("audience_value: the audience REGION needs a value");
+        for (String region : List.of("de", "DE-BY", "us-ny ", "FR-75")) {
+            r.audienceValue = region;
+            assertThat(problems(r)).as(region).isEmpty();
+        }
+        assertThat(r.storedAudienceValue()).isEqualTo("FR-75");
+        for (String notARegion : List.of("Germany", "XX", "DE-", "DE-BAYERN", "DE BY", "D")) {
+            r.audienceValue = notARegion;
+            assertThat(problems(r)).as(notARegion).containsExactly("audience_value: '" + notARegion
+                    + "' is no ISO 3166 country or subdivision code (such as DE, which includes DE-BY, or US-NY)");
+        }
     }
 
     @Test

@@ -45,5 +45,9 @@ class PollSampleTest {
         assertThat(PollSample.target(null, new BigDecimal("0.0001"), 3)).isEqualTo(1);
         assertThat(PollSample.target(null, new BigDecimal("0.5"), 0)).isZero();
         assertThat(PollSample.target(null, BigDecimal.ONE, 7)).isEqualTo(7);
+        assertThat(PollSample.target(null, BigDecimal.ONE, 1_000_000)).as("capped as a sample size is")
+                .isEqualTo(PollRequest.MAX_SAMPLE_SIZE);
+        assertThat(PollSample.target(null, new BigDecimal("0.1"), 1_000_010)).isEqualTo(PollRequest.MAX_SAMPLE_SIZE);
+        assertThat(PollSample.target(null, new BigDecimal("0.1"), 999_990)).isEqualTo(99_999);
     }
 }

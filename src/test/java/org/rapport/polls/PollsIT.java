@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PollsIT {
 
+    /** The customers' zone ({@link #customer}), in which the server's clock gives their calls' days. */
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final Pattern POLL_LINK = Pattern.compile("/p/([a-z2-7]+)");
     private static final Pattern UNSUBSCRIBE = Pattern.compile("<https?://[^>]*/(u/[a-z2-7]+)>");
 
@@ -170,6 +172,23 @@ class PollsIT {
     }
 
     @Test
+    void anErasedCustomersLinkIsAnInvalidLinkThatRecordsNothing() throws Exception {
+        String customer = customer("forgotten", "SM", "en");
+        long poll = sentToRegion("SM");
+        String token = token(awaitMail(customer));
+        assertThat(api.anonymous().get("p/" + token).status()).as("valid before the erasure").isEqualTo(200);
+        Api.Reply erased = api.asAdmin().postJson("api/customers/" + customer + "/erase", "{\"reason\":\"asked to be forgotten\"}");
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+
+        assertThat(api.anonymous().get("p/" + token).status()).isEqualTo(400);
+        Api.Reply posted = post(token, "q1=1&q3=" + java.net.URLEncoder.encode("Please call me, I am Jane", StandardCharsets.UTF_8));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(400);
+        assertThat(rows("SELECT COUNT(*) FROM poll_answer WHERE poll_id = ?", poll)).as("no words kept").isZero();
+        assertThat(rows("SELECT COUNT(*) FROM planned_touch WHERE rule = 'POLL_ANSWER' AND customer_id IN"
+                + " (SELECT customer_id FROM poll_recipient WHERE poll_id = ?)", poll)).as("no call planned").isZero();
+    }
+
+    @Test
     void aLowScorePutsACallOnTheOwnersListTheNextBusinessDayWithTheAnswerAsReason() throws Exception {
         String customer = customer("low", "LI", "en");
         String caller = customer("caller", "LI", "de");
@@ -183,19 +202,22 @@ class PollsIT {
         assertThat(pollCalls(caller)).singleElement().satisfies(call -> assertThat(call.getString("reason"))
                 .isEqualTo("Poll \"Service " + team.tag + "\": What should we do better? \"Bitte rufen Sie mich an\""));
 
-        assertThat(post(token, "q1=2&q3=Fine").status()).isEqualTo(200);
+        LocalDate before = LocalDate.now(ZONE); // the call's day is the server clock's date in the customer's zone, taken
+        assertThat(post(token, "q1=2&q3=Fine").status()).isEqualTo(200); // between these two reads
         assertThat(post(token, "q1=1").status()).as("a second low answer").isEqualTo(200);
+        LocalDate after = LocalDate.now(ZONE);
 
         List<JsonObject> calls = pollCalls(customer);
         assertThat(calls).as("one call per poll and customer").singleElement().satisfies(call -> {
             assertThat(call.getString("channel")).isEqualTo("CALL");
             assertThat(call.getString("salesperson")).isEqualTo(team.a);
             assertThat(call.getString("reason")).isEqualTo("Poll \"Service " + team.tag + "\": How happy are you with us? 2 of 5");
-            LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
             BusinessCalendar calendar = new BusinessCalendar(new JollydayHolidays(), api.asAdmin().get("api/holidays").array()
                     .getValuesAs(JsonObject.class).stream().map(h -> LocalDate.parse(h.getString("date"))).collect(Collectors.toSet()));
-            LocalDate next = calendar.callDayAfter(today, 1, "LI", new BusinessCalendar.Workweek("DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY));
-            assertThat(LocalDate.parse(call.getString("due_on"))).isEqualTo(next).isAfter(today);
+            BusinessCalendar.Workweek owners = new BusinessCalendar.Workweek("DE-BE", BusinessCalendar.MONDAY_TO_FRIDAY);
+            assertThat(LocalDate.parse(call.getString("due_on"))).as("the next business day after the answer's day")
+                    .isIn(calendar.callDayAfter(before, 1, "LI", owners), calendar.callDayAfter(after, 1, "LI", owners))
+                    .isAfter(before);
         });
     }
 
@@ -231,6 +253,17 @@ class PollsIT {
         JsonObject ofTeam = sent(define(team.m, "TEAM", team.m, 5));
         assertThat(ofTeam.getInt("audience")).as("the team's two customers").isEqualTo(2);
         assertThat(ofTeam.getInt("selected")).as(ofTeam.toString()).isEqualTo(1);
+
+        customer("andorra", "AD", "en");
+        customer("canillo", "AD-02", "en");
+        JsonObject byCountry = sent(define(team.m, "REGION", "ad", 5));
+        assertThat(byCountry.getInt("audience")).as("a country takes in its subdivisions: " + byCountry).isEqualTo(2);
+        JsonObject bySubdivision = sent(define(team.m, "REGION", "AD-02", 5));
+        assertThat(bySubdivision.getInt("audience")).as("a subdivision only itself: " + bySubdivision).isEqualTo(1);
+        Api.Reply noRegion = team.as(team.m).postJson("api/polls", body("REGION", "Andorra", 5));
+        assertThat(noRegion.status()).as(noRegion.toString()).isEqualTo(400);
+        assertThat(noRegion.json().getJsonArray("errors").getValuesAs(JsonObject.class)).extracting(e -> e.getString("field"))
+                .containsExactly("audience_value");
 
         JsonObject byTier = sent(define(team.m, "TIER", "TOP10", 5));
         assertThat(byTier.getInt("audience")).as("no customer of the team is in the top ten").isZero();
@@ -293,7 +326,7 @@ class PollsIT {
         Api.Reply imported = api.asAdmin().postCsv("api/import/customers", Csv.lines(
                 "external_id,company,preferred_name,email,time_zone,locale,region,owner",
                 id + "," + name + " GmbH," + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "," + email(id)
-                        + ",Europe/Berlin," + locale + "," + (region == null ? "" : region) + "," + team.a));
+                        + "," + ZONE.getId() + "," + locale + "," + (region == null ? "" : region) + "," + team.a));
         assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(1);
         return id;
     }
@@ -385,6 +418,17 @@ class PollsIT {
             }
         }
         return customers;
+    }
+
+    /** The count a query with the poll's id answers. */
+    private static int rows(String count, long poll) throws SQLException {
+        try (Connection db = Admins.database(); PreparedStatement read = db.prepareStatement(count)) {
+            read.setLong(1, poll);
+            try (ResultSet rows = read.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     /** The customer's answers as "position:score:choice:text", in question order. */
