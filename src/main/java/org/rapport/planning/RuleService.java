@@ -95,7 +95,7 @@ public class RuleService {
      */
     @Transactional
     public void replace(RulesDocument document) {
-        Rules rules = document.toRules();
+        Rules rules = document.toRules(rules().pollMinDaysBetween());
         RewardRules rewards = document.toRewardRules();
         List<String> problems = new ArrayList<>(rules.problems());
         problems.addAll(rewards.problems());

@@ -31,7 +31,7 @@ public class RulesDocument {
     @NotNull @Valid public Capacity capacity;
     @NotNull @Valid public Rewards rewards;
     @NotNull @Valid public Introductions introductions;
-    /** Optional, so that a document from before polls still saves (with the default rule). */
+    /** Optional, so that a document from before polls still saves (keeping the stored poll rule). */
     @Valid public Polls polls;
 
     public static class ProblemFollowUp {
@@ -158,6 +158,11 @@ public class RulesDocument {
     }
 
     Rules toRules() {
+        return toRules(Rules.DEFAULTS.pollMinDaysBetween());
+    }
+
+    /** @param storedPollDays the poll rule a document from before polls keeps (it has no such section to change it) */
+    Rules toRules(int storedPollDays) {
         EnumMap<Tier, Integer> cadence = new EnumMap<>(Tier.class);
         cadenceDays.forEach((name, days) -> {
             try {
@@ -176,7 +181,7 @@ public class RulesDocument {
                 thankYou.purchaseThreshold, thankYou.anniversary, thankYou.afterIntroduction, thankYou.minDaysBetween,
                 contactPolicy.sendWindowStart, contactPolicy.sendWindowEnd, contactPolicy.maxEmailsPer7Days,
                 contactPolicy.maxCallsPer3Days, capacity.defaultDaily, introductions.toRules(),
-                polls == null ? Rules.DEFAULTS.pollMinDaysBetween() : polls.minDaysBetween);
+                polls == null ? storedPollDays : polls.minDaysBetween);
     }
 
     RewardRules toRewardRules() {

@@ -68,6 +68,10 @@ public class WeeklyNetweavingReport {
                 continue;
             }
             LocalDate monday = due.get();
+            String key = "netweaving-report:" + manager.externalId() + ":" + monday;
+            if (!outbox.deliveries(List.of(key)).isEmpty()) {
+                continue; // queued by an earlier run this week: its figures are not read again every quarter of an hour
+            }
             LocalDate from = monday.minusWeeks(1);
             Access team = new Access(Role.MANAGER, manager.id());
             // the spikes as of the report's Monday 00:00, not of the run: a late run says what an early one would have
@@ -77,7 +81,7 @@ public class WeeklyNetweavingReport {
             MailModel.WeeklyNetweavingReport model = new MailModel.WeeklyNetweavingReport(period(from),
                     stats(week), Integer.toString(mapper.rewardsOwed(team)), spikes(reports.spikes(team, null, weekStart)),
                     new MailModel.BoardLink(board(from, monday.minusDays(1))));
-            if (outbox.enqueue(new Mail("netweaving-report:" + manager.externalId() + ":" + monday, model, null, manager.id(),
+            if (outbox.enqueue(new Mail(key, model, null, manager.id(),
                     null, now)).created()) {
                 enqueued++;
             }

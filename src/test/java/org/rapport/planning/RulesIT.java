@@ -104,6 +104,20 @@ class RulesIT {
      * theirs (one setting of 200 characters held three), and a key in other capitals names the manager as stored.
      */
     @Test
+    void aDocumentWithoutThePollsSectionKeepsTheStoredPollRule() {
+        JsonObject rules = api.asAdmin().get("api/rules").json();
+        try {
+            JsonObject thirty = Json.createObjectBuilder(rules).add("polls", Json.createObjectBuilder().add("min_days_between", 30)).build();
+            assertThat(api.asAdmin().put("api/rules", thirty.toString()).status()).isEqualTo(200);
+            Api.Reply older = api.asAdmin().put("api/rules", Json.createObjectBuilder(rules).remove("polls").build().toString());
+            assertThat(older.status()).as(older.toString()).isEqualTo(200);
+            assertThat(api.asAdmin().get("api/rules").json().getJsonObject("polls").getInt("min_days_between")).isEqualTo(30);
+        } finally {
+            assertThat(api.asAdmin().put("api/rules", rules.toString()).status()).as("rules restored").isEqualTo(200);
+        }
+    }
+
+    @Test
     void manyTeamsWithLongIdsKeepTheirOwnBudgetsUnderTheirManagersIds() {
         JsonObject rules = api.asAdmin().get("api/rules").json();
         String tag = Csv.unique("LONGTEAM").toUpperCase();

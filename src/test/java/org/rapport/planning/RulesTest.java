@@ -68,6 +68,7 @@ class RulesTest {
         assertThat(document.toRules().pollMinDaysBetween()).isEqualTo(45);
         document.polls = null;
         assertThat(document.toRules().pollMinDaysBetween()).as("a document from before polls").isEqualTo(90);
+        assertThat(document.toRules(30).pollMinDaysBetween()).as("a document from before polls keeps the stored rule").isEqualTo(30);
     }
 
     @Test
