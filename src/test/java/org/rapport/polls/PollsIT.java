@@ -318,6 +318,28 @@ class PollsIT {
         });
     }
 
+    /**
+     * A customer whose poll email never left (suppressed before their send window opened) was asked nothing: they are no
+     * recipient in the results, and the rule of one poll in 90 days does not hold them back from the next poll.
+     */
+    @Test
+    void aCustomerWhosePollEmailNeverLeftIsNoRecipientAndMayBeAskedAgain() throws Exception {
+        String customer = customer("unsent", "MT", "en");
+        long first = sentToRegion("MT");
+        long message = pollMessages(customer).get(0).getJsonNumber("id").longValue();
+        try (Connection db = Admins.database(); PreparedStatement suppress = db.prepareStatement(
+                "UPDATE outbox_message SET status = 'SUPPRESSED', last_error = 'test', closed_at = UTC_TIMESTAMP(3) WHERE id = ? AND status = 'PENDING'")) {
+            suppress.setLong(1, message);
+            assertThat(suppress.executeUpdate()).as("still waiting for the send window").isEqualTo(1);
+        }
+
+        JsonObject results = team.as(team.m).get("api/polls/" + first + "/results").json();
+        assertThat(results.getInt("recipients")).as(results.toString()).isZero();
+        JsonObject second = sent(define(team.m, "REGION", "MT", 5));
+        assertThat(second.getInt("selected")).as(second.toString()).isEqualTo(1);
+        assertThat(second.getJsonObject("left_out").containsKey("RECENT_POLL")).isFalse();
+    }
+
     // --- helpers
 
     /** A customer of salesperson a in Berlin with their own address; its external id. */
