@@ -26,6 +26,9 @@ public interface PollMapper {
     /** The poll's status, its row locked until the transaction ends: one sending at a time, and only once. */
     Optional<PollStatus> lockStatus(@Param("id") long id);
 
+    /** The one sending lock (V14_40), held until the transaction ends: two polls' sendings draw one after the other. */
+    int lockSending();
+
     /** The polls still SCHEDULED whose first day has come (the schedule zone's {@code today}). */
     List<Long> due(@Param("today") LocalDate today);
 

@@ -110,6 +110,7 @@ public class PollSending {
     }
 
     private Sent send(Poll poll) {
+        mapper.lockSending(); // after the poll's row (every caller holds it): another poll's sending ends first, then its recipients count
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Rules current = rules.rules();
         List<PollMapper.Candidate> audience = mapper.audience(poll, poll.teamId == null ? null : Access.teamOf(poll.teamId),

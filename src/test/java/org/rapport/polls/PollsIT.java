@@ -340,6 +340,51 @@ class PollsIT {
         assertThat(second.getJsonObject("left_out").containsKey("RECENT_POLL")).isFalse();
     }
 
+    /**
+     * Two polls sent at the same moment draw one after the other: a sending waits while another (here played by the test:
+     * the lock, then its recipient) holds the sending lock, and then sees the customer the other selected.
+     */
+    @Test
+    void aSendingWaitsForAnotherAndThenSeesTheCustomersItSelected() throws Exception {
+        String customer = customer("both", "MC", "en");
+        long first = define(team.m, "REGION", "MC", 5);
+        long second = define(team.m, "REGION", "MC", 5);
+        try (Connection holder = Admins.database(); Connection observer = Admins.database()) {
+            holder.setAutoCommit(false);
+            holder.prepareStatement("SELECT id FROM poll_send_lock WHERE id = 1 FOR UPDATE").executeQuery().close();
+            java.util.concurrent.CompletableFuture<JsonObject> sending = java.util.concurrent.CompletableFuture.supplyAsync(() -> sent(second));
+            try {
+                Eventually.within(java.time.Duration.ofSeconds(60)).until(() -> {
+                    if (sending.isDone()) { // it did not wait: fail at once, saying how it ended
+                        throw new IllegalStateException("the sending ended without waiting: " + sending.join());
+                    }
+                    return waitingForTheSendingLock(observer);
+                });
+                try (PreparedStatement selected = holder.prepareStatement("INSERT INTO poll_recipient (poll_id, customer_id, selected_at)"
+                        + " SELECT ?, id, UTC_TIMESTAMP(3) FROM customer WHERE external_id = ?")) {
+                    selected.setLong(1, first);
+                    selected.setString(2, customer);
+                    assertThat(selected.executeUpdate()).isEqualTo(1);
+                }
+                holder.commit();
+            } finally {
+                holder.rollback();
+            }
+            JsonObject result = sending.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(result.getInt("selected")).as(result.toString()).isZero();
+            assertThat(result.getJsonObject("left_out").getInt("RECENT_POLL")).isEqualTo(1);
+        }
+    }
+
+    private static boolean waitingForTheSendingLock(Connection observer) throws SQLException {
+        try (PreparedStatement read = observer.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                + " WHERE ID <> CONNECTION_ID() AND INFO LIKE '%FROM poll_send_lock%' AND INFO NOT LIKE '%PROCESSLIST%'");
+             ResultSet rows = read.executeQuery()) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        }
+    }
+
     // --- helpers
 
     /** A customer of salesperson a in Berlin with their own address; its external id. */
