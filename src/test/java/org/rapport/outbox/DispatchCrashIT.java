@@ -92,7 +92,7 @@ class DispatchCrashIT {
         }
         Path databaseDir = scratch.resolve("database");
         database = EmbeddedDatabase.start(databaseDir, 0, "128M");
-        smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(smtpOn(Ports.free()));
         smtp.start();
         // both at once (their boots once seemed to hang: that was the h2c upgrade of /health, now HTTP/1.1)
         LauncherInstance a = start("a");
@@ -190,7 +190,7 @@ class DispatchCrashIT {
             Thread.sleep(5_000);
             assertThat(refusing.refused.get()).as("messages answered 451").isPositive();
         }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(smtpOn(port));
         smtp.start();
         Eventually.within(Duration.ofMinutes(1)).until(() -> count("status IN ('PENDING', 'SENDING')", outage) == 0);
 
@@ -523,5 +523,12 @@ class DispatchCrashIT {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** GreenMail's SMTP on the port, given time to start on a busy machine (its default 2 s was missed once on a loaded machine). */
+    private static ServerSetup smtpOn(int port) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(30_000);
+        return setup;
     }
 }
