@@ -62,10 +62,7 @@ public record Access(Role role, Long salespersonId) {
      * owner; who decides follows the budget it is spent from, so no manager spends another team's.
      */
     public boolean decidesRewardsOf(Long teamId) {
-        if (isEverything()) {
-            return true;
-        }
-        return isTeam() && salespersonId != null && salespersonId.equals(teamId);
+        return runsTeam(teamId);
     }
 
     /**
@@ -74,6 +71,11 @@ public record Access(Role role, Long salespersonId) {
      * customers of their team.
      */
     public boolean runsPollsOf(Long teamId) {
+        return runsTeam(teamId);
+    }
+
+    /** An admin, or the manager of team {@code teamId} (its manager's salesperson id). */
+    private boolean runsTeam(Long teamId) {
         return isEverything() || (isTeam() && salespersonId != null && salespersonId.equals(teamId));
     }
 
