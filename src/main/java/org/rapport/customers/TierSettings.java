@@ -3,6 +3,7 @@ package org.rapport.customers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.platform.config.Setting;
 import org.rapport.platform.startup.StartupStep;
 
 /**
@@ -25,10 +26,7 @@ public class TierSettings implements StartupStep {
     }
 
     static int checked(int batchSize) {
-        if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("rapport.tiers.batch-size must be 1 to " + MAX_BATCH + ", not " + batchSize);
-        }
-        return batchSize;
+        return Setting.within("rapport.tiers.batch-size", batchSize, 1, MAX_BATCH);
     }
 
     @Override

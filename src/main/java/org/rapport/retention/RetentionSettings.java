@@ -3,6 +3,7 @@ package org.rapport.retention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.platform.config.Setting;
 import org.rapport.platform.startup.StartupStep;
 
 /**
@@ -45,10 +46,7 @@ public class RetentionSettings implements StartupStep {
 
     /** Rows of one table looked at per transaction, by a range of its primary key. */
     int batchSize() {
-        if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("rapport.retention.batch-size must be 1 to " + MAX_BATCH + ", not " + batchSize);
-        }
-        return batchSize;
+        return Setting.within("rapport.retention.batch-size", batchSize, 1, MAX_BATCH);
     }
 
     @Override
