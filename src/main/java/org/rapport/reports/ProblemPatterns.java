@@ -19,8 +19,9 @@ import java.util.TreeMap;
 
 /**
  * The problems report's sections from the grouped reads of the period's problems (plain Java, unit-tested): SQL counts
- * per category and week and finds each category's two middle durations and the top customers; this class says where
- * the weeks start in the zone, names them, orders everything as Java compares strings and rounds the medians.
+ * per category and week, marks each category's middle durations and finds the top customers; this class says where
+ * the weeks start in the zone, names them, adds the weeks of a category up, orders everything as Java compares strings
+ * and rounds the medians.
  */
 public final class ProblemPatterns {
 
@@ -30,12 +31,12 @@ public final class ProblemPatterns {
     /** How many customers the report lists by their number of problems. */
     public static final int TOP_CUSTOMERS = 10;
 
-    /** The problems of a category opened in the period's week number {@code week} (0: the week of {@code from}). */
-    public record WeekCount(String category, int week, int problems, int repeats) {
-    }
-
-    /** A category's resolved problems and the median of their times to resolve, in milliseconds. */
-    public record Resolved(String category, int resolved, double medianMillis) {
+    /**
+     * The problems of a category opened in the period's week number {@code week} (0: the week of {@code from}): how
+     * many, how many repeat, how many are resolved, and the sum in milliseconds and the number of those among the
+     * category's middle one (odd count) or two (even count) times to resolve.
+     */
+    public record WeekCount(String category, int week, int problems, int repeats, int resolved, long middleMillis, int middles) {
     }
 
     /**
@@ -67,14 +68,21 @@ public final class ProblemPatterns {
     }
 
     public static ProblemsReport report(LocalDate from, LocalDate to, ZoneId zone, String team, Weeks weeks,
-                                        List<WeekCount> counts, List<Resolved> resolved, List<CustomerCount> top) {
+                                        List<WeekCount> counts, List<CustomerCount> top) {
         Map<LocalDate, Map<String, Integer>> byWeek = new TreeMap<>();
         Map<String, Integer> repeats = new TreeMap<>();
+        Map<String, long[]> middles = new TreeMap<>(); // resolved, sum of the middle ones, their number
         int problems = 0;
         for (WeekCount c : counts) {
             byWeek.computeIfAbsent(weeks.mondays().get(c.week()), w -> new TreeMap<>()).merge(c.category(), c.problems(), Integer::sum);
             if (c.repeats() > 0) {
                 repeats.merge(c.category(), c.repeats(), Integer::sum);
+            }
+            if (c.resolved() > 0) {
+                long[] m = middles.computeIfAbsent(c.category(), k -> new long[3]);
+                m[0] += c.resolved();
+                m[1] += c.middleMillis();
+                m[2] += c.middles();
             }
             problems += c.problems();
         }
@@ -82,9 +90,8 @@ public final class ProblemPatterns {
         byWeek.forEach((week, n) -> n.forEach((category, k) -> weekly.add(new Week(week, category, k))));
         List<CategoryCount> repeated = new ArrayList<>();
         repeats.forEach((category, n) -> repeated.add(new CategoryCount(category, n)));
-        List<CategoryMedian> medians = resolved.stream()
-                .map(r -> new CategoryMedian(r.category(), r.resolved(), hours(r.medianMillis())))
-                .sorted(Comparator.comparing(CategoryMedian::category)).toList();
+        List<CategoryMedian> medians = new ArrayList<>();
+        middles.forEach((category, m) -> medians.add(new CategoryMedian(category, (int) m[0], hours((double) m[1] / m[2]))));
         // SQL picked the ten (ties by external id, as bytes); ordered again as Java compares
         List<CustomerCount> topTen = top.stream()
                 .sorted(Comparator.comparingInt(CustomerCount::problems).reversed().thenComparing(CustomerCount::externalId))

@@ -90,17 +90,13 @@ public interface ReportMapper {
      * Problems opened in [from, to) of customers the caller reaches (of the team when {@code team}, a reach as for
      * {@link #stageGroups}, is given), counted per category ({@code uncategorised} for none) and week (by
      * {@code weekStarts}, {@link ProblemPatterns.Weeks}), with how many repeat one of their customer's same category
-     * opened in the 90 days before.
+     * opened in the 90 days before, how many are resolved, and the sum and number of those among the category's middle
+     * one or two times to resolve.
      */
     List<ProblemPatterns.WeekCount> problemWeeks(@Param("from") Instant from, @Param("to") Instant to,
                                                  @Param("weekStarts") List<Long> weekStarts,
                                                  @Param("uncategorised") String uncategorised,
                                                  @Param("team") Access team, @Param("access") Access access);
-
-    /** Of the problems {@link #problemWeeks} counts, the resolved ones per category and their median time to resolve. */
-    List<ProblemPatterns.Resolved> problemMedians(@Param("from") Instant from, @Param("to") Instant to,
-                                                  @Param("uncategorised") String uncategorised,
-                                                  @Param("team") Access team, @Param("access") Access access);
 
     /** Of the problems {@link #problemWeeks} counts, the {@code limit} customers with most (ties by external id). */
     List<ProblemsReport.CustomerCount> problemCustomers(@Param("from") Instant from, @Param("to") Instant to,

@@ -127,9 +127,8 @@ public class ReportService {
         // the rest grouped in SQL, a few hundred rows in all (mapping each of 100,000 problems cost more than reading them)
         ProblemPatterns.Weeks weeks = ProblemPatterns.Weeks.of(from, to, zone);
         List<ProblemPatterns.WeekCount> counts = mapper.problemWeeks(start, end, weeks.boundaries(), none, inTeam, access);
-        List<ProblemPatterns.Resolved> resolved = mapper.problemMedians(start, end, none, inTeam, access);
         List<ProblemsReport.CustomerCount> top = mapper.problemCustomers(start, end, ProblemPatterns.TOP_CUSTOMERS, inTeam, access);
-        ProblemsReport report = ProblemPatterns.report(from, to, zone, team, weeks, counts, resolved, top);
+        ProblemsReport report = ProblemPatterns.report(from, to, zone, team, weeks, counts, top);
         List<ProblemOutcomes.Group> groups = outcomes.join();
         return report.withOutcomes(ProblemOutcomes.calls(groups), ProblemOutcomes.emails(groups));
     }

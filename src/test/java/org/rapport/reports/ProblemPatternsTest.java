@@ -1,7 +1,6 @@
 package org.rapport.reports;
 
 import org.junit.jupiter.api.Test;
-import org.rapport.reports.ProblemPatterns.Resolved;
 import org.rapport.reports.ProblemPatterns.WeekCount;
 import org.rapport.reports.ProblemPatterns.Weeks;
 import org.rapport.reports.ProblemsReport.CustomerCount;
@@ -38,12 +37,13 @@ class ProblemPatternsTest {
     }
 
     @Test
-    void theWeekNumbersAreNamedByTheirMondaysAndTheSectionsOrderedAsJavaComparesStrings() {
+    void theWeekNumbersAreNamedByTheirMondaysACategorysWeeksAddUpAndTheSectionsAreOrderedAsJavaComparesStrings() {
         Weeks w = Weeks.of(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-03-31"), BERLIN);
         ProblemsReport r = ProblemPatterns.report(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-03-31"), BERLIN, null, w,
-                List.of(new WeekCount("billing", 5, 1, 1), new WeekCount(ProblemPatterns.UNCATEGORISED, 4, 1, 0),
-                        new WeekCount("Billing", 4, 2, 1), new WeekCount("billing", 4, 1, 0)),
-                List.of(new Resolved("billing", 2, Duration.ofHours(5).toMillis()), new Resolved("Billing", 1, 5_400_000 + 180_000)),
+                List.of(new WeekCount("billing", 5, 1, 1, 1, Duration.ofHours(3).toMillis(), 1),
+                        new WeekCount(ProblemPatterns.UNCATEGORISED, 4, 1, 0, 0, 0, 0),
+                        new WeekCount("Billing", 4, 2, 1, 1, Duration.ofMinutes(93).toMillis(), 1),
+                        new WeekCount("billing", 4, 1, 0, 1, Duration.ofHours(7).toMillis(), 1)),
                 List.of(new CustomerCount("c2", "Two", 2), new CustomerCount("C1", "One", 2), new CustomerCount("C3", "Three", 3)));
         assertThat(w.mondays().get(4)).isEqualTo(LocalDate.parse("2026-02-23"));
         assertThat(r.weekly()).containsExactly(
@@ -54,7 +54,7 @@ class ProblemPatternsTest {
         assertThat(r.repeats()).as("summed over the weeks, only categories with repeats")
                 .containsExactly(new ProblemsReport.CategoryCount("Billing", 1), new ProblemsReport.CategoryCount("billing", 1));
         assertThat(r.problems()).isEqualTo(5);
-        assertThat(r.medianHoursToResolve()).as("93 minutes: 1.55 hours, to one decimal").containsExactly(
+        assertThat(r.medianHoursToResolve()).as("3 and 7 hours in two weeks: 5; 93 minutes: 1.55 hours, to one decimal").containsExactly(
                 new ProblemsReport.CategoryMedian("Billing", 1, 1.6), new ProblemsReport.CategoryMedian("billing", 2, 5.0));
         assertThat(r.topCustomers()).as("by count, then by id").containsExactly(new CustomerCount("C3", "Three", 3),
                 new CustomerCount("C1", "One", 2), new CustomerCount("c2", "Two", 2));
