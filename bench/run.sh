@@ -35,6 +35,8 @@
 #   BENCH_PROBLEMS_PROBLEMS=n         problems among them, opened over 12 months; default 100000
 #   BENCH_PROBLEMS_RUNS=n         timed reports per caller (admin, manager, admin with team=, admin over 30 days); default 10
 #   BENCH_PROBLEMS_EXPLAIN=1      then print the ANALYZE FORMAT=JSON of every statement one report of each caller sends
+#   BENCH_PROBLEMS_NOW=instant    seed and report as of this instant (e.g. 2026-12-05T00:00:00Z) instead of now: two runs
+#                                 then answer alike, and the CHECK line's sha256 of the admin report shows whether they do
 #   BENCH_PAGES_REQUESTS=n        timed GET /today (20 cards) requests, each beside a GET /health and a GET of a static
 #                                 Faces resource; default 300 (after 50 warm-up rounds)
 #   BENCH_PAGES_OUTCOMES=n        timed one-click outcomes (remoteCommand POST, redrawn list); default 100 (after 10 warm-up)
@@ -174,7 +176,7 @@ if [[ ",$ONLY," == *",problems-report,"* ]]; then
   say "8b. problems report over ${BENCH_PROBLEMS_PROBLEMS:-100000} problems (12 months) among ${BENCH_PROBLEMS_CUSTOMERS:-1000000} customers vs plain JDBC streaming its rows, service at -Xmx512m"
   timeout 40m "${BENCH[@]}" org.rapport.bench.ProblemsReportBenchmark "${COMMON[@]}" \
       --customers "${BENCH_PROBLEMS_CUSTOMERS:-1000000}" --problems "${BENCH_PROBLEMS_PROBLEMS:-100000}" --runs "${BENCH_PROBLEMS_RUNS:-10}" --xmx 512m \
-      ${BENCH_PROBLEMS_EXPLAIN:+--explain} 2>&1 | tee -a "$OUT"
+      ${BENCH_PROBLEMS_EXPLAIN:+--explain} ${BENCH_PROBLEMS_NOW:+--now "$BENCH_PROBLEMS_NOW"} 2>&1 | tee -a "$OUT"
 fi
 if [[ ",$ONLY," == *",pages,"* ]]; then
   say "9. pages: GET /today with 20 cards beside GET /health and a static resource, and the one-click outcome round trip (fresh database)"

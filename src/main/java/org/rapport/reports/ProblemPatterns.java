@@ -17,7 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The problems report's sections, computed from the period's problems as read (plain Java, unit-tested). */
+/**
+ * The problems report's sections from the grouped reads of the period's problems (plain Java, unit-tested): SQL counts
+ * per category and week, marks each category's middle durations and finds the top customers; this class says where
+ * the weeks start in the zone, names them, adds the weeks of a category up, orders everything as Java compares strings
+ * and rounds the medians.
+ */
 public final class ProblemPatterns {
 
     /** The category a problem filed without one counts under. */
@@ -26,53 +31,76 @@ public final class ProblemPatterns {
     /** How many customers the report lists by their number of problems. */
     public static final int TOP_CUSTOMERS = 10;
 
-    /** One problem as read: its customer, category (null: none), when opened and resolved, and whether it repeats. */
-    public record Problem(String customer, String company, String category, Instant openedAt, Instant resolvedAt,
-                          boolean repeat) {
+    /**
+     * The problems of a category opened in the period's week number {@code week} (0: the week of {@code from}): how
+     * many, how many repeat, how many are resolved, and the sum in milliseconds and the number of those among the
+     * category's middle one (odd count) or two (even count) times to resolve.
+     */
+    public record WeekCount(String category, int week, int problems, int repeats, int resolved, long middleMillis, int middles) {
+    }
+
+    /**
+     * The ISO weeks the days {@code from} to {@code to} fall in: their Mondays, and where each week after the first
+     * starts, in seconds after the start of {@code from} in the zone. SQL bins a problem by these bounds (INTERVAL()),
+     * which is exact in any zone and needs no time-zone tables in the database.
+     */
+    public record Weeks(List<LocalDate> mondays, List<Long> boundaries) {
+
+        public static Weeks of(LocalDate from, LocalDate to, ZoneId zone) {
+            Instant start = from.atStartOfDay(zone).toInstant();
+            List<LocalDate> mondays = new ArrayList<>();
+            List<Long> boundaries = new ArrayList<>();
+            LocalDate monday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            mondays.add(monday);
+            // every week after the first, and the one after the period: INTERVAL() needs at least one bound
+            do {
+                monday = monday.plusWeeks(1);
+                boundaries.add(Duration.between(start, monday.atStartOfDay(zone).toInstant()).getSeconds());
+                if (!monday.isAfter(to)) {
+                    mondays.add(monday);
+                }
+            } while (!monday.isAfter(to));
+            return new Weeks(List.copyOf(mondays), List.copyOf(boundaries));
+        }
     }
 
     private ProblemPatterns() {
     }
 
-    public static ProblemsReport report(LocalDate from, LocalDate to, ZoneId zone, String team, List<Problem> problems) {
-        Map<LocalDate, Map<String, Integer>> weeks = new TreeMap<>();
+    public static ProblemsReport report(LocalDate from, LocalDate to, ZoneId zone, String team, Weeks weeks,
+                                        List<WeekCount> counts, List<CustomerCount> top) {
+        Map<LocalDate, Map<String, Integer>> byWeek = new TreeMap<>();
         Map<String, Integer> repeats = new TreeMap<>();
-        Map<String, List<Duration>> durations = new TreeMap<>();
-        Map<String, CustomerCount> customers = new TreeMap<>();
-        for (Problem p : problems) {
-            String category = p.category() == null ? UNCATEGORISED : p.category();
-            LocalDate week = p.openedAt().atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            weeks.computeIfAbsent(week, w -> new TreeMap<>()).merge(category, 1, Integer::sum);
-            if (p.repeat()) {
-                repeats.merge(category, 1, Integer::sum);
+        Map<String, long[]> middles = new TreeMap<>(); // resolved, sum of the middle ones, their number
+        int problems = 0;
+        for (WeekCount c : counts) {
+            byWeek.computeIfAbsent(weeks.mondays().get(c.week()), w -> new TreeMap<>()).merge(c.category(), c.problems(), Integer::sum);
+            if (c.repeats() > 0) {
+                repeats.merge(c.category(), c.repeats(), Integer::sum);
             }
-            if (p.resolvedAt() != null) {
-                durations.computeIfAbsent(category, c -> new ArrayList<>()).add(Duration.between(p.openedAt(), p.resolvedAt()));
+            if (c.resolved() > 0) {
+                long[] m = middles.computeIfAbsent(c.category(), k -> new long[3]);
+                m[0] += c.resolved();
+                m[1] += c.middleMillis();
+                m[2] += c.middles();
             }
-            customers.merge(p.customer(), new CustomerCount(p.customer(), p.company(), 1),
-                    (a, b) -> new CustomerCount(a.externalId(), a.company(), a.problems() + 1));
+            problems += c.problems();
         }
         List<Week> weekly = new ArrayList<>();
-        weeks.forEach((week, counts) -> counts.forEach((category, n) -> weekly.add(new Week(week, category, n))));
+        byWeek.forEach((week, n) -> n.forEach((category, k) -> weekly.add(new Week(week, category, k))));
         List<CategoryCount> repeated = new ArrayList<>();
         repeats.forEach((category, n) -> repeated.add(new CategoryCount(category, n)));
         List<CategoryMedian> medians = new ArrayList<>();
-        durations.forEach((category, d) -> medians.add(new CategoryMedian(category, d.size(), medianHours(d))));
-        // ties by external id: the same ten every time
-        List<CustomerCount> top = customers.values().stream()
+        middles.forEach((category, m) -> medians.add(new CategoryMedian(category, (int) m[0], hours((double) m[1] / m[2]))));
+        // SQL picked the ten (ties by external id, as bytes); ordered again as Java compares
+        List<CustomerCount> topTen = top.stream()
                 .sorted(Comparator.comparingInt(CustomerCount::problems).reversed().thenComparing(CustomerCount::externalId))
                 .limit(TOP_CUSTOMERS).toList();
-        return new ProblemsReport(from, to, zone.getId(), team, problems.size(), weekly, repeated, medians, top, List.of(), List.of());
+        return new ProblemsReport(from, to, zone.getId(), team, problems, weekly, repeated, medians, topTen, List.of(), List.of());
     }
 
-    /** The median of the durations in hours, to one decimal: the middle one, or the mean of the two middle ones. */
-    static double medianHours(List<Duration> durations) {
-        if (durations.isEmpty()) {
-            throw new IllegalArgumentException("no durations");
-        }
-        long[] millis = durations.stream().mapToLong(Duration::toMillis).sorted().toArray();
-        int mid = millis.length / 2;
-        double median = millis.length % 2 == 1 ? millis[mid] : (millis[mid - 1] + millis[mid]) / 2.0;
-        return Math.round(median / 360_000.0) / 10.0;
+    /** A median in milliseconds (the middle duration, or the mean of the two middle ones) in hours, to one decimal. */
+    static double hours(double medianMillis) {
+        return Math.round(medianMillis / 360_000.0) / 10.0;
     }
 }

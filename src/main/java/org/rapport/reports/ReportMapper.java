@@ -88,14 +88,23 @@ public interface ReportMapper {
 
     /**
      * Problems opened in [from, to) of customers the caller reaches (of the team when {@code team}, a reach as for
-     * {@link #stageGroups}, is given), each with whether its customer had another of the same category opened in the
-     * 90 days before it.
+     * {@link #stageGroups}, is given), counted per category ({@code uncategorised} for none) and week (by
+     * {@code weekStarts}, {@link ProblemPatterns.Weeks}), with how many repeat one of their customer's same category
+     * opened in the 90 days before, how many are resolved, and the sum and number of those among the category's middle
+     * one or two times to resolve.
      */
-    List<ProblemPatterns.Problem> problems(@Param("from") Instant from, @Param("to") Instant to,
-                                           @Param("team") Access team, @Param("access") Access access);
+    List<ProblemPatterns.WeekCount> problemWeeks(@Param("from") Instant from, @Param("to") Instant to,
+                                                 @Param("weekStarts") List<Long> weekStarts,
+                                                 @Param("uncategorised") String uncategorised,
+                                                 @Param("team") Access team, @Param("access") Access access);
+
+    /** Of the problems {@link #problemWeeks} counts, the {@code limit} customers with most (ties by external id). */
+    List<ProblemsReport.CustomerCount> problemCustomers(@Param("from") Instant from, @Param("to") Instant to,
+                                                       @Param("limit") int limit,
+                                                       @Param("team") Access team, @Param("access") Access access);
 
     /**
-     * How the follow-ups of the problems {@link #problems} reads turned out: their follow-up calls and check-ins, each
+     * How the follow-ups of the problems {@link #problemWeeks} counts turned out: their follow-up calls and check-ins, each
      * with the email it led to, grouped by category, rule, status, whether reached, and what the email drew.
      */
     List<ProblemOutcomes.Group> outcomeGroups(@Param("from") Instant from, @Param("to") Instant to,

@@ -84,6 +84,48 @@ class ProblemsReportIT {
                 .containsExactly(team.customerOfA + " Alpha GmbH 3", team.customerOfB + " Beta KG 2");
     }
 
+    /**
+     * What SQL now groups: a week's bound to the millisecond (the schedule zone is UTC here), a repeat and an even count of
+     * durations in a category of its own, and ties at two and at one problem among the top ten, broken by external id
+     * as Java compares it (case first, where the collation would put "j" before "K").
+     */
+    @Test
+    void weeksEndAtTheirBoundRepeatsAndMediansCountPerCategoryAndTiesInTheTopTenGoByExternalId() {
+        String z = Csv.unique("pcz");
+        String k = team.tag + "-K";
+        StringBuilder customers = new StringBuilder("external_id,company,email,time_zone,owner");
+        StringBuilder problems = new StringBuilder("external_id,customer,opened_at,resolved_at,category,summary");
+        for (int i = 0; i <= 12; i++) {
+            String customer = (i == 12 ? team.tag + "-j" : k) + String.format("%02d", i);
+            customers.append("\r\n").append(customer).append(",Co ").append(i).append(",,Europe/Berlin,").append(team.a);
+            if (i > 0) {
+                problems.append("\r\n").append(id).append("-k").append(i).append(',').append(customer)
+                        .append(",2025-02-10T12:00:00Z,,").append(z).append(",One");
+            }
+        }
+        problems.append("\r\n").append(id).append("-s,").append(k).append("00,2025-01-12T23:59:59.999Z,2025-01-13T00:59:59.999Z,")
+                .append(z).append(",Sunday's last millisecond and an hour");
+        problems.append("\r\n").append(id).append("-m,").append(k).append("00,2025-01-13T00:00:00Z,2025-01-13T03:00:00Z,")
+                .append(z).append(",Monday's first and three hours and a repeat");
+        Api.Reply imported = api.asAdmin().postCsv("api/import/customers", customers.toString());
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        imported = api.asAdmin().postCsv("api/import/problems", problems.toString());
+        assertThat(imported.json().getInt("created")).as(imported.toString()).isEqualTo(14);
+
+        JsonObject report = report(team.m, "");
+        assertThat(report.getInt("problems")).isEqualTo(19);
+        assertThat(report.getJsonArray("weekly").getValuesAs(JsonObject.class).stream()
+                .filter(w -> w.getString("category").equals(z))
+                .map(w -> w.getString("week") + " " + w.getInt("problems")))
+                .containsExactly("2025-01-06 1", "2025-01-13 1", "2025-02-10 12");
+        assertThat(counts(report, "repeats")).containsExactlyInAnyOrder(x + " 1", z + " 1");
+        assertThat(medians(report)).as("1 and 3 hours").contains(z + " 2 2.0");
+        assertThat(report.getJsonArray("top_customers").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("external_id") + " " + c.getInt("problems")))
+                .containsExactly(team.customerOfA + " 3", team.customerOfB + " 2", k + "00 2", k + "01 1", k + "02 1",
+                        k + "03 1", k + "04 1", k + "05 1", k + "06 1", k + "07 1");
+    }
+
     @Test
     void aSalespersonSeesOnlyTheirCustomersProblemsAndAnAdminPicksATeam() {
         JsonObject a = report(team.a, "");

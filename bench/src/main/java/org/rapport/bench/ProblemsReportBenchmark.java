@@ -49,9 +49,10 @@ public final class ProblemsReportBenchmark {
         String manager = Bench.basic(ReportBench.MANAGER_USER, ReportBench.MANAGER_PASSWORD);
         HttpClient http = Bench.http();
         List<String> results = new ArrayList<>();
-        LocalDate to = LocalDate.now(ZoneOffset.UTC);
+        // --now: the same data and period in two runs (an A/B compares the answers' digests)
+        Instant now = options.containsKey("now") ? Instant.parse(options.get("now")) : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate to = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate from = to.minusMonths(12);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (Service service = ReportBench.start(options, "problems-report", "18087")) {
             PhysicalLimit db = new PhysicalLimit(service.databasePort());
             Bench.log("database: %s", db.describe());
@@ -89,7 +90,7 @@ public final class ProblemsReportBenchmark {
                 System.out.println(line);
                 results.add(line);
             }
-            line = answerCheck(http, service, db, admin, period, from, to);
+            line = answerCheck(http, service, db, admin, period, from, to, Bench.workDir(options).resolve("problems-answer.json"));
             System.out.println(line);
             results.add(line);
             if (options.containsKey("explain")) {
@@ -106,10 +107,17 @@ public final class ProblemsReportBenchmark {
         return "p.opened_at >= TIMESTAMP '" + from + " 00:00:00' AND p.opened_at < TIMESTAMP '" + to.plusDays(1) + " 00:00:00'";
     }
 
-    /** The admin report's total and follow-up calls planned against plain counts. The CHECK line says EQUAL or DIFFERENT. */
+    /**
+     * The admin report's total and follow-up calls planned against plain counts. The CHECK line says EQUAL or DIFFERENT,
+     * and gives the digest of the body it keeps in the work directory: two runs with the same --now and code that should
+     * answer alike must show the same.
+     */
     private static String answerCheck(HttpClient http, Service service, PhysicalLimit db, String admin, String period,
-                                      LocalDate from, LocalDate to) throws Exception {
+                                      LocalDate from, LocalDate to, java.nio.file.Path answer) throws Exception {
         String body = Bench.get(http, service.baseUrl() + PATH + "?" + period, admin, Duration.ofMinutes(5)).body();
+        java.nio.file.Files.writeString(answer, body);
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         long total = NetweavingReportBenchmark.topLevel(body, "problems");
         long planned = 0;
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"planned\":(\\d+)").matcher(body);
@@ -132,7 +140,7 @@ public final class ProblemsReportBenchmark {
         // the report's days are in the schedule zone, the counts' in UTC: equal unless a problem lies in the hours between
         return "CHECK problems-answer " + (total == countedTotal && planned == countedPlanned ? "EQUAL" : "DIFFERENT")
                 + " report(problems/follow-up calls)=" + total + "/" + planned + " counted=" + countedTotal + "/" + countedPlanned
-                + " response_chars=" + body.length();
+                + " response_chars=" + body.length() + " sha256=" + digest.substring(0, 16) + " (the body: " + answer + ")";
     }
 
     // ---- seeding ---------------------------------------------------------------------------------------------------
