@@ -234,8 +234,7 @@ class IntroductionConsentIT {
 
         // set-up: the request went out 20 days ago (the shared server's clock is the real one); the job runs every 2 s
         // (the outbox's row says so too: the steps job counts from when the request left, as the outbox recorded it)
-        firstRequestLeftDaysAgo(id, 20);
-        soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
+        remindedOnceTheRequestLeftDaysAgo(id, 20);
         assertThat(stage(id)).isEqualTo("CONSENT_REQUESTED_FIRST");
         assertThat(outboxTemplates(needs)).containsExactly("introduction-consent", "introduction-consent");
         // the reminder leaves (its deadline counts from then, so the set-up below waits for it). Outside the customer's
@@ -385,8 +384,7 @@ class IntroductionConsentIT {
 
         // set-up: the request went out 20 days ago; the reminder the job queues now waits for the window too
         // (the outbox's row says so too: the steps job counts from when the request left, as the outbox recorded it)
-        firstRequestLeftDaysAgo(id, 20);
-        soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
+        remindedOnceTheRequestLeftDaysAgo(id, 20);
         Instant reminderOpening = SendWindow.nextOpening(api, hours, Instant.now(), night, "DE-BE");
         assertThat(waiting(needs, "consent-reminder:" + id + ":FIRST")).isEqualTo(reminderOpening);
         assertThat(instant(id, "reminded_at")).as("the expiry counts from when the reminder leaves").isEqualTo(reminderOpening);
@@ -826,8 +824,7 @@ class IntroductionConsentIT {
         SendWindow.open(needs);
         String firstToken = token(text(awaitOne(needsEmail, "Darf ich Ihnen jemanden vorstellen?")));
         // set-up: the request went out 20 days ago; the job queues the reminder for the window's next opening
-        firstRequestLeftDaysAgo(id, 20);
-        soon().untilAsserted(() -> assertThat(remindedAt(id)).isNotNull());
+        remindedOnceTheRequestLeftDaysAgo(id, 20);
         long reminder = messageId(needs, "consent-reminder:" + id + ":FIRST");
 
         // the customer answers from the first email before the reminder leaves
@@ -865,10 +862,24 @@ class IntroductionConsentIT {
      * Set-up: the first customer's request left {@code days} ago, as the outbox recorded it and as the introduction
      * counts its deadlines (the shared server's clock is the real one).
      */
-    private void firstRequestLeftDaysAgo(long id, int days) throws SQLException {
-        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL " + days + " DAY WHERE idempotency_key = 'consent:"
-                + id + ":FIRST'");
-        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL " + days + " DAY WHERE id = " + id);
+    /**
+     * Set-up: the first's request left {@code days} ago; then the steps job (every 2 s) reminds. The email is in the
+     * mailbox before the outbox's delivery is followed, and that follow-up counts the request from when it left: if it
+     * comes after the set-up, the request counts from now again. So the set-up is applied until the reminder came, each
+     * time only where it was undone.
+     */
+    private void remindedOnceTheRequestLeftDaysAgo(long id, int days) {
+        String ago = "UTC_TIMESTAMP(3) - INTERVAL " + days + " DAY";
+        String notYet = " > UTC_TIMESTAMP(3) - INTERVAL " + (days - 1) + " DAY";
+        soon().untilAsserted(() -> {
+            try (Connection db = db(); Statement update = db.createStatement()) {
+                update.executeUpdate("UPDATE outbox_message SET sent_at = " + ago + " WHERE idempotency_key = 'consent:" + id
+                        + ":FIRST' AND sent_at" + notYet);
+                update.executeUpdate("UPDATE introduction SET consent_requested_at = " + ago + " WHERE id = " + id
+                        + " AND reminded_at IS NULL AND consent_requested_at" + notYet);
+            }
+            assertThat(remindedAt(id)).isNotNull();
+        });
     }
 
     /** Set-up: both customers live in a zone where the send window is closed now, so their email waits for its opening. */
