@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.rapport.customers.CustomerService;
 import org.rapport.mail.LinkTokens.Purpose;
 import org.rapport.platform.errors.Conflict;
 import org.rapport.polls.AnswerSheet;
@@ -23,18 +22,15 @@ import java.util.Optional;
 /**
  * {@code /p/{token}}: a poll's questions in the customer's language. GET only shows them (mail scanners fetch every
  * link); POST records the answers ({@link PollAnswers}), again and again while the poll is open, each time replacing the
- * last. A link of a poll not sent to this customer in this message, or of a customer since erased (whose words nothing
- * keeps, as {@link ResponseService} keeps none of their replies), is an invalid link; a poll past its last day is 409
- * "closed"; answers at fault show the form again with what is wrong (400).
+ * last. A link of a poll not sent to this customer in this message is an invalid link (as every page's link of a
+ * customer since erased: {@link TokenPage}); a poll past its last day is 409 "closed"; answers at fault show the form
+ * again with what is wrong (400).
  */
 @WebServlet("/p/*")
 public class PollServlet extends TokenPage<Long> {
 
     @Inject
     PollAnswers answers;
-
-    @Inject
-    CustomerService customers;
 
     public PollServlet() {
         super(Purpose.POLL);
@@ -49,7 +45,7 @@ public class PollServlet extends TokenPage<Long> {
     @Override
     void handle(ValidLink<Long> link, HttpServletRequest request, HttpServletResponse response, boolean decide) throws IOException {
         Optional<Poll> found = answers.sentIn(link.subject(), link.customerId(), link.token().messageId());
-        if (found.isEmpty() || customers.erased(link.customerId())) {
+        if (found.isEmpty()) {
             Pages.invalidLink(request, response);
             return;
         }

@@ -24,8 +24,8 @@ import java.util.Optional;
 /**
  * {@code /recommend/{token}}: the customer's own form to recommend someone, linked from thank-you notes. GET shows it
  * (and changes nothing, as mail scanners fetch links); POST records the recommendation as a lead for the customer's
- * salesperson. No login: the signed token names the customer. A few a day per customer
- * ({@link ReferralService#FORM_PER_DAY}).
+ * salesperson. No login: the signed token names the customer (gone or erased: the invalid-link page). A few a day per
+ * customer ({@link ReferralService#FORM_PER_DAY}).
  */
 @WebServlet("/recommend/*")
 public class RecommendServlet extends HttpServlet {

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * A customer's page behind a signed link of one purpose, without a login: the token is verified, what its signed data
- * names is read and its customer looked up; a forged, altered or malformed link, or one of a customer who is gone, gets
- * the 400 "invalid link" page whatever the method, and changes nothing. A valid link's GET only shows (mail scanners
+ * names is read and its customer looked up; a forged, altered or malformed link, or one of a customer who is gone or
+ * was erased (who asked to be forgotten: their old links neither greet nor record anything), gets the 400 "invalid
+ * link" page whatever the method, and changes nothing. A valid link's GET only shows (mail scanners
  * fetch every link); its POST decides. Each page adds only its own question and decision.
  *
  * @param <T> what a token's signed data names (an introduction and side, a rating)

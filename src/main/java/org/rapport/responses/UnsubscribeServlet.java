@@ -27,8 +27,8 @@ import java.util.Set;
  * at once, with no login, cookie or redirect. GET never changes anything, because mail scanners fetch links: it shows a
  * page where the customer confirms, or keeps some purposes and stops the others, and where they ask for a copy of their
  * data or its erasure ({@code action=data-request}: filed into the admins' queue, carried out by nobody automatically; a
- * request of a kind already open adds nothing). A token that is forged, altered or made
- * for another purpose gets 400 and changes nothing.
+ * request of a kind already open adds nothing). A token that is forged, altered or made for another purpose, or one of
+ * a customer since erased (already on the suppression list), gets 400 and changes nothing.
  */
 @WebServlet("/u/*")
 @MultipartConfig(maxFileSize = 4_096, maxRequestSize = 65_536, fileSizeThreshold = 65_536)

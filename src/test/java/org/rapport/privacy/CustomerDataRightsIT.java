@@ -64,6 +64,7 @@ class CustomerDataRightsIT {
     private static final Pattern UNSUBSCRIBE = Pattern.compile("<https?://[^>]*/(u/[a-z2-7]+)>");
     private static final Pattern RATING = Pattern.compile("https?://[^\"]*/(r/[a-z2-7]+)");
     private static final Pattern CLICK = Pattern.compile("https?://[^\"]*/(c/[a-z2-7]+)");
+    private static final Pattern RECOMMEND = Pattern.compile("https?://\\S*/(recommend/[a-z2-7]+)");
     private static final Set<String> TEXT_TYPES = Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext",
             "json", "set", "enum");
 
@@ -542,6 +543,51 @@ class CustomerDataRightsIT {
         assertThat(resend.status()).as(resend.toString()).isEqualTo(409);
         assertThat(resend.json().getString("detail")).contains("removed (retention or an erasure)");
         assertThat(ok(admin.get("api/outbox/" + message)).json().isNull("body_removed_at")).isFalse();
+    }
+
+    /**
+     * The links in an erased customer's old emails neither greet them nor record anything: the rating, preferences and
+     * recommendation pages answer "invalid link" (400) to GET and POST alike.
+     */
+    @Test
+    void theLinksOfAnErasedCustomerAreInvalidLinks() throws Exception {
+        String id = "DL-" + tag;
+        String email = "dl" + tag + "@privacy.example";
+        imported(id, "Linked" + tag + " AG", email);
+        String unsubscribe = unsubscribeLink(id, email);
+        String text = (String) ((Multipart) Mailbox.single(email).getContent()).getBodyPart(0).getContent();
+        Matcher recommend = RECOMMEND.matcher(text);
+        assertThat(recommend.find()).as(text).isTrue();
+        long checkIn = created(admin.postJson("api/outbox", "{\"template\":\"problem-check-in\",\"customer\":\"" + id
+                + "\",\"fields\":{\"problem\":{\"summary\":\"Late delivery\",\"resolution\":\"Express\"}}}"))
+                .getJsonNumber("id").longValue();
+        Eventually.soon().until(() -> admin.get("api/outbox/" + checkIn).json().getString("status").equals("SENT"));
+        Matcher rating = null;
+        for (MimeMessage mail : Mailbox.to(email)) {
+            Matcher found = RATING.matcher((String) ((Multipart) mail.getContent()).getBodyPart(1).getContent());
+            rating = found.find() ? found : rating;
+        }
+        assertThat(rating).as("the check-in's rating link").isNotNull();
+        assertThat(api.anonymous().get(rating.group(1)).status()).as("valid before the erasure").isEqualTo(200);
+        assertThat(api.anonymous().get(unsubscribe).status()).isEqualTo(200);
+        String marker = erase(id).getString("marker");
+
+        for (String link : List.of(rating.group(1), unsubscribe, recommend.group(1))) {
+            Api.Reply shown = api.anonymous().get(link);
+            assertThat(shown.status()).as(link + ": " + shown).isEqualTo(400);
+            assertThat(shown.body()).doesNotContain("[erased]");
+        }
+        assertThat(form(rating.group(1), "").status()).isEqualTo(400);
+        assertThat(form(unsubscribe, "List-Unsubscribe=One-Click").status()).isEqualTo(400);
+        assertThat(form(unsubscribe, "action=data-request&kind=EXPORT").status()).isEqualTo(400);
+        assertThat(form(recommend.group(1), "name=Jane+Roe&email=jane" + tag + "@prospect.example").status()).isEqualTo(400);
+
+        assertThat(admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class).stream()
+                .flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream()))
+                .as("no rating, no unsubscribing recorded").isEmpty();
+        assertThat(admin.get("api/data-requests?status=OPEN").array().getValuesAs(JsonObject.class))
+                .noneMatch(r -> r.getString("customer").equals(marker) || r.getString("customer").equals(id));
+        assertThat(admin.get("api/referrals?customer=" + marker).array()).as("no recommendation recorded").isEmpty();
     }
 
     /** A reply to an old message that arrives after the erasure counts as an answer and keeps none of its words. */
