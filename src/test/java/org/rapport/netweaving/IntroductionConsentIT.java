@@ -247,12 +247,15 @@ class IntroductionConsentIT {
         soon().untilAsserted(() -> assertThat(instant(id, "reminded_at")).as("counted from when the reminder left")
                 .isEqualTo(Instant.parse(message(needs, "consent-reminder:" + id + ":FIRST").getString("sent_at"))));
 
-        // set-up: the request and the reminder went out long enough ago (weeks: holidays cannot make up the difference)
-        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY WHERE idempotency_key = 'consent:" + id + ":FIRST'");
-        sql("UPDATE outbox_message SET sent_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE idempotency_key = 'consent-reminder:" + id + ":FIRST'");
-        sql("UPDATE introduction SET consent_requested_at = UTC_TIMESTAMP(3) - INTERVAL 40 DAY, "
-                + "reminded_at = UTC_TIMESTAMP(3) - INTERVAL 20 DAY WHERE id = " + id);
-        soon().untilAsserted(() -> assertThat(stage(id)).isEqualTo("EXPIRED"));
+        // set-up: the request and the reminder went out long enough ago (weeks: holidays cannot make up the difference);
+        // applied until it expired, where undone (a delivery's follow-up may still come after it: see backdated)
+        soon().untilAsserted(() -> {
+            backdated("outbox_message", "sent_at", 40, "idempotency_key = 'consent:" + id + ":FIRST'");
+            backdated("outbox_message", "sent_at", 20, "idempotency_key = 'consent-reminder:" + id + ":FIRST'");
+            backdated("introduction", "consent_requested_at", 40, "id = " + id + " AND stage = 'CONSENT_REQUESTED_FIRST'");
+            backdated("introduction", "reminded_at", 20, "id = " + id + " AND stage = 'CONSENT_REQUESTED_FIRST'");
+            assertThat(stage(id)).isEqualTo("EXPIRED");
+        });
         JsonObject history = api.asAdmin().get("api/introductions/" + id).json();
         assertThat(history.getJsonArray("history").getValuesAs(JsonObject.class))
                 .extracting(e -> e.getString("kind") + " " + e.getString("stage_to") + " by " + e.getString("actor"))
@@ -858,28 +861,26 @@ class IntroductionConsentIT {
         assertThat(Mailbox.to(needsEmail)).isEmpty();
     }
 
-    /**
-     * Set-up: the first customer's request left {@code days} ago, as the outbox recorded it and as the introduction
-     * counts its deadlines (the shared server's clock is the real one).
-     */
-    /**
-     * Set-up: the first's request left {@code days} ago; then the steps job (every 2 s) reminds. The email is in the
-     * mailbox before the outbox's delivery is followed, and that follow-up counts the request from when it left: if it
-     * comes after the set-up, the request counts from now again. So the set-up is applied until the reminder came, each
-     * time only where it was undone.
-     */
+    /** Set-up: the first's request left {@code days} ago; then the steps job (every 2 s) reminds. */
     private void remindedOnceTheRequestLeftDaysAgo(long id, int days) {
-        String ago = "UTC_TIMESTAMP(3) - INTERVAL " + days + " DAY";
-        String notYet = " > UTC_TIMESTAMP(3) - INTERVAL " + (days - 1) + " DAY";
         soon().untilAsserted(() -> {
-            try (Connection db = db(); Statement update = db.createStatement()) {
-                update.executeUpdate("UPDATE outbox_message SET sent_at = " + ago + " WHERE idempotency_key = 'consent:" + id
-                        + ":FIRST' AND sent_at" + notYet);
-                update.executeUpdate("UPDATE introduction SET consent_requested_at = " + ago + " WHERE id = " + id
-                        + " AND reminded_at IS NULL AND consent_requested_at" + notYet);
-            }
+            backdated("outbox_message", "sent_at", days, "idempotency_key = 'consent:" + id + ":FIRST'");
+            backdated("introduction", "consent_requested_at", days, "id = " + id + " AND reminded_at IS NULL");
             assertThat(remindedAt(id)).isNotNull();
         });
+    }
+
+    /**
+     * Set-up, called until what it sets up happened: the moment in {@code column} of the rows {@code where} selects is
+     * {@code days} ago (the shared server's clock is the real one), unless it already is. An email is in the mailbox
+     * before the outbox's delivery is followed, and that follow-up counts a consent request or reminder from when it
+     * left: coming after the set-up, it counts from now again, and the next call sets it up again.
+     */
+    private static void backdated(String table, String column, int days, String where) throws SQLException {
+        try (Connection db = db(); Statement update = db.createStatement()) {
+            update.executeUpdate("UPDATE " + table + " SET " + column + " = UTC_TIMESTAMP(3) - INTERVAL " + days + " DAY WHERE "
+                    + where + " AND " + column + " > UTC_TIMESTAMP(3) - INTERVAL " + (days - 1) + " DAY");
+        }
     }
 
     /** Set-up: both customers live in a zone where the send window is closed now, so their email waits for its opening. */
