@@ -242,7 +242,9 @@ public class ReplyMailbox {
             LOG.fine(() -> inbound.kind() + " " + inbound.messageId() + " matches none of our messages");
             return Outcome.NOT_OURS;
         }
-        if (inbound.kind() == Inbound.Kind.BOUNCE && !inbound.bounceOf(sent.get().recipient)) {
+        // an erased customer's message keeps no recipient to compare with: the bounce names our message and counts, as
+        // their reply would, without its words (ResponseService) and without the address in this log
+        if (inbound.kind() == Inbound.Kind.BOUNCE && !sent.get().erased && !inbound.bounceOf(sent.get().recipient)) {
             LOG.info(() -> "Bounce " + inbound.messageId() + " names outbox message " + sent.get().id + " but reports "
                     + inbound.bounced() + " as failed, not its recipient; the customer's address is not marked");
             return Outcome.BOUNCE_OF_OTHER_ADDRESS;

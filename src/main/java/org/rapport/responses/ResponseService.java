@@ -50,9 +50,6 @@ public class ResponseService {
     org.rapport.planning.PlanningService planning;
 
     @Inject
-    org.rapport.customers.CustomerService customers;
-
-    @Inject
     Clock clock;
 
     public Optional<CustomerContact> contact(long customerId) {
@@ -164,7 +161,7 @@ public class ResponseService {
      * message can arrive after the erasure); it still counts as an answer.
      */
     private String keptText(SentMessage to, String text) {
-        return to.customerId != null && customers.erased(to.customerId) ? null : truncate(text);
+        return to.erased ? null : truncate(text);
     }
 
     private static Long messageOf(Claims token) {

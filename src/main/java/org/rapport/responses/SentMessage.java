@@ -6,4 +6,6 @@ public class SentMessage {
     Long customerId;
     Long salespersonId;
     String recipient;
+    /** The customer was erased since (the recipient is gone then, but a message can lack one for other reasons). */
+    boolean erased;
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rapport.testing.Admins;
 import org.rapport.testing.Api;
+import org.rapport.testing.Bounces;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
 import org.rapport.testing.Mailbox;
@@ -621,6 +622,30 @@ class CustomerDataRightsIT {
                 .flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream()))
                 .as("the reply counts, without its words").allMatch(r -> r.isNull("detail"));
         assertThat(admin.get("api/customers/" + marker).body()).doesNotContain("5550123", "my wife");
+    }
+
+    /**
+     * A bounce of an old message that arrives after the erasure counts as a bounce and keeps none of its words: the
+     * message keeps no recipient to compare the report's address with, and it is ours.
+     */
+    @Test
+    void aBounceArrivingAfterTheErasureCountsWithoutItsWords() throws Exception {
+        String id = "DB-" + tag;
+        String email = "db" + tag + "@privacy.example";
+        imported(id, "Bouncing" + tag + " AG", email);
+        unsubscribeLink(id, email); // sends the thank-you that will bounce
+        String messageId = Mailbox.single(email).getMessageID();
+        String marker = erase(id).getString("marker");
+
+        TestMailServer.deliverToReplyMailbox(Bounces.userUnknown(messageId, email));
+        Eventually.soon().until(() -> admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class)
+                .stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream())
+                .anyMatch(r -> r.getString("kind").equals("BOUNCE")));
+
+        assertThat(admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class).stream()
+                .flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream()))
+                .as("the bounce counts, without its words").allMatch(r -> r.isNull("detail"));
+        assertThat(admin.get("api/customers/" + marker).body()).doesNotContain(email, "user unknown");
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -13,6 +13,9 @@ import org.rapport.testing.Team;
 import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,8 +78,29 @@ class ReplyMailboxIT {
 
     @Test
     void aReportThatAnotherAddressFailedIsNoBounceOfTheCustomers() throws Exception {
+        reportOfAnotherAddress(false);
+    }
+
+    /**
+     * A message whose row kept no recipient (its sending recorded nowhere, as after a lost delivery transaction) has no
+     * address to compare with; only an erased customer's bounce counts without one.
+     */
+    @Test
+    void aReportThatAnotherAddressFailedIsNoBounceEvenWhenTheMessageKeptNoRecipient() throws Exception {
+        reportOfAnotherAddress(true);
+    }
+
+    private void reportOfAnotherAddress(boolean recipientLost) throws Exception {
         String customer = customer("fwd");
         JsonObject sent = send(customer);
+        if (recipientLost) {
+            try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
+                    System.getenv("RAPPORT_DB_PASSWORD"));
+                 PreparedStatement lost = db.prepareStatement("UPDATE outbox_message SET recipient = NULL WHERE id = ?")) {
+                lost.setInt(1, sent.getInt("id"));
+                assertThat(lost.executeUpdate()).isEqualTo(1);
+            }
+        }
         String report = newMessageId();
         deliver("""
                 Message-ID: %s
