@@ -38,10 +38,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -563,12 +565,15 @@ class CustomerDataRightsIT {
                 + "\",\"fields\":{\"problem\":{\"summary\":\"Late delivery\",\"resolution\":\"Express\"}}}"))
                 .getJsonNumber("id").longValue();
         Eventually.soon().until(() -> admin.get("api/outbox/" + checkIn).json().getString("status").equals("SENT"));
-        Matcher rating = null;
+        String html = null;
         for (MimeMessage mail : Mailbox.to(email)) {
-            Matcher found = RATING.matcher((String) ((Multipart) mail.getContent()).getBodyPart(1).getContent());
-            rating = found.find() ? found : rating;
+            String part = (String) ((Multipart) mail.getContent()).getBodyPart(1).getContent();
+            html = RATING.matcher(part).find() ? part : html;
         }
-        assertThat(rating).as("the check-in's rating link").isNotNull();
+        assertThat(html).as("the check-in, with its rating link").isNotNull();
+        Matcher rating = RATING.matcher(html);
+        Matcher click = CLICK.matcher(html);
+        assertThat(rating.find() && click.find()).as(html).isTrue();
         assertThat(api.anonymous().get(rating.group(1)).status()).as("valid before the erasure").isEqualTo(200);
         assertThat(api.anonymous().get(unsubscribe).status()).isEqualTo(200);
         assertThat(api.anonymous().get(recommend.group(1)).status()).isEqualTo(200);
@@ -584,26 +589,21 @@ class CustomerDataRightsIT {
         assertThat(form(unsubscribe, "action=data-request&kind=EXPORT").status()).isEqualTo(400);
         assertThat(form(recommend.group(1), "name=Jane+Roe&email=jane" + tag + "@prospect.example").status()).isEqualTo(400);
 
-        List<JsonObject> messages = admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class);
-        assertThat(messages).as("the thank-you and the check-in").hasSize(2);
-        assertThat(messages.stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream()))
-                .as("no rating, no unsubscribing recorded").isEmpty();
+        assertThat(admin.get("api/customers/" + marker + "/messages").array()).as("the thank-you and the check-in").hasSize(2);
+        assertThat(responsesOf(marker)).as("no rating, no unsubscribing recorded").isEmpty();
         assertThat(admin.get("api/data-requests?status=OPEN").array().getValuesAs(JsonObject.class))
                 .noneMatch(r -> r.getString("customer").equals(marker));
         assertThat(admin.get("api/referrals?customer=" + marker).array()).as("no recommendation recorded").isEmpty();
+
+        // a tracked link still leads to the company's own page, and the click counts (its target is no personal data)
+        assertThat(api.anonymous().get(click.group(1)).status()).isEqualTo(302);
+        assertThat(responsesOf(marker)).extracting(r -> r.getString("kind")).containsExactly("CLICK");
     }
 
     /** A reply to an old message that arrives after the erasure counts as an answer and keeps none of its words. */
     @Test
     void aReplyArrivingAfterTheErasureKeepsNoneOfItsWords() throws Exception {
-        String id = "DR-" + tag;
-        String email = "dr" + tag + "@privacy.example";
-        imported(id, "Replying" + tag + " AG", email);
-        unsubscribeLink(id, email); // sends the thank-you it will answer
-        String messageId = Mailbox.single(email).getMessageID();
-        String marker = erase(id).getString("marker");
-
-        TestMailServer.deliverToReplyMailbox("""
+        anAnswerAfterTheErasureCountsWithoutItsWords("DR", "REPLY", (messageId, email) -> """
                 Message-ID: <%s@privacy.example>
                 From: %s
                 To: replies@rapport.test
@@ -613,15 +613,7 @@ class CustomerDataRightsIT {
                 Content-Type: text/plain; charset=UTF-8
 
                 Please call my wife on +49 30 5550123 about it.
-                """.formatted(UUID.randomUUID(), email, messageId));
-        Eventually.soon().until(() -> admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class)
-                .stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream())
-                .anyMatch(r -> r.getString("kind").equals("REPLY")));
-
-        assertThat(admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class).stream()
-                .flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream()))
-                .as("the reply counts, without its words").allMatch(r -> r.isNull("detail"));
-        assertThat(admin.get("api/customers/" + marker).body()).doesNotContain("5550123", "my wife");
+                """.formatted(UUID.randomUUID(), email, messageId), "5550123", "my wife");
     }
 
     /**
@@ -630,22 +622,28 @@ class CustomerDataRightsIT {
      */
     @Test
     void aBounceArrivingAfterTheErasureCountsWithoutItsWords() throws Exception {
-        String id = "DB-" + tag;
-        String email = "db" + tag + "@privacy.example";
-        imported(id, "Bouncing" + tag + " AG", email);
-        unsubscribeLink(id, email); // sends the thank-you that will bounce
+        anAnswerAfterTheErasureCountsWithoutItsWords("DB", "BOUNCE", Bounces::userUnknown, "user unknown");
+    }
+
+    /**
+     * Sends a customer a thank-you, erases them, then delivers {@code inbound} (of the thank-you's Message-ID and the
+     * customer's address) to the reply mailbox: it counts as a response of {@code kind}, with no words, and neither
+     * its {@code words} nor the address show on the customer.
+     */
+    private void anAnswerAfterTheErasureCountsWithoutItsWords(String prefix, String kind, BinaryOperator<String> inbound,
+                                                             String... words) throws Exception {
+        String id = prefix + "-" + tag;
+        String email = prefix.toLowerCase(Locale.ROOT) + tag + "@privacy.example";
+        imported(id, prefix + tag + " AG", email);
+        unsubscribeLink(id, email); // sends the thank-you it will answer
         String messageId = Mailbox.single(email).getMessageID();
         String marker = erase(id).getString("marker");
 
-        TestMailServer.deliverToReplyMailbox(Bounces.userUnknown(messageId, email));
-        Eventually.soon().until(() -> admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class)
-                .stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream())
-                .anyMatch(r -> r.getString("kind").equals("BOUNCE")));
+        TestMailServer.deliverToReplyMailbox(inbound.apply(messageId, email));
+        Eventually.soon().until(() -> responsesOf(marker).stream().anyMatch(r -> r.getString("kind").equals(kind)));
 
-        assertThat(admin.get("api/customers/" + marker + "/messages").array().getValuesAs(JsonObject.class).stream()
-                .flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream()))
-                .as("the bounce counts, without its words").allMatch(r -> r.isNull("detail"));
-        assertThat(admin.get("api/customers/" + marker).body()).doesNotContain(email, "user unknown");
+        assertThat(responsesOf(marker)).as("the answer counts, without its words").allMatch(r -> r.isNull("detail"));
+        assertThat(admin.get("api/customers/" + marker).body()).doesNotContain(email).doesNotContain(words);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -727,9 +725,13 @@ class CustomerDataRightsIT {
                 %s
                 """.formatted(UUID.randomUUID(), h.firstName, h.email, h.checkInMessageId, text);
         TestMailServer.deliverToReplyMailbox(reply);
-        Eventually.soon().until(() -> admin.get("api/customers/" + h.customer + "/messages").array().getValuesAs(JsonObject.class)
-                .stream().flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream())
-                .anyMatch(r -> r.getString("kind").equals("REPLY")));
+        Eventually.soon().until(() -> responsesOf(h.customer).stream().anyMatch(r -> r.getString("kind").equals("REPLY")));
+    }
+
+    /** The responses to all of the customer's messages. */
+    private List<JsonObject> responsesOf(String customer) {
+        return ok(admin.get("api/customers/" + customer + "/messages")).array().getValuesAs(JsonObject.class).stream()
+                .flatMap(m -> m.getJsonArray("responses").getValuesAs(JsonObject.class).stream()).toList();
     }
 
     private Api.Reply form(String link, String body) {

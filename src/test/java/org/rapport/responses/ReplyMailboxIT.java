@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.mail.Flags;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.testing.Admins;
 import org.rapport.testing.Api;
 import org.rapport.testing.Csv;
 import org.rapport.testing.Eventually;
@@ -14,7 +15,6 @@ import org.rapport.testing.TestMailServer;
 import org.rapport.testing.TestServer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
@@ -94,8 +94,7 @@ class ReplyMailboxIT {
         String customer = customer("fwd");
         JsonObject sent = send(customer);
         if (recipientLost) {
-            try (Connection db = DriverManager.getConnection(System.getenv("RAPPORT_DB_URL"), System.getenv("RAPPORT_DB_USER"),
-                    System.getenv("RAPPORT_DB_PASSWORD"));
+            try (Connection db = Admins.database();
                  PreparedStatement lost = db.prepareStatement("UPDATE outbox_message SET recipient = NULL WHERE id = ?")) {
                 lost.setInt(1, sent.getInt("id"));
                 assertThat(lost.executeUpdate()).isEqualTo(1);
